@@ -1,0 +1,56 @@
+# BenchGuard — the two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint typecheck check pytest e2e bench install messages clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## make demo: install, migrate SQLite, load demo data, run the worker and serve on :8000
+demo: $(INSTALLED)
+	$(BIN)/benchguard migrate --no-input
+	$(BIN)/benchguard seed-demo
+	$(BIN)/benchguard serve-demo --host $(HOST) --port $(PORT)
+
+## make test: lint, types, Django checks, migrations check, the whole pytest suite
+test: $(INSTALLED) lint typecheck check pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy benchguard
+
+check: $(INSTALLED)
+	DJANGO_SETTINGS_MODULE=benchguard.config.settings_test $(BIN)/benchguard check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=benchguard.config.settings_test $(BIN)/benchguard makemigrations --check --dry-run
+
+pytest: $(INSTALLED)
+	$(BIN)/python scripts/ensure_browser.py
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+e2e: $(INSTALLED)
+	$(BIN)/python scripts/ensure_browser.py
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py
+
+## make messages: re-extract translatable strings (needs GNU gettext) and compile them
+messages: $(INSTALLED)
+	cd benchguard && ../$(BIN)/benchguard makemessages -l zh_Hans -l en --no-obsolete --no-location
+	cd benchguard && ../$(BIN)/benchguard compilemessages
+
+clean:
+	rm -rf $(VENV) var test-output

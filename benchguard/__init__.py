@@ -1,0 +1,1 @@
+"""BenchGuard: the judges' rights-protection platform of a city's courts."""

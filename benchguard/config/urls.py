@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("benchguard.core.urls")),
+    path("accounts/", include("benchguard.organization.account_urls")),
+    path("directory/", include("benchguard.organization.urls")),
+    path("api/", include("benchguard.config.api_urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,68 @@
+"""Turning a service's refusal into messages next to the fields that caused it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from benchguard.core.services import StaleEditError
+
+T = TypeVar("T")
+
+
+def call_service(form: forms.BaseForm, service: Callable[[], T]) -> tuple[T | None, Any]:
+    """Run `service`; on ValidationError put its messages on the form and return
+    (None, current) where `current` is the stored row after a stale edit (else None).
+
+    The user's input stays in the bound form, so nothing they typed is lost.
+    """
+    try:
+        return service(), None
+    except StaleEditError as exc:
+        form.add_error(None, exc)
+        return None, exc.current
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return None, None
+
+
+class StyledFormMixin:
+    """Bootstrap classes on every widget, so templates render fields uniformly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:  # type: ignore[type-arg]
+    """(label, value) of the form's fields as stored now, shown beside a stale edit so
+    the user can compare their input with what someone else saved meanwhile."""
+    from django.utils.translation import gettext as _
+
+    rows: list[tuple[str, Any]] = []
+    for name in form._meta.fields or ():
+        field = current._meta.get_field(name)
+        value = getattr(current, name)
+        if field.choices:
+            value = getattr(current, f"get_{name}_display")()
+        elif isinstance(value, bool):
+            value = _("yes") if value else _("no")
+        rows.append((str(form.fields[name].label), value))
+    return rows

@@ -1,0 +1,68 @@
+"""Home page panels: each domain area registers the panels its roles see first.
+
+The home page shows the panels of every role the user holds, ordered; a user with no
+role sees only the panels meant for everyone. Later areas add panels here (the matters
+inbox for the office, gate hits for the police …) — see docs/adding-a-domain-area.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchguard.core.access import roles_of
+
+# The order in which a user's roles name their workbench (the first one held wins).
+ROLE_PRECEDENCE = (
+    "committee_chair",
+    "committee_vice_chair",
+    "court_leader",
+    "committee_office",
+    "division_chief",
+    "judge",
+    "support_staff",
+    "judicial_police",
+    "gatehouse_guard",
+    "filing_clerk",
+    "personnel_office",
+    "committee_member",
+    "system_admin",
+)
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    template: str
+    roles: frozenset[str] = field(default_factory=frozenset)  # empty: everyone signed in
+    order: int = 100
+    context: Callable[[Any], dict[str, Any]] | None = None
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register(panel: Panel) -> None:
+    _PANELS[panel.key] = panel
+
+
+def primary_role(user: Any) -> str | None:
+    held = roles_of(user)
+    return next((role for role in ROLE_PRECEDENCE if role in held), None)
+
+
+def context_for(user: Any) -> dict[str, Any]:
+    held = roles_of(user)
+    panels = [
+        {"key": p.key, "template": p.template, **(p.context(user) if p.context else {})}
+        for p in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
+        if not p.roles or p.roles & held
+    ]
+    from benchguard.organization.choices import Role
+
+    return {
+        "primary_role": primary_role(user),
+        "role_labels": dict(Role.choices),
+        "panels": panels,
+    }

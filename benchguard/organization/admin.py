@@ -1,0 +1,214 @@
+"""Admin for reference data: courts, departments, people, accounts and roles.
+
+Scoped to the administrator's court and logged (core.admin_base). Private details are
+not administered here: they open only through the logged restricted page (A18).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from benchguard.core.access import is_city_admin
+from benchguard.core.admin_base import (
+    ScopedAdmin,
+    VersionedAdminForm,
+    admin_court_ids,
+    can_administer,
+    record_admin_change,
+)
+from benchguard.core.models import AuditEntry
+from benchguard.organization import services
+from benchguard.organization.models import Account, Court, Department, Person, RoleAssignment
+
+admin.site.site_header = "BenchGuard"
+admin.site.site_title = "BenchGuard"
+
+
+def _save_versioned(request: HttpRequest, obj: Any, form: Any, change: bool, create: Any, update: Any) -> None:
+    if change:
+        changes = {f: form.cleaned_data[f] for f in form.changed_data if f != "version"}
+        updated = update(actor=request.user, expected_version=form.cleaned_data["version"], changes=changes)
+        obj.version = updated.version
+    else:
+        fields = {f: form.cleaned_data[f] for f in form.fields if f != "version" and f in form.cleaned_data}
+        created = create(actor=request.user, **fields)
+        obj.pk = created.pk
+
+
+@admin.register(Court)
+class CourtAdmin(ScopedAdmin):
+    form = VersionedAdminForm
+    court_path = "pk"
+    list_display = ["name", "level", "case_code", "division_code", "parent"]
+    search_fields = ["name", "short_name", "division_code"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_city_admin(request.user)
+
+    def save_model(self, request: HttpRequest, obj: Court, form: Any, change: bool) -> None:
+        _save_versioned(
+            request, obj, form, change, services.create_court,
+            lambda **kw: services.update_court(court=obj, **kw),
+        )  # fmt: skip
+
+
+@admin.register(Department)
+class DepartmentAdmin(ScopedAdmin):
+    form = VersionedAdminForm
+    list_display = ["name", "court", "type", "is_active"]
+    list_filter = ["type", "is_active"]
+    search_fields = ["name"]
+    list_select_related = ["court"]
+
+    def save_model(self, request: HttpRequest, obj: Department, form: Any, change: bool) -> None:
+        _save_versioned(
+            request, obj, form, change, services.create_department,
+            lambda **kw: services.update_department(department=obj, **kw),
+        )  # fmt: skip
+
+
+@admin.register(Person)
+class PersonAdmin(ScopedAdmin):
+    form = VersionedAdminForm
+    list_display = ["name", "court", "department", "category", "position", "is_active"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["name", "name_pinyin", "staff_number"]
+    list_select_related = ["court", "department"]
+    raw_id_fields = ["account"]
+
+    def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
+        if change:
+            changes = {f: form.cleaned_data[f] for f in form.changed_data if f not in {"version", "account", "court"}}
+            if "account" in form.changed_data:
+                services.link_account(actor=request.user, person=obj, account=form.cleaned_data["account"])
+                obj.refresh_from_db(fields=["version"])
+                form.cleaned_data["version"] = obj.version
+            if changes:
+                services.update_person(
+                    actor=request.user, person=obj, expected_version=form.cleaned_data["version"], changes=changes
+                )
+        else:
+            fields = {f: form.cleaned_data[f] for f in form.fields if f != "version" and f in form.cleaned_data}
+            obj.pk = services.create_person(actor=request.user, **fields).pk
+
+
+class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = RoleAssignment
+    extra = 0
+    fields = ["role", "court", "department"]
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if not is_city_admin(request.user):
+            courts = admin_court_ids(request.user)
+            if db_field.name == "court":
+                kwargs["queryset"] = Court.objects.filter(pk__in=courts)
+            elif db_field.name == "department":
+                kwargs["queryset"] = Department.objects.filter(court_id__in=courts)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[RoleAssignment]:
+        queryset = super().get_queryset(request)
+        if is_city_admin(request.user):
+            return queryset
+        return queryset.filter(court_id__in=admin_court_ids(request.user))
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_administer(request.user)
+
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission
+    has_add_permission = has_view_permission
+
+
+@admin.register(Account)
+class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
+    inlines = [RoleAssignmentInline]
+    list_display = ["username", "display_name", "is_active", "is_staff", "last_login"]
+    search_fields = ["username", "display_name", "email"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("", {"fields": ("display_name", "email", "language")}),
+        ("", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("", {"fields": ("last_login", "date_joined")}),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_administer(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_administer(request.user)
+
+    has_change_permission = has_view_permission
+    has_add_permission = has_module_permission  # type: ignore[assignment]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # deactivate instead: the audit trail names accounts
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # A court's administrator cannot make anyone a superuser.
+        extra = [] if is_city_admin(request.user) else ["is_superuser"]
+        return [*self.readonly_fields, *extra]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Account]:
+        queryset = super().get_queryset(request)
+        if is_city_admin(request.user):
+            return queryset
+        courts = admin_court_ids(request.user)
+        return queryset.filter(is_superuser=False).filter(
+            pk__in=Account.objects.filter(role_assignments__court_id__in=courts).values("pk")
+        ) | queryset.filter(is_superuser=False, person__court_id__in=courts)
+
+    def save_model(self, request: HttpRequest, obj: Account, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        record_admin_change(request, obj, form, created=not change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        instances = formset.save(commit=False)
+        for deleted in formset.deleted_objects:
+            services.revoke_role(actor=request.user, assignment=deleted)
+        for instance in instances:
+            if instance.pk:
+                # A role row is replaced, not edited, so its history reads assign/revoke.
+                old = RoleAssignment.objects.get(pk=instance.pk)
+                services.revoke_role(actor=request.user, assignment=old)
+            services.assign_role(
+                actor=request.user, account=form.instance, role=instance.role,
+                court=instance.court, department=instance.department,
+            )  # fmt: skip
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """The audit trail, read-only; a court's administrator sees their court's lines."""
+
+    list_display = ["id", "created_at", "kind", "action", "actor_name", "object_repr"]
+    list_filter = ["kind"]
+    search_fields = ["action", "actor_name", "object_repr", "request_id"]
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_administer(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_administer(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEntry]:
+        queryset = super().get_queryset(request)
+        if is_city_admin(request.user):
+            return queryset
+        return queryset.filter(court_id__in=admin_court_ids(request.user))

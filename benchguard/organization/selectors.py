@@ -1,0 +1,62 @@
+"""Reads of the directory, each scoped to the user and with the joins its page shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from benchguard.core.models import AuditEntry
+from benchguard.organization.models import Court, Department, Person
+
+
+def courts_for(user: Any) -> QuerySet[Court]:
+    return Court.objects.visible_to(user).annotate(
+        department_count=Count("departments", distinct=True), person_count=Count("people", distinct=True)
+    )
+
+
+def get_court_for(user: Any, pk: int) -> Court:
+    return get_object_or_404(Court.objects.visible_to(user), pk=pk)
+
+
+def departments_of(court: Court) -> QuerySet[Department]:
+    return court.departments.annotate(person_count=Count("people")).order_by("type", "name")
+
+
+def get_department_for(user: Any, pk: int) -> Department:
+    return get_object_or_404(Department.objects.visible_to(user).select_related("court"), pk=pk)
+
+
+def people_for(
+    user: Any, *, q: str = "", department: Department | None = None, category: str = ""
+) -> QuerySet[Person]:
+    people = Person.objects.visible_to(user).select_related("court", "department")
+    if q:
+        term = q.strip()
+        people = people.filter(
+            Q(name__icontains=term)
+            | Q(name_pinyin__startswith=term.lower().replace(" ", ""))
+            | Q(name_initials__startswith=term.lower())
+            | Q(position__icontains=term)
+            | Q(department__name__icontains=term)
+        )
+    if department is not None:
+        people = people.filter(department=department)
+    if category:
+        people = people.filter(category=category)
+    return people.order_by("court__sort_order", "name_pinyin", "id")
+
+
+def get_person_for(user: Any, pk: int) -> Person:
+    return get_object_or_404(
+        Person.objects.visible_to(user).select_related("court", "department", "account"), pk=pk
+    )
+
+
+def private_access_log(person: Person, *, limit: int = 20) -> QuerySet[AuditEntry]:
+    """Who opened this person's private details (A18) — shown to the person themself."""
+    return AuditEntry.objects.filter(
+        object_type=Person._meta.label_lower, object_id=str(person.pk), kind="access"
+    ).order_by("-id")[:limit]

@@ -1,0 +1,230 @@
+"""Every change to courts, departments, people, private details, accounts and roles.
+
+Views, the API, the admin and commands all call these functions (house style 2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from pypinyin import Style, lazy_pinyin
+
+from benchguard.core import audit
+from benchguard.core.access import forget_grants
+from benchguard.core.crypto import blind_index
+from benchguard.core.identity import validate_resident_id
+from benchguard.core.services import create_versioned, update_versioned
+from benchguard.organization import permissions
+from benchguard.organization.models import (
+    Account,
+    Court,
+    Department,
+    Person,
+    PersonPrivate,
+    RoleAssignment,
+)
+
+COURT_FIELDS = ("name", "short_name", "abbreviation", "level", "case_code", "division_code", "parent", "sort_order")
+DEPARTMENT_FIELDS = ("court", "name", "type", "is_active")
+PERSON_FIELDS = (
+    "court", "department", "name", "category", "position", "staff_number", "office_phone",
+    "account", "is_active",
+)  # fmt: skip
+PERSON_WORK_FIELDS = ("department", "name", "category", "position", "staff_number", "office_phone", "is_active")
+PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number")
+ID_INDEX_PURPOSE = "resident-id"
+
+
+def pinyin_of(name: str) -> tuple[str, str]:
+    """Full pinyin and initials of a Chinese name, for search by `zhangsan` or `zs`."""
+    syllables = lazy_pinyin(name)
+    initials = lazy_pinyin(name, style=Style.FIRST_LETTER)
+    return "".join(syllables).lower(), "".join(initials).lower()
+
+
+def id_number_index(number: str) -> str:
+    return blind_index(validate_resident_id(number), purpose=ID_INDEX_PURPOSE)
+
+
+# --- Courts and departments -----------------------------------------------------------
+
+
+def create_court(*, actor: Any, **fields: Any) -> Court:
+    return create_versioned(Court(**fields), actor=actor, action="organization.court.create", fields=COURT_FIELDS)
+
+
+def update_court(*, actor: Any, court: Court, expected_version: int, changes: dict[str, Any]) -> Court:
+    return update_versioned(
+        Court, court.pk, actor=actor, action="organization.court.update",
+        expected_version=expected_version, changes=changes,
+    )  # fmt: skip
+
+
+def create_department(*, actor: Any, **fields: Any) -> Department:
+    return create_versioned(
+        Department(**fields), actor=actor, action="organization.department.create", fields=DEPARTMENT_FIELDS
+    )
+
+
+def update_department(
+    *, actor: Any, department: Department, expected_version: int, changes: dict[str, Any]
+) -> Department:
+    return update_versioned(
+        Department, department.pk, actor=actor, action="organization.department.update",
+        expected_version=expected_version, changes=changes,
+    )  # fmt: skip
+
+
+# --- People -----------------------------------------------------------------------------
+
+
+def create_person(*, actor: Any, **fields: Any) -> Person:
+    person = Person(**fields)
+    person.name_pinyin, person.name_initials = pinyin_of(person.name)
+    return create_versioned(person, actor=actor, action="organization.person.create", fields=PERSON_FIELDS)
+
+
+def update_person(*, actor: Any, person: Person, expected_version: int, changes: dict[str, Any]) -> Person:
+    """Edit a person's work details (position, department …); only the personnel office
+    and system administrators of the person's court may."""
+    if not permissions.can_edit_person(actor, person):
+        raise PermissionDenied
+    unknown = set(changes) - set(PERSON_WORK_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    changes = dict(changes)
+    if "name" in changes:
+        changes["name_pinyin"], changes["name_initials"] = pinyin_of(changes["name"])
+    return update_versioned(
+        Person, person.pk, actor=actor, action="organization.person.update",
+        expected_version=expected_version, changes=changes,
+    )  # fmt: skip
+
+
+def link_account(*, actor: Any, person: Person, account: Account | None) -> Person:
+    with transaction.atomic():
+        before = audit.snapshot(person, ["account"])
+        Person.objects.filter(pk=person.pk).update(account=account, version=person.version + 1)
+        person.refresh_from_db()
+        audit.record_change(
+            actor=actor, action="organization.person.link_account", obj=person,
+            before=before, after=audit.snapshot(person, ["account"]),
+        )  # fmt: skip
+    return person
+
+
+# --- Private details (A18) ---------------------------------------------------------------
+
+
+def open_private_details(*, actor: Any, person: Person, purpose: str = "view") -> PersonPrivate:
+    """The person's private record for someone allowed to open it; the opening is
+    written to the access log before anything is shown."""
+    if not permissions.can_open_private(actor, person):
+        raise PermissionDenied
+    private, _created = PersonPrivate.objects.get_or_create(person=person)
+    audit.record_access(actor=actor, action=f"organization.private.{purpose}", obj=person)
+    return private
+
+
+def update_private_details(
+    *, actor: Any, person: Person, expected_version: int, changes: dict[str, Any]
+) -> PersonPrivate:
+    if not permissions.can_edit_private(actor, person):
+        raise PermissionDenied
+    unknown = set(changes) - set(PRIVATE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    changes = dict(changes)
+    if changes.get("id_number"):
+        try:
+            changes["id_number"] = validate_resident_id(changes["id_number"])
+        except ValidationError as exc:
+            raise ValidationError({"id_number": exc.error_list}) from None
+        changes["id_number_index"] = blind_index(changes["id_number"], purpose=ID_INDEX_PURPOSE)
+        duplicate = PersonPrivate.objects.filter(id_number_index=changes["id_number_index"]).exclude(
+            person=person
+        )
+        if duplicate.exists():
+            raise ValidationError({"id_number": _("Another person already has this ID number.")})
+    elif "id_number" in changes:
+        changes["id_number_index"] = ""
+    with transaction.atomic():
+        PersonPrivate.objects.get_or_create(person=person)
+        return update_versioned(
+            PersonPrivate, person.pk, actor=actor, action="organization.private.update",
+            expected_version=expected_version, changes=changes,
+            redact=(*PRIVATE_FIELDS, "id_number_index"),
+        )  # fmt: skip
+
+
+def find_person_by_id_number(number: str) -> Person | None:
+    """Exact look-up through the blind index; the number itself is never queried."""
+    private = PersonPrivate.objects.select_related("person").filter(
+        id_number_index=id_number_index(number)
+    ).first()
+    return private.person if private else None
+
+
+# --- Accounts and roles -------------------------------------------------------------------
+
+
+def create_account(
+    *, actor: Any, username: str, display_name: str, password: str | None, email: str = "", **extra: Any
+) -> Account:
+    with transaction.atomic():
+        account = Account(username=username, display_name=display_name, email=email, **extra)
+        if password:
+            account.set_password(password)
+        else:
+            account.set_unusable_password()
+        account.full_clean()
+        account.save()
+        audit.record_change(
+            actor=actor, action="organization.account.create", obj=account,
+            after={"username": username, "display_name": display_name, "email": email,
+                   "is_staff": account.is_staff, "is_superuser": account.is_superuser},
+        )  # fmt: skip
+    return account
+
+
+def assign_role(
+    *, actor: Any, account: Account, role: str, court: Court, department: Department | None = None
+) -> RoleAssignment:
+    with transaction.atomic():
+        assignment, created = RoleAssignment.objects.get_or_create(
+            account=account, role=role, court=court, department=department
+        )
+        if created:
+            assignment.full_clean()
+            audit.record_change(
+                actor=actor, action="organization.role.assign", obj=account,
+                after={"role": role, "court": court.pk, "department": department.pk if department else None},
+            )  # fmt: skip
+    forget_grants(account)
+    return assignment
+
+
+def revoke_role(*, actor: Any, assignment: RoleAssignment) -> None:
+    with transaction.atomic():
+        account = assignment.account
+        audit.record_change(
+            actor=actor, action="organization.role.revoke", obj=account,
+            before={"role": assignment.role, "court": assignment.court_id, "department": assignment.department_id},
+        )  # fmt: skip
+        assignment.delete()
+    forget_grants(account)
+
+
+def set_language(*, actor: Any, account: Account, language: str) -> Account:
+    from django.conf import settings
+
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError({"language": _("Choose one of the offered languages.")})
+    if account.language != language:
+        account.language = language
+        account.save(update_fields=["language"])
+        audit.record_event(actor=actor, action="organization.account.language", obj=account, language=language)
+    return account

@@ -1,0 +1,157 @@
+"""The directory of courts, departments and people, and a person's records."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from benchguard.core.forms import call_service, stored_values
+from benchguard.organization import permissions, selectors, services
+from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
+from benchguard.organization.models import Department
+
+PAGE_SIZE = 50
+
+
+@login_required
+def court_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "organization/court_list.html", {"courts": selectors.courts_for(request.user)})
+
+
+@login_required
+def court_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    court = selectors.get_court_for(request.user, pk)
+    return render(
+        request,
+        "organization/court_detail.html",
+        {"court": court, "departments": selectors.departments_of(court)},
+    )
+
+
+@login_required
+def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    department = selectors.get_department_for(request.user, pk)
+    people = selectors.people_for(request.user, department=department)
+    return render(
+        request, "organization/department_detail.html", {"department": department, "people": people}
+    )
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    """Searchable directory; with htmx only the result table is re-rendered."""
+    departments = Department.objects.visible_to(request.user).select_related("court")
+    form = PersonSearchForm(request.GET or None, departments=departments)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    people = selectors.people_for(
+        request.user,
+        q=criteria.get("q", ""),
+        department=criteria.get("department"),
+        category=criteria.get("category", ""),
+    )
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "query": request.GET.urlencode()}
+    template = "organization/person_list.html"
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    return render(
+        request,
+        "organization/person_detail.html",
+        {
+            "person": person,
+            "can_edit": permissions.can_edit_person(request.user, person),
+            "can_open_private": permissions.can_open_private(request.user, person),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    if not permissions.can_edit_person(request.user, person):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, instance=person)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = call_service(
+            form,
+            lambda: services.update_person(
+                actor=request.user,
+                person=person,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The changes were saved."))
+            return redirect("organization:person_detail", pk=person.pk)
+    return render(
+        request,
+        "organization/person_form.html",
+        {
+            "person": person,
+            "form": form,
+            "current": current,
+            "current_values": stored_values(form, current) if current else [],
+        },
+    )
+
+
+@login_required
+def private_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A18: opening is logged before anything is shown; the person sees who looked."""
+    person = selectors.get_person_for(request.user, pk)
+    private = services.open_private_details(actor=request.user, person=person)
+    is_self = permissions.is_self(request.user, person)
+    return render(
+        request,
+        "organization/private_detail.html",
+        {
+            "person": person,
+            "private": private,
+            "can_edit": permissions.can_edit_private(request.user, person),
+            "access_log": selectors.private_access_log(person) if is_self else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def private_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    if not permissions.can_edit_private(request.user, person):
+        raise PermissionDenied
+    private = services.open_private_details(actor=request.user, person=person, purpose="edit")
+    form = PersonPrivateForm(request.POST or None, instance=private)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = call_service(
+            form,
+            lambda: services.update_private_details(
+                actor=request.user,
+                person=person,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The private details were saved."))
+            return redirect("organization:private_detail", pk=person.pk)
+    return render(
+        request,
+        "organization/private_form.html",
+        {"person": person, "form": form, "current": current},
+    )

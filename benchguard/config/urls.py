@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from benchguard.organization.admin import unregister_unscoped
+
+unregister_unscoped()
+
 urlpatterns = [
     path("", include("benchguard.core.urls")),
     path("accounts/", include("benchguard.organization.account_urls")),

@@ -37,18 +37,18 @@ def admin_court_ids(user: Any) -> set[int]:
 class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     """Carries the version the admin page was loaded at; a stale save is refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+            self.initial["loaded_version"] = self.instance.version
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if self.instance.pk:
             stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-            if cleaned.get("version") is not None and stored != cleaned["version"]:
+            if cleaned.get("loaded_version") is not None and stored != cleaned["loaded_version"]:
                 raise ValidationError(
                     _("Someone changed this record while you were editing it. Reload the page to see the current version."),
                     code="stale",
@@ -98,7 +98,7 @@ class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 def record_admin_change(request: HttpRequest, obj: Model, form: forms.ModelForm, *, created: bool) -> None:  # type: ignore[type-arg]
     """Change log for admin saves of rows without a dedicated service (accounts)."""
-    fields = [f for f in form.changed_data if f not in {"password", "version"}]
+    fields = [f for f in form.changed_data if f not in {"password", "loaded_version"}]
     audit.record_change(
         actor=request.user,
         action=f"{obj._meta.label_lower}.admin_{'create' if created else 'update'}",

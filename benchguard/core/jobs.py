@@ -40,12 +40,13 @@ from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django_tasks import task, task_backends
 from django_tasks.base import Task
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.utils import is_locked_database_exception
 
 from benchguard.core.audit import record_event
 from benchguard.core.models import PeriodicRun
@@ -216,11 +217,11 @@ def run_due_jobs(now: datetime, worker_id: str) -> list[PeriodicRun]:
     claimed: list[PeriodicRun] = []
     for job in registered_jobs():
         period = job.schedule.period_key(local_now)
-        # A cheap read first: almost every pass finds the period already claimed, and a
-        # failed insert costs more (and on PostgreSQL writes an error to the server log).
-        if _is_claimed(job.name, period):
-            continue
         try:
+            # A cheap read first: almost every pass finds the period already claimed, and
+            # a failed insert costs more (on PostgreSQL it also logs a server error).
+            if _is_claimed(job.name, period):
+                continue
             # The savepoint keeps a lost race from breaking a caller's transaction; if
             # the enqueue fails the claim is undone with it and the next pass retries.
             with transaction.atomic():
@@ -234,6 +235,13 @@ def run_due_jobs(now: datetime, worker_id: str) -> list[PeriodicRun]:
         except IntegrityError:
             if _is_claimed(job.name, period):
                 logger.debug("periodic job %s %s claimed by another worker", job.name, period)
+                continue
+            raise
+        except OperationalError as exc:
+            # SQLite gave up waiting for another writer (often the worker claiming this
+            # very period). Nothing was claimed; the next pass looks again.
+            if is_locked_database_exception(exc):
+                logger.warning("periodic job %s %s: database busy, next pass", job.name, period)
                 continue
             raise
         logger.info("periodic job %s for period %s enqueued by %s", job.name, period, worker_id)

@@ -29,13 +29,18 @@ admin.site.site_header = "BenchGuard"
 admin.site.site_title = "BenchGuard"
 
 
+def _loaded_version(obj: Any, form: Any) -> int:
+    loaded = form.cleaned_data.get("loaded_version")
+    return int(loaded) if loaded is not None else int(obj.version)
+
+
 def _save_versioned(request: HttpRequest, obj: Any, form: Any, change: bool, create: Any, update: Any) -> None:
     if change:
-        changes = {f: form.cleaned_data[f] for f in form.changed_data if f != "version"}
-        updated = update(actor=request.user, expected_version=form.cleaned_data["version"], changes=changes)
+        changes = {f: form.cleaned_data[f] for f in form.changed_data if f != "loaded_version"}
+        updated = update(actor=request.user, expected_version=_loaded_version(obj, form), changes=changes)
         obj.version = updated.version
     else:
-        fields = {f: form.cleaned_data[f] for f in form.fields if f != "version" and f in form.cleaned_data}
+        fields = {f: form.cleaned_data[f] for f in form.fields if f != "loaded_version" and f in form.cleaned_data}
         created = create(actor=request.user, **fields)
         obj.pk = created.pk
 
@@ -83,17 +88,15 @@ class PersonAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
         if change:
-            changes = {f: form.cleaned_data[f] for f in form.changed_data if f not in {"version", "account", "court"}}
+            changes = {f: form.cleaned_data[f] for f in form.changed_data if f not in {"loaded_version", "account", "court"}}
+            expected = _loaded_version(obj, form)
             if "account" in form.changed_data:
                 services.link_account(actor=request.user, person=obj, account=form.cleaned_data["account"])
-                obj.refresh_from_db(fields=["version"])
-                form.cleaned_data["version"] = obj.version
+                expected += 1
             if changes:
-                services.update_person(
-                    actor=request.user, person=obj, expected_version=form.cleaned_data["version"], changes=changes
-                )
+                services.update_person(actor=request.user, person=obj, expected_version=expected, changes=changes)
         else:
-            fields = {f: form.cleaned_data[f] for f in form.fields if f != "version" and f in form.cleaned_data}
+            fields = {f: form.cleaned_data[f] for f in form.fields if f != "loaded_version" and f in form.cleaned_data}
             obj.pk = services.create_person(actor=request.user, **fields).pk
 
 
@@ -212,3 +215,20 @@ class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if is_city_admin(request.user):
             return queryset
         return queryset.filter(court_id__in=admin_court_ids(request.user))
+
+
+
+def unregister_unscoped() -> None:
+    """Keep third-party models out of the admin: they are not scoped by court, and each
+    has a command instead (`benchguard axes_reset_username`, `drf_create_token`,
+    `/healthz`). Called from the URL configuration, after every admin module loaded."""
+    from django.apps import apps
+
+    for label in ("auth.Group", "authtoken.TokenProxy", "axes.AccessAttempt", "axes.AccessFailureLog",
+                  "axes.AccessLog", "django_tasks_database.DBTaskResult"):  # fmt: skip
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)

@@ -101,13 +101,15 @@ def test_a_second_worker_in_the_same_period_claims_nothing(only_the_hourly_job: 
     assert enqueued_ticks() == 1
 
 
-# transaction=True: each thread has its own database connection, and it must see the
-# other's committed claim (a normal test wraps everything in one uncommitted
-# transaction on the main thread's connection, invisible to the threads).
-# On SQLite the test database is a shared-cache in-memory database, which every thread's
-# connection opens by name; on PostgreSQL the loser's insert waits for the winner's
-# commit and then fails on the unique constraint. Both paths are exercised by running
-# this file with and without DATABASE_URL.
+# transaction=True: each thread has its own database connection and must see the
+# other's committed claim (a normal test keeps everything in one uncommitted transaction
+# on the main thread's connection, invisible to the threads).
+# What the loser meets depends on the database, and both are covered by running this
+# file with and without DATABASE_URL: on PostgreSQL its insert waits for the winner's
+# commit and then fails on the unique constraint (or its pre-check already sees the
+# claim); on SQLite the test database is a shared-cache in-memory database whose table
+# locks fail at once instead of waiting ("database table is locked"), which
+# run_due_jobs treats as "not claimed, look again next pass".
 @pytest.mark.django_db(transaction=True)
 def test_a_periodic_job_runs_once_per_period_even_with_two_workers(
     only_the_hourly_job: None,

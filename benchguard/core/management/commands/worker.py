@@ -125,7 +125,7 @@ class RedisTaskRunner:
         self._current: Any = None
 
     def run_ready(self, *, limit: int | None, should_stop: Callable[[], bool]) -> int:
-        import django_rq
+        from django_rq.queues import get_queues
         from django_tasks_rq.backend import Job
         from rq.worker import SimpleWorker
 
@@ -136,11 +136,12 @@ class RedisTaskRunner:
         if should_stop():
             return 0
         queue_names = sorted(self.backend.queues) or ["default"]
-        # A fresh name each pass: a crashed pass must not block the next from registering.
-        rq_worker = django_rq.get_worker(
-            *queue_names,
+        queues = get_queues(*queue_names, job_class=Job)
+        rq_worker = BurstWorker(
+            queues,
+            connection=queues[0].connection,
             job_class=Job,
-            worker_class=BurstWorker,
+            # A fresh name each pass: a crashed pass must not block the next from registering.
             name=f"{self.worker_id}-{uuid.uuid4().hex[:8]}",
         )
         self._current = rq_worker

@@ -1,0 +1,225 @@
+"""Every URL × every persona → the answer declared here (house style 16).
+
+URLs are collected from the URL configuration; one that has no declared expectation
+fails `test_every_url_is_declared`, so a new page cannot ship without deciding who may
+open it. Not visible → 404; visible but not permitted → 403; not signed in → login.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import benchguard.config.urls  # noqa: F401  (loads the admin registrations the matrix reads)
+from benchguard.core.models import AuditEntry
+from benchguard.organization.models import Account, Court, Department, Person
+
+ANON = "anonymous"
+PERSONAS = [
+    ANON, "judge", "staff", "office", "chair", "vicechair", "member", "chief", "leader",
+    "police", "guard", "clerk", "personnel", "admin", "judge2", "outsider", "cityadmin",
+]  # fmt: skip
+INTERMEDIATE_STAFF = {p for p in PERSONAS if p not in {ANON, "judge2", "outsider", "cityadmin"}}
+SIGNED_IN = set(PERSONAS) - {ANON}
+LOGIN = 302  # a redirect to the login page
+
+
+@dataclass
+class Expect:
+    """Expected status per persona; `default` for everyone not named."""
+
+    default: int
+    per: dict[str, int] = field(default_factory=dict)
+    kwargs: Callable[[], dict[str, Any]] = dict
+
+    def status_for(self, persona: str) -> int:
+        return self.per.get(persona, self.default)
+
+
+def _each(names: set[str], status: int) -> dict[str, int]:
+    return dict.fromkeys(names, status)
+
+
+def _judge_person() -> dict[str, Any]:
+    return {"pk": Person.objects.get(account__username="judge").pk}
+
+
+def _intermediate() -> dict[str, Any]:
+    return {"pk": Court.objects.get(division_code="370200").pk}
+
+
+def _civil_division() -> dict[str, Any]:
+    return {"pk": Department.objects.get(court__division_code="370200", name="民事审判第一庭").pk}
+
+
+def in_court(kwargs: Callable[[], dict[str, Any]]) -> Expect:
+    """A record of the intermediate court: its staff and the city admin see it."""
+    return Expect(404, {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, kwargs)
+
+
+SITE: dict[str, Expect] = {
+    "home": Expect(200, {ANON: LOGIN}),
+    "healthz": Expect(200),
+    "login": Expect(302, {ANON: 200}),
+    "logout": Expect(405),
+    "password_change": Expect(200, {ANON: LOGIN}),
+    "password_change_done": Expect(200, {ANON: LOGIN}),
+    "set_language": Expect(405),
+    "organization:court_list": Expect(200, {ANON: LOGIN}),
+    "organization:person_list": Expect(200, {ANON: LOGIN}),
+    "organization:court_detail": in_court(_intermediate),
+    "organization:department_detail": in_court(_civil_division),
+    "organization:person_detail": in_court(_judge_person),
+    "organization:person_edit": Expect(
+        404,
+        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "personnel": 200, "admin": 200, "cityadmin": 200},
+        _judge_person,
+    ),
+    # A18: the judge themself and the roles with a need; not even the city admin.
+    "organization:private_detail": Expect(
+        404,
+        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "judge": 200, "office": 200, "personnel": 200, "cityadmin": 403},
+        _judge_person,
+    ),
+    "organization:private_edit": Expect(
+        404,
+        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "judge": 200, "personnel": 200, "cityadmin": 403},
+        _judge_person,
+    ),
+    "api-root": Expect(200, {ANON: 401}),
+    "api-person-list": Expect(200, {ANON: 401}),
+    "api-person-detail": Expect(404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _judge_person),
+    "api-court-list": Expect(200, {ANON: 401}),
+    "api-court-detail": Expect(404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _intermediate),
+    "api-schema": Expect(200, {ANON: 401}),
+    "api-docs": Expect(200, {ANON: 401}),
+}
+
+# --- The admin: generated from the registered models ---------------------------------
+# Only staff accounts get past the admin's own door (others are sent to its login);
+# a court's administrator sees our models for their court; third-party models
+# (task results, lockout records, tokens, groups) are for the city admin alone.
+OUR_APPS = {"organization", "core"}
+ADMINS = {"admin", "cityadmin"}
+
+
+def _admin_door(inside: dict[str, int], kwargs: Callable[[], dict[str, Any]] = dict) -> Expect:
+    return Expect(LOGIN, inside, kwargs)
+
+
+def _sample_kwargs(model: type) -> Callable[[], dict[str, Any]]:
+    def kwargs() -> dict[str, Any]:
+        if model is Court:
+            obj = Court.objects.get(division_code="370200")
+        elif model is Department:
+            obj = Department.objects.get(court__division_code="370200", name="民事审判第一庭")
+        elif model is Person:
+            obj = Person.objects.get(account__username="judge")
+        elif model is AuditEntry:
+            obj = AuditEntry.objects.filter(court_id=Court.objects.get(division_code="370200").pk).first()
+        elif model is Account:
+            obj = Account.objects.get(username="judge")
+        else:
+            obj = model._default_manager.order_by("pk").first()
+        return {"object_id": obj.pk} if obj is not None else {"object_id": 999999}
+
+    return kwargs
+
+
+def admin_expectations() -> dict[str, Expect]:
+    expected: dict[str, Expect] = {
+        "admin:index": _admin_door({"admin": 200, "cityadmin": 200}),
+        "admin:login": Expect(200, {"admin": 302, "cityadmin": 302}),
+        "admin:logout": _admin_door({"admin": 405, "cityadmin": 405}),
+        "admin:password_change": _admin_door({"admin": 200, "cityadmin": 200}),
+        "admin:password_change_done": _admin_door({"admin": 200, "cityadmin": 200}),
+        "admin:autocomplete": _admin_door({"admin": 403, "cityadmin": 403}),
+        "admin:jsi18n": _admin_door({"admin": 200, "cityadmin": 200}),
+        "admin:view_on_site": _admin_door(
+            {"admin": 404, "cityadmin": 404}, lambda: {"content_type_id": 1, "object_id": 1}
+        ),
+    }
+    app_labels = {model._meta.app_label for model in admin.site._registry}
+    for label in app_labels:
+        ours = label in OUR_APPS
+        expected[f"admin:app_list:{label}"] = _admin_door(
+            {"admin": 200 if ours else 404, "cityadmin": 200}, lambda label=label: {"app_label": label}
+        )
+    for model in admin.site._registry:
+        ours = model._meta.app_label in OUR_APPS
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        view = {"admin": 200 if ours else 403, "cityadmin": 200}
+        obj_kwargs = _sample_kwargs(model)
+        can_add = model.__name__ not in {"AuditEntry", "Court"}
+        expected[f"{prefix}_changelist"] = _admin_door(view)
+        expected[f"{prefix}_add"] = _admin_door(
+            {"admin": 200 if can_add else 403, "cityadmin": 403 if model is AuditEntry else 200}
+        )
+        expected[f"{prefix}_change"] = _admin_door(view, obj_kwargs)
+        expected[f"{prefix}_history"] = _admin_door(view, obj_kwargs)
+        expected[f"{prefix}_delete"] = _admin_door(
+            {"admin": 403, "cityadmin": 403 if ours else 200}, obj_kwargs
+        )
+        if model is Account:
+            expected["admin:auth_user_password_change"] = _admin_door(
+                {"admin": 200, "cityadmin": 200}, lambda: {"id": Account.objects.get(username="judge").pk}
+            )
+    return expected
+
+
+def _patterns(resolver: URLResolver, namespace: str = "") -> Iterator[str]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _patterns(entry, inner)
+        elif isinstance(entry, URLPattern):
+            if entry.name is None:
+                # The admin's unnamed catch-alls only redirect to its named views.
+                if namespace != "admin:":
+                    yield f"<unnamed {entry.pattern}>"
+            else:
+                yield f"{namespace}{entry.name}"
+
+
+def declared() -> dict[str, Expect]:
+    return {**SITE, **admin_expectations()}
+
+
+def _reverse(name: str, kwargs: dict[str, Any]) -> str:
+    if name.startswith("admin:app_list:"):
+        return reverse("admin:app_list", kwargs=kwargs)
+    return reverse(name, kwargs=kwargs or None)
+
+
+def test_every_url_is_declared() -> None:
+    names = set(_patterns(get_resolver()))
+    known = set(declared()) | {"admin:app_list"}
+    assert sorted(names - known) == [], "declare who may open these URLs in tests/test_permission_matrix.py"
+
+
+def test_no_declaration_is_stale() -> None:
+    names = set(_patterns(get_resolver()))
+    stale = {n for n in declared() if not n.startswith("admin:app_list:")} - names
+    assert stale == set()
+
+
+CASES = sorted(declared())
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_persona_gets_the_declared_answer(name: str, client_as: Callable[[str | None], Client]) -> None:
+    expectation = declared()[name]
+    url = _reverse(name, expectation.kwargs())
+    mismatches = {}
+    for persona in PERSONAS:
+        client = client_as(None if persona == ANON else persona)
+        status = client.get(url).status_code
+        if status != expectation.status_for(persona):
+            mismatches[persona] = (status, expectation.status_for(persona))
+    assert mismatches == {}, f"{url}: persona → (got, expected)"

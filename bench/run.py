@@ -128,9 +128,7 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-def measure(
-    client: Any, url: str, iterations: int, *, label: str, user: str, kind: str
-) -> Row:
+def measure(client: Any, url: str, iterations: int, *, label: str, user: str, kind: str) -> Row:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -236,8 +234,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     result = seeded["result"]
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
-        "database": f"{connection.vendor} {connection.Database.__name__} "
-        f"{_server_version(connection)}",
+        "database": f"{connection.display_name} {_server_version(connection)}",
         "python": platform.python_version(),
         "django": django.get_version(),
         "cpus": os.cpu_count(),

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -40,8 +41,12 @@ def language_for(request: HttpRequest) -> str:
     """
     available = {code for code, _name in settings.LANGUAGES}
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.language in available:
-        return user.language
+    try:
+        if user is not None and user.is_authenticated and user.language in available:
+            return user.language
+    except DatabaseError:
+        # The session could not be read (database down): /healthz must still answer.
+        pass
     cookie = request.COOKIES.get(LANGUAGE_COOKIE, "")
     return cookie if cookie in available else settings.LANGUAGE_CODE
 

@@ -161,11 +161,20 @@ class WatchedPage:
 
 
 @pytest.fixture
-def demo(live_server: Any) -> Any:
+def demo(settings: Any, live_server: Any) -> Any:
     """The demo courts, people and accounts (`make demo`'s data) in the live server's
-    test database; returns the demo module for its DEMO_PASSWORD."""
+    test database; returns the demo module for its DEMO_PASSWORD.
+
+    New passwords are hashed with fast MD5 here (PBKDF2 costs half a second per demo
+    account, on every test); PBKDF2 stays listed so any existing hash still verifies.
+    How passwords are hashed is not what these tests are about.
+    """
     from benchguard.organization import demo as demo_module
 
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     demo_module.load_demo()
     return demo_module
 

@@ -1,0 +1,86 @@
+"""The audit trail is append-only and hash-chained; tampering is caught."""
+
+from collections.abc import Callable
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
+
+from benchguard.core import audit
+from benchguard.core.models import AuditEntry
+from benchguard.organization.models import Account
+
+
+def _drop_trigger() -> None:
+    """What someone with database rights would do before editing the log."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP TRIGGER core_auditentry_no_update ON core_auditentry")
+        else:
+            cursor.execute("DROP TRIGGER core_auditentry_no_update")
+
+
+def test_the_demo_trail_verifies(db: None) -> None:
+    report = audit.verify_chain()
+    assert report.ok
+    assert report.checked == AuditEntry.objects.count() > 0
+
+
+def test_each_line_links_to_the_one_before(db: None, persona: Callable[[str], Account]) -> None:
+    first = audit.record_event(actor=persona("office"), action="test.first")
+    second = audit.record_event(actor=persona("office"), action="test.second")
+    assert second.prev_hash == first.hash
+    assert second.actor_name == "赵敏"
+
+
+def test_the_orm_refuses_to_change_or_delete_a_line(db: None) -> None:
+    entry = AuditEntry.objects.first()
+    assert entry is not None
+    entry.action = "forged"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(pk=entry.pk).update(action="forged")
+
+
+def test_the_database_refuses_an_update_behind_the_orms_back(db: None) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditentry SET action = 'forged'")
+
+
+def test_verify_audit_names_the_first_changed_line(db: None, persona: Callable[[str], Account]) -> None:
+    target = audit.record_access(actor=persona("personnel"), action="organization.private.view", obj=persona("judge"))
+    audit.record_event(actor=None, action="test.after")
+    _drop_trigger()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditentry SET actor_name = %s WHERE id = %s", ["someone else", target.pk])
+    with pytest.raises(CommandError, match=f"entry #{target.pk}: content does not match"):
+        call_command("verify_audit")
+
+
+def test_verify_audit_catches_a_removed_line(db: None) -> None:
+    removed = audit.record_event(actor=None, action="test.removed")
+    following = audit.record_event(actor=None, action="test.following")
+    _drop_trigger()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [removed.pk])
+    with pytest.raises(CommandError, match=f"entry #{following.pk}: previous-hash link broken"):
+        call_command("verify_audit")
+
+
+def test_verify_audit_catches_lines_cut_off_the_end(db: None) -> None:
+    audit.record_event(actor=None, action="test.last")
+    last = AuditEntry.objects.order_by("-id").first()
+    assert last is not None
+    _drop_trigger()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [last.pk])
+    with pytest.raises(CommandError, match="the end of the chain"):
+        call_command("verify_audit")
+
+
+def test_verify_audit_reports_an_intact_chain(db: None, capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("verify_audit")
+    assert "audit chain intact" in capsys.readouterr().out

@@ -1,0 +1,76 @@
+"""The directory: search by name or pinyin, scoped to the user's court, flat query counts."""
+
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from benchguard.organization import services
+from benchguard.organization.choices import PersonCategory
+from benchguard.organization.models import Court, Department, Person
+
+
+def _add_people(count: int, court: Court) -> None:
+    department = Department.objects.filter(court=court).first()
+    for index in range(count):
+        services.create_person(
+            actor=None, court=court, department=department, name=f"测试{index}",
+            category=PersonCategory.SUPPORT_STAFF, position="书记员",
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("query", ["王立明", "wangliming", "wlm"])
+def test_a_judge_is_found_by_name_pinyin_or_initials(client_as: Callable[[str | None], Client], query: str) -> None:
+    response = client_as("office").get("/directory/people/", {"q": query})
+    names = [p.name for p in response.context["page"].object_list]
+    assert "王立明" in names
+
+
+def test_another_courts_people_are_not_listed(client_as: Callable[[str | None], Client]) -> None:
+    response = client_as("judge2").get("/directory/people/", {"q": "王立明"})
+    assert list(response.context["page"].object_list) == []
+    response = client_as("judge2").get("/directory/people/")
+    assert {p.court.division_code for p in response.context["page"].object_list} == {"370202"}
+
+
+def test_htmx_gets_only_the_results(client_as: Callable[[str | None], Client]) -> None:
+    response = client_as("office").get("/directory/people/", {"q": "wlm"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert 'id="results"' in page and "<html" not in page
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "url", ["/directory/people/", "/directory/", "/api/people/", "/api/courts/", "/"]
+)
+def test_list_pages_do_not_grow_queries_with_rows(client_as: Callable[[str | None], Client], url: str) -> None:
+    client = client_as("office")
+    court = Court.objects.get(division_code="370200")
+    _add_people(3, court)
+    small = _queries(client, url)
+    _add_people(40, court)
+    assert _queries(client, url) == small
+
+
+def test_department_page_queries_stay_flat(client_as: Callable[[str | None], Client]) -> None:
+    client = client_as("office")
+    court = Court.objects.get(division_code="370200")
+    department = Department.objects.filter(court=court).first()
+    assert department is not None
+    _add_people(3, court)
+    small = _queries(client, f"/directory/departments/{department.pk}/")
+    _add_people(30, court)
+    assert _queries(client, f"/directory/departments/{department.pk}/") == small
+
+
+def test_people_are_listed_with_their_court_and_department(client_as: Callable[[str | None], Client]) -> None:
+    page = client_as("office").get("/directory/people/", {"q": "wlm"}).content.decode()
+    assert "青岛中院" in page and "民事审判第一庭" in page
+    assert Person.objects.filter(name="王立明").count() == 1

@@ -1,0 +1,87 @@
+"""Editing a person's work details: versioned, logged, never a silent lost update."""
+
+from collections.abc import Callable
+
+from django.test import Client
+
+from benchguard.core.models import AuditEntry
+from benchguard.organization.models import Person
+
+
+def _form(person: Person, **overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": person.name,
+        "department": person.department_id,
+        "category": person.category,
+        "position": person.position,
+        "staff_number": person.staff_number,
+        "office_phone": person.office_phone,
+        "is_active": "on",
+        "version": person.version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_stale_edit_is_refused_and_keeps_both_versions(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
+) -> None:
+    judge = person_of("judge")
+    personnel, admin = client_as("personnel"), client_as("admin")
+    url = f"/directory/people/{judge.pk}/edit/"
+    # Both open the form at the same version; the personnel office saves first.
+    first = personnel.post(url, _form(judge, position="二级高级法官"))
+    assert first.status_code == 302
+
+    second = admin.post(url, _form(judge, position="四级高级法官", office_phone="0532-1234"))
+
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "Someone changed this record while you were editing it" in page or "有人修改了此记录" in page
+    # The stored data is the first save, untouched by the second.
+    judge.refresh_from_db()
+    assert judge.position == "二级高级法官"
+    assert judge.version == 2
+    # The second user's input is still in the form, and the stored value is shown beside it.
+    assert 'value="四级高级法官"' in page
+    assert 'value="0532-1234"' in page
+    assert second.context["current"].position == "二级高级法官"
+
+
+def test_a_saved_edit_bumps_the_version_and_logs_before_and_after(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
+) -> None:
+    judge = person_of("judge")
+    response = client_as("personnel").post(
+        f"/directory/people/{judge.pk}/edit/", _form(judge, position="庭长助理")
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.filter(action="organization.person.update", object_id=str(judge.pk)).last()
+    assert entry is not None
+    assert entry.actor_name == "徐丽华"
+    assert entry.data["before"] == {"position": "审判员"}
+    assert entry.data["after"] == {"position": "庭长助理"}
+    assert entry.request_id  # the request that caused it
+
+
+def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
+) -> None:
+    judge = person_of("judge")
+    response = client_as("personnel").post(
+        f"/directory/people/{judge.pk}/edit/", _form(judge, name="", category="emperor")
+    )
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"name", "category"}
+    judge.refresh_from_db()
+    assert judge.name == "王立明"
+
+
+def test_a_judge_cannot_edit_a_colleague(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
+) -> None:
+    colleague = person_of("staff")
+    response = client_as("judge").post(f"/directory/people/{colleague.pk}/edit/", _form(colleague, position="x"))
+    assert response.status_code == 403
+    colleague.refresh_from_db()
+    assert colleague.position == "法官助理"

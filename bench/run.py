@@ -69,9 +69,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the PostgreSQL database afterwards"
-    )
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database afterwards")
     return parser.parse_args(argv)
 
 
@@ -86,9 +84,7 @@ def recreate_postgres_database(url: str) -> str:
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if "bench" not in name:
-        raise SystemExit(
-            f"refusing to drop database {name!r}: use a dedicated name such as benchguard_bench"
-        )
+        raise SystemExit(f"refusing to drop database {name!r}: use a dedicated name such as benchguard_bench")
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -181,9 +177,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     seeded: dict[str, Any] = {}
 
     def seed() -> None:
-        seeded["result"] = seed_scale(
-            ScaleOptions(courts=args.courts, people=args.people, seed=args.seed)
-        )
+        seeded["result"] = seed_scale(ScaleOptions(courts=args.courts, people=args.people, seed=args.seed))
 
     seed_seconds = timed(seed)
 
@@ -227,9 +221,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         client = Client()
         client.force_login(account, backend=backend)
         for label, url, kind in requests:
-            rows.append(
-                measure(client, url, args.iterations, label=label, user=user_label, kind=kind)
-            )
+            rows.append(measure(client, url, args.iterations, label=label, user=user_label, kind=kind))
 
     result = seeded["result"]
     return {

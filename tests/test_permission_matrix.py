@@ -78,25 +78,48 @@ SITE: dict[str, Expect] = {
     "organization:person_detail": in_court(_judge_person),
     "organization:person_edit": Expect(
         404,
-        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "personnel": 200, "admin": 200, "cityadmin": 200},
+        {
+            ANON: LOGIN,
+            **_each(INTERMEDIATE_STAFF, 403),
+            "personnel": 200,
+            "admin": 200,
+            "cityadmin": 200,
+        },
         _judge_person,
     ),
     # A18: the judge themself and the roles with a need; not even the city admin.
     "organization:private_detail": Expect(
         404,
-        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "judge": 200, "office": 200, "personnel": 200, "cityadmin": 403},
+        {
+            ANON: LOGIN,
+            **_each(INTERMEDIATE_STAFF, 403),
+            "judge": 200,
+            "office": 200,
+            "personnel": 200,
+            "cityadmin": 403,
+        },
         _judge_person,
     ),
     "organization:private_edit": Expect(
         404,
-        {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 403), "judge": 200, "personnel": 200, "cityadmin": 403},
+        {
+            ANON: LOGIN,
+            **_each(INTERMEDIATE_STAFF, 403),
+            "judge": 200,
+            "personnel": 200,
+            "cityadmin": 403,
+        },
         _judge_person,
     ),
     "api-root": Expect(200, {ANON: 401}),
     "api-person-list": Expect(200, {ANON: 401}),
-    "api-person-detail": Expect(404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _judge_person),
+    "api-person-detail": Expect(
+        404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _judge_person
+    ),
     "api-court-list": Expect(200, {ANON: 401}),
-    "api-court-detail": Expect(404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _intermediate),
+    "api-court-detail": Expect(
+        404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _intermediate
+    ),
     "api-schema": Expect(200, {ANON: 401}),
     "api-docs": Expect(200, {ANON: 401}),
 }
@@ -149,7 +172,8 @@ def admin_expectations() -> dict[str, Expect]:
     for label in app_labels:
         ours = label in OUR_APPS
         expected[f"admin:app_list:{label}"] = _admin_door(
-            {"admin": 200 if ours else 404, "cityadmin": 200}, lambda label=label: {"app_label": label}
+            {"admin": 200 if ours else 404, "cityadmin": 200},
+            lambda label=label: {"app_label": label},
         )
     for model in admin.site._registry:
         ours = model._meta.app_label in OUR_APPS
@@ -168,7 +192,8 @@ def admin_expectations() -> dict[str, Expect]:
         )
         if model is Account:
             expected["admin:auth_user_password_change"] = _admin_door(
-                {"admin": 200, "cityadmin": 200}, lambda: {"id": Account.objects.get(username="judge").pk}
+                {"admin": 200, "cityadmin": 200},
+                lambda: {"id": Account.objects.get(username="judge").pk},
             )
     return expected
 

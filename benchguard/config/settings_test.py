@@ -7,7 +7,7 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-01234567
 os.environ.setdefault("FIELD_ENCRYPTION_KEY", "0OYc_dIjZsVt-Jjy9EVHyC4U0Xo2xGCCf_qt8IPhDPE=")
 os.environ.setdefault("BLIND_INDEX_KEY", "test-blind-index-key")
 
-from benchguard.config.settings import *  # noqa: E402,F403
+from benchguard.config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

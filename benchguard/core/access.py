@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-from django.db import models
-from django.http import Http404
-
-M = TypeVar("M", bound=models.Model)
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -54,8 +49,7 @@ def is_city_admin(user: Any) -> bool:
 def has_role(user: Any, *roles: str, court_id: int | None = None) -> bool:
     """Does the user hold any of `roles` (in `court_id`, when given)?"""
     return any(
-        grant.role in roles and (court_id is None or grant.court_id == court_id)
-        for grant in grants_of(user)
+        grant.role in roles and (court_id is None or grant.court_id == court_id) for grant in grants_of(user)
     )
 
 
@@ -67,11 +61,3 @@ def court_ids_with(user: Any, roles: Iterable[str] | None = None) -> set[int]:
 
 def roles_of(user: Any) -> set[str]:
     return {grant.role for grant in grants_of(user)}
-
-
-def get_visible_or_404(queryset: models.QuerySet[M], **lookup: Any) -> M:
-    """One object from an already-scoped queryset, or 404 — never a hint it exists."""
-    try:
-        return queryset.get(**lookup)
-    except queryset.model.DoesNotExist:
-        raise Http404 from None

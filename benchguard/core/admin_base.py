@@ -25,7 +25,12 @@ def can_administer(user: Any) -> bool:
 
     if is_city_admin(user):
         return True
-    return bool(user.is_authenticated and user.is_active and user.is_staff and court_ids_with(user, [Role.SYSTEM_ADMIN]))
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and court_ids_with(user, [Role.SYSTEM_ADMIN])
+    )
 
 
 def admin_court_ids(user: Any) -> set[int]:
@@ -47,10 +52,18 @@ class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if self.instance.pk:
-            stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            stored = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
             if cleaned.get("loaded_version") is not None and stored != cleaned["loaded_version"]:
                 raise ValidationError(
-                    _("Someone changed this record while you were editing it. Reload the page to see the current version."),
+                    _(
+                        "Someone changed this record while you were editing it. "
+                        "Reload the page to see the current version."
+                    ),
                     code="stale",
                 )
         return cleaned

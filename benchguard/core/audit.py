@@ -109,7 +109,7 @@ def snapshot(obj: models.Model, fields: Iterable[str], *, redact: Iterable[str] 
     result: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
-        value = getattr(obj, field.attname)
+        value = getattr(obj, getattr(field, "attname", name))
         result[name] = (REDACTED if value else "") if name in redacted else value
     return result
 
@@ -174,13 +174,31 @@ def verify_chain(*, batch_size: int = 2000) -> ChainReport:
             break
         for entry in batch:
             if entry.prev_hash != previous:
-                return ChainReport(False, checked, entry.pk, "previous-hash link broken (a line before it was removed or changed)", previous)
+                return ChainReport(
+                    False,
+                    checked,
+                    entry.pk,
+                    "previous-hash link broken (a line before it was removed or changed)",
+                    previous,
+                )
             if entry_hash(entry) != entry.hash:
-                return ChainReport(False, checked, entry.pk, "content does not match its hash (the line was changed)", previous)
+                return ChainReport(
+                    False,
+                    checked,
+                    entry.pk,
+                    "content does not match its hash (the line was changed)",
+                    previous,
+                )
             previous = entry.hash
             checked += 1
             last_id = entry.pk
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and (head.last_hash != previous or head.length != checked):
-        return ChainReport(False, checked, None, "the chain ends before its recorded head (lines were cut off the end)", previous)
+        return ChainReport(
+            False,
+            checked,
+            None,
+            "the chain ends before its recorded head (lines were cut off the end)",
+            previous,
+        )
     return ChainReport(True, checked, None, "", previous)

@@ -104,9 +104,7 @@ def _worker_check(database_ok: bool) -> Check:
     if not database_ok:
         return {"status": "unknown", "stale_after_seconds": stale_after}
     try:
-        last = (
-            WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True).first()
-        )
+        last = WorkerHeartbeat.objects.order_by("-beat_at").values_list("beat_at", flat=True).first()
     except Exception as exc:
         return _failure(exc)
     if last is None:

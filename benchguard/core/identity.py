@@ -59,9 +59,7 @@ def validate_resident_id(value: str, *, today: dt.date | None = None) -> str:
             params={"count": len(number)},
         )
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise ValidationError(
-            _("A resident ID number is 17 digits followed by a digit or X."), code="format"
-        )
+        raise ValidationError(_("A resident ID number is 17 digits followed by a digit or X."), code="format")
     if number[:2] not in PROVINCE_CODES:
         raise ValidationError(
             _("The first two digits (%(code)s) are not a province code."),

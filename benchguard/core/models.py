@@ -107,9 +107,7 @@ class PeriodicRun(models.Model):
         ordering = ["-started_at", "job"]
         verbose_name = _("periodic job run")
         verbose_name_plural = _("periodic job runs")
-        constraints = [
-            models.UniqueConstraint(fields=["job", "period"], name="periodic_run_once_per_period")
-        ]
+        constraints = [models.UniqueConstraint(fields=["job", "period"], name="periodic_run_once_per_period")]
 
     def __str__(self) -> str:
         return f"{self.job} {self.period}"

@@ -70,7 +70,8 @@ def update_versioned(
         changed = {
             name: value
             for name, value in changes.items()
-            if getattr(obj, model._meta.get_field(name).attname) != _attvalue(model, name, value)
+            if getattr(obj, getattr(model._meta.get_field(name), "attname", name))
+            != _attvalue(model, name, value)
         }
         if not changed:
             return obj

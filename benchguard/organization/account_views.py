@@ -45,6 +45,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
         services.set_language(actor=request.user, account=request.user, language=language)  # type: ignore[arg-type]
     response = redirect(target)
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        httponly=True,
     )
     return response

@@ -34,13 +34,17 @@ def _loaded_version(obj: Any, form: Any) -> int:
     return int(loaded) if loaded is not None else int(obj.version)
 
 
-def _save_versioned(request: HttpRequest, obj: Any, form: Any, change: bool, create: Any, update: Any) -> None:
+def _save_versioned(
+    request: HttpRequest, obj: Any, form: Any, change: bool, create: Any, update: Any
+) -> None:
     if change:
         changes = {f: form.cleaned_data[f] for f in form.changed_data if f != "loaded_version"}
         updated = update(actor=request.user, expected_version=_loaded_version(obj, form), changes=changes)
         obj.version = updated.version
     else:
-        fields = {f: form.cleaned_data[f] for f in form.fields if f != "loaded_version" and f in form.cleaned_data}
+        fields = {
+            f: form.cleaned_data[f] for f in form.fields if f != "loaded_version" and f in form.cleaned_data
+        }
         created = create(actor=request.user, **fields)
         obj.pk = created.pk
 
@@ -57,9 +61,13 @@ class CourtAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Court, form: Any, change: bool) -> None:
         _save_versioned(
-            request, obj, form, change, services.create_court,
+            request,
+            obj,
+            form,
+            change,
+            services.create_court,
             lambda **kw: services.update_court(court=obj, **kw),
-        )  # fmt: skip
+        )
 
 
 @admin.register(Department)
@@ -72,9 +80,13 @@ class DepartmentAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Department, form: Any, change: bool) -> None:
         _save_versioned(
-            request, obj, form, change, services.create_department,
+            request,
+            obj,
+            form,
+            change,
+            services.create_department,
             lambda **kw: services.update_department(department=obj, **kw),
-        )  # fmt: skip
+        )
 
 
 @admin.register(Person)
@@ -88,15 +100,25 @@ class PersonAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
         if change:
-            changes = {f: form.cleaned_data[f] for f in form.changed_data if f not in {"loaded_version", "account", "court"}}
+            changes = {
+                f: form.cleaned_data[f]
+                for f in form.changed_data
+                if f not in {"loaded_version", "account", "court"}
+            }
             expected = _loaded_version(obj, form)
             if "account" in form.changed_data:
                 services.link_account(actor=request.user, person=obj, account=form.cleaned_data["account"])
                 expected += 1
             if changes:
-                services.update_person(actor=request.user, person=obj, expected_version=expected, changes=changes)
+                services.update_person(
+                    actor=request.user, person=obj, expected_version=expected, changes=changes
+                )
         else:
-            fields = {f: form.cleaned_data[f] for f in form.fields if f != "loaded_version" and f in form.cleaned_data}
+            fields = {
+                f: form.cleaned_data[f]
+                for f in form.fields
+                if f != "loaded_version" and f in form.cleaned_data
+            }
             obj.pk = services.create_person(actor=request.user, **fields).pk
 
 
@@ -181,9 +203,12 @@ class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
                 old = RoleAssignment.objects.get(pk=instance.pk)
                 services.revoke_role(actor=request.user, assignment=old)
             services.assign_role(
-                actor=request.user, account=form.instance, role=instance.role,
-                court=instance.court, department=instance.department,
-            )  # fmt: skip
+                actor=request.user,
+                account=form.instance,
+                role=instance.role,
+                court=instance.court,
+                department=instance.department,
+            )
 
 
 @admin.register(AuditEntry)
@@ -217,15 +242,20 @@ class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return queryset.filter(court_id__in=admin_court_ids(request.user))
 
 
-
 def unregister_unscoped() -> None:
     """Keep third-party models out of the admin: they are not scoped by court, and each
     has a command instead (`benchguard axes_reset_username`, `drf_create_token`,
     `/healthz`). Called from the URL configuration, after every admin module loaded."""
     from django.apps import apps
 
-    for label in ("auth.Group", "authtoken.TokenProxy", "axes.AccessAttempt", "axes.AccessFailureLog",
-                  "axes.AccessLog", "django_tasks_database.DBTaskResult"):  # fmt: skip
+    for label in (
+        "auth.Group",
+        "authtoken.TokenProxy",
+        "axes.AccessAttempt",
+        "axes.AccessFailureLog",
+        "axes.AccessLog",
+        "django_tasks_database.DBTaskResult",
+    ):
         try:
             model = apps.get_model(label)
         except LookupError:

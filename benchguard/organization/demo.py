@@ -82,9 +82,9 @@ def demo_id_number(birth: str, sequence: str) -> str:
 @transaction.atomic
 def load_demo() -> list[Persona]:
     """Create (or find) the demo courts, departments, people and accounts."""
-    higher = Court.objects.filter(division_code=HIGHER_COURT["division_code"]).first() or services.create_court(
-        actor=None, **HIGHER_COURT
-    )
+    higher = Court.objects.filter(
+        division_code=HIGHER_COURT["division_code"]
+    ).first() or services.create_court(actor=None, **HIGHER_COURT)
     courts = {
         INTERMEDIATE: Court.objects.filter(division_code=INTERMEDIATE).first()
         or services.create_court(actor=None, parent=higher, **INTERMEDIATE_COURT)
@@ -112,7 +112,9 @@ def load_demo() -> list[Persona]:
     return PERSONAS
 
 
-def _ensure_persona(persona: Persona, courts: dict[str, Court], departments: dict[tuple[str, str], Department]) -> None:
+def _ensure_persona(
+    persona: Persona, courts: dict[str, Court], departments: dict[tuple[str, str], Department]
+) -> None:
     account = Account.objects.filter(username=persona.username).first()
     if account is None:
         account = services.create_account(

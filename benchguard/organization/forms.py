@@ -34,7 +34,9 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
             self.initial["version"] = self.instance.version
 
     def changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data}
+        return {
+            name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data
+        }
 
 
 class PersonSearchForm(StyledFormMixin, forms.Form):
@@ -42,11 +44,17 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
         label=_("Search"),
         required=False,
         max_length=50,
-        widget=forms.TextInput(attrs={"placeholder": _("Name, pinyin (zhangsan or zs) or position"), "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Name, pinyin (zhangsan or zs) or position"), "autofocus": True}
+        ),
     )
-    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none(), required=False)
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False
+    )
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", _("All categories")), *PersonCategory.choices], required=False
+        label=_("Category"),
+        choices=[("", _("All categories")), *PersonCategory.choices],
+        required=False,
     )
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
@@ -57,7 +65,15 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
 class PersonForm(VersionedForm):
     class Meta:
         model = Person
-        fields = ["name", "department", "category", "position", "staff_number", "office_phone", "is_active"]
+        fields = [
+            "name",
+            "department",
+            "category",
+            "position",
+            "staff_number",
+            "office_phone",
+            "is_active",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,4 +99,3 @@ class PersonPrivateForm(VersionedForm):
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
-

@@ -16,10 +16,10 @@ from benchguard.organization.models import Court, Person
 
 def _me(user: Any) -> dict[str, Any]:
     person = Person.objects.select_related("court", "department").filter(account=user).first()
-    court_names = dict(Court.objects.filter(pk__in={g.court_id for g in grants_of(user)}).values_list("pk", "name"))
-    roles = sorted(
-        ((Role(g.role).label, court_names.get(g.court_id, "")) for g in grants_of(user)), key=str
+    court_names = dict(
+        Court.objects.filter(pk__in={g.court_id for g in grants_of(user)}).values_list("pk", "name")
     )
+    roles = sorted(((Role(g.role).label, court_names.get(g.court_id, "")) for g in grants_of(user)), key=str)
     return {
         "me": person,
         "my_roles": roles,
@@ -60,14 +60,18 @@ home.register(
     )
 )
 
-navigation.register(
-    navigation.NavItem("home", _("Home"), "home", lambda user: True, order=0)
-)
+navigation.register(navigation.NavItem("home", _("Home"), "home", lambda user: True, order=0))
 navigation.register(
     navigation.NavItem("directory", _("Directory"), "organization:person_list", lambda user: True, order=90)
 )
 navigation.register(
-    navigation.NavItem("courts", _("Courts and departments"), "organization:court_list", lambda user: True, order=91)
+    navigation.NavItem(
+        "courts",
+        _("Courts and departments"),
+        "organization:court_list",
+        lambda user: True,
+        order=91,
+    )
 )
 navigation.register(
     navigation.NavItem("admin", _("Administration"), "admin:index", permissions.can_administer, order=99)

@@ -12,14 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.crypto import EncryptedTextField
 from benchguard.core.identity import mask_resident_id
 from benchguard.core.models import VersionedModel
-from benchguard.organization.querysets import CourtQuerySet, DepartmentQuerySet, PersonQuerySet
 from benchguard.organization.choices import (
     CourtLevel,
     DepartmentType,
     PersonCategory,
     Role,
 )
-
+from benchguard.organization.querysets import CourtQuerySet, DepartmentQuerySet, PersonQuerySet
 
 
 class Court(VersionedModel):
@@ -106,7 +105,10 @@ class RoleAssignment(models.Model):
     department). Access helpers read these to scope every query."""
 
     account = models.ForeignKey(
-        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="role_assignments"
+        Account,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     court = models.ForeignKey(Court, verbose_name=_("court"), on_delete=models.PROTECT, related_name="+")
@@ -141,10 +143,8 @@ class RoleAssignment(models.Model):
         return f"{self.account} · {self.get_role_display()} · {self.court_id}"
 
     def clean(self) -> None:
-        if self.department_id and self.department.court_id != self.court_id:
-            raise ValidationError(
-                {"department": _("The department must belong to the court of the role.")}
-            )
+        if self.department is not None and self.department.court_id != self.court_id:
+            raise ValidationError({"department": _("The department must belong to the court of the role.")})
 
 
 class Person(VersionedModel):
@@ -201,7 +201,7 @@ class Person(VersionedModel):
         return self.name
 
     def clean(self) -> None:
-        if self.department_id and self.court_id and self.department.court_id != self.court_id:
+        if self.department is not None and self.court_id and self.department.court_id != self.court_id:
             raise ValidationError({"department": _("The department must belong to the person's court.")})
 
 
@@ -211,7 +211,11 @@ class PersonPrivate(VersionedModel):
     opening is written to the access log."""
 
     person = models.OneToOneField(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, primary_key=True, related_name="private"
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="private",
     )
     home_address = EncryptedTextField(_("home address"), blank=True)
     private_phone = EncryptedTextField(_("private phone"), blank=True)

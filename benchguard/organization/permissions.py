@@ -33,4 +33,3 @@ def can_open_private(user: Any, person: Any) -> bool:
 
 def can_edit_private(user: Any, person: Any) -> bool:
     return is_self(user, person) or has_role(user, Role.PERSONNEL_OFFICE, court_id=person.court_id)
-

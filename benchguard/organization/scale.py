@@ -402,9 +402,7 @@ def plan_people(
         for candidate in departments[court.pk]:
             by_type.setdefault(candidate.type, []).append(candidate)
         for index in range(court_count):
-            category = (
-                PersonCategory.QUOTA_JUDGE if index == 0 else _weighted(rng, CATEGORY_WEIGHTS)
-            )
+            category = PersonCategory.QUOTA_JUDGE if index == 0 else _weighted(rng, CATEGORY_WEIGHTS)
             # Only department types this court actually has (an administrator may have
             # closed one); a court without any fitting department gets people without one.
             kinds = tuple((k, w) for k, w in DEPARTMENT_WEIGHTS[category].items() if k in by_type)
@@ -466,20 +464,14 @@ def _ensure_courts(total: int, result: ScaleResult) -> list[Court]:
         intermediate = Court.objects.create(parent=higher, **INTERMEDIATE_COURT)
         existing[intermediate.division_code] = intermediate
         result.courts += 1
-    missing = [
-        Court(parent=intermediate, **spec)
-        for spec in specs
-        if spec["division_code"] not in existing
-    ]
+    missing = [Court(parent=intermediate, **spec) for spec in specs if spec["division_code"] not in existing]
     Court.objects.bulk_create(missing)
     result.courts += len(missing)
     by_code = {c.division_code: c for c in Court.objects.filter(division_code__in=codes)}
     return [by_code[code] for code in codes]
 
 
-def _ensure_departments(
-    courts: Sequence[Court], result: ScaleResult
-) -> dict[int, list[Department]]:
+def _ensure_departments(courts: Sequence[Court], result: ScaleResult) -> dict[int, list[Department]]:
     have = set(Department.objects.filter(court__in=courts).values_list("court_id", "name"))
     missing = [
         Department(court=court, name=name, type=kind)
@@ -490,9 +482,7 @@ def _ensure_departments(
     Department.objects.bulk_create(missing, batch_size=BATCH_SIZE)
     result.departments += len(missing)
     departments: dict[int, list[Department]] = {court.pk: [] for court in courts}
-    for department in Department.objects.filter(court__in=courts, is_active=True).order_by(
-        "court_id", "pk"
-    ):
+    for department in Department.objects.filter(court__in=courts, is_active=True).order_by("court_id", "pk"):
         departments[department.court_id].append(department)
     return departments
 
@@ -513,9 +503,7 @@ def _next_staff_number() -> int:
 def _private_rows(
     rng: random.Random, people: Sequence[tuple[Person, bool]], today: date
 ) -> list[PersonPrivate]:
-    taken = set(
-        PersonPrivate.objects.exclude(id_number_index="").values_list("id_number_index", flat=True)
-    )
+    taken = set(PersonPrivate.objects.exclude(id_number_index="").values_list("id_number_index", flat=True))
     rows = []
     for person, male in people:
         if rng.random() >= PRIVATE_SHARE:
@@ -552,23 +540,20 @@ def seed_scale(options: ScaleOptions | None = None) -> ScaleResult:
         first_number = _next_staff_number()
         if first_number > 1 and not options.force:
             raise ScaleDataExists(
-                f"scale data is already loaded ({first_number - 1} generated people); "
-                "use --force to add more"
+                f"scale data is already loaded ({first_number - 1} generated people); use --force to add more"
             )
         rng = random.Random(f"benchguard-scale:{options.seed}:{first_number}")
         courts = _ensure_courts(options.courts, result)
         departments = _ensure_departments(courts, result)
-        planned = plan_people(
-            rng, courts, departments, count=options.people, first_number=first_number
-        )
+        planned = plan_people(rng, courts, departments, count=options.people, first_number=first_number)
 
         accounts = _create_accounts(rng, planned, options.batch_size)
         Person.objects.bulk_create([p for p, _m in planned], batch_size=options.batch_size)
         # Not every backend hands back the new ids from bulk_create; read them by key.
         ids = dict(
-            Person.objects.filter(
-                staff_number__in=[p.staff_number for p, _m in planned]
-            ).values_list("staff_number", "pk")
+            Person.objects.filter(staff_number__in=[p.staff_number for p, _m in planned]).values_list(
+                "staff_number", "pk"
+            )
         )
         for person, _male in planned:
             person.pk = ids[person.staff_number]
@@ -630,9 +615,7 @@ def _create_accounts(
     accounts: list[Account] = []
     seen_courts: set[int] = set()
     for person, _male in planned:
-        first_judge = (
-            person.court_id not in seen_courts and person.category == PersonCategory.QUOTA_JUDGE
-        )
+        first_judge = person.court_id not in seen_courts and person.category == PersonCategory.QUOTA_JUDGE
         if first_judge:
             seen_courts.add(person.court_id)
         if not person.is_active or not (first_judge or rng.random() < ACCOUNT_SHARE):
@@ -649,9 +632,7 @@ def _create_accounts(
         person.account = accounts[-1]
     Account.objects.bulk_create(accounts, batch_size=batch_size)
     ids = dict(
-        Account.objects.filter(username__in=[a.username for a in accounts]).values_list(
-            "username", "pk"
-        )
+        Account.objects.filter(username__in=[a.username for a in accounts]).values_list("username", "pk")
     )
     for account in accounts:
         account.pk = ids[account.username]

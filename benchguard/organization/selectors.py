@@ -13,7 +13,8 @@ from benchguard.organization.models import Court, Department, Person
 
 def courts_for(user: Any) -> QuerySet[Court]:
     return Court.objects.visible_to(user).annotate(
-        department_count=Count("departments", distinct=True), person_count=Count("people", distinct=True)
+        department_count=Count("departments", distinct=True),
+        person_count=Count("people", distinct=True),
     )
 
 

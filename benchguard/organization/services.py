@@ -27,13 +27,37 @@ from benchguard.organization.models import (
     RoleAssignment,
 )
 
-COURT_FIELDS = ("name", "short_name", "abbreviation", "level", "case_code", "division_code", "parent", "sort_order")
+COURT_FIELDS = (
+    "name",
+    "short_name",
+    "abbreviation",
+    "level",
+    "case_code",
+    "division_code",
+    "parent",
+    "sort_order",
+)
 DEPARTMENT_FIELDS = ("court", "name", "type", "is_active")
 PERSON_FIELDS = (
-    "court", "department", "name", "category", "position", "staff_number", "office_phone",
-    "account", "is_active",
-)  # fmt: skip
-PERSON_WORK_FIELDS = ("department", "name", "category", "position", "staff_number", "office_phone", "is_active")
+    "court",
+    "department",
+    "name",
+    "category",
+    "position",
+    "staff_number",
+    "office_phone",
+    "account",
+    "is_active",
+)
+PERSON_WORK_FIELDS = (
+    "department",
+    "name",
+    "category",
+    "position",
+    "staff_number",
+    "office_phone",
+    "is_active",
+)
 PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number")
 ID_INDEX_PURPOSE = "resident-id"
 
@@ -53,19 +77,28 @@ def id_number_index(number: str) -> str:
 
 
 def create_court(*, actor: Any, **fields: Any) -> Court:
-    return create_versioned(Court(**fields), actor=actor, action="organization.court.create", fields=COURT_FIELDS)
+    return create_versioned(
+        Court(**fields), actor=actor, action="organization.court.create", fields=COURT_FIELDS
+    )
 
 
 def update_court(*, actor: Any, court: Court, expected_version: int, changes: dict[str, Any]) -> Court:
     return update_versioned(
-        Court, court.pk, actor=actor, action="organization.court.update",
-        expected_version=expected_version, changes=changes,
-    )  # fmt: skip
+        Court,
+        court.pk,
+        actor=actor,
+        action="organization.court.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
 
 
 def create_department(*, actor: Any, **fields: Any) -> Department:
     return create_versioned(
-        Department(**fields), actor=actor, action="organization.department.create", fields=DEPARTMENT_FIELDS
+        Department(**fields),
+        actor=actor,
+        action="organization.department.create",
+        fields=DEPARTMENT_FIELDS,
     )
 
 
@@ -73,9 +106,13 @@ def update_department(
     *, actor: Any, department: Department, expected_version: int, changes: dict[str, Any]
 ) -> Department:
     return update_versioned(
-        Department, department.pk, actor=actor, action="organization.department.update",
-        expected_version=expected_version, changes=changes,
-    )  # fmt: skip
+        Department,
+        department.pk,
+        actor=actor,
+        action="organization.department.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
 
 
 # --- People -----------------------------------------------------------------------------
@@ -99,9 +136,13 @@ def update_person(*, actor: Any, person: Person, expected_version: int, changes:
     if "name" in changes:
         changes["name_pinyin"], changes["name_initials"] = pinyin_of(changes["name"])
     return update_versioned(
-        Person, person.pk, actor=actor, action="organization.person.update",
-        expected_version=expected_version, changes=changes,
-    )  # fmt: skip
+        Person,
+        person.pk,
+        actor=actor,
+        action="organization.person.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
 
 
 def link_account(*, actor: Any, person: Person, account: Account | None) -> Person:
@@ -110,9 +151,12 @@ def link_account(*, actor: Any, person: Person, account: Account | None) -> Pers
         Person.objects.filter(pk=person.pk).update(account=account, version=person.version + 1)
         person.refresh_from_db()
         audit.record_change(
-            actor=actor, action="organization.person.link_account", obj=person,
-            before=before, after=audit.snapshot(person, ["account"]),
-        )  # fmt: skip
+            actor=actor,
+            action="organization.person.link_account",
+            obj=person,
+            before=before,
+            after=audit.snapshot(person, ["account"]),
+        )
     return person
 
 
@@ -148,23 +192,33 @@ def update_private_details(
             person=person
         )
         if duplicate.exists():
-            raise ValidationError({"id_number": _("Another person already has this ID number.")})
+            raise ValidationError(
+                {
+                    "id_number": ValidationError(
+                        _("Another person already has this ID number."), code="duplicate"
+                    )
+                }
+            )
     elif "id_number" in changes:
         changes["id_number_index"] = ""
     with transaction.atomic():
         PersonPrivate.objects.get_or_create(person=person)
         return update_versioned(
-            PersonPrivate, person.pk, actor=actor, action="organization.private.update",
-            expected_version=expected_version, changes=changes,
+            PersonPrivate,
+            person.pk,
+            actor=actor,
+            action="organization.private.update",
+            expected_version=expected_version,
+            changes=changes,
             redact=(*PRIVATE_FIELDS, "id_number_index"),
-        )  # fmt: skip
+        )
 
 
 def find_person_by_id_number(number: str) -> Person | None:
     """Exact look-up through the blind index; the number itself is never queried."""
-    private = PersonPrivate.objects.select_related("person").filter(
-        id_number_index=id_number_index(number)
-    ).first()
+    private = (
+        PersonPrivate.objects.select_related("person").filter(id_number_index=id_number_index(number)).first()
+    )
     return private.person if private else None
 
 
@@ -172,7 +226,13 @@ def find_person_by_id_number(number: str) -> Person | None:
 
 
 def create_account(
-    *, actor: Any, username: str, display_name: str, password: str | None, email: str = "", **extra: Any
+    *,
+    actor: Any,
+    username: str,
+    display_name: str,
+    password: str | None,
+    email: str = "",
+    **extra: Any,
 ) -> Account:
     with transaction.atomic():
         account = Account(username=username, display_name=display_name, email=email, **extra)
@@ -183,10 +243,17 @@ def create_account(
         account.full_clean()
         account.save()
         audit.record_change(
-            actor=actor, action="organization.account.create", obj=account,
-            after={"username": username, "display_name": display_name, "email": email,
-                   "is_staff": account.is_staff, "is_superuser": account.is_superuser},
-        )  # fmt: skip
+            actor=actor,
+            action="organization.account.create",
+            obj=account,
+            after={
+                "username": username,
+                "display_name": display_name,
+                "email": email,
+                "is_staff": account.is_staff,
+                "is_superuser": account.is_superuser,
+            },
+        )
     return account
 
 
@@ -200,9 +267,11 @@ def assign_role(
         if created:
             assignment.full_clean()
             audit.record_change(
-                actor=actor, action="organization.role.assign", obj=account,
+                actor=actor,
+                action="organization.role.assign",
+                obj=account,
                 after={"role": role, "court": court.pk, "department": department.pk if department else None},
-            )  # fmt: skip
+            )
     forget_grants(account)
     return assignment
 
@@ -211,9 +280,15 @@ def revoke_role(*, actor: Any, assignment: RoleAssignment) -> None:
     with transaction.atomic():
         account = assignment.account
         audit.record_change(
-            actor=actor, action="organization.role.revoke", obj=account,
-            before={"role": assignment.role, "court": assignment.court_id, "department": assignment.department_id},
-        )  # fmt: skip
+            actor=actor,
+            action="organization.role.revoke",
+            obj=account,
+            before={
+                "role": assignment.role,
+                "court": assignment.court_id,
+                "department": assignment.department_id,
+            },
+        )
         assignment.delete()
     forget_grants(account)
 
@@ -226,5 +301,7 @@ def set_language(*, actor: Any, account: Account, language: str) -> Account:
     if account.language != language:
         account.language = language
         account.save(update_fields=["language"])
-        audit.record_event(actor=actor, action="organization.account.language", obj=account, language=language)
+        audit.record_event(
+            actor=actor, action="organization.account.language", obj=account, language=language
+        )
     return account

@@ -23,7 +23,9 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
     # The attempted username is kept (it is what an investigator needs); never the password.
-    audit.record_event(actor=None, action="auth.login_failed", username=str(credentials.get("username", ""))[:150])
+    audit.record_event(
+        actor=None, action="auth.login_failed", username=str(credentials.get("username", ""))[:150]
+    )
 
 
 @receiver(user_locked_out)

@@ -134,9 +134,9 @@ class WatchedPage:
     def assert_self_contained(self) -> None:
         """Nothing left the site, nothing 404'd, nothing was blocked or threw."""
         assert self.requests, "the page made no requests at all; was it loaded?"
-        assert self.external_requests() == []
-        assert self.failed_responses == []
-        assert self.console_errors == []
+        assert self.external_requests() == [], "requests that left the site"
+        assert self.failed_responses == [], "error responses (a missing static file?)"
+        assert self.console_errors == [], "console errors (CSP violations, JavaScript errors)"
 
     def login(self, username: str, password: str) -> None:
         """Sign in through the real login form, as a person would."""

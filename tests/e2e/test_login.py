@@ -60,9 +60,7 @@ def test_demo_persona_signs_in_in_chinese_and_lands_on_home(
     watched.assert_self_contained()
 
 
-def test_wrong_password_shows_a_chinese_error_on_the_login_page(
-    demo: Any, open_page: OpenPage
-) -> None:
+def test_wrong_password_shows_a_chinese_error_on_the_login_page(demo: Any, open_page: OpenPage) -> None:
     watched = open_page()
     page = watched.page
 

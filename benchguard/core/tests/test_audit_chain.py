@@ -51,11 +51,15 @@ def test_the_database_refuses_an_update_behind_the_orms_back(db: None) -> None:
 
 
 def test_verify_audit_names_the_first_changed_line(db: None, persona: Callable[[str], Account]) -> None:
-    target = audit.record_access(actor=persona("personnel"), action="organization.private.view", obj=persona("judge"))
+    target = audit.record_access(
+        actor=persona("personnel"), action="organization.private.view", obj=persona("judge")
+    )
     audit.record_event(actor=None, action="test.after")
     _drop_trigger()
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_auditentry SET actor_name = %s WHERE id = %s", ["someone else", target.pk])
+        cursor.execute(
+            "UPDATE core_auditentry SET actor_name = %s WHERE id = %s", ["someone else", target.pk]
+        )
     with pytest.raises(CommandError, match=f"entry #{target.pk}: content does not match"):
         call_command("verify_audit")
 

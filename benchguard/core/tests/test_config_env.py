@@ -6,7 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from benchguard.config.env import env_bool, env_choice, env_int, env_list, env_secret
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("true", True), ("ON", True), ("0", False), ("off", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("true", True), ("ON", True), ("0", False), ("off", False)]
+)
 def test_booleans_are_read(raw: str, expected: bool) -> None:
     assert env_bool("X", default=not expected, environ={"X": raw}) is expected
 
@@ -50,10 +52,22 @@ def test_production_refuses_to_start_without_secrets(tmp_path) -> None:  # type:
     import subprocess
     import sys
 
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FIELD_ENCRYPTION_KEY", "BLIND_INDEX_KEY"}}
-    env.update(BENCHGUARD_ENV="production", BENCHGUARD_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="benchguard.config.settings")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "FIELD_ENCRYPTION_KEY", "BLIND_INDEX_KEY"}
+    }
+    env.update(
+        BENCHGUARD_ENV="production",
+        BENCHGUARD_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="benchguard.config.settings",
+    )
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY (or SECRET_KEY_FILE) must be set in production" in result.stderr

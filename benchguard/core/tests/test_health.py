@@ -34,9 +34,7 @@ def database_tasks(settings: Any) -> None:
 
 
 def beat(seconds_ago: int) -> None:
-    WorkerHeartbeat.objects.create(
-        worker="worker-a", beat_at=timezone.now() - timedelta(seconds=seconds_ago)
-    )
+    WorkerHeartbeat.objects.create(worker="worker-a", beat_at=timezone.now() - timedelta(seconds=seconds_ago))
 
 
 def get_health(client: Client) -> tuple[int, dict[str, Any]]:
@@ -63,9 +61,7 @@ def test_healthz_answers_200_when_database_queue_and_worker_are_fine(
 
 
 @pytest.mark.django_db
-def test_healthz_reports_a_stale_worker_but_still_answers_200(
-    client: Client, database_tasks: None
-) -> None:
+def test_healthz_reports_a_stale_worker_but_still_answers_200(client: Client, database_tasks: None) -> None:
     beat(seconds_ago=301)
 
     status, body = get_health(client)
@@ -76,9 +72,7 @@ def test_healthz_reports_a_stale_worker_but_still_answers_200(
 
 
 @pytest.mark.django_db
-def test_healthz_reports_the_freshest_of_several_workers(
-    client: Client, database_tasks: None
-) -> None:
+def test_healthz_reports_the_freshest_of_several_workers(client: Client, database_tasks: None) -> None:
     WorkerHeartbeat.objects.create(worker="gone", beat_at=timezone.now() - timedelta(days=3))
     beat(seconds_ago=1)
 
@@ -88,9 +82,7 @@ def test_healthz_reports_the_freshest_of_several_workers(
 
 
 @pytest.mark.django_db
-def test_healthz_reports_a_missing_worker_but_still_answers_200(
-    client: Client, database_tasks: None
-) -> None:
+def test_healthz_reports_a_missing_worker_but_still_answers_200(client: Client, database_tasks: None) -> None:
     status, body = get_health(client)
 
     assert status == 200

@@ -18,14 +18,24 @@ class DepartmentSummarySerializer(serializers.ModelSerializer[Department]):
 class PersonSerializer(serializers.ModelSerializer[Person]):
     """Work details only: private details (A18) are never served by the directory API."""
 
-    court = serializers.StringRelatedField()
+    court = serializers.StringRelatedField()  # type: ignore[var-annotated]
     court_id = serializers.IntegerField(read_only=True)
     department = DepartmentSummarySerializer(read_only=True)
 
     class Meta:
         model = Person
         fields = [
-            "id", "name", "name_pinyin", "court_id", "court", "department", "category",
-            "position", "staff_number", "office_phone", "is_active", "version",
-        ]  # fmt: skip
+            "id",
+            "name",
+            "name_pinyin",
+            "court_id",
+            "court",
+            "department",
+            "category",
+            "position",
+            "staff_number",
+            "office_phone",
+            "is_active",
+            "version",
+        ]
         read_only_fields = fields

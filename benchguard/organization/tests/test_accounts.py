@@ -52,6 +52,10 @@ def test_an_unknown_language_is_refused(client_as: Callable[[str | None], Client
     assert client_as("office").post("/accounts/language/", {"language": "tlh"}).status_code == 400
 
 
-def test_the_language_redirect_does_not_leave_the_site(client_as: Callable[[str | None], Client]) -> None:
-    response = client_as("office").post("/accounts/language/", {"language": "en", "next": "https://evil.example/"})
+def test_the_language_redirect_does_not_leave_the_site(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    response = client_as("office").post(
+        "/accounts/language/", {"language": "en", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"

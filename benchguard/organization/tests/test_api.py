@@ -37,6 +37,8 @@ def test_anonymous_calls_are_told_to_authenticate(db: None) -> None:
     assert response["WWW-Authenticate"].startswith("Token")
 
 
-def test_the_openapi_schema_describes_the_people_endpoint(client_as: Callable[[str | None], Client]) -> None:
+def test_the_openapi_schema_describes_the_people_endpoint(
+    client_as: Callable[[str | None], Client],
+) -> None:
     schema = client_as("office").get("/api/schema/", {"format": "json"}).json()
     assert "/api/people/" in schema["paths"]

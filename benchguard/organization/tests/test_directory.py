@@ -22,7 +22,9 @@ def _add_people(count: int, court: Court) -> None:
 
 
 @pytest.mark.parametrize("query", ["王立明", "wangliming", "wlm"])
-def test_a_judge_is_found_by_name_pinyin_or_initials(client_as: Callable[[str | None], Client], query: str) -> None:
+def test_a_judge_is_found_by_name_pinyin_or_initials(
+    client_as: Callable[[str | None], Client], query: str
+) -> None:
     response = client_as("office").get("/directory/people/", {"q": query})
     names = [p.name for p in response.context["page"].object_list]
     assert "王立明" in names
@@ -47,10 +49,10 @@ def _queries(client: Client, url: str) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize(
-    "url", ["/directory/people/", "/directory/", "/api/people/", "/api/courts/", "/"]
-)
-def test_list_pages_do_not_grow_queries_with_rows(client_as: Callable[[str | None], Client], url: str) -> None:
+@pytest.mark.parametrize("url", ["/directory/people/", "/directory/", "/api/people/", "/api/courts/", "/"])
+def test_list_pages_do_not_grow_queries_with_rows(
+    client_as: Callable[[str | None], Client], url: str
+) -> None:
     client = client_as("office")
     court = Court.objects.get(division_code="370200")
     _add_people(3, court)
@@ -70,7 +72,9 @@ def test_department_page_queries_stay_flat(client_as: Callable[[str | None], Cli
     assert _queries(client, f"/directory/departments/{department.pk}/") == small
 
 
-def test_people_are_listed_with_their_court_and_department(client_as: Callable[[str | None], Client]) -> None:
+def test_people_are_listed_with_their_court_and_department(
+    client_as: Callable[[str | None], Client],
+) -> None:
     page = client_as("office").get("/directory/people/", {"q": "wlm"}).content.decode()
     assert "青岛中院" in page and "民事审判第一庭" in page
     assert Person.objects.filter(name="王立明").count() == 1

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.test import Client
+from django.utils import translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Person
@@ -37,7 +38,10 @@ def test_a_stale_edit_is_refused_and_keeps_both_versions(
 
     assert second.status_code == 200
     page = second.content.decode()
-    assert "Someone changed this record while you were editing it" in page or "有人修改了此记录" in page
+    [error] = second.context["form"].non_field_errors().as_data()
+    assert error.code == "stale"
+    with translation.override("zh-hans"):
+        assert str(error.message) in page  # the clerk reads it in Chinese
     # The stored data is the first save, untouched by the second.
     judge.refresh_from_db()
     assert judge.position == "二级高级法官"
@@ -81,7 +85,9 @@ def test_a_judge_cannot_edit_a_colleague(
     client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
 ) -> None:
     colleague = person_of("staff")
-    response = client_as("judge").post(f"/directory/people/{colleague.pk}/edit/", _form(colleague, position="x"))
+    response = client_as("judge").post(
+        f"/directory/people/{colleague.pk}/edit/", _form(colleague, position="x")
+    )
     assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.position == "法官助理"

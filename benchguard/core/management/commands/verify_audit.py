@@ -15,7 +15,8 @@ class Command(BaseCommand):
         if not report.ok:
             where = f"entry #{report.first_broken_id}" if report.first_broken_id else "the end of the chain"
             raise CommandError(
-                f"audit chain BROKEN at {where}: {report.reason} ({report.checked} entries verified before it)"
+                f"audit chain BROKEN at {where}: {report.reason} "
+                f"({report.checked} entries verified before it)"
             )
         self.stdout.write(
             self.style.SUCCESS(f"audit chain intact: {report.checked} entries, head {report.last_hash}")

@@ -193,9 +193,7 @@ class BackgroundWorker:
         self._wake = threading.Event()
 
     def beat(self) -> None:
-        WorkerHeartbeat.objects.update_or_create(
-            worker=self.worker_id, defaults={"beat_at": timezone.now()}
-        )
+        WorkerHeartbeat.objects.update_or_create(worker=self.worker_id, defaults={"beat_at": timezone.now()})
 
     def run_pass(self, *, limit: int | None) -> int:
         """Heartbeat, due periodic jobs, then ready tasks; returns how many tasks ran."""
@@ -280,9 +278,7 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(f"worker {worker_id}: ran {ran} task(s)")
             return
-        previous = {
-            sig: signal.signal(sig, worker.handle_signal) for sig in (signal.SIGTERM, signal.SIGINT)
-        }
+        previous = {sig: signal.signal(sig, worker.handle_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
             worker.run_forever(tasks_per_pass=max(1, options["tasks_per_pass"]))
         finally:

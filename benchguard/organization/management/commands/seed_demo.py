@@ -12,10 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         personas = load_demo()
-        self.stdout.write("\nBenchGuard demo logins (password for all: %s)\n" % DEMO_PASSWORD)
+        self.stdout.write(f"\nBenchGuard demo logins (password for all: {DEMO_PASSWORD})\n")
         for persona in personas:
-            roles = ", ".join(str(role.label) if hasattr(role, "label") else role for role in persona.roles) or (
-                "superuser" if persona.is_superuser else "no role"
-            )
+            roles = ", ".join(
+                str(role.label) if hasattr(role, "label") else role for role in persona.roles
+            ) or ("superuser" if persona.is_superuser else "no role")
             self.stdout.write(f"  {persona.username:<10} {persona.name:<8} {roles}")
         self.stdout.write("\nOpen http://127.0.0.1:8000/\n")

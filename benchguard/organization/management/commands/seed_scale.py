@@ -21,16 +21,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--courts", type=int, default=20, help="courts of the city (default 20)"
-        )
-        parser.add_argument(
-            "--people", type=int, default=3000, help="people to create (default 3000)"
-        )
+        parser.add_argument("--courts", type=int, default=20, help="courts of the city (default 20)")
+        parser.add_argument("--people", type=int, default=3000, help="people to create (default 3000)")
         parser.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
-        parser.add_argument(
-            "--force", action="store_true", help="add more people even if scale data exists"
-        )
+        parser.add_argument("--force", action="store_true", help="add more people even if scale data exists")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:

@@ -107,12 +107,15 @@ def test_navigation_is_usable_on_desktop_and_tablet(
         expect(directory).to_be_hidden()
         toggler.click()
         expect(toggler).to_have_attribute("aria-expanded", "true")
+        # Bootstrap adds .show once the opening transition has ended.
+        expect(page.locator("nav .navbar-collapse")).to_have_class(re.compile(r"\bshow\b"))
     else:
         expect(toggler).to_be_hidden()
     expect(directory).to_be_visible()
 
     # The account menu (password change, language, sign out) opens too.
     page.locator("nav #user-menu").click()
+    expect(page.locator("nav .dropdown-menu")).to_have_class(re.compile(r"\bshow\b"))
     expect(page.locator('nav a[href="/accounts/password/"]')).to_be_visible()
     size = f"{viewport['width']}x{viewport['height']}"
     watched.screenshot(f"judge-home-menu-{size}")

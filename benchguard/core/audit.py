@@ -193,6 +193,8 @@ def verify_chain(*, batch_size: int = 2000) -> ChainReport:
             checked += 1
             last_id = entry.pk
     head = AuditChainHead.objects.filter(pk=1).first()
+    if head is None and checked:
+        return ChainReport(False, checked, None, "the chain head is missing", previous)
     if head is not None and (head.last_hash != previous or head.length != checked):
         return ChainReport(
             False,

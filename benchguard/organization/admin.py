@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import is_city_admin
 from benchguard.core.admin_base import (
@@ -25,8 +26,8 @@ from benchguard.core.models import AuditEntry
 from benchguard.organization import services
 from benchguard.organization.models import Account, Court, Department, Person, RoleAssignment
 
-admin.site.site_header = "BenchGuard"
-admin.site.site_title = "BenchGuard"
+admin.site.site_header = _("BenchGuard")
+admin.site.site_title = _("BenchGuard")
 
 
 def _loaded_version(obj: Any, form: Any) -> int:

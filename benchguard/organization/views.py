@@ -56,7 +56,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
         category=criteria.get("category", ""),
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": request.GET.urlencode()}
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {"form": form, "page": page, "query": params.urlencode()}
     template = "organization/person_list.html"
     if request.htmx:  # type: ignore[attr-defined]
         template += "#results"

@@ -88,3 +88,11 @@ def test_verify_audit_catches_lines_cut_off_the_end(db: None) -> None:
 def test_verify_audit_reports_an_intact_chain(db: None, capsys: pytest.CaptureFixture[str]) -> None:
     call_command("verify_audit")
     assert "audit chain intact" in capsys.readouterr().out
+
+
+def test_verify_audit_catches_a_removed_chain_head(db: None) -> None:
+    from benchguard.core.models import AuditChainHead
+
+    AuditChainHead.objects.all().delete()
+    with pytest.raises(CommandError, match="the chain head is missing"):
+        call_command("verify_audit")

@@ -7,18 +7,16 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from benchguard.organization import services
 from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Court, Department, Person
+from benchguard.organization.tests.factories import PersonFactory
 
 
 def _add_people(count: int, court: Court) -> None:
     department = Department.objects.filter(court=court).first()
-    for index in range(count):
-        services.create_person(
-            actor=None, court=court, department=department, name=f"测试{index}",
-            category=PersonCategory.SUPPORT_STAFF, position="书记员",
-        )  # fmt: skip
+    PersonFactory.create_batch(
+        count, court=court, department=department, category=PersonCategory.SUPPORT_STAFF
+    )
 
 
 @pytest.mark.parametrize("query", ["王立明", "wangliming", "wlm"])
@@ -78,3 +76,10 @@ def test_people_are_listed_with_their_court_and_department(
     page = client_as("office").get("/directory/people/", {"q": "wlm"}).content.decode()
     assert "青岛中院" in page and "民事审判第一庭" in page
     assert Person.objects.filter(name="王立明").count() == 1
+
+
+def test_a_new_court_is_invisible_to_everyone_outside_it(client_as: Callable[[str | None], Client]) -> None:
+    stranger: Person = PersonFactory.create(name="路人甲")
+    assert client_as("judge").get(f"/directory/people/{stranger.pk}/").status_code == 404
+    assert client_as("office").get(f"/directory/courts/{stranger.court_id}/").status_code == 404
+    assert client_as("cityadmin").get(f"/directory/people/{stranger.pk}/").status_code == 200

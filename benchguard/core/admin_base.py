@@ -104,10 +104,6 @@ class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 kwargs["queryset"] = Department.objects.filter(court_id__in=courts)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        # The services already wrote the change log; Django's own LogEntry is kept too.
-        return super().log_addition(request, obj, message)
-
 
 def record_admin_change(request: HttpRequest, obj: Model, form: forms.ModelForm, *, created: bool) -> None:  # type: ignore[type-arg]
     """Change log for admin saves of rows without a dedicated service (accounts)."""

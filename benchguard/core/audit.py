@@ -121,8 +121,12 @@ def record_change(
     obj: models.Model,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
+    court_id: int | None = None,
 ) -> AuditEntry:
-    """A create (before None), update or delete (after None) done by a service."""
+    """A create (before None), update or delete (after None) done by a service.
+
+    `court_id` names the court the change belongs to when `obj` has none of its own
+    (an account's role in a court)."""
     changed = {
         key
         for key in set(before or {}) | set(after or {})
@@ -134,6 +138,7 @@ def record_change(
         actor=actor,
         obj=obj,
         data={"before": before, "after": after, "changed": sorted(changed)},
+        court_id=court_id,
     )
 
 

@@ -30,8 +30,8 @@ def decrypt(token: str) -> str:
     try:
         return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).decrypt(token.encode()).decode()
     except InvalidToken:
-        # A row encrypted with a key that is no longer configured cannot be read; say so
-        # instead of crashing the page that shows it.
+        # A row encrypted with a key that is no longer configured cannot be read: say that
+        # plainly rather than surfacing the library's bare InvalidToken.
         raise ValueError("encrypted value cannot be decrypted with the configured keys") from None
 
 

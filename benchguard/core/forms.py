@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from benchguard.core.services import StaleEditError
 
@@ -24,8 +24,6 @@ def call_service(form: forms.BaseForm, service: Callable[[], T]) -> tuple[T | No
     except StaleEditError as exc:
         form.add_error(None, exc)
         return None, exc.current
-    except PermissionDenied:
-        raise
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             for field, errors in exc.error_dict.items():

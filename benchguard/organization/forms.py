@@ -57,11 +57,11 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, departments: Any, several_courts: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["department"]
         field.queryset = departments  # type: ignore[attr-defined]
-        if len({d.court_id for d in departments}) > 1:
+        if several_courts:
             # Every court has a 立案庭: say whose it is.
             field.label_from_instance = lambda d: f"{d.court.short_name} · {d.name}"  # type: ignore[attr-defined]
 

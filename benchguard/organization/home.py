@@ -7,7 +7,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import home, navigation
-from benchguard.core.access import grants_of, roles_of
+from benchguard.core.access import grants_of, is_city_admin, roles_of
+from benchguard.core.admin_base import admin_court_ids
 from benchguard.core.models import AuditEntry
 from benchguard.organization import permissions
 from benchguard.organization.choices import Role
@@ -36,7 +37,10 @@ def _me(user: Any) -> dict[str, Any]:
 
 
 def _admin(user: Any) -> dict[str, Any]:
-    return {"audit_length": AuditEntry.objects.count()}
+    entries = AuditEntry.objects.all()
+    if not is_city_admin(user):
+        entries = entries.filter(court_id__in=admin_court_ids(user))
+    return {"audit_length": entries.count()}
 
 
 home.register(home.Panel(key="me", template="organization/panels/me.html", order=10, context=_me))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -146,18 +147,14 @@ def update_person(*, actor: Any, person: Person, expected_version: int, changes:
 
 
 def link_account(*, actor: Any, person: Person, account: Account | None) -> Person:
-    with transaction.atomic():
-        before = audit.snapshot(person, ["account"])
-        Person.objects.filter(pk=person.pk).update(account=account, version=person.version + 1)
-        person.refresh_from_db()
-        audit.record_change(
-            actor=actor,
-            action="organization.person.link_account",
-            obj=person,
-            before=before,
-            after=audit.snapshot(person, ["account"]),
-        )
-    return person
+    return update_versioned(
+        Person,
+        person.pk,
+        actor=actor,
+        action="organization.person.link_account",
+        expected_version=person.version,
+        changes={"account": account},
+    )
 
 
 # --- Private details (A18) ---------------------------------------------------------------
@@ -261,17 +258,21 @@ def assign_role(
     *, actor: Any, account: Account, role: str, court: Court, department: Department | None = None
 ) -> RoleAssignment:
     with transaction.atomic():
-        assignment, created = RoleAssignment.objects.get_or_create(
+        existing = RoleAssignment.objects.filter(
             account=account, role=role, court=court, department=department
+        ).first()
+        if existing is not None:
+            return existing
+        assignment = RoleAssignment(account=account, role=role, court=court, department=department)
+        assignment.full_clean()
+        assignment.save()
+        audit.record_change(
+            actor=actor,
+            action="organization.role.assign",
+            obj=account,
+            after={"role": role, "court": court.pk, "department": department.pk if department else None},
+            court_id=court.pk,
         )
-        if created:
-            assignment.full_clean()
-            audit.record_change(
-                actor=actor,
-                action="organization.role.assign",
-                obj=account,
-                after={"role": role, "court": court.pk, "department": department.pk if department else None},
-            )
     forget_grants(account)
     return assignment
 
@@ -288,14 +289,13 @@ def revoke_role(*, actor: Any, assignment: RoleAssignment) -> None:
                 "court": assignment.court_id,
                 "department": assignment.department_id,
             },
+            court_id=assignment.court_id,
         )
         assignment.delete()
     forget_grants(account)
 
 
 def set_language(*, actor: Any, account: Account, language: str) -> Account:
-    from django.conf import settings
-
     if language not in {code for code, _name in settings.LANGUAGES}:
         raise ValidationError({"language": _("Choose one of the offered languages.")})
     if account.language != language:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from benchguard.core.access import court_ids_with, is_city_admin
 from benchguard.core.forms import call_service, stored_values
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
@@ -47,7 +48,8 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_list(request: HttpRequest) -> HttpResponse:
     """Searchable directory; with htmx only the result table is re-rendered."""
     departments = Department.objects.visible_to(request.user).select_related("court")
-    form = PersonSearchForm(request.GET or None, departments=departments)
+    several_courts = is_city_admin(request.user) or len(court_ids_with(request.user)) > 1
+    form = PersonSearchForm(request.GET or None, departments=departments, several_courts=several_courts)
     criteria = form.cleaned_data if form.is_valid() else {}
     people = selectors.people_for(
         request.user,

@@ -3,8 +3,6 @@ the worker is alive."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -17,9 +15,9 @@ from django_tasks import task
 
 from benchguard.core import health
 from benchguard.core.models import WorkerHeartbeat
+from benchguard.core.tests.conftest import TEST_REDIS_URL
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-TEST_REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 @task()
@@ -138,30 +136,6 @@ def test_healthz_needs_no_login_sets_no_session_and_is_never_cached(
 @pytest.mark.django_db
 def test_healthz_refuses_post(client: Client, database_tasks: None) -> None:
     assert client.post(reverse("healthz")).status_code == 405
-
-
-@pytest.fixture
-def redis_tasks(settings: Any) -> Iterator[str]:
-    """The RQ backend on test database 15 under a fresh queue name; fails if Redis is down."""
-    import redis
-
-    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError as exc:
-        pytest.fail(
-            f"Redis is not reachable at {TEST_REDIS_URL} ({exc}); start it, "
-            'or run the suite with -m "not redis"'
-        )
-    queue_name = f"test-{uuid.uuid4().hex[:12]}"
-    settings.RQ_QUEUES = {"default": {"URL": TEST_REDIS_URL}, queue_name: {"URL": TEST_REDIS_URL}}
-    settings.RQ = {"DEFAULT_RESULT_TTL": 60}
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [queue_name]}}
-    yield queue_name
-    keys = list(client.scan_iter(match=f"*{queue_name}*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
 
 
 @pytest.mark.redis

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 from benchguard.core import audit
 from benchguard.core.access import forget_grants
@@ -63,11 +63,26 @@ PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number"
 ID_INDEX_PURPOSE = "resident-id"
 
 
+# Surnames read differently from the character's everyday reading (《百家姓》): without
+# these, 曾 would be found as "ceng" and 单 as "dan". Compound surnames come first.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"), "长孙": ("zhang", "sun"),
+    "澹台": ("tan", "tai"),
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
+    "朴": ("piao",), "查": ("zha",), "盖": ("ge",), "覃": ("qin",), "翟": ("zhai",),
+    "缪": ("miao",), "种": ("chong",), "召": ("shao",), "黑": ("he",), "繁": ("po",),
+    "员": ("yun",), "秘": ("bi",), "折": ("she",), "祭": ("zhai",), "句": ("gou",),
+    "宿": ("su",), "薄": ("bo",), "冼": ("xian",), "隗": ("wei",), "柏": ("bai",),
+}  # fmt: skip
+
+
 def pinyin_of(name: str) -> tuple[str, str]:
-    """Full pinyin and initials of a Chinese name, for search by `zhangsan` or `zs`."""
-    syllables = lazy_pinyin(name)
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER)
-    return "".join(syllables).lower(), "".join(initials).lower()
+    """Full pinyin and initials of a Chinese name, for search by `zhangsan` or `zs`,
+    reading the surname as a surname (曾 zeng, 单 shan)."""
+    surname = next((s for s in (name[:2], name[:1]) if s in SURNAME_READINGS), "")
+    rest = [s for s in lazy_pinyin(name[len(surname) :]) if s.strip()]
+    syllables = [*SURNAME_READINGS.get(surname, ()), *rest]
+    return "".join(syllables).lower(), "".join(s[0] for s in syllables if s).lower()
 
 
 def id_number_index(number: str) -> str:

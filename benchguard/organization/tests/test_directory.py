@@ -83,3 +83,25 @@ def test_a_new_court_is_invisible_to_everyone_outside_it(client_as: Callable[[st
     assert client_as("judge").get(f"/directory/people/{stranger.pk}/").status_code == 404
     assert client_as("office").get(f"/directory/courts/{stranger.court_id}/").status_code == 404
     assert client_as("cityadmin").get(f"/directory/people/{stranger.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "initials"),
+    [
+        ("曾国藩", "zengguofan", "zgf"),  # 曾 as a surname is zeng, not ceng
+        ("单田芳", "shantianfang", "stf"),  # 单 as a surname is shan, not dan
+        ("尉迟恭", "yuchigong", "ycg"),  # a compound surname
+        ("王立明", "wangliming", "wlm"),
+    ],
+)
+def test_surnames_are_read_as_surnames(name: str, full: str, initials: str) -> None:
+    from benchguard.organization.services import pinyin_of
+
+    assert pinyin_of(name) == (full, initials)
+
+
+def test_a_judge_named_zeng_is_found_by_zeng(client_as: Callable[[str | None], Client]) -> None:
+    court = Court.objects.get(division_code="370200")
+    PersonFactory.create(name="曾晓", court=court, department=Department.objects.filter(court=court).first())
+    names = [p.name for p in client_as("office").get("/directory/people/", {"q": "zengx"}).context["page"]]
+    assert names == ["曾晓"]

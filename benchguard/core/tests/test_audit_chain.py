@@ -96,3 +96,27 @@ def test_verify_audit_catches_a_removed_chain_head(db: None) -> None:
     AuditChainHead.objects.all().delete()
     with pytest.raises(CommandError, match="the chain head is missing"):
         call_command("verify_audit")
+
+
+def test_a_recomputed_chain_is_caught_by_a_head_recorded_outside(db: None) -> None:
+    recorded = audit.record_event(actor=None, action="test.recorded").hash
+    call_command("verify_audit", expect_head=[recorded])  # still there: passes
+    # Someone with database rights rewrites a line and recomputes every hash after it.
+    _drop_trigger()
+    entries = list(AuditEntry.objects.order_by("id"))
+    previous = audit.GENESIS_HASH
+    with connection.cursor() as cursor:
+        for entry in entries:
+            if entry.hash == recorded:
+                entry.actor_name = "someone else"
+            entry.prev_hash = previous
+            entry.hash = audit.entry_hash(entry)
+            cursor.execute(
+                "UPDATE core_auditentry SET actor_name = %s, prev_hash = %s, hash = %s WHERE id = %s",
+                [entry.actor_name, entry.prev_hash, entry.hash, entry.pk],
+            )
+            previous = entry.hash
+        cursor.execute("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    call_command("verify_audit")  # the rewrite is internally consistent ...
+    with pytest.raises(CommandError, match="REWRITTEN"):
+        call_command("verify_audit", expect_head=[recorded])  # ... but not with the record

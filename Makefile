@@ -49,7 +49,7 @@ bench: $(INSTALLED)
 
 ## make messages: re-extract translatable strings (needs GNU gettext) and compile them
 messages: $(INSTALLED)
-	cd benchguard && ../$(BIN)/benchguard makemessages -l zh_Hans -l en --no-obsolete --no-location
+	cd benchguard && ../$(BIN)/benchguard makemessages -l zh_Hans -l en --no-obsolete --no-location -i "static/*"
 	cd benchguard && ../$(BIN)/benchguard compilemessages
 
 clean:

@@ -8,12 +8,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from benchguard.core.access import court_ids_with, is_city_admin
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.identity import validate_resident_id
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Department, Person, PersonPrivate
+from benchguard.organization.models import Court, Department, Person, PersonPrivate
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -48,8 +50,14 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
             attrs={"placeholder": _("Name, pinyin (zhangsan or zs) or position"), "autofocus": True}
         ),
     )
+    court = forms.ModelChoiceField(
+        label=_("Court"), queryset=Court.objects.none(), required=False, empty_label=_("All courts")
+    )
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.none(), required=False
+        label=_("Department"),
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label=_("All departments"),
     )
     category = forms.ChoiceField(
         label=_("Category"),
@@ -57,13 +65,32 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, departments: Any, several_courts: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        """A user of one court picks among its departments; a user who sees several
+        courts picks a court first, then its departments (every court has a 立案庭)."""
         super().__init__(*args, **kwargs)
-        field = self.fields["department"]
-        field.queryset = departments  # type: ignore[attr-defined]
-        if several_courts:
-            # Every court has a 立案庭: say whose it is.
-            field.label_from_instance = lambda d: f"{d.court.short_name} · {d.name}"  # type: ignore[attr-defined]
+        courts = Court.objects.visible_to(user)
+        departments = Department.objects.visible_to(user)
+        self.several_courts = is_city_admin(user) or len(court_ids_with(user)) > 1
+        if self.several_courts:
+            court = self.fields["court"]
+            court.queryset = courts  # type: ignore[attr-defined]
+            # Choosing a court reloads the page, so the departments offered are that court's.
+            court.widget.attrs.update(
+                {
+                    "hx-get": reverse("organization:person_list"),
+                    "hx-include": "closest form",
+                    "hx-target": "#main",
+                    "hx-select": "#main",
+                    "hx-swap": "outerHTML",
+                    "hx-push-url": "true",
+                }
+            )
+            chosen = self.data.get("court", "")
+            departments = departments.filter(court_id=chosen) if chosen.isdigit() else departments.none()
+        else:
+            del self.fields["court"]
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
 
 
 class PersonForm(VersionedForm):

@@ -31,7 +31,12 @@ def get_department_for(user: Any, pk: int) -> Department:
 
 
 def people_for(
-    user: Any, *, q: str = "", department: Department | None = None, category: str = ""
+    user: Any,
+    *,
+    q: str = "",
+    court: Court | None = None,
+    department: Department | None = None,
+    category: str = "",
 ) -> QuerySet[Person]:
     people = Person.objects.visible_to(user).select_related("court", "department")
     if q:
@@ -43,6 +48,8 @@ def people_for(
             | Q(position__icontains=term)
             | Q(department__name__icontains=term)
         )
+    if court is not None:
+        people = people.filter(court=court)
     if department is not None:
         people = people.filter(department=department)
     if category:

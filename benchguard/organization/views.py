@@ -11,11 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from benchguard.core.access import court_ids_with, is_city_admin
 from benchguard.core.forms import call_service, stored_values
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
-from benchguard.organization.models import Department
 
 PAGE_SIZE = 50
 
@@ -47,13 +45,12 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     """Searchable directory; with htmx only the result table is re-rendered."""
-    departments = Department.objects.visible_to(request.user).select_related("court")
-    several_courts = is_city_admin(request.user) or len(court_ids_with(request.user)) > 1
-    form = PersonSearchForm(request.GET or None, departments=departments, several_courts=several_courts)
+    form = PersonSearchForm(request.GET or None, user=request.user)
     criteria = form.cleaned_data if form.is_valid() else {}
     people = selectors.people_for(
         request.user,
         q=criteria.get("q", ""),
+        court=criteria.get("court"),
         department=criteria.get("department"),
         category=criteria.get("category", ""),
     )
@@ -62,8 +59,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     params.pop("page", None)
     context = {"form": form, "page": page, "query": params.urlencode()}
     template = "organization/person_list.html"
-    if request.htmx:  # type: ignore[attr-defined]
-        template += "#results"
+    if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
+        template += "#results"  # typing in the search box: only the table changes
     return render(request, template, context)
 
 

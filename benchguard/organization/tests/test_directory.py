@@ -36,7 +36,9 @@ def test_another_courts_people_are_not_listed(client_as: Callable[[str | None], 
 
 
 def test_htmx_gets_only_the_results(client_as: Callable[[str | None], Client]) -> None:
-    response = client_as("office").get("/directory/people/", {"q": "wlm"}, HTTP_HX_REQUEST="true")
+    response = client_as("office").get(
+        "/directory/people/", {"q": "wlm"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
+    )
     page = response.content.decode()
     assert 'id="results"' in page and "<html" not in page
 
@@ -105,3 +107,28 @@ def test_a_judge_named_zeng_is_found_by_zeng(client_as: Callable[[str | None], C
     PersonFactory.create(name="曾晓", court=court, department=Department.objects.filter(court=court).first())
     names = [p.name for p in client_as("office").get("/directory/people/", {"q": "zengx"}).context["page"]]
     assert names == ["曾晓"]
+
+
+def test_a_user_of_several_courts_picks_a_court_before_its_departments(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    client = client_as("cityadmin")
+    form = client.get("/directory/people/").context["form"]
+    assert list(form.fields["department"].queryset) == []
+    shinan = Court.objects.get(division_code="370202")
+    response = client.get("/directory/people/", {"court": shinan.pk})
+    departments = response.context["form"].fields["department"].queryset
+    assert {d.court_id for d in departments} == {shinan.pk}
+    assert len(departments) == len(Department.objects.filter(court=shinan))
+    assert {p.court_id for p in response.context["page"]} == {shinan.pk}
+
+
+def test_a_user_of_one_court_gets_no_court_choice(client_as: Callable[[str | None], Client]) -> None:
+    form = client_as("office").get("/directory/people/").context["form"]
+    assert "court" not in form.fields
+    assert {d.court.division_code for d in form.fields["department"].queryset} == {"370200"}
+
+
+def test_another_courts_id_in_the_court_filter_is_refused(client_as: Callable[[str | None], Client]) -> None:
+    response = client_as("cityadmin").get("/directory/people/", {"court": "999999"})
+    assert "court" in response.context["form"].errors

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.crypto import EncryptedTextField
 from benchguard.core.identity import mask_resident_id
@@ -161,7 +162,7 @@ class Person(VersionedModel):
         blank=True,
         related_name="people",
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     name_pinyin = models.CharField(_("name in pinyin"), max_length=200, blank=True, editable=False)
     name_initials = models.CharField(_("pinyin initials"), max_length=20, blank=True, editable=False)
     category = models.CharField(_("category"), max_length=20, choices=PersonCategory.choices)

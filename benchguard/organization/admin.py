@@ -154,6 +154,7 @@ class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
 @admin.register(Account)
 class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = [RoleAssignmentInline]
+    actions = ["unlock"]
     list_display = ["username", "display_name", "is_active", "is_staff", "last_login"]
     search_fields = ["username", "display_name", "email"]
     fieldsets = (
@@ -189,6 +190,12 @@ class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
         return queryset.filter(is_superuser=False).filter(
             pk__in=Account.objects.filter(role_assignments__court_id__in=courts).values("pk")
         ) | queryset.filter(is_superuser=False, person__court_id__in=courts)
+
+    @admin.action(description=_("Unlock after failed sign-ins"))
+    def unlock(self, request: HttpRequest, queryset: QuerySet[Account]) -> None:
+        for account in queryset:
+            services.unlock_account(actor=request.user, account=account)
+        self.message_user(request, _("The selected accounts can sign in again."))
 
     def save_model(self, request: HttpRequest, obj: Account, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)

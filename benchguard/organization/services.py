@@ -320,3 +320,14 @@ def set_language(*, actor: Any, account: Account, language: str) -> Account:
             actor=actor, action="organization.account.language", obj=account, language=language
         )
     return account
+
+
+def unlock_account(*, actor: Any, account: Account) -> int:
+    """Lift a lockout after repeated wrong passwords before it runs out; returns how many
+    failed attempts were cleared."""
+    from axes.utils import reset
+
+    with transaction.atomic():
+        cleared = reset(username=account.get_username())
+        audit.record_event(actor=actor, action="organization.account.unlock", obj=account, cleared=cleared)
+    return cleared

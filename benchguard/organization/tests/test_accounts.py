@@ -59,3 +59,21 @@ def test_the_language_redirect_does_not_leave_the_site(
         "/accounts/language/", {"language": "en", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
+
+
+def test_the_court_admin_unlocks_a_locked_account(client_as: Callable[[str | None], Client]) -> None:
+    anonymous = Client()
+    for _ in range(5):
+        anonymous.post("/accounts/login/", {"username": "clerk", "password": "wrong-password"})
+    assert (
+        anonymous.post("/accounts/login/", {"username": "clerk", "password": DEMO_PASSWORD}).status_code
+        == 429
+    )
+    clerk = Account.objects.get(username="clerk")
+    response = client_as("admin").post(
+        "/admin/organization/account/", {"action": "unlock", "_selected_action": [clerk.pk]}
+    )
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(action="organization.account.unlock", actor_name="许明").exists()
+    signed_in = anonymous.post("/accounts/login/", {"username": "clerk", "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302

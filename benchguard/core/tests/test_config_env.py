@@ -72,3 +72,27 @@ def test_production_refuses_to_start_without_secrets(tmp_path) -> None:  # type:
     assert result.returncode != 0
     assert "SECRET_KEY (or SECRET_KEY_FILE) must be set in production" in result.stderr
     assert not (tmp_path / "local-secrets.json").exists()
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "BENCHGUARD_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "benchguard.config.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    script = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "with connection.cursor() as c:\n"
+        "    c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])\n"
+        "    c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["wal", "20000"]

@@ -77,3 +77,24 @@ def test_the_court_admin_unlocks_a_locked_account(client_as: Callable[[str | Non
     assert AuditEntry.objects.filter(action="organization.account.unlock", actor_name="许明").exists()
     signed_in = anonymous.post("/accounts/login/", {"username": "clerk", "password": DEMO_PASSWORD})
     assert signed_in.status_code == 302
+
+
+def test_a_user_changes_their_password(client_as: Callable[[str | None], Client]) -> None:
+    client = client_as("guard")
+    weak = client.post(
+        "/accounts/password/",
+        {"old_password": DEMO_PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+    )
+    assert weak.status_code == 200
+    assert "new_password2" in weak.context["form"].errors
+    done = client.post(
+        "/accounts/password/",
+        {
+            "old_password": DEMO_PASSWORD,
+            "new_password1": "gate-keeper-2027",
+            "new_password2": "gate-keeper-2027",
+        },
+    )
+    assert done.status_code == 302
+    signed_in = Client().post("/accounts/login/", {"username": "guard", "password": "gate-keeper-2027"})
+    assert signed_in.status_code == 302

@@ -7,11 +7,12 @@ open it. Not visible → 404; visible but not permitted → 403; not signed in �
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,110 +20,27 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import benchguard.config.urls  # noqa: F401  (loads the admin registrations the matrix reads)
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Account, Court, Department, Person
+from tests.matrix import ANON, LOGIN, PERSONAS, Expect
 
-ANON = "anonymous"
-PERSONAS = [
-    ANON, "judge", "staff", "office", "chair", "vicechair", "member", "chief", "leader",
-    "police", "guard", "clerk", "personnel", "admin", "judge2", "outsider", "cityadmin",
-]  # fmt: skip
-INTERMEDIATE_STAFF = {p for p in PERSONAS if p not in {ANON, "judge2", "outsider", "cityadmin"}}
-SIGNED_IN = set(PERSONAS) - {ANON}
-LOGIN = 302  # a redirect to the login page
+# --- The pages: declared by each domain area ----------------------------------------
 
 
-@dataclass
-class Expect:
-    """Expected status per persona; `default` for everyone not named."""
+def site_expectations() -> dict[str, Expect]:
+    expected: dict[str, Expect] = {}
+    for app in apps.get_app_configs():
+        if not app.name.startswith("benchguard."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.url_permissions")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app.name}.tests.url_permissions" and exc.name != f"{app.name}.tests":
+                raise
+            continue
+        clash = set(expected) & set(module.EXPECTED)
+        assert not clash, f"declared twice: {sorted(clash)}"
+        expected.update(module.EXPECTED)
+    return expected
 
-    default: int
-    per: dict[str, int] = field(default_factory=dict)
-    kwargs: Callable[[], dict[str, Any]] = dict
-
-    def status_for(self, persona: str) -> int:
-        return self.per.get(persona, self.default)
-
-
-def _each(names: set[str], status: int) -> dict[str, int]:
-    return dict.fromkeys(names, status)
-
-
-def _judge_person() -> dict[str, Any]:
-    return {"pk": Person.objects.get(account__username="judge").pk}
-
-
-def _intermediate() -> dict[str, Any]:
-    return {"pk": Court.objects.get(division_code="370200").pk}
-
-
-def _civil_division() -> dict[str, Any]:
-    return {"pk": Department.objects.get(court__division_code="370200", name="民事审判第一庭").pk}
-
-
-def in_court(kwargs: Callable[[], dict[str, Any]]) -> Expect:
-    """A record of the intermediate court: its staff and the city admin see it."""
-    return Expect(404, {ANON: LOGIN, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, kwargs)
-
-
-SITE: dict[str, Expect] = {
-    "home": Expect(200, {ANON: LOGIN}),
-    "healthz": Expect(200),
-    "login": Expect(302, {ANON: 200}),
-    "logout": Expect(405),
-    "password_change": Expect(200, {ANON: LOGIN}),
-    "password_change_done": Expect(200, {ANON: LOGIN}),
-    "set_language": Expect(405),
-    "organization:court_list": Expect(200, {ANON: LOGIN}),
-    "organization:person_list": Expect(200, {ANON: LOGIN}),
-    "organization:court_detail": in_court(_intermediate),
-    "organization:department_detail": in_court(_civil_division),
-    "organization:person_detail": in_court(_judge_person),
-    "organization:person_edit": Expect(
-        404,
-        {
-            ANON: LOGIN,
-            **_each(INTERMEDIATE_STAFF, 403),
-            "personnel": 200,
-            "admin": 200,
-            "cityadmin": 200,
-        },
-        _judge_person,
-    ),
-    # A18: the judge themself and the roles with a need; not even the city admin.
-    "organization:private_detail": Expect(
-        404,
-        {
-            ANON: LOGIN,
-            **_each(INTERMEDIATE_STAFF, 403),
-            "judge": 200,
-            "office": 200,
-            "personnel": 200,
-            "cityadmin": 403,
-        },
-        _judge_person,
-    ),
-    "organization:private_edit": Expect(
-        404,
-        {
-            ANON: LOGIN,
-            **_each(INTERMEDIATE_STAFF, 403),
-            "judge": 200,
-            "personnel": 200,
-            "cityadmin": 403,
-        },
-        _judge_person,
-    ),
-    "api-root": Expect(200, {ANON: 401}),
-    "api-person-list": Expect(200, {ANON: 401}),
-    "api-person-detail": Expect(
-        404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _judge_person
-    ),
-    "api-court-list": Expect(200, {ANON: 401}),
-    "api-court-detail": Expect(
-        404, {ANON: 401, **_each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, _intermediate
-    ),
-    "api-schema": Expect(200, {ANON: 401}),
-    "api-docs": Expect(200, {ANON: 401}),
-}
 
 # --- The admin: generated from the registered models ---------------------------------
 # Only staff accounts get past the admin's own door (others are sent to its login);
@@ -213,7 +131,7 @@ def _patterns(resolver: URLResolver, namespace: str = "") -> Iterator[str]:
 
 
 def declared() -> dict[str, Expect]:
-    return {**SITE, **admin_expectations()}
+    return {**site_expectations(), **admin_expectations()}
 
 
 def _reverse(name: str, kwargs: dict[str, Any]) -> str:

@@ -74,6 +74,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "benchguard.core",
     "benchguard.organization",
+    "benchguard.notifications",
+    "benchguard.committee",
+    "benchguard.matters",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

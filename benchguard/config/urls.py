@@ -9,6 +9,9 @@ urlpatterns = [
     path("", include("benchguard.core.urls")),
     path("accounts/", include("benchguard.organization.account_urls")),
     path("directory/", include("benchguard.organization.urls")),
+    path("notifications/", include("benchguard.notifications.urls")),
+    path("committee/", include("benchguard.committee.urls")),
+    path("matters/", include("benchguard.matters.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

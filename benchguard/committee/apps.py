@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitteeConfig(AppConfig):
+    name = "benchguard.committee"
+    label = "committee"
+    verbose_name = _("Rights-protection committee")

@@ -6,3 +6,6 @@ class MattersConfig(AppConfig):
     name = "benchguard.matters"
     label = "matters"
     verbose_name = _("Assistance applications and matters")
+
+    def ready(self) -> None:
+        from benchguard.matters import home  # noqa: F401  (menu entry and home panels)

@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from benchguard.matters import views
 
 app_name = "matters"
 
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.matter_list, name="list"),
+    path("apply/", views.apply, name="apply"),
+    path("register/", views.register, name="register"),
+    path("open/", views.open_ex_officio, name="open"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/accept/", views.accept, name="accept"),
+    path("<int:pk>/decline/", views.decline, name="decline"),
+    path("<int:pk>/step/", views.step, name="step"),
+    path("<int:pk>/time/", views.request_time, name="request_time"),
+    path("<int:pk>/time/<int:request_pk>/decide/", views.decide_time, name="decide_time"),
+    path("<int:pk>/resume/", views.resume, name="resume"),
+    path("<int:pk>/decide/", views.decide, name="decide"),
+    path("<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("<int:pk>/response/", views.respond, name="response"),
+    path("<int:pk>/appeal-outcome/", views.appeal_outcome, name="appeal_outcome"),
+    path("<int:pk>/attachments/", views.attach, name="attach"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
+    path("<int:pk>/notice/<str:kind>/", views.notice, name="notice"),
+]

@@ -1,0 +1,154 @@
+"""Forms of the matters area. Each transition has its own small form; the service it
+feeds decides whether the transition is allowed (house style 3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.core.forms import StyledFormMixin
+from benchguard.matters.choices import Channel, DecisionBasis, Response, StepKind, Subject, TimeRequestKind
+from benchguard.organization.models import Account, Person
+
+DATE = forms.DateInput(attrs={"type": "date"})
+FEEDBACK_CHANNELS = [
+    (c.value, c.label) for c in (Channel.ONLINE, Channel.PHONE, Channel.EMAIL, Channel.WRITTEN)
+]
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=1, **kwargs)
+
+
+class ApplicationForm(StyledFormMixin, forms.Form):
+    """What a judge states when applying (A26.1)."""
+
+    subject = forms.ChoiceField(label=_("What kind of infringement"), choices=Subject.choices)
+    facts = forms.CharField(
+        label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    infringer = forms.CharField(label=_("Who infringed"), max_length=200, required=False)
+    request = forms.CharField(
+        label=_("What you ask the committee for"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    reported_to_department_on = forms.DateField(
+        label=_("When you reported it to your own department"), widget=DATE, required=False
+    )
+    department_response = forms.CharField(
+        label=_("What your department did"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class RegisterForm(ApplicationForm):
+    """The office registers an application received by phone, e-mail or in writing."""
+
+    applicant = forms.ModelChoiceField(label=_("Applicant"), queryset=Person.objects.none())
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.WRITTEN)],
+    )
+    original = forms.FileField(label=_("The original (scan or e-mail file)"), required=False)
+
+    field_order = ["applicant", "channel", "original"]
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applicant"].queryset = people  # type: ignore[attr-defined]
+
+
+class ExOfficioForm(StyledFormMixin, forms.Form):
+    """A matter the committee opens itself (A17)."""
+
+    subject = forms.ChoiceField(
+        label=_("What kind of infringement"),
+        choices=[(s.value, s.label) for s in (Subject.FALSE_ACCUSATION, Subject.DEFAMATION, Subject.OTHER)],
+    )
+    applicant = forms.ModelChoiceField(
+        label=_("Judge concerned"), queryset=Person.objects.none(), required=False
+    )
+    facts = forms.CharField(
+        label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    infringer = forms.CharField(label=_("Who infringed"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applicant"].queryset = people  # type: ignore[attr-defined]
+
+
+class AcceptForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    handler = forms.ModelChoiceField(
+        label=_("Handler"), queryset=Account.objects.none(), required=False, empty_label=_("Myself")
+    )
+
+    def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]
+
+
+class DeclineForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    reason = forms.CharField(
+        label=_("Reason (the applicant reads it)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class StepForm(StyledFormMixin, forms.Form):
+    step = forms.ChoiceField(label=_("Step"), choices=StepKind.choices)
+    text = forms.CharField(
+        label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
+
+
+class TimeRequestForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Request"), choices=TimeRequestKind.choices)
+    days = forms.IntegerField(label=_("Days (for an extension)"), min_value=1, max_value=90, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class TimeDecisionForm(StyledFormMixin, forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Approve")), ("no", _("Reject"))],
+        coerce=lambda value: value == "yes",
+    )
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+
+class DecideForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    basis = forms.ChoiceField(label=_("Decided by"), choices=DecisionBasis.choices)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    handling_opinion = forms.CharField(
+        label=_("Handling opinion"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class FeedbackForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    channel = forms.ChoiceField(label=_("Delivered by"), choices=FEEDBACK_CHANNELS)
+
+
+class ResponseForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    response = forms.ChoiceField(label=_("Your answer"), choices=Response.choices)
+    appeal_sent_on = forms.DateField(label=_("Appeal sent on"), widget=DATE, required=False)
+
+
+class AppealOutcomeForm(StyledFormMixin, forms.Form):
+    version = VersionField()
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("File"))

@@ -1,0 +1,30 @@
+"""Who can find that a matter exists at all (A18, issue #3 "who sees what")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+
+from benchguard.core.access import court_ids_with
+
+# Roles that see every matter of their court.
+COURT_WIDE_ROLES = ("committee_office", "committee_chair", "committee_vice_chair")
+
+
+class MatterQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def visible_to(self, user: Any) -> MatterQuerySet:
+        """The applicant their own; the office, chair and vice-chairs their court's; a
+        handler what they handle. Nobody else — not even the superuser or another
+        court's leaders — can find that a matter exists."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES))
+            | Q(applicant__account_id=user.pk)
+            | Q(handler_id=user.pk)
+        )
+
+    def open(self) -> MatterQuerySet:
+        return self.filter(status__in=["accepted", "suspended"])

@@ -1,0 +1,91 @@
+"""Reads of matters, scoped to the user, with the joins each page shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from benchguard.core.access import court_ids_with
+from benchguard.matters.choices import MatterStatus, TimeRequestStatus
+from benchguard.matters.models import Matter, MatterEvent, TimeRequest
+from benchguard.matters.querysets import COURT_WIDE_ROLES
+from benchguard.organization.models import Account
+
+
+def get_matter_for(user: Any, pk: int) -> Matter:
+    return get_object_or_404(
+        Matter.objects.visible_to(user).select_related(
+            "court", "applicant", "applicant__department", "handler"
+        ),
+        pk=pk,
+    )
+
+
+def my_matters(user: Any) -> QuerySet[Matter]:
+    """What the judge applied for (or what concerns them)."""
+    return (
+        Matter.objects.filter(applicant__account_id=user.pk)
+        .select_related("court")
+        .order_by("-registered_at", "-pk")
+    )
+
+
+def office_courts(user: Any) -> set[int]:
+    return court_ids_with(user, COURT_WIDE_ROLES)
+
+
+def inbox(user: Any) -> QuerySet[Matter]:
+    """Open and waiting matters of the user's courts, the most urgent first."""
+    return (
+        Matter.objects.filter(court_id__in=office_courts(user))
+        .filter(status__in=[MatterStatus.SUBMITTED, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED])
+        .select_related("court", "applicant", "handler")
+        .order_by("due_date", "registered_at", "pk")
+    )
+
+
+def with_days_left(matters: list[Matter], today: dt.date | None = None) -> list[Matter]:
+    """Attach `days_left` (negative when overdue) and `days_overdue` for the page;
+    computed, never stored."""
+    today = today or timezone.localdate()
+    for matter in matters:
+        left = (matter.due_date - today).days if matter.due_date else None
+        matter.days_left = left  # type: ignore[attr-defined]
+        matter.days_overdue = -left if left is not None and left < 0 else 0  # type: ignore[attr-defined]
+    return matters
+
+
+def handler_load(user: Any) -> list[dict[str, Any]]:
+    """Open matters per handler in the user's courts."""
+    rows = (
+        Matter.objects.filter(
+            court_id__in=office_courts(user), status__in=[MatterStatus.ACCEPTED, MatterStatus.SUSPENDED]
+        )
+        .values("handler")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+    )
+    names = dict(
+        Account.objects.filter(pk__in=[row["handler"] for row in rows]).values_list("pk", "display_name")
+    )
+    return [{"name": names.get(row["handler"], "—"), "count": row["count"]} for row in rows]
+
+
+def awaiting_chair(user: Any) -> QuerySet[TimeRequest]:
+    """Suspensions and extensions waiting for this chair's approval."""
+    return (
+        TimeRequest.objects.filter(
+            status=TimeRequestStatus.PENDING, matter__court_id__in=court_ids_with(user, ["committee_chair"])
+        )
+        .select_related("matter", "requested_by")
+        .order_by("requested_at")
+    )
+
+
+def timeline(matter: Matter, *, full: bool) -> QuerySet[MatterEvent]:
+    events = matter.events.all()
+    return events if full else events.filter(for_applicant=True)

@@ -1,0 +1,841 @@
+"""Every change to a matter, from registration to appeal (A17, A26, A27).
+
+Each function is one transition: it checks the actor may make it, refuses it with a
+clear message when the matter's status does not allow it, validates, saves, writes the
+change log and the matter's timeline, and tells the people concerned after commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from benchguard.core import audit, deadlines
+from benchguard.core.services import StaleEditError
+from benchguard.matters import permissions
+from benchguard.matters.choices import (
+    Channel,
+    DecisionBasis,
+    EventKind,
+    MatterStatus,
+    Origin,
+    Response,
+    StepKind,
+    TimeRequestKind,
+    TimeRequestStatus,
+)
+from benchguard.matters.models import (
+    HIGHER_COURT_DEPARTMENT,
+    Attachment,
+    Matter,
+    MatterEvent,
+    MatterSettings,
+    RegistrationCounter,
+    TimeRequest,
+)
+from benchguard.organization.models import Account, Court, Person
+
+MATTER_AUDIT_FIELDS = (
+    "status",
+    "handler",
+    "accepted_on",
+    "due_date",
+    "extended_days",
+    "suspended_since",
+    "decision_basis",
+    "decided_on",
+    "feedback_channel",
+    "feedback_at",
+    "response",
+    "appeal_sent_on",
+    "appeal_outcome_on",
+)
+ALLOWED_UPLOAD_TYPES = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "message/rfc822": ".eml",
+    "text/plain": ".txt",
+}
+
+
+# --- Helpers --------------------------------------------------------------------------------
+
+
+def settings_for(court: Court) -> MatterSettings:
+    found, _created = MatterSettings.objects.get_or_create(court=court)
+    return found
+
+
+def _next_number(court: Court, year: int) -> tuple[int, str]:
+    """The next registration number of the court's year, taken under a row lock so that
+    concurrent registrations never share or skip a number."""
+    RegistrationCounter.objects.get_or_create(court=court, year=year)
+    counter = RegistrationCounter.objects.select_for_update().get(court=court, year=year)
+    counter.last_sequence += 1
+    counter.save(update_fields=["last_sequence"])
+    number = settings_for(court).number_format.format(
+        abbreviation=court.abbreviation, year=year, sequence=counter.last_sequence
+    )
+    return counter.last_sequence, number
+
+
+def _event(
+    matter: Matter, actor: Any, kind: str, text: str = "", *, step: str = "", for_applicant: bool = True
+) -> None:
+    MatterEvent.objects.create(
+        matter=matter,
+        kind=kind,
+        step=step,
+        actor_name=actor.get_full_name() if actor is not None else "",
+        text=text,
+        for_applicant=for_applicant,
+    )
+
+
+def _locked(matter: Matter, expected_version: int | None) -> Matter:
+    current = Matter.objects.select_for_update().select_related("applicant", "court").get(pk=matter.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEditError(current=current)
+    return current
+
+
+def _require_status(matter: Matter, *allowed: str) -> None:
+    if matter.status not in allowed:
+        raise ValidationError(
+            _("This cannot be done while the matter is “%(status)s”.")
+            % {"status": matter.get_status_display()},
+            code="invalid_transition",
+        )
+
+
+def _save(matter: Matter, actor: Any, action: str, before: dict[str, Any], fields: Iterable[str]) -> Matter:
+    names = list(dict.fromkeys(fields))
+    matter.full_clean()
+    matter.version += 1
+    matter.updated_at = timezone.now()
+    matter.save(update_fields=[*names, "version", "updated_at"])
+    audit.record_change(
+        actor=actor,
+        action=action,
+        obj=matter,
+        before=before,
+        after=audit.snapshot(matter, [f for f in MATTER_AUDIT_FIELDS if f in before]),
+    )
+    return matter
+
+
+def _before(matter: Matter) -> dict[str, Any]:
+    return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
+
+
+def _notify(matter: Matter, recipients: Iterable[Account | None], title: str, body: str, key: str) -> None:
+    from benchguard.notifications.services import notify
+
+    people = [r for r in dict.fromkeys(recipients) if r is not None]
+    if people:
+        notify(
+            recipients=people,
+            kind="matters",
+            title=title,
+            body=body,
+            url=reverse("matters:detail", args=[matter.pk]),
+            dedupe_key=f"matter:{matter.pk}:{key}",
+            court=matter.court,
+        )
+
+
+def _applicant_account(matter: Matter) -> Account | None:
+    return matter.applicant.account if matter.applicant_id and matter.applicant else None
+
+
+def office_accounts(court: Court) -> list[Account]:
+    return list(
+        Account.objects.filter(
+            role_assignments__role="committee_office", role_assignments__court=court, is_active=True
+        ).distinct()
+    )
+
+
+def chair_accounts(court: Court) -> list[Account]:
+    return list(
+        Account.objects.filter(
+            role_assignments__role="committee_chair", role_assignments__court=court, is_active=True
+        ).distinct()
+    )
+
+
+def compute_due_date(matter: Matter) -> dt.date | None:
+    """A26.4: the handling period counted from the day after acceptance, lengthened by
+    approved extensions; the days a matter stood suspended do not count; a last day on a
+    rest day or holiday moves to the next working day (core.deadlines)."""
+    if matter.accepted_on is None or matter.handling_days is None:
+        return None
+    suspensions = matter.time_requests.filter(
+        kind=TimeRequestKind.SUSPENSION, status=TimeRequestStatus.APPROVED, resumed_on__isnull=False
+    ).values_list("started_on", "resumed_on")
+    return deadlines.due_date(
+        matter.accepted_on,
+        matter.handling_days,
+        calendar_days=matter.calendar_days,
+        extensions=[matter.extended_days] if matter.extended_days else [],
+        pauses=[(started, resumed) for started, resumed in suspensions if started and resumed],
+    )
+
+
+# --- Registration -----------------------------------------------------------------------------
+
+
+def _create(
+    *,
+    actor: Account,
+    court: Court,
+    origin: str,
+    channel: str,
+    subject: str,
+    applicant: Person | None,
+    facts: str,
+    infringer: str = "",
+    request: str = "",
+    reported_to_department_on: dt.date | None = None,
+    department_response: str = "",
+    resubmission_of: Matter | None = None,
+    status: str = MatterStatus.SUBMITTED,
+) -> Matter:
+    if origin == Origin.APPLICATION:
+        errors = {}
+        if reported_to_department_on is None:
+            errors["reported_to_department_on"] = _(
+                "Say when you reported this to your own department: the committee helps when "
+                "the department's handling did not resolve it (A26.1)."
+            )
+        elif reported_to_department_on > timezone.localdate():
+            errors["reported_to_department_on"] = _("This date is in the future.")
+        if not department_response.strip():
+            errors["department_response"] = _("Say what your department did about it (A26.1).")
+        if errors:
+            raise ValidationError(errors)
+    year = timezone.localdate().year
+    sequence, number = _next_number(court, year)
+    matter = Matter(
+        court=court,
+        number=number,
+        year=year,
+        sequence=sequence,
+        origin=origin,
+        channel=channel,
+        subject=subject,
+        applicant=applicant,
+        registered_by=actor,
+        facts=facts,
+        infringer=infringer,
+        request=request,
+        reported_to_department_on=reported_to_department_on,
+        department_response=department_response,
+        resubmission_of=resubmission_of,
+        status=status,
+    )
+    matter.full_clean()
+    matter.save(force_insert=True)
+    audit.record_change(actor=actor, action="matters.matter.create", obj=matter, after=_before(matter))
+    return matter
+
+
+@transaction.atomic
+def submit_application(
+    *,
+    actor: Account,
+    subject: str,
+    facts: str,
+    infringer: str,
+    request: str,
+    reported_to_department_on: dt.date | None,
+    department_response: str,
+    resubmission_of: Matter | None = None,
+) -> Matter:
+    """A judge applies online for themself (A26.1)."""
+    person = Person.objects.filter(account=actor).select_related("court").first()
+    if person is None:
+        raise PermissionDenied
+    if resubmission_of is not None and (
+        resubmission_of.applicant_id != person.pk or resubmission_of.status != MatterStatus.DECLINED
+    ):
+        raise ValidationError(_("Only your own application that was not accepted can be resubmitted."))
+    matter = _create(
+        actor=actor,
+        court=person.court,
+        origin=Origin.APPLICATION,
+        channel=Channel.ONLINE,
+        subject=subject,
+        applicant=person,
+        facts=facts,
+        infringer=infringer,
+        request=request,
+        reported_to_department_on=reported_to_department_on,
+        department_response=department_response,
+        resubmission_of=resubmission_of,
+    )
+    _event(matter, actor, EventKind.SUBMITTED)
+    _notify(
+        matter,
+        office_accounts(matter.court),
+        _("New application %(number)s") % {"number": matter.number},
+        _("%(name)s applied for assistance.") % {"name": person.name},
+        "submitted",
+    )
+    return matter
+
+
+@transaction.atomic
+def register_application(
+    *,
+    actor: Account,
+    applicant: Person,
+    channel: str,
+    subject: str,
+    facts: str,
+    infringer: str,
+    request: str,
+    reported_to_department_on: dt.date | None,
+    department_response: str,
+) -> Matter:
+    """The office registers an application received by phone, e-mail or in writing on the
+    judge's behalf (A26.1); the original is attached next."""
+    if not permissions.is_office(actor, applicant.court_id):
+        raise PermissionDenied
+    if channel == Channel.ONLINE or channel == Channel.NONE:
+        raise ValidationError(
+            {"channel": _("Choose how the application was received: phone, e-mail or in writing.")}
+        )
+    matter = _create(
+        actor=actor,
+        court=applicant.court,
+        origin=Origin.APPLICATION,
+        channel=channel,
+        subject=subject,
+        applicant=applicant,
+        facts=facts,
+        infringer=infringer,
+        request=request,
+        reported_to_department_on=reported_to_department_on,
+        department_response=department_response,
+    )
+    _event(matter, actor, EventKind.REGISTERED, Channel(channel).label)
+    return matter
+
+
+@transaction.atomic
+def open_ex_officio(
+    *,
+    actor: Account,
+    court: Court,
+    subject: str,
+    facts: str,
+    infringer: str = "",
+    applicant: Person | None = None,
+) -> Matter:
+    """The committee takes up false reports, frame-ups or online defamation itself (A17);
+    such a matter is accepted when opened and its clock starts at once."""
+    if not (permissions.is_office(actor, court.pk) or permissions.is_chair_or_vice(actor, court.pk)):
+        raise PermissionDenied
+    if applicant is not None and applicant.court_id != court.pk:
+        raise ValidationError({"applicant": _("The judge must belong to this court.")})
+    matter = _create(
+        actor=actor,
+        court=court,
+        origin=Origin.EX_OFFICIO,
+        channel=Channel.NONE,
+        subject=subject,
+        applicant=applicant,
+        facts=facts,
+        infringer=infringer,
+    )
+    _event(matter, actor, EventKind.OPENED)
+    return _accept(matter, actor=actor, handler=None)
+
+
+# --- Acceptance ------------------------------------------------------------------------------
+
+
+def _accept(matter: Matter, *, actor: Account, handler: Account | None) -> Matter:
+    before = _before(matter)
+    court_settings = settings_for(matter.court)
+    matter.status = MatterStatus.ACCEPTED
+    matter.accepted_on = timezone.localdate()
+    matter.handler = handler or actor
+    matter.handling_days = court_settings.handling_days
+    matter.calendar_days = court_settings.calendar_days
+    matter.due_date = compute_due_date(matter)
+    _save(
+        matter,
+        actor,
+        "matters.matter.accept",
+        before,
+        ["status", "accepted_on", "handler", "handling_days", "calendar_days", "due_date"],
+    )
+    _event(
+        matter,
+        actor,
+        EventKind.ACCEPTED,
+        _("To be handled by %(date)s.") % {"date": matter.due_date.isoformat() if matter.due_date else "—"},
+    )
+    return matter
+
+
+@transaction.atomic
+def accept_matter(
+    *, actor: Account, matter: Matter, expected_version: int | None = None, handler: Account | None = None
+) -> Matter:
+    """The office accepts an application; the 30-day clock starts the next day (A26.4)."""
+    matter = _locked(matter, expected_version)
+    if not permissions.is_office(actor, matter.court_id):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.SUBMITTED)
+    if handler is not None and not permissions.is_office(handler, matter.court_id):
+        raise ValidationError({"handler": _("The handler must be on the committee office's staff.")})
+    matter = _accept(matter, actor=actor, handler=handler)
+    _notify(
+        matter,
+        [_applicant_account(matter)],
+        _("Your application %(number)s was accepted") % {"number": matter.number},
+        _("It will be handled by %(date)s.") % {"date": matter.due_date},
+        "accepted",
+    )
+    return matter
+
+
+@transaction.atomic
+def decline_matter(
+    *, actor: Account, matter: Matter, reason: str, expected_version: int | None = None
+) -> Matter:
+    """The office declines an application with a written reason the applicant sees."""
+    matter = _locked(matter, expected_version)
+    if not permissions.is_office(actor, matter.court_id):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.SUBMITTED)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Write the reason: the applicant will read it.")})
+    before = _before(matter)
+    matter.status = MatterStatus.DECLINED
+    matter.declined_reason = reason.strip()
+    _save(matter, actor, "matters.matter.decline", before, ["status", "declined_reason"])
+    _event(matter, actor, EventKind.DECLINED, matter.declined_reason)
+    _notify(
+        matter,
+        [_applicant_account(matter)],
+        _("Your application %(number)s was not accepted") % {"number": matter.number},
+        matter.declined_reason,
+        "declined",
+    )
+    return matter
+
+
+# --- Handling ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_step(*, actor: Account, matter: Matter, step: str, text: str = "") -> MatterEvent:
+    """A step of A26.2 (report to the chair, contact the judge and the department, advise
+    the department, report back), time-stamped and attributed."""
+    matter = _locked(matter, None)
+    acknowledging = step == StepKind.CHAIR_ACKNOWLEDGED
+    allowed = (
+        permissions.is_chair_or_vice(actor, matter.court_id)
+        if acknowledging
+        else permissions.can_handle(actor, matter)
+    )
+    if not allowed:
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
+    if step not in StepKind.values:
+        raise ValidationError({"step": _("Choose a step from the list.")})
+    if step == StepKind.NOTE and not text.strip():
+        raise ValidationError({"text": _("Write the note.")})
+    _event(matter, actor, EventKind.STEP, text.strip(), step=step, for_applicant=step != StepKind.NOTE)
+    audit.record_event(actor=actor, action="matters.matter.step", obj=matter, step=step)
+    if step == StepKind.REPORTED_TO_CHAIR:
+        _notify(
+            matter,
+            chair_accounts(matter.court),
+            _("Matter %(number)s reported to you") % {"number": matter.number},
+            text,
+            f"reported:{timezone.now():%Y%m%d%H%M%S}",
+        )
+    return matter.events.order_by("-id").first()  # type: ignore[return-value]
+
+
+@transaction.atomic
+def request_time(
+    *, actor: Account, matter: Matter, kind: str, reason: str, days: int | None = None
+) -> TimeRequest:
+    """Ask the chair to suspend the clock or extend it, with a reason."""
+    matter = _locked(matter, None)
+    if not permissions.can_handle(actor, matter):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.ACCEPTED)
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = _("Give the reason: the chair decides on it.")
+    if kind == TimeRequestKind.EXTENSION and (days is None or not 1 <= days <= 90):
+        errors["days"] = _("An extension is between 1 and 90 days.")
+    if kind not in TimeRequestKind.values:
+        errors["kind"] = _("Choose suspension or extension.")
+    if errors:
+        raise ValidationError(errors)
+    if matter.time_requests.filter(status=TimeRequestStatus.PENDING).exists():
+        raise ValidationError(_("A request is already waiting for the chair."), code="pending")
+    request = TimeRequest.objects.create(
+        matter=matter,
+        kind=kind,
+        reason=reason.strip(),
+        days=days if kind == TimeRequestKind.EXTENSION else None,
+        requested_by=actor,
+    )
+    audit.record_event(actor=actor, action="matters.time.request", obj=matter, kind=kind, days=days)
+    _event(
+        matter,
+        actor,
+        EventKind.TIME_REQUESTED,
+        f"{TimeRequestKind(kind).label}: {request.reason}",
+        for_applicant=False,
+    )
+    _notify(
+        matter,
+        chair_accounts(matter.court),
+        _("%(kind)s of %(number)s awaits your approval")
+        % {"kind": TimeRequestKind(kind).label, "number": matter.number},
+        request.reason,
+        f"time:{request.pk}",
+    )
+    return request
+
+
+@transaction.atomic
+def decide_time_request(
+    *, actor: Account, time_request: TimeRequest, approve: bool, note: str = ""
+) -> TimeRequest:
+    """The chair approves or rejects; an approved suspension stops the clock today, an
+    approved extension moves the due date at once."""
+    locked = TimeRequest.objects.select_for_update().get(pk=time_request.pk)
+    matter = _locked(locked.matter, None)
+    if not permissions.can_approve_time(actor, matter):
+        raise PermissionDenied
+    if locked.status != TimeRequestStatus.PENDING:
+        raise ValidationError(_("This request has already been decided."), code="decided")
+    if approve:
+        _require_status(matter, MatterStatus.ACCEPTED)
+    locked.status = TimeRequestStatus.APPROVED if approve else TimeRequestStatus.REJECTED
+    locked.decided_by = actor
+    locked.decided_at = timezone.now()
+    locked.decision_note = note.strip()
+    before = _before(matter)
+    if approve and locked.kind == TimeRequestKind.SUSPENSION:
+        locked.started_on = timezone.localdate()
+        matter.status = MatterStatus.SUSPENDED
+        matter.suspended_since = locked.started_on
+        _save(matter, actor, "matters.matter.suspend", before, ["status", "suspended_since"])
+    elif approve:
+        matter.extended_days += locked.days or 0
+        matter.due_date = compute_due_date(matter)
+        _save(matter, actor, "matters.matter.extend", before, ["extended_days", "due_date"])
+    locked.save()
+    audit.record_event(
+        actor=actor, action="matters.time.decide", obj=matter, request=locked.pk, approved=approve
+    )
+    _event(
+        matter,
+        actor,
+        EventKind.TIME_DECIDED,
+        f"{locked.get_kind_display()}: {locked.get_status_display()}"
+        + (
+            f" — {_('due date now %(date)s') % {'date': matter.due_date}}"
+            if approve and locked.kind == TimeRequestKind.EXTENSION
+            else ""
+        ),
+    )
+    return locked
+
+
+@transaction.atomic
+def resume_matter(*, actor: Account, matter: Matter, expected_version: int | None = None) -> Matter:
+    """End a suspension: the days it lasted are added to the period (A26.4)."""
+    matter = _locked(matter, expected_version)
+    if not permissions.can_handle(actor, matter):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.SUSPENDED)
+    suspension = matter.time_requests.filter(
+        kind=TimeRequestKind.SUSPENSION, status=TimeRequestStatus.APPROVED, resumed_on__isnull=True
+    ).get()
+    suspension.resumed_on = timezone.localdate()
+    suspension.save(update_fields=["resumed_on"])
+    before = _before(matter)
+    matter.status = MatterStatus.ACCEPTED
+    matter.suspended_since = None
+    matter.due_date = compute_due_date(matter)
+    _save(matter, actor, "matters.matter.resume", before, ["status", "suspended_since", "due_date"])
+    _event(matter, actor, EventKind.RESUMED, _("Due date now %(date)s.") % {"date": matter.due_date})
+    return matter
+
+
+@transaction.atomic
+def decide_matter(
+    *,
+    actor: Account,
+    matter: Matter,
+    findings: str,
+    handling_opinion: str,
+    basis: str,
+    expected_version: int | None = None,
+) -> Matter:
+    """The written findings and handling opinion, decided by the chair or by a meeting
+    resolution (recorded by the office)."""
+    matter = _locked(matter, expected_version)
+    if basis == DecisionBasis.CHAIR and not permissions.is_chair(actor, matter.court_id):
+        raise PermissionDenied
+    if basis == DecisionBasis.MEETING and not permissions.is_office(actor, matter.court_id):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.ACCEPTED)
+    errors = {}
+    if not findings.strip():
+        errors["findings"] = _("Write the findings.")
+    if not handling_opinion.strip():
+        errors["handling_opinion"] = _("Write the handling opinion.")
+    if basis not in DecisionBasis.values:
+        errors["basis"] = _("Say who decided.")
+    if errors:
+        raise ValidationError(errors)
+    before = _before(matter)
+    matter.status = MatterStatus.DECIDED
+    matter.findings = findings.strip()
+    matter.handling_opinion = handling_opinion.strip()
+    matter.decision_basis = basis
+    matter.decided_on = timezone.localdate()
+    _save(
+        matter,
+        actor,
+        "matters.matter.decide",
+        before,
+        ["status", "findings", "handling_opinion", "decision_basis", "decided_on"],
+    )
+    _event(matter, actor, EventKind.DECIDED, DecisionBasis(basis).label)
+    return matter
+
+
+@transaction.atomic
+def record_feedback(
+    *,
+    actor: Account,
+    matter: Matter,
+    channel: str,
+    at: dt.datetime | None = None,
+    expected_version: int | None = None,
+) -> Matter:
+    """The findings and opinion were delivered to the judge (A26.4)."""
+    matter = _locked(matter, expected_version)
+    if not permissions.can_handle(actor, matter):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.DECIDED)
+    if channel not in {Channel.ONLINE, Channel.PHONE, Channel.EMAIL, Channel.WRITTEN}:
+        raise ValidationError({"channel": _("Choose how the result was delivered.")})
+    when = at or timezone.now()
+    if when > timezone.now():
+        raise ValidationError({"at": _("Feedback cannot be recorded in the future.")})
+    before = _before(matter)
+    matter.status = MatterStatus.FEEDBACK_GIVEN
+    matter.feedback_channel = channel
+    matter.feedback_at = when
+    _save(matter, actor, "matters.matter.feedback", before, ["status", "feedback_channel", "feedback_at"])
+    _event(matter, actor, EventKind.FEEDBACK, Channel(channel).label)
+    _notify(
+        matter,
+        [_applicant_account(matter)],
+        _("The result of %(number)s") % {"number": matter.number},
+        matter.handling_opinion,
+        "feedback",
+    )
+    return matter
+
+
+@transaction.atomic
+def record_response(
+    *,
+    actor: Account,
+    matter: Matter,
+    response: str,
+    appeal_sent_on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Matter:
+    """The judge accepts the result, or appeals to the higher court (A27). The judge
+    answers online; the office may record an answer given otherwise."""
+    matter = _locked(matter, expected_version)
+    if not (permissions.is_applicant(actor, matter) or permissions.can_handle(actor, matter)):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.FEEDBACK_GIVEN)
+    if matter.origin == Origin.EX_OFFICIO and matter.applicant_id is None:
+        raise ValidationError(
+            _("A matter opened by the committee without a judge has no response to record.")
+        )
+    before = _before(matter)
+    matter.response = response
+    matter.response_at = timezone.now()
+    if response == Response.ACCEPTS:
+        matter.status = MatterStatus.CLOSED
+    elif response == Response.APPEALS:
+        matter.status = MatterStatus.APPEALED
+        matter.appeal_sent_on = appeal_sent_on or timezone.localdate()
+        matter.appeal_body = HIGHER_COURT_DEPARTMENT
+        if matter.appeal_sent_on > timezone.localdate():
+            raise ValidationError({"appeal_sent_on": _("The appeal cannot have been sent in the future.")})
+    else:
+        raise ValidationError({"response": _("Choose: accept the result or appeal.")})
+    _save(
+        matter,
+        actor,
+        "matters.matter.response",
+        before,
+        ["status", "response", "response_at", "appeal_sent_on", "appeal_body"],
+    )
+    _event(matter, actor, EventKind.RESPONSE, Response(response).label)
+    if response == Response.APPEALS:
+        _notify(
+            matter,
+            office_accounts(matter.court),
+            _("%(number)s appealed to the higher court") % {"number": matter.number},
+            "",
+            "appealed",
+        )
+    return matter
+
+
+@transaction.atomic
+def record_appeal_outcome(
+    *, actor: Account, matter: Matter, outcome: str, decided_on: dt.date | None, expected_version: int | None = None
+) -> Matter:
+    """The higher court's answer to the appeal, as the office records it (A27)."""
+    matter = _locked(matter, expected_version)
+    if not permissions.is_office(actor, matter.court_id):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.APPEALED)
+    if matter.appeal_outcome:
+        raise ValidationError(_("The outcome of this appeal is already recorded."), code="recorded")
+    errors = {}
+    if not outcome.strip():
+        errors["outcome"] = _("Write the outcome.")
+    if (
+        decided_on is None
+        or decided_on > timezone.localdate()
+        or (matter.appeal_sent_on and decided_on < matter.appeal_sent_on)
+    ):
+        errors["decided_on"] = _("The date must lie between the appeal and today.")
+    if errors:
+        raise ValidationError(errors)
+    before = _before(matter)
+    matter.appeal_outcome = outcome.strip()
+    matter.appeal_outcome_on = decided_on
+    _save(matter, actor, "matters.matter.appeal_outcome", before, ["appeal_outcome", "appeal_outcome_on"])
+    _event(matter, actor, EventKind.APPEAL_OUTCOME, matter.appeal_outcome)
+    return matter
+
+
+# --- Attachments -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_attachment(*, actor: Account, matter: Matter, upload: UploadedFile) -> Attachment:
+    """Keep a file with the matter, with its SHA-256; limited in size and type."""
+    matter = _locked(matter, None)
+    if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
+        raise PermissionDenied
+    limit = settings.MATTER_ATTACHMENT_MAX_BYTES
+    if upload.size is None or upload.size > limit:
+        raise ValidationError(
+            {"file": _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}},
+            code="too_large",
+        )
+    content_type = (upload.content_type or "").split(";")[0].strip().lower()
+    if content_type not in ALLOWED_UPLOAD_TYPES:
+        raise ValidationError(
+            {"file": _("Only PDF, JPEG, PNG, e-mail (.eml) and text files can be attached.")}, code="type"
+        )
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        matter=matter,
+        name=(upload.name or "file")[:200],
+        size=upload.size,
+        content_type=content_type,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    attachment.file.save(
+        f"{matter.pk}-{digest.hexdigest()[:16]}{ALLOWED_UPLOAD_TYPES[content_type]}", upload, save=False
+    )
+    attachment.save()
+    audit.record_event(
+        actor=actor,
+        action="matters.attachment.add",
+        obj=matter,
+        name=attachment.name,
+        sha256=attachment.sha256,
+    )
+    _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
+    return attachment
+
+
+# --- Reminders (A26.4) ---------------------------------------------------------------------------
+
+REMINDER_DAYS = (7, 3, 1)
+
+
+def reminder_stage(days_left: int) -> str | None:
+    """Which reminder is due: the nearest of 7, 3 and 1 days that has been reached, or
+    "overdue". A day the job did not run is made up by the next run, not skipped."""
+    if days_left < 0:
+        return "overdue"
+    reached = [days for days in REMINDER_DAYS if days_left <= days]
+    return f"{min(reached)}d" if reached else None
+
+
+def send_due_reminders(*, today: dt.date | None = None) -> int:
+    """Tell the handler, the office and the chair as a matter's due date nears and when
+    it has passed. Safe to run any number of times: each (matter, due date, stage)
+    reminds each person once, which the notifications' unique key guarantees."""
+    today = today or timezone.localdate()
+    sent = 0
+    matters = (
+        Matter.objects.filter(status=MatterStatus.ACCEPTED, due_date__isnull=False)
+        .filter(due_date__lte=today + dt.timedelta(days=max(REMINDER_DAYS)))
+        .select_related("court", "handler")
+        .order_by("due_date", "pk")
+    )
+    for matter in matters:
+        assert matter.due_date is not None
+        stage = reminder_stage((matter.due_date - today).days)
+        if stage is None:
+            continue
+        if stage == "overdue":
+            title = _("Matter %(number)s is overdue (due %(date)s)")
+        else:
+            title = _("Matter %(number)s is due on %(date)s")
+        with transaction.atomic():
+            _notify(
+                matter,
+                [matter.handler, *office_accounts(matter.court), *chair_accounts(matter.court)],
+                title % {"number": matter.number, "date": matter.due_date.isoformat()},
+                _("Days left: %(days)d") % {"days": (matter.due_date - today).days},
+                f"due:{matter.due_date.isoformat()}:{stage}",
+            )
+        sent += 1
+    return sent

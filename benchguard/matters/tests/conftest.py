@@ -1,0 +1,38 @@
+"""Helpers for the matters tests: a judge's application, made the way a judge makes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from benchguard.matters import services
+from benchguard.matters.choices import Subject
+from benchguard.matters.models import Matter
+from benchguard.organization.models import Account
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(day: str, hour: int = 10) -> dt.datetime:
+    """A moment on `day` in the court's time zone, for time_machine."""
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def application(persona: Callable[[str], Account]) -> Callable[..., Matter]:
+    def make(username: str = "judge", **overrides: object) -> Matter:
+        fields: dict[str, object] = {
+            "subject": Subject.THREAT,
+            "facts": "宣判后当事人多次电话威胁。",
+            "infringer": "当事人某某",
+            "request": "请求协调公安机关处理。",
+            "reported_to_department_on": dt.date(2026, 1, 5),
+            "department_response": "庭里已批评教育，但仍有骚扰。",
+        }
+        fields.update(overrides)
+        return services.submit_application(actor=persona(username), **fields)  # type: ignore[arg-type]
+
+    return make

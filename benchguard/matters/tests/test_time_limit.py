@@ -1,0 +1,208 @@
+"""The 30-day time limit (A26.4): due dates around the official holidays, suspensions,
+extensions and reminders. Dates checked against the official 2026 table in the
+chinese-calendar package (Spring Festival off 15–23 Feb, make-up workdays Sat 14 and Sat
+28 Feb; Labour Day off 1–5 May, make-up Sat 9 May; National Day off 1–7 Oct, make-up
+Sun 20 Sep and Sat 10 Oct)."""
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from benchguard.matters import services
+from benchguard.matters.choices import MatterStatus, TimeRequestKind
+from benchguard.matters.models import Matter
+from benchguard.matters.tests.conftest import at
+from benchguard.notifications.models import Notification
+from benchguard.organization.models import Account
+
+
+def _accept_on(day: str, application: Callable[..., Matter], office: Account) -> Matter:
+    with time_machine.travel(at(day), tick=False):
+        return services.accept_matter(actor=office, matter=application("judge"))
+
+
+@pytest.mark.parametrize(
+    ("accepted", "due"),
+    [
+        # Tue 20 Jan + 30 = Thu 19 Feb, inside Spring Festival (off 15–23 Feb) → Tue 24 Feb.
+        ("2026-01-20", "2026-02-24"),
+        # Thu 15 Jan + 30 = Sat 14 Feb, a make-up workday before Spring Festival → stays.
+        ("2026-01-15", "2026-02-14"),
+        # Wed 1 Apr + 30 = Fri 1 May, Labour Day (off 1–5 May) → Wed 6 May.
+        ("2026-04-01", "2026-05-06"),
+        # Thu 10 Sep + 30 = Sat 10 Oct, a make-up workday after National Day → stays.
+        ("2026-09-10", "2026-10-10"),
+        # Mon 7 Sep + 30 = Wed 7 Oct, the last day of National Day → Thu 8 Oct.
+        ("2026-09-07", "2026-10-08"),
+        # Fri 6 Mar + 30 = Sun 5 Apr, Qingming (Sat 4 – Mon 6 Apr off) → Tue 7 Apr.
+        ("2026-03-06", "2026-04-07"),
+        # Wed 4 Mar + 30 = Fri 3 Apr, an ordinary working day → stays.
+        ("2026-03-04", "2026-04-03"),
+    ],
+)
+def test_the_due_date_follows_the_official_holiday_table(
+    accepted: str, due: str, application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    matter = _accept_on(accepted, application, persona("office"))
+    assert matter.due_date == dt.date.fromisoformat(due)
+
+
+def test_a_suspension_stops_the_clock_and_resuming_moves_the_due_date(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office, chair = persona("office"), persona("chair")
+    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 Apr
+    with time_machine.travel(at("2026-03-10"), tick=False):
+        request = services.request_time(
+            actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待补充材料。"
+        )
+        services.decide_time_request(actor=chair, time_request=request, approve=True)
+    matter.refresh_from_db()
+    assert (matter.status, matter.suspended_since) == (MatterStatus.SUSPENDED, dt.date(2026, 3, 10))
+    with time_machine.travel(at("2026-03-20"), tick=False):
+        matter = services.resume_matter(actor=office, matter=matter)
+    # Suspended from 10 March, resumed 20 March: the 10 days 11–20 March do not count,
+    # so the 30th counted day is 11 April (Saturday) → Monday 13 April.
+    assert (matter.status, matter.due_date) == (MatterStatus.ACCEPTED, dt.date(2026, 4, 13))
+    assert "2026-04-13" in matter.events.last().text  # type: ignore[union-attr]
+
+
+def test_an_extension_needs_the_chair_and_moves_the_due_date(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office = persona("office")
+    matter = _accept_on("2026-03-02", application, office)
+    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=15, reason="需调查。")
+    with pytest.raises(PermissionDenied):
+        services.decide_time_request(actor=persona("vicechair"), time_request=request, approve=True)
+    services.decide_time_request(actor=persona("chair"), time_request=request, approve=True)
+    matter.refresh_from_db()
+    # 30 + 15 = 45 days after Mon 2 March = Thu 16 April, a working day.
+    assert (matter.extended_days, matter.due_date) == (15, dt.date(2026, 4, 16))
+
+
+def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office, chair = persona("office"), persona("chair")
+    matter = _accept_on("2026-03-02", application, office)
+    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由")
+    services.decide_time_request(actor=chair, time_request=request, approve=False, note="无需延长。")
+    matter.refresh_from_db()
+    assert matter.due_date == dt.date(2026, 4, 1)
+    with pytest.raises(ValidationError) as caught:
+        services.decide_time_request(actor=chair, time_request=request, approve=True)
+    assert caught.value.code == "decided"
+
+
+def test_a_second_request_waits_for_the_first(application: Callable[..., Matter], persona: Callable[[str], Account]) -> None:
+    office = persona("office")
+    matter = _accept_on("2026-03-02", application, office)
+    services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="一")
+    with pytest.raises(ValidationError) as caught:
+        services.request_time(actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="二")
+    assert caught.value.code == "pending"
+
+
+@pytest.mark.parametrize("days", [0, 91, None])
+def test_an_extension_outside_1_to_90_days_is_refused(
+    days: int | None, application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office = persona("office")
+    matter = _accept_on("2026-03-02", application, office)
+    with pytest.raises(ValidationError) as caught:
+        services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=days, reason="理由")
+    assert "days" in caught.value.error_dict
+
+
+# --- Reminders --------------------------------------------------------------------------------
+
+
+def _reminders_for(matter: Matter) -> list[tuple[str, str]]:
+    return sorted(
+        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:due:").values_list(
+            "recipient__username", "dedupe_key"
+        )
+    )
+
+
+def test_reminders_come_at_7_3_and_1_days_and_when_overdue_once_each(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
+    sent_days = {
+        "2026-03-24": None,  # 8 days left: nothing yet
+        "2026-03-25": "7d",  # 7 days left
+        "2026-03-26": "7d",  # the same stage again: nothing new
+        "2026-03-29": "3d",
+        "2026-03-31": "1d",
+        "2026-04-01": "1d",  # due today: still the 1-day stage
+        "2026-04-02": "overdue",
+    }
+    stages: list[str] = []
+    for day in sent_days:
+        with time_machine.travel(at(day, 8), tick=False):
+            services.send_due_reminders()
+            services.send_due_reminders()  # a second worker, or a re-run: no duplicates
+        keys = {key.rsplit(":", 1)[1] for _user, key in _reminders_for(matter)}
+        stages.append(",".join(sorted(keys)))
+    assert stages == ["", "7d", "7d", "3d,7d", "1d,3d,7d", "1d,3d,7d", "1d,3d,7d,overdue"]
+    # Each stage reached the handler (the office clerk, who accepted) and the chair, once.
+    recipients = _reminders_for(matter)
+    assert recipients.count(("office", f"matter:{matter.pk}:due:2026-04-01:overdue")) == 1
+    assert ("chair", f"matter:{matter.pk}:due:2026-04-01:7d") in recipients
+
+
+def test_a_missed_day_is_made_up_by_the_next_run(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    matter = _accept_on("2026-03-02", application, persona("office"))  # due 1 April
+    with time_machine.travel(at("2026-03-30", 8), tick=False):  # the worker was down until 2 days left
+        services.send_due_reminders()
+    assert {key.rsplit(":", 1)[1] for _u, key in _reminders_for(matter)} == {"3d"}
+
+
+def test_an_extension_rearms_the_reminders(application: Callable[..., Matter], persona: Callable[[str], Account]) -> None:
+    office = persona("office")
+    matter = _accept_on("2026-03-02", application, office)
+    with time_machine.travel(at("2026-03-31", 8), tick=False):
+        services.send_due_reminders()
+        request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由")
+        services.decide_time_request(actor=persona("chair"), time_request=request, approve=True)
+    matter.refresh_from_db()
+    # 40 days after Mon 2 March = Sat 11 April → Mon 13 April.
+    assert matter.due_date == dt.date(2026, 4, 13)
+    with time_machine.travel(at("2026-04-12", 8), tick=False):
+        services.send_due_reminders()
+    keys = {key for _u, key in _reminders_for(matter)}
+    assert f"matter:{matter.pk}:due:2026-04-13:1d" in keys
+
+
+def test_suspended_and_finished_matters_get_no_reminders(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office, chair = persona("office"), persona("chair")
+    matter = _accept_on("2026-03-02", application, office)
+    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待")
+    with time_machine.travel(at("2026-03-03"), tick=False):
+        services.decide_time_request(actor=chair, time_request=request, approve=True)
+    with time_machine.travel(at("2026-04-05", 8), tick=False):
+        services.send_due_reminders()
+    assert _reminders_for(matter) == []
+
+
+def test_the_scheduled_job_sends_reminders_through_the_worker(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    from django.core.management import call_command
+
+    matter = _accept_on("2026-03-02", application, persona("office"))
+    with time_machine.travel(at("2026-04-02", 9), tick=False):
+        call_command("worker", "--once")  # claims today's 08:00 run and runs it
+        call_command("worker", "--once")  # the same period again: nothing more
+    overdue = [(user, key) for user, key in _reminders_for(matter) if key.endswith(":overdue")]
+    assert {user for user, _key in overdue} == {"office", "chair"}
+    assert len(overdue) == len(set(overdue))  # one per person

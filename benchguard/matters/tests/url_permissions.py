@@ -1,0 +1,72 @@
+"""Who may open the matters area's URLs (the permission matrix).
+
+Matters are the most closely held records of the committee: outside the office, the
+chair and vice-chairs, the handler and the applicant, nobody can find that one exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.matrix import ANON, LOGIN, PERSONAS, Expect, each
+
+# The demo matter "being handled": 孙丽 (member) applied, the office handles it.
+STAFF = {"office", "chair", "vicechair"}
+EVERYONE = set(PERSONAS) - {ANON}
+
+
+def handled_matter() -> dict[str, Any]:
+    from benchguard.matters.models import Matter
+
+    return {"pk": Matter.objects.get(applicant__account__username="member").pk}
+
+
+def phoned_matter_attachment() -> dict[str, Any]:
+    from benchguard.matters.models import Attachment
+
+    attachment = Attachment.objects.get(matter__applicant__account__username="chief")
+    return {"pk": attachment.matter_id, "attachment_pk": attachment.pk}
+
+
+def acceptance_notice() -> dict[str, Any]:
+    return {**handled_matter(), "kind": "acceptance"}
+
+
+def pending_request() -> dict[str, Any]:
+    from benchguard.matters.models import TimeRequest
+
+    request = TimeRequest.objects.get(status="pending")
+    return {"pk": request.matter_id, "request_pk": request.pk}
+
+
+def visible_to(people: set[str], kwargs: Any) -> Expect:
+    return Expect(404, {ANON: LOGIN, **each(people, 200)}, kwargs)
+
+
+def post_only(kwargs: Any = dict) -> Expect:
+    """Transitions answer GET with 405 to anyone signed in (nothing is revealed before the
+    decorator: the method is checked first)."""
+    return Expect(405, {ANON: LOGIN}, kwargs)
+
+
+EXPECTED: dict[str, Expect] = {
+    "matters:list": Expect(200, {ANON: LOGIN}),
+    # Anyone with a person record applies for themself; the outsider and the city admin have none.
+    "matters:apply": Expect(200, {ANON: LOGIN, "outsider": 403, "cityadmin": 403}),
+    "matters:register": Expect(403, {ANON: LOGIN, "office": 200}),
+    "matters:open": Expect(403, {ANON: LOGIN, **each(STAFF, 200)}),
+    "matters:detail": visible_to(STAFF | {"member"}, handled_matter),
+    "matters:notice": visible_to(STAFF | {"member"}, acceptance_notice),
+    "matters:attachment": visible_to(STAFF | {"chief"}, phoned_matter_attachment),
+    "matters:accept": post_only(handled_matter),
+    "matters:decline": post_only(handled_matter),
+    "matters:step": post_only(handled_matter),
+    "matters:request_time": post_only(handled_matter),
+    "matters:decide_time": post_only(pending_request),
+    "matters:resume": post_only(handled_matter),
+    "matters:decide": post_only(handled_matter),
+    "matters:feedback": post_only(handled_matter),
+    "matters:response": post_only(handled_matter),
+    "matters:appeal_outcome": post_only(handled_matter),
+    "matters:attach": post_only(handled_matter),
+}

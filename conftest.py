@@ -26,6 +26,11 @@ PERSONA_NAMES = [
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     with django_db_blocker.unblock():
         load_demo()
+        # The demo queues e-mails for its notifications; they belong to no test's story
+        # and would make every test that counts queued tasks start from a dozen.
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.all().delete()
 
 
 @pytest.fixture

@@ -223,6 +223,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for label, url, kind in requests:
             rows.append(measure(client, url, args.iterations, label=label, user=user_label, kind=kind))
 
+    # The committee office's inbox of the intermediate court, against the scale matters.
+    from benchguard.matters.models import Matter
+
+    office = services.create_account(
+        actor=None, username="bench-office", display_name="基准测试办公室", password=None
+    )
+    services.assign_role(actor=None, account=office, role=Role.COMMITTEE_OFFICE, court=intermediate)
+    client = Client()
+    client.force_login(office, backend=backend)
+    some_matter = Matter.objects.filter(court=intermediate).order_by("pk").first()
+    assert some_matter is not None, "seed-scale generates matters"
+    for label, url, kind in (
+        ("matters inbox", "/matters/", "list"),
+        ("matter page", f"/matters/{some_matter.pk}/", "person"),
+        ("API matters list", "/api/matters/", "api"),
+    ):
+        rows.append(measure(client, url, args.iterations, label=label, user="committee office", kind=kind))
+
     result = seeded["result"]
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
@@ -236,6 +254,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "private_details": result.private_details,
         "accounts": result.accounts,
         "judge_court_people": people.filter(court=intermediate).count(),
+        "matters": Matter.objects.count(),
+        "court_matters": Matter.objects.filter(court=intermediate).count(),
         "migrate_seconds": migrate_seconds,
         "seed_seconds": seed_seconds,
         "iterations": args.iterations,
@@ -261,7 +281,8 @@ def print_report(report: dict[str, Any]) -> None:
     print(
         f"data: {report['courts']} courts, {report['people']} people "
         f"({report['private_details']} private records, {report['accounts']} accounts); "
-        f"the judge's court has {report['judge_court_people']} people"
+        f"the judge's court has {report['judge_court_people']} people; "
+        f"{report['matters']} matters ({report['court_matters']} in the office's court)"
     )
     print(
         f"migrate {report['migrate_seconds']:.1f} s · seed-scale {report['seed_seconds']:.2f} s · "

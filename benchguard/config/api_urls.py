@@ -4,11 +4,18 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
+from benchguard.matters.api.views import MatterViewSet
+from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
 router.register("courts", CourtViewSet, basename="api-court")
+router.register("committee/memberships", MembershipViewSet, basename="api-committee-membership")
+router.register("committee/meetings", MeetingViewSet, basename="api-committee-meeting")
+router.register("notifications", NotificationViewSet, basename="api-notification")
+router.register("matters", MatterViewSet, basename="api-matter")
 
 urlpatterns = [
     path("", include(router.urls)),

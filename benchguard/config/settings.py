@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "benchguard.core.context_processors.navigation",
+                "benchguard.notifications.context_processors.unread",
             ],
         },
     }
@@ -296,6 +297,12 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# The address users open BenchGuard at, for links in e-mails (no trailing slash).
+BENCHGUARD_BASE_URL = env_str("BENCHGUARD_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip(
+    "/"
+)
+
 # --- Domain settings ------------------------------------------------------------
+MATTER_ATTACHMENT_MAX_BYTES = env_int("MATTER_ATTACHMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
 # Personal data of this court's judges is shown masked everywhere but the restricted record.
 BENCHGUARD_SITE_NAME = _("BenchGuard — judges' rights protection")

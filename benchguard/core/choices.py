@@ -6,3 +6,18 @@ class AuditKind(models.TextChoices):
     CHANGE = "change", _("Change")
     EVENT = "event", _("Domain event")
     ACCESS = "access", _("Access to restricted information")
+
+
+class CalendarDayKind(models.TextChoices):
+    """What an exception in the working calendar makes of its day (A26.4)."""
+
+    HOLIDAY = "holiday", _("Statutory holiday or rest day off")
+    WORKDAY = "workday", _("Make-up workday")
+
+
+class CalendarSource(models.TextChoices):
+    """Where a calendar day came from; an administrator's entry is never overwritten."""
+
+    OFFICIAL = "official", _("Official table")
+    STATUTORY = "statutory", _("Fixed-date statutory holiday (provisional year)")
+    ADMINISTRATOR = "administrator", _("Administrator")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.choices import AuditKind
+from benchguard.core.choices import AuditKind, CalendarDayKind, CalendarSource
 
 
 class VersionedModel(models.Model):
@@ -126,3 +127,71 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker
+
+
+class CalendarDay(VersionedModel):
+    """One exception to the normal working week in the court's calendar (A26.4).
+
+    Time limits end on the first working day when their last day is a statutory holiday
+    or rest day (see `core.deadlines`). Only exceptions are stored: a weekday that is a
+    holiday (元旦, 春节, 国庆节 …, including the weekdays given off by 调休) and a weekend
+    day that is a make-up workday (调休上班). Seeded from the State Council's published
+    schedule (`seed_calendar`); the city administrator may correct it, and such rows
+    are never overwritten by seeding.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=CalendarDayKind.choices)
+    name = models.CharField(_("name"), max_length=60, blank=True, help_text=_("For example 春节."))
+    source = models.CharField(
+        _("source"), max_length=16, choices=CalendarSource.choices, default=CalendarSource.ADMINISTRATOR
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("holiday and make-up workday table")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CalendarDayKind.values), name="calendar_day_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(source__in=CalendarSource.values), name="calendar_day_source_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.name or self.get_kind_display()
+        return f"{self.date.isoformat()} {label}"
+
+
+class CalendarYear(VersionedModel):
+    """Whether a year's holiday table is the State Council's confirmed schedule (A26.4).
+
+    The State Council publishes each year's holidays and make-up workdays, usually in
+    November of the year before. Until then a year holds only the fixed-date statutory
+    holidays and is *provisional*: due dates falling in it may still move. A year
+    without a confirmed row is provisional.
+    """
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=False,
+        help_text=_("Tick only when the State Council's schedule for this year has been entered in full."),
+    )
+    source = models.CharField(_("source"), max_length=120, blank=True)
+    confirmed_by = models.CharField(_("confirmed by"), max_length=150, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("calendar year")
+        verbose_name_plural = _("calendar years")
+
+    def __str__(self) -> str:
+        state = _("confirmed") if self.confirmed else _("provisional")
+        return f"{self.year} ({state})"

@@ -8,4 +8,8 @@ class MattersConfig(AppConfig):
     verbose_name = _("Assistance applications and matters")
 
     def ready(self) -> None:
+        from benchguard.core.deadlines import calendar_changed
         from benchguard.matters import home  # noqa: F401  (menu entry and home panels)
+        from benchguard.matters.signals import recompute_after_calendar_change
+
+        calendar_changed.connect(recompute_after_calendar_change, dispatch_uid="matters.recompute_due_dates")

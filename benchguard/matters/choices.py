@@ -88,6 +88,7 @@ class EventKind(models.TextChoices):
     TIME_REQUESTED = "time_requested", _("Suspension or extension requested")
     TIME_DECIDED = "time_decided", _("Suspension or extension decided")
     RESUMED = "resumed", _("Handling resumed")
+    DUE_DATE_MOVED = "due_date_moved", _("Due date moved")
     DECIDED = "decided", _("Decided")
     FEEDBACK = "feedback", _("Result fed back")
     RESPONSE = "response", _("Judge's response")

@@ -25,6 +25,3 @@ class MatterQuerySet(models.QuerySet):  # type: ignore[type-arg]
             | Q(applicant__account_id=user.pk)
             | Q(handler_id=user.pk)
         )
-
-    def open(self) -> MatterQuerySet:
-        return self.filter(status__in=["accepted", "suspended"])

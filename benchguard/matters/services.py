@@ -91,20 +91,23 @@ def _next_number(court: Court, year: int) -> tuple[int, str]:
 
 
 def _event(
-    matter: Matter, actor: Any, kind: str, text: str = "", *, step: str = "", for_applicant: bool = True
+    matter: Matter, actor: Any, kind: str, text: Any = "", *, step: str = "", for_applicant: bool = True
 ) -> None:
+    """A timeline line; `text` may be a lazy label (a choice's), stored as text."""
     MatterEvent.objects.create(
         matter=matter,
         kind=kind,
         step=step,
         actor_name=actor.get_full_name() if actor is not None else "",
-        text=text,
+        text=str(text),
         for_applicant=for_applicant,
     )
 
 
 def _locked(matter: Matter, expected_version: int | None) -> Matter:
-    current = Matter.objects.select_for_update().select_related("applicant", "court").get(pk=matter.pk)
+    current = (
+        Matter.objects.select_for_update(of=("self",)).select_related("applicant", "court").get(pk=matter.pk)
+    )
     if expected_version is not None and current.version != expected_version:
         raise StaleEditError(current=current)
     return current
@@ -181,16 +184,51 @@ def compute_due_date(matter: Matter) -> dt.date | None:
     rest day or holiday moves to the next working day (core.deadlines)."""
     if matter.accepted_on is None or matter.handling_days is None:
         return None
-    suspensions = matter.time_requests.filter(
-        kind=TimeRequestKind.SUSPENSION, status=TimeRequestStatus.APPROVED, resumed_on__isnull=False
-    ).values_list("started_on", "resumed_on")
+    approved = matter.time_requests.filter(status=TimeRequestStatus.APPROVED).order_by("decided_at", "pk")
+    suspensions = [
+        (request.started_on, request.resumed_on)
+        for request in approved
+        if request.kind == TimeRequestKind.SUSPENSION and request.started_on and request.resumed_on
+    ]
+    # Each extension runs on from the due date before it (core.deadlines), so they are
+    # passed one by one, in the order the chair approved them.
+    extensions = [
+        request.days for request in approved if request.kind == TimeRequestKind.EXTENSION and request.days
+    ]
     return deadlines.due_date(
         matter.accepted_on,
         matter.handling_days,
         calendar_days=matter.calendar_days,
-        extensions=[matter.extended_days] if matter.extended_days else [],
-        pauses=[(started, resumed) for started, resumed in suspensions if started and resumed],
+        extensions=extensions,
+        pauses=suspensions,
     )
+
+
+def recompute_due_dates(*, years: Iterable[int] | None = None) -> int:
+    """After the holiday table changed, move the stored due dates of open matters that the
+    change affects; each move is in the change log and the matter's timeline."""
+    changed = 0
+    matters = Matter.objects.filter(status=MatterStatus.ACCEPTED, due_date__isnull=False)
+    if years is not None:
+        wanted = list(years)
+        matters = matters.filter(accepted_on__year__lte=max(wanted), due_date__year__gte=min(wanted) - 1)
+    for matter in matters.select_related("court"):
+        with transaction.atomic():
+            locked = _locked(matter, None)
+            due = compute_due_date(locked)
+            if due == locked.due_date:
+                continue
+            before = _before(locked)
+            locked.due_date = due
+            _save(locked, None, "matters.matter.recompute_due_date", before, ["due_date"])
+            _event(
+                locked,
+                None,
+                EventKind.DUE_DATE_MOVED,
+                _("The holiday table changed: due date now %(date)s.") % {"date": due},
+            )
+            changed += 1
+    return changed
 
 
 # --- Registration -----------------------------------------------------------------------------
@@ -198,7 +236,7 @@ def compute_due_date(matter: Matter) -> dt.date | None:
 
 def _create(
     *,
-    actor: Account,
+    actor: Any,
     court: Court,
     origin: str,
     channel: str,
@@ -254,7 +292,7 @@ def _create(
 @transaction.atomic
 def submit_application(
     *,
-    actor: Account,
+    actor: Any,
     subject: str,
     facts: str,
     infringer: str,
@@ -299,7 +337,7 @@ def submit_application(
 @transaction.atomic
 def register_application(
     *,
-    actor: Account,
+    actor: Any,
     applicant: Person,
     channel: str,
     subject: str,
@@ -337,7 +375,7 @@ def register_application(
 @transaction.atomic
 def open_ex_officio(
     *,
-    actor: Account,
+    actor: Any,
     court: Court,
     subject: str,
     facts: str,
@@ -367,7 +405,7 @@ def open_ex_officio(
 # --- Acceptance ------------------------------------------------------------------------------
 
 
-def _accept(matter: Matter, *, actor: Account, handler: Account | None) -> Matter:
+def _accept(matter: Matter, *, actor: Any, handler: Account | None) -> Matter:
     before = _before(matter)
     court_settings = settings_for(matter.court)
     matter.status = MatterStatus.ACCEPTED
@@ -394,7 +432,7 @@ def _accept(matter: Matter, *, actor: Account, handler: Account | None) -> Matte
 
 @transaction.atomic
 def accept_matter(
-    *, actor: Account, matter: Matter, expected_version: int | None = None, handler: Account | None = None
+    *, actor: Any, matter: Matter, expected_version: int | None = None, handler: Account | None = None
 ) -> Matter:
     """The office accepts an application; the 30-day clock starts the next day (A26.4)."""
     matter = _locked(matter, expected_version)
@@ -415,9 +453,7 @@ def accept_matter(
 
 
 @transaction.atomic
-def decline_matter(
-    *, actor: Account, matter: Matter, reason: str, expected_version: int | None = None
-) -> Matter:
+def decline_matter(*, actor: Any, matter: Matter, reason: str, expected_version: int | None = None) -> Matter:
     """The office declines an application with a written reason the applicant sees."""
     matter = _locked(matter, expected_version)
     if not permissions.is_office(actor, matter.court_id):
@@ -444,7 +480,7 @@ def decline_matter(
 
 
 @transaction.atomic
-def record_step(*, actor: Account, matter: Matter, step: str, text: str = "") -> MatterEvent:
+def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> MatterEvent:
     """A step of A26.2 (report to the chair, contact the judge and the department, advise
     the department, report back), time-stamped and attributed."""
     matter = _locked(matter, None)
@@ -476,7 +512,7 @@ def record_step(*, actor: Account, matter: Matter, step: str, text: str = "") ->
 
 @transaction.atomic
 def request_time(
-    *, actor: Account, matter: Matter, kind: str, reason: str, days: int | None = None
+    *, actor: Any, matter: Matter, kind: str, reason: str, days: int | None = None
 ) -> TimeRequest:
     """Ask the chair to suspend the clock or extend it, with a reason."""
     matter = _locked(matter, None)
@@ -522,7 +558,7 @@ def request_time(
 
 @transaction.atomic
 def decide_time_request(
-    *, actor: Account, time_request: TimeRequest, approve: bool, note: str = ""
+    *, actor: Any, time_request: TimeRequest, approve: bool, note: str = ""
 ) -> TimeRequest:
     """The chair approves or rejects; an approved suspension stops the clock today, an
     approved extension moves the due date at once."""
@@ -538,9 +574,11 @@ def decide_time_request(
     locked.decided_by = actor
     locked.decided_at = timezone.now()
     locked.decision_note = note.strip()
-    before = _before(matter)
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
         locked.started_on = timezone.localdate()
+    locked.save()  # first: the due date below is computed from the approved requests
+    before = _before(matter)
+    if approve and locked.kind == TimeRequestKind.SUSPENSION:
         matter.status = MatterStatus.SUSPENDED
         matter.suspended_since = locked.started_on
         _save(matter, actor, "matters.matter.suspend", before, ["status", "suspended_since"])
@@ -548,26 +586,18 @@ def decide_time_request(
         matter.extended_days += locked.days or 0
         matter.due_date = compute_due_date(matter)
         _save(matter, actor, "matters.matter.extend", before, ["extended_days", "due_date"])
-    locked.save()
     audit.record_event(
         actor=actor, action="matters.time.decide", obj=matter, request=locked.pk, approved=approve
     )
-    _event(
-        matter,
-        actor,
-        EventKind.TIME_DECIDED,
-        f"{locked.get_kind_display()}: {locked.get_status_display()}"
-        + (
-            f" — {_('due date now %(date)s') % {'date': matter.due_date}}"
-            if approve and locked.kind == TimeRequestKind.EXTENSION
-            else ""
-        ),
-    )
+    text = f"{locked.get_kind_display()}: {locked.get_status_display()}"
+    if approve and locked.kind == TimeRequestKind.EXTENSION:
+        text += " " + _("Due date now %(date)s.") % {"date": matter.due_date}
+    _event(matter, actor, EventKind.TIME_DECIDED, text)
     return locked
 
 
 @transaction.atomic
-def resume_matter(*, actor: Account, matter: Matter, expected_version: int | None = None) -> Matter:
+def resume_matter(*, actor: Any, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
     matter = _locked(matter, expected_version)
     if not permissions.can_handle(actor, matter):
@@ -590,7 +620,7 @@ def resume_matter(*, actor: Account, matter: Matter, expected_version: int | Non
 @transaction.atomic
 def decide_matter(
     *,
-    actor: Account,
+    actor: Any,
     matter: Matter,
     findings: str,
     handling_opinion: str,
@@ -634,7 +664,7 @@ def decide_matter(
 @transaction.atomic
 def record_feedback(
     *,
-    actor: Account,
+    actor: Any,
     matter: Matter,
     channel: str,
     at: dt.datetime | None = None,
@@ -669,7 +699,7 @@ def record_feedback(
 @transaction.atomic
 def record_response(
     *,
-    actor: Account,
+    actor: Any,
     matter: Matter,
     response: str,
     appeal_sent_on: dt.date | None = None,
@@ -719,7 +749,12 @@ def record_response(
 
 @transaction.atomic
 def record_appeal_outcome(
-    *, actor: Account, matter: Matter, outcome: str, decided_on: dt.date | None, expected_version: int | None = None
+    *,
+    actor: Any,
+    matter: Matter,
+    outcome: str,
+    decided_on: dt.date | None,
+    expected_version: int | None = None,
 ) -> Matter:
     """The higher court's answer to the appeal, as the office records it (A27)."""
     matter = _locked(matter, expected_version)
@@ -751,22 +786,19 @@ def record_appeal_outcome(
 
 
 @transaction.atomic
-def add_attachment(*, actor: Account, matter: Matter, upload: UploadedFile) -> Attachment:
+def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attachment:
     """Keep a file with the matter, with its SHA-256; limited in size and type."""
     matter = _locked(matter, None)
     if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
         raise PermissionDenied
     limit = settings.MATTER_ATTACHMENT_MAX_BYTES
     if upload.size is None or upload.size > limit:
-        raise ValidationError(
-            {"file": _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}},
-            code="too_large",
-        )
+        message = _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
+        raise ValidationError({"file": ValidationError(message, code="too_large")})
     content_type = (upload.content_type or "").split(";")[0].strip().lower()
     if content_type not in ALLOWED_UPLOAD_TYPES:
-        raise ValidationError(
-            {"file": _("Only PDF, JPEG, PNG, e-mail (.eml) and text files can be attached.")}, code="type"
-        )
+        message = _("Only PDF, JPEG, PNG, e-mail (.eml) and text files can be attached.")
+        raise ValidationError({"file": ValidationError(message, code="type")})
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

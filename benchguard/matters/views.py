@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from benchguard.committee.models import AgendaItem
 from benchguard.core.forms import call_service
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
@@ -189,6 +190,7 @@ def _detail(
         if staff or permissions.is_applicant(user, matter)
         else [],
         "time_requests": matter.time_requests.select_related("requested_by", "decided_by") if staff else [],
+        "agenda_items": AgendaItem.objects.filter(matter=matter).select_related("meeting") if staff else [],
         "pending": pending if staff else None,
         "can_approve": permissions.can_approve_time(user, matter),
         "time_decision_form": matter_forms.TimeDecisionForm(),
@@ -216,6 +218,7 @@ def _transition(
     the message next to the field and the user's input kept."""
     matter = selectors.get_matter_for(request.user, pk)
     form = make_form(matter)
+    current = None
     if form.is_valid():
         result, current = call_service(form, lambda: run(matter, form.cleaned_data))
         if result is not None:

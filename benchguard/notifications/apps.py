@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "benchguard.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from benchguard.notifications import home  # noqa: F401  (home panel, menu entry)

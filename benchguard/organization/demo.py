@@ -82,6 +82,9 @@ def demo_id_number(birth: str, sequence: str) -> str:
 @transaction.atomic
 def load_demo() -> list[Persona]:
     """Create (or find) the demo courts, departments, people and accounts."""
+    from benchguard.core.deadlines import seed_calendar
+
+    seed_calendar([2025, 2026, 2027])
     higher = Court.objects.filter(
         division_code=HIGHER_COURT["division_code"]
     ).first() or services.create_court(actor=None, **HIGHER_COURT)
@@ -109,6 +112,12 @@ def load_demo() -> list[Persona]:
                 name=name, category=category, position=position, staff_number=staff_number,
                 office_phone=f"0532-8099{index:04d}",
             )  # fmt: skip
+    from benchguard.matters.demo import load_matters_demo
+
+    load_matters_demo()
+    from benchguard.committee.demo import load_committee_demo
+
+    load_committee_demo()
     return PERSONAS
 
 

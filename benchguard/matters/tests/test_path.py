@@ -30,21 +30,39 @@ def test_an_application_goes_from_submission_to_closing(
     # Wednesday 1 April 2026, a working day.
     assert (matter.accepted_on, matter.due_date) == (dt.date(2026, 3, 2), dt.date(2026, 4, 1))
     assert matter.handler == office
-    for step in (StepKind.REPORTED_TO_CHAIR, StepKind.CONTACTED_JUDGE, StepKind.CONTACTED_DEPARTMENT,
-                 StepKind.ADVISED_DEPARTMENT, StepKind.REPORTED_BACK):  # fmt: skip
+    for step in (
+        StepKind.REPORTED_TO_CHAIR,
+        StepKind.CONTACTED_JUDGE,
+        StepKind.CONTACTED_DEPARTMENT,
+        StepKind.ADVISED_DEPARTMENT,
+        StepKind.REPORTED_BACK,
+    ):
         services.record_step(actor=office, matter=matter, step=step, text="已办理。")
     services.record_step(actor=chair, matter=matter, step=StepKind.CHAIR_ACKNOWLEDGED)
     matter = services.decide_matter(
-        actor=chair, matter=matter, basis=DecisionBasis.CHAIR, findings="属实。", handling_opinion="协调公安机关处理。"
+        actor=chair,
+        matter=matter,
+        basis=DecisionBasis.CHAIR,
+        findings="属实。",
+        handling_opinion="协调公安机关处理。",
     )
     matter = services.record_feedback(actor=office, matter=matter, channel=Channel.WRITTEN)
     matter = services.record_response(actor=judge, matter=matter, response=Response.ACCEPTS)
     assert matter.status == MatterStatus.CLOSED
     steps = list(matter.events.filter(kind="step").values_list("step", "actor_name"))
     assert (StepKind.CHAIR_ACKNOWLEDGED, "刘建国") in steps and len(steps) == 6
-    actions = set(AuditEntry.objects.filter(object_id=str(matter.pk), object_type="matters.matter").values_list("action", flat=True))
-    assert {"matters.matter.create", "matters.matter.accept", "matters.matter.decide", "matters.matter.feedback",
-            "matters.matter.response"} <= actions  # fmt: skip
+    actions = set(
+        AuditEntry.objects.filter(object_id=str(matter.pk), object_type="matters.matter").values_list(
+            "action", flat=True
+        )
+    )
+    assert {
+        "matters.matter.create",
+        "matters.matter.accept",
+        "matters.matter.decide",
+        "matters.matter.feedback",
+        "matters.matter.response",
+    } <= actions
 
 
 def test_the_judge_appeals_and_the_office_records_the_outcome(
@@ -53,7 +71,11 @@ def test_the_judge_appeals_and_the_office_records_the_outcome(
     office, chair, judge = persona("office"), persona("chair"), persona("judge")
     matter = services.accept_matter(actor=office, matter=application("judge"))
     matter = services.decide_matter(
-        actor=chair, matter=matter, basis=DecisionBasis.CHAIR, findings="部分属实。", handling_opinion="通报批评。"
+        actor=chair,
+        matter=matter,
+        basis=DecisionBasis.CHAIR,
+        findings="部分属实。",
+        handling_opinion="通报批评。",
     )
     matter = services.record_feedback(actor=office, matter=matter, channel=Channel.ONLINE)
     matter = services.record_response(actor=judge, matter=matter, response=Response.APPEALS)
@@ -65,7 +87,9 @@ def test_the_judge_appeals_and_the_office_records_the_outcome(
     )
     assert matter.appeal_outcome == "维持原处理意见。"
     with pytest.raises(ValidationError) as caught:
-        services.record_appeal_outcome(actor=office, matter=matter, outcome="又一次", decided_on=matter.appeal_sent_on)
+        services.record_appeal_outcome(
+            actor=office, matter=matter, outcome="又一次", decided_on=matter.appeal_sent_on
+        )
     assert caught.value.code == "recorded"
 
 
@@ -77,11 +101,20 @@ def test_the_office_registers_a_phoned_application_with_its_original(
     office = persona("office")
     chief = Person.objects.get(account__username="chief")
     matter = services.register_application(
-        actor=office, applicant=chief, channel=Channel.PHONE, subject=Subject.THREAT, facts="来电反映。",
-        infringer="", request="", reported_to_department_on=dt.date(2026, 11, 1), department_response="未解决。",
-    )  # fmt: skip
+        actor=office,
+        applicant=chief,
+        channel=Channel.PHONE,
+        subject=Subject.THREAT,
+        facts="来电反映。",
+        infringer="",
+        request="",
+        reported_to_department_on=dt.date(2026, 11, 1),
+        department_response="未解决。",
+    )
     attachment = services.add_attachment(
-        actor=office, matter=matter, upload=SimpleUploadedFile("记录.txt", b"record", content_type="text/plain")
+        actor=office,
+        matter=matter,
+        upload=SimpleUploadedFile("记录.txt", b"record", content_type="text/plain"),
     )
     # sha256 of the six bytes "record", computed with `printf record | sha256sum`.
     assert attachment.sha256 == "70ce871f8a3d3fb449bc3c3ace6547cef02dfc74ffe48d912532a724bfdbe5b9"
@@ -93,9 +126,11 @@ def test_the_committee_opens_a_matter_itself_and_its_clock_starts(persona: Calla
 
     with time_machine.travel(at("2026-09-10"), tick=False):
         matter = services.open_ex_officio(
-            actor=persona("office"), court=Court.objects.get(division_code="370200"),
-            subject=Subject.DEFAMATION, facts="网络侮辱法官。",
-        )  # fmt: skip
+            actor=persona("office"),
+            court=Court.objects.get(division_code="370200"),
+            subject=Subject.DEFAMATION,
+            facts="网络侮辱法官。",
+        )
     # 10 September 2026 + 30 days = Saturday 10 October 2026, a make-up workday
     # (调休上班) after National Day: the period ends that day.
     assert (matter.status, matter.due_date) == (MatterStatus.ACCEPTED, dt.date(2026, 10, 10))
@@ -120,9 +155,13 @@ def test_notifications_reach_the_judge_by_email(
     with django_capture_on_commit_callbacks(execute=True):
         matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
     call_command("worker", "--once")
-    assert any(matter.number in message.subject for message in mail.outbox if "judge@court.local" in message.to)
+    assert any(
+        matter.number in message.subject for message in mail.outbox if "judge@court.local" in message.to
+    )
 
 
-def test_only_the_office_accepts(application: Callable[..., Matter], persona: Callable[[str], Account]) -> None:
+def test_only_the_office_accepts(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
     with pytest.raises(PermissionDenied):
         services.accept_matter(actor=persona("chief"), matter=application("judge"))

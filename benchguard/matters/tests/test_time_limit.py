@@ -75,7 +75,9 @@ def test_an_extension_needs_the_chair_and_moves_the_due_date(
 ) -> None:
     office = persona("office")
     matter = _accept_on("2026-03-02", application, office)
-    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=15, reason="需调查。")
+    request = services.request_time(
+        actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=15, reason="需调查。"
+    )
     with pytest.raises(PermissionDenied):
         services.decide_time_request(actor=persona("vicechair"), time_request=request, approve=True)
     services.decide_time_request(actor=persona("chair"), time_request=request, approve=True)
@@ -89,7 +91,9 @@ def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
 ) -> None:
     office, chair = persona("office"), persona("chair")
     matter = _accept_on("2026-03-02", application, office)
-    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由")
+    request = services.request_time(
+        actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由"
+    )
     services.decide_time_request(actor=chair, time_request=request, approve=False, note="无需延长。")
     matter.refresh_from_db()
     assert matter.due_date == dt.date(2026, 4, 1)
@@ -98,7 +102,9 @@ def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
     assert caught.value.code == "decided"
 
 
-def test_a_second_request_waits_for_the_first(application: Callable[..., Matter], persona: Callable[[str], Account]) -> None:
+def test_a_second_request_waits_for_the_first(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
     office = persona("office")
     matter = _accept_on("2026-03-02", application, office)
     services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="一")
@@ -114,7 +120,9 @@ def test_an_extension_outside_1_to_90_days_is_refused(
     office = persona("office")
     matter = _accept_on("2026-03-02", application, office)
     with pytest.raises(ValidationError) as caught:
-        services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=days, reason="理由")
+        services.request_time(
+            actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=days, reason="理由"
+        )
     assert "days" in caught.value.error_dict
 
 
@@ -165,12 +173,16 @@ def test_a_missed_day_is_made_up_by_the_next_run(
     assert {key.rsplit(":", 1)[1] for _u, key in _reminders_for(matter)} == {"3d"}
 
 
-def test_an_extension_rearms_the_reminders(application: Callable[..., Matter], persona: Callable[[str], Account]) -> None:
+def test_an_extension_rearms_the_reminders(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
     office = persona("office")
     matter = _accept_on("2026-03-02", application, office)
     with time_machine.travel(at("2026-03-31", 8), tick=False):
         services.send_due_reminders()
-        request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由")
+        request = services.request_time(
+            actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由"
+        )
         services.decide_time_request(actor=persona("chair"), time_request=request, approve=True)
     matter.refresh_from_db()
     # 40 days after Mon 2 March = Sat 11 April → Mon 13 April.
@@ -186,7 +198,9 @@ def test_suspended_and_finished_matters_get_no_reminders(
 ) -> None:
     office, chair = persona("office"), persona("chair")
     matter = _accept_on("2026-03-02", application, office)
-    request = services.request_time(actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待")
+    request = services.request_time(
+        actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待"
+    )
     with time_machine.travel(at("2026-03-03"), tick=False):
         services.decide_time_request(actor=chair, time_request=request, approve=True)
     with time_machine.travel(at("2026-04-05", 8), tick=False):
@@ -206,3 +220,37 @@ def test_the_scheduled_job_sends_reminders_through_the_worker(
     overdue = [(user, key) for user, key in _reminders_for(matter) if key.endswith(":overdue")]
     assert {user for user, _key in overdue} == {"office", "chair"}
     assert len(overdue) == len(set(overdue))  # one per person
+
+
+def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
+    application: Callable[..., Matter], persona: Callable[[str], Account], django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.core import deadlines
+
+    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
+    with django_capture_on_commit_callbacks(execute=True):
+        deadlines.save_calendar_day(
+            actor=persona("cityadmin"),
+            change=deadlines.DayChange(date=dt.date(2026, 4, 1), kind="holiday", name="测试假日", note=""),
+        )
+    matter.refresh_from_db()
+    # 1 April is now a holiday: the period ends on the next working day, Thu 2 April.
+    assert matter.due_date == dt.date(2026, 4, 2)
+    assert matter.events.filter(kind="due_date_moved").exists()
+
+
+def test_two_extensions_run_on_one_after_the_other(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office, chair = persona("office"), persona("chair")
+    matter = _accept_on("2026-03-06", application, office)  # Fri 6 Mar + 30 = Sun 5 Apr → Tue 7 Apr
+    assert matter.due_date == dt.date(2026, 4, 7)
+    for days in (2, 3):
+        request = services.request_time(
+            actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=days, reason="理由"
+        )
+        services.decide_time_request(actor=chair, time_request=request, approve=True)
+    matter.refresh_from_db()
+    # Each extension counts from the due date before it: 7 Apr + 2 = Thu 9 Apr;
+    # 9 Apr + 3 = Sun 12 Apr → Mon 13 Apr.
+    assert matter.due_date == dt.date(2026, 4, 13)

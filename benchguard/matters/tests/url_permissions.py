@@ -70,3 +70,12 @@ EXPECTED: dict[str, Expect] = {
     "matters:appeal_outcome": post_only(handled_matter),
     "matters:attach": post_only(handled_matter),
 }
+
+API_POST_ONLY = ["accept", "decline", "request-time", "decide-time", "decide", "feedback", "respond"]
+EXPECTED.update(
+    {
+        "api-matter-list": Expect(200, {ANON: 401}),
+        "api-matter-detail": Expect(404, {ANON: 401, **each(STAFF | {"member"}, 200)}, handled_matter),
+        **{f"api-matter-{name}": Expect(405, {ANON: 401}, handled_matter) for name in API_POST_ONLY},
+    }
+)

@@ -1,0 +1,214 @@
+"""Forms of the committee pages. Field checks only; the domain rules (one chair, quorum,
+votes within those present) are the services', whose refusals land next to the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.committee.models import (
+    AgendaItem,
+    Attendance,
+    CommitteeMembership,
+    CommitteeSettings,
+    FollowUpAction,
+    Meeting,
+    Resolution,
+)
+from benchguard.core.forms import StyledFormMixin
+from benchguard.organization.forms import VersionedForm
+from benchguard.organization.models import Court, Person
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _people_of(court_id: int) -> Any:
+    return Person.objects.filter(court_id=court_id, is_active=True).order_by("name_pinyin", "id")
+
+
+class MembershipForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = CommitteeMembership
+        fields = ["person", "position", "member_kind", "term_from"]
+        widgets = {"term_from": DATE}
+
+    def __init__(self, *args: Any, court: Court, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _people_of(court.pk)  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        # The service validates the whole row (with the court) and reports per field.
+        pass
+
+
+class MembershipEditForm(VersionedForm):
+    class Meta:
+        model = CommitteeMembership
+        fields = ["position", "member_kind", "term_from"]
+        widgets = {"term_from": DATE}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class EndMembershipForm(VersionedForm):
+    class Meta:
+        model = CommitteeMembership
+        fields = ["term_to", "end_reason"]
+        widgets = {"term_to": DATE}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["term_to"].required = True
+        self.fields["end_reason"].required = True
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class CommitteeSettingsForm(VersionedForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = CommitteeSettings
+        fields = ["configured_size", "quorum_percent"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MeetingForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "scheduled_at", "place"]
+        widgets = {"scheduled_at": DATETIME}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MeetingEditForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "scheduled_at", "place"]
+        widgets = {"scheduled_at": DATETIME}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class CancelMeetingForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["cancel_reason"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cancel_reason"].required = True
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MinutesForm(VersionedForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 12})}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class AttendanceForm(StyledFormMixin, forms.Form):
+    """Tick who was present among the invited members."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    present = forms.MultipleChoiceField(
+        label=_("Present"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, attendances: list[Attendance], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["present"]
+        field.choices = [  # type: ignore[attr-defined]
+            (str(a.membership_id), f"{a.membership.person.name} · {a.membership.get_position_display()}")
+            for a in attendances
+        ]
+        field.widget.attrs["class"] = "form-check-input"
+        if not self.is_bound:
+            self.initial["version"] = meeting.version
+            self.initial["present"] = [str(a.membership_id) for a in attendances if a.present]
+
+    def present_ids(self) -> set[int]:
+        return {int(value) for value in self.cleaned_data["present"]}
+
+
+class AgendaItemForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "matter", "shared_summary", "description", "order"]
+        widgets = {
+            "shared_summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, matters: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from benchguard.matters.models import Matter
+
+        self.fields["matter"].queryset = matters if matters is not None else Matter.objects.none()  # type: ignore[attr-defined]
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Leave empty to add the item at the end.")
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class AgendaItemEditForm(VersionedForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["order", "title", "shared_summary", "description"]
+        widgets = {
+            "shared_summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ResolutionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Resolution
+        fields = ["agenda_item", "text", "votes_for", "votes_against", "votes_abstain"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class FollowUpActionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = FollowUpAction
+        fields = ["owner", "description", "due_date"]
+        widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _people_of(court_id)  # type: ignore[attr-defined]
+
+    def _post_clean(self) -> None:
+        pass

@@ -1,0 +1,26 @@
+"""Periodic jobs of the platform core (the worker imports every app's `tasks`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django_tasks import task
+
+from benchguard.core import deadlines
+from benchguard.core.jobs import daily, periodic
+
+
+@periodic("core.seed_calendar", daily(at="02:30"))
+@task()
+def seed_calendar() -> dict[str, Any]:
+    """Seed the holiday table for this year and next (A26.4), every day.
+
+    Idempotent: a day without news changes nothing and writes nothing. When a newer
+    `chinese-calendar` carrying next year's State Council schedule is installed, the
+    next run replaces that year's provisional entries with the official table.
+    """
+    this_year = timezone.localdate().year
+    report = deadlines.seed_calendar([this_year, this_year + 1])
+    # Task results are stored as JSON: keys must be strings.
+    return {str(year): result["status"] for year, result in report.items()}

@@ -1,0 +1,143 @@
+"""The matters API: scoped like the pages; each transition is an explicit endpoint that
+calls the same service as the page (house style 5). Refusals answer 400 with the
+message, stale edits 409."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from benchguard.core.services import StaleEditError
+from benchguard.matters import services
+from benchguard.matters.api import serializers as s
+from benchguard.matters.models import Matter, TimeRequest
+
+
+def _errors(exc: ValidationError) -> Any:
+    return exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+
+
+class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
+    serializer_class = s.MatterSerializer
+
+    def get_queryset(self) -> QuerySet[Matter]:
+        return (
+            Matter.objects.visible_to(self.request.user)
+            .select_related("court", "applicant", "handler")
+            .order_by("-registered_at", "-pk")
+        )
+
+    def _run(
+        self,
+        request: Request,
+        serializer_class: type[serializers.Serializer],
+        run: Callable[[Matter, dict[str, Any]], Any],
+    ) -> Response:  # type: ignore[type-arg]
+        matter = self.get_object()
+        payload = serializer_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            run(matter, dict(payload.validated_data))
+        except StaleEditError as exc:
+            return Response({"detail": exc.messages}, status=status.HTTP_409_CONFLICT)
+        except ValidationError as exc:
+            return Response(_errors(exc), status=status.HTTP_400_BAD_REQUEST)
+        matter.refresh_from_db()
+        return Response(s.MatterSerializer(matter).data)
+
+    @extend_schema(request=s.AcceptSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        return self._run(
+            request,
+            s.AcceptSerializer,
+            lambda m, d: services.accept_matter(actor=request.user, matter=m, expected_version=d["version"]),
+        )  # type: ignore[arg-type]
+
+    @extend_schema(request=s.DeclineSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk: str | None = None) -> Response:
+        return self._run(
+            request,
+            s.DeclineSerializer,
+            lambda m, d: services.decline_matter(
+                actor=request.user, matter=m, expected_version=d["version"], reason=d["reason"]
+            ),
+        )  # type: ignore[arg-type]
+
+    @extend_schema(request=s.TimeRequestSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"], url_path="request-time")
+    def request_time(self, request: Request, pk: str | None = None) -> Response:
+        return self._run(
+            request,
+            s.TimeRequestSerializer,
+            lambda m, d: services.request_time(
+                actor=request.user, matter=m, kind=d["kind"], reason=d["reason"], days=d.get("days")
+            ),
+        )  # type: ignore[arg-type]
+
+    @extend_schema(request=s.TimeDecisionSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"], url_path="decide-time")
+    def decide_time(self, request: Request, pk: str | None = None) -> Response:
+        def run(matter: Matter, data: dict[str, Any]) -> Any:
+            time_request = get_object_or_404(TimeRequest, pk=data["request"], matter=matter)
+            return services.decide_time_request(
+                actor=request.user,
+                time_request=time_request,
+                approve=data["approve"],
+                note=data["note"],  # type: ignore[arg-type]
+            )
+
+        return self._run(request, s.TimeDecisionSerializer, run)
+
+    @extend_schema(request=s.DecideSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        return self._run(
+            request,
+            s.DecideSerializer,
+            lambda m, d: services.decide_matter(
+                actor=request.user,
+                matter=m,
+                expected_version=d["version"],
+                basis=d["basis"],  # type: ignore[arg-type]
+                findings=d["findings"],
+                handling_opinion=d["handling_opinion"],
+            ),
+        )
+
+    @extend_schema(request=s.FeedbackSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def feedback(self, request: Request, pk: str | None = None) -> Response:
+        return self._run(
+            request,
+            s.FeedbackSerializer,
+            lambda m, d: services.record_feedback(
+                actor=request.user, matter=m, expected_version=d["version"], channel=d["channel"]
+            ),
+        )  # type: ignore[arg-type]
+
+    @extend_schema(request=s.AppealSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"])
+    def respond(self, request: Request, pk: str | None = None) -> Response:
+        """The judge accepts the result or appeals (A27)."""
+        return self._run(
+            request,
+            s.AppealSerializer,
+            lambda m, d: services.record_response(
+                actor=request.user,
+                matter=m,
+                expected_version=d["version"],
+                response=d["response"],  # type: ignore[arg-type]
+                appeal_sent_on=d.get("appeal_sent_on"),
+            ),
+        )

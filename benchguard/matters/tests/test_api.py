@@ -1,0 +1,63 @@
+"""The matters API: same scoping and services as the pages; 400 for a refusal, 409 for a
+stale version."""
+
+from collections.abc import Callable
+
+from django.test import Client
+
+from benchguard.matters.choices import MatterStatus
+from benchguard.matters.models import Matter
+
+
+def test_the_office_accepts_through_the_api(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    response = client_as("office").post(
+        f"/api/matters/{matter.pk}/accept/", {"version": matter.version}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == MatterStatus.ACCEPTED
+    assert response.json()["due_date"]
+
+
+def test_a_stale_version_answers_409_and_a_refusal_400(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    office = client_as("office")
+    url = f"/api/matters/{matter.pk}/"
+    office.post(url + "accept/", {"version": matter.version}, content_type="application/json")
+    stale = office.post(
+        url + "decline/", {"version": matter.version, "reason": "x"}, content_type="application/json"
+    )
+    assert stale.status_code == 409
+    matter.refresh_from_db()
+    refused = office.post(url + "accept/", {"version": matter.version}, content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json()["detail"]
+
+
+def test_a_judge_cannot_accept_their_own_application(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    response = client_as("judge").post(
+        f"/api/matters/{matter.pk}/accept/", {"version": matter.version}, content_type="application/json"
+    )
+    assert response.status_code == 403
+
+
+def test_the_list_is_scoped_like_the_pages(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    mine = application("judge")
+    numbers = {row["number"] for row in client_as("judge").get("/api/matters/").json()["results"]}
+    assert mine.number in numbers
+    applicants = set(
+        Matter.objects.filter(number__in=numbers, court=mine.court).values_list(
+            "applicant__account__username", flat=True
+        )
+    )
+    assert applicants == {"judge"}
+    assert client_as("judge2").get("/api/matters/").json()["count"] == 0

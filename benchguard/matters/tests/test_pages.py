@@ -1,0 +1,220 @@
+"""The matters pages: who finds what, forms that keep input on refusal, flat queries."""
+
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from benchguard.matters import services
+from benchguard.matters.choices import MatterStatus, Subject
+from benchguard.matters.models import Matter
+from benchguard.organization.models import Account, Court
+
+
+def _form(**overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "subject": Subject.THREAT,
+        "facts": "当事人在庭外拦截。",
+        "infringer": "当事人",
+        "request": "请求协调。",
+        "reported_to_department_on": "2026-11-01",
+        "department_response": "庭里已处理但未解决。",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_judge_applies_online_and_sees_a_plain_timeline(client_as: Callable[[str | None], Client]) -> None:
+    judge = client_as("judge")
+    response = judge.post("/matters/apply/", _form())
+    assert response.status_code == 302
+    matter = Matter.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
+    assert matter.status == MatterStatus.SUBMITTED
+    assert matter.applicant is not None and matter.applicant.account is not None
+    assert matter.applicant.account.username == "judge"
+    page = judge.get(response["Location"])
+    assert page.status_code == 200
+    assert [e.kind for e in page.context["events"]] == ["submitted"]
+    assert page.context["forms"].keys() == {"attach"}  # the judge cannot accept their own
+
+
+def test_a_missing_precondition_is_shown_next_to_the_field_and_input_kept(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    before = Matter.objects.count()
+    response = client_as("judge").post("/matters/apply/", _form(department_response=""))
+    assert response.status_code == 200
+    assert "department_response" in response.context["form"].errors
+    assert "当事人在庭外拦截。" in response.content.decode()
+    assert Matter.objects.count() == before
+
+
+def test_the_office_declines_in_the_page_and_an_empty_reason_is_refused(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    office = client_as("office")
+    refused = office.post(f"/matters/{matter.pk}/decline/", {"version": matter.version, "reason": ""})
+    assert refused.status_code == 200
+    assert "reason" in refused.context["forms"]["decline"].errors
+    done = office.post(
+        f"/matters/{matter.pk}/decline/", {"version": matter.version, "reason": "不属于受理范围。"}
+    )
+    assert done.status_code == 302
+    matter.refresh_from_db()
+    assert matter.status == MatterStatus.DECLINED
+
+
+def test_a_stale_accept_in_the_page_is_refused_with_a_message(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    office = client_as("office")
+    assert office.post(f"/matters/{matter.pk}/accept/", {"version": matter.version}).status_code == 302
+    again = office.post(f"/matters/{matter.pk}/decline/", {"version": matter.version, "reason": "重复"})
+    assert again.status_code == 200
+    [error] = again.context["forms"]["decline"].non_field_errors().as_data()
+    assert error.code == "stale"
+    with translation.override("zh-hans"):
+        assert str(error.message) in again.content.decode()
+
+
+@pytest.mark.parametrize("outsider", ["judge2", "leader", "police", "staff", "cityadmin", "outsider"])
+def test_nobody_else_can_find_that_a_matter_exists(
+    outsider: str, client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    client = client_as(outsider)
+    assert client.get(f"/matters/{matter.pk}/").status_code == 404
+    assert client.get(f"/api/matters/{matter.pk}/").status_code == 404
+    assert matter.number not in client.get("/matters/").content.decode()
+
+
+def test_the_applicant_does_not_see_the_offices_internal_notes(
+    client_as: Callable[[str | None], Client],
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+) -> None:
+    office = persona("office")
+    matter = services.accept_matter(actor=office, matter=application("judge"))
+    services.record_step(actor=office, matter=matter, step="note", text="内部备注：申请人情绪激动。")
+    services.record_step(actor=office, matter=matter, step="contacted_judge", text="已电话联系。")
+    applicant_page = client_as("judge").get(f"/matters/{matter.pk}/").content.decode()
+    office_page = client_as("office").get(f"/matters/{matter.pk}/").content.decode()
+    assert "内部备注" not in applicant_page and "已电话联系。" in applicant_page
+    assert "内部备注" in office_page
+
+
+def test_the_inbox_shows_overdue_matters_in_red(
+    client_as: Callable[[str | None], Client],
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+) -> None:
+    import time_machine
+
+    from benchguard.matters.tests.conftest import at
+
+    with time_machine.travel(at("2026-09-01"), tick=False):
+        overdue = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    page = client_as("office").get("/matters/")
+    row = next(m for m in page.context["inbox"] if m.pk == overdue.pk)
+    assert row.days_left < 0 and row.days_overdue == -row.days_left
+    assert "table-danger" in page.content.decode()
+
+
+def test_printable_notices(
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+) -> None:
+    matter = application("judge")
+    client = client_as("office")
+    # No acceptance notice before acceptance: back to the matter with a message.
+    assert client.get(f"/matters/{matter.pk}/notice/acceptance/").status_code == 302
+    client.post(f"/matters/{matter.pk}/accept/", {"version": matter.version})
+    notice = client.get(f"/matters/{matter.pk}/notice/acceptance/").content.decode()
+    assert matter.number in notice and "print.css" in notice
+    assert client.get(f"/matters/{matter.pk}/notice/unknown/").status_code == 404
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("who", "url"),
+    [("office", "/matters/"), ("judge", "/matters/"), ("office", "/api/matters/"), ("office", "/")],
+)
+def test_matter_lists_keep_a_flat_query_count(
+    who: str, url: str, client_as: Callable[[str | None], Client], persona: Callable[[str], Account]
+) -> None:
+    office, court = persona("office"), Court.objects.get(division_code="370200")
+    client = client_as(who)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            matter = services.open_ex_officio(actor=office, court=court, subject="defamation", facts="批量。")
+            services.submit_application(
+                actor=persona("judge"),
+                subject="threat",
+                facts="批量。",
+                infringer="",
+                request="",
+                reported_to_department_on=matter.accepted_on,
+                department_response="未解决。",
+            )
+
+    add(2)
+    small = _queries(client, url)
+    add(15)
+    assert _queries(client, url) == small
+
+
+def test_a_matter_on_a_meetings_agenda_links_both_ways_but_members_see_only_the_summary(
+    client_as: Callable[[str | None], Client],
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+) -> None:
+    from benchguard.committee import services as committee
+    from benchguard.committee.models import Meeting
+
+    office = persona("office")
+    matter = services.accept_matter(actor=office, matter=application("judge"))
+    meeting = Meeting.objects.filter(court_id=matter.court_id, status="planned").first()
+    assert meeting is not None
+    committee.add_agenda_item(
+        actor=office,
+        meeting=meeting,
+        title="王法官被威胁一事",
+        shared_summary="请委员讨论保护措施。",
+        matter=matter,
+    )
+    office_view = client_as("office").get(f"/committee/meetings/{meeting.pk}/").content.decode()
+    assert f"/matters/{matter.pk}/" in office_view
+    assert client_as("office").get(f"/matters/{matter.pk}/").context["agenda_items"][0].meeting == meeting
+    # A member invited to the meeting reads the summary; the matter itself stays closed.
+    member = client_as("member")
+    member_view = member.get(f"/committee/meetings/{meeting.pk}/")
+    assert member_view.status_code == 200  # 孙丽 sits on the committee and is invited
+    page = member_view.content.decode()
+    assert "请委员讨论保护措施。" in page and f"/matters/{matter.pk}/" not in page
+    assert member.get(f"/matters/{matter.pk}/").status_code == 404
+
+
+def test_an_agenda_item_cannot_name_another_courts_matter(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from benchguard.committee import services as committee
+    from benchguard.committee.models import Meeting
+
+    other = application("judge2")
+    meeting = Meeting.objects.filter(court__division_code="370200", status="planned").first()
+    assert meeting is not None
+    with pytest.raises(ValidationError) as caught:
+        committee.add_agenda_item(actor=persona("office"), meeting=meeting, title="x", matter=other)
+    assert "matter" in caught.value.error_dict

@@ -1,0 +1,191 @@
+"""Sending notifications and marking them read (A26.4 reminders; any area may notify).
+
+`notify` is called by other areas' services and periodic jobs, inside their transaction.
+It writes one in-app notification per recipient and, after commit, queues one task that
+e-mails the new ones. A `dedupe_key` makes the call idempotent per recipient: the
+partial unique constraint `notification_once_per_occasion` is the guarantee, so two
+workers sending the same reminder at the same moment still produce one notification
+and one e-mail.
+
+Notifications write no audit lines: they are a delivery channel, and the service that
+calls `notify` records the domain event (e.g. `matters.reminder.sent`) itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.encoding import iri_to_uri
+from django.utils.functional import Promise
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.notifications.models import Notification
+
+if TYPE_CHECKING:
+    from benchguard.organization.models import Account, Court
+
+logger = logging.getLogger(__name__)
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def is_internal_path(url: str) -> bool:
+    """True for a path on this site ("/matters/7/"); False for anything a browser could
+    take elsewhere ("//evil.example", "https://…", "/\\evil", "javascript:…")."""
+    return (
+        url.startswith("/")
+        and not url.startswith(("//", "/\\"))
+        and not any(ch in url for ch in "\\\r\n\t")
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+    )
+
+
+def _text_for(value: str | Promise, account: Any) -> str:
+    """A lazily translated title or body, rendered in the recipient's own language."""
+    if not isinstance(value, Promise):
+        return value
+    with translation.override(getattr(account, "language", None) or settings.LANGUAGE_CODE):
+        return str(value)
+
+
+@transaction.atomic
+def notify(
+    *,
+    recipients: Iterable[Account],
+    kind: str,
+    title: str | Promise,
+    body: str | Promise = "",
+    url: str = "",
+    dedupe_key: str = "",
+    court: Court | None = None,
+    email: bool = True,
+) -> list[Notification]:
+    """Notify each recipient once; return the notifications this call created.
+
+    - `kind`: a short code naming what this is ("matters.reminder").
+    - `title`, `body`: plain text; a lazy translation is rendered in each recipient's
+      language.
+    - `url`: a path inside BenchGuard the notification opens; anything else is refused.
+    - `dedupe_key`: names the occasion ("matters.reminder:42:due-7"). A recipient who
+      already has a notification with this key gets nothing new, so calling again —
+      from a job that runs twice, or from two workers at once — is harmless.
+    - `court`: the court the occasion belongs to (for scoping and reports).
+    - `email`: after commit, e-mail the new notifications to recipients who have an
+      e-mail address and an active account (a queued task; see `tasks.py`).
+    """
+    if url and not is_internal_path(url):
+        raise ValidationError({"url": _("A notification can only link to a page of BenchGuard.")})
+    unique: dict[Any, Account] = {}
+    for account in recipients:
+        unique.setdefault(account.pk, account)
+    created: list[Notification] = []
+    for account in unique.values():
+        fields = {
+            "kind": kind,
+            "title": _text_for(title, account),
+            "body": _text_for(body, account),
+            "url": url,
+            "court": court,
+        }
+        probe = Notification(recipient=account, dedupe_key=dedupe_key, **fields)
+        probe.clean_fields(exclude=["recipient", "court"])
+        if dedupe_key:
+            # get_or_create inserts in a savepoint; losing the race to another worker
+            # fails on the unique constraint and reads the winner's row instead.
+            notification, is_new = Notification.objects.get_or_create(
+                recipient=account, dedupe_key=dedupe_key, defaults=fields
+            )
+        else:
+            notification, is_new = Notification.objects.create(recipient=account, **fields), True
+        if is_new:
+            created.append(notification)
+    to_email = [n.pk for n in created if n.recipient.is_active and n.recipient.email] if email else []
+    if to_email:
+        from benchguard.notifications.tasks import send_notification_emails
+
+        # robust: a queue that cannot take the task must not turn the committed change
+        # into an error page; the notification is in the inbox either way.
+        transaction.on_commit(lambda: send_notification_emails.enqueue(to_email), robust=True)
+    return created
+
+
+def send_notification_email(*, notification_id: int) -> bool:
+    """E-mail one notification to its recipient unless it was e-mailed already.
+
+    Claims the row (sets `emailed_at`) before sending, so a second run or a second
+    worker sends nothing; if sending fails the claim is released for the next attempt.
+    Returns whether an e-mail was sent.
+    """
+    claimed_at = timezone.now()
+    claimed = (
+        Notification.objects.filter(pk=notification_id, emailed_at__isnull=True, recipient__is_active=True)
+        .exclude(recipient__email="")
+        .update(emailed_at=claimed_at)
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+    try:
+        _email_message(notification).send(fail_silently=False)
+    except Exception:
+        Notification.objects.filter(pk=notification_id, emailed_at=claimed_at).update(emailed_at=None)
+        raise
+    return True
+
+
+def _email_message(notification: Notification) -> EmailMessage:
+    recipient = notification.recipient
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        site = str(settings.BENCHGUARD_SITE_NAME)
+        subject = _WHITESPACE.sub(" ", f"[{site}] {notification.title}").strip()
+        parts = [notification.body] if notification.body else []
+        if notification.url:
+            base = getattr(settings, "BENCHGUARD_BASE_URL", "").rstrip("/")
+            parts.append(gettext("Open: %(url)s") % {"url": iri_to_uri(base + notification.url)})
+        footer = gettext(
+            "You can also read this message under Notifications after signing in to %(site)s."
+        ) % {"site": site}
+    return EmailMessage(
+        subject=subject,
+        body="\n\n".join([*parts, f"-- \n{footer}"]) + "\n",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient.email],
+    )
+
+
+def _check_recipient(actor: Any, notification: Notification) -> None:
+    # Views and the API reach a notification through selectors.get_notification_for
+    # (404 for anyone else); this guards callers that skip them.
+    if actor is None or not actor.is_authenticated or notification.recipient_id != actor.pk:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def mark_read(*, actor: Any, notification: Notification) -> Notification:
+    """The recipient has read the notification (repeat calls keep the first time)."""
+    _check_recipient(actor, notification)
+    if notification.read_at is None:
+        now = timezone.now()
+        if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now):
+            notification.read_at = now
+        else:  # read meanwhile (another tab): keep the first time
+            notification.refresh_from_db(fields=["read_at"])
+    return notification
+
+
+@transaction.atomic
+def mark_all_read(*, actor: Any) -> int:
+    """Mark every unread notification of `actor` read; returns how many changed."""
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied
+    return Notification.objects.visible_to(actor).unread().update(read_at=timezone.now())

@@ -46,7 +46,7 @@ def site_expectations() -> dict[str, Expect]:
 # Only staff accounts get past the admin's own door (others are sent to its login);
 # a court's administrator sees our models for their court; third-party models
 # (task results, lockout records, tokens, groups) are for the city admin alone.
-OUR_APPS = {"organization", "core"}
+OUR_APPS = {"organization", "core", "matters"}
 ADMINS = {"admin", "cityadmin"}
 
 
@@ -100,10 +100,15 @@ def admin_expectations() -> dict[str, Expect]:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         view = {"admin": 200 if ours and not city_only else 403, "cityadmin": 200}
         obj_kwargs = _sample_kwargs(model)
-        can_add = model.__name__ not in {"AuditEntry", "Court"} and not city_only
+        # Audit lines are never added; courts only by the city admin; matter settings
+        # exist one per court and are never added by hand.
+        can_add = model.__name__ not in {"AuditEntry", "Court", "MatterSettings"} and not city_only
         expected[f"{prefix}_changelist"] = _admin_door(view)
         expected[f"{prefix}_add"] = _admin_door(
-            {"admin": 200 if can_add else 403, "cityadmin": 403 if model is AuditEntry else 200}
+            {
+                "admin": 200 if can_add else 403,
+                "cityadmin": 403 if model.__name__ in {"AuditEntry", "MatterSettings"} else 200,
+            }
         )
         expected[f"{prefix}_change"] = _admin_door(view, obj_kwargs)
         expected[f"{prefix}_history"] = _admin_door(view, obj_kwargs)

@@ -152,3 +152,19 @@ class AppealOutcomeForm(StyledFormMixin, forms.Form):
 
 class AttachmentForm(StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("File"))
+
+
+class TaskForm(StyledFormMixin, forms.Form):
+    owner = forms.ModelChoiceField(label=_("Given to"), queryset=Person.objects.none())
+    description = forms.CharField(
+        label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    due_date = forms.DateField(label=_("Due date"), widget=DATE)
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
+
+
+class TaskDoneForm(StyledFormMixin, forms.Form):
+    result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)

@@ -56,3 +56,12 @@ home.register(
         context=_mine,
     )
 )
+
+home.register(
+    home.Panel(
+        key="matters_tasks",
+        template="matters/panels/tasks.html",
+        order=17,
+        context=lambda user: {"tasks": list(selectors.my_open_tasks(user)[:10])},
+    )
+)

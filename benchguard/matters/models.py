@@ -4,6 +4,7 @@ A26, A27), with their legal time limit (A26.4)."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -58,6 +59,18 @@ class MatterSettings(VersionedModel):
 
     def __str__(self) -> str:
         return str(self.court)
+
+    def clean(self) -> None:
+        if "{sequence}" not in self.number_format:
+            raise ValidationError({"number_format": _("The format must contain {sequence}.")})
+        try:
+            self.number_format.format(abbreviation="", year=2026, sequence=1)
+        except (KeyError, IndexError, ValueError):
+            raise ValidationError(
+                {"number_format": _("Use only the placeholders {abbreviation}, {year} and {sequence}.")}
+            ) from None
+        if self.handling_days < 1:
+            raise ValidationError({"handling_days": _("The period is at least one day.")})
 
 
 class RegistrationCounter(models.Model):
@@ -271,3 +284,31 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class InvestigationTask(VersionedModel):
+    """A piece of investigation or coordination the handler gives to someone of the court
+    (A26.2, A26.3), with a due date. The owner sees the task, not the matter."""
+
+    matter = models.ForeignKey(
+        Matter, verbose_name=_("matter"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    owner = models.ForeignKey(
+        "organization.Person", verbose_name=_("owner"), on_delete=models.PROTECT, related_name="matter_tasks"
+    )
+    description = models.TextField(_("what is to be done"))
+    due_date = models.DateField(_("due date"))
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    result = models.TextField(_("result"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["done_at", "due_date", "id"]
+        verbose_name = _("investigation task")
+        verbose_name_plural = _("investigation tasks")
+        indexes = [models.Index(fields=["owner", "done_at"], name="matter_task_owner_idx")]
+
+    def __str__(self) -> str:
+        return self.description[:50]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from benchguard.core.access import court_ids_with
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
-from benchguard.matters.models import Matter, MatterEvent, TimeRequest
+from benchguard.matters.models import InvestigationTask, Matter, MatterEvent, TimeRequest
 from benchguard.matters.querysets import COURT_WIDE_ROLES
 from benchguard.organization.models import Account
 
@@ -89,3 +89,23 @@ def awaiting_chair(user: Any) -> QuerySet[TimeRequest]:
 def timeline(matter: Matter, *, full: bool) -> QuerySet[MatterEvent]:
     events = matter.events.all()
     return events if full else events.filter(for_applicant=True)
+
+
+def tasks_for(user: Any) -> QuerySet[InvestigationTask]:
+    """Tasks the user may report done: their own, and those of matters they handle."""
+    from django.db.models import Q
+
+    return InvestigationTask.objects.filter(
+        Q(owner__account_id=user.pk)
+        | Q(
+            matter__in=Matter.objects.visible_to(user).filter(
+                Q(court_id__in=court_ids_with(user, ["committee_office"])) | Q(handler_id=user.pk)
+            )
+        )
+    ).select_related("matter", "owner")
+
+
+def my_open_tasks(user: Any) -> QuerySet[InvestigationTask]:
+    return InvestigationTask.objects.filter(owner__account_id=user.pk, done_at__isnull=True).order_by(
+        "due_date", "pk"
+    )

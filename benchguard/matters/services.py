@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from benchguard.core import audit, deadlines
-from benchguard.core.services import StaleEditError
+from benchguard.core.services import StaleEditError, create_versioned, update_versioned
 from benchguard.matters import permissions
 from benchguard.matters.choices import (
     Channel,
@@ -37,6 +37,7 @@ from benchguard.matters.choices import (
 from benchguard.matters.models import (
     HIGHER_COURT_DEPARTMENT,
     Attachment,
+    InvestigationTask,
     Matter,
     MatterEvent,
     MatterSettings,
@@ -168,6 +169,23 @@ def office_accounts(court: Court) -> list[Account]:
             role_assignments__role="committee_office", role_assignments__court=court, is_active=True
         ).distinct()
     )
+
+
+def office_head_accounts(court: Court) -> list[Account]:
+    """The head of the committee office on today's roster (A4.2); the office's staff
+    when no head is on the roster."""
+    from benchguard.committee.choices import Position
+    from benchguard.committee.models import CommitteeMembership
+
+    heads = list(
+        Account.objects.filter(
+            is_active=True,
+            person__in=CommitteeMembership.objects.current()
+            .filter(court=court, position=Position.OFFICE_HEAD)
+            .values("person"),
+        )
+    )
+    return heads or office_accounts(court)
 
 
 def chair_accounts(court: Court) -> list[Account]:
@@ -864,10 +882,94 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
         with transaction.atomic():
             _notify(
                 matter,
-                [matter.handler, *office_accounts(matter.court), *chair_accounts(matter.court)],
+                [matter.handler, *office_head_accounts(matter.court), *chair_accounts(matter.court)],
                 title % {"number": matter.number, "date": matter.due_date.isoformat()},
                 _("Days left: %(days)d") % {"days": (matter.due_date - today).days},
                 f"due:{matter.due_date.isoformat()}:{stage}",
             )
         sent += 1
     return sent
+
+
+# --- Investigation tasks (A26.2, A26.3) ------------------------------------------------------------
+
+
+@transaction.atomic
+def add_task(
+    *, actor: Any, matter: Matter, owner: Person, description: str, due_date: dt.date
+) -> InvestigationTask:
+    """Give part of the investigation to someone of the court, with a due date."""
+    matter = _locked(matter, None)
+    if not permissions.can_handle(actor, matter):
+        raise PermissionDenied
+    _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
+    errors = {}
+    if owner.court_id != matter.court_id or not owner.is_active:
+        errors["owner"] = _("Choose someone in post at this court.")
+    if not description.strip():
+        errors["description"] = _("Say what is to be done.")
+    if due_date < timezone.localdate():
+        errors["due_date"] = _("The due date cannot be in the past.")
+    if errors:
+        raise ValidationError(errors)
+    task = InvestigationTask(
+        matter=matter, owner=owner, description=description.strip(), due_date=due_date, created_by=actor
+    )
+    create_versioned(
+        task, actor=actor, action="matters.task.create", fields=("matter", "owner", "description", "due_date")
+    )
+    _event(
+        matter,
+        actor,
+        EventKind.STEP,
+        _("Task for %(name)s: %(task)s") % {"name": owner.name, "task": task.description},
+        step=StepKind.NOTE,
+        for_applicant=False,
+    )
+    if owner.account is not None:
+        from benchguard.notifications.services import notify
+
+        notify(
+            recipients=[owner.account],
+            kind="matters",
+            title=_("A task for you, due %(date)s") % {"date": due_date},
+            body=task.description,
+            url=reverse("home"),
+            dedupe_key=f"matter-task:{task.pk}",
+            court=matter.court,
+        )
+    return task
+
+
+@transaction.atomic
+def complete_task(
+    *, actor: Any, task: InvestigationTask, result: str, expected_version: int | None = None
+) -> InvestigationTask:
+    """The owner (or the handler) reports the task done, with its result."""
+    locked = InvestigationTask.objects.select_for_update().select_related("matter", "owner").get(pk=task.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleEditError(current=locked)
+    is_owner = locked.owner.account_id is not None and locked.owner.account_id == getattr(actor, "pk", None)
+    if not (is_owner or permissions.can_handle(actor, locked.matter)):
+        raise PermissionDenied
+    if locked.done_at is not None:
+        raise ValidationError(_("This task is already done."), code="done")
+    if not result.strip():
+        raise ValidationError({"result": _("Say what came of it.")})
+    updated = update_versioned(
+        InvestigationTask,
+        locked.pk,
+        actor=actor,
+        action="matters.task.complete",
+        expected_version=locked.version,
+        changes={"done_at": timezone.now(), "result": result.strip()},
+    )
+    _event(
+        locked.matter,
+        actor,
+        EventKind.STEP,
+        _("Task done: %(task)s — %(result)s") % {"task": locked.description, "result": updated.result},
+        step=StepKind.NOTE,
+        for_applicant=False,
+    )
+    return updated

@@ -23,4 +23,6 @@ urlpatterns = [
     path("<int:pk>/attachments/", views.attach, name="attach"),
     path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("<int:pk>/notice/<str:kind>/", views.notice, name="notice"),
+    path("<int:pk>/tasks/", views.add_task, name="add_task"),
+    path("tasks/<int:task_pk>/done/", views.complete_task, name="complete_task"),
 ]

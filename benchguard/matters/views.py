@@ -11,10 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee.models import AgendaItem
+from benchguard.core import deadlines
 from benchguard.core.forms import call_service
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
@@ -136,6 +138,10 @@ def open_ex_officio(request: HttpRequest) -> HttpResponse:
     return render(request, "matters/open.html", {"form": form, "court": court})
 
 
+def _court_people(matter: Matter) -> Any:
+    return Person.objects.filter(court_id=matter.court_id, is_active=True).order_by("name_pinyin")
+
+
 def _handlers(matter: Matter) -> Any:
     return Account.objects.filter(
         role_assignments__role="committee_office", role_assignments__court_id=matter.court_id, is_active=True
@@ -166,6 +172,8 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
         found["response"] = matter_forms.ResponseForm(initial=version)
     if office and status == MatterStatus.APPEALED and not matter.appeal_outcome:
         found["appeal_outcome"] = matter_forms.AppealOutcomeForm(initial=version)
+    if handle and status in (MatterStatus.ACCEPTED, MatterStatus.SUSPENDED):
+        found["task"] = matter_forms.TaskForm(people=_court_people(matter))
     if handle or permissions.is_applicant(user, matter):
         found["attach"] = matter_forms.AttachmentForm()
     return found
@@ -185,11 +193,14 @@ def _detail(
     context = {
         "matter": matter,
         "days_left": selectors.with_days_left([matter])[0].days_left,  # type: ignore[attr-defined]
+        "provisional": bool(matter.due_date and deadlines.is_provisional(matter.due_date.year)),
         "events": selectors.timeline(matter, full=staff),
         "attachments": matter.attachments.select_related("uploaded_by")
         if staff or permissions.is_applicant(user, matter)
         else [],
         "time_requests": matter.time_requests.select_related("requested_by", "decided_by") if staff else [],
+        "tasks": matter.tasks.select_related("owner") if staff else [],
+        "task_done_form": matter_forms.TaskDoneForm(),
         "agenda_items": AgendaItem.objects.filter(matter=matter).select_related("meeting") if staff else [],
         "pending": pending if staff else None,
         "can_approve": permissions.can_approve_time(user, matter),
@@ -453,3 +464,40 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         messages.error(request, _("This notice does not exist yet for the matter's current status."))
         return redirect("matters:detail", pk=matter.pk)
     return render(request, template, {"matter": matter})
+
+
+@login_required
+@require_POST
+def add_task(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        "task",
+        lambda m: _post(request, matter_forms.TaskForm, people=_court_people(m)),
+        lambda m, d: services.add_task(actor=request.user, matter=m, **d),
+        _("The task was given."),
+    )
+
+
+@login_required
+@require_POST
+def complete_task(request: HttpRequest, task_pk: int) -> HttpResponse:
+    """The owner reports a task done from their home page; a handler from the matter.
+    Either way the user goes back where they came from, with the outcome as a message."""
+    task = get_object_or_404(selectors.tasks_for(request.user), pk=task_pk)
+    next_url = request.POST.get("next", "")
+    target = (
+        next_url if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}) else "/"
+    )
+    form = matter_forms.TaskDoneForm(request.POST)
+    if form.is_valid():
+        done, _current = call_service(
+            form,
+            lambda: services.complete_task(actor=request.user, task=task, result=form.cleaned_data["result"]),
+        )
+        if done is not None:
+            messages.success(request, _("The task was reported done."))
+            return redirect(target)
+    for error in form.non_field_errors() + [e for errors in form.errors.values() for e in errors]:
+        messages.error(request, str(error))
+    return redirect(target)

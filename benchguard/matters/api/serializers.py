@@ -58,3 +58,8 @@ class FeedbackSerializer(VersionSerializer):
 class AppealSerializer(VersionSerializer):
     response = serializers.ChoiceField(choices=Response.choices)
     appeal_sent_on = serializers.DateField(required=False, allow_null=True)
+
+
+class AppealOutcomeSerializer(VersionSerializer):
+    outcome = serializers.CharField(max_length=5000)
+    decided_on = serializers.DateField()

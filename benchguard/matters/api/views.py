@@ -126,6 +126,22 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
             ),
         )  # type: ignore[arg-type]
 
+    @extend_schema(request=s.AppealOutcomeSerializer, responses=s.MatterSerializer)
+    @action(detail=True, methods=["post"], url_path="appeal-outcome")
+    def appeal_outcome(self, request: Request, pk: str | None = None) -> Response:
+        """The higher court's answer to an appeal, recorded by the office (A27)."""
+        return self._run(
+            request,
+            s.AppealOutcomeSerializer,
+            lambda m, d: services.record_appeal_outcome(
+                actor=request.user,
+                matter=m,
+                expected_version=d["version"],
+                outcome=d["outcome"],
+                decided_on=d["decided_on"],
+            ),
+        )
+
     @extend_schema(request=s.AppealSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, pk: str | None = None) -> Response:

@@ -254,3 +254,65 @@ def test_two_extensions_run_on_one_after_the_other(
     # Each extension counts from the due date before it: 7 Apr + 2 = Thu 9 Apr;
     # 9 Apr + 3 = Sun 12 Apr → Mon 13 Apr.
     assert matter.due_date == dt.date(2026, 4, 13)
+
+
+def test_the_office_head_on_the_roster_gets_the_reminders(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    from benchguard.committee import services as committee
+    from benchguard.organization.models import Person
+
+    office = persona("office")
+    head = Person.objects.get(account__username="personnel")
+    committee.create_membership(
+        actor=office, court=head.court, person=head, position="office_head", term_from=dt.date(2026, 1, 1)
+    )
+    matter = _accept_on("2026-03-02", application, office)
+    with time_machine.travel(at("2026-03-31", 8), tick=False):
+        services.send_due_reminders()
+    assert {user for user, _key in _reminders_for(matter)} == {"office", "personnel", "chair"}
+
+
+def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
+    application: Callable[..., Matter], persona: Callable[[str], Account], client_as
+) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.matters.models import MatterSettings
+    from benchguard.organization.models import Court
+
+    court_settings = services.settings_for(Court.objects.get(division_code="370200"))
+    response = client_as("admin").post(
+        f"/admin/matters/mattersettings/{court_settings.pk}/change/",
+        {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format,
+         "loaded_version": court_settings.version},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert MatterSettings.objects.get(pk=court_settings.pk).handling_days == 20
+    matter = _accept_on("2026-09-21", application, persona("office"))
+    # Mon 21 Sep 2026, 20 working days: 22–24 Sep (3; Fri 25 Sep is Mid-Autumn, off);
+    # 28–30 Sep (3) = 6; National Day 1–7 Oct off; 8, 9 Oct (2) = 8; Sat 10 Oct make-up
+    # workday = 9; 12–16 Oct (5) = 14; 19–23 Oct (5) = 19; Mon 26 Oct = 20.
+    assert matter.due_date == dt.date(2026, 10, 26)
+
+
+def test_a_number_format_without_a_sequence_is_refused_in_the_admin(client_as) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.organization.models import Court
+
+    court_settings = services.settings_for(Court.objects.get(division_code="370200"))
+    response = client_as("admin").post(
+        f"/admin/matters/mattersettings/{court_settings.pk}/change/",
+        {"handling_days": 30, "calendar_days": "on", "number_format": "{abbreviation}权保〔{year}〕号",
+         "loaded_version": court_settings.version},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "number_format" in response.context["adminform"].form.errors
+
+
+def test_a_due_date_in_a_year_without_the_official_schedule_is_flagged(
+    application: Callable[..., Matter], persona: Callable[[str], Account], client_as
+) -> None:  # type: ignore[no-untyped-def]
+    # Accepted Wed 16 Dec 2026 + 30 = Fri 15 Jan 2027; 2027's schedule is not published.
+    matter = _accept_on("2026-12-16", application, persona("office"))
+    assert matter.due_date == dt.date(2027, 1, 15)
+    page = client_as("office").get(f"/matters/{matter.pk}/")
+    assert page.context["provisional"] is True
+    assert 'data-testid="provisional"' in page.content.decode()

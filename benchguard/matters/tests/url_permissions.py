@@ -69,9 +69,20 @@ EXPECTED: dict[str, Expect] = {
     "matters:response": post_only(handled_matter),
     "matters:appeal_outcome": post_only(handled_matter),
     "matters:attach": post_only(handled_matter),
+    "matters:add_task": post_only(handled_matter),
+    "matters:complete_task": post_only(lambda: {"task_pk": 1}),
 }
 
-API_POST_ONLY = ["accept", "decline", "request-time", "decide-time", "decide", "feedback", "respond"]
+API_POST_ONLY = [
+    "accept",
+    "decline",
+    "request-time",
+    "decide-time",
+    "decide",
+    "feedback",
+    "respond",
+    "appeal-outcome",
+]
 EXPECTED.update(
     {
         "api-matter-list": Expect(200, {ANON: 401}),

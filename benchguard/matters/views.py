@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,24 +25,28 @@ from benchguard.matters.choices import MatterStatus, TimeRequestStatus
 from benchguard.matters.models import Matter, TimeRequest
 from benchguard.organization.models import Account, Court, Person
 
+INBOX_PAGE = 50  # the most urgent first; the rest on further pages
+
 
 @login_required
 def matter_list(request: HttpRequest) -> HttpResponse:
     """The office's inbox by due date, the chair's approvals, the judge's own matters."""
     user = request.user
-    inbox = (
-        selectors.with_days_left(list(selectors.inbox(user)[:500])) if selectors.office_courts(user) else []
+    is_office = bool(selectors.office_courts(user))
+    page = Paginator(selectors.inbox(user) if is_office else Matter.objects.none(), INBOX_PAGE).get_page(
+        request.GET.get("page")
     )
     return render(
         request,
         "matters/matter_list.html",
         {
-            "inbox": inbox,
-            "load": selectors.handler_load(user) if inbox else [],
+            "inbox": selectors.with_days_left(list(page.object_list)),
+            "page": page,
+            "load": selectors.handler_load(user) if is_office else [],
             "awaiting": list(selectors.awaiting_chair(user)),
             "mine": selectors.with_days_left(list(selectors.my_matters(user))),
             "can_apply": permissions.can_apply(user),
-            "is_office": bool(selectors.office_courts(user)),
+            "is_office": is_office,
         },
     )
 

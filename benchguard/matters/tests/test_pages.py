@@ -218,3 +218,15 @@ def test_an_agenda_item_cannot_name_another_courts_matter(
     with pytest.raises(ValidationError) as caught:
         committee.add_agenda_item(actor=persona("office"), meeting=meeting, title="x", matter=other)
     assert "matter" in caught.value.error_dict
+
+
+def test_the_inbox_shows_fifty_matters_a_page(
+    client_as: Callable[[str | None], Client], persona: Callable[[str], Account]
+) -> None:
+    office, court = persona("office"), Court.objects.get(division_code="370200")
+    for _ in range(55):
+        services.open_ex_officio(actor=office, court=court, subject="defamation", facts="批量。")
+    first = client_as("office").get("/matters/")
+    assert len(first.context["inbox"]) == 50
+    rest = client_as("office").get("/matters/", {"page": 2})
+    assert len(rest.context["inbox"]) > 0 and rest.context["page"].number == 2

@@ -127,10 +127,20 @@ class TimeDecisionForm(StyledFormMixin, forms.Form):
 class DecideForm(StyledFormMixin, forms.Form):
     version = VersionField()
     basis = forms.ChoiceField(label=_("Decided by"), choices=DecisionBasis.choices)
+    resolution: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Meeting resolution"),
+        queryset=None,  # set per matter
+        required=False,
+        help_text=_("Only for a decision of a committee meeting."),
+    )
     findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
     handling_opinion = forms.CharField(
         label=_("Handling opinion"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
+
+    def __init__(self, *args: Any, resolutions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["resolution"].queryset = resolutions  # type: ignore[attr-defined]
 
 
 class FeedbackForm(StyledFormMixin, forms.Form):

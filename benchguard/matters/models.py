@@ -159,6 +159,15 @@ class Matter(VersionedModel):
         _("decided by"), max_length=20, choices=DecisionBasis.choices, blank=True
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    resolution = models.ForeignKey(
+        "committee.Resolution",
+        verbose_name=_("meeting resolution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decided_matters",
+        help_text=_("For a decision of a committee meeting: the adopted resolution."),
+    )
     feedback_channel = models.CharField(
         _("feedback channel"), max_length=20, choices=Channel.choices, blank=True
     )

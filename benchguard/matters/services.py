@@ -643,10 +643,11 @@ def decide_matter(
     findings: str,
     handling_opinion: str,
     basis: str,
+    resolution: Any = None,
     expected_version: int | None = None,
 ) -> Matter:
     """The written findings and handling opinion, decided by the chair or by a meeting
-    resolution (recorded by the office)."""
+    resolution (recorded by the office, naming the adopted resolution)."""
     matter = _locked(matter, expected_version)
     if basis == DecisionBasis.CHAIR and not permissions.is_chair(actor, matter.court_id):
         raise PermissionDenied
@@ -660,9 +661,17 @@ def decide_matter(
         errors["handling_opinion"] = _("Write the handling opinion.")
     if basis not in DecisionBasis.values:
         errors["basis"] = _("Say who decided.")
+    elif basis == DecisionBasis.MEETING:
+        if resolution is None:
+            errors["resolution"] = _("Choose the meeting's resolution that decided the matter.")
+        elif resolution.meeting.court_id != matter.court_id or not resolution.adopted:
+            errors["resolution"] = _("Choose an adopted resolution of this court's committee.")
+    elif resolution is not None:
+        errors["resolution"] = _("A decision of the chair names no resolution.")
     if errors:
         raise ValidationError(errors)
     before = _before(matter)
+    matter.resolution = resolution
     matter.status = MatterStatus.DECIDED
     matter.findings = findings.strip()
     matter.handling_opinion = handling_opinion.strip()
@@ -673,7 +682,7 @@ def decide_matter(
         actor,
         "matters.matter.decide",
         before,
-        ["status", "findings", "handling_opinion", "decision_basis", "decided_on"],
+        ["status", "findings", "handling_opinion", "decision_basis", "decided_on", "resolution"],
     )
     _event(matter, actor, EventKind.DECIDED, DecisionBasis(basis).label)
     return matter

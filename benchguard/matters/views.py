@@ -143,6 +143,24 @@ def open_ex_officio(request: HttpRequest) -> HttpResponse:
     return render(request, "matters/open.html", {"form": form, "court": court})
 
 
+def _resolutions(matter: Matter) -> Any:
+    """Resolutions of the court's held meetings, those about this matter first."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from benchguard.committee.models import Resolution
+
+    return (
+        Resolution.objects.filter(meeting__court_id=matter.court_id, meeting__status="held")
+        .select_related("meeting")
+        .annotate(
+            about=Case(
+                When(agenda_item__matter=matter, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("about", "-meeting__scheduled_at", "pk")
+    )
+
+
 def _court_people(matter: Matter) -> Any:
     return Person.objects.filter(court_id=matter.court_id, is_active=True).order_by("name_pinyin")
 
@@ -170,7 +188,7 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
     if handle and status == MatterStatus.ACCEPTED:
         found["time"] = matter_forms.TimeRequestForm()
     if permissions.can_decide(user, matter) and status == MatterStatus.ACCEPTED:
-        found["decide"] = matter_forms.DecideForm(initial=version)
+        found["decide"] = matter_forms.DecideForm(initial=version, resolutions=_resolutions(matter))
     if handle and status == MatterStatus.DECIDED:
         found["feedback"] = matter_forms.FeedbackForm(initial=version)
     if status == MatterStatus.FEEDBACK_GIVEN and (permissions.is_applicant(user, matter) or handle):
@@ -344,7 +362,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "decide",
-        lambda m: _post(request, matter_forms.DecideForm),
+        lambda m: _post(request, matter_forms.DecideForm, resolutions=_resolutions(m)),
         lambda m, d: services.decide_matter(
             actor=request.user,
             matter=m,
@@ -352,6 +370,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             basis=d["basis"],
             findings=d["findings"],
             handling_opinion=d["handling_opinion"],
+            resolution=d["resolution"],
         ),
         _("The decision was recorded."),
     )

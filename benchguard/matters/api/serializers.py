@@ -49,6 +49,7 @@ class DecideSerializer(VersionSerializer):
     basis = serializers.ChoiceField(choices=DecisionBasis.choices)
     findings = serializers.CharField(max_length=5000)
     handling_opinion = serializers.CharField(max_length=5000)
+    resolution = serializers.IntegerField(required=False, allow_null=True, help_text="For basis=meeting.")
 
 
 class FeedbackSerializer(VersionSerializer):

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -20,6 +21,20 @@ from benchguard.core.services import StaleEditError
 from benchguard.matters import services
 from benchguard.matters.api import serializers as s
 from benchguard.matters.models import Matter, TimeRequest
+
+
+def _resolution(matter: Matter, pk: int | None) -> Any:
+    """The named resolution if it is one of this court's, else a refusal next to the field."""
+    if pk is None:
+        return None
+    from benchguard.committee.models import Resolution
+
+    found = (
+        Resolution.objects.filter(pk=pk, meeting__court_id=matter.court_id).select_related("meeting").first()
+    )
+    if found is None:
+        raise ValidationError({"resolution": [_("Choose an adopted resolution of this court's committee.")]})
+    return found
 
 
 def _errors(exc: ValidationError) -> Any:
@@ -112,6 +127,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
                 basis=d["basis"],  # type: ignore[arg-type]
                 findings=d["findings"],
                 handling_opinion=d["handling_opinion"],
+                resolution=_resolution(m, d.get("resolution")),
             ),
         )
 

@@ -83,10 +83,23 @@ def test_a_decision_needs_findings_and_an_opinion_and_the_right_person(
             findings="f",
             handling_opinion="o",
         )
+    with pytest.raises(ValidationError) as caught:  # a meeting's decision names its resolution
+        services.decide_matter(
+            actor=office, matter=matter, basis=DecisionBasis.MEETING, findings="f", handling_opinion="o"
+        )
+    assert "resolution" in caught.value.error_dict
+    from benchguard.committee.models import Resolution
+
+    adopted = next(r for r in Resolution.objects.filter(meeting__court_id=matter.court_id) if r.adopted)
     decided = services.decide_matter(
-        actor=office, matter=matter, basis=DecisionBasis.MEETING, findings="f", handling_opinion="o"
+        actor=office,
+        matter=matter,
+        basis=DecisionBasis.MEETING,
+        findings="f",
+        handling_opinion="o",
+        resolution=adopted,
     )
-    assert decided.decision_basis == DecisionBasis.MEETING
+    assert decided.decision_basis == DecisionBasis.MEETING and decided.resolution == adopted
 
 
 def test_only_the_applicant_or_the_office_answers_for_the_judge(

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +45,7 @@ from benchguard.matters.models import (
     RegistrationCounter,
     TimeRequest,
 )
+from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 
 MATTER_AUDIT_FIELDS = (
@@ -163,12 +165,15 @@ def _applicant_account(matter: Matter) -> Account | None:
     return matter.applicant.account if matter.applicant_id and matter.applicant else None
 
 
+def accounts_with_role(court_id: int, role: str) -> QuerySet[Account]:
+    """Active accounts holding `role` in the court."""
+    return Account.objects.filter(
+        role_assignments__role=role, role_assignments__court_id=court_id, is_active=True
+    ).distinct()
+
+
 def office_accounts(court: Court) -> list[Account]:
-    return list(
-        Account.objects.filter(
-            role_assignments__role="committee_office", role_assignments__court=court, is_active=True
-        ).distinct()
-    )
+    return list(accounts_with_role(court.pk, Role.COMMITTEE_OFFICE))
 
 
 def office_head_accounts(court: Court) -> list[Account]:
@@ -189,11 +194,7 @@ def office_head_accounts(court: Court) -> list[Account]:
 
 
 def chair_accounts(court: Court) -> list[Account]:
-    return list(
-        Account.objects.filter(
-            role_assignments__role="committee_chair", role_assignments__court=court, is_active=True
-        ).distinct()
-    )
+    return list(accounts_with_role(court.pk, Role.COMMITTEE_CHAIR))
 
 
 def compute_due_date(matter: Matter) -> dt.date | None:

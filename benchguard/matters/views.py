@@ -23,7 +23,8 @@ from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
 from benchguard.matters.models import Matter, TimeRequest
-from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.choices import Role
+from benchguard.organization.models import Court, Person
 
 INBOX_PAGE = 50  # the most urgent first; the rest on further pages
 
@@ -166,9 +167,7 @@ def _court_people(matter: Matter) -> Any:
 
 
 def _handlers(matter: Matter) -> Any:
-    return Account.objects.filter(
-        role_assignments__role="committee_office", role_assignments__court_id=matter.court_id, is_active=True
-    ).distinct()
+    return services.accounts_with_role(matter.court_id, Role.COMMITTEE_OFFICE)
 
 
 def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:

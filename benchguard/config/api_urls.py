@@ -8,6 +8,7 @@ from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
+from benchguard.persons_of_concern.api.views import MatchViewSet
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
@@ -16,6 +17,7 @@ router.register("committee/memberships", MembershipViewSet, basename="api-commit
 router.register("committee/meetings", MeetingViewSet, basename="api-committee-meeting")
 router.register("notifications", NotificationViewSet, basename="api-notification")
 router.register("matters", MatterViewSet, basename="api-matter")
+router.register("persons-of-concern/match", MatchViewSet, basename="api-persons-of-concern-match")
 
 urlpatterns = [
     path("", include(router.urls)),

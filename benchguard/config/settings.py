@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "benchguard.notifications",
     "benchguard.committee",
     "benchguard.matters",
+    "benchguard.persons_of_concern",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/", include("benchguard.notifications.urls")),
     path("committee/", include("benchguard.committee.urls")),
     path("matters/", include("benchguard.matters.urls")),
+    path("persons-of-concern/", include("benchguard.persons_of_concern.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

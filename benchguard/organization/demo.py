@@ -118,6 +118,9 @@ def load_demo() -> list[Persona]:
     from benchguard.committee.demo import load_committee_demo
 
     load_committee_demo()
+    from benchguard.persons_of_concern.demo import load_persons_of_concern_demo
+
+    load_persons_of_concern_demo()
     return PERSONAS
 
 

@@ -1,0 +1,101 @@
+"""Persons-of-concern matcher benchmark (A15, issue 4): name search and exact ID look-up
+at 100,000 persons of concern (targets: name p95 ≤ 20 ms, ID p95 ≤ 2 ms; results in
+docs/performance.md). The gate calls the same `matching.match`.
+
+    python bench/matcher.py                  # SQLite in a temporary directory
+    python bench/matcher.py --database-url postgres://postgres@127.0.0.1:5432/benchguard_bench
+
+Builds a fresh database, runs `seed-scale` (20 courts, 3,000 people, and with them
+BENCHGUARD_SCALE_PERSONS_OF_CONCERN persons of concern, default 100,000), then times
+`match()` calls in process: names drawn from the stored names (half typed in
+traditional characters or as a homophone), and resident ID numbers that exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from run import configure_environment, drop_postgres_database, percentile, recreate_postgres_database
+
+TARGETS_MS = {"name": 20.0, "id": 2.0}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--iterations", type=int, default=1000)
+    args = parser.parse_args(argv)
+    os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
+    with tempfile.TemporaryDirectory() as var_dir:
+        if args.database_url:
+            recreate_postgres_database(args.database_url)
+        configure_environment(var_dir, args.database_url)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        from benchguard.organization.scale import ScaleOptions, seed_scale
+        from benchguard.persons_of_concern.matching import match
+        from benchguard.persons_of_concern.models import IdentityDocument, PersonName
+
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.perf_counter()
+        seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
+        seed_seconds = time.perf_counter() - started
+        with connection.cursor() as cursor:
+            # Planner statistics, as autovacuum (PostgreSQL) would gather after a bulk load.
+            cursor.execute("ANALYZE")
+        rng = random.Random(7)
+        stored = list(PersonName.objects.values_list("name", flat=True)[:20000])
+        names = rng.sample(stored, min(len(stored), args.iterations))
+        homophones = str.maketrans("伟丽军华明", "炜莉君桦鸣")
+        queries = [n.translate(homophones) if i % 2 else n for i, n in enumerate(names)]
+        ids = [
+            d.number
+            for d in IdentityDocument.objects.filter(kind="resident_id").order_by("?")[: args.iterations]
+        ]
+
+        def time_calls(calls: list[dict[str, str]]) -> tuple[float, float, float]:
+            for call in calls[:20]:
+                match(**call)
+            timings = []
+            for call in calls:
+                t = time.perf_counter()
+                match(**call)
+                timings.append((time.perf_counter() - t) * 1000)
+            timings.sort()
+            return statistics.median(timings), percentile(timings, 0.95), timings[-1]
+
+        results = {
+            "name": time_calls([{"name": q} for q in queries]),
+            "id": time_calls([{"document_kind": "resident_id", "document_number": n} for n in ids]),
+        }
+        print(
+            f"database: {connection.vendor}; persons of concern: {args.persons:,}; seed {seed_seconds:.0f} s"
+        )
+        print("| look-up | p50 ms | p95 ms | max ms | target p95 | met |")
+        print("| --- | ---: | ---: | ---: | ---: | --- |")
+        for label, (p50, p95, worst) in results.items():
+            target = TARGETS_MS[label]
+            met = "yes" if p95 <= target else "NO"
+            print(f"| {label} | {p50:.2f} | {p95:.2f} | {worst:.2f} | {target:.0f} | {met} |")
+        connection.close()
+        if args.database_url:
+            drop_postgres_database(args.database_url)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class NameKind(models.TextChoices):
+    PRIMARY = "primary", _("Name")
+    ALIAS = "alias", _("Alias")
+    FORMER = "former", _("Former name")
+
+
+class ListLevel(models.TextChoices):
+    """How closely the person is watched; a stored value never changes meaning."""
+
+    ATTENTION = "attention", _("Attention")
+    KEY = "key", _("Key")
+    STRICT = "strict", _("Strict")
+
+
+class EntryStatus(models.TextChoices):
+    """Derived from the entry's dates, never stored."""
+
+    PROPOSED = "proposed", _("Proposed, awaiting approval")
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    REMOVED = "removed", _("Removed")

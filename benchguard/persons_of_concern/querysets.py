@@ -1,0 +1,30 @@
+"""Scoping of persons of concern: a city-wide list ON PURPOSE (A15). A reader (see
+permissions.READER_ROLES) of any court of the city sees every person, entry and
+department log of every court; anyone else sees nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from benchguard.persons_of_concern import permissions
+
+
+class PersonOfConcernQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def visible_to(self, user: Any) -> Any:
+        return self if permissions.can_read(user) else self.none()
+
+
+class ControlledListEntryQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def visible_to(self, user: Any) -> Any:
+        return self if permissions.can_read(user) else self.none()
+
+    def active_on(self, today: Any) -> Any:
+        """Approved, not removed and not expired on `today`: the entries that match."""
+        return self.filter(approved_at__isnull=False, removed_at__isnull=True, expires_on__gte=today)
+
+
+class DepartmentLogQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def visible_to(self, user: Any) -> Any:
+        return self if permissions.can_read(user) else self.none()

@@ -1,0 +1,140 @@
+"""The matcher (A15): names (homophones, multi-reading surnames, traditional characters,
+aliases), exact documents and phones through the blind index, and only ACTIVE entries
+count as controlled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from benchguard.persons_of_concern import services
+from benchguard.persons_of_concern.matching import is_controlled, match
+from benchguard.persons_of_concern.models import IdentityDocument, PhoneNumber
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(found):  # type: ignore[no-untyped-def]
+    return [m.person_id for m in found]
+
+
+def test_traditional_characters_find_the_simplified_name_and_back(make_person) -> None:  # type: ignore[no-untyped-def]
+    zhang = make_person("张伟强")
+    found = match(name="張偉強")
+    assert found[0].person_id == zhang.pk and found[0].score == 85
+    chan = make_person("陳志華")
+    assert chan.pk in [m.person_id for m in match(name="陈志华") if m.score == 85]
+
+
+def test_homophones_match_by_pinyin_below_an_exact_name(make_person) -> None:  # type: ignore[no-untyped-def]
+    exact = make_person("章立伟")
+    homophone = make_person("张利炜")
+    found = match(name="章立伟")
+    assert ids(found)[:2] == [exact.pk, homophone.pk]
+    assert found[0].score == 85
+    assert 60 <= found[1].score < 85
+    assert "pinyin" in found[1].reasons
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"), [("单雄信", "shanxiongxin"), ("曾宪梓", "zengxianzi"), ("解缙", "xiejin")]
+)
+def test_multi_reading_surnames_are_found_by_their_surname_reading(make_person, stored, typed) -> None:  # type: ignore[no-untyped-def]
+    person = make_person(stored)
+    assert person.pk in ids(match(name=typed))
+
+
+def test_multi_reading_surnames_also_match_the_common_reading(make_person) -> None:  # type: ignore[no-untyped-def]
+    # Someone who reads 单 as dan still finds the person (homophone 丹雄信).
+    person = make_person("单雄信")
+    assert person.pk in ids(match(name="丹雄信"))
+
+
+def test_aliases_and_former_names_match(make_person, persona) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("王建军", aliases=["王老三"])
+    services.add_name(actor=persona("police"), person=person, name="王军", kind="former")
+    assert match(name="王老三")[0].person_id == person.pk
+    assert "name:alias" in match(name="王老三")[0].reasons
+    assert match(name="王军")[0].person_id == person.pk
+
+
+def test_initials_find_a_name(make_person) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("欧阳锋")
+    assert person.pk in ids(match(name="oyf"))
+
+
+def test_an_exact_document_is_found_through_the_blind_index(make_person) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("李四", documents=[("passport", "E98765432")])
+    stored = IdentityDocument.objects.get(person=person)
+    assert "E98765432" not in stored.number_index
+    with CaptureQueriesContext(connection) as captured:
+        found = match(document_number="e9876 5432")
+    assert found[0].person_id == person.pk and found[0].score == 100
+    assert len(captured) <= 2  # the index look-up (and the list check), never a table scan
+    assert match(document_kind="passport", document_number="E98765432")[0].person_id == person.pk
+    assert match(document_kind="hk_macao_permit", document_number="E98765432") == []
+
+
+def test_a_phone_is_found_through_the_blind_index(make_person) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("赵六", phones=["138 0532 9999"])
+    assert PhoneNumber.objects.get(person=person).number == "13805329999"
+    assert match(phone="+86 13805329999")[0].person_id == person.pk
+
+
+def test_several_signals_raise_the_score(make_person) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("钱七", phones=["13900000001"])
+    found = match(name="钱七", phone="13900000001")
+    assert found[0].person_id == person.pk and found[0].score == 95
+
+
+def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("孙八", documents=[("hk_macao_permit", "H87654321")])
+    assert not is_controlled(document_number="H87654321")
+    entry = services.propose_entry(
+        actor=persona("police"),
+        person=person,
+        legal_basis="依据",
+        level="key",
+        review_date=timezone.localdate(),
+        expires_on=timezone.localdate() + dt.timedelta(days=10),
+    )
+    assert not is_controlled(document_number="H87654321")  # proposed, not approved
+    services.approve_entry(actor=persona("office"), entry=entry)
+    assert is_controlled(document_number="H87654321")
+    assert is_controlled(name="孙八")
+    with time_machine.travel(timezone.now() + dt.timedelta(days=11)):
+        assert not is_controlled(document_number="H87654321")  # expired
+        assert match(document_number="H87654321")[0].controlled is False
+
+
+def test_a_removed_entry_stops_matching_but_stays_in_history(make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("周九")
+    entry = list_person(person)
+    assert is_controlled(name="周九")
+    services.remove_entry(actor=persona("office"), entry=entry, reason="误列")
+    assert not is_controlled(name="周九")
+    entry.refresh_from_db()
+    assert entry.status == "removed" and entry.removal_reason == "误列"
+
+
+def test_the_scale_generator_writes_rows_the_matcher_finds() -> None:
+    import io
+
+    from django.core.management import call_command
+
+    from benchguard.persons_of_concern.models import IdentityDocument, PersonOfConcern
+
+    before = PersonOfConcern.objects.count()
+    call_command("seed_scale", courts=3, people=120, seed=7, stdout=io.StringIO())
+    assert PersonOfConcern.objects.count() == before + 12
+    document = IdentityDocument.objects.filter(kind="resident_id").order_by("-pk").first()
+    assert document is not None
+    document.full_clean()
+    assert (
+        match(document_kind="resident_id", document_number=document.number)[0].person_id == document.person_id
+    )

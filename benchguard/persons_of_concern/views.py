@@ -1,0 +1,273 @@
+"""Pages of persons of concern and the controlled list (A15): thin; changes go through
+services, reads through selectors; every entry view is logged by services.open_entry."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from benchguard.core.access import court_ids_with
+from benchguard.core.forms import call_service, stored_values
+from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
+
+LIST_LIMIT = 100
+
+
+def _reader(request: HttpRequest) -> None:
+    if not permissions.can_read(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    """Search with the matcher; without a query, the most recently recorded persons."""
+    _reader(request)
+    form = forms.MatchForm(request.GET or None)
+    results: list[tuple[object, matching.Match | None]] = []
+    searched = False
+    if form.is_valid() and any(form.cleaned_data.values()):
+        searched = True
+        data = form.cleaned_data
+        found = matching.match(
+            name=data["name"],
+            document_kind=data["document_kind"] or None,
+            document_number=data["document_number"],
+            phone=data["phone"],
+            limit=20,
+        )
+        people = selectors.persons_for(request.user).in_bulk([m.person_id for m in found])
+        results = [(people[m.person_id], m) for m in found if m.person_id in people]
+    else:
+        results = [
+            (p, None) for p in selectors.persons_for(request.user).order_by("-created_at", "-id")[:LIST_LIMIT]
+        ]
+    return render(
+        request,
+        "persons_of_concern/person_list.html",
+        {"form": form, "results": results, "searched": searched},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    _reader(request)
+    form = forms.PersonCreateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        person, _stale = call_service(
+            form, lambda: services.create_person(actor=request.user, **form.service_kwargs())
+        )
+        if person is not None:
+            messages.success(request, _("The person of concern was recorded."))
+            return redirect("persons_of_concern:person_detail", pk=person.pk)
+    return render(request, "persons_of_concern/person_create.html", {"form": form})
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    return render(
+        request,
+        "persons_of_concern/person_detail.html",
+        {
+            "person": person,
+            "name_form": forms.NameForm(),
+            "document_form": forms.DocumentForm(),
+            "phone_form": forms.PhoneForm(),
+            "entry_form": forms.EntryForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    if not permissions.can_edit_person(request.user, person):
+        raise PermissionDenied
+    form = forms.PersonForm(request.POST or None, instance=person)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = call_service(
+            form,
+            lambda: services.update_person(
+                actor=request.user,
+                person=person,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The changes were saved."))
+            return redirect("persons_of_concern:person_detail", pk=person.pk)
+    return render(
+        request,
+        "persons_of_concern/person_form.html",
+        {
+            "person": person,
+            "form": form,
+            "current": current,
+            "current_values": stored_values(form, current) if current else [],
+        },
+    )
+
+
+def _add(request: HttpRequest, pk: int, form_class: type, run: object) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
+    if not permissions.can_edit_person(request.user, person):
+        raise PermissionDenied
+    form = form_class(request.POST)
+    if form.is_valid():
+        saved, _stale = call_service(form, lambda: run(person, form.cleaned_data))  # type: ignore[operator]
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect("persons_of_concern:person_detail", pk=person.pk)
+    for error in form.errors.values():
+        messages.error(request, " ".join(str(e) for e in error))
+    return redirect("persons_of_concern:person_detail", pk=person.pk)
+
+
+@login_required
+@require_POST
+def add_name(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        forms.NameForm,
+        lambda person, data: services.add_name(actor=request.user, person=person, **data),
+    )
+
+
+@login_required
+@require_POST
+def add_document(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        forms.DocumentForm,
+        lambda person, data: services.add_document(actor=request.user, person=person, **data),
+    )
+
+
+@login_required
+@require_POST
+def add_phone(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        forms.PhoneForm,
+        lambda person, data: services.add_phone(actor=request.user, person=person, number=data["phone"]),
+    )
+
+
+@login_required
+@require_POST
+def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    return _add(
+        request,
+        pk,
+        forms.EntryForm,
+        lambda person, data: services.propose_entry(actor=request.user, person=person, **data),
+    )
+
+
+@login_required
+def entry_list(request: HttpRequest) -> HttpResponse:
+    _reader(request)
+    entries = list(selectors.entries_for(request.user)[:500])
+    return render(
+        request,
+        "persons_of_concern/entry_list.html",
+        {"entries": entries, "can_export": permissions.can_export(request.user)},
+    )
+
+
+@login_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = services.open_entry(actor=request.user, entry=selectors.get_entry_for(request.user, pk))
+    return render(
+        request,
+        "persons_of_concern/entry_detail.html",
+        {
+            "entry": entry,
+            "can_approve": permissions.can_approve_entry(request.user, entry) and entry.status == "proposed",
+            "can_remove": permissions.can_remove_entry(request.user, entry) and entry.removed_at is None,
+            "removal_form": forms.RemovalForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.get_entry_for(request.user, pk)
+    if not permissions.can_approve_entry(request.user, entry):
+        raise PermissionDenied
+    form = forms.RemovalForm()
+    saved, _stale = call_service(form, lambda: services.approve_entry(actor=request.user, entry=entry))
+    if saved is None:
+        for error in form.non_field_errors():
+            messages.error(request, str(error))
+    else:
+        messages.success(request, _("The entry was approved."))
+    return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+
+
+@login_required
+@require_POST
+def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = selectors.get_entry_for(request.user, pk)
+    if not permissions.can_remove_entry(request.user, entry):
+        raise PermissionDenied
+    form = forms.RemovalForm(request.POST)
+    if form.is_valid():
+        saved, _stale = call_service(
+            form,
+            lambda: services.remove_entry(
+                actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The entry was removed from the list."))
+            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+    for errors in form.errors.values():
+        messages.error(request, " ".join(str(e) for e in errors))
+    return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+
+
+@login_required
+def entry_export(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_export(request.user):
+        raise PermissionDenied
+    content = services.export_controlled_list(actor=request.user, entries=selectors.entries_for(request.user))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="controlled-list.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_list(request: HttpRequest) -> HttpResponse:
+    """Department logs of every court; a reader adds lines for departments of their courts."""
+    _reader(request)
+    form = forms.LogForm(
+        request.POST or None,
+        court_ids=court_ids_with(request.user, permissions.READER_ROLES),
+        persons=selectors.persons_for(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved, _stale = call_service(
+            form, lambda: services.add_department_log(actor=request.user, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, _("The log entry was added."))
+            return redirect("persons_of_concern:log_list")
+    logs = list(selectors.logs_for(request.user)[:LIST_LIMIT])
+    return render(request, "persons_of_concern/log_list.html", {"logs": logs, "form": form})

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from benchguard.core.forms import call_service, stored_values
+from benchguard.core.views import edit_versioned
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
 
@@ -85,29 +85,19 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.update_person(
-                actor=request.user,
-                person=person,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect("organization:person_detail", pk=person.pk)
-    return render(
+    return edit_versioned(
         request,
-        "organization/person_form.html",
-        {
-            "person": person,
-            "form": form,
-            "current": current,
-            "current_values": stored_values(form, current) if current else [],
-        },
+        form=form,
+        run=lambda: services.update_person(
+            actor=request.user,
+            person=person,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+        ),
+        template="organization/person_form.html",
+        context={"person": person},
+        done_url=reverse("organization:person_detail", args=[person.pk]),
+        done_message=_("The changes were saved."),
     )
 
 
@@ -137,22 +127,18 @@ def private_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     private = services.open_private_details(actor=request.user, person=person, purpose="edit")
     form = PersonPrivateForm(request.POST or None, instance=private)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.update_private_details(
-                actor=request.user,
-                person=person,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The private details were saved."))
-            return redirect("organization:private_detail", pk=person.pk)
-    return render(
+    return edit_versioned(
         request,
-        "organization/private_form.html",
-        {"person": person, "form": form, "current": current},
+        form=form,
+        run=lambda: services.update_private_details(
+            actor=request.user,
+            person=person,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+        ),
+        template="organization/private_form.html",
+        context={"person": person},
+        done_url=reverse("organization:private_detail", args=[person.pk]),
+        done_message=_("The private details were saved."),
+        show_stored=False,
     )

@@ -8,11 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with
-from benchguard.core.forms import call_service, stored_values
+from benchguard.core.forms import call_service
+from benchguard.core.views import edit_versioned
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 
 LIST_LIMIT = 100
@@ -91,29 +93,19 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
     form = forms.PersonForm(request.POST or None, instance=person)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.update_person(
-                actor=request.user,
-                person=person,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect("persons_of_concern:person_detail", pk=person.pk)
-    return render(
+    return edit_versioned(
         request,
-        "persons_of_concern/person_form.html",
-        {
-            "person": person,
-            "form": form,
-            "current": current,
-            "current_values": stored_values(form, current) if current else [],
-        },
+        form=form,
+        run=lambda: services.update_person(
+            actor=request.user,
+            person=person,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+        ),
+        template="persons_of_concern/person_form.html",
+        context={"person": person},
+        done_url=reverse("persons_of_concern:person_detail", args=[person.pk]),
+        done_message=_("The changes were saved."),
     )
 
 

@@ -46,7 +46,11 @@ def site_expectations() -> dict[str, Expect]:
 # Only staff accounts get past the admin's own door (others are sent to its login);
 # a court's administrator sees our models for their court; third-party models
 # (task results, lockout records, tokens, groups) are for the city admin alone.
-OUR_APPS = {"organization", "core", "matters"}
+OUR_APPS = {"organization", "core", "matters", "incidents"}
+# City-wide reference data and settings: the city administrator alone.
+CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap"}
+# Rows that exist once per court or procedure (or are never written by hand): never added.
+NEVER_ADDED = {"AuditEntry", "MatterSettings", "SanctionCap"}
 ADMINS = {"admin", "cityadmin"}
 
 
@@ -88,15 +92,18 @@ def admin_expectations() -> dict[str, Expect]:
     }
     app_labels = {model._meta.app_label for model in admin.site._registry}
     for label in app_labels:
-        ours = label in OUR_APPS
+        court_admin_sees = any(
+            m._meta.app_label == label and label in OUR_APPS and m.__name__ not in CITY_ONLY
+            for m in admin.site._registry
+        )
         expected[f"admin:app_list:{label}"] = _admin_door(
-            {"admin": 200 if ours else 404, "cityadmin": 200},
+            {"admin": 200 if court_admin_sees else 404, "cityadmin": 200},
             lambda label=label: {"app_label": label},
         )
     for model in admin.site._registry:
         ours = model._meta.app_label in OUR_APPS
         # The national holiday table (core/admin.py) is the city administrator's alone.
-        city_only = model.__name__ in {"CalendarDay", "CalendarYear"}
+        city_only = model.__name__ in CITY_ONLY
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         view = {"admin": 200 if ours and not city_only else 403, "cityadmin": 200}
         obj_kwargs = _sample_kwargs(model)
@@ -107,7 +114,7 @@ def admin_expectations() -> dict[str, Expect]:
         expected[f"{prefix}_add"] = _admin_door(
             {
                 "admin": 200 if can_add else 403,
-                "cityadmin": 403 if model.__name__ in {"AuditEntry", "MatterSettings"} else 200,
+                "cityadmin": 403 if model.__name__ in NEVER_ADDED else 200,
             }
         )
         expected[f"{prefix}_change"] = _admin_door(view, obj_kwargs)

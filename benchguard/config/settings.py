@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "benchguard.committee",
     "benchguard.matters",
     "benchguard.persons_of_concern",
+    "benchguard.incidents",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,11 +8,9 @@ change log and the matter's timeline, and tells the people concerned after commi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.core import audit, deadlines
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.uploads import check_upload
 from benchguard.matters import permissions
 from benchguard.matters.choices import (
     Channel,
@@ -63,13 +62,6 @@ MATTER_AUDIT_FIELDS = (
     "appeal_sent_on",
     "appeal_outcome_on",
 )
-ALLOWED_UPLOAD_TYPES = {
-    "application/pdf": ".pdf",
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "message/rfc822": ".eml",
-    "text/plain": ".txt",
-}
 
 
 # --- Helpers --------------------------------------------------------------------------------
@@ -819,29 +811,16 @@ def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attac
     matter = _locked(matter, None)
     if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
         raise PermissionDenied
-    limit = settings.MATTER_ATTACHMENT_MAX_BYTES
-    if upload.size is None or upload.size > limit:
-        message = _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
-        raise ValidationError({"file": ValidationError(message, code="too_large")})
-    content_type = (upload.content_type or "").split(";")[0].strip().lower()
-    if content_type not in ALLOWED_UPLOAD_TYPES:
-        message = _("Only PDF, JPEG, PNG, e-mail (.eml) and text files can be attached.")
-        raise ValidationError({"file": ValidationError(message, code="type")})
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    checked = check_upload(upload)
     attachment = Attachment(
         matter=matter,
-        name=(upload.name or "file")[:200],
-        size=upload.size,
-        content_type=content_type,
-        sha256=digest.hexdigest(),
+        name=checked.name,
+        size=checked.size,
+        content_type=checked.content_type,
+        sha256=checked.sha256,
         uploaded_by=actor,
     )
-    attachment.file.save(
-        f"{matter.pk}-{digest.hexdigest()[:16]}{ALLOWED_UPLOAD_TYPES[content_type]}", upload, save=False
-    )
+    attachment.file.save(f"{matter.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
     attachment.save()
     audit.record_event(
         actor=actor,

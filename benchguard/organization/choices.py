@@ -42,6 +42,7 @@ class Role(models.TextChoices):
     COMMITTEE_MEMBER = "committee_member", _("Committee member")
     DIVISION_CHIEF = "division_chief", _("Division chief")
     COURT_LEADER = "court_leader", _("Court leader")
+    COURT_PRESIDENT = "court_president", _("Court president")
     JUDICIAL_POLICE = "judicial_police", _("Judicial police")
     GATEHOUSE_GUARD = "gatehouse_guard", _("Gatehouse guard")
     FILING_CLERK = "filing_clerk", _("Filing clerk")

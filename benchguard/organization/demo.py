@@ -46,7 +46,7 @@ PERSONAS = [
     Persona("judge", "王立明", INTERMEDIATE, "民事审判第一庭", PersonCategory.QUOTA_JUDGE, "审判员", (Role.JUDGE,), "Z0101"),
     Persona("staff", "李静", INTERMEDIATE, "民事审判第一庭", PersonCategory.SUPPORT_STAFF, "法官助理", (Role.SUPPORT_STAFF,), "Z0102"),
     Persona("office", "赵敏", INTERMEDIATE, "法官权益保障委员会办公室", PersonCategory.OTHER_STAFF, "办公室科员", (Role.COMMITTEE_OFFICE,), "Z0103"),
-    Persona("chair", "刘建国", INTERMEDIATE, "办公室", PersonCategory.QUOTA_JUDGE, "院长", (Role.COMMITTEE_CHAIR, Role.COURT_LEADER), "Z0001"),
+    Persona("chair", "刘建国", INTERMEDIATE, "办公室", PersonCategory.QUOTA_JUDGE, "院长", (Role.COMMITTEE_CHAIR, Role.COURT_LEADER, Role.COURT_PRESIDENT), "Z0001"),
     Persona("vicechair", "陈志强", INTERMEDIATE, "办公室", PersonCategory.QUOTA_JUDGE, "副院长", (Role.COMMITTEE_VICE_CHAIR, Role.COURT_LEADER), "Z0002"),
     Persona("member", "孙丽", INTERMEDIATE, "刑事审判第一庭", PersonCategory.QUOTA_JUDGE, "审判员", (Role.JUDGE, Role.COMMITTEE_MEMBER), "Z0104"),
     Persona("chief", "周海", INTERMEDIATE, "民事审判第一庭", PersonCategory.QUOTA_JUDGE, "庭长", (Role.JUDGE, Role.DIVISION_CHIEF), "Z0105"),
@@ -121,6 +121,9 @@ def load_demo() -> list[Persona]:
     from benchguard.persons_of_concern.demo import load_persons_of_concern_demo
 
     load_persons_of_concern_demo()
+    from benchguard.incidents.demo import load_incidents_demo
+
+    load_incidents_demo()
     return PERSONAS
 
 

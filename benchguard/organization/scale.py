@@ -180,7 +180,7 @@ CATEGORY_WEIGHTS = (
 )
 # Roles an account gets from its person's position or department (first match wins).
 POSITION_ROLES: dict[str, tuple[str, ...]] = {
-    "院长": (Role.JUDGE, Role.COURT_LEADER),
+    "院长": (Role.JUDGE, Role.COURT_LEADER, Role.COURT_PRESIDENT),
     "副院长": (Role.JUDGE, Role.COURT_LEADER),
     "庭长": (Role.JUDGE, Role.DIVISION_CHIEF),
     "执行局局长": (Role.JUDGE, Role.DIVISION_CHIEF),

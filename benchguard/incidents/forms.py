@@ -1,0 +1,336 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.core.forms import StyledFormMixin
+from benchguard.incidents.choices import (
+    NATURES_BY_KIND,
+    CallRole,
+    ChainStep,
+    IncidentKind,
+    MeasureStatus,
+    Nature,
+    PlanKind,
+    SanctionMeasure,
+    SubjectKind,
+)
+from benchguard.incidents.models import Incident, ProtectiveMeasure
+from benchguard.organization.forms import VersionedForm
+from benchguard.organization.models import Account, Court, Person
+
+# Facts asked for each kind beyond the common ones (models.REQUIRED_BY_KIND says which are required).
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    IncidentKind.THREAT: ("targets", "case_number", "perpetrator_description"),
+    IncidentKind.CRIME: ("targets", "case_number", "perpetrator_description"),
+    IncidentKind.DISTURBANCE: ("people_count", "case_number", "perpetrator_description", "targets"),
+    IncidentKind.COURTROOM: ("case_number", "procedure", "targets", "perpetrator_description"),
+    IncidentKind.GROUP_PETITION: (
+        "people_count",
+        "case_number",
+        "sensitive_case",
+        "targets",
+        "perpetrator_description",
+    ),
+}
+COMMON_FIELDS = ("court", "nature", "occurred_at", "place", "description")
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def _people(court_ids: Any) -> Any:
+    return Person.objects.filter(court_id__in=court_ids, is_active=True).select_related("department")
+
+
+class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """The report of one kind of incident: only that kind's facts are asked."""
+
+    targets = forms.ModelMultipleChoiceField(
+        label=_("Protected persons"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("The judges or colleagues threatened, harmed or concerned."),
+    )
+
+    class Meta:
+        model = Incident
+        fields = [
+            "court",
+            "nature",
+            "occurred_at",
+            "place",
+            "description",
+            "case_number",
+            "procedure",
+            "people_count",
+            "sensitive_case",
+            "perpetrator_description",
+        ]
+        widgets = {
+            "occurred_at": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "perpetrator_description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, kind: str, court_ids: set[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.instance.kind = kind
+        wanted = (*COMMON_FIELDS, *KIND_FIELDS[kind])
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
+        self.fields["court"].queryset = Court.objects.filter(pk__in=court_ids)  # type: ignore[attr-defined]
+        if len(court_ids) == 1:
+            self.fields["court"].initial = next(iter(court_ids))
+        self.fields["nature"].choices = [  # type: ignore[attr-defined]
+            (value, Nature(value).label) for value in NATURES_BY_KIND[kind]
+        ]
+        if "targets" in self.fields:
+            self.fields["targets"].queryset = _people(court_ids)  # type: ignore[attr-defined]
+            self.fields["targets"].widget.attrs["size"] = 8
+            self.fields["targets"].required = kind == IncidentKind.THREAT
+        if "procedure" in self.fields:
+            self.fields["procedure"].required = True
+        if "case_number" in self.fields and kind == IncidentKind.COURTROOM:
+            self.fields["case_number"].required = True
+        if "people_count" in self.fields:
+            self.fields["people_count"].required = True
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["targets"] = list(data.get("targets") or [])
+        return {"kind": self.kind, **data}
+
+
+class IncidentForm(VersionedForm):
+    class Meta:
+        model = Incident
+        fields = [
+            "nature",
+            "occurred_at",
+            "place",
+            "description",
+            "case_number",
+            "procedure",
+            "people_count",
+            "sensitive_case",
+            "perpetrator_description",
+        ]
+        widgets = {"occurred_at": DateTimeLocalInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.instance.kind
+        self.fields["nature"].choices = [  # type: ignore[attr-defined]
+            (value, Nature(value).label) for value in NATURES_BY_KIND[kind]
+        ]
+        for name in ("procedure", "people_count", "sensitive_case"):
+            if name not in KIND_FIELDS[kind]:
+                del self.fields[name]
+
+
+class TargetsForm(StyledFormMixin, forms.Form):
+    targets = forms.ModelMultipleChoiceField(label=_("Protected persons"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["targets"].queryset = _people({court_id})  # type: ignore[attr-defined]
+        self.fields["targets"].required = False
+        self.fields["targets"].widget.attrs["size"] = 6
+
+
+class PerpetratorForm(StyledFormMixin, forms.Form):
+    person = forms.ModelChoiceField(label=_("Person of concern"), queryset=None)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Photo, recording or document"))
+
+
+class MeasureForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ProtectiveMeasure
+        fields = ["kind", "description", "owner", "due_date"]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _people({court_id})  # type: ignore[attr-defined]
+
+
+class MeasureUpdateForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
+    result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PoliceRequestForm(StyledFormMixin, forms.Form):
+    police_unit = forms.CharField(label=_("Police unit"), max_length=100)
+    sent_on = forms.DateField(label=_("Sent on"), widget=DateInput())
+    reference = forms.CharField(label=_("Reference"), max_length=60, required=False)
+    request_text = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PoliceResponseForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    response = forms.CharField(label=_("Police response"), widget=forms.Textarea(attrs={"rows": 2}))
+    response_on = forms.DateField(label=_("Response received on"), widget=DateInput())
+    follow_up = forms.CharField(
+        label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReferralForm(StyledFormMixin, forms.Form):
+    referred_to = forms.CharField(label=_("Referred to"), max_length=100)
+    referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
+
+
+class CloseForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(label=_("How it ended"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SanctionForm(StyledFormMixin, forms.Form):
+    measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
+    subject_kind = forms.ChoiceField(label=_("Subject"), choices=SubjectKind.choices)
+    subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
+    amount = forms.IntegerField(label=_("Fine (RMB)"), required=False, min_value=1)
+    days = forms.IntegerField(label=_("Detention (days)"), required=False, min_value=1, max_value=365)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SanctionDecisionForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Approve")), ("0", _("Do not approve"))],
+        coerce=lambda v: v == "1",
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ChainForm(StyledFormMixin, forms.Form):
+    step = forms.ChoiceField(label=_("Step"), choices=ChainStep.choices)
+    notified = forms.ModelChoiceField(label=_("Person notified"), queryset=Account.objects.none())
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notified"].queryset = (  # type: ignore[attr-defined]
+            Account.objects.filter(is_active=True, role_assignments__court_id=court_id)
+            .distinct()
+            .order_by("display_name", "username")
+        )
+
+
+class ReceptionForm(StyledFormMixin, forms.Form):
+    held_at = forms.DateTimeField(label=_("Held at"), widget=DateTimeLocalInput())
+    place = forms.CharField(label=_("Place"), max_length=200)
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Court participants"), queryset=Person.objects.none()
+    )
+    police = forms.ModelMultipleChoiceField(
+        label=_("Judicial police present"), queryset=Person.objects.none(), required=False
+    )
+    petitioners = forms.IntegerField(label=_("Number of petitioners received"), min_value=0)
+    summary = forms.CharField(label=_("What was said and agreed"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("participants", "police"):
+            self.fields[name].queryset = _people({court_id})  # type: ignore[attr-defined]
+            self.fields[name].widget.attrs["size"] = 6
+
+
+class PlanForm(StyledFormMixin, forms.Form):
+    court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=PlanKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    upload = forms.FileField(label=_("Document"))
+
+    def __init__(self, *args: Any, court_ids: set[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["court"].queryset = Court.objects.filter(pk__in=court_ids)  # type: ignore[attr-defined]
+        if len(court_ids) == 1:
+            self.fields["court"].initial = next(iter(court_ids))
+
+
+class ActivationForm(StyledFormMixin, forms.Form):
+    """Who is called to the scene: the three A13.4 roles, and others."""
+
+    incident = forms.ModelChoiceField(label=_("Incident"), queryset=Incident.objects.none(), required=False)
+    leader_in_charge = forms.ModelChoiceField(
+        label=CallRole.LEADER_IN_CHARGE.label, queryset=Person.objects.none()
+    )
+    division_chief = forms.ModelChoiceField(
+        label=CallRole.DIVISION_CHIEF.label, queryset=Person.objects.none()
+    )
+    police_duty_leader = forms.ModelChoiceField(
+        label=CallRole.POLICE_DUTY_LEADER.label, queryset=Person.objects.none()
+    )
+    others = forms.ModelMultipleChoiceField(
+        label=_("Others called"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, court_id: int, incidents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("leader_in_charge", "division_chief", "police_duty_leader", "others"):
+            self.fields[name].queryset = _people({court_id})  # type: ignore[attr-defined]
+        self.fields["incident"].queryset = incidents  # type: ignore[attr-defined]
+
+    def calls(self) -> list[tuple[str, Person]]:
+        data = self.cleaned_data
+        calls = [
+            (CallRole.LEADER_IN_CHARGE, data["leader_in_charge"]),
+            (CallRole.DIVISION_CHIEF, data["division_chief"]),
+            (CallRole.POLICE_DUTY_LEADER, data["police_duty_leader"]),
+        ]
+        return [*calls, *((CallRole.OTHER, p) for p in data.get("others") or [])]
+
+
+class ArrivalForm(StyledFormMixin, forms.Form):
+    arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=DateTimeLocalInput())
+
+
+class TalkForm(StyledFormMixin, forms.Form):
+    court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
+    person = forms.ModelChoiceField(label=_("Person talked to"), queryset=None)  # type: ignore[arg-type]
+    incident = forms.ModelChoiceField(label=_("Incident"), queryset=Incident.objects.none(), required=False)
+    held_at = forms.DateTimeField(label=_("Held at"), widget=DateTimeLocalInput())
+    conducted_by = forms.CharField(label=_("Conducted by"), max_length=200)
+    content = forms.CharField(label=_("What was said"), widget=forms.Textarea(attrs={"rows": 3}))
+    record = forms.FileField(label=_("Signed record"))
+
+    def __init__(self, *args: Any, court_ids: set[int], persons: Any, incidents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["court"].queryset = Court.objects.filter(pk__in=court_ids)  # type: ignore[attr-defined]
+        if len(court_ids) == 1:
+            self.fields["court"].initial = next(iter(court_ids))
+        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+        self.fields["incident"].queryset = incidents  # type: ignore[attr-defined]
+
+
+class FilterForm(StyledFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *IncidentKind.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), ("open", _("Open")), ("closed", _("Closed"))],
+    )

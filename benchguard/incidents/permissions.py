@@ -1,0 +1,115 @@
+"""Who may see and do what in the incident register (A8, A9, A13).
+
+- Report: anyone holding a role in the court.
+- See: the judicial police, the committee office, court leaders and the president see
+  every incident of their court; a reporter sees what they reported; a protected
+  person sees incidents about themselves; whoever is notified in a group-petition
+  chain, and the owner of a protective measure, see that incident (querysets.IncidentQuerySet.visible_to).
+- Manage (measures, police requests, referrals, the chain, receptions, plans, warning
+  talks, closing): the judicial police and the committee office of the court.
+- Link persons of concern: managers who also read the city-wide list (A15).
+- Courtroom sanctions: recorded by the presiding judge (the reporter or a protected
+  person of that incident) or a manager; fines and detention approved by the court
+  president (A9.3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchguard.core.access import court_ids_with, has_role
+from benchguard.organization.choices import Role
+from benchguard.persons_of_concern import permissions as poc_permissions
+
+COURT_WIDE_ROLES = frozenset(
+    {Role.JUDICIAL_POLICE, Role.COMMITTEE_OFFICE, Role.COURT_LEADER, Role.COURT_PRESIDENT}
+)
+MANAGER_ROLES = frozenset({Role.JUDICIAL_POLICE, Role.COMMITTEE_OFFICE})
+PLAN_READER_ROLES = COURT_WIDE_ROLES | {Role.DIVISION_CHIEF}
+
+
+def reporting_court_ids(user: Any) -> set[int]:
+    return court_ids_with(user)
+
+
+def can_report(user: Any, court_id: int | None = None) -> bool:
+    ids = reporting_court_ids(user)
+    return bool(ids) if court_id is None else court_id in ids
+
+
+def sees_court(user: Any, court_id: int) -> bool:
+    return has_role(user, *COURT_WIDE_ROLES, court_id=court_id)
+
+
+def can_manage(user: Any, incident: Any) -> bool:
+    return has_role(user, *MANAGER_ROLES, court_id=incident.court_id)
+
+
+def is_manager_anywhere(user: Any) -> bool:
+    return has_role(user, *MANAGER_ROLES)
+
+
+def can_link_perpetrators(user: Any, incident: Any) -> bool:
+    return can_manage(user, incident) and poc_permissions.can_read(user)
+
+
+def is_reporter_or_target(user: Any, incident: Any) -> bool:
+    if incident.reported_by_id == getattr(user, "pk", None):
+        return True
+    return any(p.account_id == getattr(user, "pk", None) for p in incident.targets.all())
+
+
+def can_add_attachment(user: Any, incident: Any) -> bool:
+    return can_manage(user, incident) or is_reporter_or_target(user, incident)
+
+
+def can_sanction(user: Any, incident: Any) -> bool:
+    return can_manage(user, incident) or is_reporter_or_target(user, incident)
+
+
+def can_approve_sanction(user: Any, sanction: Any) -> bool:
+    return has_role(user, Role.COURT_PRESIDENT, court_id=sanction.incident.court_id)
+
+
+def can_open_matter(user: Any, incident: Any) -> bool:
+    from benchguard.matters import permissions as matter_permissions
+
+    return matter_permissions.is_office(user, incident.court_id) or matter_permissions.is_chair_or_vice(
+        user, incident.court_id
+    )
+
+
+def can_notify_in_chain(user: Any, incident: Any, step: str) -> bool:
+    """The first step is the police's or reception's; the next ones belong to whoever
+    was notified in the step before (the judge, then the chief)."""
+    from benchguard.incidents.choices import CHAIN_ORDER
+
+    if can_manage(user, incident):
+        return True
+    index = CHAIN_ORDER.index(step)
+    if index == 0:
+        return False
+    previous = CHAIN_ORDER[index - 1]
+    return any(
+        n.step == previous and n.notified_id == getattr(user, "pk", None) for n in incident.chain.all()
+    )
+
+
+def can_read_plans(user: Any, court_id: int | None = None) -> bool:
+    return has_role(user, *PLAN_READER_ROLES, court_id=court_id)
+
+
+def can_manage_plans(user: Any, court_id: int | None = None) -> bool:
+    return has_role(user, *MANAGER_ROLES, court_id=court_id)
+
+
+def can_read_talks(user: Any, court_id: int | None = None) -> bool:
+    return has_role(user, *COURT_WIDE_ROLES, court_id=court_id) and poc_permissions.can_read(user)
+
+
+def can_record_talk(user: Any, court_id: int | None = None) -> bool:
+    return has_role(user, *MANAGER_ROLES, court_id=court_id) and poc_permissions.can_read(user)
+
+
+def can_export(user: Any) -> bool:
+    return has_role(user, *COURT_WIDE_ROLES)

@@ -1,0 +1,31 @@
+"""Scoping of incidents (house style 4): see permissions.py for who sees what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+
+from benchguard.core.access import court_ids_with
+
+
+class IncidentQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def visible_to(self, user: Any) -> Any:
+        from benchguard.incidents.permissions import COURT_WIDE_ROLES
+
+        if user is None or not user.is_authenticated:
+            return self.none()
+        through = self.model.targets.through
+        about_me = through.objects.filter(person__account=user).values("incident_id")
+        chain = self.model.chain.rel.related_model.objects.filter(notified=user).values("incident_id")
+        owner = self.model.measures.rel.related_model.objects.filter(owner__account=user).values(
+            "incident_id"
+        )
+        return self.filter(
+            Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES))
+            | Q(reported_by=user)
+            | Q(pk__in=about_me)
+            | Q(pk__in=chain)
+            | Q(pk__in=owner)
+        )

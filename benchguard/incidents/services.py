@@ -1,0 +1,986 @@
+"""Every change to the incident register (A8, A9, A13) goes through these functions:
+each checks permission, validates, writes in one transaction and leaves an audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from benchguard.core import audit
+from benchguard.core.access import has_role
+from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload
+from benchguard.incidents import permissions
+from benchguard.incidents.choices import (
+    CHAIN_ORDER,
+    NEEDS_PRESIDENT,
+    SEVERITY,
+    ChainStep,
+    IncidentKind,
+    IncidentStatus,
+    MeasureStatus,
+    SanctionMeasure,
+    SanctionStatus,
+    SubjectKind,
+)
+from benchguard.incidents.models import (
+    REQUIRED_BY_KIND,
+    ActivationCall,
+    ChainNotification,
+    EmergencyPlan,
+    Incident,
+    IncidentAttachment,
+    PlanActivation,
+    PoliceRequest,
+    ProtectiveMeasure,
+    Reception,
+    Sanction,
+    SanctionCap,
+    WarningTalk,
+)
+from benchguard.notifications.services import notify
+from benchguard.organization.choices import DepartmentType, Role
+from benchguard.organization.models import Account, Court, Person
+from benchguard.persons_of_concern import permissions as poc_permissions
+from benchguard.persons_of_concern.models import PersonOfConcern
+
+INCIDENT_FIELDS = [
+    "court",
+    "kind",
+    "nature",
+    "occurred_at",
+    "place",
+    "description",
+    "case_number",
+    "procedure",
+    "people_count",
+    "sensitive_case",
+    "perpetrator_description",
+]
+EDITABLE_FIELDS = [f for f in INCIDENT_FIELDS if f not in ("court", "kind")]
+
+
+def _url(incident: Incident) -> str:
+    return reverse("incidents:incident_detail", args=[incident.pk])
+
+
+def _accounts(court_id: int, *roles: str) -> list[Account]:
+    return list(
+        Account.objects.filter(
+            is_active=True, role_assignments__court_id=court_id, role_assignments__role__in=roles
+        ).distinct()
+    )
+
+
+def _locked(incident: Incident) -> Incident:
+    return Incident.objects.select_for_update().get(pk=incident.pk)
+
+
+def _require_open(incident: Incident) -> None:
+    if incident.status != IncidentStatus.OPEN:
+        raise ValidationError(_("The incident is closed; reopen it to change it."), code="closed")
+
+
+# --- Reporting -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_incident(
+    *,
+    actor: Any,
+    court: Court,
+    kind: str,
+    nature: str,
+    occurred_at: dt.datetime,
+    place: str,
+    description: str,
+    targets: Sequence[Person] = (),
+    case_number: str = "",
+    procedure: str = "",
+    people_count: int | None = None,
+    sensitive_case: bool = False,
+    perpetrator_description: str = "",
+) -> Incident:
+    """Anyone in the court reports an incident, for themselves or on a colleague's behalf
+    (A8); the judicial police and the committee office are told at once."""
+    if not permissions.can_report(actor, court.pk):
+        raise PermissionDenied
+    if "targets" in REQUIRED_BY_KIND.get(kind, ()) and not targets:
+        raise ValidationError(
+            {"targets": _("Name the judge or colleague who was threatened or harmed.")}, code="required"
+        )
+    if any(person.court_id != court.pk for person in targets):
+        raise ValidationError({"targets": _("The protected persons must belong to this court.")})
+    incident = create_versioned(
+        Incident(
+            court=court,
+            kind=kind,
+            nature=nature,
+            occurred_at=occurred_at,
+            place=place.strip(),
+            description=description.strip(),
+            case_number=case_number.strip(),
+            procedure=procedure,
+            people_count=people_count,
+            sensitive_case=sensitive_case,
+            perpetrator_description=perpetrator_description.strip(),
+            reported_by=actor,
+        ),
+        actor=actor,
+        action="incidents.incident.report",
+        fields=INCIDENT_FIELDS,
+    )
+    if targets:
+        incident.targets.set(targets)
+        audit.record_event(
+            actor=actor, action="incidents.incident.targets", obj=incident, targets=[p.pk for p in targets]
+        )
+    notify(
+        recipients=_accounts(court.pk, *permissions.MANAGER_ROLES),
+        kind="incidents.reported",
+        title=gettext_lazy("A new incident was reported"),
+        body=f"{incident.get_kind_display()} · {incident.place}",
+        url=_url(incident),
+        dedupe_key=f"incidents.reported:{incident.pk}",
+        court=court,
+    )
+    return incident
+
+
+@transaction.atomic
+def update_incident(
+    *, actor: Any, incident: Incident, expected_version: int, changes: dict[str, Any]
+) -> Incident:
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    _require_open(incident)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(_("These facts cannot be changed here."))
+    return update_versioned(
+        Incident,
+        incident.pk,
+        actor=actor,
+        action="incidents.incident.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def set_targets(*, actor: Any, incident: Incident, targets: Sequence[Person]) -> Incident:
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    if "targets" in REQUIRED_BY_KIND.get(incident.kind, ()) and not targets:
+        raise ValidationError({"targets": _("Name the judge or colleague who was threatened or harmed.")})
+    if any(person.court_id != incident.court_id for person in targets):
+        raise ValidationError({"targets": _("The protected persons must belong to this court.")})
+    incident.targets.set(targets)
+    audit.record_event(
+        actor=actor, action="incidents.incident.targets", obj=incident, targets=[p.pk for p in targets]
+    )
+    return incident
+
+
+@transaction.atomic
+def link_perpetrator(*, actor: Any, incident: Incident, person: PersonOfConcern) -> Incident:
+    """Link a person of concern (A15) to the incident: the link shows on the person's
+    city-wide record."""
+    if not permissions.can_link_perpetrators(actor, incident):
+        raise PermissionDenied
+    if incident.perpetrators.filter(pk=person.pk).exists():
+        raise ValidationError({"person": _("This person is already linked to the incident.")})
+    incident.perpetrators.add(person)
+    audit.record_event(actor=actor, action="incidents.incident.link_person", obj=incident, person=person.pk)
+    return incident
+
+
+@transaction.atomic
+def add_attachment(*, actor: Any, incident: Incident, upload: UploadedFile) -> IncidentAttachment:
+    """A photo, recording or document, kept with its SHA-256; limited in size and type."""
+    if not permissions.can_add_attachment(actor, incident):
+        raise PermissionDenied
+    checked = check_upload(upload, allowed=MEDIA_UPLOAD_TYPES)
+    attachment = IncidentAttachment(
+        incident=incident,
+        name=checked.name,
+        size=checked.size,
+        content_type=checked.content_type,
+        sha256=checked.sha256,
+        uploaded_by=actor,
+    )
+    attachment.file.save(f"{incident.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
+    attachment.save()
+    audit.record_event(
+        actor=actor,
+        action="incidents.attachment.add",
+        obj=incident,
+        name=attachment.name,
+        sha256=checked.sha256,
+    )
+    return attachment
+
+
+@transaction.atomic
+def refer_for_prosecution(
+    *, actor: Any, incident: Incident, referred_to: str, referred_on: dt.date
+) -> Incident:
+    """A9.1 (and serious courtroom disorder, A9.3): the referral for criminal liability."""
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    if incident.kind not in (IncidentKind.CRIME, IncidentKind.COURTROOM):
+        raise ValidationError(
+            _("Only a crime in the court's areas or courtroom disorder is referred for prosecution."),
+            code="invalid_kind",
+        )
+    if not referred_to.strip():
+        raise ValidationError({"referred_to": _("Name the authority the case was referred to.")})
+    return update_versioned(
+        Incident,
+        incident.pk,
+        actor=actor,
+        action="incidents.incident.refer",
+        expected_version=incident.version,
+        changes={"criminal_referral_to": referred_to.strip(), "criminal_referral_on": referred_on},
+    )
+
+
+@transaction.atomic
+def close_incident(*, actor: Any, incident: Incident, note: str) -> Incident:
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    _require_open(incident)
+    if not note.strip():
+        raise ValidationError({"note": _("Say how the incident ended.")})
+    open_measures = incident.measures.filter(status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS])
+    if open_measures.exists():
+        raise ValidationError(
+            _("Finish or cancel the open protective measures before closing the incident."),
+            code="open_measures",
+        )
+    if incident.sanctions.filter(status=SanctionStatus.PENDING).exists():
+        raise ValidationError(
+            _("A fine or detention still awaits the president's decision."), code="pending_sanction"
+        )
+    return update_versioned(
+        Incident,
+        incident.pk,
+        actor=actor,
+        action="incidents.incident.close",
+        expected_version=incident.version,
+        changes={"status": IncidentStatus.CLOSED, "closed_at": timezone.now(), "closing_note": note.strip()},
+    )
+
+
+@transaction.atomic
+def open_matter(*, actor: Any, incident: Incident) -> Any:
+    """Open a committee matter (A26, A17) for the incident in one step; the incident
+    points at it and the matter's facts come from the incident."""
+    from benchguard.matters import services as matter_services
+    from benchguard.matters.choices import Subject
+
+    if not permissions.can_open_matter(actor, incident):
+        raise PermissionDenied
+    incident = _locked(incident)
+    if incident.matter_id is not None:
+        raise ValidationError(_("A committee matter is already open for this incident."), code="exists")
+    targets = list(incident.targets.all())
+    facts = _("%(kind)s (%(nature)s) on %(when)s at %(place)s.\n\n%(description)s") % {
+        "kind": incident.get_kind_display(),
+        "nature": incident.get_nature_display(),
+        "when": timezone.localtime(incident.occurred_at).strftime("%Y-%m-%d %H:%M"),
+        "place": incident.place,
+        "description": incident.description,
+    }
+    matter = matter_services.open_ex_officio(
+        actor=actor,
+        court=incident.court,
+        subject=Subject.THREAT if incident.kind == IncidentKind.THREAT else Subject.OTHER,
+        facts=facts,
+        infringer=incident.perpetrator_description[:200],
+        applicant=targets[0] if targets else None,
+    )
+    update_versioned(
+        Incident,
+        incident.pk,
+        actor=actor,
+        action="incidents.incident.open_matter",
+        expected_version=incident.version,
+        changes={"matter": matter},
+    )
+    return matter
+
+
+# --- Protective measures and the police (A8, A9.2) ----------------------------------------------
+
+
+@transaction.atomic
+def add_measure(
+    *, actor: Any, incident: Incident, kind: str, description: str, owner: Person, due_date: dt.date
+) -> ProtectiveMeasure:
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    _require_open(incident)
+    if owner.court_id != incident.court_id:
+        raise ValidationError({"owner": _("The owner must belong to this court.")})
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date cannot be in the past.")})
+    measure = create_versioned(
+        ProtectiveMeasure(
+            incident=incident, kind=kind, description=description, owner=owner, due_date=due_date
+        ),
+        actor=actor,
+        action="incidents.measure.create",
+        fields=["incident", "kind", "description", "owner", "due_date"],
+    )
+    if owner.account_id:
+        notify(
+            recipients=[owner.account] if owner.account else [],
+            kind="incidents.measure",
+            title=gettext_lazy("A protective measure was given to you"),
+            body=f"{measure.get_kind_display()} · {due_date}",
+            url=_url(incident),
+            dedupe_key=f"incidents.measure:{measure.pk}",
+            court=incident.court,
+        )
+    return measure
+
+
+MEASURE_STEPS = {
+    MeasureStatus.PLANNED: {MeasureStatus.IN_PROGRESS, MeasureStatus.DONE, MeasureStatus.CANCELLED},
+    MeasureStatus.IN_PROGRESS: {MeasureStatus.DONE, MeasureStatus.CANCELLED},
+    MeasureStatus.DONE: set(),
+    MeasureStatus.CANCELLED: set(),
+}
+
+
+@transaction.atomic
+def update_measure(
+    *, actor: Any, measure: ProtectiveMeasure, expected_version: int, status: str, result: str = ""
+) -> ProtectiveMeasure:
+    """Move a measure on (planned → in progress → done, or cancelled); the owner may
+    report on their own measure."""
+    incident = measure.incident
+    is_owner = measure.owner.account_id == getattr(actor, "pk", None)
+    if not (permissions.can_manage(actor, incident) or is_owner):
+        raise PermissionDenied
+    if status != measure.status and status not in MEASURE_STEPS[MeasureStatus(measure.status)]:
+        raise ValidationError(
+            {
+                "status": ValidationError(
+                    _("A measure that is %(status)s cannot change to that status.")
+                    % {"status": measure.get_status_display()},
+                    code="invalid_transition",
+                )
+            }
+        )
+    if status in (MeasureStatus.DONE, MeasureStatus.CANCELLED) and not result.strip():
+        raise ValidationError({"result": _("Say what was done, or why the measure was cancelled.")})
+    changes: dict[str, Any] = {"status": status, "result": result.strip()}
+    if status == MeasureStatus.DONE:
+        changes["done_at"] = timezone.now()
+    return update_versioned(
+        ProtectiveMeasure,
+        measure.pk,
+        actor=actor,
+        action="incidents.measure.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def send_police_request(
+    *,
+    actor: Any,
+    incident: Incident,
+    police_unit: str,
+    sent_on: dt.date,
+    request_text: str,
+    reference: str = "",
+) -> PoliceRequest:
+    """The formal request to the public security organs (商请公安机关依法处理)."""
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("The date cannot be in the future.")})
+    if sent_on < timezone.localtime(incident.occurred_at).date():
+        raise ValidationError({"sent_on": _("The request cannot predate the incident.")})
+    return create_versioned(
+        PoliceRequest(
+            incident=incident,
+            police_unit=police_unit.strip(),
+            sent_on=sent_on,
+            reference=reference.strip(),
+            request_text=request_text.strip(),
+            sent_by=actor,
+        ),
+        actor=actor,
+        action="incidents.police.request",
+        fields=["incident", "police_unit", "sent_on", "reference", "request_text"],
+    )
+
+
+@transaction.atomic
+def record_police_response(
+    *,
+    actor: Any,
+    request: PoliceRequest,
+    expected_version: int,
+    response: str,
+    response_on: dt.date,
+    follow_up: str = "",
+) -> PoliceRequest:
+    if not permissions.can_manage(actor, request.incident):
+        raise PermissionDenied
+    if not response.strip():
+        raise ValidationError({"response": _("Enter the police response.")})
+    if response_on > timezone.localdate():
+        raise ValidationError({"response_on": _("The date cannot be in the future.")})
+    if response_on < request.sent_on:
+        raise ValidationError({"response_on": _("The response cannot predate the request.")})
+    return update_versioned(
+        PoliceRequest,
+        request.pk,
+        actor=actor,
+        action="incidents.police.response",
+        expected_version=expected_version,
+        changes={"response": response.strip(), "response_on": response_on, "follow_up": follow_up.strip()},
+    )
+
+
+# --- Courtroom sanctions (A9.3) -----------------------------------------------------------------
+
+
+def cap_for(procedure: str) -> SanctionCap:
+    cap = SanctionCap.objects.filter(procedure=procedure).first()
+    if cap is None:
+        raise ValidationError(_("No statutory limits are set for this procedure."), code="no_cap")
+    return cap
+
+
+def check_cap(
+    *, procedure: str, measure: str, subject_kind: str, amount: int | None, days: int | None
+) -> None:
+    """Refuse an amount or length outside the statutory cap of the case's procedure,
+    naming the cap (Civil Procedure Law art. 118, Administrative Litigation Law art. 59,
+    Criminal Procedure Law art. 199 — seeded in SanctionCap)."""
+    cap = cap_for(procedure)
+    if measure == SanctionMeasure.FINE:
+        if amount is None or amount <= 0:
+            raise ValidationError({"amount": _("Enter the amount of the fine.")}, code="required")
+        if subject_kind == SubjectKind.ORGANIZATION:
+            low, high = cap.fine_organization_min, cap.fine_organization_max
+            if not low <= amount <= high:
+                message = _(
+                    "Under %(procedure)s a fine on an organisation is between RMB %(low)s and RMB %(high)s."
+                ) % {"procedure": cap.get_procedure_display(), "low": f"{low:,}", "high": f"{high:,}"}
+                raise ValidationError({"amount": ValidationError(message, code="over_cap")})
+        elif amount > cap.fine_individual_max:
+            message = _("Under %(procedure)s a fine on an individual is at most RMB %(high)s.") % {
+                "procedure": cap.get_procedure_display(),
+                "high": f"{cap.fine_individual_max:,}",
+            }
+            raise ValidationError({"amount": ValidationError(message, code="over_cap")})
+    if measure == SanctionMeasure.DETENTION:
+        if subject_kind == SubjectKind.ORGANIZATION:
+            raise ValidationError(
+                {"subject_kind": _("Only an individual can be detained.")}, code="detention_organisation"
+            )
+        if days is None or days <= 0:
+            raise ValidationError({"days": _("Enter the number of days of detention.")}, code="required")
+        if days > cap.detention_max_days:
+            message = _("Under %(procedure)s detention is at most %(days)s days.") % {
+                "procedure": cap.get_procedure_display(),
+                "days": cap.detention_max_days,
+            }
+            raise ValidationError({"days": ValidationError(message, code="over_cap")})
+
+
+@transaction.atomic
+def impose_sanction(
+    *,
+    actor: Any,
+    incident: Incident,
+    measure: str,
+    subject_name: str,
+    reason: str,
+    subject_kind: str = SubjectKind.INDIVIDUAL,
+    amount: int | None = None,
+    days: int | None = None,
+) -> Sanction:
+    """Record a measure the presiding judge applied (A9.3). Warnings to removal take
+    effect at once; a fine or detention waits for the court president's approval."""
+    if not permissions.can_sanction(actor, incident):
+        raise PermissionDenied
+    if incident.kind != IncidentKind.COURTROOM:
+        raise ValidationError(_("Sanctions apply to courtroom disorder only."), code="invalid_kind")
+    _require_open(incident)
+    if measure not in SEVERITY:
+        raise ValidationError({"measure": _("Choose a measure.")})
+    if measure != SanctionMeasure.FINE:
+        amount = None
+    if measure != SanctionMeasure.DETENTION:
+        days = None
+    check_cap(
+        procedure=incident.procedure, measure=measure, subject_kind=subject_kind, amount=amount, days=days
+    )
+    needs_approval = measure in NEEDS_PRESIDENT
+    sanction = create_versioned(
+        Sanction(
+            incident=incident,
+            measure=measure,
+            subject_kind=subject_kind,
+            subject_name=subject_name.strip(),
+            amount=amount,
+            days=days,
+            reason=reason.strip(),
+            decided_by=actor,
+            status=SanctionStatus.PENDING if needs_approval else SanctionStatus.IN_EFFECT,
+        ),
+        actor=actor,
+        action="incidents.sanction.impose",
+        fields=["incident", "measure", "subject_kind", "subject_name", "amount", "days", "reason", "status"],
+    )
+    if needs_approval:
+        notify(
+            recipients=_accounts(incident.court_id, Role.COURT_PRESIDENT),
+            kind="incidents.sanction",
+            title=gettext_lazy("A fine or detention awaits your approval"),
+            body=f"{sanction.get_measure_display()} · {sanction.subject_name}",
+            url=_url(incident),
+            dedupe_key=f"incidents.sanction:{sanction.pk}",
+            court=incident.court,
+        )
+    return sanction
+
+
+@transaction.atomic
+def decide_sanction(
+    *, actor: Any, sanction: Sanction, expected_version: int, approve: bool, reason: str = ""
+) -> Sanction:
+    """The court president approves a fine or detention (it takes effect) or does not."""
+    if not permissions.can_approve_sanction(actor, sanction):
+        raise PermissionDenied
+    if sanction.status != SanctionStatus.PENDING:
+        raise ValidationError(
+            _("This sanction is not awaiting approval; it is %(status)s.")
+            % {"status": sanction.get_status_display()},
+            code="invalid_transition",
+        )
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for not approving.")})
+    saved = update_versioned(
+        Sanction,
+        sanction.pk,
+        actor=actor,
+        action="incidents.sanction.approve" if approve else "incidents.sanction.refuse",
+        expected_version=expected_version,
+        changes={
+            "status": SanctionStatus.IN_EFFECT if approve else SanctionStatus.REFUSED,
+            "approved_by": actor,
+            "approved_at": timezone.now(),
+            "refusal_reason": "" if approve else reason.strip(),
+        },
+    )
+    notify(
+        recipients=[saved.decided_by],
+        kind="incidents.sanction.decided",
+        title=gettext_lazy("The president decided on a fine or detention"),
+        body=f"{saved.get_measure_display()} · {saved.get_status_display()}",
+        url=_url(saved.incident),
+        dedupe_key=f"incidents.sanction.decided:{saved.pk}",
+        court=saved.incident.court,
+    )
+    return saved
+
+
+# --- Group petitions and sudden events (A13) ----------------------------------------------------
+
+
+@transaction.atomic
+def notify_step(
+    *, actor: Any, incident: Incident, step: str, notified: Account, note: str = ""
+) -> ChainNotification:
+    """One step of the chain (A13.1), in order: police or reception → case judge →
+    division chief → the chief or another division leader who receives. The person
+    notified gets it in their inbox and acknowledges it."""
+    incident = _locked(incident)
+    if incident.kind != IncidentKind.GROUP_PETITION:
+        raise ValidationError(_("The notification chain belongs to group petitions."), code="invalid_kind")
+    if step not in CHAIN_ORDER:
+        raise ValidationError({"step": _("Choose a step.")})
+    if not permissions.can_notify_in_chain(actor, incident, step):
+        raise PermissionDenied
+    index = CHAIN_ORDER.index(step)
+    if index > 0 and not incident.chain.filter(step=CHAIN_ORDER[index - 1]).exists():
+        raise ValidationError(
+            {
+                "step": ValidationError(
+                    _("The step before this one has not been recorded yet."), code="out_of_order"
+                )
+            }
+        )
+    if not has_role(notified, *_roles_for_step(step), court_id=incident.court_id):
+        raise ValidationError(
+            {
+                "notified": ValidationError(
+                    _("This person cannot be notified at this step."), code="wrong_person"
+                )
+            }
+        )
+    try:
+        with transaction.atomic():
+            row = ChainNotification.objects.create(
+                incident=incident, step=step, notified_by=actor, notified=notified, note=note.strip()
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"notified": _("This person has already been notified at this step.")}, code="duplicate"
+        ) from None
+    audit.record_event(
+        actor=actor, action="incidents.chain.notify", obj=incident, step=step, notified=notified.pk
+    )
+    notify(
+        recipients=[notified],
+        kind="incidents.chain",
+        title=gettext_lazy("Group petition: please acknowledge"),
+        body=f"{row.get_step_display()} · {incident.place}",
+        url=_url(incident),
+        dedupe_key=f"incidents.chain:{row.pk}",
+        court=incident.court,
+    )
+    return row
+
+
+def _roles_for_step(step: str) -> tuple[str, ...]:
+    if step == ChainStep.NOTIFY_JUDGE:
+        return (Role.JUDGE,)
+    return (Role.DIVISION_CHIEF, Role.COURT_LEADER)
+
+
+@transaction.atomic
+def acknowledge_step(*, actor: Any, step: ChainNotification) -> ChainNotification:
+    if step.notified_id != getattr(actor, "pk", None):
+        raise PermissionDenied
+    updated = ChainNotification.objects.filter(pk=step.pk, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(_("This step was already acknowledged."), code="already_acknowledged")
+    step.refresh_from_db()
+    audit.record_event(actor=actor, action="incidents.chain.acknowledge", obj=step.incident, step=step.step)
+    return step
+
+
+def is_police_officer(person: Person) -> bool:
+    """A judicial police officer: in the judicial police department, or holding the role."""
+    if person.department is not None and person.department.type == DepartmentType.JUDICIAL_POLICE:
+        return True
+    return person.account_id is not None and has_role(
+        person.account, Role.JUDICIAL_POLICE, court_id=person.court_id
+    )
+
+
+def reception_rule_applies(incident: Incident) -> bool:
+    return incident.kind == IncidentKind.GROUP_PETITION or incident.sensitive_case
+
+
+@transaction.atomic
+def record_reception(
+    *,
+    actor: Any,
+    incident: Incident,
+    held_at: dt.datetime,
+    place: str,
+    participants: Iterable[Person],
+    police: Iterable[Person],
+    petitioners: int,
+    summary: str,
+) -> Reception:
+    """A13.2: for a group petition or a sensitive case the reception is recorded only
+    with a judicial police officer present and not the case judge alone."""
+    if not (permissions.can_manage(actor, incident) or _in_chain(actor, incident)):
+        raise PermissionDenied
+    participants, police = list(participants), list(police)
+    if held_at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationError({"held_at": _("A reception cannot be recorded before it is held.")})
+    if petitioners < 1:
+        raise ValidationError({"petitioners": _("At least one petitioner was received.")})
+    if not participants:
+        raise ValidationError({"participants": _("Name who received the petitioners.")})
+    if any(p.court_id != incident.court_id for p in [*participants, *police]):
+        raise ValidationError({"participants": _("Everyone named must belong to this court.")})
+    not_police = [p for p in police if not is_police_officer(p)]
+    if not_police:
+        raise ValidationError(
+            {"police": _("%(name)s is not a judicial police officer.") % {"name": not_police[0].name}}
+        )
+    if reception_rule_applies(incident):
+        if not police:
+            raise ValidationError(
+                {
+                    "police": ValidationError(
+                        _("A judicial police officer must be present at this reception (A13.2)."),
+                        code="no_police",
+                    )
+                }
+            )
+        judges = {p.pk for p in incident.targets.all()}
+        others = [p for p in participants if p.pk not in judges and p not in police]
+        if not others:
+            raise ValidationError(
+                {
+                    "participants": ValidationError(
+                        _("The case judge may not receive the petitioners alone (A13.2)."),
+                        code="judge_alone",
+                    )
+                }
+            )
+    reception = create_versioned(
+        Reception(
+            incident=incident,
+            held_at=held_at,
+            place=place.strip(),
+            petitioners=petitioners,
+            summary=summary.strip(),
+            recorded_by=actor,
+        ),
+        actor=actor,
+        action="incidents.reception.record",
+        fields=["incident", "held_at", "place", "petitioners", "summary"],
+    )
+    reception.participants.set(participants)
+    reception.police.set(police)
+    audit.record_event(
+        actor=actor,
+        action="incidents.reception.people",
+        obj=reception,
+        participants=[p.pk for p in participants],
+        police=[p.pk for p in police],
+    )
+    return reception
+
+
+def _in_chain(actor: Any, incident: Incident) -> bool:
+    return incident.chain.filter(notified_id=getattr(actor, "pk", None)).exists()
+
+
+# --- Emergency plans (A13.4) --------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_plan(*, actor: Any, court: Court, kind: str, title: str, upload: UploadedFile) -> EmergencyPlan:
+    if not permissions.can_manage_plans(actor, court.pk):
+        raise PermissionDenied
+    checked = check_upload(upload)
+    plan = EmergencyPlan(
+        court=court,
+        kind=kind,
+        title=title.strip(),
+        file_name=checked.name,
+        sha256=checked.sha256,
+        uploaded_by=actor,
+    )
+    plan.file.save(f"{court.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
+    return create_versioned(
+        plan,
+        actor=actor,
+        action="incidents.plan.create",
+        fields=["court", "kind", "title", "file_name", "sha256"],
+    )
+
+
+@transaction.atomic
+def activate_plan(
+    *,
+    actor: Any,
+    plan: EmergencyPlan,
+    calls: Sequence[tuple[str, Person]],
+    incident: Incident | None = None,
+    activated_at: dt.datetime | None = None,
+) -> PlanActivation:
+    """Activate the plan and record who was called (A13.4); each arrival is recorded
+    with record_arrival. `activated_at` records an activation after the fact."""
+    if not permissions.can_manage_plans(actor, plan.court_id):
+        raise PermissionDenied
+    if not plan.in_force:
+        raise ValidationError(_("This plan is no longer in force."), code="not_in_force")
+    if incident is not None and incident.court_id != plan.court_id:
+        raise ValidationError({"incident": _("The incident belongs to another court.")})
+    if not calls:
+        raise ValidationError({"calls": _("Name at least one person called to the scene.")})
+    people = [person for _role, person in calls]
+    if len({p.pk for p in people}) != len(people):
+        raise ValidationError({"calls": _("Each person is called once.")})
+    if any(p.court_id != plan.court_id for p in people):
+        raise ValidationError({"calls": _("Everyone called must belong to this court.")})
+    now = timezone.now()
+    if activated_at is not None and activated_at > now + dt.timedelta(minutes=5):
+        raise ValidationError({"activated_at": _("The activation cannot be in the future.")})
+    now = activated_at or now
+    activation = PlanActivation.objects.create(plan=plan, incident=incident, activated_by=actor, activated_at=now)
+    ActivationCall.objects.bulk_create(
+        [
+            ActivationCall(activation=activation, role=role, person=person, called_at=now)
+            for role, person in calls
+        ]
+    )
+    audit.record_event(
+        actor=actor,
+        action="incidents.plan.activate",
+        obj=plan,
+        incident=incident.pk if incident else None,
+        called=[[role, person.pk] for role, person in calls],
+    )
+    accounts = [p.account for p in people if p.account_id]
+    notify(
+        recipients=[a for a in accounts if a is not None],
+        kind="incidents.plan",
+        title=gettext_lazy("Emergency plan activated: go to the scene"),
+        body=plan.title,
+        url=_url(incident) if incident else "",
+        dedupe_key=f"incidents.plan:{activation.pk}",
+        court=plan.court,
+    )
+    return activation
+
+
+@transaction.atomic
+def record_arrival(*, actor: Any, call: ActivationCall, arrived_at: dt.datetime) -> ActivationCall:
+    if not permissions.can_manage_plans(actor, call.activation.plan.court_id):
+        raise PermissionDenied
+    if arrived_at < call.called_at:
+        raise ValidationError({"arrived_at": _("The arrival cannot be before the call.")})
+    if arrived_at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationError({"arrived_at": _("The arrival cannot be in the future.")})
+    updated = ActivationCall.objects.filter(pk=call.pk, arrived_at__isnull=True).update(arrived_at=arrived_at)
+    if not updated:
+        raise ValidationError(_("The arrival was already recorded."), code="already_recorded")
+    call.refresh_from_db()
+    audit.record_event(
+        actor=actor, action="incidents.plan.arrival", obj=call.activation.plan, person=call.person_id
+    )
+    return call
+
+
+# --- Warning talks (A13.3) ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_warning_talk(
+    *,
+    actor: Any,
+    court: Court,
+    person: PersonOfConcern,
+    held_at: dt.datetime,
+    conducted_by: str,
+    content: str,
+    record: UploadedFile,
+    incident: Incident | None = None,
+) -> WarningTalk:
+    if not permissions.can_record_talk(actor, court.pk):
+        raise PermissionDenied
+    if not poc_permissions.can_read(actor):
+        raise PermissionDenied
+    if incident is not None and incident.court_id != court.pk:
+        raise ValidationError({"incident": _("The incident belongs to another court.")})
+    if held_at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationError({"held_at": _("A talk cannot be recorded before it is held.")})
+    checked = check_upload(record, field="record")
+    talk = WarningTalk(
+        court=court,
+        person=person,
+        incident=incident,
+        held_at=held_at,
+        conducted_by=conducted_by.strip(),
+        content=content.strip(),
+        record_name=checked.name,
+        record_sha256=checked.sha256,
+        recorded_by=actor,
+    )
+    talk.record.save(f"{court.pk}-{checked.sha256[:16]}{checked.extension}", record, save=False)
+    return create_versioned(
+        talk,
+        actor=actor,
+        action="incidents.talk.record",
+        fields=["court", "person", "incident", "held_at", "conducted_by", "content", "record_sha256"],
+    )
+
+
+# --- Export ---------------------------------------------------------------------------------------
+
+
+def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
+    """The register as an Excel workbook for those who see a court's incidents; logged."""
+    from openpyxl import Workbook
+
+    if not permissions.can_export(actor):
+        raise PermissionDenied
+    rows = list(incidents)
+    audit.record_event(actor=actor, action="incidents.incident.export", obj=None, count=len(rows))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _("Incidents")
+    sheet.append(
+        [
+            _("No."),
+            _("Court"),
+            _("Kind"),
+            _("What kind of act"),
+            _("When"),
+            _("Where"),
+            _("Case number"),
+            _("Protected persons"),
+            _("Status"),
+            _("What happened"),
+        ]
+    )
+    for incident in rows:
+        sheet.append(
+            [
+                incident.pk,
+                incident.court.short_name,
+                str(incident.get_kind_display()),
+                str(incident.get_nature_display()),
+                timezone.localtime(incident.occurred_at).replace(tzinfo=None),
+                incident.place,
+                incident.case_number,
+                "、".join(p.name for p in incident.targets.all()),
+                str(incident.get_status_display()),
+                incident.description,
+            ]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@transaction.atomic
+def update_sanction_cap(
+    *, actor: Any, cap: SanctionCap, expected_version: int, changes: dict[str, Any]
+) -> SanctionCap:
+    """The city administrator corrects a statutory cap (A9.3) when a law changes."""
+    from benchguard.core.access import is_city_admin
+
+    if not is_city_admin(actor):
+        raise PermissionDenied
+    return update_versioned(
+        SanctionCap,
+        cap.pk,
+        actor=actor,
+        action="incidents.cap.update",
+        expected_version=expected_version,
+        changes=changes,
+    )

@@ -1,0 +1,661 @@
+"""Pages of the incident register (A8, A9, A13): thin; changes through services, reads
+through selectors. Forms on the incident page that are refused come back on that page
+with the user's input and the messages, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from benchguard.core.access import court_ids_with, has_role
+from benchguard.core.forms import call_service
+from benchguard.core.views import edit_versioned
+from benchguard.incidents import forms, permissions, selectors, services
+from benchguard.incidents.choices import CHAIN_ORDER, ChainStep, IncidentKind, IncidentStatus, SanctionStatus
+from benchguard.incidents.models import (
+    ActivationCall,
+    ChainNotification,
+    Incident,
+    IncidentAttachment,
+    PoliceRequest,
+    ProtectiveMeasure,
+    Sanction,
+)
+from benchguard.organization.choices import Role
+from benchguard.persons_of_concern import permissions as poc_permissions
+from benchguard.persons_of_concern import selectors as poc_selectors
+
+PAGE_SIZE = 50
+
+
+# --- Register -----------------------------------------------------------------------------------
+
+
+def _filtered(request: HttpRequest) -> tuple[forms.FilterForm, Any]:
+    form = forms.FilterForm(request.GET or None)
+    incidents = selectors.incidents_for(request.user)
+    if form.is_valid():
+        if form.cleaned_data["kind"]:
+            incidents = incidents.filter(kind=form.cleaned_data["kind"])
+        if form.cleaned_data["status"]:
+            incidents = incidents.filter(status=form.cleaned_data["status"])
+    return form, incidents
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    """The incidents the user may see, newest first, a page at a time."""
+    if not permissions.can_report(request.user):
+        raise PermissionDenied
+    form, incidents = _filtered(request)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "incidents/incident_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_export": permissions.can_export(request.user),
+            "can_plans": permissions.can_read_plans(request.user),
+            "can_talks": permissions.can_read_talks(request.user),
+        },
+    )
+
+
+@login_required
+def incident_export(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_export(request.user):
+        raise PermissionDenied
+    _form, incidents = _filtered(request)
+    content = services.export_incidents(actor=request.user, incidents=incidents)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="incidents.xlsx"'
+    return response
+
+
+@login_required
+def report_choose(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_report(request.user):
+        raise PermissionDenied
+    return render(request, "incidents/report_choose.html", {"kinds": IncidentKind.choices})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in IncidentKind.values:
+        raise Http404
+    court_ids = permissions.reporting_court_ids(request.user)
+    if not court_ids:
+        raise PermissionDenied
+    form = forms.ReportForm(request.POST or None, kind=kind, court_ids=court_ids)
+    if request.method == "POST" and form.is_valid():
+        incident, _stale = call_service(
+            form, lambda: services.report_incident(actor=request.user, **form.service_kwargs())
+        )
+        if incident is not None:
+            messages.success(request, _("The incident was recorded."))
+            return redirect("incidents:incident_detail", pk=incident.pk)
+    return render(request, "incidents/report.html", {"form": form, "kind_label": IncidentKind(kind).label})
+
+
+# --- One incident -------------------------------------------------------------------------------
+
+
+def _row_forms(incident: Incident, bound: dict[str, Any]) -> None:
+    """Each measure, police request and pending sanction carries its own small form
+    (prefixed by its id); a refused one comes back bound, with the user's input."""
+    for m in incident.measures.all():
+        m.form = bound.get(f"m{m.pk}") or forms.MeasureUpdateForm(  # type: ignore[attr-defined]
+            prefix=f"m{m.pk}", initial={"version": m.version, "status": m.status, "result": m.result}
+        )
+    for r in incident.police_requests.all():
+        r.form = bound.get(f"r{r.pk}") or forms.PoliceResponseForm(  # type: ignore[attr-defined]
+            prefix=f"r{r.pk}",
+            initial={"version": r.version, "response": r.response, "follow_up": r.follow_up},
+        )
+    for s in incident.sanctions.all():
+        s.form = bound.get(f"s{s.pk}") or forms.SanctionDecisionForm(  # type: ignore[attr-defined]
+            prefix=f"s{s.pk}", initial={"version": s.version}
+        )
+
+
+def _detail(
+    request: HttpRequest, incident: Incident, status: int = 200, bound: dict[str, Any] | None = None
+) -> HttpResponse:
+    bound = bound or {}
+    _row_forms(incident, bound)
+    user = request.user
+    manage = permissions.can_manage(user, incident) and incident.status == IncidentStatus.OPEN
+    court_id = incident.court_id
+    context: dict[str, Any] = {
+        "incident": incident,
+        "can_manage": manage,
+        "can_edit": permissions.can_manage(user, incident),
+        "can_attach": permissions.can_add_attachment(user, incident),
+        "can_link": permissions.can_link_perpetrators(user, incident),
+        "show_perpetrators": poc_permissions.can_read(user),
+        "can_sanction": incident.kind == IncidentKind.COURTROOM
+        and incident.status == IncidentStatus.OPEN
+        and permissions.can_sanction(user, incident),
+        "can_open_matter": incident.matter_id is None and permissions.can_open_matter(user, incident),
+        "can_refer": manage and incident.kind in (IncidentKind.CRIME, IncidentKind.COURTROOM),
+        "is_president": has_role(user, Role.COURT_PRESIDENT, court_id=court_id),
+        "is_group": incident.kind == IncidentKind.GROUP_PETITION,
+        "reception_rule": services.reception_rule_applies(incident),
+        "user_pk": user.pk,
+        "chain_steps": [
+            (ChainStep(step).label, [n for n in incident.chain.all() if n.step == step])
+            for step in CHAIN_ORDER
+        ],
+        "can_chain": incident.kind == IncidentKind.GROUP_PETITION
+        and any(permissions.can_notify_in_chain(user, incident, step) for step in CHAIN_ORDER),
+        "can_receive": manage or any(n.notified_id == user.pk for n in incident.chain.all()),
+        "pending_sanctions": SanctionStatus.PENDING,
+        "attachment_form": forms.AttachmentForm(),
+        "targets_form": forms.TargetsForm(
+            court_id=court_id, initial={"targets": [p.pk for p in incident.targets.all()]}
+        ),
+        "measure_form": forms.MeasureForm(court_id=court_id),
+        "police_form": forms.PoliceRequestForm(),
+        "referral_form": forms.ReferralForm(),
+        "close_form": forms.CloseForm(),
+        "sanction_form": forms.SanctionForm(),
+        "chain_form": forms.ChainForm(court_id=court_id),
+        "reception_form": forms.ReceptionForm(court_id=court_id),
+    }
+    if context["can_link"]:
+        context["perpetrator_form"] = forms.PerpetratorForm(persons=poc_selectors.persons_for(user))
+    context.update({name: form for name, form in bound.items() if name.endswith("_form")})
+    return render(request, "incidents/incident_detail.html", context, status=status)
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, selectors.get_incident_for(request.user, pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = selectors.get_incident_for(request.user, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.IncidentForm(request.POST or None, instance=incident)
+    return edit_versioned(
+        request,
+        form=form,
+        run=lambda: services.update_incident(
+            actor=request.user,
+            incident=incident,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+        ),
+        template="incidents/incident_form.html",
+        context={"incident": incident},
+        done_url=reverse("incidents:incident_detail", args=[incident.pk]),
+        done_message=_("The changes were saved."),
+    )
+
+
+def _act(
+    request: HttpRequest,
+    incident: Incident,
+    form: django_forms.Form,
+    form_name: str,
+    run: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Run a service from a form posted on the incident page; back to the page with the
+    message on success, or the page again with the bound form and its errors."""
+    if form.is_valid():
+        saved, _stale = call_service(form, lambda: run(form.cleaned_data))
+        if saved is not None:
+            messages.success(request, done)
+            return redirect("incidents:incident_detail", pk=incident.pk)
+    messages.error(request, _("The form was not saved; see the messages below."))
+    fresh = selectors.get_incident_for(request.user, incident.pk)
+    return _detail(request, fresh, status=400, bound={form_name: form})
+
+
+def _incident(request: HttpRequest, pk: int) -> Incident:
+    return selectors.get_incident_for(request.user, pk)
+
+
+def _within(request: HttpRequest, model: Any, pk: int) -> Any:
+    """A row of an incident the user can see (404 otherwise)."""
+    return get_object_or_404(
+        model.objects.select_related("incident"),
+        pk=pk,
+        incident__in=Incident.objects.visible_to(request.user),
+    )
+
+
+@login_required
+@require_POST
+def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.TargetsForm(request.POST, court_id=incident.court_id)
+    return _act(
+        request,
+        incident,
+        form,
+        "targets_form",
+        lambda d: services.set_targets(actor=request.user, incident=incident, targets=list(d["targets"])),
+        _("Saved."),
+    )
+
+
+@login_required
+@require_POST
+def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_link_perpetrators(request.user, incident):
+        raise PermissionDenied
+    form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
+    return _act(
+        request,
+        incident,
+        form,
+        "perpetrator_form",
+        lambda d: services.link_perpetrator(actor=request.user, incident=incident, person=d["person"]),
+        _("The person of concern was linked."),
+    )
+
+
+@login_required
+@require_POST
+def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_add_attachment(request.user, incident):
+        raise PermissionDenied
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    return _act(
+        request,
+        incident,
+        form,
+        "attachment_form",
+        lambda d: services.add_attachment(actor=request.user, incident=incident, upload=d["file"]),
+        _("The file was attached."),
+    )
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = _within(request, IncidentAttachment, pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@login_required
+@require_POST
+def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.MeasureForm(request.POST, court_id=incident.court_id)
+    return _act(
+        request,
+        incident,
+        form,
+        "measure_form",
+        lambda d: services.add_measure(actor=request.user, incident=incident, **d),
+        _("The protective measure was added."),
+    )
+
+
+@login_required
+@require_POST
+def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _within(request, ProtectiveMeasure, pk)
+    form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
+    return _act(
+        request,
+        measure.incident,
+        form,
+        f"m{measure.pk}",
+        lambda d: services.update_measure(
+            actor=request.user,
+            measure=measure,
+            expected_version=d["version"],
+            status=d["status"],
+            result=d["result"],
+        ),
+        _("The measure was updated."),
+    )
+
+
+@login_required
+@require_POST
+def police_request(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.PoliceRequestForm(request.POST)
+    return _act(
+        request,
+        incident,
+        form,
+        "police_form",
+        lambda d: services.send_police_request(actor=request.user, incident=incident, **d),
+        _("The request to the police was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def police_response(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _within(request, PoliceRequest, pk)
+    if not permissions.can_manage(request.user, row.incident):
+        raise PermissionDenied
+    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
+    return _act(
+        request,
+        row.incident,
+        form,
+        f"r{row.pk}",
+        lambda d: services.record_police_response(
+            actor=request.user,
+            request=row,
+            expected_version=d["version"],
+            response=d["response"],
+            response_on=d["response_on"],
+            follow_up=d["follow_up"],
+        ),
+        _("The police response was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def refer(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.ReferralForm(request.POST)
+    return _act(
+        request,
+        incident,
+        form,
+        "referral_form",
+        lambda d: services.refer_for_prosecution(actor=request.user, incident=incident, **d),
+        _("The referral was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_open_matter(request.user, incident):
+        raise PermissionDenied
+    form = forms.CloseForm({"note": "-"})
+    return _act(
+        request,
+        incident,
+        form,
+        "open_matter_form",
+        lambda _d: services.open_matter(actor=request.user, incident=incident),
+        _("A committee matter was opened for the incident."),
+    )
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_manage(request.user, incident):
+        raise PermissionDenied
+    form = forms.CloseForm(request.POST)
+    return _act(
+        request,
+        incident,
+        form,
+        "close_form",
+        lambda d: services.close_incident(actor=request.user, incident=incident, note=d["note"]),
+        _("The incident was closed."),
+    )
+
+
+@login_required
+@require_POST
+def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    if not permissions.can_sanction(request.user, incident):
+        raise PermissionDenied
+    form = forms.SanctionForm(request.POST)
+    return _act(
+        request,
+        incident,
+        form,
+        "sanction_form",
+        lambda d: services.impose_sanction(actor=request.user, incident=incident, **d),
+        _("The sanction was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    sanction = _within(request, Sanction, pk)
+    if not permissions.can_approve_sanction(request.user, sanction):
+        raise PermissionDenied
+    form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
+    return _act(
+        request,
+        sanction.incident,
+        form,
+        f"s{sanction.pk}",
+        lambda d: services.decide_sanction(
+            actor=request.user,
+            sanction=sanction,
+            expected_version=d["version"],
+            approve=d["approve"],
+            reason=d["reason"],
+        ),
+        _("The decision was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def chain_notify(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    form = forms.ChainForm(request.POST, court_id=incident.court_id)
+    return _act(
+        request,
+        incident,
+        form,
+        "chain_form",
+        lambda d: services.notify_step(actor=request.user, incident=incident, **d),
+        _("The notification was recorded and sent."),
+    )
+
+
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    step = _within(request, ChainNotification, pk)
+    if step.notified_id != request.user.pk:
+        raise PermissionDenied
+    form = forms.CloseForm({"note": "-"})
+    return _act(
+        request,
+        step.incident,
+        form,
+        "acknowledge_form",
+        lambda _d: services.acknowledge_step(actor=request.user, step=step),
+        _("Acknowledged."),
+    )
+
+
+@login_required
+@require_POST
+def add_reception(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident(request, pk)
+    form = forms.ReceptionForm(request.POST, court_id=incident.court_id)
+    return _act(
+        request,
+        incident,
+        form,
+        "reception_form",
+        lambda d: services.record_reception(actor=request.user, incident=incident, **d),
+        _("The reception was recorded."),
+    )
+
+
+# --- Emergency plans (A13.4) --------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_read_plans(request.user):
+        raise PermissionDenied
+    court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
+    form = forms.PlanForm(request.POST or None, request.FILES or None, court_ids=court_ids)
+    if request.method == "POST":
+        if not court_ids:
+            raise PermissionDenied
+        if form.is_valid():
+            plan, _stale = call_service(
+                form, lambda: services.add_plan(actor=request.user, **form.cleaned_data)
+            )
+            if plan is not None:
+                messages.success(request, _("The plan was added."))
+                return redirect("incidents:plan_detail", pk=plan.pk)
+    return render(
+        request,
+        "incidents/plan_list.html",
+        {"plans": selectors.plans_for(request.user), "form": form, "can_add": bool(court_ids)},
+    )
+
+
+def _plan_page(request: HttpRequest, plan: Any, status: int = 200, **bound: Any) -> HttpResponse:
+    for activation in plan.activations.all():
+        for call in activation.calls.all():
+            call.form = bound.pop(f"c{call.pk}", None) or forms.ArrivalForm(prefix=f"c{call.pk}")
+    incidents = selectors.incidents_for(request.user).filter(
+        court_id=plan.court_id, status=IncidentStatus.OPEN
+    )
+    context = {
+        "plan": plan,
+        "can_activate": plan.in_force and permissions.can_manage_plans(request.user, plan.court_id),
+        "activation_form": forms.ActivationForm(court_id=plan.court_id, incidents=incidents),
+    }
+    context.update(bound)
+    return render(request, "incidents/plan_detail.html", context, status=status)
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_page(request, selectors.get_plan_for(request.user, pk))
+
+
+@login_required
+def plan_download(request: HttpRequest, pk: int) -> FileResponse:
+    plan = selectors.get_plan_for(request.user, pk)
+    return FileResponse(plan.file.open("rb"), as_attachment=True, filename=plan.file_name)
+
+
+@login_required
+@require_POST
+def plan_activate(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.get_plan_for(request.user, pk)
+    if not permissions.can_manage_plans(request.user, plan.court_id):
+        raise PermissionDenied
+    incidents = selectors.incidents_for(request.user).filter(court_id=plan.court_id)
+    form = forms.ActivationForm(request.POST, court_id=plan.court_id, incidents=incidents)
+    if form.is_valid():
+        saved, _stale = call_service(
+            form,
+            lambda: services.activate_plan(
+                actor=request.user, plan=plan, calls=form.calls(), incident=form.cleaned_data["incident"]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The plan was activated and the people called were notified."))
+            return redirect("incidents:plan_detail", pk=plan.pk)
+    return _plan_page(request, selectors.get_plan_for(request.user, pk), status=400, activation_form=form)
+
+
+@login_required
+@require_POST
+def record_arrival(request: HttpRequest, pk: int) -> HttpResponse:
+    call = get_object_or_404(
+        ActivationCall.objects.select_related("activation__plan"),
+        pk=pk,
+        activation__plan__in=selectors.plans_for(request.user),
+    )
+    plan = call.activation.plan
+    if not permissions.can_manage_plans(request.user, plan.court_id):
+        raise PermissionDenied
+    form = forms.ArrivalForm(request.POST, prefix=f"c{call.pk}")
+    if form.is_valid():
+        saved, _stale = call_service(
+            form,
+            lambda: services.record_arrival(
+                actor=request.user, call=call, arrived_at=form.cleaned_data["arrived_at"]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The arrival was recorded."))
+            return redirect("incidents:plan_detail", pk=plan.pk)
+    return _plan_page(
+        request, selectors.get_plan_for(request.user, plan.pk), status=400, **{f"c{call.pk}": form}
+    )
+
+
+# --- Warning talks (A13.3) ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def talk_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_read_talks(request.user):
+        raise PermissionDenied
+    court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
+    form = forms.TalkForm(
+        request.POST or None,
+        request.FILES or None,
+        court_ids=court_ids,
+        persons=poc_selectors.persons_for(request.user),
+        incidents=selectors.incidents_for(request.user),
+    )
+    if request.method == "POST":
+        if not court_ids:
+            raise PermissionDenied
+        if form.is_valid():
+            talk, _stale = call_service(
+                form, lambda: services.record_warning_talk(actor=request.user, **form.cleaned_data)
+            )
+            if talk is not None:
+                messages.success(request, _("The warning talk was recorded."))
+                return redirect("incidents:talk_list")
+    page = Paginator(selectors.talks_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "incidents/talk_list.html", {"page": page, "form": form, "can_add": bool(court_ids)}
+    )
+
+
+@login_required
+def talk_download(request: HttpRequest, pk: int) -> FileResponse:
+    talk = selectors.get_talk_for(request.user, pk)
+    return FileResponse(talk.record.open("rb"), as_attachment=True, filename=talk.record_name)

@@ -14,6 +14,14 @@ from benchguard.core.admin_base import VersionedAdminForm
 from benchguard.incidents import services
 from benchguard.incidents.models import SanctionCap
 
+CAP_FIELDS = [
+    "fine_individual_max",
+    "fine_organization_min",
+    "fine_organization_max",
+    "detention_max_days",
+    "statute",
+]
+
 
 @admin.register(SanctionCap)
 class SanctionCapAdmin(CityAdminOnly):
@@ -46,6 +54,6 @@ class SanctionCapAdmin(CityAdminOnly):
             actor=request.user,
             cap=obj,
             expected_version=int(loaded) if loaded is not None else obj.version,
-            changes={name: form.cleaned_data[name] for name in self.fields[1:-1]},
+            changes={name: form.cleaned_data[name] for name in CAP_FIELDS},
         )
         obj.version = saved.version

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IncidentKind(models.TextChoices):
@@ -71,8 +72,8 @@ class Procedure(models.TextChoices):
 
 
 class IncidentStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("incident", "Open")
+    CLOSED = "closed", pgettext_lazy("incident", "Closed")
 
 
 class MeasureKind(models.TextChoices):
@@ -85,9 +86,9 @@ class MeasureKind(models.TextChoices):
 
 
 class MeasureStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    PLANNED = "planned", pgettext_lazy("measure", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("measure", "In progress")
+    DONE = "done", pgettext_lazy("measure", "Done")
     CANCELLED = "cancelled", _("Cancelled")
 
 

@@ -25,7 +25,10 @@ from benchguard.incidents.choices import (
     SubjectKind,
 )
 from benchguard.incidents.models import Incident
+from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Account, Court, Person
+from benchguard.persons_of_concern import services as poc_services
+from benchguard.persons_of_concern.choices import ListLevel
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 FIRST_PLACE = "法官住所小区门口"
@@ -54,9 +57,7 @@ def load_incidents_demo() -> None:
     shan = PersonOfConcern.objects.get(name="单立新")
     now = timezone.now()
     today = timezone.localdate()
-    judge, police, office, chair, chief = (
-        accounts[k] for k in ("judge", "police", "office", "chair", "chief")
-    )
+    judge, police, office, chief = (accounts[k] for k in ("judge", "police", "office", "chief"))
 
     # A8: a judge threatened at home; measures, the police asked, a committee matter opened.
     threat = services.report_incident(
@@ -123,8 +124,27 @@ def load_incidents_demo() -> None:
         occurred_at=now - dt.timedelta(days=4, hours=1),
         place="审判楼一楼安检口",
         description="安检发现来访人员随身携带管制刀具一把，情绪激动，拒不交出。",
-        perpetrator_description="来访当事人，自称曾国强。",
+        perpetrator_description="来访当事人，男，五十余岁。",
     )
+    qian = poc_services.create_person(
+        actor=police,
+        name="钱永刚",
+        sex="male",
+        birth_date=dt.date(1970, 1, 1),
+        description="携带管制刀具进入审判楼，已移送公安机关。",
+        documents=[("resident_id", demo_id_number("19700101", "057"))],
+    )
+    services.link_perpetrator(actor=police, incident=crime, person=qian)
+    listed = poc_services.propose_entry(
+        actor=police,
+        person=qian,
+        legal_basis="携带管制刀具进入审判区域，危及法官和诉讼参与人安全，已移送公安机关。",
+        level=ListLevel.KEY,
+        review_date=today + dt.timedelta(days=90),
+        expires_on=today + dt.timedelta(days=365),
+        incidents=[crime],
+    )
+    poc_services.approve_entry(actor=office, entry=listed)
     services.refer_for_prosecution(
         actor=police,
         incident=crime,

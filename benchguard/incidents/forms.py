@@ -11,6 +11,7 @@ from benchguard.incidents.choices import (
     CallRole,
     ChainStep,
     IncidentKind,
+    IncidentStatus,
     MeasureStatus,
     Nature,
     PlanKind,
@@ -20,6 +21,7 @@ from benchguard.incidents.choices import (
 from benchguard.incidents.models import Incident, ProtectiveMeasure
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Account, Court, Person
+from benchguard.persons_of_concern.models import PersonOfConcern
 
 # Facts asked for each kind beyond the common ones (models.REQUIRED_BY_KIND says which are required).
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
@@ -152,7 +154,9 @@ class TargetsForm(StyledFormMixin, forms.Form):
 
 
 class PerpetratorForm(StyledFormMixin, forms.Form):
-    person = forms.ModelChoiceField(label=_("Person of concern"), queryset=None)  # type: ignore[arg-type]
+    person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Person of concern"), queryset=PersonOfConcern.objects.none()
+    )
 
     def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -207,7 +211,7 @@ class CloseForm(StyledFormMixin, forms.Form):
 
 class SanctionForm(StyledFormMixin, forms.Form):
     measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
-    subject_kind = forms.ChoiceField(label=_("Subject"), choices=SubjectKind.choices)
+    subject_kind = forms.ChoiceField(label=_("Individual or organisation"), choices=SubjectKind.choices)
     subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
     amount = forms.IntegerField(label=_("Fine (RMB)"), required=False, min_value=1)
     days = forms.IntegerField(label=_("Detention (days)"), required=False, min_value=1, max_value=365)
@@ -225,7 +229,7 @@ class SanctionDecisionForm(StyledFormMixin, forms.Form):
 
 
 class ChainForm(StyledFormMixin, forms.Form):
-    step = forms.ChoiceField(label=_("Step"), choices=ChainStep.choices)
+    step = forms.ChoiceField(label=_("Step of the chain"), choices=ChainStep.choices)
     notified = forms.ModelChoiceField(label=_("Person notified"), queryset=Account.objects.none())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
@@ -309,7 +313,9 @@ class ArrivalForm(StyledFormMixin, forms.Form):
 
 class TalkForm(StyledFormMixin, forms.Form):
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
-    person = forms.ModelChoiceField(label=_("Person talked to"), queryset=None)  # type: ignore[arg-type]
+    person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Person talked to"), queryset=PersonOfConcern.objects.none()
+    )
     incident = forms.ModelChoiceField(label=_("Incident"), queryset=Incident.objects.none(), required=False)
     held_at = forms.DateTimeField(label=_("Held at"), widget=DateTimeLocalInput())
     conducted_by = forms.CharField(label=_("Conducted by"), max_length=200)
@@ -332,5 +338,5 @@ class FilterForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Any status")), ("open", _("Open")), ("closed", _("Closed"))],
+        choices=[("", _("Any status")), *IncidentStatus.choices],
     )

@@ -5,6 +5,9 @@ activations, and warning talks."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -111,10 +114,10 @@ class Incident(VersionedModel):
         return f"{self.get_kind_display()} · {self.occurred_at:%Y-%m-%d}"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         if self.kind and self.nature and self.nature not in NATURES_BY_KIND.get(self.kind, ()):
             errors["nature"] = _("This act does not belong to the kind of incident chosen.")
-        if self.occurred_at and self.occurred_at > timezone.now() + timezone.timedelta(minutes=5):
+        if self.occurred_at and self.occurred_at > timezone.now() + dt.timedelta(minutes=5):
             errors["occurred_at"] = _("The time of the incident cannot be in the future.")
         for name in REQUIRED_BY_KIND.get(self.kind, ()):
             if name != "targets" and getattr(self, name) in (None, ""):
@@ -239,7 +242,10 @@ class Sanction(VersionedModel):
     )
     measure = models.CharField(_("measure"), max_length=20, choices=SanctionMeasure.choices)
     subject_kind = models.CharField(
-        _("subject"), max_length=16, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL
+        _("individual or organisation"),
+        max_length=16,
+        choices=SubjectKind.choices,
+        default=SubjectKind.INDIVIDUAL,
     )
     subject_name = models.CharField(_("name of the person or organisation"), max_length=100)
     amount = models.PositiveIntegerField(_("fine (RMB)"), null=True, blank=True)

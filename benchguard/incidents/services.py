@@ -829,7 +829,9 @@ def activate_plan(
     if activated_at is not None and activated_at > now + dt.timedelta(minutes=5):
         raise ValidationError({"activated_at": _("The activation cannot be in the future.")})
     now = activated_at or now
-    activation = PlanActivation.objects.create(plan=plan, incident=incident, activated_by=actor, activated_at=now)
+    activation = PlanActivation.objects.create(
+        plan=plan, incident=incident, activated_by=actor, activated_at=now
+    )
     ActivationCall.objects.bulk_create(
         [
             ActivationCall(activation=activation, role=role, person=person, called_at=now)

@@ -39,6 +39,14 @@ from benchguard.persons_of_concern import selectors as poc_selectors
 PAGE_SIZE = 50
 
 
+def _tabs(request: HttpRequest) -> dict[str, bool]:
+    """Which tabs of the register's navigation the user has."""
+    return {
+        "can_plans": permissions.can_read_plans(request.user),
+        "can_talks": permissions.can_read_talks(request.user),
+    }
+
+
 # --- Register -----------------------------------------------------------------------------------
 
 
@@ -70,8 +78,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_export": permissions.can_export(request.user),
-            "can_plans": permissions.can_read_plans(request.user),
-            "can_talks": permissions.can_read_talks(request.user),
+            **_tabs(request),
         },
     )
 
@@ -93,7 +100,7 @@ def incident_export(request: HttpRequest) -> HttpResponse:
 def report_choose(request: HttpRequest) -> HttpResponse:
     if not permissions.can_report(request.user):
         raise PermissionDenied
-    return render(request, "incidents/report_choose.html", {"kinds": IncidentKind.choices})
+    return render(request, "incidents/report_choose.html", {"kinds": IncidentKind.choices, **_tabs(request)})
 
 
 @login_required
@@ -146,6 +153,7 @@ def _detail(
     court_id = incident.court_id
     context: dict[str, Any] = {
         "incident": incident,
+        **_tabs(request),
         "can_manage": manage,
         "can_edit": permissions.can_manage(user, incident),
         "can_attach": permissions.can_add_attachment(user, incident),
@@ -217,7 +225,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _act(
     request: HttpRequest,
     incident: Incident,
-    form: django_forms.Form,
+    form: django_forms.BaseForm,
     form_name: str,
     run: Callable[[dict[str, Any]], Any],
     done: str,

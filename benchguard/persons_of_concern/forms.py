@@ -78,11 +78,21 @@ class PhoneForm(StyledFormMixin, forms.Form):
 class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = ControlledListEntry
-        fields = ["legal_basis", "level", "review_date", "expires_on"]
+        fields = ["legal_basis", "incidents", "level", "review_date", "expires_on"]
         widgets = {
             "review_date": forms.DateInput(attrs={"type": "date"}),
             "expires_on": forms.DateInput(attrs={"type": "date"}),
         }
+
+    def __init__(self, *args: Any, person: PersonOfConcern | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        incidents = self.fields["incidents"]
+        incidents.queryset = (  # type: ignore[attr-defined]
+            person.incidents.select_related("court").order_by("-occurred_at")  # type: ignore[attr-defined]
+            if person is not None
+            else incidents.queryset.none()  # type: ignore[attr-defined]
+        )
+        incidents.required = False
 
 
 class RemovalForm(StyledFormMixin, forms.Form):

@@ -191,6 +191,12 @@ class ControlledListEntry(VersionedModel):
         "organization.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("proposing court")
     )
     legal_basis = models.TextField(_("legal basis"))
+    incidents = models.ManyToManyField(
+        "incidents.Incident",
+        blank=True,
+        related_name="list_entries",
+        verbose_name=_("incidents behind the entry"),
+    )
     level = models.CharField(_("level"), max_length=16, choices=ListLevel.choices)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")

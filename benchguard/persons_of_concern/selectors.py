@@ -40,7 +40,7 @@ def entries_for(user: Any) -> QuerySet[ControlledListEntry]:
 
 
 def get_entry_for(user: Any, pk: int) -> ControlledListEntry:
-    return get_object_or_404(entries_for(user), pk=pk)
+    return get_object_or_404(entries_for(user).prefetch_related("incidents__court"), pk=pk)
 
 
 def logs_for(user: Any) -> QuerySet[DepartmentLog]:

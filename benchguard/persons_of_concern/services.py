@@ -199,13 +199,18 @@ def propose_entry(
     level: str,
     review_date: dt.date,
     expires_on: dt.date,
+    incidents: Iterable[Any] = (),
     today: dt.date | None = None,
 ) -> ControlledListEntry:
     """Propose the person for the controlled list (A15); it matches once approved.
+    `incidents` are the incidents behind the entry: each must name the person.
 
     `today` lets an entry decided on paper earlier be recorded with its real dates."""
     if not permissions.can_propose(actor, person):
         raise PermissionDenied
+    incidents = list(incidents)
+    if any(not incident.perpetrators.filter(pk=person.pk).exists() for incident in incidents):
+        raise ValidationError({"incidents": _("Only incidents linked to this person can be named.")})
     today = today or timezone.localdate()
     if expires_on and expires_on <= today:
         raise ValidationError({"expires_on": _("The expiry date must be in the future.")})
@@ -225,6 +230,14 @@ def propose_entry(
         action="persons_of_concern.entry.propose",
         fields=ENTRY_FIELDS,
     )
+    if incidents:
+        entry.incidents.set(incidents)
+        audit.record_event(
+            actor=actor,
+            action="persons_of_concern.entry.incidents",
+            obj=entry,
+            incidents=[incident.pk for incident in incidents],
+        )
     return entry
 
 
@@ -342,6 +355,44 @@ def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]
                 entry.review_date,
                 entry.expires_on,
                 entry.removal_reason,
+            ]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> bytes:
+    """The departments' logs (日志备查) as an Excel workbook; the export is logged."""
+    from openpyxl import Workbook
+
+    if not permissions.can_export(actor):
+        raise PermissionDenied
+    rows = list(logs)
+    audit.record_event(actor=actor, action="persons_of_concern.log.export", obj=None, count=len(rows))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = _("Department logs")
+    sheet.append(
+        [
+            _("Event date"),
+            _("Court"),
+            _("Department"),
+            _("Person of concern"),
+            _("What happened"),
+            _("Outcome"),
+        ]
+    )
+    for log in rows:
+        sheet.append(
+            [
+                log.event_date,
+                log.court.short_name,
+                log.department.name,
+                log.person.name if log.person else "",
+                log.what_happened,
+                log.outcome,
             ]
         )
     out = io.BytesIO()

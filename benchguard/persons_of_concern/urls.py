@@ -19,4 +19,5 @@ urlpatterns = [
     path("list/<int:pk>/approve/", views.entry_approve, name="entry_approve"),
     path("list/<int:pk>/remove/", views.entry_remove, name="entry_remove"),
     path("logs/", views.log_list, name="log_list"),
+    path("logs/export/", views.log_export, name="log_export"),
 ]

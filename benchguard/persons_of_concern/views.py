@@ -3,9 +3,12 @@ services, reads through selectors; every entry view is logged by services.open_e
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +20,7 @@ from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 
-LIST_LIMIT = 100
+PAGE_SIZE = 50
 
 
 def _reader(request: HttpRequest) -> None:
@@ -44,14 +47,16 @@ def person_list(request: HttpRequest) -> HttpResponse:
         )
         people = selectors.persons_for(request.user).in_bulk([m.person_id for m in found])
         results = [(people[m.person_id], m) for m in found if m.person_id in people]
+        page = None
     else:
-        results = [
-            (p, None) for p in selectors.persons_for(request.user).order_by("-created_at", "-id")[:LIST_LIMIT]
-        ]
+        page = Paginator(
+            selectors.persons_for(request.user).order_by("-created_at", "-id"), PAGE_SIZE
+        ).get_page(request.GET.get("page"))
+        results = [(p, None) for p in page]
     return render(
         request,
         "persons_of_concern/person_list.html",
-        {"form": form, "results": results, "searched": searched},
+        {"form": form, "results": results, "searched": searched, "page": page},
     )
 
 
@@ -73,15 +78,26 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.get_person_for(request.user, pk)
+    # Incidents behind the person, from every court of the city (A15); a reader opens
+    # those of their own court (the register's own scoping decides).
+    from benchguard.incidents.models import Incident
+
+    linked = list(person.incidents.select_related("court").order_by("-occurred_at"))  # type: ignore[attr-defined]
+    openable = set(
+        Incident.objects.visible_to(request.user)
+        .filter(pk__in=[i.pk for i in linked])
+        .values_list("pk", flat=True)
+    )
     return render(
         request,
         "persons_of_concern/person_detail.html",
         {
             "person": person,
+            "incidents": [(incident, incident.pk in openable) for incident in linked],
             "name_form": forms.NameForm(),
             "document_form": forms.DocumentForm(),
             "phone_form": forms.PhoneForm(),
-            "entry_form": forms.EntryForm(),
+            "entry_form": forms.EntryForm(person=person),
         },
     )
 
@@ -109,7 +125,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add(request: HttpRequest, pk: int, form_class: type, run: object) -> HttpResponse:
+def _add(request: HttpRequest, pk: int, form_class: Any, run: object) -> HttpResponse:
     person = selectors.get_person_for(request.user, pk)
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
@@ -160,10 +176,11 @@ def add_phone(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.get_person_for(request.user, pk)
     return _add(
         request,
         pk,
-        forms.EntryForm,
+        lambda data: forms.EntryForm(data, person=person),
         lambda person, data: services.propose_entry(actor=request.user, person=person, **data),
     )
 
@@ -171,11 +188,11 @@ def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
-    entries = list(selectors.entries_for(request.user)[:500])
+    page = Paginator(selectors.entries_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "persons_of_concern/entry_list.html",
-        {"entries": entries, "can_export": permissions.can_export(request.user)},
+        {"entries": page, "page": page, "can_export": permissions.can_export(request.user)},
     )
 
 
@@ -261,5 +278,17 @@ def log_list(request: HttpRequest) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("The log entry was added."))
             return redirect("persons_of_concern:log_list")
-    logs = list(selectors.logs_for(request.user)[:LIST_LIMIT])
-    return render(request, "persons_of_concern/log_list.html", {"logs": logs, "form": form})
+    page = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "persons_of_concern/log_list.html", {"logs": page, "page": page, "form": form})
+
+
+@login_required
+def log_export(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_export(request.user):
+        raise PermissionDenied
+    content = services.export_department_logs(actor=request.user, logs=selectors.logs_for(request.user))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="department-logs.xlsx"'
+    return response

@@ -218,7 +218,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='updated at')),
                 ('measure', models.CharField(choices=[('warning', 'Warning'), ('reprimand', 'Reprimand'), ('repentance', 'Order to sign a statement of repentance'), ('order_to_leave', 'Order to leave the courtroom'), ('removal', 'Forcible removal from the courtroom'), ('fine', 'Fine'), ('detention', 'Detention'), ('criminal_referral', 'Referral for the crime of disrupting court order')], max_length=20, verbose_name='measure')),
-                ('subject_kind', models.CharField(choices=[('individual', 'Individual'), ('organization', 'Organisation')], default='individual', max_length=16, verbose_name='subject')),
+                ('subject_kind', models.CharField(choices=[('individual', 'Individual'), ('organization', 'Organisation')], default='individual', max_length=16, verbose_name='individual or organisation')),
                 ('subject_name', models.CharField(max_length=100, verbose_name='name of the person or organisation')),
                 ('amount', models.PositiveIntegerField(blank=True, null=True, verbose_name='fine (RMB)')),
                 ('days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='detention (days)')),

@@ -132,3 +132,16 @@ def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_p
             event_date=timezone.localdate(), what_happened="来访", outcome="劝离",
         )  # fmt: skip
     assert counts() == before
+
+
+def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.persons_of_concern.models import DepartmentLog
+
+    response = client_as("police").get(reverse("persons_of_concern:log_export"))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == DepartmentLog.objects.count() > 0
+    assert {row[4] for row in rows} == set(DepartmentLog.objects.values_list("what_happened", flat=True))
+    assert AuditEntry.objects.filter(action="persons_of_concern.log.export", actor_id=persona("police").pk).exists()
+    assert client_as("judge").get(reverse("persons_of_concern:log_export")).status_code == 403

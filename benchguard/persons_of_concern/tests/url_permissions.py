@@ -54,6 +54,7 @@ EXPECTED: dict[str, Expect] = {
     "persons_of_concern:entry_approve": post_only(active_entry),
     "persons_of_concern:entry_remove": post_only(active_entry),
     "persons_of_concern:log_list": page(),
+    "persons_of_concern:log_export": page(),
     # The matcher for the gate's hardware: judicial police and committee office only.
     "api-persons-of-concern-match-list": Expect(403, {ANON: 401, "police": 200, "office": 200}),
 }

@@ -241,6 +241,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     ):
         rows.append(measure(client, url, args.iterations, label=label, user="committee office", kind=kind))
 
+    # The incident register of the office's court, against the scale incidents.
+    from benchguard.incidents.models import Incident
+
+    some_incident = Incident.objects.filter(court=intermediate).order_by("pk").first()
+    assert some_incident is not None, "seed-scale generates incidents"
+    for label, url, kind in (
+        ("incident register", "/incidents/", "list"),
+        ("incident register, open threats", "/incidents/?kind=threat&status=open", "list"),
+        ("incident page", f"/incidents/{some_incident.pk}/", "person"),
+    ):
+        rows.append(measure(client, url, args.iterations, label=label, user="committee office", kind=kind))
+
     result = seeded["result"]
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
@@ -256,6 +268,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "judge_court_people": people.filter(court=intermediate).count(),
         "matters": Matter.objects.count(),
         "court_matters": Matter.objects.filter(court=intermediate).count(),
+        "incidents": Incident.objects.count(),
+        "court_incidents": Incident.objects.filter(court=intermediate).count(),
         "migrate_seconds": migrate_seconds,
         "seed_seconds": seed_seconds,
         "iterations": args.iterations,
@@ -282,14 +296,15 @@ def print_report(report: dict[str, Any]) -> None:
         f"data: {report['courts']} courts, {report['people']} people "
         f"({report['private_details']} private records, {report['accounts']} accounts); "
         f"the judge's court has {report['judge_court_people']} people; "
-        f"{report['matters']} matters ({report['court_matters']} in the office's court)"
+        f"{report['matters']} matters ({report['court_matters']} in the office's court); "
+        f"{report['incidents']} incidents ({report['court_incidents']} in the office's court)"
     )
     print(
         f"migrate {report['migrate_seconds']:.1f} s · seed-scale {report['seed_seconds']:.2f} s · "
         f"{report['iterations']} timed requests each\n"
     )
     header = (
-        f"{'request':<30} {'as':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
+        f"{'request':<34} {'as':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
         f"{'queries':>7} {'target p95':>10}  met"
     )
     print(header)
@@ -300,7 +315,7 @@ def print_report(report: dict[str, Any]) -> None:
             met += f" (HTTP {row['status']})"
         target = f"< {row['target']:.0f}"
         print(
-            f"{row['label']:<30} {row['user']:<16} {row['p50']:>8.1f} {row['p95']:>8.1f} "
+            f"{row['label']:<34} {row['user']:<16} {row['p50']:>8.1f} {row['p95']:>8.1f} "
             f"{row['max']:>8.1f} {row['queries']:>7} {target:>10}  {met}"
         )
     print()

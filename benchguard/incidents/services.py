@@ -117,7 +117,11 @@ def report_incident(
         raise PermissionDenied
     if "targets" in REQUIRED_BY_KIND.get(kind, ()) and not targets:
         raise ValidationError(
-            {"targets": _("Name the judge or colleague who was threatened or harmed.")}, code="required"
+            {
+                "targets": ValidationError(
+                    _("Name the judge or colleague who was threatened or harmed."), code="required"
+                )
+            }
         )
     if any(person.court_id != court.pk for person in targets):
         raise ValidationError({"targets": _("The protected persons must belong to this court.")})
@@ -478,7 +482,9 @@ def check_cap(
     cap = cap_for(procedure)
     if measure == SanctionMeasure.FINE:
         if amount is None or amount <= 0:
-            raise ValidationError({"amount": _("Enter the amount of the fine.")}, code="required")
+            raise ValidationError(
+                {"amount": ValidationError(_("Enter the amount of the fine."), code="required")}
+            )
         if subject_kind == SubjectKind.ORGANIZATION:
             low, high = cap.fine_organization_min, cap.fine_organization_max
             if not low <= amount <= high:
@@ -495,10 +501,16 @@ def check_cap(
     if measure == SanctionMeasure.DETENTION:
         if subject_kind == SubjectKind.ORGANIZATION:
             raise ValidationError(
-                {"subject_kind": _("Only an individual can be detained.")}, code="detention_organisation"
+                {
+                    "subject_kind": ValidationError(
+                        _("Only an individual can be detained."), code="detention_organisation"
+                    )
+                }
             )
         if days is None or days <= 0:
-            raise ValidationError({"days": _("Enter the number of days of detention.")}, code="required")
+            raise ValidationError(
+                {"days": ValidationError(_("Enter the number of days of detention."), code="required")}
+            )
         if days > cap.detention_max_days:
             message = _("Under %(procedure)s detention is at most %(days)s days.") % {
                 "procedure": cap.get_procedure_display(),
@@ -646,7 +658,11 @@ def notify_step(
             )
     except IntegrityError:
         raise ValidationError(
-            {"notified": _("This person has already been notified at this step.")}, code="duplicate"
+            {
+                "notified": ValidationError(
+                    _("This person has already been notified at this step."), code="duplicate"
+                )
+            }
         ) from None
     audit.record_event(
         actor=actor, action="incidents.chain.notify", obj=incident, step=step, notified=notified.pk

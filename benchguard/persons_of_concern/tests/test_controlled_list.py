@@ -143,5 +143,7 @@ def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == DepartmentLog.objects.count() > 0
     assert {row[4] for row in rows} == set(DepartmentLog.objects.values_list("what_happened", flat=True))
-    assert AuditEntry.objects.filter(action="persons_of_concern.log.export", actor_id=persona("police").pk).exists()
+    assert AuditEntry.objects.filter(
+        action="persons_of_concern.log.export", actor_id=persona("police").pk
+    ).exists()
     assert client_as("judge").get(reverse("persons_of_concern:log_export")).status_code == 403

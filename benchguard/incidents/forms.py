@@ -154,8 +154,11 @@ class TargetsForm(StyledFormMixin, forms.Form):
 
 
 class PerpetratorForm(StyledFormMixin, forms.Form):
+    """The person chosen from the matcher's results (a hidden id, checked against the
+    persons the user may read): the city-wide list is never rendered as a select."""
+
     person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
-        label=_("Person of concern"), queryset=PersonOfConcern.objects.none()
+        label=_("Person of concern"), queryset=PersonOfConcern.objects.none(), widget=forms.HiddenInput
     )
 
     def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with, has_role
+from benchguard.core.documents import DocumentType
 from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned
 from benchguard.incidents import forms, permissions, selectors, services
@@ -33,6 +34,7 @@ from benchguard.incidents.models import (
     Sanction,
 )
 from benchguard.organization.choices import Role
+from benchguard.persons_of_concern import matching
 from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern import selectors as poc_selectors
 
@@ -190,8 +192,26 @@ def _detail(
     }
     if context["can_link"]:
         context["perpetrator_form"] = forms.PerpetratorForm(persons=poc_selectors.persons_for(user))
+        context["poc_query"], context["poc_matches"] = _poc_search(request)
     context.update({name: form for name, form in bound.items() if name.endswith("_form")})
     return render(request, "incidents/incident_detail.html", context, status=status)
+
+
+def _poc_search(request: HttpRequest) -> tuple[str, list[Any]]:
+    """Persons of concern found by the matcher for `?poc=` (name, pinyin or a resident
+    ID number), to link to the incident; the city-wide list is never listed whole."""
+    query = request.GET.get("poc", "").strip()[:50]
+    if not query:
+        return "", []
+    is_id = len(query) == 18 and query[:17].isdigit()
+    found = matching.match(
+        name="" if is_id else query,
+        document_kind=DocumentType.RESIDENT_ID if is_id else None,
+        document_number=query if is_id else "",
+        limit=10,
+    )
+    persons = poc_selectors.persons_for(request.user).in_bulk([m.person_id for m in found])
+    return query, [persons[m.person_id] for m in found if m.person_id in persons]
 
 
 @login_required

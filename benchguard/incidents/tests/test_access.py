@@ -290,3 +290,23 @@ def test_a_fine_over_the_cap_comes_back_on_the_page(  # type: ignore[no-untyped-
     assert "100,000" in html
     assert response.context["sanction_form"].has_error("amount", "over_cap")
     assert not Sanction.objects.filter(incident=incident).exists()
+
+
+def test_the_police_find_a_person_of_concern_by_name_and_link_them(  # type: ignore[no-untyped-def]
+    report, client_as
+) -> None:
+    from benchguard.persons_of_concern.models import PersonOfConcern
+
+    incident = report(IncidentKind.THREAT)
+    url = reverse("incidents:incident_detail", args=[incident.pk])
+    client = client_as("police")
+    page = client.get(url, {"poc": "shanlixin"})  # pinyin finds 单立新 by the surname reading
+    shan = PersonOfConcern.objects.get(name="单立新")
+    assert page.status_code == 200
+    assert f'name="person" value="{shan.pk}"' in page.content.decode()
+    response = client.post(reverse("incidents:link_perpetrator", args=[incident.pk]), {"person": shan.pk})
+    assert response.status_code == 302
+    assert list(incident.perpetrators.all()) == [shan]
+    # A judge's page has no search at all: the city-wide list is not theirs to read.
+    judge_page = client_as("judge").get(url, {"poc": "shanlixin"})
+    assert 'name="poc"' not in judge_page.content.decode()

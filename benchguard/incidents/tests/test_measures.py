@@ -1,0 +1,166 @@
+"""Protective measures and the request to the police (A8, A9.2): who does what by when,
+the measure's path, the owner's part, and the police's response tracked; the demo
+holds an incident of every kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from benchguard.core.services import StaleEditError
+from benchguard.incidents import services
+from benchguard.incidents.choices import IncidentKind, MeasureKind, MeasureStatus
+from benchguard.incidents.models import Incident
+from benchguard.notifications.models import Notification
+from benchguard.organization.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def _measure(incident, owner, *, actor, days=7):  # type: ignore[no-untyped-def]
+    return services.add_measure(
+        actor=actor,
+        incident=incident,
+        kind=MeasureKind.ESCORT,
+        description="上下班护送。",
+        owner=owner,
+        due_date=timezone.localdate() + dt.timedelta(days=days),
+    )
+
+
+def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    incident = report(IncidentKind.THREAT)
+    measure = _measure(incident, person_of("police"), actor=police)
+    assert measure.status == MeasureStatus.PLANNED
+    measure = services.update_measure(
+        actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.IN_PROGRESS
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.update_measure(
+            actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.DONE
+        )
+    assert "result" in caught.value.error_dict  # done says what was done
+    done = services.update_measure(
+        actor=police,
+        measure=measure,
+        expected_version=measure.version,
+        status=MeasureStatus.DONE,
+        result="已护送两周，未再发现尾随。",
+    )
+    assert done.status == MeasureStatus.DONE and done.done_at is not None
+    with pytest.raises(ValidationError) as caught:
+        services.update_measure(
+            actor=police, measure=done, expected_version=done.version, status=MeasureStatus.IN_PROGRESS
+        )
+    assert [e.code for e in caught.value.error_dict["status"]] == ["invalid_transition"]
+
+
+def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    measure = _measure(report(IncidentKind.THREAT), person_of("police"), actor=police)
+    services.update_measure(
+        actor=persona("office"), measure=measure, expected_version=1, status=MeasureStatus.IN_PROGRESS
+    )
+    with pytest.raises(StaleEditError):
+        services.update_measure(
+            actor=police, measure=measure, expected_version=1, status=MeasureStatus.CANCELLED, result="不需要"
+        )
+
+
+def test_the_owner_is_told_and_may_report_on_their_measure(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    incident = report(IncidentKind.THREAT)
+    owner = person_of("chief")  # a division chief given a measure: not a manager
+    measure = _measure(incident, owner, actor=persona("police"))
+    assert Notification.objects.filter(recipient=owner.account, kind="incidents.measure").count() == 1
+    assert Incident.objects.visible_to(owner.account).filter(pk=incident.pk).exists()
+    updated = services.update_measure(
+        actor=owner.account, measure=measure, expected_version=1, status=MeasureStatus.IN_PROGRESS
+    )
+    assert updated.status == MeasureStatus.IN_PROGRESS
+    with pytest.raises(PermissionDenied):  # someone else who sees nothing of it
+        services.update_measure(
+            actor=persona("member"), measure=updated, expected_version=2, status=MeasureStatus.CANCELLED
+        )
+
+
+def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    incident = report(IncidentKind.THREAT)
+    with pytest.raises(ValidationError) as caught:
+        _measure(incident, person_of("judge2"), actor=police)
+    assert "owner" in caught.value.error_dict
+    with pytest.raises(ValidationError) as caught:
+        _measure(incident, person_of("police"), actor=police, days=-1)
+    assert "due_date" in caught.value.error_dict
+    with pytest.raises(PermissionDenied):  # the reporting judge does not plan the measures
+        _measure(incident, person_of("police"), actor=persona("judge"))
+    assert incident.measures.count() == 0
+
+
+def test_a_request_to_the_police_and_its_response(report, persona) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    incident = report(IncidentKind.DISTURBANCE)
+    today = timezone.localdate()
+    for sent_on, field in (
+        (today + dt.timedelta(days=1), "sent_on"),
+        (today - dt.timedelta(days=3), "sent_on"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            services.send_police_request(
+                actor=police,
+                incident=incident,
+                police_unit="市南分局",
+                sent_on=sent_on,
+                request_text="请处置",
+            )
+        assert field in caught.value.error_dict  # not in the future, not before the incident
+    request = services.send_police_request(
+        actor=police,
+        incident=incident,
+        police_unit="青岛市公安局市南分局",
+        sent_on=today,
+        reference="青中法警函〔2026〕3号",
+        request_text="请依法处置门前拉横幅行为。",
+    )
+    assert request.response == "" and request.sent_by == police
+    with pytest.raises(ValidationError) as caught:
+        services.record_police_response(
+            actor=police,
+            request=request,
+            expected_version=request.version,
+            response="已处置",
+            response_on=today - dt.timedelta(days=1),
+        )
+    assert "response_on" in caught.value.error_dict  # not before the request
+    answered = services.record_police_response(
+        actor=police,
+        request=request,
+        expected_version=request.version,
+        response="已出警劝离，对组织者批评教育。",
+        response_on=today,
+        follow_up="一周后回访。",
+    )
+    assert answered.response_on == today and answered.version == 2
+    with pytest.raises(StaleEditError):
+        services.record_police_response(
+            actor=persona("office"), request=request, expected_version=1, response="重复", response_on=today
+        )
+    with pytest.raises(PermissionDenied):
+        services.send_police_request(
+            actor=persona("judge"), incident=incident, police_unit="x", sent_on=today, request_text="x"
+        )
+
+
+def test_the_demo_holds_every_kind_and_the_list_names_its_incidents() -> None:
+    from benchguard.persons_of_concern.models import ControlledListEntry
+
+    assert set(Incident.objects.values_list("kind", flat=True)) == set(IncidentKind.values)
+    entry = ControlledListEntry.objects.get(person__name="钱永刚")
+    assert [i.kind for i in entry.incidents.all()] == [IncidentKind.CRIME]
+    assert entry.status == "active"
+    judge = Person.objects.get(account__username="judge")
+    assert Incident.objects.filter(targets=judge, measures__isnull=False).exists()

@@ -44,7 +44,9 @@ def test_a_threat_is_recorded_with_its_protective_measures(demo: Any, open_page:
     page.click("main button[type=submit]")
     expect(page.locator('[data-field-error="targets"]')).to_be_visible()
     expect(page.locator('[data-field-error="place"]')).to_be_visible()
-    expect(page.locator("textarea[name=description]")).to_have_value("下班途中被一名男子骑电动车尾随至小区门口。")
+    expect(page.locator("textarea[name=description]")).to_have_value(
+        "下班途中被一名男子骑电动车尾随至小区门口。"
+    )
     page.select_option("select[name=targets]", label="王立明")
     page.fill("input[name=place]", "法官住所附近")
     page.click("main button[type=submit]")

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
+from benchguard.gate.api.views import VisitViewSet
 from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
@@ -18,6 +19,7 @@ router.register("committee/meetings", MeetingViewSet, basename="api-committee-me
 router.register("notifications", NotificationViewSet, basename="api-notification")
 router.register("matters", MatterViewSet, basename="api-matter")
 router.register("persons-of-concern/match", MatchViewSet, basename="api-persons-of-concern-match")
+router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("matters/", include("benchguard.matters.urls")),
     path("persons-of-concern/", include("benchguard.persons_of_concern.urls")),
     path("incidents/", include("benchguard.incidents.urls")),
+    path("gate/", include("benchguard.gate.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

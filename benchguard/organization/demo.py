@@ -124,6 +124,9 @@ def load_demo() -> list[Persona]:
     from benchguard.incidents.demo import load_incidents_demo
 
     load_incidents_demo()
+    from benchguard.gate.demo import load_gate_demo
+
+    load_gate_demo()
     return PERSONAS
 
 

@@ -1,0 +1,61 @@
+"""The gate's vocabularies (A12)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class PostKind(models.TextChoices):
+    GATEHOUSE = "gatehouse", _("Gatehouse")
+    CHECKPOINT = "checkpoint", _("Security checkpoint")
+
+
+class VisitStatus(models.TextChoices):
+    """pending: waiting for the host; on_hold: a screening hit waits for the judicial
+    police; admitted: confirmed (and cleared); closed: not admitted, with a reason;
+    departed: checked out (or recorded at day's end as gone)."""
+
+    PENDING = "pending", _("Waiting for the host")
+    ON_HOLD = "on_hold", _("On hold: call the judicial police")
+    ADMITTED = "admitted", _("Admitted")
+    CLOSED = "closed", pgettext_lazy("visit", "Closed")
+    DEPARTED = "departed", _("Left")
+
+
+OPEN_STATUSES = (VisitStatus.PENDING, VisitStatus.ON_HOLD, VisitStatus.ADMITTED)
+
+
+class ConfirmedVia(models.TextChoices):
+    SYSTEM = "system", _("By the host in BenchGuard")
+    PHONE = "phone", _("By the host on the phone, recorded by the guard")
+
+
+class HoldDecision(models.TextChoices):
+    ADMIT_WITH_ESCORT = "admit_with_escort", _("Admit with an escort")
+    REFUSE = "refuse", _("Refuse entry")
+    NOT_SAME_PERSON = "not_same_person", _("Not the same person")
+
+
+class DayEndOutcome(models.TextChoices):
+    LEFT_OTHER_EXIT = "left_other_exit", _("Left by another exit; the ID stays until collected")
+    STAYS_AUTHORISED = "stays_authorised", _("Still inside with authorisation")
+    ID_TO_POLICE = "id_to_police", _("The ID was handed to the judicial police for safekeeping")
+    OTHER = "other", _("Other (say what)")
+
+
+class ReturnedHow(models.TextChoices):
+    CHECK_OUT = "check_out", _("Handed back at check-out")
+    CLOSED = "closed", _("Handed back when the visit was closed")
+    COLLECTED = "collected", _("Collected later")
+    TO_POLICE = "to_police", _("Handed to the judicial police")
+
+
+class Shift(models.TextChoices):
+    MORNING = "morning", _("Morning")
+    AFTERNOON = "afternoon", _("Afternoon")
+    NIGHT = "night", _("Night")
+
+
+class Disposition(models.TextChoices):
+    HELD = "held", _("Held for return, with a receipt")
+    SEIZED = "seized", _("Seized")

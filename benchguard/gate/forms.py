@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.core.documents import DocumentType
+from benchguard.core.forms import StyledFormMixin
+from benchguard.gate.choices import DayEndOutcome, Disposition, HoldDecision, Shift
+from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
+from benchguard.organization.models import Person
+
+
+class CheckInForm(StyledFormMixin, forms.Form):
+    """The gatehouse desk, in the order a guard types (an ID-card reader types the
+    number and then the name, like a keyboard). `host` is chosen only when the typed
+    host matches several people."""
+
+    document_number = forms.CharField(label=_("Document number"), max_length=30)
+    visitor_name = forms.CharField(label=_("Visitor's name"), max_length=50)
+    document_kind = forms.ChoiceField(
+        label=_("Document type"), choices=DocumentType.choices, initial=DocumentType.RESIDENT_ID
+    )
+    host_query = forms.CharField(
+        label=_("Host"),
+        max_length=50,
+        help_text=_("Part of a name, its pinyin or initials, a staff number or a department."),
+    )
+    host = forms.ModelChoiceField(label=_("Which host"), queryset=Person.objects.none(), required=False)
+    purpose = forms.CharField(label=_("Purpose of the visit"), max_length=200)
+    slot = forms.CharField(label=_("Slot"), max_length=10)
+    phone = forms.CharField(label=_("Visitor's phone"), max_length=20, required=False)
+
+    def __init__(self, *args: Any, candidates: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document_number"].widget.attrs.update({"autofocus": True, "autocomplete": "off"})
+        for name in ("visitor_name", "host_query", "slot", "phone"):
+            self.fields[name].widget.attrs["autocomplete"] = "off"
+        if candidates:
+            self.fields["host"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+                pk__in=[p.pk for p in candidates]
+            ).select_related("department")
+            self.fields["host"].label_from_instance = lambda p: (  # type: ignore[attr-defined]
+                f"{p.name} · {p.department or ''}"
+            )
+        else:
+            del self.fields["host"]
+
+
+class ReasonForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HoldDecisionForm(StyledFormMixin, forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=HoldDecision.choices)
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DayEndForm(StyledFormMixin, forms.Form):
+    outcome = forms.ChoiceField(label=_("What happened"), choices=DayEndOutcome.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class VisitSearchForm(StyledFormMixin, forms.Form):
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Visitor's name"), max_length=50, required=False)
+    document_number = forms.CharField(label=_("Document number"), max_length=30, required=False)
+    host = forms.CharField(label=_("Host"), max_length=50, required=False)
+
+
+class ShiftForm(StyledFormMixin, forms.Form):
+    post = forms.ModelChoiceField(label=_("Checkpoint"), queryset=None)  # type: ignore[arg-type]
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    shift = forms.ChoiceField(label=_("Shift"), choices=Shift.choices)
+    people_checked = forms.IntegerField(label=_("People checked"), min_value=0)
+    bags_checked = forms.IntegerField(label=_("Bags checked"), min_value=0)
+    refusals = forms.IntegerField(label=_("Refused entry"), min_value=0, initial=0)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, posts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
+
+
+class ItemForm(StyledFormMixin, forms.Form):
+    description = forms.CharField(label=_("Item"), max_length=200)
+    owner_name = forms.CharField(label=_("Owner"), max_length=50)
+    disposition = forms.ChoiceField(label=_("Held or seized"), choices=Disposition.choices)
+    receipt_number = forms.CharField(label=_("Receipt number"), max_length=30, required=False)
+
+
+class ItemIncidentForm(StyledFormMixin, forms.Form):
+    nature = forms.ChoiceField(
+        label=_("What kind of act"),
+        choices=[(value, Nature(value).label) for value in NATURES_BY_KIND[IncidentKind.CRIME]],
+    )
+    description = forms.CharField(
+        label=_("What happened"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,313 @@
+"""The security gate (A12): posts, visits with their ID deposit and screening, the
+day-end closing, and the checkpoint's shift log with held or seized items."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.core.crypto import EncryptedTextField
+from benchguard.core.documents import DocumentType, mask_document
+from benchguard.core.models import VersionedModel
+from benchguard.gate.choices import (
+    ConfirmedVia,
+    DayEndOutcome,
+    Disposition,
+    HoldDecision,
+    PostKind,
+    ReturnedHow,
+    Shift,
+    VisitStatus,
+)
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Post(VersionedModel):
+    """A gatehouse (visitors) or security checkpoint (everyone) of a court."""
+
+    court = models.ForeignKey(
+        "organization.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("court")
+    )
+    name = models.CharField(_("name"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=16, choices=PostKind.choices)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["court", "kind", "name"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [models.UniqueConstraint(fields=["court", "name"], name="gate_post_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Visit(VersionedModel):
+    """A visitor's registration (A12.2): who, which document (encrypted, with a blind
+    index), why, whom they visit, when they arrived (the server's clock), the host's
+    confirmation, the screening, and when they left. Personal data is purged after
+    GATE_VISITOR_RETENTION_DAYS (`purged_at`); the rest stays for the counts."""
+
+    court = models.ForeignKey(
+        "organization.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("court")
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.PROTECT, related_name="visits", verbose_name=_("gatehouse")
+    )
+    visitor_name = models.CharField(_("visitor's name"), max_length=50)
+    document_kind = models.CharField(_("document type"), max_length=32, choices=DocumentType.choices)
+    document_number = EncryptedTextField(_("document number"))
+    document_index = models.CharField(_("document index"), max_length=64, editable=False)
+    phone = EncryptedTextField(_("visitor's phone"), blank=True)
+    purpose = models.CharField(_("purpose of the visit"), max_length=200)
+    host = models.ForeignKey(
+        "organization.Person", on_delete=models.PROTECT, related_name="visits", verbose_name=_("host")
+    )
+    host_department = models.ForeignKey(
+        "organization.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department visited"),
+    )
+    arrived_at = models.DateTimeField(_("arrived at"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("registered by")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=VisitStatus.choices)
+    hits = models.PositiveSmallIntegerField(_("screening hits"), default=0)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_via = models.CharField(
+        _("confirmed how"), max_length=8, choices=ConfirmedVia.choices, blank=True
+    )
+    cleared_at = models.DateTimeField(_("hold cleared at"), null=True, blank=True)
+    escort_required = models.BooleanField(_("escort required"), default=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_reason = models.TextField(_("why not admitted"), blank=True)
+    departed_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    departure_note = models.CharField(_("how they left"), max_length=200, blank=True)
+    purged_at = models.DateTimeField(_("personal data purged at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-arrived_at", "-id"]
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        indexes = [
+            models.Index(fields=["court", "-arrived_at"], name="gate_visit_court_time_idx"),
+            models.Index(fields=["status", "court"], name="gate_visit_status_idx"),
+            models.Index(fields=["host", "status"], name="gate_visit_host_idx"),
+            models.Index(fields=["document_index"], name="gate_visit_document_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=VisitStatus.CLOSED) | ~Q(closed_reason=""),
+                name="gate_visit_closed_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.visitor_name or '—'} · {self.arrived_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def masked_document(self) -> str:
+        return mask_document(self.document_number) if self.document_number else "—"
+
+
+class IdDeposit(models.Model):
+    """The document left at the gatehouse (A12.2): which, in which slot, since when, and
+    when and how it went back. A document is held at most once at a time and a slot
+    holds one document (partial unique constraints); handing back is a conditional
+    update, so it happens once."""
+
+    visit = models.OneToOneField(
+        Visit, on_delete=models.PROTECT, related_name="deposit", verbose_name=_("visit")
+    )
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="+", verbose_name=_("gatehouse"))
+    document_index = models.CharField(_("document index"), max_length=64, editable=False)
+    slot = models.CharField(_("slot"), max_length=10)
+    held_since = models.DateTimeField(_("held since"), default=timezone.now)
+    returned_at = models.DateTimeField(_("handed back at"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handed back by"),
+    )
+    returned_how = models.CharField(
+        _("handed back how"), max_length=12, choices=ReturnedHow.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["held_since", "id"]
+        verbose_name = _("ID deposit")
+        verbose_name_plural = _("ID deposits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document_index"],
+                condition=Q(returned_at__isnull=True) & ~Q(document_index=""),
+                name="gate_deposit_document_held_once",
+            ),
+            models.UniqueConstraint(
+                fields=["post", "slot"],
+                condition=Q(returned_at__isnull=True),
+                name="gate_deposit_slot_held_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.slot} · {self.visit_id}"
+
+
+class ScreeningHit(models.Model):
+    """A visitor matched a person with an active controlled-list entry (A15): the visit
+    is on hold until a judicial police officer decides, with a reason."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.PROTECT, related_name="screening_hits", verbose_name=_("visit")
+    )
+    person = models.ForeignKey(
+        "persons_of_concern.PersonOfConcern",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("person of concern"),
+    )
+    score = models.PositiveSmallIntegerField(_("score"))
+    reasons = models.JSONField(_("why it matched"), default=list)
+    created_at = models.DateTimeField(_("found at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("screening hit")
+        verbose_name_plural = _("screening hits")
+
+    def __str__(self) -> str:
+        return f"{self.visit_id} → {self.person_id} ({self.score})"
+
+
+class HoldDecisionRecord(models.Model):
+    """The judicial police's decision on a visit on hold: admit with an escort, refuse,
+    or not the same person; with the officer and the reason."""
+
+    visit = models.OneToOneField(
+        Visit, on_delete=models.PROTECT, related_name="decision", verbose_name=_("visit")
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=HoldDecision.choices)
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("hold decision")
+        verbose_name_plural = _("hold decisions")
+
+    def __str__(self) -> str:
+        return f"{self.visit_id} {self.decision}"
+
+
+class DayEndRecord(models.Model):
+    """What the guard recorded at day's end for a visitor not checked out (A12.2)."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.PROTECT, related_name="day_end", verbose_name=_("visit")
+    )
+    day = models.DateField(_("day"))
+    outcome = models.CharField(_("what happened"), max_length=20, choices=DayEndOutcome.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-day", "id"]
+        verbose_name = _("day-end record")
+        verbose_name_plural = _("day-end records")
+        constraints = [models.UniqueConstraint(fields=["visit", "day"], name="gate_day_end_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.visit_id} {self.outcome}"
+
+
+class CheckpointShift(VersionedModel):
+    """A shift at a security checkpoint (A12.1): how many people and bags were checked,
+    and how many were refused entry."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.PROTECT, related_name="shifts", verbose_name=_("checkpoint")
+    )
+    day = models.DateField(_("day"))
+    shift = models.CharField(_("shift"), max_length=10, choices=Shift.choices)
+    people_checked = models.PositiveIntegerField(_("people checked"))
+    bags_checked = models.PositiveIntegerField(_("bags checked"))
+    refusals = models.PositiveIntegerField(_("refused entry"), default=0)
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+
+    class Meta:
+        ordering = ["-day", "post", "shift"]
+        verbose_name = _("checkpoint shift")
+        verbose_name_plural = _("checkpoint shifts")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "day", "shift"], name="gate_shift_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post} {self.day} {self.get_shift_display()}"
+
+
+class HeldItem(VersionedModel):
+    """An item held for return (with a receipt) or seized at the checkpoint (A12.1);
+    anything criminal opens an incident (A9.1)."""
+
+    shift = models.ForeignKey(
+        CheckpointShift, on_delete=models.PROTECT, related_name="items", verbose_name=_("shift")
+    )
+    description = models.CharField(_("item"), max_length=200)
+    owner_name = models.CharField(_("owner"), max_length=50)
+    disposition = models.CharField(_("held or seized"), max_length=8, choices=Disposition.choices)
+    receipt_number = models.CharField(_("receipt number"), max_length=30, blank=True)
+    returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
+    incident = models.OneToOneField(
+        "incidents.Incident",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="held_item",
+        verbose_name=_("incident"),
+    )
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+
+    class Meta:
+        ordering = ["shift", "id"]
+        verbose_name = _("held or seized item")
+        verbose_name_plural = _("held or seized items")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(disposition=Disposition.HELD) | ~Q(receipt_number=""),
+                name="gate_held_item_receipt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description

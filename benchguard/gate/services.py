@@ -1,0 +1,625 @@
+"""Every change at the gate (A12) goes through these functions: permission, validation,
+one transaction, an audit entry. Visitors' document numbers are never written to the
+audit log (redacted) and are stored encrypted with a blind index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from benchguard.core import audit
+from benchguard.core.crypto import blind_index
+from benchguard.core.documents import validate_document
+from benchguard.core.services import create_versioned, update_versioned
+from benchguard.gate import permissions
+from benchguard.gate.choices import (
+    OPEN_STATUSES,
+    ConfirmedVia,
+    DayEndOutcome,
+    Disposition,
+    HoldDecision,
+    PostKind,
+    ReturnedHow,
+    VisitStatus,
+)
+from benchguard.gate.models import (
+    CheckpointShift,
+    DayEndRecord,
+    HeldItem,
+    HoldDecisionRecord,
+    IdDeposit,
+    Post,
+    ScreeningHit,
+    Visit,
+)
+from benchguard.notifications.services import notify
+from benchguard.organization.choices import Role
+from benchguard.organization.models import Account, Person
+from benchguard.persons_of_concern import matching
+
+VISIT_FIELDS = [
+    "court",
+    "post",
+    "visitor_name",
+    "document_kind",
+    "document_number",
+    "purpose",
+    "host",
+    "arrived_at",
+    "status",
+    "hits",
+]
+
+
+def document_index(kind: str, normalised: str) -> str:
+    """The blind index of a visitor's document: equal numbers of one type match, and
+    nothing can be read back from it."""
+    return blind_index(normalised, purpose=f"gate-document-{kind}")
+
+
+def _police(court_id: int) -> list[Account]:
+    return list(
+        Account.objects.filter(
+            is_active=True, role_assignments__court_id=court_id, role_assignments__role=Role.JUDICIAL_POLICE
+        ).distinct()
+    )
+
+
+def _visit_url(visit: Visit) -> str:
+    return reverse("gate:visit_detail", args=[visit.pk])
+
+
+def _require_desk(actor: Any, court_id: int) -> None:
+    if not permissions.can_use_desk(actor, court_id):
+        raise PermissionDenied
+
+
+def _locked(visit: Visit) -> Visit:
+    return Visit.objects.select_for_update().select_related("host").get(pk=visit.pk)
+
+
+def _hand_back(deposit_filter: Q, actor: Any, how: str, at: dt.datetime) -> int:
+    """Hand a held document back once: a conditional update, so two clicks or two
+    guards never hand it back twice."""
+    return IdDeposit.objects.filter(deposit_filter, returned_at__isnull=True).update(
+        returned_at=at, returned_by=actor, returned_how=how
+    )
+
+
+# --- Check-in ---------------------------------------------------------------------------------
+
+
+def screen(*, name: str, document_kind: str, document_number: str, phone: str = "") -> list[matching.Match]:
+    """The screening of one visitor against the city-wide controlled list (A15): the
+    matches with an ACTIVE entry that score at least GATE_SCREENING_MIN_SCORE."""
+    found = matching.match(
+        name=name, document_kind=document_kind, document_number=document_number, phone=phone, limit=5
+    )
+    return [m for m in found if m.controlled and m.score >= settings.GATE_SCREENING_MIN_SCORE]
+
+
+@transaction.atomic
+def check_in(
+    *,
+    actor: Any,
+    post: Post,
+    visitor_name: str,
+    document_kind: str,
+    document_number: str,
+    purpose: str,
+    host: Person,
+    slot: str,
+    phone: str = "",
+    at: dt.datetime | None = None,
+) -> Visit:
+    """Register a visitor (A12.2): arrival on the server's clock, the document validated
+    for its type and held in `slot`, the visitor screened. A hit puts the visit on hold
+    and alerts the judicial police and the host; otherwise the host is asked to confirm.
+
+    `at` is for loading past records (the demo); the desk never passes it."""
+    _require_desk(actor, post.court_id)
+    if post.kind != PostKind.GATEHOUSE or not post.is_active:
+        raise ValidationError({"post": _("Visitors are registered at a gatehouse in use.")})
+    visitor_name = visitor_name.strip()
+    errors: dict[str, Any] = {}
+    if not visitor_name:
+        errors["visitor_name"] = ValidationError(_("Enter the visitor's name."), code="required")
+    if not purpose.strip():
+        errors["purpose"] = ValidationError(_("Enter the purpose of the visit."), code="required")
+    if not slot.strip():
+        errors["slot"] = ValidationError(_("Enter the slot the document is kept in."), code="required")
+    if host.court_id != post.court_id or not host.is_active:
+        errors["host"] = ValidationError(_("The host must work at this court."), code="host")
+    try:
+        normalised = validate_document(document_kind, document_number)
+    except ValidationError as exc:
+        errors["document_number"] = exc.error_list
+        normalised = ""
+    if errors:
+        raise ValidationError(errors)
+    index = document_index(document_kind, normalised)
+    now = at or timezone.now()
+    held = IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).first()
+    if held is not None:
+        raise ValidationError(
+            {
+                "document_number": ValidationError(
+                    _("This document is already held at the gatehouse (slot %(slot)s).")
+                    % {"slot": held.slot},
+                    code="already_held",
+                )
+            }
+        )
+    hits = screen(name=visitor_name, document_kind=document_kind, document_number=normalised, phone=phone)
+    visit = create_versioned(
+        Visit(
+            court_id=post.court_id,
+            post=post,
+            visitor_name=visitor_name,
+            document_kind=document_kind,
+            document_number=normalised,
+            document_index=index,
+            phone=phone.strip(),
+            purpose=purpose.strip(),
+            host=host,
+            host_department_id=host.department_id,
+            arrived_at=now,
+            registered_by=actor,
+            status=VisitStatus.ON_HOLD if hits else VisitStatus.PENDING,
+            hits=len(hits),
+        ),
+        actor=actor,
+        action="gate.visit.check_in",
+        fields=VISIT_FIELDS,
+        redact=["document_number"],
+    )
+    try:
+        with transaction.atomic():
+            IdDeposit.objects.create(
+                visit=visit, post=post, document_index=index, slot=slot.strip(), held_since=now
+            )
+    except IntegrityError:
+        # Another guard took this slot or this document a moment ago.
+        raise ValidationError(
+            {"slot": ValidationError(_("This slot or document is already in use."), code="slot_taken")}
+        ) from None
+    if hits:
+        ScreeningHit.objects.bulk_create(
+            [
+                ScreeningHit(
+                    visit=visit, person_id=m.person_id, score=m.score, reasons=m.reasons, created_at=now
+                )
+                for m in hits
+            ]
+        )
+        audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
+        notify(
+            recipients=_police(post.court_id),
+            kind="gate.hold",
+            title=gettext_lazy("A visitor at the gate is on hold"),
+            body=f"{post.name} · {timezone.localtime(now):%H:%M}",
+            url=reverse("gate:holds"),
+            dedupe_key=f"gate.hold:{visit.pk}",
+            court=post.court,
+            email=False,
+        )
+    if host.account_id:
+        notify(
+            recipients=[host.account] if host.account else [],
+            kind="gate.confirm",
+            title=gettext_lazy("A visitor is asking for you at the gate"),
+            body=f"{visitor_name} · {purpose.strip()[:60]}",
+            url=_visit_url(visit),
+            dedupe_key=f"gate.confirm:{visit.pk}",
+            court=post.court,
+        )
+    return visit
+
+
+def _admit_if_ready(visit: Visit, actor: Any, now: dt.datetime) -> None:
+    """A visitor is admitted once the host confirmed and no hold remains."""
+    if visit.status == VisitStatus.PENDING and visit.confirmed_at is not None:
+        visit.status = VisitStatus.ADMITTED
+
+
+@transaction.atomic
+def confirm(*, actor: Any, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visit:
+    """The host confirms the visitor: in BenchGuard (the host), or on the phone with
+    the guard, who records it under their own name."""
+    visit = _locked(visit)
+    if via == ConfirmedVia.SYSTEM:
+        if not permissions.is_host(actor, visit):
+            raise PermissionDenied
+    else:
+        _require_desk(actor, visit.court_id)
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.ON_HOLD):
+        raise ValidationError(
+            _("This visit is %(status)s; it cannot be confirmed now.")
+            % {"status": visit.get_status_display()},
+            code="invalid_transition",
+        )
+    if visit.confirmed_at is not None:
+        raise ValidationError(_("The host has already confirmed this visitor."), code="already_confirmed")
+    before = audit.snapshot(visit, ["status", "confirmed_via"])
+    now = timezone.now()
+    visit.confirmed_at, visit.confirmed_by, visit.confirmed_via = now, actor, via
+    _admit_if_ready(visit, actor, now)
+    visit.version += 1
+    visit.save(
+        update_fields=["confirmed_at", "confirmed_by", "confirmed_via", "status", "version", "updated_at"]
+    )
+    audit.record_change(
+        actor=actor,
+        action="gate.visit.confirm",
+        obj=visit,
+        before=before,
+        after=audit.snapshot(visit, ["status", "confirmed_via"]),
+    )
+    return visit
+
+
+@transaction.atomic
+def close_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
+    """Not admitted: the host refused, did not answer, or the visitor left; closed with
+    a reason, and the document handed back in the same step."""
+    visit = _locked(visit)
+    if not (permissions.can_use_desk(actor, visit.court_id) or permissions.is_host(actor, visit)):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": ValidationError(_("Give the reason."), code="required")})
+    if visit.status not in (VisitStatus.PENDING, VisitStatus.ON_HOLD):
+        raise ValidationError(
+            _("This visit is %(status)s; it cannot be closed now.") % {"status": visit.get_status_display()},
+            code="invalid_transition",
+        )
+    return _close(visit, actor, reason.strip(), action="gate.visit.close")
+
+
+def _close(visit: Visit, actor: Any, reason: str, *, action: str) -> Visit:
+    now = timezone.now()
+    before = audit.snapshot(visit, ["status"])
+    visit.status, visit.closed_at, visit.closed_reason = VisitStatus.CLOSED, now, reason
+    visit.version += 1
+    visit.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
+    _hand_back(Q(visit=visit), actor, ReturnedHow.CLOSED, now)
+    audit.record_change(
+        actor=actor,
+        action=action,
+        obj=visit,
+        before=before,
+        after=audit.snapshot(visit, ["status", "closed_reason"]),
+    )
+    return visit
+
+
+@transaction.atomic
+def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visit:
+    """A judicial police officer decides on a visit on hold: admit with an escort,
+    refuse (the visit is closed and the document handed back), or not the same person.
+    Every decision is kept with its reason (HoldDecisionRecord)."""
+    visit = _locked(visit)
+    if not permissions.can_decide_hold(actor, visit.court_id):
+        raise PermissionDenied
+    if decision not in HoldDecision.values:
+        raise ValidationError({"decision": _("Choose a decision.")})
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for the decision."), code="required")}
+        )
+    if visit.status != VisitStatus.ON_HOLD:
+        raise ValidationError(
+            _("This visit is not on hold; it is %(status)s.") % {"status": visit.get_status_display()},
+            code="invalid_transition",
+        )
+    now = timezone.now()
+    HoldDecisionRecord.objects.create(visit=visit, decision=decision, reason=reason.strip(), decided_by=actor)
+    audit.record_event(actor=actor, action="gate.visit.decide", obj=visit, decision=decision)
+    if decision == HoldDecision.REFUSE:
+        visit = _close(visit, actor, reason.strip(), action="gate.visit.refuse")
+    else:
+        before = audit.snapshot(visit, ["status"])
+        visit.status = VisitStatus.PENDING
+        visit.cleared_at = now
+        visit.escort_required = decision == HoldDecision.ADMIT_WITH_ESCORT
+        _admit_if_ready(visit, actor, now)
+        visit.version += 1
+        visit.save(update_fields=["status", "cleared_at", "escort_required", "version", "updated_at"])
+        audit.record_change(
+            actor=actor,
+            action="gate.visit.clear",
+            obj=visit,
+            before=before,
+            after=audit.snapshot(visit, ["status"]),
+        )
+    if visit.host.account_id:
+        notify(
+            recipients=[visit.host.account] if visit.host.account else [],
+            kind="gate.decided",
+            title=gettext_lazy("The judicial police decided on your visitor"),
+            body=str(HoldDecision(decision).label),
+            url=_visit_url(visit),
+            dedupe_key=f"gate.decided:{visit.pk}",
+            court=visit.court,
+        )
+    return visit
+
+
+@transaction.atomic
+def check_out(*, actor: Any, visit: Visit, at: dt.datetime | None = None) -> Visit:
+    """The visitor leaves: the departure time and the hand-back of the document in one
+    step. Two guards (or two clicks) at once: one succeeds, the other is told."""
+    _require_desk(actor, visit.court_id)
+    now = at or timezone.now()
+    updated = Visit.objects.filter(pk=visit.pk, status=VisitStatus.ADMITTED).update(
+        status=VisitStatus.DEPARTED, departed_at=now, version=F("version") + 1, updated_at=now
+    )
+    if not updated:
+        current = Visit.objects.get(pk=visit.pk)
+        if current.status == VisitStatus.DEPARTED:
+            raise ValidationError(_("This visitor has already been checked out."), code="already_departed")
+        raise ValidationError(
+            _("Only an admitted visitor is checked out; this visit is %(status)s.")
+            % {"status": current.get_status_display()},
+            code="invalid_transition",
+        )
+    _hand_back(Q(visit_id=visit.pk), actor, ReturnedHow.CHECK_OUT, now)
+    visit.refresh_from_db()
+    audit.record_event(actor=actor, action="gate.visit.check_out", obj=visit)
+    return visit
+
+
+@transaction.atomic
+def hand_back(*, actor: Any, deposit: IdDeposit) -> IdDeposit:
+    """A document left behind (the visitor went out by another exit) is collected."""
+    _require_desk(actor, deposit.post.court_id)
+    if not _hand_back(Q(pk=deposit.pk), actor, ReturnedHow.COLLECTED, timezone.now()):
+        raise ValidationError(_("This document has already been handed back."), code="already_returned")
+    deposit.refresh_from_db()
+    audit.record_event(actor=actor, action="gate.deposit.hand_back", obj=deposit.visit)
+    return deposit
+
+
+# --- Day's end ------------------------------------------------------------------------------------
+
+
+def day_end_list(*, post: Post, day: dt.date) -> tuple[list[Visit], list[IdDeposit]]:
+    """At closing: every visitor of the post not checked out (arrived on or before
+    `day`, not yet recorded today) and every document still held."""
+    end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+    visits = list(
+        Visit.objects.filter(post=post, status__in=OPEN_STATUSES, arrived_at__lt=end)
+        .exclude(day_end__day=day)
+        .select_related("host", "deposit")
+        .order_by("arrived_at")
+    )
+    deposits = list(
+        IdDeposit.objects.filter(post=post, returned_at__isnull=True).select_related("visit").order_by("slot")
+    )
+    return visits, deposits
+
+
+@transaction.atomic
+def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note: str = "") -> DayEndRecord:
+    """What happened to a visitor not checked out: left by another exit (the visit ends;
+    the document stays held until collected), still inside with authorisation, the
+    document handed to the judicial police, or something else (said in the note)."""
+    visit = _locked(visit)
+    _require_desk(actor, visit.court_id)
+    if outcome not in DayEndOutcome.values:
+        raise ValidationError({"outcome": _("Choose what happened.")})
+    if outcome == DayEndOutcome.OTHER and not note.strip():
+        raise ValidationError({"note": ValidationError(_("Say what happened."), code="required")})
+    if visit.status not in OPEN_STATUSES:
+        raise ValidationError(_("This visit is already over."), code="invalid_transition")
+    try:
+        with transaction.atomic():
+            record = DayEndRecord.objects.create(
+                visit=visit, day=day, outcome=outcome, note=note.strip(), recorded_by=actor
+            )
+    except IntegrityError:
+        raise ValidationError(_("This visitor is already recorded for the day."), code="duplicate") from None
+    now = timezone.now()
+    if outcome == DayEndOutcome.LEFT_OTHER_EXIT:
+        Visit.objects.filter(pk=visit.pk).update(
+            status=VisitStatus.DEPARTED,
+            departure_note=str(DayEndOutcome(outcome).label)[:200],
+            version=F("version") + 1,
+            updated_at=now,
+        )
+    elif outcome == DayEndOutcome.ID_TO_POLICE:
+        _hand_back(Q(visit=visit), actor, ReturnedHow.TO_POLICE, now)
+    audit.record_event(actor=actor, action="gate.day_end", obj=visit, outcome=outcome)
+    return record
+
+
+# --- Retention --------------------------------------------------------------------------------
+
+
+def purge_visitor_data(*, today: dt.date | None = None) -> int:
+    """Blank the personal data of visits over GATE_VISITOR_RETENTION_DAYS after they
+    ended (left or closed), whose document is no longer held; the counts stay. One
+    audit event says how many."""
+    today = today or timezone.localdate()
+    cutoff = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=settings.GATE_VISITOR_RETENTION_DAYS), dt.time())
+    )
+    with transaction.atomic():
+        due = (
+            Visit.objects.filter(
+                purged_at__isnull=True, status__in=[VisitStatus.DEPARTED, VisitStatus.CLOSED]
+            )
+            .filter(
+                Q(departed_at__lt=cutoff)
+                | Q(closed_at__lt=cutoff)
+                | Q(departed_at__isnull=True, arrived_at__lt=cutoff)
+            )
+            .exclude(deposit__returned_at__isnull=True, deposit__isnull=False)
+        )
+        ids = list(due.values_list("pk", flat=True)[:50_000])
+        if not ids:
+            return 0
+        now = timezone.now()
+        Visit.objects.filter(pk__in=ids).update(
+            visitor_name="", document_number="", document_index="", phone="", purged_at=now, updated_at=now
+        )
+        IdDeposit.objects.filter(visit_id__in=ids).update(document_index="")
+        audit.record_event(
+            actor=None,
+            action="gate.visit.purge",
+            obj=None,
+            count=len(ids),
+            retention_days=settings.GATE_VISITOR_RETENTION_DAYS,
+        )
+    return len(ids)
+
+
+# --- Checkpoint (A12.1) ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_shift(
+    *,
+    actor: Any,
+    post: Post,
+    day: dt.date,
+    shift: str,
+    people_checked: int,
+    bags_checked: int,
+    refusals: int = 0,
+    notes: str = "",
+) -> CheckpointShift:
+    _require_desk(actor, post.court_id)
+    if post.kind != PostKind.CHECKPOINT:
+        raise ValidationError({"post": _("Choose a security checkpoint.")})
+    if day > timezone.localdate():
+        raise ValidationError({"day": _("The date cannot be in the future.")})
+    if refusals > people_checked:
+        raise ValidationError({"refusals": _("More people were refused than were checked.")})
+    if CheckpointShift.objects.filter(post=post, day=day, shift=shift).exists():
+        raise ValidationError(
+            {"shift": ValidationError(_("This shift is already recorded for the day."), code="duplicate")}
+        )
+    return create_versioned(
+        CheckpointShift(
+            post=post,
+            day=day,
+            shift=shift,
+            people_checked=people_checked,
+            bags_checked=bags_checked,
+            refusals=refusals,
+            notes=notes.strip(),
+            recorded_by=actor,
+        ),
+        actor=actor,
+        action="gate.shift.record",
+        fields=["post", "day", "shift", "people_checked", "bags_checked", "refusals", "notes"],
+    )
+
+
+@transaction.atomic
+def add_item(
+    *,
+    actor: Any,
+    shift: CheckpointShift,
+    description: str,
+    owner_name: str,
+    disposition: str,
+    receipt_number: str = "",
+) -> HeldItem:
+    _require_desk(actor, shift.post.court_id)
+    if disposition == Disposition.HELD and not receipt_number.strip():
+        raise ValidationError(
+            {
+                "receipt_number": ValidationError(
+                    _("An item held for return needs a receipt number."), code="required"
+                )
+            }
+        )
+    return create_versioned(
+        HeldItem(
+            shift=shift,
+            description=description.strip(),
+            owner_name=owner_name.strip(),
+            disposition=disposition,
+            receipt_number=receipt_number.strip(),
+            recorded_by=actor,
+        ),
+        actor=actor,
+        action="gate.item.add",
+        fields=["shift", "description", "owner_name", "disposition", "receipt_number"],
+    )
+
+
+@transaction.atomic
+def return_item(*, actor: Any, item: HeldItem, expected_version: int) -> HeldItem:
+    _require_desk(actor, item.shift.post.court_id)
+    if item.disposition != Disposition.HELD:
+        raise ValidationError(_("A seized item is not returned at the gate."), code="seized")
+    if item.returned_at is not None:
+        raise ValidationError(_("The item has already been returned."), code="already_returned")
+    return update_versioned(
+        HeldItem,
+        item.pk,
+        actor=actor,
+        action="gate.item.return",
+        expected_version=expected_version,
+        changes={"returned_at": timezone.now()},
+    )
+
+
+@transaction.atomic
+def open_incident(*, actor: Any, item: HeldItem, nature: str, description: str) -> Any:
+    """Anything criminal found at the checkpoint opens an A9.1 incident in one step."""
+    from benchguard.incidents import services as incident_services
+    from benchguard.incidents.choices import IncidentKind
+
+    _require_desk(actor, item.shift.post.court_id)
+    item = HeldItem.objects.select_for_update().get(pk=item.pk)
+    if item.incident_id is not None:
+        raise ValidationError(_("An incident is already open for this item."), code="exists")
+    post = item.shift.post
+    incident = incident_services.report_incident(
+        actor=actor,
+        court=post.court,
+        kind=IncidentKind.CRIME,
+        nature=nature,
+        occurred_at=item.created_at,
+        place=post.name,
+        description=description.strip() or item.description,
+        perpetrator_description=item.owner_name,
+    )
+    update_versioned(
+        HeldItem,
+        item.pk,
+        actor=actor,
+        action="gate.item.incident",
+        expected_version=item.version,
+        changes={"incident": incident},
+    )
+    return incident
+
+
+# --- Posts ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_post(*, actor: Any, court: Any, name: str, kind: str) -> Post:
+    from benchguard.core.access import is_city_admin
+
+    if not (is_city_admin(actor) or actor is None or permissions.can_decide_hold(actor, court.pk)):
+        raise PermissionDenied
+    return create_versioned(
+        Post(court=court, name=name.strip(), kind=kind),
+        actor=actor,
+        action="gate.post.create",
+        fields=["court", "name", "kind"],
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
 from benchguard.gate.choices import DayEndOutcome, Disposition, HoldDecision, Shift
+from benchguard.gate.models import Post
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
 from benchguard.organization.models import Person
 
@@ -73,7 +74,9 @@ class VisitSearchForm(StyledFormMixin, forms.Form):
 
 
 class ShiftForm(StyledFormMixin, forms.Form):
-    post = forms.ModelChoiceField(label=_("Checkpoint"), queryset=None)  # type: ignore[arg-type]
+    post: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Checkpoint"), queryset=Post.objects.none()
+    )
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     shift = forms.ChoiceField(label=_("Shift"), choices=Shift.choices)
     people_checked = forms.IntegerField(label=_("People checked"), min_value=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -37,7 +38,7 @@ def get_visit_for(user: Any, pk: int) -> Visit:
 
 def today_visits(post: Post) -> QuerySet[Visit]:
     """The desk's list: today's visits and any earlier one still open."""
-    start = timezone.make_aware(timezone.datetime.combine(timezone.localdate(), timezone.datetime.min.time()))
+    start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time()))
     return (
         Visit.objects.filter(post=post)
         .filter(

@@ -1,6 +1,7 @@
-"""Pages of the incident register (A8, A9, A13): thin; changes through services, reads
-through selectors. Forms on the incident page that are refused come back on that page
-with the user's input and the messages, so nothing typed is lost."""
+"""Pages of the incident register (A8, A9, A13) and of after-hours protection (A12.3):
+thin; changes through services, reads through selectors. Forms on the incident page (and
+the protection page) that are refused come back on that page with the user's input and
+the messages, so nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -16,20 +17,28 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with, has_role
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned
 from benchguard.incidents import forms, permissions, selectors, services
-from benchguard.incidents.choices import CHAIN_ORDER, ChainStep, IncidentKind, IncidentStatus, SanctionStatus
+from benchguard.incidents.choices import (
+    CHAIN_ORDER,
+    ChainStep,
+    IncidentKind,
+    IncidentStatus,
+    ProtectionStatus,
+    SanctionStatus,
+)
 from benchguard.incidents.models import (
     ActivationCall,
     ChainNotification,
     Incident,
     IncidentAttachment,
     PoliceRequest,
+    ProtectionRequest,
     ProtectiveMeasure,
     Sanction,
 )
@@ -687,3 +696,172 @@ def talk_list(request: HttpRequest) -> HttpResponse:
 def talk_download(request: HttpRequest, pk: int) -> FileResponse:
     talk = selectors.get_talk_for(request.user, pk)
     return FileResponse(talk.record.open("rb"), as_attachment=True, filename=talk.record_name)
+
+
+# --- After-hours protection (A12.3) -------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def protection_list(request: HttpRequest) -> HttpResponse:
+    """The protection requests the user may see, latest first, a page at a time."""
+    if not permissions.can_report(request.user):
+        raise PermissionDenied
+    form = forms.ProtectionFilterForm(request.GET or None)
+    rows = selectors.protections_for(request.user)
+    if form.is_valid() and form.cleaned_data["status"]:
+        rows = rows.filter(status=form.cleaned_data["status"])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "incidents/protection_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_request": selectors.protection_candidates(request.user).exists(),
+            **_tabs(request),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def protection_request(request: HttpRequest) -> HttpResponse:
+    """Ask the judicial police for after-hours protection, for oneself or, as division
+    chief or committee office, for a judge one answers for."""
+    judges = selectors.protection_candidates(request.user)
+    if not judges.exists():
+        raise PermissionDenied
+    form = forms.ProtectionRequestForm(
+        request.POST or None,
+        judges=judges,
+        incidents=selectors.incidents_for(request.user).filter(status=IncidentStatus.OPEN),
+        own=judges.filter(account__username=request.user.get_username()).first(),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved, _stale = call_service(
+            form, lambda: services.request_protection(actor=request.user, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, _("The request was sent to the judicial police."))
+            return redirect("incidents:protection_detail", pk=saved.pk)
+    return render(request, "incidents/protection_form.html", {"form": form, **_tabs(request)})
+
+
+def _protection_page(
+    request: HttpRequest,
+    protection: ProtectionRequest,
+    status: int = 200,
+    bound: dict[str, Any] | None = None,
+) -> HttpResponse:
+    user = request.user
+    police = permissions.can_act_on_protection(user, protection)
+    context: dict[str, Any] = {
+        "protection": protection,
+        **_tabs(request),
+        "can_decide": police and protection.status == ProtectionStatus.REQUESTED,
+        "can_log": police and protection.status == ProtectionStatus.APPROVED,
+        "incident_visible": protection.incident_id is not None
+        and Incident.objects.visible_to(user).filter(pk=protection.incident_id).exists(),
+        "decision_form": forms.ProtectionDecisionForm(
+            court_id=protection.court_id, initial={"version": protection.version}
+        ),
+        "log_form": forms.ProtectionLogForm(),
+        "complete_form": forms.ProtectionCompleteForm(initial={"version": protection.version}),
+    }
+    context.update(bound or {})
+    return render(request, "incidents/protection_detail.html", context, status=status)
+
+
+def _protection_act(
+    request: HttpRequest,
+    protection: ProtectionRequest,
+    form: django_forms.BaseForm,
+    form_name: str,
+    run: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Run a service from a form posted on the protection page; back to the page with
+    the message on success, or the page again with the bound form and its errors."""
+    if form.is_valid():
+        saved, _stale = call_service(form, lambda: run(form.cleaned_data))
+        if saved is not None:
+            messages.success(request, done)
+            return redirect("incidents:protection_detail", pk=protection.pk)
+    messages.error(request, _("The form was not saved; see the messages below."))
+    fresh = selectors.get_protection_for(request.user, protection.pk)
+    return _protection_page(request, fresh, status=400, bound={form_name: form})
+
+
+def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
+    """A request the user sees (404 otherwise) and, being its court's judicial police,
+    acts on (403 otherwise)."""
+    protection = selectors.get_protection_for(request.user, pk)
+    if not permissions.can_act_on_protection(request.user, protection):
+        raise PermissionDenied
+    return protection
+
+
+@login_required
+@require_GET
+def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _protection_page(request, selectors.get_protection_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
+    return _protection_act(
+        request,
+        protection,
+        form,
+        "decision_form",
+        lambda d: services.decide_protection(
+            actor=request.user,
+            request=protection,
+            expected_version=d["version"],
+            approve=d["approve"],
+            officers=list(d["officers"]),
+            note=d["note"],
+        ),
+        _("The decision was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionLogForm(request.POST)
+    return _protection_act(
+        request,
+        protection,
+        form,
+        "log_form",
+        lambda d: services.log_protection(
+            actor=request.user, request=protection, what_was_done=d["what_was_done"], at=d["at"]
+        ),
+        _("Logged."),
+    )
+
+
+@login_required
+@require_POST
+def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionCompleteForm(request.POST)
+    return _protection_act(
+        request,
+        protection,
+        form,
+        "complete_form",
+        lambda d: services.complete_protection(
+            actor=request.user, request=protection, expected_version=d["version"], note=d["note"]
+        ),
+        _("The protection was completed."),
+    )

@@ -61,9 +61,13 @@ def test_it_creates_the_requested_courts_departments_and_people() -> None:
 
 def test_on_an_empty_database_it_creates_the_courts_and_their_departments() -> None:
     from benchguard.committee.tests.cleanup import delete_committee_rows
+    from benchguard.gate.tests.cleanup import delete_gate_rows
+    from benchguard.incidents.tests.cleanup import delete_incident_rows
     from benchguard.matters.tests.cleanup import delete_matter_rows
     from benchguard.persons_of_concern.tests.cleanup import delete_persons_of_concern_rows
 
+    delete_gate_rows()
+    delete_incident_rows()
     delete_matter_rows()
     delete_persons_of_concern_rows()
     delete_committee_rows()

@@ -1,0 +1,134 @@
+"""Gatehouse check-in benchmark (A12.2, issue 5): a full check-in — the desk's POST with
+host look-up, document validation, the held-document check, screening against the
+city-wide controlled list, the visit, the deposit and the notifications — at 100,000
+persons of concern and 1,000,000 past visits (target: p95 ≤ 50 ms; results in
+docs/performance.md).
+
+    python bench/gate.py                  # SQLite in a temporary directory
+    python bench/gate.py --database-url postgres://postgres@127.0.0.1:5432/benchguard_bench
+
+Builds a fresh database and runs `seed-scale` (20 courts, 3,000 people) with
+BENCHGUARD_SCALE_PERSONS_OF_CONCERN and BENCHGUARD_SCALE_VISITS set, then posts
+check-ins through Django's test client as a gatehouse guard of the intermediate court:
+new visitors with valid resident IDs, one in twenty named like a person on the list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from run import configure_environment, drop_postgres_database, percentile, recreate_postgres_database
+
+TARGET_MS = 50.0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--visits", type=int, default=1_000_000)
+    parser.add_argument("--iterations", type=int, default=300)
+    args = parser.parse_args(argv)
+    os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
+    os.environ["BENCHGUARD_SCALE_VISITS"] = str(args.visits)
+    with tempfile.TemporaryDirectory() as var_dir:
+        if args.database_url:
+            recreate_postgres_database(args.database_url)
+        configure_environment(var_dir, args.database_url)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        from benchguard.core.identity import check_character
+        from benchguard.gate.models import Post, Visit
+        from benchguard.organization import services as org
+        from benchguard.organization.choices import Role
+        from benchguard.organization.models import Court, Person
+        from benchguard.organization.scale import ScaleOptions, random_name, seed_scale
+        from benchguard.persons_of_concern.models import ControlledListEntry
+
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.perf_counter()
+        seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
+        seed_seconds = time.perf_counter() - started
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
+        court = Court.objects.get(division_code="370200")
+        post = Post.objects.get(court=court, kind="gatehouse")
+        guard = org.create_account(actor=None, username="bench-guard", display_name="基准门卫", password=None)
+        org.assign_role(actor=None, account=guard, role=Role.GATEHOUSE_GUARD, court=court)
+        hosts = list(
+            Person.objects.filter(court=court, is_active=True)
+            .exclude(staff_number="")
+            .values_list("staff_number", flat=True)[:200]
+        )
+        listed = list(
+            ControlledListEntry.objects.filter(
+                approved_at__isnull=False, removed_at__isnull=True
+            ).values_list("person__name", flat=True)[:100]
+        )
+        rng = random.Random(11)
+        client = Client()
+        client.force_login(guard, backend="django.contrib.auth.backends.ModelBackend")
+
+        def form(i: int) -> dict[str, str]:
+            first17 = f"370212{1960 + i % 40}{1 + i % 12:02d}{1 + i % 28:02d}{i // 1000 % 1000:03d}"
+            name = rng.choice(listed) if i % 20 == 0 and listed else random_name(rng)[0]
+            return {
+                "post": str(post.pk),
+                "document_number": first17 + check_character(first17),
+                "visitor_name": name,
+                "document_kind": "resident_id",
+                "host_query": rng.choice(hosts),
+                "purpose": "递交材料",
+                "slot": f"B{i}",
+                "phone": "",
+            }
+
+        for i in range(10):  # warm-up
+            client.post("/gate/", form(10_000 + i))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/gate/", form(20_000))
+        assert response.status_code == 302, response.status_code
+        timings = []
+        for i in range(args.iterations):
+            data = form(i)
+            t = time.perf_counter()
+            response = client.post("/gate/", data)
+            timings.append((time.perf_counter() - t) * 1000)
+            assert response.status_code == 302, (response.status_code, data)
+        timings.sort()
+        held = Visit.objects.filter(status="on_hold", registered_by=guard).count()
+        p95 = percentile(timings, 0.95)
+        print(
+            f"database: {connection.vendor}; persons of concern: {args.persons:,}; "
+            f"past visits: {Visit.objects.count() - args.iterations - 11:,}; seed {seed_seconds:.0f} s"
+        )
+        print(f"check-ins timed: {args.iterations}, of which on hold after screening: {held}")
+        print("| request | p50 ms | p95 ms | max ms | queries | target p95 | met |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+        print(
+            f"| gatehouse check-in (POST /gate/) | {statistics.median(timings):.1f} | {p95:.1f} | "
+            f"{timings[-1]:.1f} | {len(queries)} | {TARGET_MS:.0f} | {'yes' if p95 <= TARGET_MS else 'NO'} |"
+        )
+        connection.close()
+        if args.database_url:
+            drop_postgres_database(args.database_url)
+
+
+if __name__ == "__main__":
+    main()

@@ -101,8 +101,10 @@ def main(argv: list[str] | None = None) -> None:
 
         for i in range(10):  # warm-up
             client.post("/gate/", form(10_000 + i))
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connection) as captured:
             response = client.post("/gate/", form(20_000))
+        # Read now: the next request's request_started signal clears the connection's log.
+        queries = len(captured.captured_queries)
         assert response.status_code == 302, response.status_code
         timings = []
         for i in range(args.iterations):
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
         print(
             f"| gatehouse check-in (POST /gate/) | {statistics.median(timings):.1f} | {p95:.1f} | "
-            f"{timings[-1]:.1f} | {len(queries)} | {TARGET_MS:.0f} | {'yes' if p95 <= TARGET_MS else 'NO'} |"
+            f"{timings[-1]:.1f} | {queries} | {TARGET_MS:.0f} | {'yes' if p95 <= TARGET_MS else 'NO'} |"
         )
         connection.close()
         if args.database_url:

@@ -188,9 +188,14 @@ def check_in(
                 visit=visit, post=post, document_index=index, slot=slot.strip(), held_since=now
             )
     except IntegrityError:
-        # Another guard took this slot or this document a moment ago.
+        # Another guard took this document or this slot a moment ago.
+        if IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).exists():
+            message = _("This document was registered at the gatehouse a moment ago.")
+            raise ValidationError(
+                {"document_number": ValidationError(message, code="already_held")}
+            ) from None
         raise ValidationError(
-            {"slot": ValidationError(_("This slot or document is already in use."), code="slot_taken")}
+            {"slot": ValidationError(_("This slot is already in use."), code="slot_taken")}
         ) from None
     if hits:
         ScreeningHit.objects.bulk_create(
@@ -381,6 +386,12 @@ def check_out(*, actor: Any, visit: Visit, at: dt.datetime | None = None) -> Vis
 def hand_back(*, actor: Any, deposit: IdDeposit) -> IdDeposit:
     """A document left behind (the visitor went out by another exit) is collected."""
     _require_desk(actor, deposit.post.court_id)
+    if deposit.returned_at is not None:
+        raise ValidationError(_("This document has already been handed back."), code="already_returned")
+    if deposit.visit.status in OPEN_STATUSES:
+        raise ValidationError(
+            _("The visitor is still inside: hand the document back at check-out."), code="visit_open"
+        )
     if not _hand_back(Q(pk=deposit.pk), actor, ReturnedHow.COLLECTED, timezone.now()):
         raise ValidationError(_("This document has already been handed back."), code="already_returned")
     deposit.refresh_from_db()
@@ -431,6 +442,7 @@ def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note
     if outcome == DayEndOutcome.LEFT_OTHER_EXIT:
         Visit.objects.filter(pk=visit.pk).update(
             status=VisitStatus.DEPARTED,
+            departed_at=now,  # recorded at closing: retention runs from here
             departure_note=str(DayEndOutcome(outcome).label)[:200],
             version=F("version") + 1,
             updated_at=now,
@@ -458,9 +470,8 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
                 purged_at__isnull=True, status__in=[VisitStatus.DEPARTED, VisitStatus.CLOSED]
             )
             .filter(
-                Q(departed_at__lt=cutoff)
-                | Q(closed_at__lt=cutoff)
-                | Q(departed_at__isnull=True, arrived_at__lt=cutoff)
+                Q(status=VisitStatus.DEPARTED, departed_at__lt=cutoff)
+                | Q(status=VisitStatus.CLOSED, closed_at__lt=cutoff)
             )
             .exclude(deposit__returned_at__isnull=True, deposit__isnull=False)
         )

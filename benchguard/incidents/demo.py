@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchguard.incidents import services
+from benchguard.incidents.caps import seed_caps
 from benchguard.incidents.choices import (
     CallRole,
     ChainStep,
@@ -25,7 +26,7 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
     SubjectKind,
 )
-from benchguard.incidents.models import Incident
+from benchguard.incidents.models import Incident, SanctionCap
 from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Account, Court, Person
 from benchguard.persons_of_concern import services as poc_services
@@ -43,6 +44,7 @@ def _pdf(name: str) -> SimpleUploadedFile:
 def load_incidents_demo() -> None:
     if Incident.objects.filter(place=FIRST_PLACE).exists():
         return
+    seed_caps(SanctionCap)
     court = Court.objects.get(division_code="370200")
     accounts = {
         a.username: a

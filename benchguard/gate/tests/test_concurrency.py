@@ -1,0 +1,122 @@
+"""Two guards (or two clicks) at the same moment: a visitor is checked out once and the
+document handed back once; a document is checked in once.
+
+Real concurrency needs a real server: the suite's SQLite database lives in memory, where
+a second connection is refused outright instead of waiting. CI runs the suite on
+PostgreSQL, where these run."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from benchguard.core.models import AuditEntry
+from benchguard.gate import services
+from benchguard.gate.choices import ConfirmedVia, ReturnedHow, VisitStatus
+from benchguard.gate.models import IdDeposit, Post, Visit
+from benchguard.gate.tests.conftest import GATEHOUSE, VISITOR, new_id_number, new_slot
+from benchguard.organization.models import Account, Person
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def needs_postgres() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL); CI does")
+    from benchguard.organization.demo import load_demo
+
+    # A transactional test starts from an empty database (an earlier one flushed every
+    # table); the demo is idempotent and seeds what it needs, the sanction caps too.
+    load_demo()
+
+
+def at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
+    """Run the calls in threads released together; each thread closes its connection."""
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            barrier.wait(timeout=10)
+            result = call()
+            with lock:
+                results.append(result)
+        except BaseException as exc:
+            with lock:
+                errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
+
+
+def check_in_data() -> dict[str, Any]:
+    return {
+        "actor": Account.objects.get(username="guard"),
+        "post": Post.objects.get(court__division_code="370200", name=GATEHOUSE),
+        "visitor_name": VISITOR,
+        "document_kind": "resident_id",
+        "purpose": "递交上诉材料",
+        "host": Person.objects.get(account__username="judge"),
+    }
+
+
+def test_two_guards_check_out_the_same_visitor_at_once() -> None:
+    needs_postgres()
+    data = check_in_data()
+    guard, police = data["actor"], Account.objects.get(username="police")
+    visit = services.check_in(**data, document_number=new_id_number(), slot=new_slot())
+    visit = services.confirm(actor=guard, visit=visit, via=ConfirmedVia.PHONE)
+    assert visit.status == VisitStatus.ADMITTED
+
+    results, errors = at_once(
+        lambda: services.check_out(actor=guard, visit=Visit.objects.get(pk=visit.pk)),
+        lambda: services.check_out(actor=police, visit=Visit.objects.get(pk=visit.pk)),
+    )
+    assert len(results) == 1
+    assert len(errors) == 1
+    assert isinstance(errors[0], ValidationError)
+    assert errors[0].code == "already_departed"
+
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.DEPARTED
+    assert visit.departed_at is not None
+    assert visit.version == results[0].version
+    deposit = IdDeposit.objects.get(visit=visit)
+    assert deposit.returned_at == visit.departed_at
+    assert deposit.returned_how == ReturnedHow.CHECK_OUT
+    assert deposit.returned_by_id == results[0].deposit.returned_by_id
+    events = AuditEntry.objects.filter(action="gate.visit.check_out", object_id=str(visit.pk))
+    assert events.count() == 1
+
+
+def test_the_same_document_checked_in_twice_at_once_is_held_once() -> None:
+    needs_postgres()
+    data = check_in_data()
+    number = new_id_number()
+    index = services.document_index("resident_id", number)
+    slots = [new_slot(), new_slot()]
+
+    results, errors = at_once(
+        lambda: services.check_in(**data, document_number=number, slot=slots[0]),
+        lambda: services.check_in(**data, document_number=number, slot=slots[1]),
+    )
+    assert len(results) == 1
+    assert len(errors) == 1
+    assert isinstance(errors[0], ValidationError)
+    assert set(errors[0].error_dict) <= {"document_number", "slot"}
+    assert Visit.objects.filter(document_index=index).count() == 1
+    assert IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).count() == 1
+    assert Visit.objects.get(document_index=index).pk == results[0].pk

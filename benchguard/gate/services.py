@@ -5,6 +5,7 @@ audit log (redacted) and are stored encrypted with a blind index."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from benchguard.core import audit
 from benchguard.core.crypto import blind_index
 from benchguard.core.documents import validate_document
+from benchguard.core.exports import xlsx
 from benchguard.core.services import create_versioned, update_versioned
 from benchguard.gate import permissions
 from benchguard.gate.choices import (
@@ -633,4 +635,38 @@ def create_post(*, actor: Any, court: Any, name: str, kind: str) -> Post:
         actor=actor,
         action="gate.post.create",
         fields=["court", "name", "kind"],
+    )
+
+
+def export_visits(*, actor: Any, visits: Iterable[Visit]) -> bytes:
+    """The visits register as an Excel workbook, documents masked; the export is logged."""
+    if not permissions.can_list_visits(actor):
+        raise PermissionDenied
+    rows = list(visits)
+    audit.record_event(actor=actor, action="gate.visit.export", obj=None, count=len(rows))
+    return xlsx(
+        title=_("Visits"),
+        header=[
+            _("Arrived at"),
+            _("Left at"),
+            _("Visitor"),
+            _("Document"),
+            _("Purpose"),
+            _("Host"),
+            _("Department"),
+            _("Status"),
+        ],
+        rows=(
+            [
+                timezone.localtime(v.arrived_at).replace(tzinfo=None),
+                timezone.localtime(v.departed_at).replace(tzinfo=None) if v.departed_at else None,
+                v.visitor_name,
+                v.masked_document,
+                v.purpose,
+                v.host.name,
+                str(v.host_department or ""),
+                str(v.get_status_display()),
+            ]
+            for v in rows
+        ),
     )

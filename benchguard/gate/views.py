@@ -5,7 +5,6 @@ checkpoint's shift log. Thin: services change, selectors read."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from benchguard.core import audit
 from benchguard.core.access import court_ids_with
 from benchguard.core.documents import DocumentType, normalize_document
+from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import ConfirmedVia, PostKind, VisitStatus
@@ -324,49 +324,10 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def visit_export(request: HttpRequest) -> HttpResponse:
-    from openpyxl import Workbook
-
     if not permissions.can_list_visits(request.user):
         raise PermissionDenied
     _form, visits = _search(request)
-    rows = list(visits[:50_000])
-    audit.record_event(actor=request.user, action="gate.visit.export", obj=None, count=len(rows))
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _("Visits")
-    sheet.append(
-        [
-            _("Arrived at"),
-            _("Left at"),
-            _("Visitor"),
-            _("Document"),
-            _("Purpose"),
-            _("Host"),
-            _("Department"),
-            _("Status"),
-        ]
-    )
-    for v in rows:
-        sheet.append(
-            [
-                timezone.localtime(v.arrived_at).replace(tzinfo=None),
-                timezone.localtime(v.departed_at).replace(tzinfo=None) if v.departed_at else None,
-                v.visitor_name,
-                v.masked_document,
-                v.purpose,
-                v.host.name,
-                str(v.host_department or ""),
-                str(v.get_status_display()),
-            ]
-        )
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="visits.xlsx"'
-    return response
+    return xlsx_response(services.export_visits(actor=request.user, visits=visits[:50_000]), "visits.xlsx")
 
 
 @login_required

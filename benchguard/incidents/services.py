@@ -4,7 +4,6 @@ each checks permission, validates, writes in one transaction and leaves an audit
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit
 from benchguard.core.access import has_role
+from benchguard.core.exports import xlsx
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload
 from benchguard.incidents import permissions
@@ -944,18 +944,13 @@ def record_warning_talk(
 
 def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
     """The register as an Excel workbook for those who see a court's incidents; logged."""
-    from openpyxl import Workbook
-
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(incidents)
     audit.record_event(actor=actor, action="incidents.incident.export", obj=None, count=len(rows))
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _("Incidents")
-    sheet.append(
-        [
+    return xlsx(
+        title=_("Incidents"),
+        header=[
             _("No."),
             _("Court"),
             _("Kind"),
@@ -966,10 +961,8 @@ def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
             _("Protected persons"),
             _("Status"),
             _("What happened"),
-        ]
-    )
-    for incident in rows:
-        sheet.append(
+        ],
+        rows=(
             [
                 incident.pk,
                 incident.court.short_name,
@@ -982,10 +975,9 @@ def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
                 str(incident.get_status_display()),
                 incident.description,
             ]
-        )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+            for incident in rows
+        ),
+    )
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from benchguard.core.access import court_ids_with, has_role
 from benchguard.core.documents import DocumentType
+from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned
 from benchguard.incidents import forms, permissions, selectors, services
@@ -100,11 +101,7 @@ def incident_export(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     _form, incidents = _filtered(request)
     content = services.export_incidents(actor=request.user, incidents=incidents)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="incidents.xlsx"'
-    return response
+    return xlsx_response(content, "incidents.xlsx")
 
 
 @login_required

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.core import audit
 from benchguard.core.documents import validate_document
+from benchguard.core.exports import xlsx
 from benchguard.core.services import create_versioned, update_versioned
 from benchguard.organization.models import Court, Department
 from benchguard.persons_of_concern import names, permissions
@@ -320,18 +320,13 @@ def add_department_log(
 
 def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]) -> bytes:
     """The controlled list as an Excel workbook; the export is logged as an access."""
-    from openpyxl import Workbook
-
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(entries)
     audit.record_event(actor=actor, action="persons_of_concern.entry.export", obj=None, count=len(rows))
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _("Controlled list")
-    sheet.append(
-        [
+    return xlsx(
+        title=_("Controlled list"),
+        header=[
             _("Name"),
             _("Level"),
             _("Status"),
@@ -341,10 +336,8 @@ def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]
             _("Review date"),
             _("Expires on"),
             _("Reason for removal"),
-        ]
-    )
-    for entry in rows:
-        sheet.append(
+        ],
+        rows=(
             [
                 entry.person.name,
                 str(entry.get_level_display()),
@@ -356,36 +349,28 @@ def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]
                 entry.expires_on,
                 entry.removal_reason,
             ]
-        )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+            for entry in rows
+        ),
+    )
 
 
 def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> bytes:
     """The departments' logs (日志备查) as an Excel workbook; the export is logged."""
-    from openpyxl import Workbook
-
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(logs)
     audit.record_event(actor=actor, action="persons_of_concern.log.export", obj=None, count=len(rows))
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _("Department logs")
-    sheet.append(
-        [
+    return xlsx(
+        title=_("Department logs"),
+        header=[
             _("Event date"),
             _("Court"),
             _("Department"),
             _("Person of concern"),
             _("What happened"),
             _("Outcome"),
-        ]
-    )
-    for log in rows:
-        sheet.append(
+        ],
+        rows=(
             [
                 log.event_date,
                 log.court.short_name,
@@ -394,7 +379,6 @@ def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> byte
                 log.what_happened,
                 log.outcome,
             ]
-        )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+            for log in rows
+        ),
+    )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with
+from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
@@ -254,11 +255,7 @@ def entry_export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export(request.user):
         raise PermissionDenied
     content = services.export_controlled_list(actor=request.user, entries=selectors.entries_for(request.user))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="controlled-list.xlsx"'
-    return response
+    return xlsx_response(content, "controlled-list.xlsx")
 
 
 @login_required
@@ -287,8 +284,4 @@ def log_export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export(request.user):
         raise PermissionDenied
     content = services.export_department_logs(actor=request.user, logs=selectors.logs_for(request.user))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="department-logs.xlsx"'
-    return response
+    return xlsx_response(content, "department-logs.xlsx")

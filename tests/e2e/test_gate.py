@@ -32,7 +32,8 @@ def _type_visitor(
     keyboard = watched.page.keyboard
     expect(watched.page.locator("input[name=document_number]")).to_be_focused()
     keyboard.type(number)
-    keyboard.press("Tab")
+    keyboard.press("Enter")  # as a card reader ends the number: on to the name, nothing sent
+    expect(watched.page.locator("input[name=visitor_name]")).to_be_focused()
     keyboard.type(name)
     keyboard.press("Tab")  # the document type stays 居民身份证
     keyboard.press("Tab")

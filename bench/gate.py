@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.database_url:
             recreate_postgres_database(args.database_url)
         configure_environment(var_dir, args.database_url)
+        # As in production: the e-mail to the host is queued for the worker, not sent
+        # inside the guard's request (run.py's "immediate" backend would send it inline).
+        os.environ["TASKS_BACKEND"] = "database"
         import django
 
         django.setup()

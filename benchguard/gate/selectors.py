@@ -88,7 +88,7 @@ def find_hosts(court_id: int, query: str) -> list[Person]:
             | Q(staff_number=query)
             | Q(department__name__contains=query)
         )
-        .select_related("department")
+        .select_related("department", "account")
         .order_by("name_pinyin", "pk")[: HOST_MATCHES + 1]
     )
 

@@ -1,0 +1,44 @@
+"""A court's gatehouses and checkpoints, kept by its administrator (posts are
+deactivated, never deleted: visits and shifts point at them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from benchguard.core.admin_base import ScopedAdmin, VersionedAdminForm
+from benchguard.core.services import update_versioned
+from benchguard.gate import services
+from benchguard.gate.models import Post
+
+
+@admin.register(Post)
+class PostAdmin(ScopedAdmin):
+    form = VersionedAdminForm
+    fields = ["court", "name", "kind", "is_active", "loaded_version"]
+    list_display = ["name", "court", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    list_select_related = ["court"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["court", "kind"] if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: Post, form: Any, change: bool) -> None:
+        if not change:
+            saved = services.create_post(
+                actor=request.user, court=form.cleaned_data["court"], name=obj.name, kind=obj.kind
+            )
+            obj.pk, obj.version = saved.pk, saved.version
+            return
+        loaded = form.cleaned_data.get("loaded_version")
+        saved = update_versioned(
+            Post,
+            obj.pk,
+            actor=request.user,
+            action="gate.post.update",
+            expected_version=int(loaded) if loaded is not None else obj.version,
+            changes={"name": form.cleaned_data["name"], "is_active": form.cleaned_data["is_active"]},
+        )
+        obj.version = saved.version

@@ -51,3 +51,19 @@ def edit_versioned(
             "current_values": stored_values(form, current) if current and show_stored else [],
         },
     )
+
+
+def one_click(request: HttpRequest, service: Callable[[], Any], done: str) -> Any:
+    """Run the service behind a button (no input to keep): success or each refusal —
+    a forbidden transition, a second click, a stale version — becomes a message.
+    Returns the service's result, or None when it was refused."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        result = service()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return None
+    messages.success(request, done)
+    return result

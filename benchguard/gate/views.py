@@ -25,6 +25,7 @@ from benchguard.core.access import court_ids_with
 from benchguard.core.documents import DocumentType, normalize_document
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
+from benchguard.core.views import one_click
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import ConfirmedVia, PostKind, VisitStatus
 from benchguard.gate.models import IdDeposit, Post, Visit
@@ -120,16 +121,7 @@ def _resolve_host(form: forms.CheckInForm, candidates: list[Any]) -> Any:
 
 def _visit_action(request: HttpRequest, pk: int, run: Any, done: str) -> HttpResponse:
     visit = selectors.get_visit_for(request.user, pk)
-    form = forms.ReasonForm(request.POST or None)
-    saved, _stale = call_service(form, lambda: run(visit, request.POST))
-    if saved is None:
-        for error in form.non_field_errors():
-            messages.error(request, str(error))
-        for field, errors in form.errors.items():
-            if field != "__all__":
-                messages.error(request, " ".join(str(e) for e in errors))
-    else:
-        messages.success(request, done)
+    one_click(request, lambda: run(visit, request.POST), done)
     back = request.POST.get("next", "")
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
@@ -278,11 +270,11 @@ def hand_back(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         post__court_id__in=permissions.desk_court_ids(request.user),
     )
-    try:
-        services.hand_back(actor=request.user, deposit=deposit)
-        messages.success(request, _("The document was handed back."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    one_click(
+        request,
+        lambda: services.hand_back(actor=request.user, deposit=deposit),
+        _("The document was handed back."),
+    )
     return redirect(f"{reverse('gate:day_end')}?post={deposit.post_id}")
 
 
@@ -426,13 +418,13 @@ def _item(request: HttpRequest, pk: int) -> Any:
 @require_POST
 def return_item(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    try:
-        services.return_item(
-            actor=request.user, item=item, expected_version=int(request.POST.get("version", 0))
-        )
-        messages.success(request, _("The item was returned."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    posted = request.POST.get("version", "")
+    version = int(posted) if posted.isdigit() else 0  # 0 never matches: a stale-edit refusal
+    one_click(
+        request,
+        lambda: services.return_item(actor=request.user, item=item, expected_version=version),
+        _("The item was returned."),
+    )
     return redirect("gate:shift_detail", pk=item.shift_id)
 
 

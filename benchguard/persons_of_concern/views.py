@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from benchguard.core.access import court_ids_with
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import edit_versioned
+from benchguard.core.views import edit_versioned, one_click
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 
 PAGE_SIZE = 50
@@ -218,13 +218,9 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.get_entry_for(request.user, pk)
     if not permissions.can_approve_entry(request.user, entry):
         raise PermissionDenied
-    form = forms.RemovalForm()
-    saved, _stale = call_service(form, lambda: services.approve_entry(actor=request.user, entry=entry))
-    if saved is None:
-        for error in form.non_field_errors():
-            messages.error(request, str(error))
-    else:
-        messages.success(request, _("The entry was approved."))
+    one_click(
+        request, lambda: services.approve_entry(actor=request.user, entry=entry), _("The entry was approved.")
+    )
     return redirect("persons_of_concern:entry_detail", pk=entry.pk)
 
 

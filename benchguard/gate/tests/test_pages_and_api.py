@@ -322,3 +322,23 @@ def test_the_api_answers_401_to_no_one(  # type: ignore[no-untyped-def]
         reverse("api-gate-visit-list"), api_data(gatehouse, person_of), content_type="application/json"
     )
     assert response.status_code == 401
+
+
+def test_a_second_click_on_check_out_is_told_not_an_error(  # type: ignore[no-untyped-def]
+    visitor, persona, client_as
+) -> None:
+    from django.contrib.messages import get_messages
+
+    from benchguard.gate.choices import ConfirmedVia
+
+    guard = persona("guard")
+    visit = services.confirm(actor=guard, visit=visitor(), via=ConfirmedVia.PHONE)
+    client = client_as("guard")
+    url = reverse("gate:check_out", args=[visit.pk])
+    assert client.post(url).status_code == 302
+    second = client.post(url)
+    assert second.status_code == 302  # back to the page with a message, never a server error
+    # The first click's success is still unread (the redirect was not followed).
+    assert [m.level_tag for m in get_messages(second.wsgi_request)] == ["success", "error"]
+    visit.refresh_from_db()
+    assert visit.status == "departed"

@@ -122,3 +122,30 @@ def test_the_match_api_is_for_the_police(client_as) -> None:  # type: ignore[no-
     assert body[0]["score"] == 100 and body[0]["controlled"] is False  # only proposed
     assert client_as("police").get(url, {"name": "单立新"}).json()[0]["controlled"] is True
     assert client_as("guard").get(url, {"name": "单立新"}).status_code == 403
+
+
+def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from django.contrib.messages import get_messages
+    from django.utils import timezone
+
+    from benchguard.persons_of_concern import services
+    from benchguard.persons_of_concern.models import PersonOfConcern
+
+    today = timezone.localdate()
+    entry = services.propose_entry(
+        actor=persona("police"),
+        person=PersonOfConcern.objects.get(name="陳志華"),
+        legal_basis="依据",
+        level="key",
+        review_date=today,
+        expires_on=today + dt.timedelta(days=30),
+    )
+    url = reverse("persons_of_concern:entry_approve", args=[entry.pk])
+    client = client_as("office")
+    assert client.post(url).status_code == 302
+    second = client.post(url)
+    assert second.status_code == 302
+    # The first click's success is still unread (the redirect was not followed).
+    assert [m.level_tag for m in get_messages(second.wsgi_request)] == ["success", "error"]

@@ -211,6 +211,10 @@ class ReferralForm(StyledFormMixin, forms.Form):
     referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
 
 
+class ConfirmForm(forms.Form):
+    """No input: the button itself is the request (open a matter, acknowledge)."""
+
+
 class CloseForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label=_("How it ended"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -271,7 +275,7 @@ class PlanForm(StyledFormMixin, forms.Form):
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=PlanKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    upload = forms.FileField(label=_("Document"))
+    upload = forms.FileField(label=_("Plan document"))
 
     def __init__(self, *args: Any, court_ids: set[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -351,7 +351,7 @@ class EmergencyPlan(VersionedModel):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("document"), upload_to="plans/%Y/")
+    file = models.FileField(_("plan document"), upload_to="plans/%Y/")
     file_name = models.CharField(_("file name"), max_length=200)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     in_force = models.BooleanField(_("in force"), default=True)

@@ -16,7 +16,9 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with, has_role
@@ -281,278 +283,192 @@ def _within(request: HttpRequest, model: Any, pk: int) -> Any:
     )
 
 
-@login_required
-@require_POST
-def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
-    form = forms.TargetsForm(request.POST, court_id=incident.court_id)
-    return _act(
-        request,
-        incident,
-        form,
-        "targets_form",
-        lambda d: services.set_targets(actor=request.user, incident=incident, targets=list(d["targets"])),
-        _("Saved."),
-    )
+def _always(user: Any, incident: Incident) -> bool:
+    """The service decides (who may carry the chain on, who may record a reception)."""
+    return True
 
 
-@login_required
-@require_POST
-def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_link_perpetrators(request.user, incident):
-        raise PermissionDenied
-    form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
-    return _act(
-        request,
-        incident,
-        form,
-        "perpetrator_form",
-        lambda d: services.link_perpetrator(actor=request.user, incident=incident, person=d["person"]),
-        _("The person of concern was linked."),
-    )
+def _incident_action(
+    *,
+    allowed: Callable[[Any, Incident], bool],
+    form: Callable[[HttpRequest, Incident], django_forms.BaseForm],
+    form_name: str,
+    run: Callable[[Any, Incident, dict[str, Any]], Any],
+    done: Promise,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A POST from one of the incident page's forms: the incident as the user sees it
+    (404 otherwise), the permission (403), then `_act`."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        incident = _incident(request, pk)
+        if not allowed(request.user, incident):
+            raise PermissionDenied
+        bound = form(request, incident)
+        return _act(request, incident, bound, form_name, lambda d: run(request.user, incident, d), str(done))
+
+    return view
 
 
-@login_required
-@require_POST
-def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_add_attachment(request.user, incident):
-        raise PermissionDenied
-    form = forms.AttachmentForm(request.POST, request.FILES)
-    return _act(
-        request,
-        incident,
-        form,
-        "attachment_form",
-        lambda d: services.add_attachment(actor=request.user, incident=incident, upload=d["file"]),
-        _("The file was attached."),
-    )
+def _row_action(
+    *,
+    model: Any,
+    allowed: Callable[[Any, Any], bool],
+    form: Callable[[HttpRequest, Any], django_forms.BaseForm],
+    run: Callable[[Any, Any, dict[str, Any]], Any],
+    done: Promise,
+    prefix: str = "",
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A POST about one row of an incident (a measure, a request, a sanction, a step):
+    the row of an incident the user sees (404 otherwise), the permission (403), then
+    `_act`; a refused form comes back bound under its prefixed name."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = _within(request, model, pk)
+        if not allowed(request.user, row):
+            raise PermissionDenied
+        name = f"{prefix}{row.pk}" if prefix else "acknowledge_form"
+        return _act(
+            request, row.incident, form(request, row), name, lambda d: run(request.user, row, d), str(done)
+        )
+
+    return view
+
+
+set_targets = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.TargetsForm(request.POST, court_id=incident.court_id),
+    form_name="targets_form",
+    run=lambda user, incident, d: services.set_targets(
+        actor=user, incident=incident, targets=list(d["targets"])
+    ),
+    done=gettext_lazy("Saved."),
+)
+link_perpetrator = _incident_action(
+    allowed=permissions.can_link_perpetrators,
+    form=lambda request, incident: forms.PerpetratorForm(
+        request.POST, persons=poc_selectors.persons_for(request.user)
+    ),
+    form_name="perpetrator_form",
+    run=lambda user, incident, d: services.link_perpetrator(
+        actor=user, incident=incident, person=d["person"]
+    ),
+    done=gettext_lazy("The person of concern was linked."),
+)
+add_attachment = _incident_action(
+    allowed=permissions.can_add_attachment,
+    form=lambda request, incident: forms.AttachmentForm(request.POST, request.FILES),
+    form_name="attachment_form",
+    run=lambda user, incident, d: services.add_attachment(actor=user, incident=incident, upload=d["file"]),
+    done=gettext_lazy("The file was attached."),
+)
+add_measure = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.MeasureForm(request.POST, court_id=incident.court_id),
+    form_name="measure_form",
+    run=lambda user, incident, d: services.add_measure(actor=user, incident=incident, **d),
+    done=gettext_lazy("The protective measure was added."),
+)
+police_request = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.PoliceRequestForm(request.POST),
+    form_name="police_form",
+    run=lambda user, incident, d: services.send_police_request(actor=user, incident=incident, **d),
+    done=gettext_lazy("The request to the police was recorded."),
+)
+refer = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.ReferralForm(request.POST),
+    form_name="referral_form",
+    run=lambda user, incident, d: services.refer_for_prosecution(actor=user, incident=incident, **d),
+    done=gettext_lazy("The referral was recorded."),
+)
+open_matter = _incident_action(
+    allowed=permissions.can_open_matter,
+    form=lambda request, incident: forms.ConfirmForm({}),
+    form_name="open_matter_form",
+    run=lambda user, incident, d: services.open_matter(actor=user, incident=incident),
+    done=gettext_lazy("A committee matter was opened for the incident."),
+)
+close = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.CloseForm(request.POST),
+    form_name="close_form",
+    run=lambda user, incident, d: services.close_incident(actor=user, incident=incident, note=d["note"]),
+    done=gettext_lazy("The incident was closed."),
+)
+add_sanction = _incident_action(
+    allowed=permissions.can_sanction,
+    form=lambda request, incident: forms.SanctionForm(request.POST),
+    form_name="sanction_form",
+    run=lambda user, incident, d: services.impose_sanction(actor=user, incident=incident, **d),
+    done=gettext_lazy("The sanction was recorded."),
+)
+chain_notify = _incident_action(
+    allowed=_always,
+    form=lambda request, incident: forms.ChainForm(request.POST, court_id=incident.court_id),
+    form_name="chain_form",
+    run=lambda user, incident, d: services.notify_step(actor=user, incident=incident, **d),
+    done=gettext_lazy("The notification was recorded and sent."),
+)
+add_reception = _incident_action(
+    allowed=_always,
+    form=lambda request, incident: forms.ReceptionForm(request.POST, court_id=incident.court_id),
+    form_name="reception_form",
+    run=lambda user, incident, d: services.record_reception(actor=user, incident=incident, **d),
+    done=gettext_lazy("The reception was recorded."),
+)
+update_measure = _row_action(
+    model=ProtectiveMeasure,
+    allowed=lambda user, measure: True,  # the service: a manager or the measure's owner
+    form=lambda request, measure: forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}"),
+    prefix="m",
+    run=lambda user, measure, d: services.update_measure(
+        actor=user, measure=measure, expected_version=d["version"], status=d["status"], result=d["result"]
+    ),
+    done=gettext_lazy("The measure was updated."),
+)
+police_response = _row_action(
+    model=PoliceRequest,
+    allowed=lambda user, row: permissions.can_manage(user, row.incident),
+    form=lambda request, row: forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}"),
+    prefix="r",
+    run=lambda user, row, d: services.record_police_response(
+        actor=user,
+        request=row,
+        expected_version=d["version"],
+        response=d["response"],
+        response_on=d["response_on"],
+        follow_up=d["follow_up"],
+    ),
+    done=gettext_lazy("The police response was recorded."),
+)
+decide_sanction = _row_action(
+    model=Sanction,
+    allowed=permissions.can_approve_sanction,
+    form=lambda request, sanction: forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}"),
+    prefix="s",
+    run=lambda user, sanction, d: services.decide_sanction(
+        actor=user, sanction=sanction, expected_version=d["version"], approve=d["approve"], reason=d["reason"]
+    ),
+    done=gettext_lazy("The decision was recorded."),
+)
+acknowledge = _row_action(
+    model=ChainNotification,
+    allowed=lambda user, step: step.notified_id == user.pk,
+    form=lambda request, step: forms.ConfirmForm({}),
+    run=lambda user, step, d: services.acknowledge_step(actor=user, step=step),
+    done=gettext_lazy("Acknowledged."),
+)
 
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = _within(request, IncidentAttachment, pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-
-
-@login_required
-@require_POST
-def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
-    form = forms.MeasureForm(request.POST, court_id=incident.court_id)
-    return _act(
-        request,
-        incident,
-        form,
-        "measure_form",
-        lambda d: services.add_measure(actor=request.user, incident=incident, **d),
-        _("The protective measure was added."),
-    )
-
-
-@login_required
-@require_POST
-def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = _within(request, ProtectiveMeasure, pk)
-    form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
-    return _act(
-        request,
-        measure.incident,
-        form,
-        f"m{measure.pk}",
-        lambda d: services.update_measure(
-            actor=request.user,
-            measure=measure,
-            expected_version=d["version"],
-            status=d["status"],
-            result=d["result"],
-        ),
-        _("The measure was updated."),
-    )
-
-
-@login_required
-@require_POST
-def police_request(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
-    form = forms.PoliceRequestForm(request.POST)
-    return _act(
-        request,
-        incident,
-        form,
-        "police_form",
-        lambda d: services.send_police_request(actor=request.user, incident=incident, **d),
-        _("The request to the police was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def police_response(request: HttpRequest, pk: int) -> HttpResponse:
-    row = _within(request, PoliceRequest, pk)
-    if not permissions.can_manage(request.user, row.incident):
-        raise PermissionDenied
-    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
-    return _act(
-        request,
-        row.incident,
-        form,
-        f"r{row.pk}",
-        lambda d: services.record_police_response(
-            actor=request.user,
-            request=row,
-            expected_version=d["version"],
-            response=d["response"],
-            response_on=d["response_on"],
-            follow_up=d["follow_up"],
-        ),
-        _("The police response was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def refer(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
-    form = forms.ReferralForm(request.POST)
-    return _act(
-        request,
-        incident,
-        form,
-        "referral_form",
-        lambda d: services.refer_for_prosecution(actor=request.user, incident=incident, **d),
-        _("The referral was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_open_matter(request.user, incident):
-        raise PermissionDenied
-    form = forms.CloseForm({"note": "-"})
-    return _act(
-        request,
-        incident,
-        form,
-        "open_matter_form",
-        lambda _d: services.open_matter(actor=request.user, incident=incident),
-        _("A committee matter was opened for the incident."),
-    )
-
-
-@login_required
-@require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
-    form = forms.CloseForm(request.POST)
-    return _act(
-        request,
-        incident,
-        form,
-        "close_form",
-        lambda d: services.close_incident(actor=request.user, incident=incident, note=d["note"]),
-        _("The incident was closed."),
-    )
-
-
-@login_required
-@require_POST
-def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    if not permissions.can_sanction(request.user, incident):
-        raise PermissionDenied
-    form = forms.SanctionForm(request.POST)
-    return _act(
-        request,
-        incident,
-        form,
-        "sanction_form",
-        lambda d: services.impose_sanction(actor=request.user, incident=incident, **d),
-        _("The sanction was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
-    sanction = _within(request, Sanction, pk)
-    if not permissions.can_approve_sanction(request.user, sanction):
-        raise PermissionDenied
-    form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
-    return _act(
-        request,
-        sanction.incident,
-        form,
-        f"s{sanction.pk}",
-        lambda d: services.decide_sanction(
-            actor=request.user,
-            sanction=sanction,
-            expected_version=d["version"],
-            approve=d["approve"],
-            reason=d["reason"],
-        ),
-        _("The decision was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def chain_notify(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    form = forms.ChainForm(request.POST, court_id=incident.court_id)
-    return _act(
-        request,
-        incident,
-        form,
-        "chain_form",
-        lambda d: services.notify_step(actor=request.user, incident=incident, **d),
-        _("The notification was recorded and sent."),
-    )
-
-
-@login_required
-@require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    step = _within(request, ChainNotification, pk)
-    if step.notified_id != request.user.pk:
-        raise PermissionDenied
-    form = forms.CloseForm({"note": "-"})
-    return _act(
-        request,
-        step.incident,
-        form,
-        "acknowledge_form",
-        lambda _d: services.acknowledge_step(actor=request.user, step=step),
-        _("Acknowledged."),
-    )
-
-
-@login_required
-@require_POST
-def add_reception(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident(request, pk)
-    form = forms.ReceptionForm(request.POST, court_id=incident.court_id)
-    return _act(
-        request,
-        incident,
-        form,
-        "reception_form",
-        lambda d: services.record_reception(actor=request.user, incident=incident, **d),
-        _("The reception was recorded."),
-    )
 
 
 # --- Emergency plans (A13.4) --------------------------------------------------------------------

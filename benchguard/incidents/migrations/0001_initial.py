@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='updated at')),
                 ('kind', models.CharField(choices=[('security_check', 'Security check'), ('hearing', 'Hearing'), ('enforcement', 'Enforcement')], max_length=16, verbose_name='kind')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to='plans/%Y/', verbose_name='document')),
+                ('file', models.FileField(upload_to='plans/%Y/', verbose_name='plan document')),
                 ('file_name', models.CharField(max_length=200, verbose_name='file name')),
                 ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
                 ('in_force', models.BooleanField(default=True, verbose_name='in force')),

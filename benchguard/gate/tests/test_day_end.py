@@ -312,3 +312,13 @@ def test_the_document_of_a_visitor_still_inside_is_not_handed_back_apart(  # typ
     assert caught.value.code == "visit_open"
     deposit.refresh_from_db()
     assert deposit.returned_at is None
+
+
+def test_the_purge_is_a_daily_job_the_worker_runs() -> None:
+    from benchguard.core import jobs
+    from benchguard.gate import tasks
+
+    registered = {job.name: job for job in jobs.registered_jobs()}
+    purge = registered["gate.purge_visitor_data"]
+    assert purge.task is tasks.purge_visitor_data
+    assert isinstance(purge.schedule, jobs.Daily)

@@ -59,9 +59,14 @@ def _actor_fields(actor: Any) -> tuple[int | None, str]:
 
 
 def _court_id_of(obj: models.Model | None) -> int | None:
+    """The court an audit line belongs to (its administrator reads it): the row's own
+    `court_id`, or `audit_court_id` on rows that hang off a court's record (a measure of
+    an incident, a shift of a checkpoint)."""
     if obj is None:
         return None
     court_id = getattr(obj, "court_id", None)
+    if court_id is None:
+        court_id = getattr(obj, "audit_court_id", None)
     if court_id is None and obj.__class__.__name__ == "Court":
         court_id = obj.pk
     return court_id

@@ -4,7 +4,10 @@ stored file was not changed (matters, incidents, emergency plans, warning talks)
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -66,3 +69,16 @@ def check_upload(
         sha256=digest.hexdigest(),
         extension=allowed[content_type],
     )
+
+
+@contextmanager
+def stored(field_file: Any, name: str, upload: UploadedFile) -> Iterator[None]:
+    """Write the upload to storage for the row being created in the `with` block; if the
+    block fails (a refused value, a database error), the written file is removed again,
+    so a refusal leaves no orphan file behind."""
+    field_file.save(name, upload, save=False)
+    try:
+        yield
+    except BaseException:
+        field_file.storage.delete(field_file.name)
+        raise

@@ -119,7 +119,8 @@ class Visit(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.visitor_name or '—'} · {self.arrived_at:%Y-%m-%d %H:%M}"
+        # No name here: str() goes into audit lines, which outlive the retention purge.
+        return f"#{self.pk} · {self.arrived_at:%Y-%m-%d %H:%M}"
 
     @property
     def masked_document(self) -> str:
@@ -172,6 +173,11 @@ class IdDeposit(models.Model):
     def __str__(self) -> str:
         return f"{self.slot} · {self.visit_id}"
 
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.post.court_id
+
 
 class ScreeningHit(models.Model):
     """A visitor matched a person with an active controlled-list entry (A15): the visit
@@ -198,6 +204,11 @@ class ScreeningHit(models.Model):
     def __str__(self) -> str:
         return f"{self.visit_id} → {self.person_id} ({self.score})"
 
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.visit.court_id
+
 
 class HoldDecisionRecord(models.Model):
     """The judicial police's decision on a visit on hold: admit with an escort, refuse,
@@ -219,6 +230,11 @@ class HoldDecisionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.visit_id} {self.decision}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.visit.court_id
 
 
 class DayEndRecord(models.Model):
@@ -243,6 +259,11 @@ class DayEndRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.visit_id} {self.outcome}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.visit.court_id
 
 
 class CheckpointShift(VersionedModel):
@@ -272,6 +293,11 @@ class CheckpointShift(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.post} {self.day} {self.get_shift_display()}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.post.court_id
 
 
 class HeldItem(VersionedModel):
@@ -311,3 +337,8 @@ class HeldItem(VersionedModel):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.shift.post.court_id

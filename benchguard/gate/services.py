@@ -182,7 +182,8 @@ def check_in(
         actor=actor,
         action="gate.visit.check_in",
         fields=VISIT_FIELDS,
-        redact=["document_number"],
+        # The audit log outlives the retention purge: no visitor's name or number in it.
+        redact=["visitor_name", "document_number"],
         trusted=["court", "post", "host", "host_department", "registered_by"],
     )
     try:
@@ -225,7 +226,7 @@ def check_in(
             recipients=[host.account] if host.account else [],
             kind="gate.confirm",
             title=gettext_lazy("A visitor is asking for you at the gate"),
-            body=f"{visitor_name} · {purpose.strip()[:60]}",
+            body=f"{timezone.localtime(now):%H:%M} · {purpose.strip()[:60]}",  # no name: e-mailed
             url=_visit_url(visit),
             dedupe_key=f"gate.confirm:{visit.pk}",
             court=post.court,
@@ -289,6 +290,9 @@ def close_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
             _("This visit is %(status)s; it cannot be closed now.") % {"status": visit.get_status_display()},
             code="invalid_transition",
         )
+    if visit.status == VisitStatus.ON_HOLD:
+        # A hold ends only with the judicial police's decision (decide_hold).
+        raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
     return _close(visit, actor, reason.strip(), action="gate.visit.close")
 
 
@@ -434,6 +438,12 @@ def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note
         raise ValidationError({"note": ValidationError(_("Say what happened."), code="required")})
     if visit.status not in OPEN_STATUSES:
         raise ValidationError(_("This visit is already over."), code="invalid_transition")
+    if visit.status == VisitStatus.ON_HOLD:
+        raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
+    if visit.status == VisitStatus.PENDING:
+        raise ValidationError(
+            _("The visitor was never admitted: close the visit with the reason."), code="not_admitted"
+        )
     try:
         with transaction.atomic():
             record = DayEndRecord.objects.create(
@@ -518,10 +528,28 @@ def record_shift(
         raise ValidationError({"day": _("The date cannot be in the future.")})
     if refusals > people_checked:
         raise ValidationError({"refusals": _("More people were refused than were checked.")})
+    duplicate = ValidationError(
+        {"shift": ValidationError(_("This shift is already recorded for the day."), code="duplicate")}
+    )
     if CheckpointShift.objects.filter(post=post, day=day, shift=shift).exists():
-        raise ValidationError(
-            {"shift": ValidationError(_("This shift is already recorded for the day."), code="duplicate")}
-        )
+        raise duplicate
+    try:
+        with transaction.atomic():
+            return _create_shift(actor, post, day, shift, people_checked, bags_checked, refusals, notes)
+    except IntegrityError:  # another guard recorded it a moment ago
+        raise duplicate from None
+
+
+def _create_shift(
+    actor: Any,
+    post: Post,
+    day: dt.date,
+    shift: str,
+    people_checked: int,
+    bags_checked: int,
+    refusals: int,
+    notes: str,
+) -> CheckpointShift:
     return create_versioned(
         CheckpointShift(
             post=post,

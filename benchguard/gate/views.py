@@ -188,6 +188,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("The decision was recorded."))
             return redirect("gate:holds")
+        if form.non_field_errors():  # decided meanwhile, or no longer on hold: say so
+            for error in form.non_field_errors():
+                messages.error(request, str(error))
+            return redirect("gate:holds")
     return _holds_page(request, bound={visit.pk: form}, status=400)
 
 
@@ -216,6 +220,8 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _holds_page(request: HttpRequest, bound: dict[int, Any] | None = None, status: int = 200) -> HttpResponse:
     visits = list(selectors.holds_for(request.user))
     for visit in visits:
+        # Whom a visitor matched on the controlled list is a restricted read (A15).
+        audit.record_access(actor=request.user, action="gate.visit.view", obj=visit)
         visit.form = (bound or {}).get(visit.pk) or forms.HoldDecisionForm()  # type: ignore[attr-defined]
     return render(request, "gate/holds.html", {"visits": visits}, status=status)
 
@@ -238,7 +244,8 @@ def day_end(request: HttpRequest) -> HttpResponse:
     day = timezone.localdate()
     bound: dict[int, forms.DayEndForm] = {}
     if request.method == "POST":
-        visit = get_object_or_404(Visit, pk=request.POST.get("visit"), post=post)
+        posted = request.POST.get("visit", "")
+        visit = get_object_or_404(Visit, pk=int(posted) if posted.isdigit() else 0, post=post)
         form = forms.DayEndForm(request.POST, prefix=f"v{visit.pk}")
         if form.is_valid():
             saved, _stale = call_service(
@@ -249,6 +256,10 @@ def day_end(request: HttpRequest) -> HttpResponse:
             )
             if saved is not None:
                 messages.success(request, _("Recorded."))
+                return redirect(f"{reverse('gate:day_end')}?post={post.pk}")
+            if form.non_field_errors():
+                for error in form.non_field_errors():
+                    messages.error(request, str(error))
                 return redirect(f"{reverse('gate:day_end')}?post={post.pk}")
         bound[visit.pk] = form
     visits, deposits = services.day_end_list(post=post, day=day)
@@ -330,7 +341,11 @@ def counts(request: HttpRequest) -> HttpResponse:
     courts = court_ids_with(request.user, permissions.LIST_ROLES)
     today = timezone.localdate()
     since_day = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=30), dt.time()))
-    since_month = timezone.make_aware(dt.datetime(today.year - 1, today.month, 1))
+    first = today.replace(day=1)
+    months_back = today.month - 11  # this month and the 11 before it
+    since_month = timezone.make_aware(
+        dt.datetime(first.year + (months_back - 1) // 12, (months_back - 1) % 12 + 1, 1)
+    )
     visits = Visit.objects.filter(court_id__in=courts)
     daily = (
         visits.filter(arrived_at__gte=since_day)

@@ -215,6 +215,10 @@ class ConfirmForm(forms.Form):
     """No input: the button itself is the request (open a matter, acknowledge)."""
 
 
+class ReopenForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why it is reopened"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class CloseForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label=_("How it ended"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -156,6 +156,11 @@ class IncidentAttachment(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
+
 
 class ProtectiveMeasure(VersionedModel):
     """One action of the protection plan (A8): who does what by when."""
@@ -183,6 +188,11 @@ class ProtectiveMeasure(VersionedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.due_date}"
 
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
+
 
 class PoliceRequest(VersionedModel):
     """A formal request to the public security organs to act (商请公安机关, A8, A9.2),
@@ -207,6 +217,11 @@ class PoliceRequest(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.police_unit} · {self.sent_on}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
 
 
 class SanctionCap(VersionedModel):
@@ -281,6 +296,11 @@ class Sanction(VersionedModel):
     def __str__(self) -> str:
         return f"{self.get_measure_display()} · {self.subject_name}"
 
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
+
 
 class ChainNotification(models.Model):
     """One time-stamped step of the group-petition chain (A13.1): who told whom, when,
@@ -310,6 +330,11 @@ class ChainNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_step_display()} → {self.notified}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
 
 
 class Reception(VersionedModel):
@@ -341,6 +366,11 @@ class Reception(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.held_at:%Y-%m-%d %H:%M} {self.place}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.incident.court_id
 
 
 class EmergencyPlan(VersionedModel):
@@ -395,6 +425,10 @@ class PlanActivation(models.Model):
     def __str__(self) -> str:
         return f"{self.plan} · {self.activated_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def audit_court_id(self) -> int:
+        return self.plan.court_id
+
 
 class ActivationCall(models.Model):
     """Who was called to the scene, when, and when they arrived (A13.4)."""
@@ -419,6 +453,10 @@ class ActivationCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.person}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.person.court_id
 
 
 class WarningTalk(VersionedModel):
@@ -563,3 +601,7 @@ class ProtectionLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} · {self.what_was_done[:40]}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.request.court_id

@@ -69,7 +69,12 @@ def can_add_attachment(user: Any, incident: Any) -> bool:
 
 
 def can_sanction(user: Any, incident: Any) -> bool:
-    return can_manage(user, incident) or is_reporter_or_target(user, incident)
+    """A9.3: the presiding judge applies the measures — a judge of the court who reported
+    the disorder or is named in it — or the judicial police and the office record them."""
+    presiding = is_reporter_or_target(user, incident) and has_role(
+        user, Role.JUDGE, court_id=incident.court_id
+    )
+    return can_manage(user, incident) or presiding
 
 
 def can_approve_sanction(user: Any, sanction: Any) -> bool:

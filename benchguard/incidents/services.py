@@ -19,7 +19,7 @@ from benchguard.core import audit
 from benchguard.core.access import has_role
 from benchguard.core.exports import xlsx
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
-from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload
+from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload, stored
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import (
     CHAIN_ORDER,
@@ -188,6 +188,8 @@ def update_incident(
 def set_targets(*, actor: Any, incident: Incident, targets: Sequence[Person]) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
+    _require_open(incident)
     if "targets" in REQUIRED_BY_KIND.get(incident.kind, ()) and not targets:
         raise ValidationError({"targets": _("Name the judge or colleague who was threatened or harmed.")})
     if any(person.court_id != incident.court_id for person in targets):
@@ -205,9 +207,15 @@ def link_perpetrator(*, actor: Any, incident: Incident, person: PersonOfConcern)
     city-wide record."""
     if not permissions.can_link_perpetrators(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
+    _require_open(incident)
     if incident.perpetrators.filter(pk=person.pk).exists():
         raise ValidationError({"person": _("This person is already linked to the incident.")})
-    incident.perpetrators.add(person)
+    try:
+        with transaction.atomic():
+            incident.perpetrators.add(person)
+    except IntegrityError:  # linked by someone else a moment ago
+        raise ValidationError({"person": _("This person is already linked to the incident.")}) from None
     audit.record_event(actor=actor, action="incidents.incident.link_person", obj=incident, person=person.pk)
     return incident
 
@@ -217,6 +225,7 @@ def add_attachment(*, actor: Any, incident: Incident, upload: UploadedFile) -> I
     """A photo, recording or document, kept with its SHA-256; limited in size and type."""
     if not permissions.can_add_attachment(actor, incident):
         raise PermissionDenied
+    _require_open(incident)
     checked = check_upload(upload, allowed=MEDIA_UPLOAD_TYPES)
     attachment = IncidentAttachment(
         incident=incident,
@@ -226,15 +235,15 @@ def add_attachment(*, actor: Any, incident: Incident, upload: UploadedFile) -> I
         sha256=checked.sha256,
         uploaded_by=actor,
     )
-    attachment.file.save(f"{incident.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
-    attachment.save()
-    audit.record_event(
-        actor=actor,
-        action="incidents.attachment.add",
-        obj=incident,
-        name=attachment.name,
-        sha256=checked.sha256,
-    )
+    with stored(attachment.file, f"{incident.pk}-{checked.sha256[:16]}{checked.extension}", upload):
+        attachment.save()
+        audit.record_event(
+            actor=actor,
+            action="incidents.attachment.add",
+            obj=incident,
+            name=attachment.name,
+            sha256=checked.sha256,
+        )
     return attachment
 
 
@@ -245,6 +254,8 @@ def refer_for_prosecution(
     """A9.1 (and serious courtroom disorder, A9.3): the referral for criminal liability."""
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
+    _require_open(incident)
     if incident.kind not in (IncidentKind.CRIME, IncidentKind.COURTROOM):
         raise ValidationError(
             _("Only a crime in the court's areas or courtroom disorder is referred for prosecution."),
@@ -266,6 +277,7 @@ def refer_for_prosecution(
 def close_incident(*, actor: Any, incident: Incident, note: str) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
     _require_open(incident)
     if not note.strip():
         raise ValidationError({"note": _("Say how the incident ended.")})
@@ -287,6 +299,33 @@ def close_incident(*, actor: Any, incident: Incident, note: str) -> Incident:
         expected_version=incident.version,
         changes={"status": IncidentStatus.CLOSED, "closed_at": timezone.now(), "closing_note": note.strip()},
     )
+
+
+@transaction.atomic
+def reopen_incident(*, actor: Any, incident: Incident, reason: str) -> Incident:
+    """A closed incident is reopened, with the reason, to change it again (a police
+    response arriving after closing, a new threat by the same person)."""
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    incident = _locked(incident)
+    if incident.status != IncidentStatus.CLOSED:
+        raise ValidationError(_("The incident is open."), code="invalid_transition")
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for reopening."), code="required")}
+        )
+    saved = update_versioned(
+        Incident,
+        incident.pk,
+        actor=actor,
+        action="incidents.incident.reopen",
+        expected_version=incident.version,
+        changes={"status": IncidentStatus.OPEN, "closed_at": None},
+    )
+    audit.record_event(
+        actor=actor, action="incidents.incident.reopen_reason", obj=saved, reason=reason.strip()
+    )
+    return saved
 
 
 @transaction.atomic
@@ -337,6 +376,7 @@ def add_measure(
 ) -> ProtectiveMeasure:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
     _require_open(incident)
     if owner.court_id != incident.court_id:
         raise ValidationError({"owner": _("The owner must belong to this court.")})
@@ -381,6 +421,17 @@ def update_measure(
     is_owner = measure.owner.account_id == getattr(actor, "pk", None)
     if not (permissions.can_manage(actor, incident) or is_owner):
         raise PermissionDenied
+    _require_open(_locked(incident))
+    if measure.status in (MeasureStatus.DONE, MeasureStatus.CANCELLED):
+        raise ValidationError(
+            {
+                "status": ValidationError(
+                    _("A measure that is %(status)s cannot change any more.")
+                    % {"status": measure.get_status_display()},
+                    code="invalid_transition",
+                )
+            }
+        )
     if status != measure.status and status not in MEASURE_STEPS[MeasureStatus(measure.status)]:
         raise ValidationError(
             {
@@ -419,6 +470,8 @@ def send_police_request(
     """The formal request to the public security organs (商请公安机关依法处理)."""
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
+    incident = _locked(incident)
+    _require_open(incident)
     if sent_on > timezone.localdate():
         raise ValidationError({"sent_on": _("The date cannot be in the future.")})
     if sent_on < timezone.localtime(incident.occurred_at).date():
@@ -450,6 +503,7 @@ def record_police_response(
 ) -> PoliceRequest:
     if not permissions.can_manage(actor, request.incident):
         raise PermissionDenied
+    _require_open(_locked(request.incident))
     if not response.strip():
         raise ValidationError({"response": _("Enter the police response.")})
     if response_on > timezone.localdate():
@@ -540,6 +594,7 @@ def impose_sanction(
         raise PermissionDenied
     if incident.kind != IncidentKind.COURTROOM:
         raise ValidationError(_("Sanctions apply to courtroom disorder only."), code="invalid_kind")
+    incident = _locked(incident)
     _require_open(incident)
     if measure not in SEVERITY:
         raise ValidationError({"measure": _("Choose a measure.")})
@@ -631,6 +686,7 @@ def notify_step(
     division chief → the chief or another division leader who receives. The person
     notified gets it in their inbox and acknowledges it."""
     incident = _locked(incident)
+    _require_open(incident)
     if incident.kind != IncidentKind.GROUP_PETITION:
         raise ValidationError(_("The notification chain belongs to group petitions."), code="invalid_kind")
     if step not in CHAIN_ORDER:
@@ -731,6 +787,8 @@ def record_reception(
     with a judicial police officer present and not the case judge alone."""
     if not (permissions.can_manage(actor, incident) or _in_chain(actor, incident)):
         raise PermissionDenied
+    incident = _locked(incident)
+    _require_open(incident)
     participants, police = list(participants), list(police)
     if held_at > timezone.now() + dt.timedelta(minutes=5):
         raise ValidationError({"held_at": _("A reception cannot be recorded before it is held.")})
@@ -811,13 +869,13 @@ def add_plan(*, actor: Any, court: Court, kind: str, title: str, upload: Uploade
         sha256=checked.sha256,
         uploaded_by=actor,
     )
-    plan.file.save(f"{court.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
-    return create_versioned(
-        plan,
-        actor=actor,
-        action="incidents.plan.create",
-        fields=["court", "kind", "title", "file_name", "sha256"],
-    )
+    with stored(plan.file, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", upload):
+        return create_versioned(
+            plan,
+            actor=actor,
+            action="incidents.plan.create",
+            fields=["court", "kind", "title", "file_name", "sha256"],
+        )
 
 
 @transaction.atomic
@@ -930,13 +988,13 @@ def record_warning_talk(
         record_sha256=checked.sha256,
         recorded_by=actor,
     )
-    talk.record.save(f"{court.pk}-{checked.sha256[:16]}{checked.extension}", record, save=False)
-    return create_versioned(
-        talk,
-        actor=actor,
-        action="incidents.talk.record",
-        fields=["court", "person", "incident", "held_at", "conducted_by", "content", "record_sha256"],
-    )
+    with stored(talk.record, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", record):
+        return create_versioned(
+            talk,
+            actor=actor,
+            action="incidents.talk.record",
+            fields=["court", "person", "incident", "held_at", "conducted_by", "content", "record_sha256"],
+        )
 
 
 # --- Export ---------------------------------------------------------------------------------------
@@ -1078,12 +1136,13 @@ def request_protection(
         actor=actor,
         action="incidents.protection.request",
         fields=PROTECTION_FIELDS,
+        redact=["risk", "place"],  # a judge's home is private (A18)
     )
     notify(
         recipients=_accounts(judge.court_id, Role.JUDICIAL_POLICE),
         kind="incidents.protection.requested",
         title=gettext_lazy("After-hours protection requested"),
-        body=f"{judge.name} · {request.place} · {timezone.localtime(starts_at):%Y-%m-%d %H:%M}",
+        body=f"{judge.name} · {timezone.localtime(starts_at):%Y-%m-%d %H:%M}",  # the place only in BenchGuard
         url=_protection_url(request),
         dedupe_key=f"incidents.protection.requested:{request.pk}",
         court=request.court,
@@ -1165,7 +1224,7 @@ def decide_protection(
         title=gettext_lazy("After-hours protection approved")
         if approve
         else gettext_lazy("After-hours protection declined"),
-        body=f"{saved.judge.name} · {saved.place} · {when}",
+        body=f"{saved.judge.name} · {when}",
         url=_protection_url(saved),
         dedupe_key=f"incidents.protection.decided:{saved.pk}",
         court=saved.court,
@@ -1175,7 +1234,7 @@ def decide_protection(
         recipients=[a for a in assigned if a is not None],
         kind="incidents.protection.assigned",
         title=gettext_lazy("You are assigned to protect a judge after hours"),
-        body=f"{saved.judge.name} · {saved.place} · {when}",
+        body=f"{saved.judge.name} · {when}",
         url=_protection_url(saved),
         dedupe_key=f"incidents.protection.assigned:{saved.pk}",
         court=saved.court,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/refer/", views.refer, name="refer"),
     path("<int:pk>/matter/", views.open_matter, name="open_matter"),
     path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/reopen/", views.reopen, name="reopen"),
     path("<int:pk>/sanctions/", views.add_sanction, name="add_sanction"),
     path("<int:pk>/chain/", views.chain_notify, name="chain_notify"),
     path("<int:pk>/receptions/", views.add_reception, name="add_reception"),

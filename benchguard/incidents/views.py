@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from benchguard.core import audit
 from benchguard.core.access import court_ids_with, has_role
 from benchguard.core.documents import DocumentType
 from benchguard.core.exports import xlsx_response
@@ -194,6 +195,7 @@ def _detail(
         "police_form": forms.PoliceRequestForm(),
         "referral_form": forms.ReferralForm(),
         "close_form": forms.CloseForm(),
+        "reopen_form": forms.ReopenForm(),
         "sanction_form": forms.SanctionForm(),
         "chain_form": forms.ChainForm(court_id=court_id),
         "reception_form": forms.ReceptionForm(court_id=court_id),
@@ -208,7 +210,7 @@ def _detail(
 def _poc_search(request: HttpRequest) -> tuple[str, list[Any]]:
     """Persons of concern found by the matcher for `?poc=` (name, pinyin or a resident
     ID number), to link to the incident; the city-wide list is never listed whole."""
-    query = request.GET.get("poc", "").strip()[:50]
+    query = request.GET.get("poc", "").replace("\x00", "").strip()[:50]
     if not query:
         return "", []
     is_id = len(query) == 18 and query[:17].isdigit()
@@ -393,6 +395,13 @@ open_matter = _incident_action(
     run=lambda user, incident, d: services.open_matter(actor=user, incident=incident),
     done=gettext_lazy("A committee matter was opened for the incident."),
 )
+reopen = _incident_action(
+    allowed=permissions.can_manage,
+    form=lambda request, incident: forms.ReopenForm(request.POST),
+    form_name="reopen_form",
+    run=lambda user, incident, d: services.reopen_incident(actor=user, incident=incident, reason=d["reason"]),
+    done=gettext_lazy("The incident was reopened."),
+)
 close = _incident_action(
     allowed=permissions.can_manage,
     form=lambda request, incident: forms.CloseForm(request.POST),
@@ -468,6 +477,7 @@ acknowledge = _row_action(
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = _within(request, IncidentAttachment, pk)
+    audit.record_access(actor=request.user, action="incidents.attachment.download", obj=attachment.incident)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
@@ -608,6 +618,7 @@ def talk_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def talk_download(request: HttpRequest, pk: int) -> FileResponse:
     talk = selectors.get_talk_for(request.user, pk)
+    audit.record_access(actor=request.user, action="incidents.talk.download", obj=talk)
     return FileResponse(talk.record.open("rb"), as_attachment=True, filename=talk.record_name)
 
 
@@ -721,7 +732,10 @@ def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
 @login_required
 @require_GET
 def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _protection_page(request, selectors.get_protection_for(request.user, pk))
+    protection = selectors.get_protection_for(request.user, pk)
+    # Where a judge is protected (often their home) is private (A18): every view is logged.
+    audit.record_access(actor=request.user, action="incidents.protection.view", obj=protection)
+    return _protection_page(request, protection)
 
 
 @login_required

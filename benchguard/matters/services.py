@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.core import audit, deadlines
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
-from benchguard.core.uploads import check_upload
+from benchguard.core.uploads import check_upload, stored
 from benchguard.matters import permissions
 from benchguard.matters.choices import (
     Channel,
@@ -820,16 +820,16 @@ def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attac
         sha256=checked.sha256,
         uploaded_by=actor,
     )
-    attachment.file.save(f"{matter.pk}-{checked.sha256[:16]}{checked.extension}", upload, save=False)
-    attachment.save()
-    audit.record_event(
-        actor=actor,
-        action="matters.attachment.add",
-        obj=matter,
-        name=attachment.name,
-        sha256=attachment.sha256,
-    )
-    _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
+    with stored(attachment.file, f"{matter.pk}-{checked.sha256[:16]}{checked.extension}", upload):
+        attachment.save()
+        audit.record_event(
+            actor=actor,
+            action="matters.attachment.add",
+            obj=matter,
+            name=attachment.name,
+            sha256=attachment.sha256,
+        )
+        _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
     return attachment
 
 

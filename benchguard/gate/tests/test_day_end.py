@@ -52,7 +52,7 @@ def test_the_day_end_list_shows_visitors_not_checked_out_and_documents_held(  # 
 def test_a_visitor_recorded_today_leaves_the_list_but_not_the_document(  # type: ignore[no-untyped-def]
     visitor, gatehouse, persona
 ) -> None:
-    visit = visitor()
+    visit = services.confirm(actor=persona("judge"), visit=visitor())
     today = timezone.localdate()
     services.record_day_end(
         actor=persona("guard"), visit=visit, day=today, outcome=DayEndOutcome.STAYS_AUTHORISED
@@ -100,7 +100,7 @@ def test_left_by_another_exit_ends_the_visit_and_the_document_waits(  # type: ig
 
 
 def test_other_needs_a_note(visitor, persona) -> None:  # type: ignore[no-untyped-def]
-    visit = visitor()
+    visit = services.confirm(actor=persona("judge"), visit=visitor())
     with pytest.raises(ValidationError) as caught:
         services.record_day_end(
             actor=persona("guard"),
@@ -132,7 +132,7 @@ def test_an_unknown_outcome_is_refused(visitor, persona) -> None:  # type: ignor
 
 def test_a_visitor_is_recorded_once_a_day(visitor, persona) -> None:  # type: ignore[no-untyped-def]
     guard, today = persona("guard"), timezone.localdate()
-    visit = visitor()
+    visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(actor=guard, visit=visit, day=today, outcome=DayEndOutcome.STAYS_AUTHORISED)
     with pytest.raises(ValidationError) as caught:
         services.record_day_end(
@@ -159,7 +159,7 @@ def test_a_visit_already_over_is_not_recorded(visitor, persona) -> None:  # type
 
 def test_the_document_handed_to_the_police(visitor, persona) -> None:  # type: ignore[no-untyped-def]
     guard = persona("guard")
-    visit = visitor()
+    visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(
         actor=guard, visit=visit, day=timezone.localdate(), outcome=DayEndOutcome.ID_TO_POLICE
     )
@@ -173,9 +173,9 @@ def test_the_document_handed_to_the_police(visitor, persona) -> None:  # type: i
 
 
 def test_the_day_end_page_records_and_keeps_the_input_when_refused(  # type: ignore[no-untyped-def]
-    visitor, client_as
+    visitor, client_as, persona
 ) -> None:
-    visit = visitor()
+    visit = services.confirm(actor=persona("judge"), visit=visitor())
     guard = client_as("guard")
     prefix = f"v{visit.pk}"
     refused = guard.post(
@@ -223,7 +223,7 @@ def test_personal_data_is_purged_after_the_retention_period(  # type: ignore[no-
     old = visit_and_leave(day)  # ended 31 days before the purge
     recent = visit_and_leave(day + dt.timedelta(days=2))  # ended 29 days before
     with time_machine.travel(day, tick=False):
-        left_id = visitor(phone="13912345679")  # left by another exit; the ID was never collected
+        left_id = services.confirm(actor=judge, visit=visitor(phone="13912345679"))  # left, ID not collected
         services.record_day_end(
             actor=guard, visit=left_id, day=day.date(), outcome=DayEndOutcome.LEFT_OTHER_EXIT
         )
@@ -267,7 +267,7 @@ def test_a_document_collected_later_lets_the_visit_be_purged(  # type: ignore[no
     guard = persona("guard")
     day = days_ahead(10, 9)
     with time_machine.travel(day, tick=False):
-        visit = visitor()
+        visit = services.confirm(actor=persona("judge"), visit=visitor())
         services.record_day_end(
             actor=guard, visit=visit, day=day.date(), outcome=DayEndOutcome.LEFT_OTHER_EXIT
         )
@@ -322,3 +322,30 @@ def test_the_purge_is_a_daily_job_the_worker_runs() -> None:
     purge = registered["gate.purge_visitor_data"]
     assert purge.task is tasks.purge_visitor_data
     assert isinstance(purge.schedule, jobs.Daily)
+
+
+def test_a_visitor_never_admitted_or_on_hold_is_not_recorded_as_gone(  # type: ignore[no-untyped-def]
+    visitor, persona
+) -> None:
+    from benchguard.organization.demo import demo_id_number
+
+    guard, today = persona("guard"), timezone.localdate()
+    with pytest.raises(ValidationError) as caught:
+        services.record_day_end(
+            actor=guard, visit=visitor(), day=today, outcome=DayEndOutcome.LEFT_OTHER_EXIT
+        )
+    assert caught.value.code == "not_admitted"
+    held = visitor(visitor_name="单立新", document_number=demo_id_number("19750308", "031"))
+    assert held.status == VisitStatus.ON_HOLD
+    for run in (
+        lambda: services.record_day_end(
+            actor=guard, visit=held, day=today, outcome=DayEndOutcome.LEFT_OTHER_EXIT
+        ),
+        lambda: services.close_visit(actor=guard, visit=held, reason="走了"),
+        lambda: services.close_visit(actor=persona("judge"), visit=held, reason="不见"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            run()
+        assert caught.value.code == "on_hold"  # only the judicial police's decision ends a hold
+    held.refresh_from_db()
+    assert held.status == VisitStatus.ON_HOLD and IdDeposit.objects.get(visit=held).returned_at is None

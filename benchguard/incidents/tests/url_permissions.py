@@ -92,6 +92,7 @@ EXPECTED: dict[str, Expect] = {
     "incidents:refer": post_only(threat),
     "incidents:open_matter": post_only(threat),
     "incidents:close": post_only(threat),
+    "incidents:reopen": post_only(threat),
     "incidents:add_sanction": post_only(threat),
     "incidents:chain_notify": post_only(threat),
     "incidents:add_reception": post_only(threat),

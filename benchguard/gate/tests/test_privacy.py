@@ -1,0 +1,88 @@
+"""Visitors' personal data at the gate: a visitor's name and number never reach the audit
+log or the notifications (they outlive the retention purge); whom a visitor matched is a
+logged read; refusals on the police's and the guard's pages come back as messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+
+from benchguard.core.models import AuditEntry
+from benchguard.gate import services
+from benchguard.gate.choices import HoldDecision, VisitStatus
+from benchguard.notifications.models import Notification
+from benchguard.organization.demo import demo_id_number
+
+pytestmark = pytest.mark.django_db
+
+SHAN_ID = demo_id_number("19750308", "031")
+
+
+def test_a_visitor_s_name_and_number_stay_out_of_the_audit_and_notifications(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+    visit = visitor(visitor_name="钱多多")
+    services.close_visit(actor=persona("guard"), visit=visit, reason="被访人未接电话。")
+    lines = AuditEntry.objects.filter(object_type="gate.visit", object_id=str(visit.pk))
+    assert lines.count() >= 2
+    for line in lines:
+        assert "钱多多" not in f"{line.object_repr} {line.data}"
+        assert visit.document_number not in f"{line.object_repr} {line.data}"
+    assert not Notification.objects.filter(body__contains="钱多多").exists()
+
+
+def test_the_holds_page_is_a_logged_read(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+    held = visitor(visitor_name="单立新", document_number=SHAN_ID)
+    assert held.status == VisitStatus.ON_HOLD
+    before = AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count()
+    assert client_as("police").get(reverse("gate:holds")).status_code == 200
+    assert AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count() == before + 1
+
+
+def test_deciding_twice_is_told_on_the_holds_page(visitor, persona, client_as) -> None:  # type: ignore[no-untyped-def]
+    held = visitor(visitor_name="单立新", document_number=SHAN_ID)
+    services.decide_hold(actor=persona("police"), visit=held, decision=HoldDecision.REFUSE, reason="在列。")
+    response = client_as("police").post(
+        reverse("gate:decide", args=[held.pk]), {"decision": HoldDecision.NOT_SAME_PERSON, "reason": "再议"}
+    )
+    assert response.status_code == 302 and response.url == reverse("gate:holds")
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+
+
+def test_the_police_s_reason_is_not_shown_to_the_guard_or_the_host(  # type: ignore[no-untyped-def]
+    visitor, persona, client_as
+) -> None:
+    held = visitor(visitor_name="单立新", document_number=SHAN_ID)
+    services.decide_hold(
+        actor=persona("police"), visit=held, decision=HoldDecision.REFUSE, reason="管控名单在列"
+    )
+    url = reverse("gate:visit_detail", args=[held.pk])
+    for who in ("guard", "judge"):
+        page = client_as(who).get(url).content.decode()
+        assert "管控名单在列" not in page and 'data-testid="decision"' in page
+    assert "管控名单在列" in client_as("police").get(url).content.decode()
+
+
+def test_a_day_end_post_with_a_broken_id_is_not_found(client_as) -> None:  # type: ignore[no-untyped-def]
+    response = client_as("guard").post(reverse("gate:day_end"), {"visit": "abc"})
+    assert response.status_code == 404
+
+
+def test_the_monthly_counts_cover_twelve_months(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+    now = timezone.now()
+    visitor()
+    visitor(at=now - dt.timedelta(days=340))  # eleven months back: counted
+    visitor(at=now - dt.timedelta(days=400))  # thirteen months back: not counted
+    rows = client_as("police").get(reverse("gate:counts")).context["monthly"]
+    months = [
+        timezone.localtime(row["month"]).strftime("%Y-%m")
+        if isinstance(row["month"], dt.datetime)
+        else row["month"].strftime("%Y-%m")
+        for row in rows
+    ]
+    assert months[0] == timezone.localdate().strftime("%Y-%m")
+    assert timezone.localtime(now - dt.timedelta(days=340)).strftime("%Y-%m") in months
+    assert timezone.localtime(now - dt.timedelta(days=400)).strftime("%Y-%m") not in months
+    assert len(months) <= 12

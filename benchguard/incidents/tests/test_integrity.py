@@ -1,0 +1,150 @@
+"""What a closed incident, a finished measure, a refused upload and the audit trail must
+hold to: nothing changes a closed record until it is reopened with a reason; a refused
+file leaves nothing in storage; every line of a court's record carries the court; a
+judge's protected place stays out of the audit log and the notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from benchguard.core.models import AuditEntry
+from benchguard.incidents import services
+from benchguard.incidents.choices import IncidentKind, MeasureKind, MeasureStatus, PlanKind
+from benchguard.incidents.models import EmergencyPlan
+from benchguard.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def _closed(report, persona):  # type: ignore[no-untyped-def]
+    incident = report(IncidentKind.THREAT)
+    return services.close_incident(actor=persona("police"), incident=incident, note="已处置完毕。")
+
+
+def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    incident = _closed(report, persona)
+    today = timezone.localdate()
+    attempts = [
+        lambda: services.set_targets(actor=police, incident=incident, targets=[person_of("chief")]),
+        lambda: services.send_police_request(
+            actor=police, incident=incident, police_unit="分局", sent_on=today, request_text="请处理"
+        ),
+        lambda: services.add_attachment(
+            actor=police, incident=incident, upload=SimpleUploadedFile("a.txt", b"x", "text/plain")
+        ),
+        lambda: services.add_measure(
+            actor=police,
+            incident=incident,
+            kind=MeasureKind.ESCORT,
+            description="护送",
+            owner=person_of("police"),
+            due_date=today + dt.timedelta(days=3),
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        assert caught.value.code == "closed"
+    with pytest.raises(ValidationError) as caught:
+        services.reopen_incident(actor=police, incident=incident, reason=" ")
+    assert "reason" in caught.value.error_dict
+    with pytest.raises(PermissionDenied):
+        services.reopen_incident(actor=persona("judge"), incident=incident, reason="再次威胁")
+    reopened = services.reopen_incident(actor=police, incident=incident, reason="当事人再次威胁。")
+    assert reopened.status == "open" and reopened.closed_at is None
+    services.set_targets(actor=police, incident=reopened, targets=[person_of("judge"), person_of("chief")])
+    assert reopened.targets.count() == 2
+
+
+def test_a_finished_measure_does_not_change_again(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    measure = services.add_measure(
+        actor=police,
+        incident=report(IncidentKind.THREAT),
+        kind=MeasureKind.ALARM,
+        description="安装报警装置",
+        owner=person_of("police"),
+        due_date=timezone.localdate() + dt.timedelta(days=2),
+    )
+    done = services.update_measure(
+        actor=police, measure=measure, expected_version=1, status=MeasureStatus.DONE, result="已安装。"
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.update_measure(
+            actor=police,
+            measure=done,
+            expected_version=done.version,
+            status=MeasureStatus.DONE,
+            result="改写",
+        )
+    assert [e.code for e in caught.value.error_dict["status"]] == ["invalid_transition"]
+    done.refresh_from_db()
+    assert done.result == "已安装。"
+
+
+def test_a_refused_plan_leaves_no_file_behind(persona, settings) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.organization.models import Court
+
+    before = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+    with pytest.raises(ValidationError):
+        services.add_plan(
+            actor=persona("police"),
+            court=Court.objects.get(division_code="370200"),
+            kind=PlanKind.HEARING,
+            title="   ",  # the model refuses a blank title after the file was written
+            upload=SimpleUploadedFile("预案.pdf", b"%PDF-1.4 test", "application/pdf"),
+        )
+    assert not EmergencyPlan.objects.filter(title="").exists()
+    assert {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} == before
+
+
+def test_lines_about_a_court_s_record_carry_the_court(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    incident = report(IncidentKind.THREAT)
+    services.add_measure(
+        actor=persona("police"),
+        incident=incident,
+        kind=MeasureKind.ESCORT,
+        description="护送",
+        owner=person_of("police"),
+        due_date=timezone.localdate() + dt.timedelta(days=3),
+    )
+    line = AuditEntry.objects.filter(action="incidents.measure.create").latest("id")
+    assert line.court_id == incident.court_id
+
+
+def test_a_sanction_is_applied_by_a_judge_not_by_whoever_reported(report, persona) -> None:  # type: ignore[no-untyped-def]
+    incident = report(IncidentKind.COURTROOM, actor="guard")  # the guard reported the disorder
+    with pytest.raises(PermissionDenied):
+        services.impose_sanction(
+            actor=persona("guard"), incident=incident, measure="warning", subject_name="某", reason="喧哗"
+        )
+
+
+def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(  # type: ignore[no-untyped-def]
+    persona, person_of, client_as
+) -> None:
+    now = timezone.now()
+    home = "青岛市市南区某小区3号楼"
+    request = services.request_protection(
+        actor=persona("judge"),
+        judge=person_of("judge"),
+        risk="当事人扬言上门报复",
+        place=home,
+        starts_at=now + dt.timedelta(hours=2),
+        ends_at=now + dt.timedelta(hours=14),
+    )
+    line = AuditEntry.objects.get(action="incidents.protection.request", object_id=str(request.pk))
+    assert home not in str(line.data) and "扬言" not in str(line.data)
+    assert not Notification.objects.filter(body__contains=home).exists()
+    views_before = AuditEntry.objects.filter(action="incidents.protection.view").count()
+    page = client_as("police").get(reverse("incidents:protection_detail", args=[request.pk]))
+    assert page.status_code == 200 and home in page.content.decode()
+    assert AuditEntry.objects.filter(action="incidents.protection.view").count() == views_before + 1

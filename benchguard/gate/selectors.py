@@ -101,3 +101,8 @@ def shifts_for(user: Any) -> QuerySet[CheckpointShift]:
 
 def get_shift_for(user: Any, pk: int) -> CheckpointShift:
     return get_object_or_404(shifts_for(user).prefetch_related("items__incident"), pk=pk)
+
+
+def my_visitors(user: Any) -> QuerySet[Visit]:
+    """The visits to the user as host (A12.2: a host sees their own visitors)."""
+    return Visit.objects.filter(host__account=user).select_related("post").order_by("-arrived_at", "-pk")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("holds/", views.holds, name="holds"),
     path("day-end/", views.day_end, name="day_end"),
     path("visits/", views.visit_list, name="visit_list"),
+    path("my-visitors/", views.my_visitors, name="my_visitors"),
     path("visits/export/", views.visit_export, name="visit_export"),
     path("visits/counts/", views.counts, name="counts"),
     path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),

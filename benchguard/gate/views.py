@@ -234,6 +234,13 @@ def holds(request: HttpRequest) -> HttpResponse:
     return _holds_page(request)
 
 
+@login_required
+def my_visitors(request: HttpRequest) -> HttpResponse:
+    """A host's own visitors, newest first: waiting for confirmation, inside, gone."""
+    page = Paginator(selectors.my_visitors(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "gate/my_visitors.html", {"page": page})
+
+
 # --- Day's end ----------------------------------------------------------------------------------
 
 

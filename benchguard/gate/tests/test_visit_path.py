@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from benchguard.gate import services
 from benchguard.gate.choices import ConfirmedVia, ReturnedHow, VisitStatus
@@ -264,3 +265,11 @@ def test_nothing_is_half_saved_when_refused(visitor) -> None:  # type: ignore[no
     assert set(caught.value.error_dict) == {"visitor_name", "purpose", "slot", "document_number"}
     assert (Visit.objects.count(), IdDeposit.objects.count()) == (visits, deposits)
     assert Notification.objects.count() == notifications
+
+
+def test_a_host_sees_their_own_visitors_only(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+    visit = visitor(visitor_name="周小雨")  # the fixture's host is judge 王立明
+    mine = client_as("judge").get(reverse("gate:my_visitors")).content.decode()
+    assert "周小雨" in mine
+    assert "周小雨" not in client_as("chief").get(reverse("gate:my_visitors")).content.decode()
+    assert client_as("chief").get(reverse("gate:visit_detail", args=[visit.pk])).status_code == 404

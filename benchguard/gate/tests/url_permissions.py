@@ -57,6 +57,8 @@ EXPECTED: dict[str, Expect] = {
     "gate:holds": page({"police"}),
     "gate:day_end": page(DESK),
     "gate:visit_list": page(LISTS),
+    # Everyone signed in has the page of their own visitors (empty when they have none).
+    "gate:my_visitors": Expect(200, {ANON: LOGIN}),
     "gate:visit_export": page(LISTS),
     "gate:counts": page(LISTS),
     "gate:visit_detail": Expect(404, {ANON: LOGIN, **each(DESK | LISTS | {"judge"}, 200)}, demo_visit),

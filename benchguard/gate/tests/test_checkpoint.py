@@ -65,6 +65,7 @@ def seized(shift, persona):  # type: ignore[no-untyped-def]
 
 
 def test_a_shift_is_recorded(shift, persona, checkpoint_post) -> None:  # type: ignore[no-untyped-def]
+    shift = CheckpointShift.objects.get(pk=shift.pk)  # as stored, not as built
     assert (shift.post, shift.people_checked, shift.bags_checked, shift.refusals) == (
         checkpoint_post,
         120,

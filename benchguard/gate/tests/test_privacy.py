@@ -86,3 +86,20 @@ def test_the_monthly_counts_cover_twelve_months(visitor, client_as) -> None:  # 
     assert timezone.localtime(now - dt.timedelta(days=340)).strftime("%Y-%m") in months
     assert timezone.localtime(now - dt.timedelta(days=400)).strftime("%Y-%m") not in months
     assert len(months) <= 12
+
+
+def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehouse) -> None:  # type: ignore[no-untyped-def]
+    response = client_as("guard").post(
+        reverse("gate:desk"),
+        {
+            "post": gatehouse.pk,
+            "document_number": SHAN_ID,
+            "visitor_name": "单立新",
+            "document_kind": "resident_id",
+            "host_query": "wlm",
+            "purpose": "找法官",
+            "slot": "H9",
+        },
+    )
+    assert response.status_code == 302
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]

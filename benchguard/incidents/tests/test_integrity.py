@@ -16,9 +16,17 @@ from django.utils import timezone
 
 from benchguard.core.models import AuditEntry
 from benchguard.incidents import services
-from benchguard.incidents.choices import IncidentKind, MeasureKind, MeasureStatus, PlanKind
+from benchguard.incidents.choices import (
+    ChainStep,
+    IncidentKind,
+    MeasureKind,
+    MeasureStatus,
+    PlanKind,
+    SanctionMeasure,
+)
 from benchguard.incidents.models import EmergencyPlan
 from benchguard.notifications.models import Notification
+from benchguard.persons_of_concern.models import PersonOfConcern
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +156,146 @@ def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(  # ty
     page = client_as("police").get(reverse("incidents:protection_detail", args=[request.pk]))
     assert page.status_code == 200 and home in page.content.decode()
     assert AuditEntry.objects.filter(action="incidents.protection.view").count() == views_before + 1
+
+
+# --- Found by mutating the services: each test fails when its rule is taken out ---------------
+
+
+def _close(incident, persona):  # type: ignore[no-untyped-def]
+    return services.close_incident(actor=persona("police"), incident=incident, note="结束。")
+
+
+@pytest.mark.parametrize(
+    "what", ["update", "link", "refer", "close", "response", "sanction", "chain", "reception"]
+)
+def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of, what) -> None:  # type: ignore[no-untyped-def]
+    police = persona("police")
+    kind = {
+        "refer": IncidentKind.CRIME,
+        "sanction": IncidentKind.COURTROOM,
+        "chain": IncidentKind.GROUP_PETITION,
+        "reception": IncidentKind.GROUP_PETITION,
+    }.get(what, IncidentKind.THREAT)
+    incident = report(kind, actor="judge" if kind in (IncidentKind.COURTROOM,) else "police")
+    request = None
+    if what == "response":
+        request = services.send_police_request(
+            actor=police,
+            incident=incident,
+            police_unit="分局",
+            sent_on=timezone.localdate(),
+            request_text="请处理",
+        )
+    incident = _close(incident, persona)
+    today = timezone.localdate()
+    run = {
+        "update": lambda: services.update_incident(
+            actor=police, incident=incident, expected_version=incident.version, changes={"place": "别处"}
+        ),
+        "link": lambda: services.link_perpetrator(
+            actor=police, incident=incident, person=PersonOfConcern.objects.get(name="单立新")
+        ),
+        "refer": lambda: services.refer_for_prosecution(
+            actor=police, incident=incident, referred_to="分局", referred_on=today
+        ),
+        "close": lambda: services.close_incident(actor=police, incident=incident, note="再次结束"),
+        "response": lambda: services.record_police_response(
+            actor=police,
+            request=request,  # type: ignore[arg-type]  # set above for this case
+            expected_version=request.version if request else 0,
+            response="已处置",
+            response_on=today,
+        ),
+        "sanction": lambda: services.impose_sanction(
+            actor=persona("judge"),
+            incident=incident,
+            measure=SanctionMeasure.WARNING,
+            subject_name="某",
+            reason="喧哗",
+        ),
+        "chain": lambda: services.notify_step(
+            actor=police, incident=incident, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
+        ),
+        "reception": lambda: services.record_reception(
+            actor=police,
+            incident=incident,
+            held_at=timezone.now() - dt.timedelta(minutes=5),
+            place="接待室",
+            participants=[person_of("chief")],
+            police=[person_of("police")],
+            petitioners=3,
+            summary="x",
+        ),
+    }[what]
+    with pytest.raises(ValidationError) as caught:
+        run()
+    assert caught.value.code == "closed"
+
+
+def test_the_judge_does_not_arrange_the_reception_himself(report, persona) -> None:  # type: ignore[no-untyped-def]
+    petition = report(IncidentKind.GROUP_PETITION, actor="police", targets=[])
+    services.notify_step(
+        actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
+    )
+    services.notify_step(
+        actor=persona("judge"), incident=petition, step=ChainStep.REPORT_CHIEF, notified=persona("chief")
+    )
+    with pytest.raises(PermissionDenied):
+        services.notify_step(
+            actor=persona("judge"),
+            incident=petition,
+            step=ChainStep.ARRANGE_RECEPTION,
+            notified=persona("leader"),
+        )
+
+
+def test_someone_outside_the_chain_does_not_record_a_reception(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    petition = report(IncidentKind.GROUP_PETITION, actor="police", targets=[person_of("judge")])
+    services.notify_step(
+        actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
+    )
+    with pytest.raises(PermissionDenied):
+        services.record_reception(
+            actor=persona("member"),
+            incident=petition,
+            held_at=timezone.now() - dt.timedelta(minutes=5),
+            place="接待室",
+            participants=[person_of("chief")],
+            police=[person_of("police")],
+            petitioners=3,
+            summary="x",
+        )
+
+
+@pytest.mark.parametrize(
+    ("measure", "facts", "field"),
+    [
+        (SanctionMeasure.FINE, {"amount": 0}, "amount"),
+        (SanctionMeasure.FINE, {"amount": -500}, "amount"),
+        (SanctionMeasure.DETENTION, {"days": 0}, "days"),
+        (SanctionMeasure.DETENTION, {"days": -3}, "days"),
+    ],
+)
+def test_a_fine_or_detention_of_zero_or_less_is_refused(report, persona, measure, facts, field) -> None:  # type: ignore[no-untyped-def]
+    incident = report(IncidentKind.COURTROOM, actor="judge")
+    with pytest.raises(ValidationError) as caught:
+        services.impose_sanction(
+            actor=persona("judge"), incident=incident, measure=measure, subject_name="某", reason="x", **facts
+        )
+    assert field in caught.value.error_dict
+
+
+def test_a_reception_needs_a_petitioner(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+    threat = report(IncidentKind.THREAT, actor="police")
+    with pytest.raises(ValidationError) as caught:
+        services.record_reception(
+            actor=persona("police"),
+            incident=threat,
+            held_at=timezone.now() - dt.timedelta(minutes=5),
+            place="接待室",
+            participants=[person_of("chief")],
+            police=[],
+            petitioners=0,
+            summary="x",
+        )
+    assert "petitioners" in caught.value.error_dict

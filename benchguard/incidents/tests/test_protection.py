@@ -313,8 +313,11 @@ def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:  # type: ign
     assert {p.pk for p in client_as("office").get(url).context["page"]} >= {mine.pk, other.pk}
     assert list(client_as("staff").get(url).context["page"]) == []
     assert client_as("outsider").get(url).status_code == 403
-    filtered = client_as("office").get(url, {"status": ProtectionStatus.REQUESTED}).context["page"]
+    filtered = list(client_as("office").get(url, {"status": ProtectionStatus.REQUESTED}).context["page"])
+    assert mine in filtered and other in filtered  # both still requested
     assert all(p.status == ProtectionStatus.REQUESTED for p in filtered)
+    approved = list(client_as("office").get(url, {"status": ProtectionStatus.APPROVED}).context["page"])
+    assert mine not in approved and other not in approved
 
 
 # --- Notifications -------------------------------------------------------------------------------

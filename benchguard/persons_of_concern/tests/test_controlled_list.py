@@ -135,14 +135,29 @@ def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_p
 
 
 def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.organization import services as org
+    from benchguard.organization.models import Department
     from benchguard.persons_of_concern.models import DepartmentLog
 
+    # A line of a base court's log: the intermediate court's police export it too (city-wide).
+    shinan_police = org.create_account(
+        actor=None, username="shinan_police", display_name="市南法警", password=None
+    )
+    shinan = Department.objects.filter(court__division_code="370202", name="司法警察支队").get()
+    org.assign_role(actor=None, account=shinan_police, role="judicial_police", court=shinan.court)
+    services.add_department_log(
+        actor=shinan_police,
+        department=shinan,
+        event_date=timezone.localdate(),
+        what_happened="市南法院门口有人拉横幅。",
+    )
     response = client_as("police").get(reverse("persons_of_concern:log_export"))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == DepartmentLog.objects.count() > 0
     assert {row[4] for row in rows} == set(DepartmentLog.objects.values_list("what_happened", flat=True))
+    assert "市南法院门口有人拉横幅。" in {row[4] for row in rows}
     assert AuditEntry.objects.filter(
         action="persons_of_concern.log.export", actor_id=persona("police").pk
     ).exists()

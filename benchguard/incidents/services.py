@@ -19,6 +19,7 @@ from benchguard.core import audit
 from benchguard.core.access import has_role
 from benchguard.core.exports import xlsx
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.text import join_list
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload, stored
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import (
@@ -1029,7 +1030,7 @@ def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
                 timezone.localtime(incident.occurred_at).replace(tzinfo=None),
                 incident.place,
                 incident.case_number,
-                "、".join(p.name for p in incident.targets.all()),
+                join_list(p.name for p in incident.targets.all()),
                 str(incident.get_status_display()),
                 incident.description,
             ]

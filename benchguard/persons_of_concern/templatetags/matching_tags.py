@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from benchguard.core.text import join_list
+
 register = template.Library()
 
 REASON_LABELS = {
@@ -22,4 +24,4 @@ REASON_LABELS = {
 
 @register.filter
 def match_reasons(reasons: Iterable[str]) -> str:
-    return "、".join(str(REASON_LABELS.get(reason, reason)) for reason in reasons)
+    return join_list(REASON_LABELS.get(reason, reason) for reason in reasons)

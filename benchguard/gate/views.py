@@ -327,6 +327,10 @@ def visit_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form, visits = _search(request)
     page = Paginator(visits, PAGE_SIZE).get_page(request.GET.get("page"))
+    if form.is_bound and form.is_valid():
+        used = sorted(name for name, value in form.cleaned_data.items() if value)
+        if used:  # who searched for visitors, and by what (never the values: a number is personal data)
+            audit.record_event(actor=request.user, action="gate.visit.search", obj=None, by=used)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "gate/visit_list.html", {"form": form, "page": page, "query": query.urlencode()})

@@ -103,3 +103,11 @@ def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehou
     )
     assert response.status_code == 302
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+
+
+def test_a_search_of_the_visits_is_logged_without_what_was_searched(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+    visit = visitor()
+    client_as("police").get(reverse("gate:visit_list"), {"document_number": visit.document_number})
+    line = AuditEntry.objects.filter(action="gate.visit.search").latest("id")
+    assert line.data["by"] == ["document_number"]
+    assert visit.document_number not in str(line.data)

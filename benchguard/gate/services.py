@@ -45,7 +45,8 @@ from benchguard.gate.models import (
 )
 from benchguard.notifications.services import notify
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Account, Person
+from benchguard.organization.models import Person
+from benchguard.organization.selectors import accounts_with_roles
 from benchguard.persons_of_concern import matching
 
 VISIT_FIELDS = [
@@ -66,14 +67,6 @@ def document_index(kind: str, normalised: str) -> str:
     """The blind index of a visitor's document: equal numbers of one type match, and
     nothing can be read back from it."""
     return blind_index(normalised, purpose=f"gate-document-{kind}")
-
-
-def _police(court_id: int) -> list[Account]:
-    return list(
-        Account.objects.filter(
-            is_active=True, role_assignments__court_id=court_id, role_assignments__role=Role.JUDICIAL_POLICE
-        ).distinct()
-    )
 
 
 def _visit_url(visit: Visit) -> str:
@@ -212,7 +205,7 @@ def check_in(
         )
         audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
         notify(
-            recipients=_police(post.court_id),
+            recipients=accounts_with_roles(post.court_id, Role.JUDICIAL_POLICE),
             kind="gate.hold",
             title=gettext_lazy("A visitor at the gate is on hold"),
             body=f"{post.name} · {timezone.localtime(now):%H:%M}",

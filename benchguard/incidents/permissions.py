@@ -42,16 +42,8 @@ def can_report(user: Any, court_id: int | None = None) -> bool:
     return bool(ids) if court_id is None else court_id in ids
 
 
-def sees_court(user: Any, court_id: int) -> bool:
-    return has_role(user, *COURT_WIDE_ROLES, court_id=court_id)
-
-
 def can_manage(user: Any, incident: Any) -> bool:
     return has_role(user, *MANAGER_ROLES, court_id=incident.court_id)
-
-
-def is_manager_anywhere(user: Any) -> bool:
-    return has_role(user, *MANAGER_ROLES)
 
 
 def can_link_perpetrators(user: Any, incident: Any) -> bool:

@@ -55,6 +55,7 @@ from benchguard.incidents.models import (
 from benchguard.notifications.services import notify
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.selectors import accounts_with_roles
 from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern.models import PersonOfConcern
 
@@ -76,14 +77,6 @@ EDITABLE_FIELDS = [f for f in INCIDENT_FIELDS if f not in ("court", "kind")]
 
 def _url(incident: Incident) -> str:
     return reverse("incidents:incident_detail", args=[incident.pk])
-
-
-def _accounts(court_id: int, *roles: str) -> list[Account]:
-    return list(
-        Account.objects.filter(
-            is_active=True, role_assignments__court_id=court_id, role_assignments__role__in=roles
-        ).distinct()
-    )
 
 
 def _locked(incident: Incident) -> Incident:
@@ -154,7 +147,7 @@ def report_incident(
             actor=actor, action="incidents.incident.targets", obj=incident, targets=[p.pk for p in targets]
         )
     notify(
-        recipients=_accounts(court.pk, *permissions.MANAGER_ROLES),
+        recipients=accounts_with_roles(court.pk, *permissions.MANAGER_ROLES),
         kind="incidents.reported",
         title=gettext_lazy("A new incident was reported"),
         body=f"{incident.get_kind_display()} · {incident.place}",
@@ -625,7 +618,7 @@ def impose_sanction(
     )
     if needs_approval:
         notify(
-            recipients=_accounts(incident.court_id, Role.COURT_PRESIDENT),
+            recipients=accounts_with_roles(incident.court_id, Role.COURT_PRESIDENT),
             kind="incidents.sanction",
             title=gettext_lazy("A fine or detention awaits your approval"),
             body=f"{sanction.get_measure_display()} · {sanction.subject_name}",
@@ -1140,7 +1133,7 @@ def request_protection(
         redact=["risk", "place"],  # a judge's home is private (A18)
     )
     notify(
-        recipients=_accounts(judge.court_id, Role.JUDICIAL_POLICE),
+        recipients=accounts_with_roles(judge.court_id, Role.JUDICIAL_POLICE),
         kind="incidents.protection.requested",
         title=gettext_lazy("After-hours protection requested"),
         body=f"{judge.name} · {timezone.localtime(starts_at):%Y-%m-%d %H:%M}",  # the place only in BenchGuard

@@ -14,7 +14,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +45,7 @@ from benchguard.matters.models import (
 )
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.selectors import accounts_with_roles
 
 MATTER_AUDIT_FIELDS = (
     "status",
@@ -157,15 +157,8 @@ def _applicant_account(matter: Matter) -> Account | None:
     return matter.applicant.account if matter.applicant_id and matter.applicant else None
 
 
-def accounts_with_role(court_id: int, role: str) -> QuerySet[Account]:
-    """Active accounts holding `role` in the court."""
-    return Account.objects.filter(
-        role_assignments__role=role, role_assignments__court_id=court_id, is_active=True
-    ).distinct()
-
-
 def office_accounts(court: Court) -> list[Account]:
-    return list(accounts_with_role(court.pk, Role.COMMITTEE_OFFICE))
+    return list(accounts_with_roles(court.pk, Role.COMMITTEE_OFFICE))
 
 
 def office_head_accounts(court: Court) -> list[Account]:
@@ -186,7 +179,7 @@ def office_head_accounts(court: Court) -> list[Account]:
 
 
 def chair_accounts(court: Court) -> list[Account]:
-    return list(accounts_with_role(court.pk, Role.COMMITTEE_CHAIR))
+    return list(accounts_with_roles(court.pk, Role.COMMITTEE_CHAIR))
 
 
 def compute_due_date(matter: Matter) -> dt.date | None:

@@ -25,6 +25,7 @@ from benchguard.matters.choices import MatterStatus, TimeRequestStatus
 from benchguard.matters.models import Matter, TimeRequest
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Person
+from benchguard.organization.selectors import accounts_with_roles
 
 INBOX_PAGE = 50  # the most urgent first; the rest on further pages
 
@@ -167,7 +168,7 @@ def _court_people(matter: Matter) -> Any:
 
 
 def _handlers(matter: Matter) -> Any:
-    return services.accounts_with_role(matter.court_id, Role.COMMITTEE_OFFICE)
+    return accounts_with_roles(matter.court_id, Role.COMMITTEE_OFFICE)
 
 
 def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:

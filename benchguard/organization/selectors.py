@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from benchguard.core.models import AuditEntry
-from benchguard.organization.models import Court, Department, Person
+from benchguard.organization.models import Account, Court, Department, Person
 
 
 def courts_for(user: Any) -> QuerySet[Court]:
@@ -68,3 +68,10 @@ def private_access_log(person: Person, *, limit: int = 20) -> QuerySet[AuditEntr
     return AuditEntry.objects.filter(
         object_type=Person._meta.label_lower, object_id=str(person.pk), kind="access"
     ).order_by("-id")[:limit]
+
+
+def accounts_with_roles(court_id: int, *roles: str) -> QuerySet[Account]:
+    """Active accounts holding any of `roles` in the court (whom to notify, whom to offer)."""
+    return Account.objects.filter(
+        is_active=True, role_assignments__court_id=court_id, role_assignments__role__in=roles
+    ).distinct()

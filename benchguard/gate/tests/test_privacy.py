@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils import timezone
 from benchguard.core.models import AuditEntry
 from benchguard.gate import services
 from benchguard.gate.choices import HoldDecision, VisitStatus
+from benchguard.gate.tests.conftest import at
 from benchguard.notifications.models import Notification
 from benchguard.organization.demo import demo_id_number
 
@@ -70,21 +72,43 @@ def test_a_day_end_post_with_a_broken_id_is_not_found(client_as) -> None:  # typ
     assert response.status_code == 404
 
 
-def test_the_monthly_counts_cover_twelve_months(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
-    now = timezone.now()
-    visitor()
-    visitor(at=now - dt.timedelta(days=340))  # eleven months back: counted
-    visitor(at=now - dt.timedelta(days=400))  # thirteen months back: not counted
-    rows = client_as("police").get(reverse("gate:counts")).context["monthly"]
-    months = [
-        timezone.localtime(row["month"]).strftime("%Y-%m")
-        if isinstance(row["month"], dt.datetime)
-        else row["month"].strftime("%Y-%m")
-        for row in rows
-    ]
-    assert months[0] == timezone.localdate().strftime("%Y-%m")
-    assert timezone.localtime(now - dt.timedelta(days=340)).strftime("%Y-%m") in months
-    assert timezone.localtime(now - dt.timedelta(days=400)).strftime("%Y-%m") not in months
+@pytest.mark.parametrize(
+    ("today", "first_counted", "last_not_counted"),
+    [
+        # Worked by hand. On 1 December the twelve months are January to December of the
+        # same year: 340 days back (26 December of the year before) is not counted. This
+        # is the case that failed on the first days of every month when the test read
+        # the real clock.
+        ("12-01", "01-01", "12-31"),
+        # On 15 January they are February of the year before to January: the window
+        # crosses the year.
+        ("01-15", "02-01", "01-31"),
+        # On 31 July they are August of the year before to July.
+        ("07-31", "08-01", "07-31"),
+    ],
+)
+def test_the_monthly_counts_cover_twelve_months(  # type: ignore[no-untyped-def]
+    visitor, client_as, today: str, first_counted: str, last_not_counted: str
+) -> None:
+    year = timezone.localdate().year + 1  # later than anything the demo made
+    frozen = at(f"{year}-{today}", 10)
+    window_year = year if today == "12-01" else year - 1
+    earliest = at(f"{window_year}-{first_counted}", 0, 0)
+    before = at(f"{window_year - (1 if today == '12-01' else 0)}-{last_not_counted}", 23, 59)
+    with time_machine.travel(frozen, tick=False):
+        visitor()
+        visitor(at=earliest)
+        visitor(at=before)
+        rows = client_as("police").get(reverse("gate:counts")).context["monthly"]
+    months = {}
+    for row in rows:
+        month = row["month"]
+        if isinstance(month, dt.datetime):
+            month = timezone.localtime(month)
+        months[month.strftime("%Y-%m")] = row["n"]
+    assert months[frozen.strftime("%Y-%m")] >= 1
+    assert months[earliest.strftime("%Y-%m")] == 1
+    assert before.strftime("%Y-%m") not in months
     assert len(months) <= 12
 
 

@@ -111,6 +111,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # After CSRF, authentication and messages: a form token or Idempotency-Key is
+    # claimed only once the CSRF check has passed (issue 9).
+    "benchguard.core.middleware.OnceMiddleware",
 ]
 
 ROOT_URLCONF = "benchguard.config.urls"
@@ -131,6 +134,8 @@ TEMPLATES = [
                 "benchguard.core.context_processors.navigation",
                 "benchguard.notifications.context_processors.unread",
             ],
+            # {% once_token %} in every POST form without a {% load %} line (issue 9).
+            "builtins": ["benchguard.core.templatetags.once"],
         },
     }
 ]
@@ -171,6 +176,8 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # A worker that has not beaten for this long is reported as stale by /healthz.
 WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 300, minimum=10)
+# How long a repeated form POST or API call waits for the first one to finish (core.once).
+ONCE_WAIT_SECONDS = env_int("ONCE_WAIT_SECONDS", 5, minimum=0)
 # Finished task results (database queue) older than this are pruned daily (core.jobs).
 TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 30, minimum=1)
 

@@ -12,3 +12,6 @@ from benchguard.config.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# A repeated POST whose first is still "in flight" answers at once: tests create such
+# claims directly and never wait (core.once).
+ONCE_WAIT_SECONDS = 0

@@ -21,3 +21,10 @@ class CalendarSource(models.TextChoices):
     OFFICIAL = "official", _("Official table")
     STATUTORY = "statutory", _("Fixed-date statutory holiday (provisional year)")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class OnceKind(models.TextChoices):
+    """Where a one-time key came from: a page's form token or an API client's header."""
+
+    FORM = "form", _("Form token")
+    API = "api", _("Idempotency-Key header")

@@ -1,16 +1,27 @@
-"""Request id for the audit trail, and the language each user chose."""
+"""Request id for the audit trail, the language each user chose, one-time submission."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
 
+from benchguard.core import once
+from benchguard.core.choices import OnceKind
 from benchguard.core.context import request_id_scope
 
 LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
@@ -63,3 +74,126 @@ class UserLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class OnceMiddleware:
+    """One-time submission (issue 9): a POST carrying a form token (`_once`) or, on the
+    API, an `Idempotency-Key` header runs its view at most once per user and key; a
+    repeat gets the first one's result. The rules are in `core.once`.
+
+    Listed after CSRF, authentication and messages: the claim is made in `process_view`,
+    so a request the CSRF check refuses claims nothing.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        row = getattr(request, "_once_claim", None)
+        if row is not None:
+            once.finish(row, request, response)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponseBase | None:
+        if request.method != "POST":
+            return None
+        view_class = getattr(view_func, "cls", None)
+        if isinstance(view_class, type) and issubclass(view_class, APIView):
+            return self._api(request)
+        return self._form(request)
+
+    def _claim(self, request: HttpRequest, *, account: Any, kind: str, key: str, print_: str = "") -> Any:
+        """None when the key is ours now (kept on the request for `finish`); else the
+        first request's row: done, still pending after the wait, or (API) for another
+        request."""
+        rid = getattr(request, "request_id", "")
+
+        def claim() -> tuple[Any, bool]:
+            return once.claim(
+                account=account, kind=kind, key=key, path=request.path, request_id=rid, fingerprint=print_
+            )
+
+        row, ours = claim()
+        if not ours and not (print_ and row.fingerprint != print_):
+            row = once.wait_for(row, seconds=settings.ONCE_WAIT_SECONDS)
+            if row is None:  # the first request changed nothing and let the key go
+                row, ours = claim()
+            elif once.is_abandoned(row):
+                taken = once.take_over(row, rid)
+                if taken is not None:
+                    row, ours = taken, True
+                else:
+                    row, ours = claim()
+        if ours:
+            request._once_claim = row  # type: ignore[attr-defined]
+            return None
+        return row
+
+    def _form(self, request: HttpRequest) -> HttpResponseBase | None:
+        if not request.content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            return None
+        key = request.POST.get(once.FIELD, "")
+        user = getattr(request, "user", None)
+        if not key or not once.is_valid_key(key) or user is None or not user.is_authenticated:
+            return None
+        row = self._claim(request, account=user, kind=OnceKind.FORM, key=key)
+        if row is None:
+            return None
+        if row.finished_at is None:
+            return render(request, "core/once_pending.html", status=409)
+        messages.info(request, _("This was already submitted; here is the result of the first submission."))
+        return redirect(row.location or reverse("home"))
+
+    def _api(self, request: HttpRequest) -> HttpResponseBase | None:
+        key = request.headers.get(once.API_HEADER)
+        if key is None:
+            return None
+        if not once.is_valid_key(key):
+            return JsonResponse(
+                {
+                    "detail": _(
+                        "The Idempotency-Key header must be 8 to 128 letters, digits or the signs . _ : -"
+                    )
+                },
+                status=400,
+            )
+        user = _api_user(request)
+        if user is None:
+            return None  # the view answers 401 or 403 itself
+        row = self._claim(request, account=user, kind=OnceKind.API, key=key, print_=once.fingerprint(request))
+        if row is None:
+            return None
+        if row.fingerprint != once.fingerprint(request):
+            return JsonResponse(
+                {"detail": _("This Idempotency-Key was already used for a different request.")}, status=422
+            )
+        if row.finished_at is None:
+            return JsonResponse(
+                {
+                    "detail": _(
+                        "A request with this Idempotency-Key is still being processed; try again shortly."
+                    )
+                },
+                status=409,
+            )
+        replay = HttpResponse(
+            row.response_body, status=row.response_status or 200, content_type=row.response_type or None
+        )
+        replay[once.REPLAYED_HEADER] = "true"
+        return replay
+
+
+def _api_user(request: HttpRequest) -> Any:
+    """The account an API call is made by, found the way DRF will find it (token, then
+    session with its CSRF check); None when it is not signed in."""
+    drf_request = Request(
+        request, authenticators=[auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
+    )
+    try:
+        user = drf_request.user
+    except APIException:
+        return None
+    return user if user is not None and user.is_authenticated else None

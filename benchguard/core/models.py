@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.choices import AuditKind, CalendarDayKind, CalendarSource
+from benchguard.core.choices import AuditKind, CalendarDayKind, CalendarSource, OnceKind
 
 
 class VersionedModel(models.Model):
@@ -127,6 +128,41 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker
+
+
+class OnceSubmission(models.Model):
+    """One use of a one-time key: the token a form page carries, or an API client's
+    `Idempotency-Key` (issue 9). The first POST claims the row; a repeat — a double
+    click, back-and-resubmit, a client's retry — finds it and gets the first POST's
+    result instead of a second application, incident or visit (`core.once`)."""
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=OnceKind.choices)
+    key = models.CharField(_("key"), max_length=128)
+    path = models.CharField(_("path"), max_length=500)
+    fingerprint = models.CharField(_("request fingerprint"), max_length=64, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64)
+    claimed_at = models.DateTimeField(_("claimed at"), default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    location = models.CharField(_("result page"), max_length=2000, blank=True)
+    response_status = models.PositiveSmallIntegerField(_("response status"), null=True, blank=True)
+    response_type = models.CharField(_("response type"), max_length=100, blank=True)
+    response_body = models.TextField(_("response body"), blank=True)
+
+    class Meta:
+        ordering = ["-claimed_at", "-id"]
+        verbose_name = _("one-time submission")
+        verbose_name_plural = _("one-time submissions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "kind", "key"], name="once_submission_key_once_per_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.path}"
 
 
 class CalendarDay(VersionedModel):

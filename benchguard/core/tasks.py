@@ -24,3 +24,19 @@ def seed_calendar() -> dict[str, Any]:
     report = deadlines.seed_calendar([this_year, this_year + 1])
     # Task results are stored as JSON: keys must be strings.
     return {str(year): result["status"] for year, result in report.items()}
+
+
+@periodic("core.prune_once_submissions", daily(at="03:40"))
+@task()
+def prune_once_submissions() -> int:
+    """Forget one-time form tokens and API Idempotency-Keys older than a week (issue 9):
+    by then nobody goes back to resubmit the page, and no client retries the call."""
+    from django.db import transaction
+
+    from benchguard.core import once
+    from benchguard.core.audit import record_event
+
+    with transaction.atomic():
+        deleted = once.prune()
+        record_event(actor=None, action="core.once.pruned", count=deleted)
+    return deleted

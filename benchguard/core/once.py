@@ -49,7 +49,7 @@ from benchguard.core.models import AuditEntry, OnceSubmission
 FIELD = "_once"
 API_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
-TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # noqa: S105 (an alphabet)
 VALID_KEY = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 POLL_SECONDS = 0.1
 STALE_AFTER = timedelta(minutes=2)

@@ -189,9 +189,8 @@ class OnceMiddleware:
 def _api_user(request: HttpRequest) -> Any:
     """The account an API call is made by, found the way DRF will find it (token, then
     session with its CSRF check); None when it is not signed in."""
-    drf_request = Request(
-        request, authenticators=[auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
-    )
+    classes: list[Any] = list(api_settings.DEFAULT_AUTHENTICATION_CLASSES)  # imported classes, not names
+    drf_request = Request(request, authenticators=[auth() for auth in classes])
     try:
         user = drf_request.user
     except APIException:

@@ -24,6 +24,7 @@ from benchguard.gate.models import Visit
 from benchguard.gate.tests.conftest import new_id_number, new_slot
 from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
+from benchguard.organization.models import Account
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_a_refused_first_post_lets_the_token_go_for_the_corrected_form(
 
 
 def test_a_second_post_while_the_first_is_in_flight_never_runs_the_service(
-    client_as: Callable[[str | None], Client], persona: Callable[[str], object]
+    client_as: Callable[[str | None], Client], persona: Callable[[str], Account]
 ) -> None:
     judge = client_as("judge")
     token = token_of(judge, "/matters/apply/")
@@ -114,7 +115,7 @@ def test_a_second_post_while_the_first_is_in_flight_never_runs_the_service(
     assert Matter.objects.count() == before
 
 
-def test_the_wait_ends_when_the_first_post_finishes(persona: Callable[[str], object]) -> None:
+def test_the_wait_ends_when_the_first_post_finishes(persona: Callable[[str], Account]) -> None:
     row = OnceSubmission.objects.create(
         account=persona("judge"), kind=OnceKind.FORM, key="k" * 32, path="/matters/apply/", request_id="first"
     )
@@ -130,7 +131,7 @@ def test_the_wait_ends_when_the_first_post_finishes(persona: Callable[[str], obj
 
 
 def test_a_claim_whose_request_died_without_a_change_is_taken_over(
-    client_as: Callable[[str | None], Client], persona: Callable[[str], object]
+    client_as: Callable[[str | None], Client], persona: Callable[[str], Account]
 ) -> None:
     judge = client_as("judge")
     token = token_of(judge, "/matters/apply/")
@@ -163,7 +164,7 @@ def test_a_post_without_a_token_works_as_before(client_as: Callable[[str | None]
     assert not OnceSubmission.objects.exists()
 
 
-def test_a_week_old_token_is_pruned_by_the_daily_job(persona: Callable[[str], object]) -> None:
+def test_a_week_old_token_is_pruned_by_the_daily_job(persona: Callable[[str], Account]) -> None:
     with time_machine.travel(timezone.now() - once.RETENTION - timedelta(hours=1)):
         old = OnceSubmission.objects.create(
             account=persona("judge"), kind=OnceKind.FORM, key="o" * 32, path="/", request_id="old"
@@ -238,7 +239,7 @@ def test_an_api_call_refused_by_validation_can_be_retried_with_its_key(
 
 
 def test_an_api_key_in_flight_answers_409_and_a_bad_key_400(
-    client_as: Callable[[str | None], Client], visit_data: dict[str, object], persona: Callable[[str], object]
+    client_as: Callable[[str | None], Client], visit_data: dict[str, object], persona: Callable[[str], Account]
 ) -> None:
     guard, url = client_as("guard"), reverse("api-gate-visit-list")
     before = Visit.objects.count()

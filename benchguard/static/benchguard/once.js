@@ -46,6 +46,7 @@
       return;
     }
     form.setAttribute("data-submitting", "");
+    remember(form);
     window.setTimeout(function () {
       setBusy(form, true);
     }, 0);
@@ -68,6 +69,53 @@
       setBusy(form, false);
     }
   });
+
+  // Back-and-resubmit: going Back, the browser may fetch the form page anew (a new
+  // token) yet put back what the user had typed, and the old form would be sent as a
+  // new one. So a sent form's token is kept for this tab (sessionStorage), and a page
+  // reached by Back or Forward gets its forms' tokens back; the server then sends the
+  // user to the first submission's result instead of making a second record.
+  function tokenInputs() {
+    return Array.prototype.slice.call(document.querySelectorAll('form input[type=hidden][name="_once"]'));
+  }
+
+  function storageKey(index) {
+    return "once:" + window.location.pathname + window.location.search + "#" + index;
+  }
+
+  function remember(form) {
+    var input = form.querySelector('input[type=hidden][name="_once"]');
+    var index = tokenInputs().indexOf(input);
+    if (index < 0) {
+      return;
+    }
+    try {
+      window.sessionStorage.setItem(storageKey(index), input.value);
+    } catch (error) {
+      // Storage refused (private mode, quota): the server still refuses the repeat
+      // of a double click; only Back-and-resubmit is then not recognised.
+    }
+  }
+
+  function reachedByHistory() {
+    var entries = window.performance && window.performance.getEntriesByType
+      ? window.performance.getEntriesByType("navigation") : [];
+    return entries.length > 0 && entries[0].type === "back_forward";
+  }
+
+  if (reachedByHistory()) {
+    tokenInputs().forEach(function (input, index) {
+      var stored = null;
+      try {
+        stored = window.sessionStorage.getItem(storageKey(index));
+      } catch (error) {
+        stored = null;
+      }
+      if (stored) {
+        input.value = stored;
+      }
+    });
+  }
 
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {

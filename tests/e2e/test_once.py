@@ -1,0 +1,75 @@
+"""A double click in a real browser sends a form once (issue 9, point 3): the judge's
+online application and the guard's check-in at the desk each make one record, and
+going Back and sending the application again lands on the first one's page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import WatchedPage
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+OpenPage = Callable[..., WatchedPage]
+
+
+def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
+    watched = open_page()
+    watched.login(username, password)
+    expect(watched.page.locator("main h1")).to_contain_text("工作台")
+    return watched
+
+
+def test_a_double_clicked_application_is_one_matter_even_after_back(demo: Any, open_page: OpenPage) -> None:
+    from benchguard.matters.models import Matter
+
+    judge = _signed_in(open_page, "judge", demo.DEMO_PASSWORD)
+    page = judge.page
+    page.goto("/matters/apply/")
+    facts = "开庭后当事人在停车场拦住法官车辆，双击提交测试。"
+    page.select_option("select[name=subject]", "threat")
+    page.fill("textarea[name=facts]", facts)
+    page.fill("input[name=infringer]", "当事人某某")
+    page.fill("textarea[name=request]", "请求委员会协调处理。")
+    page.fill("input[name=reported_to_department_on]", timezone.localdate().isoformat())
+    page.fill("textarea[name=department_response]", "庭里已处理，但仍在继续。")
+    token = page.locator("input[name=_once]").input_value()
+    page.locator("main button[type=submit]").dblclick()
+    expect(page.locator("main h1")).to_contain_text("权保〔")
+    matter_url = page.url
+    assert Matter.objects.filter(facts=facts).count() == 1
+
+    # Back to the filled-in form and send it again: the first matter's page, no second.
+    page.go_back()
+    expect(page.locator("textarea[name=facts]")).to_have_value(facts)
+    assert page.locator("input[name=_once]").input_value() == token
+    page.locator("main button[type=submit]").click()
+    expect(page.locator(".alert-info")).to_contain_text("已经提交过")
+    assert page.url == matter_url
+    assert Matter.objects.filter(facts=facts).count() == 1
+    judge.screenshot("once-application-resubmitted")
+    judge.assert_self_contained()
+
+
+def test_a_double_clicked_check_in_is_one_visit(demo: Any, open_page: OpenPage) -> None:
+    from benchguard.gate.models import Visit
+    from benchguard.organization.demo import demo_id_number
+
+    guard = _signed_in(open_page, "guard", demo.DEMO_PASSWORD)
+    page = guard.page
+    page.locator('nav [data-nav="gate"]').click()
+    page.fill("input[name=document_number]", demo_id_number("19900101", "357"))
+    page.fill("input[name=visitor_name]", "双击测")
+    page.fill("input[name=host_query]", "wlm")
+    page.fill("input[name=purpose]", "递交材料")
+    page.fill("input[name=slot]", "K7")
+    page.locator("form[data-enter-advances] button[type=submit]").dblclick()
+    expect(page.locator(".alert-success")).to_contain_text("双击测")
+    expect(page.locator('[data-testid="visits"] tr', has_text="双击测")).to_have_count(1)
+    assert Visit.objects.filter(visitor_name="双击测").count() == 1
+    guard.assert_self_contained()

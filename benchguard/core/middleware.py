@@ -133,7 +133,8 @@ class OnceMiddleware:
         return row
 
     def _form(self, request: HttpRequest) -> HttpResponseBase | None:
-        if not request.content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
+        if not (request.content_type or "").startswith(form_types):
             return None
         key = request.POST.get(once.FIELD, "")
         user = getattr(request, "user", None)

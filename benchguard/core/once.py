@@ -72,7 +72,7 @@ def fingerprint(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.path.encode())
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or MAX_STORED_BODY
     length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length <= limit and not request.content_type.startswith("multipart/"):
+    if length <= limit and not (request.content_type or "").startswith("multipart/"):
         digest.update(b"\0" + request.body)
     return digest.hexdigest()
 

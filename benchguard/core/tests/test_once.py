@@ -239,7 +239,9 @@ def test_an_api_call_refused_by_validation_can_be_retried_with_its_key(
 
 
 def test_an_api_key_in_flight_answers_409_and_a_bad_key_400(
-    client_as: Callable[[str | None], Client], visit_data: dict[str, object], persona: Callable[[str], Account]
+    client_as: Callable[[str | None], Client],
+    visit_data: dict[str, object],
+    persona: Callable[[str], Account],
 ) -> None:
     guard, url = client_as("guard"), reverse("api-gate-visit-list")
     before = Visit.objects.count()

@@ -76,7 +76,7 @@ def test_an_application_sent_twice_is_one_matter_with_one_number(
     assert second.status_code == 302
     assert second["Location"] == first["Location"]
     assert Matter.objects.count() == before + 1
-    assert texts(second)[-1] == "This was already submitted; here is the result of the first submission."
+    assert texts(second)[-1] == "此表单已经提交过，以下是第一次提交的结果。"
     claim = OnceSubmission.objects.get(key=data[once.FIELD])
     assert claim.finished_at is not None and claim.location == first["Location"]
 
@@ -111,7 +111,7 @@ def test_a_second_post_while_the_first_is_in_flight_never_runs_the_service(
     before = Matter.objects.count()
     response = judge.post("/matters/apply/", {**application(), once.FIELD: token})
     assert response.status_code == 409
-    assert "still being processed" in response.content.decode()
+    assert "第一次提交仍在处理中" in response.content.decode()
     assert Matter.objects.count() == before
 
 
@@ -222,7 +222,7 @@ def test_the_same_key_on_a_different_request_is_refused(
     other = {**visit_data, "document_number": new_id_number(), "slot": new_slot()}
     response = guard.post(url, other, content_type="application/json", headers=headers)
     assert response.status_code == 422
-    assert response.json()["detail"] == "This Idempotency-Key was already used for a different request."
+    assert response.json()["detail"] == "此 Idempotency-Key 已用于另一个不同的请求。"
     assert Visit.objects.count() == before
 
 

@@ -18,6 +18,10 @@ logger = logging.getLogger("benchguard.mail")
 
 
 class EmailBackend(filebased.EmailBackend):
+    # Set by Django's filebased backend; its stubs do not declare them.
+    file_path: str
+    _fname: str | None
+
     def _get_filename(self) -> str:
         if self._fname is None:
             stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")

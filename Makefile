@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address users open, printed and used in e-mailed links; set BASE_URL when they
+# reach the demo by another name than HOST (e.g. HOST=0.0.0.0 BASE_URL=http://10.1.2.3:8000).
+DEMO_URL = $(or $(BASE_URL),http://$(HOST):$(PORT))
 
 .PHONY: demo test lint typecheck check pytest e2e bench install messages clean
 
@@ -16,11 +19,12 @@ $(INSTALLED): pyproject.toml requirements.lock
 
 install: $(INSTALLED)
 
-## make demo: install, migrate SQLite, load demo data, run the worker and serve on :8000
+## make demo [HOST=… PORT=… BASE_URL=…]: install, migrate SQLite, load demo data, run the
+## worker and serve on HOST:PORT (127.0.0.1:8000); e-mails go to files under var/mail/
 demo: $(INSTALLED)
 	$(BIN)/benchguard migrate --no-input
-	$(BIN)/benchguard seed-demo
-	$(BIN)/benchguard serve-demo --host $(HOST) --port $(PORT)
+	BENCHGUARD_BASE_URL=$(DEMO_URL) $(BIN)/benchguard seed-demo
+	$(BIN)/benchguard serve-demo --host $(HOST) --port $(PORT) --base-url $(DEMO_URL)
 
 ## make test: lint, types, Django checks, migrations check, the whole pytest suite
 test: $(INSTALLED) lint typecheck check pytest

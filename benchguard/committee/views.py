@@ -141,6 +141,7 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         _roster_url(membership.court_id),
         current=current,
+        submit=_("Save the term"),
     )
 
 
@@ -195,7 +196,13 @@ def settings_edit(request: HttpRequest, court_pk: int) -> HttpResponse:
             messages.success(request, _("The changes were saved."))
             return redirect("committee:roster", court_pk=court.pk)
     return _form_page(
-        request, _("Committee settings"), form, _roster_url(court.pk), current=current, court=court
+        request,
+        _("Committee settings"),
+        form,
+        _roster_url(court.pk),
+        current=current,
+        court=court,
+        submit=_("Save the settings"),
     )
 
 
@@ -263,6 +270,7 @@ def _meeting_form(
     title: str,
     call: Any,
     done: str,
+    submit: str | None = None,
 ) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
@@ -273,7 +281,9 @@ def _meeting_form(
         if saved is not None:
             messages.success(request, done)
             return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(request, title, form, _meeting_url(meeting.pk), current=current, meeting=meeting)
+    return _form_page(
+        request, title, form, _meeting_url(meeting.pk), current=current, meeting=meeting, submit=submit
+    )
 
 
 @login_required
@@ -291,6 +301,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
             changes=form.changes(),
         ),
         _("The changes were saved."),
+        submit=_("Save the meeting"),
     )
 
 
@@ -327,6 +338,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
             minutes=form.cleaned_data["minutes"],
         ),
         _("The minutes were saved."),
+        submit=_("Save the minutes"),
     )
 
 
@@ -379,7 +391,14 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("The attendance was recorded."))
             return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(request, _("Attendance"), form, _meeting_url(meeting.pk), meeting=meeting)
+    return _form_page(
+        request,
+        _("Attendance"),
+        form,
+        _meeting_url(meeting.pk),
+        meeting=meeting,
+        submit=_("Record the attendance"),
+    )
 
 
 @login_required
@@ -431,6 +450,7 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         _meeting_url(item.meeting_id),
         current=current,
+        submit=_("Save the agenda item"),
         meeting=item.meeting,
     )
 

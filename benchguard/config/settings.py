@@ -246,7 +246,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-# --- E-mail (the console in the demo; SMTP on a court's server) -----------------
+# --- E-mail (files under var/mail/ in the demo; SMTP on a court's server) --------
+# `serve-demo` selects benchguard.core.demo_mail.EmailBackend, which writes each e-mail
+# to a file under EMAIL_FILE_PATH and logs one line for it.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -259,6 +261,7 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "benchguard@court.local")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 # --- API ------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,7 +1,10 @@
 """Home page panels: each domain area registers the panels its roles see first.
 
 The home page shows the panels of every role the user holds, ordered; a user with no
-role sees only the panels meant for everyone. Later areas add panels here (the matters
+role sees only the panels meant for everyone, and the city-wide administrator (a
+superuser, who holds no role in a court) also the panels registered with
+`shown_to=is_city_admin`. A panel whose template renders nothing (no visitor waiting,
+no task given) takes no column on the page. Later areas add panels here (the matters
 inbox for the office, gate hits for the police …) — see docs/adding-a-domain-area.md.
 """
 
@@ -11,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchguard.core.access import roles_of
+from benchguard.core.access import is_city_admin, roles_of
 
 # The order in which a user's roles name their workbench (the first one held wins).
 ROLE_PRECEDENCE = (
@@ -38,6 +41,8 @@ class Panel:
     roles: frozenset[str] = field(default_factory=frozenset)  # empty: everyone signed in
     order: int = 100
     context: Callable[[Any], dict[str, Any]] | None = None
+    # Also shown to a user this says yes to, whatever their roles (e.g. is_city_admin).
+    shown_to: Callable[[Any], bool] | None = None
 
 
 _PANELS: dict[str, Panel] = {}
@@ -57,12 +62,13 @@ def context_for(user: Any) -> dict[str, Any]:
     panels = [
         {"key": p.key, "template": p.template, **(p.context(user) if p.context else {})}
         for p in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
-        if not p.roles or p.roles & held
+        if not p.roles or p.roles & held or (p.shown_to is not None and p.shown_to(user))
     ]
     from benchguard.organization.choices import Role
 
     return {
         "primary_role": primary_role(user),
+        "city_admin": is_city_admin(user),
         "role_labels": dict(Role.choices),
         "panels": panels,
     }

@@ -24,6 +24,7 @@ def _me(user: Any) -> dict[str, Any]:
     return {
         "me": person,
         "my_roles": roles,
+        "city_admin": is_city_admin(user),
         "private_opened_by_others": (
             AuditEntry.objects.filter(
                 object_type=Person._meta.label_lower, object_id=str(person.pk), kind="access"
@@ -51,7 +52,8 @@ home.register(
         template="organization/panels/duties.html",
         order=20,
         roles=frozenset(Role.values),
-        context=lambda user: {"roles": roles_of(user)},
+        shown_to=is_city_admin,
+        context=lambda user: {"roles": roles_of(user), "city_admin": is_city_admin(user)},
     )
 )
 home.register(
@@ -60,6 +62,7 @@ home.register(
         template="organization/panels/administration.html",
         order=80,
         roles=frozenset({Role.SYSTEM_ADMIN}),
+        shown_to=is_city_admin,
         context=_admin,
     )
 )

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from benchguard.organization.demo import DEMO_PASSWORD, load_demo
@@ -18,4 +19,4 @@ class Command(BaseCommand):
                 str(role.label) if hasattr(role, "label") else role for role in persona.roles
             ) or ("superuser" if persona.is_superuser else "no role")
             self.stdout.write(f"  {persona.username:<10} {persona.name:<8} {roles}")
-        self.stdout.write("\nOpen http://127.0.0.1:8000/\n")
+        self.stdout.write(f"\nOpen {settings.BENCHGUARD_BASE_URL}/\n")

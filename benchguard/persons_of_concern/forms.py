@@ -138,7 +138,7 @@ class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
             )
 
     def _source_field(self, name: str, source: Any, label: str, recorded: str = "") -> None:
-        help_text = _("Fill in to cite it.")
+        help_text: Any = _("Fill in to cite it.")
         if recorded:
             help_text = _("Recorded outcome: %(outcome)s. Fill in to cite it.") % {"outcome": recorded}
         self.fields[name] = forms.CharField(

@@ -35,7 +35,7 @@ def entry_field_label(name: str) -> str:
     from benchguard.persons_of_concern.models import ControlledListEntry
 
     try:
-        return str(ControlledListEntry._meta.get_field(name).verbose_name)
+        return str(getattr(ControlledListEntry._meta.get_field(name), "verbose_name", name))
     except FieldDoesNotExist:  # a field no longer on the model: its stored name
         return name
 

@@ -329,9 +329,12 @@ class EntryCitation(VersionedModel):
     entry = models.ForeignKey(
         ControlledListEntry, on_delete=models.PROTECT, related_name="citations", verbose_name=_("entry")
     )
+    # Incidents are closed, never deleted; CASCADE only lets a test that empties the
+    # register (incidents' tests/cleanup.py, run before ours) do so, as the former
+    # many-to-many link did.
     incident = models.ForeignKey(
         "incidents.Incident",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="list_citations",
         null=True,
         blank=True,

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='updated at')),
                 ('outcome', models.TextField(verbose_name='outcome')),
                 ('entry', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='persons_of_concern.controlledlistentry', verbose_name='entry')),
-                ('incident', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='list_citations', to='incidents.incident', verbose_name='incident')),
+                ('incident', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='list_citations', to='incidents.incident', verbose_name='incident')),
                 ('log', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='citations', to='persons_of_concern.departmentlog', verbose_name='department log entry')),
             ],
             options={

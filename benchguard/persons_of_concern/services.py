@@ -10,7 +10,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -772,7 +771,7 @@ def check_against_list(
     """The matcher's answer for filing clerks and division chiefs (A15): listed or not,
     the level and whom to call (the committee office of the court that proposed the
     entry). The check is logged by what was searched, never the values."""
-    from benchguard.organization.models import Person
+    from benchguard.organization.models import RoleAssignment
 
     if not permissions.can_check(actor):
         raise PermissionDenied
@@ -805,19 +804,22 @@ def check_against_list(
         for entry in entries
     ]
     courts = {hit.court.pk for hit in hits}
-    office = (
-        Person.objects.filter(
-            is_active=True,
+    # One row per office post: the person in post behind an active office account.
+    posts = (
+        RoleAssignment.objects.filter(
+            role=Role.COMMITTEE_OFFICE,
+            court_id__in=courts,
             account__is_active=True,
-            account__role_assignments__role=Role.COMMITTEE_OFFICE,
-            account__role_assignments__court_id__in=courts,
+            account__person__is_active=True,
         )
-        .annotate(office_court=F("account__role_assignments__court_id"))
-        .order_by("name", "pk")
+        .select_related("account__person")
+        .order_by("account__person__name", "pk")
     )
     by_court: dict[int, list[Any]] = {}
-    for person in office:
-        by_court.setdefault(person.office_court, []).append(person)  # type: ignore[attr-defined]
+    for post in posts:
+        contacts = by_court.setdefault(post.court_id, [])
+        if post.account.person not in contacts:
+            contacts.append(post.account.person)
     for hit in hits:
         hit.contacts = by_court.get(hit.court.pk, [])
     return ListAnswer(listed=True, hits=hits)

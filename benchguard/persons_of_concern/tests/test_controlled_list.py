@@ -120,6 +120,7 @@ def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_p
     client = client_as("police")
     urls = [reverse(f"persons_of_concern:{n}") for n in ("person_list", "entry_list", "log_list")]
     urls.append(reverse("persons_of_concern:person_list") + "?name=王")
+    urls.append(reverse("persons_of_concern:check") + "?name=王")
 
     def counts() -> list[int]:
         result = []

@@ -322,5 +322,8 @@ GATE_VISITOR_RETENTION_DAYS = env_int("GATE_VISITOR_RETENTION_DAYS", 180, minimu
 # A controlled person matching a visitor at least this well puts the visit on hold
 # (100 document, 90 phone, 85 exact name, 80 alias; pinyin-only homophones score 60–80).
 GATE_SCREENING_MIN_SCORE = env_int("GATE_SCREENING_MIN_SCORE", 80, minimum=1)
+# The controlled list (A15): an entry expires at most this many days after its approval
+# (a setting of the courts, not law).
+POC_LIST_MAX_TERM_DAYS = env_int("POC_LIST_MAX_TERM_DAYS", 365, minimum=1)
 # Personal data of this court's judges is shown masked everywhere but the restricted record.
 BENCHGUARD_SITE_NAME = _("BenchGuard — judges' rights protection")

@@ -28,3 +28,20 @@ class EntryStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     EXPIRED = "expired", _("Expired")
     REMOVED = "removed", _("Removed")
+
+
+class ObjectionBy(models.TextChoices):
+    """Who raised an objection to a list entry (A15); staff record it."""
+
+    PERSON = "person", _("The listed person")
+    LAWYER = "lawyer", _("Their lawyer")
+    OTHER = "other", _("Another representative")
+
+
+class ObjectionDecision(models.TextChoices):
+    """How the proposing court's office or leaders decided an objection; a stored value
+    never changes meaning."""
+
+    UPHELD_REMOVED = "upheld_removed", _("Upheld: the entry is removed")
+    UPHELD_CORRECTED = "upheld_corrected", _("Upheld: the entry is corrected")
+    DISMISSED = "dismissed", _("Dismissed")

@@ -3,14 +3,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Department
-from benchguard.persons_of_concern.choices import NameKind
+from benchguard.persons_of_concern.choices import NameKind, ObjectionBy, ObjectionDecision
 from benchguard.persons_of_concern.models import ControlledListEntry, DepartmentLog, PersonOfConcern
+from benchguard.persons_of_concern.services import birth_date_disagreement
 
 
 class MatchForm(StyledFormMixin, forms.Form):
@@ -35,6 +37,15 @@ class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-a
         fields = ["name", "sex", "birth_date", "description", "photo"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        disagreement = birth_date_disagreement(
+            data.get("birth_date"), data.get("document_kind", ""), data.get("document_number", "")
+        )
+        if disagreement:
+            self.add_error("birth_date", disagreement)
+        return data
+
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
@@ -57,6 +68,14 @@ class PersonForm(VersionedForm):
         fields = ["name", "sex", "birth_date", "description"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
 
+    def clean_birth_date(self) -> Any:
+        birth_date = self.cleaned_data.get("birth_date")
+        for document in self.instance.documents.all():
+            disagreement = birth_date_disagreement(birth_date, document.kind, document.number)
+            if disagreement:
+                raise forms.ValidationError(disagreement)
+        return birth_date
+
 
 class NameForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=50)
@@ -76,23 +95,118 @@ class PhoneForm(StyledFormMixin, forms.Form):
 
 
 class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A proposal for the list. Below the entry's facts, one outcome field per incident
+    naming the person and per log line about them: a source is cited when its outcome
+    is filled in (A15: at least one)."""
+
     class Meta:
         model = ControlledListEntry
-        fields = ["legal_basis", "incidents", "level", "review_date", "expires_on"]
+        fields = ["legal_basis", "level", "review_date", "expires_on"]
         widgets = {
+            "legal_basis": forms.Textarea(attrs={"rows": 3}),
             "review_date": forms.DateInput(attrs={"type": "date"}),
             "expires_on": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args: Any, person: PersonOfConcern | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, person: PersonOfConcern, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        incidents = self.fields["incidents"]
-        incidents.queryset = (  # type: ignore[attr-defined]
-            person.incidents.select_related("court").order_by("-occurred_at")  # type: ignore[attr-defined]
-            if person is not None
-            else incidents.queryset.none()  # type: ignore[attr-defined]
+        self.sources: dict[str, Any] = {}
+        incidents = person.incidents.select_related("court").order_by("-occurred_at", "-pk")  # type: ignore[attr-defined]
+        for incident in incidents:
+            self._source_field(
+                f"cite_incident_{incident.pk}",
+                incident,
+                _("Incident %(date)s · %(court)s · %(nature)s: its outcome")
+                % {
+                    "date": timezone.localtime(incident.occurred_at).date().isoformat(),
+                    "court": incident.court.short_name,
+                    "nature": incident.get_nature_display(),
+                },
+            )
+        logs = person.logs.select_related("court", "department").order_by("-event_date", "-pk")  # type: ignore[attr-defined]
+        for log in logs:
+            self._source_field(
+                f"cite_log_{log.pk}",
+                log,
+                _("Log %(date)s · %(court)s %(department)s: its outcome")
+                % {
+                    "date": log.event_date.isoformat(),
+                    "court": log.court.short_name,
+                    "department": log.department.name,
+                },
+                recorded=log.outcome,
+            )
+
+    def _source_field(self, name: str, source: Any, label: str, recorded: str = "") -> None:
+        help_text: Any = _("Fill in to cite it.")
+        if recorded:
+            help_text = _("Recorded outcome: %(outcome)s. Fill in to cite it.") % {"outcome": recorded}
+        self.fields[name] = forms.CharField(
+            label=label,
+            required=False,
+            max_length=1000,
+            help_text=help_text,
+            widget=forms.Textarea(attrs={"rows": 1}),
         )
-        incidents.required = False
+        self.sources[name] = source
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.sources:
+            self.add_error(
+                None,
+                _(
+                    "Nothing to cite yet: link the person to an incident of the register or record a "
+                    "department log line about them first."
+                ),
+            )
+        elif not self.citations():
+            self.add_error(None, _("Cite at least one incident or department log line, with its outcome."))
+        return data
+
+    def citations(self) -> list[tuple[Any, str]]:
+        return [
+            (source, self.cleaned_data[name].strip())
+            for name, source in self.sources.items()
+            if (self.cleaned_data.get(name) or "").strip()
+        ]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "legal_basis": data["legal_basis"],
+            "level": data["level"],
+            "review_date": data["review_date"],
+            "expires_on": data["expires_on"],
+            "citations": self.citations(),
+        }
+
+
+class CorrectionForm(VersionedForm):
+    """A correction of an entry's facts, with the reason (A15)."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = ControlledListEntry
+        fields = ["legal_basis", "level", "review_date", "expires_on"]
+        widgets = {
+            "legal_basis": forms.Textarea(attrs={"rows": 3}),
+            "review_date": forms.DateInput(attrs={"type": "date"}),
+            "expires_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class ObjectionForm(StyledFormMixin, forms.Form):
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    raised_by = forms.ChoiceField(label=_("Raised by"), choices=ObjectionBy.choices)
+    content = forms.CharField(label=_("What the objection says"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    decision = forms.ChoiceField(label=_("Decision"), choices=ObjectionDecision.choices)
+    reason = forms.CharField(label=_("Reason for the decision"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RemovalForm(StyledFormMixin, forms.Form):
@@ -108,4 +222,7 @@ class LogForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, court_ids: set[int], persons: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(court_id__in=court_ids)  # type: ignore[attr-defined]
-        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+        if persons is None:  # filing clerks and division chiefs do not see the persons
+            del self.fields["person"]
+        else:
+            self.fields["person"].queryset = persons  # type: ignore[attr-defined]

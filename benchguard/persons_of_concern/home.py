@@ -12,3 +12,19 @@ navigation.register(
         order=40,
     )
 )
+
+
+def _checks_only(user: object) -> bool:
+    return permissions.can_check(user) and not permissions.can_read(user)
+
+
+# Filing clerks and division chiefs: the matcher's answer and their court's logs (A15).
+navigation.register(
+    navigation.NavItem(
+        "controlled_list_check",
+        _("Check against the list"),
+        "persons_of_concern:check",
+        _checks_only,
+        order=40,
+    )
+)

@@ -4,6 +4,7 @@ and the departments' logs (A15)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.crypto import EncryptedTextField
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import VersionedModel
-from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, Sex
+from benchguard.persons_of_concern.choices import (
+    EntryStatus,
+    ListLevel,
+    NameKind,
+    ObjectionBy,
+    ObjectionDecision,
+    Sex,
+)
 from benchguard.persons_of_concern.querysets import (
     ControlledListEntryQuerySet,
     DepartmentLogQuerySet,
@@ -191,12 +199,6 @@ class ControlledListEntry(VersionedModel):
         "organization.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("proposing court")
     )
     legal_basis = models.TextField(_("legal basis"))
-    incidents = models.ManyToManyField(
-        "incidents.Incident",
-        blank=True,
-        related_name="list_entries",
-        verbose_name=_("incidents behind the entry"),
-    )
     level = models.CharField(_("level"), max_length=16, choices=ListLevel.choices)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
@@ -264,6 +266,13 @@ class ControlledListEntry(VersionedModel):
     def get_status_display(self) -> str:
         return str(EntryStatus(self.status).label)
 
+    @property
+    def incidents(self) -> Any:
+        """The incidents the entry cites (through its citations)."""
+        from django.apps import apps
+
+        return apps.get_model("incidents", "Incident").objects.filter(list_citations__entry=self)
+
     def clean(self) -> None:
         if self.review_date and self.expires_on and self.review_date > self.expires_on:
             raise ValidationError({"review_date": _("The review date must not be after the expiry date.")})
@@ -310,3 +319,138 @@ class DepartmentLog(VersionedModel):
             raise ValidationError({"event_date": _("The event date cannot be in the future.")})
         if self.department_id and self.court_id and self.department.court_id != self.court_id:
             raise ValidationError({"department": _("The department belongs to another court.")})
+
+
+class EntryCitation(VersionedModel):
+    """What a list entry rests on (A15): one incident of the register or one line of a
+    department's log, with its outcome. Every entry cites at least one (the services
+    refuse a proposal without)."""
+
+    entry = models.ForeignKey(
+        ControlledListEntry, on_delete=models.PROTECT, related_name="citations", verbose_name=_("entry")
+    )
+    # Incidents are closed, never deleted; CASCADE only lets a test that empties the
+    # register (incidents' tests/cleanup.py, run before ours) do so, as the former
+    # many-to-many link did.
+    incident = models.ForeignKey(
+        "incidents.Incident",
+        on_delete=models.CASCADE,
+        related_name="list_citations",
+        null=True,
+        blank=True,
+        verbose_name=_("incident"),
+    )
+    log = models.ForeignKey(
+        DepartmentLog,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        null=True,
+        blank=True,
+        verbose_name=_("department log entry"),
+    )
+    outcome = models.TextField(_("outcome"))
+
+    class Meta:
+        ordering = ["entry", "id"]
+        verbose_name = _("citation of a list entry")
+        verbose_name_plural = _("citations of list entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(incident__isnull=True, log__isnull=False)
+                | Q(incident__isnull=False, log__isnull=True),
+                name="poc_citation_one_source",
+            ),
+            models.CheckConstraint(condition=~Q(outcome=""), name="poc_citation_has_outcome"),
+            models.UniqueConstraint(
+                fields=["entry", "incident"],
+                condition=Q(incident__isnull=False),
+                name="poc_citation_incident_once",
+            ),
+            models.UniqueConstraint(
+                fields=["entry", "log"], condition=Q(log__isnull=False), name="poc_citation_log_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.incident or self.log} · {self.outcome[:30]}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.entry.court_id
+
+
+class EntryCorrection(VersionedModel):
+    """A correction of a list entry's facts (A15): which facts changed, from what to
+    what, why, and who corrected them. The entry itself is versioned and its change is
+    in the audit log too; this row keeps the old values on the entry's page."""
+
+    entry = models.ForeignKey(
+        ControlledListEntry, on_delete=models.PROTECT, related_name="corrections", verbose_name=_("entry")
+    )
+    changes = models.JSONField(_("changes"), default=dict)
+    reason = models.TextField(_("reason for the correction"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("corrected by")
+    )
+
+    class Meta:
+        ordering = ["entry", "created_at", "id"]
+        verbose_name = _("correction of a list entry")
+        verbose_name_plural = _("corrections of list entries")
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="poc_correction_has_reason")]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.entry.court_id
+
+
+class EntryObjection(VersionedModel):
+    """An objection to a list entry by the listed person or their lawyer, recorded by
+    staff (A15): when it came, what it says, and the decision of the proposing court's
+    office or leaders with its reason."""
+
+    entry = models.ForeignKey(
+        ControlledListEntry, on_delete=models.PROTECT, related_name="objections", verbose_name=_("entry")
+    )
+    received_on = models.DateField(_("received on"))
+    raised_by = models.CharField(_("raised by"), max_length=16, choices=ObjectionBy.choices)
+    content = models.TextField(_("content of the objection"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=ObjectionDecision.choices, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["entry", "received_on", "id"]
+        verbose_name = _("objection to a list entry")
+        verbose_name_plural = _("objections to list entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision="") | (~Q(decision_reason="") & Q(decided_by__isnull=False)),
+                name="poc_objection_decision_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} · {self.received_on}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.entry.court_id
+
+    @property
+    def is_open(self) -> bool:
+        return not self.decision

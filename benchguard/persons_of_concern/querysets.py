@@ -1,6 +1,8 @@
 """Scoping of persons of concern: a city-wide list ON PURPOSE (A15). A reader (see
 permissions.READER_ROLES) of any court of the city sees every person, entry and
-department log of every court; anyone else sees nothing."""
+department log of every court. Filing clerks and division chiefs see only the
+department logs of their own court (and the matcher's answer, which is not a
+queryset); anyone else sees nothing."""
 
 from __future__ import annotations
 
@@ -27,4 +29,6 @@ class ControlledListEntryQuerySet(models.QuerySet):  # type: ignore[type-arg]
 
 class DepartmentLogQuerySet(models.QuerySet):  # type: ignore[type-arg]
     def visible_to(self, user: Any) -> Any:
-        return self if permissions.can_read(user) else self.none()
+        if permissions.can_read(user):
+            return self
+        return self.filter(court_id__in=permissions.log_court_ids(user))

@@ -10,6 +10,9 @@ from django.shortcuts import get_object_or_404
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
     DepartmentLog,
+    EntryCitation,
+    EntryCorrection,
+    EntryObjection,
     PersonName,
     PersonOfConcern,
 )
@@ -40,7 +43,31 @@ def entries_for(user: Any) -> QuerySet[ControlledListEntry]:
 
 
 def get_entry_for(user: Any, pk: int) -> ControlledListEntry:
-    return get_object_or_404(entries_for(user).prefetch_related("incidents__court"), pk=pk)
+    return get_object_or_404(
+        entries_for(user).prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=EntryCitation.objects.select_related(
+                    "incident__court", "log__court", "log__department"
+                ).order_by("pk"),
+            ),
+            Prefetch("corrections", queryset=EntryCorrection.objects.select_related("corrected_by")),
+            Prefetch(
+                "objections", queryset=EntryObjection.objects.select_related("recorded_by", "decided_by")
+            ),
+        ),
+        pk=pk,
+    )
+
+
+def get_objection_for(user: Any, pk: int) -> EntryObjection:
+    """An objection, seen by whoever sees its entry."""
+    return get_object_or_404(
+        EntryObjection.objects.filter(entry__in=ControlledListEntry.objects.visible_to(user)).select_related(
+            "entry__person", "entry__court", "recorded_by"
+        ),
+        pk=pk,
+    )
 
 
 def logs_for(user: Any) -> QuerySet[DepartmentLog]:

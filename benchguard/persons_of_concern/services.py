@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from benchguard.core import audit
-from benchguard.core.documents import validate_document
+from benchguard.core.documents import DocumentType, validate_document
 from benchguard.core.exports import xlsx
+from benchguard.core.identity import birth_date_of
 from benchguard.core.services import create_versioned, update_versioned
+from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
-from benchguard.persons_of_concern import names, permissions
-from benchguard.persons_of_concern.choices import EntryStatus, NameKind
+from benchguard.persons_of_concern import matching, names, permissions
+from benchguard.persons_of_concern.choices import EntryStatus, NameKind, ObjectionDecision
 from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
     DepartmentLog,
+    EntryCitation,
+    EntryCorrection,
+    EntryObjection,
     IdentityDocument,
     NameKey,
     PersonName,
@@ -31,6 +39,8 @@ from benchguard.persons_of_concern.models import (
 
 PERSON_FIELDS = ["name", "sex", "birth_date", "description", "court"]
 ENTRY_FIELDS = ["person", "court", "legal_basis", "level", "review_date", "expires_on"]
+CORRECTABLE_FIELDS = ("legal_basis", "level", "review_date", "expires_on")
+CHECK_MIN_SCORE = 60  # as matching.is_controlled: a weaker name match is not an answer
 
 
 def _actor_court(actor: Any) -> Court:
@@ -41,6 +51,33 @@ def _actor_court(actor: Any) -> Court:
     if court is None:
         raise PermissionDenied
     return court
+
+
+def birth_date_disagreement(birth_date: dt.date | None, kind: str, number: str) -> str | None:
+    """The message when a resident ID number (whose digits 7–14 are the holder's birth
+    date) and the birth date recorded for the person disagree, else None. A number that
+    is not a valid resident ID is left to validate_document."""
+    if kind != DocumentType.RESIDENT_ID or birth_date is None:
+        return None
+    try:
+        born = birth_date_of(validate_document(kind, number))
+    except (ValidationError, ValueError):
+        return None
+    if born == birth_date:
+        return None
+    return _(
+        "The birth date (%(date)s) does not agree with the resident ID number, which gives %(id_date)s."
+    ) % {"date": birth_date.isoformat(), "id_date": born.isoformat()}
+
+
+def _resident_id_birth_date(documents: Iterable[tuple[str, str]]) -> dt.date | None:
+    for kind, number in documents:
+        if kind == DocumentType.RESIDENT_ID:
+            try:
+                return birth_date_of(validate_document(kind, number))
+            except (ValidationError, ValueError):
+                return None
+    return None
 
 
 def _write_keys(row: PersonName) -> None:
@@ -79,6 +116,9 @@ def add_document(*, actor: Any, person: PersonOfConcern, kind: str, number: str)
         normalised = validate_document(kind, number)
     except ValidationError as exc:
         raise ValidationError({"number": exc.messages}) from None
+    disagreement = birth_date_disagreement(person.birth_date, kind, normalised)
+    if disagreement:
+        raise ValidationError({"number": disagreement})
     index = document_index(kind, normalised)
     if IdentityDocument.objects.filter(kind=kind, number_index=index).exists():
         raise ValidationError({"number": _("This document is already recorded for a person of concern.")})
@@ -123,9 +163,17 @@ def create_person(
     documents: Iterable[tuple[str, str]] = (),
     phones: Iterable[str] = (),
 ) -> PersonOfConcern:
-    """Record a person of concern (A15) with their names, documents and phones."""
+    """Record a person of concern (A15) with their names, documents and phones. A
+    resident ID number and the birth date must agree; without a birth date, the
+    number's is recorded."""
     if not permissions.can_read(actor):
         raise PermissionDenied
+    documents = list(documents)
+    for kind, number in documents:
+        disagreement = birth_date_disagreement(birth_date, kind, number)
+        if disagreement:
+            raise ValidationError({"birth_date": disagreement})
+    birth_date = birth_date or _resident_id_birth_date(documents)
     person = PersonOfConcern(
         name=name.strip(),
         sex=sex,
@@ -165,6 +213,11 @@ def update_person(
         expected_version=expected_version,
         changes=changes,
     )
+    if "birth_date" in changes:
+        for document in IdentityDocument.objects.filter(person=saved, kind=DocumentType.RESIDENT_ID):
+            disagreement = birth_date_disagreement(saved.birth_date, document.kind, document.number)
+            if disagreement:
+                raise ValidationError({"birth_date": disagreement})
     if saved.name != old_name:
         primary = PersonName.objects.get(person=saved, kind=NameKind.PRIMARY)
         update_versioned(
@@ -190,6 +243,84 @@ def update_person(
     return saved
 
 
+def max_term_days() -> int:
+    """The longest an entry may run from its approval: a setting of the city's courts
+    (POC_LIST_MAX_TERM_DAYS, default 365), not a figure of the law."""
+    return int(settings.POC_LIST_MAX_TERM_DAYS)
+
+
+def _latest_expiry(start: dt.date) -> dt.date:
+    return start + dt.timedelta(days=max_term_days())
+
+
+def _term_error(start: dt.date) -> ValidationError:
+    return ValidationError(
+        {
+            "expires_on": _(
+                "A list entry runs at most %(days)d days from its approval: choose an expiry on or "
+                "before %(date)s."
+            )
+            % {"days": max_term_days(), "date": _latest_expiry(start).isoformat()}
+        }
+    )
+
+
+def _incident_outcome(incident: Any) -> str:
+    """The outcome the register holds for an incident cited without one (callers that
+    pass bare incidents): how it ended, or where it was referred, or that it is open."""
+    if incident.closing_note:
+        return str(incident.closing_note)
+    if incident.criminal_referral_to:
+        return _("Referred to %(to)s on %(date)s.") % {
+            "to": incident.criminal_referral_to,
+            "date": incident.criminal_referral_on.isoformat() if incident.criminal_referral_on else "",
+        }
+    return _("Not concluded yet (%(status)s).") % {"status": incident.get_status_display()}
+
+
+def _check_citations(person: PersonOfConcern, citations: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Each cited incident names the person, each cited log line is about the person,
+    each has an outcome, and there is at least one."""
+    if not citations:
+        raise ValidationError(
+            {"citations": _("Cite at least one incident or department log line, with its outcome.")}
+        )
+    checked: list[tuple[Any, str]] = []
+    seen: set[tuple[str, int]] = set()
+    for source, outcome in citations:
+        outcome = (outcome or "").strip()
+        if not outcome:
+            raise ValidationError({"citations": _("Give the outcome of each incident or log line you cite.")})
+        if isinstance(source, DepartmentLog):
+            if source.person_id != person.pk:
+                raise ValidationError({"citations": _("Only log lines about this person can be cited.")})
+            key = ("log", source.pk)
+        else:
+            if not source.perpetrators.filter(pk=person.pk).exists():
+                raise ValidationError({"incidents": _("Only incidents linked to this person can be named.")})
+            key = ("incident", source.pk)
+        if key not in seen:
+            seen.add(key)
+            checked.append((source, outcome))
+    return checked
+
+
+def _cite(actor: Any, entry: ControlledListEntry, citations: list[tuple[Any, str]]) -> None:
+    for source, outcome in citations:
+        is_log = isinstance(source, DepartmentLog)
+        create_versioned(
+            EntryCitation(
+                entry=entry,
+                log=source if is_log else None,
+                incident=None if is_log else source,
+                outcome=outcome,
+            ),
+            actor=actor,
+            action="persons_of_concern.entry.cite",
+            fields=["entry", "incident", "log", "outcome"],
+        )
+
+
 @transaction.atomic
 def propose_entry(
     *,
@@ -199,21 +330,29 @@ def propose_entry(
     level: str,
     review_date: dt.date,
     expires_on: dt.date,
+    citations: Iterable[tuple[Any, str]] = (),
     incidents: Iterable[Any] = (),
     today: dt.date | None = None,
 ) -> ControlledListEntry:
     """Propose the person for the controlled list (A15); it matches once approved.
-    `incidents` are the incidents behind the entry: each must name the person.
 
+    `citations` are what the entry rests on: (incident or department log line, outcome)
+    pairs, at least one; an incident must name the person, a log line be about them.
+    `incidents` cites incidents with the outcome the register holds (for callers that
+    have no outcome text of their own).
+
+    The expiry is at most POC_LIST_MAX_TERM_DAYS after today (approval checks it again).
     `today` lets an entry decided on paper earlier be recorded with its real dates."""
     if not permissions.can_propose(actor, person):
         raise PermissionDenied
-    incidents = list(incidents)
-    if any(not incident.perpetrators.filter(pk=person.pk).exists() for incident in incidents):
-        raise ValidationError({"incidents": _("Only incidents linked to this person can be named.")})
+    cited = _check_citations(
+        person, [*citations, *((incident, _incident_outcome(incident)) for incident in incidents)]
+    )
     today = today or timezone.localdate()
     if expires_on and expires_on <= today:
         raise ValidationError({"expires_on": _("The expiry date must be in the future.")})
+    if expires_on and expires_on > _latest_expiry(today):
+        raise _term_error(today)
     if review_date and review_date < today:
         raise ValidationError({"review_date": _("The review date cannot be in the past.")})
     entry = create_versioned(
@@ -230,20 +369,14 @@ def propose_entry(
         action="persons_of_concern.entry.propose",
         fields=ENTRY_FIELDS,
     )
-    if incidents:
-        entry.incidents.set(incidents)
-        audit.record_event(
-            actor=actor,
-            action="persons_of_concern.entry.incidents",
-            obj=entry,
-            incidents=[incident.pk for incident in incidents],
-        )
+    _cite(actor, entry, cited)
     return entry
 
 
 @transaction.atomic
 def approve_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEntry:
-    """Approval by the committee office or a court leader other than the proposer."""
+    """Approval by the committee office or a court leader of the proposing court, other
+    than the proposer; the expiry must lie within the maximum term from today."""
     if not permissions.can_approve_entry(actor, entry):
         raise PermissionDenied
     if entry.status != EntryStatus.PROPOSED:
@@ -251,6 +384,20 @@ def approve_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEn
             _("Only a proposed entry can be approved; this one is %(status)s.")
             % {"status": entry.get_status_display()},
             code="invalid_transition",
+        )
+    today = timezone.localdate()
+    if entry.expires_on > _latest_expiry(today):
+        raise ValidationError(
+            _(
+                "The entry expires on %(expires)s, more than %(days)d days from today: correct its "
+                "expiry (on or before %(date)s) before approving it."
+            )
+            % {
+                "expires": entry.expires_on.isoformat(),
+                "days": max_term_days(),
+                "date": _latest_expiry(today).isoformat(),
+            },
+            code="term",
         )
     return update_versioned(
         ControlledListEntry,
@@ -264,7 +411,8 @@ def approve_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEn
 
 @transaction.atomic
 def remove_entry(*, actor: Any, entry: ControlledListEntry, reason: str) -> ControlledListEntry:
-    """Take an entry off the list; it stays in history with the reason."""
+    """Take an entry off the list (the proposing court's office or leaders); it stays in
+    history with the reason."""
     if not permissions.can_remove_entry(actor, entry):
         raise PermissionDenied
     if not reason.strip():
@@ -279,6 +427,214 @@ def remove_entry(*, actor: Any, entry: ControlledListEntry, reason: str) -> Cont
         expected_version=entry.version,
         changes={"removed_at": timezone.now(), "removed_by": actor, "removal_reason": reason.strip()},
     )
+
+
+def _shown(entry: ControlledListEntry, name: str) -> str:
+    """A fact as stored in a correction: dates as ISO, choices by value (the page shows
+    the label in the reader's language)."""
+    value = getattr(entry, name)
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+@transaction.atomic
+def correct_entry(
+    *,
+    actor: Any,
+    entry: ControlledListEntry,
+    expected_version: int,
+    changes: dict[str, Any],
+    reason: str,
+) -> ControlledListEntry:
+    """Correct an entry's facts (legal basis, level, review date, expiry) with a reason
+    (A15). The old values stay: in the entry's correction history (EntryCorrection) and
+    in the audit log's before/after."""
+    if not permissions.can_correct_entry(actor, entry):
+        raise PermissionDenied
+    if entry.removed_at is not None:
+        raise ValidationError(
+            _("A removed entry is history; it cannot be corrected."), code="invalid_transition"
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the entry is corrected.")})
+    changes = {k: v for k, v in changes.items() if k in CORRECTABLE_FIELDS}
+    stored = ControlledListEntry.objects.get(pk=entry.pk)
+    today = timezone.localdate()
+    start = timezone.localtime(stored.approved_at).date() if stored.approved_at else today
+    expires_on = changes.get("expires_on", stored.expires_on)
+    if "expires_on" in changes and expires_on != stored.expires_on:
+        if expires_on <= today:
+            raise ValidationError(
+                {"expires_on": _("The expiry date must be in the future; to end the entry, remove it.")}
+            )
+        if expires_on > _latest_expiry(start):
+            raise _term_error(start)
+    review_date = changes.get("review_date", stored.review_date)
+    if review_date != stored.review_date and review_date < today:
+        raise ValidationError({"review_date": _("The review date cannot be in the past.")})
+    before = {name: _shown(stored, name) for name in changes}
+    saved = update_versioned(
+        ControlledListEntry,
+        entry.pk,
+        actor=actor,
+        action="persons_of_concern.entry.correct",
+        expected_version=expected_version,
+        changes=changes,
+    )
+    changed = {
+        name: [before[name], _shown(saved, name)] for name in changes if before[name] != _shown(saved, name)
+    }
+    if not changed:
+        raise ValidationError(_("Nothing was changed."), code="unchanged")
+    create_versioned(
+        EntryCorrection(entry=saved, changes=changed, reason=reason.strip(), corrected_by=actor),
+        actor=actor,
+        action="persons_of_concern.entry.correction",
+        fields=["entry", "changes", "reason"],
+    )
+    return saved
+
+
+def decision_makers(entry: ControlledListEntry) -> list[Any]:
+    """The proposing court's committee office and court leaders (whom the list's
+    reminders and objections reach)."""
+    from benchguard.organization.selectors import accounts_with_roles
+
+    return list(accounts_with_roles(entry.court_id, *permissions.APPROVER_ROLES).order_by("pk"))
+
+
+@transaction.atomic
+def record_objection(
+    *,
+    actor: Any,
+    entry: ControlledListEntry,
+    received_on: dt.date,
+    raised_by: str,
+    content: str,
+) -> EntryObjection:
+    """Record an objection by the listed person or their lawyer (A15), as received; the
+    proposing court's office and leaders are told. Its content stays out of the audit
+    log and the notification."""
+    if not permissions.can_record_objection(actor, entry):
+        raise PermissionDenied
+    errors: dict[str, Any] = {}
+    if not content.strip():
+        errors["content"] = _("Write down what the objection says.")
+    if received_on and received_on > timezone.localdate():
+        errors["received_on"] = _("The date received cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    objection = create_versioned(
+        EntryObjection(
+            entry=entry,
+            received_on=received_on,
+            raised_by=raised_by,
+            content=content.strip(),
+            recorded_by=actor,
+        ),
+        actor=actor,
+        action="persons_of_concern.objection.record",
+        fields=["entry", "received_on", "raised_by", "content"],
+        redact=["content"],
+    )
+    from benchguard.notifications.services import notify
+
+    notify(
+        recipients=[a for a in decision_makers(entry) if a.pk != getattr(actor, "pk", None)],
+        kind="persons_of_concern.objection",
+        title=_("An objection to controlled list entry no. %(number)s awaits your decision")
+        % {"number": entry.pk},
+        url=reverse("persons_of_concern:entry_detail", args=[entry.pk]),
+        dedupe_key=f"poc-objection:{objection.pk}",
+        court=entry.court,
+    )
+    return objection
+
+
+@transaction.atomic
+def decide_objection(
+    *,
+    actor: Any,
+    objection: EntryObjection,
+    expected_version: int,
+    decision: str,
+    reason: str,
+) -> EntryObjection:
+    """Decide an objection (the proposing court's office or leaders) with a reason.
+    Upheld with removal takes the entry off the list with the same reason; upheld with
+    correction is followed by a correction of the entry (its own page)."""
+    if not permissions.can_decide_objection(actor, objection):
+        raise PermissionDenied
+    if not objection.is_open:
+        raise ValidationError(
+            _("This objection has already been decided (%(decision)s).")
+            % {"decision": objection.get_decision_display()},
+            code="invalid_transition",
+        )
+    if decision not in ObjectionDecision.values:
+        raise ValidationError({"decision": _("Choose the decision.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the decision.")})
+    saved = update_versioned(
+        EntryObjection,
+        objection.pk,
+        actor=actor,
+        action="persons_of_concern.objection.decide",
+        expected_version=expected_version,
+        changes={
+            "decision": decision,
+            "decision_reason": reason.strip(),
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        },
+    )
+    entry = ControlledListEntry.objects.get(pk=objection.entry_id)
+    if decision == ObjectionDecision.UPHELD_REMOVED and entry.removed_at is None:
+        remove_entry(
+            actor=actor,
+            entry=entry,
+            reason=_("Objection of %(date)s upheld: %(reason)s")
+            % {"date": objection.received_on.isoformat(), "reason": reason.strip()},
+        )
+    return saved
+
+
+def send_review_reminders(*, today: dt.date | None = None) -> int:
+    """Tell the proposing court's office and leaders when an active entry reaches its
+    review date (A15). Safe to run any number of times: each (entry, review date)
+    reminds each person once, which the notifications' unique key guarantees; a
+    corrected review date is a new occasion. Returns the entries reminded about now."""
+    from benchguard.notifications.services import notify
+
+    today = today or timezone.localdate()
+    sent = 0
+    due = (
+        ControlledListEntry.objects.active_on(today)
+        .filter(review_date__lte=today)
+        .select_related("court")
+        .order_by("review_date", "pk")
+    )
+    for entry in due:
+        with transaction.atomic():
+            created = notify(
+                recipients=decision_makers(entry),
+                kind="persons_of_concern.review",
+                title=_("Controlled list entry no. %(number)s is due for review (%(date)s)")
+                % {"number": entry.pk, "date": entry.review_date.isoformat()},
+                body=_("Review the entry: correct its review date or expiry, or remove it from the list."),
+                url=reverse("persons_of_concern:entry_detail", args=[entry.pk]),
+                dedupe_key=f"poc-entry:{entry.pk}:review:{entry.review_date.isoformat()}",
+                court=entry.court,
+            )
+            if created:
+                audit.record_event(
+                    actor=None,
+                    action="persons_of_concern.entry.review_reminder",
+                    obj=entry,
+                    review_date=entry.review_date.isoformat(),
+                    recipients=len(created),
+                )
+                sent += 1
+    return sent
 
 
 def open_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEntry:
@@ -297,10 +653,11 @@ def add_department_log(
     outcome: str = "",
     person: PersonOfConcern | None = None,
 ) -> DepartmentLog:
-    """A line of a division's log (日志备查, A15)."""
-    from benchguard.core.access import court_ids_with
-
-    if department.court_id not in court_ids_with(actor, permissions.READER_ROLES):
+    """A line of a division's log (日志备查, A15), by a log keeper of the department's
+    court; only readers of the list link it to a person of concern."""
+    if department.court_id not in permissions.log_court_ids(actor):
+        raise PermissionDenied
+    if person is not None and not permissions.can_read(actor):
         raise PermissionDenied
     return create_versioned(
         DepartmentLog(
@@ -356,7 +713,7 @@ def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]
 
 def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> bytes:
     """The departments' logs (日志备查) as an Excel workbook; the export is logged."""
-    if not permissions.can_export(actor):
+    if not permissions.can_export_logs(actor):
         raise PermissionDenied
     rows = list(logs)
     audit.record_event(actor=actor, action="persons_of_concern.log.export", obj=None, count=len(rows))
@@ -382,3 +739,86 @@ def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> byte
             for log in rows
         ),
     )
+
+
+@dataclass
+class ListHit:
+    """One active entry the matcher found, as a filing clerk or division chief sees it:
+    the level and whom to call, never the person's dossier."""
+
+    level: str
+    reasons: list[str]
+    court: Court
+    contacts: list[Any] = field(default_factory=list)  # organization.Person of the office
+
+
+@dataclass
+class ListAnswer:
+    listed: bool
+    hits: list[ListHit]
+
+
+def check_against_list(
+    *,
+    actor: Any,
+    name: str = "",
+    document_kind: str | None = None,
+    document_number: str = "",
+    phone: str = "",
+    min_score: int = CHECK_MIN_SCORE,
+) -> ListAnswer:
+    """The matcher's answer for filing clerks and division chiefs (A15): listed or not,
+    the level and whom to call (the committee office of the court that proposed the
+    entry). The check is logged by what was searched, never the values."""
+    from benchguard.organization.models import RoleAssignment
+
+    if not permissions.can_check(actor):
+        raise PermissionDenied
+    audit.record_event(
+        actor=actor,
+        action="persons_of_concern.list.check",
+        obj=None,
+        searched=[
+            key for key, value in (("name", name), ("document", document_number), ("phone", phone)) if value
+        ],
+    )
+    found = [
+        m
+        for m in matching.match(
+            name=name, document_kind=document_kind, document_number=document_number, phone=phone, limit=20
+        )
+        if m.controlled and m.score >= min_score
+    ]
+    if not found:
+        return ListAnswer(listed=False, hits=[])
+    reasons = {m.person_id: m.reasons for m in found}
+    entries = (
+        ControlledListEntry.objects.active_on(timezone.localdate())
+        .filter(person_id__in=reasons)
+        .select_related("court")
+        .order_by("person_id", "-created_at", "-pk")
+    )
+    hits = [
+        ListHit(level=str(entry.get_level_display()), reasons=reasons[entry.person_id], court=entry.court)
+        for entry in entries
+    ]
+    courts = {hit.court.pk for hit in hits}
+    # One row per office post: the person in post behind an active office account.
+    posts = (
+        RoleAssignment.objects.filter(
+            role=Role.COMMITTEE_OFFICE,
+            court_id__in=courts,
+            account__is_active=True,
+            account__person__is_active=True,
+        )
+        .select_related("account__person")
+        .order_by("account__person__name", "pk")
+    )
+    by_court: dict[int, list[Any]] = {}
+    for post in posts:
+        contacts = by_court.setdefault(post.court_id, [])
+        if post.account.person not in contacts:
+            contacts.append(post.account.person)
+    for hit in hits:
+        hit.contacts = by_court.get(hit.court.pk, [])
+    return ListAnswer(listed=True, hits=hits)

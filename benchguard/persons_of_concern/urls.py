@@ -18,6 +18,10 @@ urlpatterns = [
     path("list/<int:pk>/", views.entry_detail, name="entry_detail"),
     path("list/<int:pk>/approve/", views.entry_approve, name="entry_approve"),
     path("list/<int:pk>/remove/", views.entry_remove, name="entry_remove"),
+    path("list/<int:pk>/correct/", views.entry_correct, name="entry_correct"),
+    path("list/<int:pk>/objections/new/", views.objection_add, name="objection_add"),
+    path("objections/<int:pk>/decide/", views.objection_decide, name="objection_decide"),
+    path("check/", views.check, name="check"),
     path("logs/", views.log_list, name="log_list"),
     path("logs/export/", views.log_export, name="log_export"),
 ]

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from benchguard.core.access import court_ids_with
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.views import edit_versioned, one_click
@@ -98,7 +97,6 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "name_form": forms.NameForm(),
             "document_form": forms.DocumentForm(),
             "phone_form": forms.PhoneForm(),
-            "entry_form": forms.EntryForm(person=person),
         },
     )
 
@@ -175,14 +173,49 @@ def add_phone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    """The proposal page: the entry's facts and the incidents and log lines it cites."""
     person = selectors.get_person_for(request.user, pk)
-    return _add(
+    if not permissions.can_propose(request.user, person):
+        raise PermissionDenied
+    form = forms.EntryForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        entry, _stale = call_service(
+            form,
+            lambda: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
+        )
+        if entry is not None:
+            messages.success(request, _("The entry was proposed; it matches once approved."))
+            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+    return render(
         request,
-        pk,
-        lambda data: forms.EntryForm(data, person=person),
-        lambda person, data: services.propose_entry(actor=request.user, person=person, **data),
+        "persons_of_concern/entry_propose.html",
+        {"person": person, "form": form, "max_term_days": services.max_term_days()},
+    )
+
+
+@login_required
+def check(request: HttpRequest) -> HttpResponse:
+    """The matcher's answer for filing clerks and division chiefs (and the readers):
+    listed or not, the level and whom to call; never the dossier."""
+    if not permissions.can_check(request.user):
+        raise PermissionDenied
+    form = forms.MatchForm(request.GET or None)
+    answer = None
+    if form.is_valid() and any(form.cleaned_data.values()):
+        data = form.cleaned_data
+        answer = services.check_against_list(
+            actor=request.user,
+            name=data["name"],
+            document_kind=data["document_kind"] or None,
+            document_number=data["document_number"],
+            phone=data["phone"],
+        )
+    return render(
+        request,
+        "persons_of_concern/check.html",
+        {"form": form, "answer": answer, "can_read": permissions.can_read(request.user)},
     )
 
 
@@ -200,15 +233,93 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = services.open_entry(actor=request.user, entry=selectors.get_entry_for(request.user, pk))
+    user = request.user
     return render(
         request,
         "persons_of_concern/entry_detail.html",
         {
             "entry": entry,
-            "can_approve": permissions.can_approve_entry(request.user, entry) and entry.status == "proposed",
-            "can_remove": permissions.can_remove_entry(request.user, entry) and entry.removed_at is None,
+            "can_approve": permissions.can_approve_entry(user, entry) and entry.status == "proposed",
+            "can_remove": permissions.can_remove_entry(user, entry) and entry.removed_at is None,
+            "can_correct": permissions.can_correct_entry(user, entry) and entry.removed_at is None,
+            "can_object": permissions.can_record_objection(user, entry),
+            "can_decide": permissions.decides_for(user, entry),
             "removal_form": forms.RemovalForm(),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an entry's facts with a reason; the old values stay in its history."""
+    entry = selectors.get_entry_for(request.user, pk)
+    if not permissions.can_correct_entry(request.user, entry):
+        raise PermissionDenied
+    form = forms.CorrectionForm(request.POST or None, instance=entry)
+    return edit_versioned(
+        request,
+        form=form,
+        run=lambda: services.correct_entry(
+            actor=request.user,
+            entry=entry,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+            reason=form.cleaned_data["reason"],
+        ),
+        template="persons_of_concern/entry_correct.html",
+        context={"entry": entry, "max_term_days": services.max_term_days()},
+        done_url=reverse("persons_of_concern:entry_detail", args=[entry.pk]),
+        done_message=_("The entry was corrected; the old values are kept in its history."),
+        show_stored=False,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record an objection by the listed person or their lawyer."""
+    entry = selectors.get_entry_for(request.user, pk)
+    if not permissions.can_record_objection(request.user, entry):
+        raise PermissionDenied
+    form = forms.ObjectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        saved, _stale = call_service(
+            form, lambda: services.record_objection(actor=request.user, entry=entry, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, _("The objection was recorded."))
+            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+    return render(request, "persons_of_concern/objection_form.html", {"entry": entry, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The proposing court's office or leaders decide an objection, with a reason."""
+    objection = selectors.get_objection_for(request.user, pk)
+    if not permissions.can_decide_objection(request.user, objection):
+        raise PermissionDenied
+    form = forms.DecisionForm(request.POST or None, initial={"version": objection.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved, _stale = call_service(
+            form,
+            lambda: services.decide_objection(
+                actor=request.user,
+                objection=objection,
+                expected_version=data["version"],
+                decision=data["decision"],
+                reason=data["reason"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("persons_of_concern:entry_detail", pk=objection.entry_id)
+    return render(
+        request,
+        "persons_of_concern/objection_decide.html",
+        {"objection": objection, "entry": objection.entry, "form": form},
     )
 
 
@@ -257,12 +368,14 @@ def entry_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def log_list(request: HttpRequest) -> HttpResponse:
-    """Department logs of every court; a reader adds lines for departments of their courts."""
-    _reader(request)
+    """Department logs: readers see every court's, filing clerks and division chiefs
+    their own court's; each adds lines for departments of their courts."""
+    if not permissions.can_keep_logs(request.user):
+        raise PermissionDenied
     form = forms.LogForm(
         request.POST or None,
-        court_ids=court_ids_with(request.user, permissions.READER_ROLES),
-        persons=selectors.persons_for(request.user),
+        court_ids=permissions.log_court_ids(request.user),
+        persons=selectors.persons_for(request.user) if permissions.can_read(request.user) else None,
     )
     if request.method == "POST" and form.is_valid():
         saved, _stale = call_service(
@@ -272,12 +385,16 @@ def log_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The log entry was added."))
             return redirect("persons_of_concern:log_list")
     page = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "persons_of_concern/log_list.html", {"logs": page, "page": page, "form": form})
+    return render(
+        request,
+        "persons_of_concern/log_list.html",
+        {"logs": page, "page": page, "form": form, "can_read": permissions.can_read(request.user)},
+    )
 
 
 @login_required
 def log_export(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_export(request.user):
+    if not permissions.can_export_logs(request.user):
         raise PermissionDenied
     content = services.export_department_logs(actor=request.user, logs=selectors.logs_for(request.user))
     return xlsx_response(content, "department-logs.xlsx")

@@ -1,4 +1,5 @@
-"""`{{ match.reasons|match_reasons }}`: why the matcher found a person, in words."""
+"""`{{ match.reasons|match_reasons }}`: why the matcher found a person, in words;
+`{{ name|entry_field_label }}`: a list entry's field, by its verbose name."""
 
 from __future__ import annotations
 
@@ -25,3 +26,25 @@ REASON_LABELS = {
 @register.filter
 def match_reasons(reasons: Iterable[str]) -> str:
     return join_list(REASON_LABELS.get(reason, reason) for reason in reasons)
+
+
+@register.filter
+def entry_field_label(name: str) -> str:
+    from django.core.exceptions import FieldDoesNotExist
+
+    from benchguard.persons_of_concern.models import ControlledListEntry
+
+    try:
+        return str(getattr(ControlledListEntry._meta.get_field(name), "verbose_name", name))
+    except FieldDoesNotExist:  # a field no longer on the model: its stored name
+        return name
+
+
+@register.filter
+def entry_field_value(value: str, name: str) -> str:
+    """A stored value of a corrected fact, with a choice shown by its label."""
+    from benchguard.persons_of_concern.choices import ListLevel
+
+    if name == "level" and value in ListLevel.values:
+        return str(ListLevel(value).label)
+    return value

@@ -3,6 +3,9 @@
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
     DepartmentLog,
+    EntryCitation,
+    EntryCorrection,
+    EntryObjection,
     IdentityDocument,
     NameKey,
     PersonName,
@@ -12,6 +15,19 @@ from benchguard.persons_of_concern.models import (
 
 
 def delete_persons_of_concern_rows() -> None:
-    for model in (DepartmentLog, ControlledListEntry, IdentityDocument, PhoneNumber, NameKey, PersonName):
+    from benchguard.notifications.models import Notification
+
+    Notification.objects.filter(kind__startswith="persons_of_concern.").delete()
+    for model in (
+        EntryCitation,
+        EntryCorrection,
+        EntryObjection,
+        DepartmentLog,
+        ControlledListEntry,
+        IdentityDocument,
+        PhoneNumber,
+        NameKey,
+        PersonName,
+    ):
         model.objects.all().delete()  # type: ignore[attr-defined]
     PersonOfConcern.objects.all().delete()

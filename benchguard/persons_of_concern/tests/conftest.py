@@ -9,9 +9,31 @@ from django.utils import timezone
 
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Account, Court
+from benchguard.organization.models import Account, Court, Department
 from benchguard.persons_of_concern import services
-from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfConcern
+from benchguard.persons_of_concern.models import ControlledListEntry, DepartmentLog, PersonOfConcern
+
+
+def police_log(persona: Callable[[str], Account], person: PersonOfConcern) -> DepartmentLog:
+    """A line of the intermediate court's police log about the person (to cite)."""
+    return services.add_department_log(
+        actor=persona("police"),
+        department=Department.objects.get(court__division_code="370200", name="司法警察支队"),
+        person=person,
+        event_date=timezone.localdate(),
+        what_happened="在法院门口滋事。",
+        outcome="当场制止，予以训诫。",
+    )
+
+
+@pytest.fixture
+def cite(persona: Callable[[str], Account]) -> Callable[[PersonOfConcern], list[tuple[DepartmentLog, str]]]:
+    """Citations for a proposal: one police log line about the person, with its outcome."""
+
+    def make(person: PersonOfConcern) -> list[tuple[DepartmentLog, str]]:
+        return [(police_log(persona, person), "当场制止，予以训诫。")]
+
+    return make
 
 
 @pytest.fixture
@@ -24,7 +46,8 @@ def make_person(persona: Callable[[str], Account]) -> Callable[..., PersonOfConc
 
 @pytest.fixture
 def list_person(persona: Callable[[str], Account]) -> Callable[..., ControlledListEntry]:
-    """Propose and approve an entry for the person (police proposes, office approves)."""
+    """Propose and approve an entry for the person (police proposes, office approves),
+    citing a log line of the police about them."""
 
     def make(person: PersonOfConcern, *, days: int = 365) -> ControlledListEntry:
         today = timezone.localdate()
@@ -35,6 +58,7 @@ def list_person(persona: Callable[[str], Account]) -> Callable[..., ControlledLi
             level="key",
             review_date=today + dt.timedelta(days=min(days, 30)),
             expires_on=today + dt.timedelta(days=days),
+            citations=[(police_log(persona, person), "当场制止，予以训诫。")],
         )
         return services.approve_entry(actor=persona("office"), entry=entry)
 
@@ -48,6 +72,19 @@ def shinan_police(db: None) -> Account:
         actor=None,
         account=account,
         role=Role.JUDICIAL_POLICE,
+        court=Court.objects.get(division_code="370202"),
+    )
+    return account
+
+
+@pytest.fixture
+def shinan_office(db: None) -> Account:
+    """The committee office of a base court: not the court that proposed the demo's entries."""
+    account = org.create_account(actor=None, username="office_shinan", display_name="市南委办", password=None)
+    org.assign_role(
+        actor=None,
+        account=account,
+        role=Role.COMMITTEE_OFFICE,
         court=Court.objects.get(division_code="370202"),
     )
     return account

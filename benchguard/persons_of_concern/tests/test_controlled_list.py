@@ -21,15 +21,17 @@ from benchguard.persons_of_concern.models import ControlledListEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_the_proposer_cannot_approve_their_own_entry(make_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
     office = persona("office")
+    person = make_person("吴十")
     entry = services.propose_entry(
         actor=office,
-        person=make_person("吴十"),
+        person=person,
         legal_basis="依据",
         level="key",
         review_date=timezone.localdate(),
         expires_on=timezone.localdate() + dt.timedelta(days=5),
+        citations=cite(person),
     )
     with pytest.raises(PermissionDenied):
         services.approve_entry(actor=office, entry=entry)
@@ -42,7 +44,9 @@ def test_the_proposer_cannot_approve_their_own_entry(make_person, persona) -> No
     assert caught.value.code == "invalid_transition"
 
 
-def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(
+    make_person, list_person, persona, cite
+) -> None:  # type: ignore[no-untyped-def]
     person = make_person("郑十一")
     with pytest.raises(ValidationError) as exc:
         services.propose_entry(
@@ -52,6 +56,7 @@ def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(make_person, 
             level="key",
             review_date=timezone.localdate(),
             expires_on=timezone.localdate(),
+            citations=cite(person),
         )
     assert "expires_on" in exc.value.error_dict
     entry = list_person(person)
@@ -64,22 +69,24 @@ def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(make_person, 
 def test_every_view_of_an_entry_is_in_the_access_log(client_as, make_person, list_person) -> None:  # type: ignore[no-untyped-def]
     entry = list_person(make_person("冯十二"))
     before = AuditEntry.objects.filter(action="persons_of_concern.entry.view").count()
-    response = client_as("chief").get(reverse("persons_of_concern:entry_detail", args=[entry.pk]))
+    response = client_as("leader").get(reverse("persons_of_concern:entry_detail", args=[entry.pk]))
     assert response.status_code == 200
     line = AuditEntry.objects.filter(action="persons_of_concern.entry.view").last()
     assert line is not None
     assert AuditEntry.objects.filter(action="persons_of_concern.entry.view").count() == before + 1
-    assert line.kind == "access" and line.actor_name == "周海" and line.object_id == str(entry.pk)
+    assert line.kind == "access" and line.actor_name == "郑伟" and line.object_id == str(entry.pk)
 
 
-def test_approval_and_removal_through_the_pages(client_as, make_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_approval_and_removal_through_the_pages(client_as, make_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
+    person = make_person("陈十三")
     entry = services.propose_entry(
         actor=persona("police"),
-        person=make_person("陈十三"),
+        person=person,
         legal_basis="依据",
         level="strict",
         review_date=timezone.localdate(),
         expires_on=timezone.localdate() + dt.timedelta(days=5),
+        citations=cite(person),
     )
     office = client_as("office")
     office.post(reverse("persons_of_concern:entry_approve", args=[entry.pk]))
@@ -113,6 +120,7 @@ def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_p
     client = client_as("police")
     urls = [reverse(f"persons_of_concern:{n}") for n in ("person_list", "entry_list", "log_list")]
     urls.append(reverse("persons_of_concern:person_list") + "?name=王")
+    urls.append(reverse("persons_of_concern:check") + "?name=王")
 
     def counts() -> list[int]:
         result = []

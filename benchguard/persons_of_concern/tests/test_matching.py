@@ -92,7 +92,7 @@ def test_several_signals_raise_the_score(make_person) -> None:  # type: ignore[n
     assert found[0].person_id == person.pk and found[0].score == 95
 
 
-def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
     person = make_person("孙八", documents=[("hk_macao_permit", "H87654321")])
     assert not is_controlled(document_number="H87654321")
     entry = services.propose_entry(
@@ -102,6 +102,7 @@ def test_only_an_active_entry_counts_as_controlled(make_person, list_person, per
         level="key",
         review_date=timezone.localdate(),
         expires_on=timezone.localdate() + dt.timedelta(days=10),
+        citations=cite(person),
     )
     assert not is_controlled(document_number="H87654321")  # proposed, not approved
     services.approve_entry(actor=persona("office"), entry=entry)

@@ -43,7 +43,7 @@ def test_the_search_page_ranks_matches_and_marks_active_entries(client_as) -> No
 def test_a_person_is_recorded_with_alias_document_phone_and_photo(client_as, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     photo = SimpleUploadedFile("p.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, content_type="image/png")
-    response = client_as("clerk").post(
+    response = client_as("police").post(
         reverse("persons_of_concern:person_create"),
         {
             "name": "黄十四",
@@ -124,7 +124,7 @@ def test_the_match_api_is_for_the_police(client_as) -> None:  # type: ignore[no-
     assert client_as("guard").get(url, {"name": "单立新"}).status_code == 403
 
 
-def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona, cite) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from django.contrib.messages import get_messages
@@ -134,13 +134,15 @@ def test_approving_twice_through_the_page_is_told_not_an_error(client_as, person
     from benchguard.persons_of_concern.models import PersonOfConcern
 
     today = timezone.localdate()
+    chan = PersonOfConcern.objects.get(name="陳志華")
     entry = services.propose_entry(
         actor=persona("police"),
-        person=PersonOfConcern.objects.get(name="陳志華"),
+        person=chan,
         legal_basis="依据",
         level="key",
         review_date=today,
         expires_on=today + dt.timedelta(days=30),
+        citations=cite(chan),
     )
     url = reverse("persons_of_concern:entry_approve", args=[entry.pk])
     client = client_as("office")

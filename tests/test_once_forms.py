@@ -131,4 +131,4 @@ def test_a_person_of_concern_recorded_twice_is_one_person(client_as: Callable[[s
         "phone": "",
         "description": "",
     }
-    post_twice(client_as("clerk"), reverse("persons_of_concern:person_create"), data, PersonOfConcern)
+    post_twice(client_as("office"), reverse("persons_of_concern:person_create"), data, PersonOfConcern)

@@ -38,6 +38,9 @@ class Panel:
     roles: frozenset[str] = field(default_factory=frozenset)  # empty: everyone signed in
     order: int = 100
     context: Callable[[Any], dict[str, Any]] | None = None
+    # Further condition on who sees it (for example only the city administrator, who
+    # holds no court role); None: the roles decide alone.
+    visible: Callable[[Any], bool] | None = None
 
 
 _PANELS: dict[str, Panel] = {}
@@ -57,7 +60,7 @@ def context_for(user: Any) -> dict[str, Any]:
     panels = [
         {"key": p.key, "template": p.template, **(p.context(user) if p.context else {})}
         for p in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
-        if not p.roles or p.roles & held
+        if (not p.roles or p.roles & held) and (p.visible is None or p.visible(user))
     ]
     from benchguard.organization.choices import Role
 

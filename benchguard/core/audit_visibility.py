@@ -11,9 +11,10 @@ So for a viewer who may not read a line's source area, the line keeps what was d
 when, by whom and to which row (`action`, `actor_name`, `created_at`, `object_type`,
 `object_id`, the names of the changed fields), and its restricted data is withheld:
 
-- `object_repr` (a person's name, "name · level") becomes `WITHHELD`;
-- in `data`, every restricted field becomes `WITHHELD` wherever it appears (top level,
-  `before`, `after`); `ALL` withholds every value but the list of changed fields.
+- `object_repr` (a person's name, "name · level") becomes `withheld()` ("[withheld]" in
+  the viewer's language);
+- in `data`, every restricted field becomes `withheld()` wherever it appears (top
+  level, `before`, `after`); `ALL` withholds every value but the changed fields' names.
 
 Readers are given per court (`readable_courts`: the court ids whose lines of that area
 the viewer may read, or `EVERY_COURT`), matching each area's own rules. Search in the
@@ -30,10 +31,16 @@ from functools import cache
 from typing import Any, Final
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from benchguard.core.access import court_ids_with
 
-WITHHELD: Final = "[withheld]"
+
+def withheld() -> str:
+    """What is shown in place of a withheld value, in the viewer's language."""
+    return gettext("[withheld]")
+
+
 EVERY_COURT: Final = frozenset({-1})  # sentinel: the viewer reads the area in every court
 ALL: Final = frozenset({"*"})  # every data value (but the names of the changed fields)
 # Data keys never withheld: which fields changed (names, not values).
@@ -188,7 +195,7 @@ class AuditView:
     def object_repr(self, entry: Any) -> str:
         if self.restriction_for(entry.object_type, entry.court_id) is None:
             return str(entry.object_repr)
-        return WITHHELD
+        return withheld()
 
     def data(self, entry: Any) -> Any:
         rule = self.restriction_for(entry.object_type, entry.court_id)
@@ -201,7 +208,7 @@ class AuditView:
         if rule is None:
             return entry
         copy = shallow_copy(entry)
-        copy.object_repr = WITHHELD
+        copy.object_repr = withheld()
         copy.data = redact(entry.data, rule.fields)
         return copy
 
@@ -223,7 +230,7 @@ def redact(data: Any, fields: frozenset[str]) -> Any:
     """`data` with the restricted fields' values withheld, at the top level and in
     `before` / `after`; `ALL` withholds every value but the names of changed fields."""
     if not isinstance(data, Mapping):
-        return WITHHELD if data not in (None, "", [], {}) else data
+        return withheld() if data not in (None, "", [], {}) else data
     result: dict[str, Any] = {}
     for key, value in data.items():
         if key in NEUTRAL_KEYS:
@@ -231,7 +238,7 @@ def redact(data: Any, fields: frozenset[str]) -> Any:
         elif key in ("before", "after") and isinstance(value, Mapping):
             result[key] = redact(value, fields)
         elif fields == ALL or key in fields:
-            result[key] = WITHHELD if value not in (None, "") else value
+            result[key] = withheld() if value not in (None, "") else value
         else:
             result[key] = value
     return result

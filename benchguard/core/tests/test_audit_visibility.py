@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from benchguard.core.audit_visibility import WITHHELD, AuditView, redact, restrictions
+from benchguard.core.audit_visibility import AuditView, redact, restrictions, withheld
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Account
 
@@ -24,9 +24,9 @@ def test_a_warning_talk_is_withheld_from_administrators_and_shown_to_the_police(
     talk = _line("incidents.talk.record")
     for who in ("admin", "cityadmin"):
         shown = AuditView(persona(who)).shown(talk)
-        assert shown.object_repr == WITHHELD
-        assert shown.data["after"]["content"] == WITHHELD
-        assert shown.data["after"]["conducted_by"] == WITHHELD
+        assert shown.object_repr == withheld()
+        assert shown.data["after"]["content"] == withheld()
+        assert shown.data["after"]["conducted_by"] == withheld()
         assert shown.data["changed"] == talk.data["changed"]  # which fields, not their values
         assert shown.pk == talk.pk and shown.action == talk.action
     # The stored line is untouched (the chain still verifies).
@@ -39,10 +39,10 @@ def test_a_warning_talk_is_withheld_from_administrators_and_shown_to_the_police(
 def test_a_refused_visit_says_why_only_to_the_gates_readers(persona: Callable[[str], Account]) -> None:
     refused = _line("gate.visit.refuse")
     assert "管控名单" in refused.data["after"]["closed_reason"]
-    assert AuditView(persona("admin")).data(refused)["after"]["closed_reason"] == WITHHELD
+    assert AuditView(persona("admin")).data(refused)["after"]["closed_reason"] == withheld()
     assert AuditView(persona("guard")).data(refused) == refused.data
     # A judge of another court reads nothing of this court's gate.
-    assert AuditView(persona("judge2")).data(refused)["after"]["closed_reason"] == WITHHELD
+    assert AuditView(persona("judge2")).data(refused)["after"]["closed_reason"] == withheld()
 
 
 def test_an_incident_keeps_its_kind_but_not_its_description_for_the_administrator(
@@ -50,8 +50,8 @@ def test_an_incident_keeps_its_kind_but_not_its_description_for_the_administrato
 ) -> None:
     report = _line("incidents.incident.report")
     shown = AuditView(persona("admin")).data(report)
-    assert shown["after"]["description"] == WITHHELD
-    assert shown["after"]["perpetrator_description"] == WITHHELD
+    assert shown["after"]["description"] == withheld()
+    assert shown["after"]["perpetrator_description"] == withheld()
     assert shown["after"]["kind"] == report.data["after"]["kind"]
     assert AuditView(persona("office")).data(report) == report.data
 
@@ -65,8 +65,8 @@ def test_redact_withholds_values_wherever_they_sit() -> None:
     data = {"before": None, "after": {"name": "甲", "kind": "x"}, "name": "乙", "changed": ["name"]}
     assert redact(data, frozenset({"name"})) == {
         "before": None,
-        "after": {"name": WITHHELD, "kind": "x"},
-        "name": WITHHELD,
+        "after": {"name": withheld(), "kind": "x"},
+        "name": withheld(),
         "changed": ["name"],
     }
 

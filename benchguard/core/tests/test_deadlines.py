@@ -433,7 +433,7 @@ def test_seeding_twice_changes_nothing_the_second_time() -> None:
     assert AuditEntry.objects.count() == before
 
 
-def test_a_year_without_an_official_table_gets_its_fixed_holidays_and_stays_provisional() -> None:
+def test_a_year_without_an_official_table_gets_its_statutory_holidays_and_stays_provisional() -> None:
     report = seed_calendar([2028])
     # 2028: 元旦 Sat 1 Jan → 补假 Mon 3 Jan; 春节 (正月初一 Wed 26 Jan) 除夕 Tue 25 – 初三
     # Fri 28 Jan; 清明 Tue 4 Apr; 劳动节 Mon 1 + Tue 2 May; 端午 Sun 28 May → 补假 Mon 29

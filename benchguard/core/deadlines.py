@@ -162,6 +162,9 @@ class CalendarNotSeeded(ValidationError):
             params={"year": year},
         )
 
+    def __reduce__(self) -> tuple[type[CalendarNotSeeded], tuple[int]]:
+        return (CalendarNotSeeded, (self.year,))  # copied or pickled by its year
+
 
 class WorkingCalendar:
     """The calendar table as read for one computation.

@@ -25,6 +25,7 @@ No 调休 (bridge days, make-up workdays): that is the State Council's to publis
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -195,6 +196,7 @@ def test_a_year_never_seeded_has_no_calendar_and_says_so() -> None:
     with pytest.raises(deadlines.CalendarNotSeeded) as refused:
         is_working_day(date(2029, 3, 1))
     assert refused.value.year == 2029
+    assert copy.deepcopy(refused.value).messages == refused.value.messages
     assert "2029" in " ".join(refused.value.messages)
     # Wed 5 Dec 2027 + 30 = 4 Jan 2028: 2028 was not seeded either.
     with pytest.raises(deadlines.CalendarNotSeeded):

@@ -180,3 +180,75 @@ def test_each_persona_gets_the_declared_answer(name: str, client_as: Callable[[s
         if status != expectation.status_for(persona):
             mismatches[persona] = (status, expectation.status_for(persona))
     assert mismatches == {}, f"{url}: persona → (got, expected)"
+
+
+# --- The audit trail is no side door (issue 9, point 15) ---------------------------------
+# Separate block: per persona, what the audit admin shows of a persons-of-concern line.
+# Only administrators get into the admin; of those, only a reader of the controlled list
+# (persons_of_concern.permissions.READER_ROLES) sees a person of concern's name, birth
+# date, description, list level and legal basis — in the list, by search and on the
+# line's page. Everyone else: the admin's login (302), or the line with its data withheld.
+AUDIT_LIST_SECRETS = ["单立新", "1975-03-08", "多次到立案大厅滋事", "《人民法院司法警察条例》"]
+AUDIT_MATRIX = {
+    **dict.fromkeys(PERSONAS, "no admin"),
+    "admin": "withheld",  # the court's system administrator: not a list reader
+    "cityadmin": "withheld",  # superuser status covers reference data, not the list
+    "admin+police": "shown",  # the same administrator also serving as judicial police
+}
+
+
+def _audit_client(persona: str, client_as: Callable[[str | None], Client]) -> Client:
+    if persona == "admin+police":
+        from benchguard.organization.choices import Role
+        from benchguard.organization.services import assign_role
+
+        account = Account.objects.get(username="admin")
+        court = Court.objects.get(division_code="370200")
+        assign_role(
+            actor=Account.objects.get(username="cityadmin"),
+            account=account,
+            role=Role.JUDICIAL_POLICE,
+            court=court,
+        )
+        return client_as("admin")
+    return client_as(None if persona == ANON else persona)
+
+
+@pytest.mark.parametrize("persona", sorted(AUDIT_MATRIX))
+def test_the_audit_admin_shows_the_controlled_list_only_to_its_readers(
+    persona: str, client_as: Callable[[str | None], Client]
+) -> None:
+    client = _audit_client(persona, client_as)
+    court = Court.objects.get(division_code="370200")
+    person_line = AuditEntry.objects.get(action="persons_of_concern.person.create", object_repr="单立新")
+    entry_line = AuditEntry.objects.filter(
+        action="persons_of_concern.entry.propose", object_repr__startswith="单立新"
+    ).first()
+    assert person_line.court_id == court.pk and entry_line is not None
+    pages = {
+        "list": client.get(reverse("admin:core_auditentry_changelist")),
+        "search": client.get(reverse("admin:core_auditentry_changelist"), {"q": "单立新"}),
+        "person": client.get(reverse("admin:core_auditentry_change", args=[person_line.pk])),
+        "entry": client.get(reverse("admin:core_auditentry_change", args=[entry_line.pk])),
+        "history": client.get(reverse("admin:core_auditentry_history", args=[person_line.pk])),
+    }
+    expected = AUDIT_MATRIX[persona]
+    if expected == "no admin":
+        assert {name: page.status_code for name, page in pages.items()} == dict.fromkeys(pages, LOGIN)
+        return
+    assert {name: page.status_code for name, page in pages.items()} == dict.fromkeys(pages, 200)
+    text = {name: page.content.decode() for name, page in pages.items()}
+    if expected == "shown":
+        assert "单立新" in text["search"] and "1975-03-08" in text["person"]
+        assert "《人民法院司法警察条例》" in text["entry"]
+        assert pages["search"].context["cl"].result_count >= 2
+        return
+    text["search"] = text["search"].replace('value="单立新"', "")  # the search box echoes what was typed
+    leaks = {name: [s for s in AUDIT_LIST_SECRETS if s in page] for name, page in text.items()}
+    assert leaks == {name: [] for name in pages}
+    # Searching by the name finds nothing (the object column of a withheld line is not
+    # searched), while what was done stays searchable and visible.
+    assert pages["search"].context["cl"].result_count == 0
+    assert "persons_of_concern.person.create" in text["person"]
+    found = client.get(reverse("admin:core_auditentry_changelist"), {"q": "persons_of_concern.person.create"})
+    assert found.context["cl"].result_count >= 1

@@ -273,7 +273,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "benchguard.core.api_schema.AutoSchema",  # declares errors, empty values
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "BenchGuard API",
@@ -284,6 +284,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set (the matter's channel and the feedback's channels differ).
+    "ENUM_NAME_OVERRIDES": {
+        "MatterChannelEnum": "benchguard.matters.choices.Channel",
+        "DecisionBasisEnum": "benchguard.matters.choices.DecisionBasis",
+        "FeedbackChannelEnum": ["online", "phone", "email", "written"],
+    },
 }
 
 # --- Content-Security-Policy: only our own origin -------------------------------

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "benchguard.core"
     label = "core"
     verbose_name = _("Platform core")
+
+    def ready(self) -> None:
+        from benchguard.core import panels  # noqa: F401  (the calendar notice on the home page)

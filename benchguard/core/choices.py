@@ -19,7 +19,7 @@ class CalendarSource(models.TextChoices):
     """Where a calendar day came from; an administrator's entry is never overwritten."""
 
     OFFICIAL = "official", _("Official table")
-    STATUTORY = "statutory", _("Fixed-date statutory holiday (provisional year)")
+    STATUTORY = "statutory", _("Statutory holiday worked out from the law (provisional year)")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 

@@ -50,10 +50,37 @@ The calendar
 Working days come from the `CalendarDay` table (exceptions to the normal week) which
 `seed_calendar` fills from the State Council's published schedule as carried by the
 `chinese-calendar` package, and which the city administrator can correct in the admin.
-A year whose schedule is not published yet holds only the fixed-date statutory holidays
-and is *provisional* (`is_provisional`). Each computation reads the table afresh (one
-query per range of years), so an administrator's correction applies at once and no
-cache goes stale.
+A year whose schedule is not published yet holds the statutory holidays worked out from
+the law and is *provisional* (`is_provisional`) until the official table arrives or the
+city administrator confirms it (see "Provisional years" below). A year that was never
+seeded at all has no calendar: computing a date in it raises `CalendarNotSeeded`, never
+a silent fallback to plain weekdays. Each computation reads the table afresh (one query
+for the seeded years, one for their days), so an administrator's correction applies at
+once and no cache goes stale.
+
+Provisional years (an assumption, labelled provisional everywhere)
+-----------------------------------------------------------------
+For a year the installed `chinese-calendar` does not carry, `seed_calendar` enters:
+
+1. The statutory days themselves, with the lengths of 《全国年节及纪念日放假办法》 as
+   amended by State Council Decree No. 795 (in force 1 January 2025), art. 2:
+   元旦 1 Jan (1 day); 春节 除夕 and 正月初一–初三 (4 days); 清明 the day of the solar
+   term 清明 (1 day); 劳动节 1–2 May (2 days); 端午 五月初五 (1 day); 中秋 八月十五
+   (1 day); 国庆节 1–3 Oct (3 days). Lunar dates come from `lunardate`, the day of 清明
+   from `chinese-calendar`'s solar terms; 除夕 is the day before 正月初一 (the 29th or
+   30th of the twelfth month).
+2. A make-up day off (补假) for each such day that falls on a Saturday or Sunday, on the
+   first weekday after the festival that is not already a holiday — art. 6 of the same
+   rules: "适逢星期六、星期日，应当在工作日补假" — and, by the same reasoning, for a day
+   two festivals share (中秋 on 3 October 2028).
+
+It does *not* guess the State Council's 调休 (the bridge days off and the weekend make-up
+workdays that stretch 春节 and 国庆节 to the usual 8 or 9 days): those are a yearly
+decision. So a provisional year has fewer days off than its official table will most
+likely have, and a due date in it may move later — never silently: the year stays
+provisional, the matter page says so, and the city administrator's home page shows a
+notice until the official schedule is entered (by a newer `chinese-calendar` or by hand
+and confirmed in the admin).
 """
 
 from __future__ import annotations
@@ -63,9 +90,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import audit
 from benchguard.core.choices import CalendarDayKind, CalendarSource
@@ -81,11 +110,9 @@ Receivers (the matters area) recompute the stored due dates of open matters."""
 
 ONE_DAY = dt.timedelta(days=1)
 
-# Days in the fixed-date statutory holidays of 《全国年节及纪念日放假办法》 as amended by
-# State Council Decree No. 795 (in force 1 January 2025): 元旦 1 day, 劳动节 2 days,
-# 国庆节 3 days. The lunar holidays (春节 4 days: eve and 1st–3rd of the first month;
-# 端午 1; 中秋 1) and 清明 (a solar term) need a lunar or astronomical calendar, which we
-# do not add as a dependency: they enter a year only with its official table.
+# The fixed-date statutory holidays of 《全国年节及纪念日放假办法》 as amended by State
+# Council Decree No. 795 (in force 1 January 2025): 元旦 1 day, 劳动节 2 days, 国庆节 3
+# days. The lunar ones and 清明 are worked out per year (`_statutory_festivals`).
 FIXED_STATUTORY_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
     (1, 1, "元旦"),
     (5, 1, "劳动节"),
@@ -108,27 +135,60 @@ _CHINESE_NAMES = {
 }
 
 ADMINISTRATOR_SOURCE = "administrator"
-PROVISIONAL_SOURCE = "fixed-date statutory holidays only (provisional)"
+PROVISIONAL_SOURCE = "statutory holidays and 补假 worked out from the law, no 调休 (provisional)"
+FIRST_SEEDABLE_YEAR, LAST_SEEDABLE_YEAR = 2000, 2099  # lunardate stops before 2100
 
 
 # --- Working days ----------------------------------------------------------------------
 
 
+class CalendarNotSeeded(ValidationError):
+    """A date was asked of a year that has no calendar yet (never seeded).
+
+    A ValidationError, so a form's service call (core.forms.call_service) shows it as a
+    message instead of failing; the fix is `benchguard seed-calendar YEAR` (or the daily
+    job), which enters at least the provisional statutory holidays.
+    """
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__(
+            _(
+                "The holiday calendar for %(year)s has not been entered, so no time limit "
+                "can be counted into that year. Ask the city administrator to seed it "
+                "(benchguard seed-calendar %(year)s)."
+            ),
+            code="calendar_not_seeded",
+            params={"year": year},
+        )
+
+    def __reduce__(self) -> tuple[type[CalendarNotSeeded], tuple[int]]:
+        return (CalendarNotSeeded, (self.year,))  # copied or pickled by its year
+
+
 class WorkingCalendar:
     """The calendar table as read for one computation.
 
-    Loads whole years on first use, one query per range of years; create a new one for
-    each computation (or one per request when computing many due dates at once).
+    Loads whole years on first use (which years are seeded, then their exceptions: two
+    queries per range of years); create a new one for each computation (or one per
+    request when computing many due dates at once). A day in a year that was never
+    seeded raises `CalendarNotSeeded`.
     """
 
     def __init__(self) -> None:
         self._exceptions: dict[dt.date, str] = {}
         self._loaded: set[int] = set()
+        self._seeded: set[int] = set()
 
     def _load(self, first_year: int, last_year: int) -> None:
         missing = [y for y in range(first_year, last_year + 1) if y not in self._loaded]
         if not missing:
             return
+        self._seeded.update(
+            CalendarYear.objects.filter(year__gte=min(missing), year__lte=max(missing)).values_list(
+                "year", flat=True
+            )
+        )
         rows = CalendarDay.objects.filter(
             date__gte=dt.date(min(missing), 1, 1), date__lte=dt.date(max(missing), 12, 31)
         ).values_list("date", "kind")
@@ -139,6 +199,8 @@ class WorkingCalendar:
         if day.year not in self._loaded:
             # Most periods stay within a year or run into the next: load both at once.
             self._load(day.year, day.year + 1)
+        if day.year not in self._seeded:
+            raise CalendarNotSeeded(day.year)
         kind = self._exceptions.get(day)
         if kind == CalendarDayKind.WORKDAY:
             return True
@@ -293,11 +355,58 @@ def _official_exceptions(year: int) -> dict[dt.date, tuple[str, str]] | None:
     return exceptions
 
 
-def _fixed_exceptions(year: int) -> dict[dt.date, tuple[str, str]]:
-    """Fixed-date statutory holidays that fall on weekdays (weekends are off anyway; the
-    make-up day off for one falling on a weekend is for the State Council to set)."""
-    days = ((dt.date(year, month, day), name) for month, day, name in FIXED_STATUTORY_HOLIDAYS)
-    return {day: (CalendarDayKind.HOLIDAY, name) for day, name in days if day.weekday() < 5}
+def _statutory_festivals(year: int) -> list[tuple[str, list[dt.date]]]:
+    """Each statutory festival of `year` with its days (Decree No. 795, art. 2)."""
+    from chinese_calendar import get_solar_terms
+    from lunardate import LunarDate
+
+    if not FIRST_SEEDABLE_YEAR <= year <= LAST_SEEDABLE_YEAR:
+        raise ValueError(f"years must be between {FIRST_SEEDABLE_YEAR} and {LAST_SEEDABLE_YEAR}, got {year}")
+
+    def lunar(month: int, day: int) -> dt.date:
+        return LunarDate(year, month, day).to_solar_date()
+
+    new_year = lunar(1, 1)
+    terms = get_solar_terms(dt.date(year, 4, 1), dt.date(year, 4, 10))
+    qingming = [day for day, term in terms if term == "清明"]
+    fixed: dict[str, list[dt.date]] = {}
+    for month, day, name in FIXED_STATUTORY_HOLIDAYS:
+        fixed.setdefault(name, []).append(dt.date(year, month, day))
+    festivals = [
+        ("元旦", fixed["元旦"]),
+        ("春节", [new_year - ONE_DAY, new_year, new_year + ONE_DAY, new_year + 2 * ONE_DAY]),
+        ("清明节", qingming),
+        ("劳动节", fixed["劳动节"]),
+        ("端午节", [lunar(5, 5)]),
+        ("中秋节", [lunar(8, 15)]),
+        ("国庆节", fixed["国庆节"]),
+    ]
+    return sorted(festivals, key=lambda festival: festival[1][0])
+
+
+def _provisional_exceptions(year: int) -> dict[dt.date, tuple[str, str]]:
+    """A year without an official table: its statutory days off that fall on weekdays,
+    and a make-up day off (补假) on the first free weekday after the festival for each
+    one that falls on a weekend (art. 6) or on another festival's day. No 调休: that is
+    the State Council's yearly decision. See "Provisional years" in the module docstring."""
+    festivals = _statutory_festivals(year)
+    statutory = {day for _name, days in festivals for day in days}
+    exceptions: dict[dt.date, tuple[str, str]] = {}
+    for name, days in festivals:
+        owed = 0
+        for day in days:
+            if day.weekday() < 5 and day not in exceptions:
+                exceptions[day] = (CalendarDayKind.HOLIDAY, name)
+            else:  # on a weekend, or on another festival's day (中秋 on 3 October 2028)
+                owed += 1
+        day = max(days)
+        while owed:
+            day += ONE_DAY
+            if day.weekday() < 5 and day not in statutory and day not in exceptions:
+                exceptions[day] = (CalendarDayKind.HOLIDAY, f"{name}补假")
+                owed -= 1
+    # Each year's rows stay in their year (no festival ends late enough to spill over).
+    return {day: value for day, value in exceptions.items() if day.year == year}
 
 
 def seed_calendar(years: Iterable[int], *, actor: Any = None) -> dict[int, dict[str, Any]]:
@@ -308,11 +417,11 @@ def seed_calendar(years: Iterable[int], *, actor: Any = None) -> dict[int, dict[
     confirmed with source "official table (chinese-calendar x.y)"; official or
     provisional rows no longer in the schedule are removed.
 
-    A year the package does not know gets only the fixed-date statutory holidays that
-    fall on weekdays (元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October) and stays
-    provisional. The lunar holidays (春节, 端午, 中秋) and 清明 are entered only when the
-    official table exists — we add no lunar calendar — so a provisional year may still
-    gain days off, and make-up workdays, once the schedule is published.
+    A year the package does not know gets the statutory days off worked out from the
+    law — the fixed-date ones, 春节, 端午 and 中秋 from the lunar calendar, 清明 from the
+    solar terms, and a 补假 for each that falls on a weekend (see "Provisional years" in
+    the module docstring) — and stays provisional: the State Council's 调休 (bridge days
+    and make-up workdays) arrives only with the official table.
 
     Never overwritten: rows an administrator entered or changed, and a year an
     administrator confirmed. One audit event per year whose rows changed.
@@ -361,7 +470,7 @@ def _seed_year(year: int, *, actor: Any) -> dict[str, Any]:
         # Confirmed earlier from a newer package than the one installed now: keep it.
         result["status"] = "kept"
         return result
-    wanted = official if official is not None else _fixed_exceptions(year)
+    wanted = official if official is not None else _provisional_exceptions(year)
     source = CalendarSource.OFFICIAL if official is not None else CalendarSource.STATUTORY
     note = official_source() if official is not None else PROVISIONAL_SOURCE
     existing = {
@@ -384,15 +493,15 @@ def _seed_year(year: int, *, actor: Any) -> dict[str, Any]:
             row.updated_at = now
             row.save(update_fields=["kind", "name", "source", "note", "version", "updated_at"])
             result["updated"].append(day.isoformat())
-    if official is not None:
-        stale = [
-            row
-            for day, row in existing.items()
-            if day not in wanted and row.source != CalendarSource.ADMINISTRATOR
-        ]
-        for row in stale:
-            result["removed"].append(row.date.isoformat())
-            row.delete()
+    # A row the table no longer holds goes (an administrator's row stays).
+    stale = [
+        row
+        for day, row in existing.items()
+        if day not in wanted and row.source != CalendarSource.ADMINISTRATOR
+    ]
+    for row in stale:
+        result["removed"].append(row.date.isoformat())
+        row.delete()
     result["removed"].sort()
     result["status"] = "official" if official is not None else "provisional"
     year_fields = {

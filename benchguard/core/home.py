@@ -43,6 +43,9 @@ class Panel:
     context: Callable[[Any], dict[str, Any]] | None = None
     # Also shown to a user this says yes to, whatever their roles (e.g. is_city_admin).
     shown_to: Callable[[Any], bool] | None = None
+    # Further condition on who sees it (for example only the city administrator, who
+    # holds no court role); None: the roles decide alone.
+    visible: Callable[[Any], bool] | None = None
 
 
 _PANELS: dict[str, Panel] = {}
@@ -62,7 +65,8 @@ def context_for(user: Any) -> dict[str, Any]:
     panels = [
         {"key": p.key, "template": p.template, **(p.context(user) if p.context else {})}
         for p in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
-        if not p.roles or p.roles & held or (p.shown_to is not None and p.shown_to(user))
+        if (not p.roles or p.roles & held or (p.shown_to is not None and p.shown_to(user)))
+        and (p.visible is None or p.visible(user))
     ]
     from benchguard.organization.choices import Role
 

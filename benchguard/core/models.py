@@ -206,9 +206,10 @@ class CalendarYear(VersionedModel):
     """Whether a year's holiday table is the State Council's confirmed schedule (A26.4).
 
     The State Council publishes each year's holidays and make-up workdays, usually in
-    November of the year before. Until then a year holds only the fixed-date statutory
-    holidays and is *provisional*: due dates falling in it may still move. A year
-    without a confirmed row is provisional.
+    November of the year before. Until then a year holds the statutory holidays worked
+    out from the law (`core.deadlines`, "Provisional years") and is *provisional*: due
+    dates falling in it may still move. A year without a confirmed row is provisional;
+    a year without any row was never seeded, and no time limit can be counted into it.
     """
 
     year = models.PositiveSmallIntegerField(

@@ -10,8 +10,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import is_city_admin
@@ -22,6 +23,7 @@ from benchguard.core.admin_base import (
     can_administer,
     record_admin_change,
 )
+from benchguard.core.audit_visibility import AuditView
 from benchguard.core.models import AuditEntry
 from benchguard.organization import services
 from benchguard.organization.models import Account, Court, Department, Person, RoleAssignment
@@ -221,12 +223,47 @@ class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """The audit trail, read-only; a court's administrator sees their court's lines."""
+    """The audit trail, read-only; a court's administrator sees their court's lines, and
+    nobody sees the restricted data of an area they may not read (core.audit_visibility)."""
 
     list_display = ["id", "created_at", "kind", "action", "actor_name", "object_repr"]
     list_filter = ["kind"]
+    # Searched by hand (get_search_results): the object column only where it is shown.
     search_fields = ["action", "actor_name", "object_repr", "request_id"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        view = AuditView(request.user)
+
+        @admin.display(description=_("object"))
+        def shown_object(entry: AuditEntry) -> str:
+            return view.object_repr(entry)
+
+        return ["id", "created_at", "kind", "action", "actor_name", shown_object]
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any:
+        """The line as this viewer may see it: a restricted area's data is withheld from
+        whoever may not read that area (core.audit_visibility)."""
+        entry = super().get_object(request, object_id, from_field)
+        return None if entry is None else AuditView(request.user).shown(entry)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[AuditEntry], search_term: str
+    ) -> tuple[QuerySet[AuditEntry], bool]:
+        withheld = AuditView(request.user).withheld_q()
+        for bit in smart_split(search_term):
+            if bit[:1] in ('"', "'") and bit[-1:] == bit[:1]:
+                bit = unescape_string_literal(bit)
+            by_object = Q(object_repr__icontains=bit)
+            if withheld is not None:
+                by_object &= ~withheld
+            queryset = queryset.filter(
+                Q(action__icontains=bit)
+                | Q(actor_name__icontains=bit)
+                | Q(request_id__icontains=bit)
+                | by_object
+            )
+        return queryset, False
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return can_administer(request.user)

@@ -11,11 +11,21 @@ The 2026 schedule (weekday → what the table says):
   中秋   Fri 25 Sep – Sun 27 Sep off; Sun 20 Sep make-up workday
   国庆节 Thu 1 Oct – Wed 7 Oct off; Sat 10 Oct make-up workday
 2025: 春节 Tue 28 Jan – Tue 4 Feb off (Sun 26 Jan, Sat 8 Feb make-up workdays).
-2027 is provisional (the package stops at 2026): only Fri 1 Jan and Fri 1 Oct are entered.
+2027 is provisional (the package stops at 2026). Its statutory days, worked out by hand
+(lunar dates checked against lunardate, 清明 against chinese-calendar's solar terms):
+  元旦   Fri 1 Jan
+  春节   除夕 Fri 5 Feb, 初一 Sat 6, 初二 Sun 7, 初三 Mon 8 → 补假 Tue 9, Wed 10 Feb
+  清明   Mon 5 Apr
+  劳动节 Sat 1, Sun 2 May → 补假 Mon 3, Tue 4 May
+  端午   (五月初五) Wed 9 Jun
+  中秋   (八月十五) Wed 15 Sep
+  国庆节 Fri 1, Sat 2, Sun 3 Oct → 补假 Mon 4, Tue 5 Oct
+No 调休 (bridge days, make-up workdays): that is the State Council's to publish.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -143,12 +153,71 @@ def test_a_due_date_in_a_provisional_year_says_so() -> None:
     assert provisional_years(date(2026, 3, 2), due_date(date(2026, 3, 2), 30)) == []
 
 
-def test_a_provisional_year_knows_no_lunar_holiday_yet() -> None:
-    # Thu 7 Jan 2027 + 24 = 31 Jan, + 30 = Sat 6 Feb 2027, which will be 春节 (正月初一),
-    # but the provisional table only knows weekends → Mon 8 Feb 2027. It will move when
-    # the official 2027 table arrives; the page must say the year is provisional.
-    assert due_date(date(2027, 1, 7), 30) == date(2027, 2, 8)
+def test_a_provisional_year_knows_its_lunar_holidays() -> None:
+    # Thu 7 Jan 2027 + 24 = 31 Jan, + 30 = Sat 6 Feb 2027 = 春节 (正月初一); Sun 7 (初二),
+    # Mon 8 (初三), Tue 9 and Wed 10 (补假 for 初一 and 初二 on the weekend) → Thu 11 Feb.
+    # It may still move when the official 2027 table arrives: the year stays provisional.
+    due = due_date(date(2027, 1, 7), 30)
+    assert due == date(2027, 2, 11)
     assert is_provisional(2027)
+    for holiday in (date(2027, 2, 5), date(2027, 2, 8), date(2027, 2, 9), date(2027, 2, 10)):
+        assert not is_working_day(holiday)
+
+
+PROVISIONAL_2027 = {
+    "2027-01-01": "元旦",
+    "2027-02-05": "春节",
+    "2027-02-08": "春节",
+    "2027-02-09": "春节补假",
+    "2027-02-10": "春节补假",
+    "2027-04-05": "清明节",
+    "2027-05-03": "劳动节补假",
+    "2027-05-04": "劳动节补假",
+    "2027-06-09": "端午节",
+    "2027-09-15": "中秋节",
+    "2027-10-01": "国庆节",
+    "2027-10-04": "国庆节补假",
+    "2027-10-05": "国庆节补假",
+}
+
+
+def test_a_provisional_year_holds_the_statutory_days_worked_out_by_hand() -> None:
+    rows = CalendarDay.objects.filter(date__year=2027)
+    assert {row.date.isoformat(): row.name for row in rows} == PROVISIONAL_2027
+    assert {(row.kind, row.source) for row in rows} == {(CalendarDayKind.HOLIDAY, CalendarSource.STATUTORY)}
+    assert all("provisional" in row.note for row in rows)
+    # Each statutory day on a weekday, and 4 + 1 + 1 + 1 + 1 + 2 + 3 = 13 statutory days
+    # in all: the ones on weekends are made up by the 补假.
+    assert len(PROVISIONAL_2027) == 13
+
+
+def test_a_year_never_seeded_has_no_calendar_and_says_so() -> None:
+    # 2029 was never seeded: no silent fallback to plain weekdays.
+    with pytest.raises(deadlines.CalendarNotSeeded) as refused:
+        is_working_day(date(2029, 3, 1))
+    assert refused.value.year == 2029
+    assert copy.deepcopy(refused.value).messages == refused.value.messages
+    assert "2029" in " ".join(refused.value.messages)
+    # Wed 5 Dec 2027 + 30 = 4 Jan 2028: 2028 was not seeded either.
+    with pytest.raises(deadlines.CalendarNotSeeded):
+        due_date(date(2027, 12, 5), 30)
+    # A period that stays in a seeded year is not troubled by the unseeded next one.
+    assert due_date(date(2027, 11, 1), 30) == date(2027, 12, 1)
+    seed_calendar([2028])
+    # Once seeded: Tue 4 Jan 2028 is a working day (元旦's 补假 was Mon 3 Jan).
+    assert due_date(date(2027, 12, 5), 30) == date(2028, 1, 4)
+
+
+def test_a_refused_service_call_shows_the_missing_calendar_as_a_message() -> None:
+    from django import forms
+
+    from benchguard.core.forms import call_service
+
+    form = forms.Form(data={})
+    form.is_valid()
+    result, _current = call_service(form, lambda: due_date(date(2029, 1, 2), 30))
+    assert result is None
+    assert any("2029" in error for error in form.non_field_errors())
 
 
 # --- (g) Working days ------------------------------------------------------------------
@@ -366,11 +435,27 @@ def test_seeding_twice_changes_nothing_the_second_time() -> None:
     assert AuditEntry.objects.count() == before
 
 
-def test_a_year_without_an_official_table_gets_its_fixed_holidays_and_stays_provisional() -> None:
+def test_a_year_without_an_official_table_gets_its_statutory_holidays_and_stays_provisional() -> None:
     report = seed_calendar([2028])
-    # 2028: Sat 1 Jan (a weekend anyway), Mon 1 + Tue 2 May, Sun 1 Oct (weekend),
-    # Mon 2 + Tue 3 Oct.
-    assert report[2028]["created"] == ["2028-05-01", "2028-05-02", "2028-10-02", "2028-10-03"]
+    # 2028: 元旦 Sat 1 Jan → 补假 Mon 3 Jan; 春节 (正月初一 Wed 26 Jan) 除夕 Tue 25 – 初三
+    # Fri 28 Jan; 清明 Tue 4 Apr; 劳动节 Mon 1 + Tue 2 May; 端午 Sun 28 May → 补假 Mon 29
+    # May; 国庆节 Sun 1 (weekend), Mon 2, Tue 3 Oct, and 中秋 falls on Tue 3 Oct too → two
+    # 补假, Wed 4 and Thu 5 Oct.
+    assert report[2028]["created"] == [
+        "2028-01-03",
+        "2028-01-25",
+        "2028-01-26",
+        "2028-01-27",
+        "2028-01-28",
+        "2028-04-04",
+        "2028-05-01",
+        "2028-05-02",
+        "2028-05-29",
+        "2028-10-02",
+        "2028-10-03",
+        "2028-10-04",
+        "2028-10-05",
+    ]
     assert is_provisional(2028)
     year = CalendarYear.objects.get(year=2028)
     assert (year.confirmed, year.confirmed_by) == (False, "")
@@ -390,9 +475,10 @@ def test_the_official_table_replaces_a_provisional_year_when_it_arrives(
     report = seed_calendar([2027])[2027]
 
     assert report["status"] == "official"
-    assert report["created"] == ["2027-02-08", "2027-02-20"]
-    assert report["updated"] == ["2027-01-01"]  # was a provisional fixed-date row
-    assert report["removed"] == ["2027-10-01"]  # not in the (invented) official table
+    assert report["created"] == ["2027-02-20"]
+    assert report["updated"] == ["2027-01-01", "2027-02-08"]  # were provisional rows
+    # The provisional rows not in the (invented) official table go.
+    assert report["removed"] == sorted(set(PROVISIONAL_2027) - {"2027-01-01", "2027-02-08"})
     assert not is_provisional(2027)
     assert CalendarYear.objects.get(year=2027).source.startswith("official table (chinese-calendar ")
     # Thu 7 Jan 2027 + 30 = Sat 6 Feb → Mon 8 Feb, now a holiday → Tue 9 Feb.
@@ -417,7 +503,7 @@ def test_the_command_says_when_a_year_is_provisional() -> None:
 
 
 def test_a_computation_reads_the_table_once(django_assert_num_queries: Any) -> None:
-    with django_assert_num_queries(1):  # 2026 and 2027 in one query
+    with django_assert_num_queries(2):  # which of 2026 and 2027 are seeded, then their days
         due_date(date(2026, 12, 2), 30)
 
 
@@ -467,3 +553,31 @@ def test_a_suspension_never_brings_a_due_date_forward(
     assert is_working_day(paused)
     if pause_at < days:  # the clock was still running: exactly pause_for days are added
         assert paused == deadlines.next_working_day(start + dt.timedelta(days=days + pause_for))
+
+
+# --- The city administrator's notice ----------------------------------------------------
+
+
+def test_the_city_administrator_sees_a_notice_while_a_year_is_provisional(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    with time_machine.travel(dt.datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI), tick=False):
+        page = client_as("cityadmin").get("/")
+        assert page.context["panels"][0]["provisional_years"] == [2027]
+        assert 'data-panel="calendar"' in page.content.decode()
+        assert 'data-testid="calendar-provisional"' in page.content.decode()
+        # Nobody else is told (a court's administrator does not keep the table).
+        for persona in ("admin", "office", "judge"):
+            assert 'data-panel="calendar"' not in client_as(persona).get("/").content.decode()
+        # Confirmed (the official schedule entered in full): the notice goes.
+        year = CalendarYear.objects.get(year=2027)
+        deadlines.save_calendar_year(actor=None, year=2027, confirmed=True, pk=year.pk)
+        assert 'data-panel="calendar"' not in client_as("cityadmin").get("/").content.decode()
+
+
+def test_the_notice_names_a_year_that_was_never_seeded(client_as: Callable[[str | None], Client]) -> None:
+    with time_machine.travel(dt.datetime(2027, 12, 1, 9, 0, tzinfo=SHANGHAI), tick=False):
+        page = client_as("cityadmin").get("/")
+    panel = next(p for p in page.context["panels"] if p["key"] == "calendar")
+    assert (panel["provisional_years"], panel["unseeded_years"]) == ([2027], [2028])
+    assert 'data-testid="calendar-unseeded"' in page.content.decode()

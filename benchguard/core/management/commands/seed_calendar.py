@@ -2,8 +2,9 @@
 
 Without years it seeds the current and the next year. A year the installed
 `chinese-calendar` carries gets the State Council's official table; any other year
-gets only its fixed-date statutory holidays and stays provisional until an
-administrator confirms it (A26.4). Safe to run any number of times.
+gets its statutory holidays worked out from the law (no 调休) and stays provisional
+until the official table arrives or an administrator confirms it (A26.4). Safe to run
+any number of times.
 """
 
 from argparse import ArgumentParser
@@ -24,9 +25,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         this_year = timezone.localdate().year
         years = options["years"] or [this_year, this_year + 1]
-        bad = [year for year in years if not 2000 <= year <= 2100]
+        first, last = deadlines.FIRST_SEEDABLE_YEAR, deadlines.LAST_SEEDABLE_YEAR
+        bad = [year for year in years if not first <= year <= last]
         if bad:
-            raise CommandError(f"years must be between 2000 and 2100, got {bad}")
+            raise CommandError(f"years must be between {first} and {last}, got {bad}")
         report = deadlines.seed_calendar(years)
         for year, result in sorted(report.items()):
             counts = ", ".join(
@@ -37,9 +39,10 @@ class Command(BaseCommand):
             elif result["status"] == "provisional":
                 line = (
                     f"{year}: PROVISIONAL — no official schedule in chinese-calendar "
-                    f"{deadlines.package_version()}; only the fixed-date statutory holidays were "
-                    f"entered ({counts}). Enter the lunar holidays and make-up workdays when the "
-                    "State Council publishes them, then confirm the year in the admin."
+                    f"{deadlines.package_version()}; the statutory holidays and their 补假 were "
+                    f"worked out from the law ({counts}), without 调休. Enter the State "
+                    "Council's schedule when it is published (or install a newer "
+                    "chinese-calendar), then confirm the year in the admin."
                 )
             else:
                 line = f"{year}: kept as confirmed by an administrator"

@@ -1,0 +1,78 @@
+"""The audit trail shows an area's restricted data only to that area's readers
+(core.audit_visibility): tested on the demo's own lines, as each persona reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from benchguard.core.audit_visibility import AuditView, redact, restrictions, withheld
+from benchguard.core.models import AuditEntry
+from benchguard.organization.models import Account
+
+pytestmark = pytest.mark.django_db
+
+
+def _line(action: str) -> AuditEntry:
+    return AuditEntry.objects.filter(action=action).order_by("id").first()  # type: ignore[return-value]
+
+
+def test_a_warning_talk_is_withheld_from_administrators_and_shown_to_the_police(
+    persona: Callable[[str], Account],
+) -> None:
+    talk = _line("incidents.talk.record")
+    for who in ("admin", "cityadmin"):
+        shown = AuditView(persona(who)).shown(talk)
+        assert shown.object_repr == withheld()
+        assert shown.data["after"]["content"] == withheld()
+        assert shown.data["after"]["conducted_by"] == withheld()
+        assert shown.data["changed"] == talk.data["changed"]  # which fields, not their values
+        assert shown.pk == talk.pk and shown.action == talk.action
+    # The stored line is untouched (the chain still verifies).
+    talk.refresh_from_db()
+    assert "告知其" in talk.data["after"]["content"]
+    police = AuditView(persona("police")).shown(talk)
+    assert police is talk and "单立新" in police.object_repr
+
+
+def test_a_refused_visit_says_why_only_to_the_gates_readers(persona: Callable[[str], Account]) -> None:
+    refused = _line("gate.visit.refuse")
+    assert "管控名单" in refused.data["after"]["closed_reason"]
+    assert AuditView(persona("admin")).data(refused)["after"]["closed_reason"] == withheld()
+    assert AuditView(persona("guard")).data(refused) == refused.data
+    # A judge of another court reads nothing of this court's gate.
+    assert AuditView(persona("judge2")).data(refused)["after"]["closed_reason"] == withheld()
+
+
+def test_an_incident_keeps_its_kind_but_not_its_description_for_the_administrator(
+    persona: Callable[[str], Account],
+) -> None:
+    report = _line("incidents.incident.report")
+    shown = AuditView(persona("admin")).data(report)
+    assert shown["after"]["description"] == withheld()
+    assert shown["after"]["perpetrator_description"] == withheld()
+    assert shown["after"]["kind"] == report.data["after"]["kind"]
+    assert AuditView(persona("office")).data(report) == report.data
+
+
+def test_lines_of_unrestricted_areas_are_shown_as_written(persona: Callable[[str], Account]) -> None:
+    meeting = _line("committee.meeting.schedule")
+    assert AuditView(persona("admin")).shown(meeting) is meeting
+
+
+def test_redact_withholds_values_wherever_they_sit() -> None:
+    data = {"before": None, "after": {"name": "甲", "kind": "x"}, "name": "乙", "changed": ["name"]}
+    assert redact(data, frozenset({"name"})) == {
+        "before": None,
+        "after": {"name": withheld(), "kind": "x"},
+        "name": withheld(),
+        "changed": ["name"],
+    }
+
+
+def test_every_restricted_type_is_a_real_model() -> None:
+    from django.apps import apps
+
+    labels = {m._meta.label_lower for m in apps.get_models()}
+    assert {t for rule in restrictions() for t in rule.object_types} - labels == set()

@@ -205,6 +205,33 @@ def load_incidents_demo() -> None:
         amount=5000,
         reason="经警告、训诫后仍冲击审判台，情节较重。",
     )
+    # A fine the president approved; the person applied to the higher court for
+    # reconsideration (enforcement goes on meanwhile).
+    services.impose_sanction(
+        actor=judge,
+        incident=courtroom,
+        measure=SanctionMeasure.WARNING,
+        subject_name="钱某",
+        reason="旁听时大声喧哗。",
+    )
+    fine = services.impose_sanction(
+        actor=judge,
+        incident=courtroom,
+        measure=SanctionMeasure.FINE,
+        subject_name="钱某",
+        amount=2000,
+        reason="经警告制止后仍在旁听席起哄，并拍摄庭审过程。",
+    )
+    approved = services.decide_sanction(
+        actor=accounts["chair"], sanction=fine, expected_version=fine.version, approve=True
+    )
+    services.apply_for_reconsideration(
+        actor=police,
+        sanction=approved,
+        decision_received_on=today,
+        applied_on=today,
+        grounds="认为罚款过重。",
+    )
 
     # A13: a group petition about a sensitive case: the chain, a reception, the plan.
     group = services.report_incident(

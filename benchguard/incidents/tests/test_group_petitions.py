@@ -225,16 +225,15 @@ def test_a_sensitive_case_of_another_kind_is_not_received_without_police(  # typ
     assert receive(sensitive, [person_of("chief")], [person_of("police")]).pk is not None
 
 
-def test_the_case_judge_does_not_receive_alone(  # type: ignore[no-untyped-def]
+def test_the_case_judge_never_receives(  # type: ignore[no-untyped-def]
     judges_petition, receive, person_of
 ) -> None:
-    judge, police = person_of("judge"), person_of("police")
-    with pytest.raises(ValidationError) as caught:
-        receive(judges_petition, [judge], [police])
-    assert field_codes(caught.value, "participants") == ["judge_alone"]
-    with pytest.raises(ValidationError) as caught:
-        receive(judges_petition, [judge, police], [police])
-    assert field_codes(caught.value, "participants") == ["judge_alone"]
+    judge, chief, police = person_of("judge"), person_of("chief"), person_of("police")
+    for participants in ([judge], [judge, police], [chief, judge]):
+        with pytest.raises(ValidationError) as caught:
+            receive(judges_petition, participants, [police])
+        assert field_codes(caught.value, "participants") == ["case_judge"]
+        assert "王立明" in caught.value.message_dict["participants"][0]
     assert not Reception.objects.filter(incident=judges_petition).exists()
 
 
@@ -251,9 +250,9 @@ def test_only_judicial_police_count_as_police(  # type: ignore[no-untyped-def]
 def test_the_chief_with_a_police_officer_receives(  # type: ignore[no-untyped-def]
     judges_petition, receive, person_of, colleague
 ) -> None:
-    reception = receive(judges_petition, [person_of("chief"), person_of("judge")], [person_of("police")])
+    reception = receive(judges_petition, [person_of("chief"), person_of("staff")], [person_of("police")])
     stored = Reception.objects.get(pk=reception.pk)
-    assert set(stored.participants.values_list("name", flat=True)) == {"周海", "王立明"}
+    assert set(stored.participants.values_list("name", flat=True)) == {"周海", person_of("staff").name}
     assert list(stored.police.values_list("name", flat=True)) == ["马军"]
     # An officer of the judicial police department without an account counts too.
     second = receive(judges_petition, [person_of("chief")], [colleague])

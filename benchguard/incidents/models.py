@@ -138,7 +138,8 @@ class Incident(VersionedModel):
             errors["people_count"] = _("At least one person was involved.")
         if self.criminal_referral_on and self.criminal_referral_on > timezone.localdate():
             errors["criminal_referral_on"] = _("The date cannot be in the future.")
-        if self.case_judge_id and self.court_id and self.case_judge.court_id != self.court_id:
+        judge = self.case_judge if self.case_judge_id else None
+        if judge is not None and self.court_id and judge.court_id != self.court_id:
             errors["case_judge"] = _("The case judge must belong to this court.")
         if errors:
             raise ValidationError(errors)

@@ -317,7 +317,12 @@ def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None
     with time_machine.travel(dt.datetime(2026, 3, 5, 10, 0, tzinfo=TZ), tick=False):
         for dates, field, code in cases:
             with pytest.raises(ValidationError) as caught:
-                services.apply_for_reconsideration(actor=police, sanction=fine, **dates)
+                services.apply_for_reconsideration(
+                    actor=police,
+                    sanction=fine,
+                    decision_received_on=dates["decision_received_on"],
+                    applied_on=dates["applied_on"],
+                )
             assert field_codes(caught.value, field) == [code]
     assert not Reconsideration.objects.filter(sanction=fine).exists()
 

@@ -116,7 +116,7 @@ def test_a_fine_beyond_the_cap_is_refused_naming_the_cap(  # type: ignore[no-unt
     message = field_messages(caught.value, "amount")
     for cap in named:
         assert cap in message
-    assert not incident.sanctions.exists()
+    assert not incident.sanctions.filter(measure=SanctionMeasure.FINE).exists()
 
 
 @pytest.mark.parametrize("procedure", list(Procedure.values))

@@ -1278,12 +1278,15 @@ def record_warning_talk(
 # --- Export ---------------------------------------------------------------------------------------
 
 
-def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
-    """The register as an Excel workbook for those who see a court's incidents; logged."""
+def export_incidents(*, actor: Any, incidents: Iterable[Incident], searched: Sequence[str] = ()) -> bytes:
+    """The register (as searched) as an Excel workbook for those who see a court's
+    incidents; logged with the count and what was searched by — never the values."""
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(incidents)
-    audit.record_event(actor=actor, action="incidents.incident.export", obj=None, count=len(rows))
+    audit.record_event(
+        actor=actor, action="incidents.incident.export", obj=None, count=len(rows), searched=sorted(searched)
+    )
     return xlsx(
         title=_("Incidents"),
         header=[

@@ -105,7 +105,8 @@ def incident_export(request: HttpRequest) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         messages.error(request, _("Correct the search before exporting it."))
         return redirect(f"{reverse('incidents:incident_list')}?{request.GET.urlencode()}")
-    content = services.export_incidents(actor=request.user, incidents=incidents)
+    searched = [name for name, value in (form.search() or {}).items() if value]
+    content = services.export_incidents(actor=request.user, incidents=incidents, searched=searched)
     return xlsx_response(content, "incidents.xlsx")
 
 

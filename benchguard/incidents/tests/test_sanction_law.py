@@ -480,3 +480,34 @@ def test_an_application_through_the_incident_page_keeps_the_input_when_refused( 
     )
     assert done.status_code == 302
     assert Reconsideration.objects.get(sanction=fine).applied_on == today
+
+
+def test_the_incident_page_shows_the_application_and_takes_the_outcome(  # type: ignore[no-untyped-def]
+    approved_fine, persona, client_as
+) -> None:
+    fine = approved_fine()
+    row = _applied(fine, persona)
+    detail = reverse("incidents:incident_detail", args=[fine.incident_id])
+    page = client_as("police").get(detail)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-testid="reconsideration"' in html
+    assert row.higher_court.short_name in html
+    assert reverse("incidents:reconsideration_outcome", args=[row.pk]) in html
+    assert reverse("incidents:sanction_decision", args=[fine.pk]) in html
+    today = timezone.localdate().isoformat()
+    done = client_as("police").post(
+        reverse("incidents:reconsideration_outcome", args=[row.pk]),
+        {
+            f"ro{row.pk}-version": row.version,
+            f"ro{row.pk}-outcome": "upheld",
+            f"ro{row.pk}-outcome_on": today,
+        },
+    )
+    assert done.status_code == 302
+    assert Reconsideration.objects.get(pk=row.pk).outcome == ReconsiderationOutcome.UPHELD
+    after = client_as("police").get(detail).content.decode()
+    assert reverse("incidents:reconsideration_outcome", args=[row.pk]) not in after
+    # The vice-chair sees the incident but neither prints nor records.
+    seen = client_as("vicechair").get(detail).content.decode()
+    assert reverse("incidents:sanction_decision", args=[fine.pk]) not in seen

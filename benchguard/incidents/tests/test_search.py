@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from benchguard.core.models import AuditEntry
 from benchguard.incidents import selectors, services
 from benchguard.incidents.choices import IncidentKind, IncidentStatus
 from benchguard.incidents.models import Incident
@@ -148,6 +149,9 @@ def test_the_export_follows_the_search(register, client_as) -> None:  # type: ig
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [disturbance.pk]
+    line = AuditEntry.objects.filter(action="incidents.incident.export").latest("id")
+    assert line.data["count"] == 1 and line.data["searched"] == ["text"]
+    assert "北门" not in str(line.data)  # what was searched by, never the values
 
 
 def test_a_search_costs_the_same_queries_as_the_register_grows(report, client_as, person_of) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
 """Demo incidents of every kind (A8, A9.1, A9.2, A9.3, A13) with protective measures, a
-request to the police, courtroom sanctions (one awaiting the president), a group
-petition's chain and reception, an emergency plan and its activation, a warning talk,
-and an approved after-hours protection of the threatened judge (A12.3) with its log; one
-threat at a base court. Made through the services; idempotent."""
+request to the police, courtroom sanctions (one fine awaiting the president, one approved
+whose person applied for reconsideration), a group petition's chain and reception, an
+emergency plan and its activation, a warning talk, and an approved after-hours protection
+of the threatened judge (A12.3) with its log; one threat at a base court. Made through
+the services; idempotent."""
 
 from __future__ import annotations
 

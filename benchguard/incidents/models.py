@@ -1,8 +1,9 @@
 """The incident register (A8, A9, A13): incidents of five kinds, their attachments,
 protective measures, requests to the police, courtroom sanctions with their statutory
-caps, the group-petition notification chain, receptions, emergency plans and their
-activations, and warning talks; and requests for after-hours protection by the judicial
-police (A12.3) with the log of what was done."""
+caps and the applications for their reconsideration, the group-petition notification
+chain, receptions, emergency plans and their activations, and warning talks; and
+requests for after-hours protection by the judicial police (A12.3) with the log of what
+was done."""
 
 from __future__ import annotations
 

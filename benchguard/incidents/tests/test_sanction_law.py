@@ -511,3 +511,29 @@ def test_the_incident_page_shows_the_application_and_takes_the_outcome(  # type:
     # The vice-chair sees the incident but neither prints nor records.
     seen = client_as("vicechair").get(detail).content.decode()
     assert reverse("incidents:sanction_decision", args=[fine.pk]) not in seen
+
+
+def test_the_city_admin_corrects_who_is_fined_and_the_period_in_the_admin(client_as) -> None:  # type: ignore[no-untyped-def]
+    cap = SanctionCap.objects.get(procedure=Procedure.CRIMINAL)
+    url = reverse("admin:incidents_sanctioncap_change", args=[cap.pk])
+    client = client_as("cityadmin")
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "fine_individual_max": 1_000,
+            "fine_organization_min": 0,
+            "fine_organization_max": 0,
+            "detention_max_days": 15,
+            "reconsideration_days": 5,
+            "statute": cap.statute,
+            "loaded_version": cap.version,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    saved = SanctionCap.objects.get(pk=cap.pk)
+    assert saved.reconsideration_days == 5 and saved.fines_organisations is False
+    assert saved.version == cap.version + 1
+    assert services.reconsideration_due(
+        procedure=Procedure.CRIMINAL, received_on=dt.date(2026, 3, 2)
+    ) == dt.date(2026, 3, 9)  # Tue 3 … Sat 7 Mar → Mon 9 Mar

@@ -56,6 +56,8 @@ def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:
 
     rows: list[tuple[str, Any]] = []
     for name in form._meta.fields or ():
+        if name not in form.fields:  # a form may drop fields it does not ask (an incident's kind)
+            continue
         field = current._meta.get_field(name)
         value = getattr(current, name)
         if field.choices:

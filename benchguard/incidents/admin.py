@@ -18,7 +18,9 @@ CAP_FIELDS = [
     "fine_individual_max",
     "fine_organization_min",
     "fine_organization_max",
+    "fines_organisations",
     "detention_max_days",
+    "reconsideration_days",
     "statute",
 ]
 
@@ -26,24 +28,9 @@ CAP_FIELDS = [
 @admin.register(SanctionCap)
 class SanctionCapAdmin(CityAdminOnly):
     form = VersionedAdminForm
-    fields = [
-        "procedure",
-        "fine_individual_max",
-        "fine_organization_min",
-        "fine_organization_max",
-        "detention_max_days",
-        "statute",
-        "loaded_version",
-    ]
+    fields = ["procedure", *CAP_FIELDS, "loaded_version"]
     readonly_fields = ["procedure"]
-    list_display = [
-        "procedure",
-        "fine_individual_max",
-        "fine_organization_min",
-        "fine_organization_max",
-        "detention_max_days",
-        "statute",
-    ]
+    list_display = ["procedure", *CAP_FIELDS]
 
     def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:  # type: ignore[override]
         return False

@@ -119,6 +119,30 @@ class SanctionStatus(models.TextChoices):
     IN_EFFECT = "in_effect", _("In effect")
     PENDING = "pending", _("Awaiting the president's approval")
     REFUSED = "refused", _("Not approved by the president")
+    REVOKED = "revoked", _("Revoked on reconsideration")
+
+
+# Under the criminal procedure the presiding judge warns first (Criminal Procedure Law
+# art. 199): these measures need an earlier warning of the same person in the incident.
+AFTER_A_WARNING = frozenset(
+    {
+        SanctionMeasure.REPENTANCE,
+        SanctionMeasure.ORDER_TO_LEAVE,
+        SanctionMeasure.REMOVAL,
+        SanctionMeasure.FINE,
+        SanctionMeasure.DETENTION,
+    }
+)
+
+
+class ReconsiderationOutcome(models.TextChoices):
+    """What the next-higher court decided on an application for reconsideration of a
+    fine or detention (A9.3)."""
+
+    PENDING = "pending", _("Awaiting the higher court")
+    UPHELD = "upheld", _("Upheld")
+    VARIED = "varied", _("Varied")
+    REVOKED = "revoked", _("Revoked")
 
 
 class ChainStep(models.TextChoices):

@@ -1,8 +1,9 @@
 """Demo incidents of every kind (A8, A9.1, A9.2, A9.3, A13) with protective measures, a
-request to the police, courtroom sanctions (one awaiting the president), a group
-petition's chain and reception, an emergency plan and its activation, a warning talk,
-and an approved after-hours protection of the threatened judge (A12.3) with its log; one
-threat at a base court. Made through the services; idempotent."""
+request to the police, courtroom sanctions (one fine awaiting the president, one approved
+whose person applied for reconsideration), a group petition's chain and reception, an
+emergency plan and its activation, a warning talk, and an approved after-hours protection
+of the threatened judge (A12.3) with its log; one threat at a base court. Made through
+the services; idempotent."""
 
 from __future__ import annotations
 
@@ -204,6 +205,33 @@ def load_incidents_demo() -> None:
         subject_name="赵某",
         amount=5000,
         reason="经警告、训诫后仍冲击审判台，情节较重。",
+    )
+    # A fine the president approved; the person applied to the higher court for
+    # reconsideration (enforcement goes on meanwhile).
+    services.impose_sanction(
+        actor=judge,
+        incident=courtroom,
+        measure=SanctionMeasure.WARNING,
+        subject_name="钱某",
+        reason="旁听时大声喧哗。",
+    )
+    fine = services.impose_sanction(
+        actor=judge,
+        incident=courtroom,
+        measure=SanctionMeasure.FINE,
+        subject_name="钱某",
+        amount=2000,
+        reason="经警告制止后仍在旁听席起哄，并拍摄庭审过程。",
+    )
+    approved = services.decide_sanction(
+        actor=accounts["chair"], sanction=fine, expected_version=fine.version, approve=True
+    )
+    services.apply_for_reconsideration(
+        actor=police,
+        sanction=approved,
+        decision_received_on=today,
+        applied_on=today,
+        grounds="认为罚款过重。",
     )
 
     # A13: a group petition about a sensitive case: the chain, a reception, the plan.

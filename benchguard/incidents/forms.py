@@ -17,6 +17,7 @@ from benchguard.incidents.choices import (
     Nature,
     PlanKind,
     ProtectionStatus,
+    ReconsiderationOutcome,
     SanctionMeasure,
     SubjectKind,
 )
@@ -37,6 +38,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
         "case_number",
         "sensitive_case",
         "targets",
+        "case_judge",
         "perpetrator_description",
     ),
 }
@@ -81,6 +83,7 @@ class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
             "people_count",
             "sensitive_case",
             "perpetrator_description",
+            "case_judge",
         ]
         widgets = {
             "occurred_at": DateTimeLocalInput(),
@@ -106,6 +109,11 @@ class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
             self.fields["targets"].queryset = _people(court_ids)  # type: ignore[attr-defined]
             self.fields["targets"].widget.attrs["size"] = 8
             self.fields["targets"].required = kind == IncidentKind.THREAT
+        if "case_judge" in self.fields:
+            self.fields["case_judge"].queryset = _people(court_ids)  # type: ignore[attr-defined]
+            self.fields["case_judge"].help_text = _(
+                "Empty: the first protected person, or the judge told first in the chain."
+            )
         if "procedure" in self.fields:
             self.fields["procedure"].required = True
         if "case_number" in self.fields and kind == IncidentKind.COURTROOM:
@@ -132,6 +140,7 @@ class IncidentForm(VersionedForm):
             "people_count",
             "sensitive_case",
             "perpetrator_description",
+            "case_judge",
         ]
         widgets = {"occurred_at": DateTimeLocalInput()}
 
@@ -141,9 +150,11 @@ class IncidentForm(VersionedForm):
         self.fields["nature"].choices = [  # type: ignore[attr-defined]
             (value, Nature(value).label) for value in NATURES_BY_KIND[kind]
         ]
-        for name in ("procedure", "people_count", "sensitive_case"):
+        for name in ("procedure", "people_count", "sensitive_case", "case_judge"):
             if name not in KIND_FIELDS[kind]:
                 del self.fields[name]
+        if "case_judge" in self.fields:
+            self.fields["case_judge"].queryset = _people({self.instance.court_id})  # type: ignore[attr-defined]
 
 
 class TargetsForm(StyledFormMixin, forms.Form):
@@ -227,6 +238,15 @@ class SanctionForm(StyledFormMixin, forms.Form):
     measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
     subject_kind = forms.ChoiceField(label=_("Individual or organisation"), choices=SubjectKind.choices)
     subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
+    on_behalf_of = forms.CharField(
+        label=_("Unit the person answers for"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "Under the administrative and criminal procedures a unit is not sanctioned: "
+            "name its responsible person above and the unit here."
+        ),
+    )
     amount = forms.IntegerField(label=_("Fine (RMB)"), required=False, min_value=1)
     days = forms.IntegerField(label=_("Detention (days)"), required=False, min_value=1, max_value=365)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -240,6 +260,28 @@ class SanctionDecisionForm(StyledFormMixin, forms.Form):
         coerce=lambda v: v == "1",
     )
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReconsiderationForm(StyledFormMixin, forms.Form):
+    """The fined or detained person's application to the next-higher court."""
+
+    decision_received_on = forms.DateField(label=_("Decision received on"), widget=DateInput())
+    applied_on = forms.DateField(label=_("Applied on"), widget=DateInput())
+    grounds = forms.CharField(
+        label=_("Grounds of the application"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReconsiderationOutcomeForm(StyledFormMixin, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    outcome = forms.ChoiceField(
+        label=_("The higher court's decision"),
+        choices=[c for c in ReconsiderationOutcome.choices if c[0] != ReconsiderationOutcome.PENDING],
+    )
+    outcome_on = forms.DateField(label=_("Decision received on"), widget=DateInput())
+    note = forms.CharField(
+        label=_("What the higher court decided"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ChainForm(StyledFormMixin, forms.Form):
@@ -346,6 +388,14 @@ class TalkForm(StyledFormMixin, forms.Form):
 
 
 class FilterForm(StyledFormMixin, forms.Form):
+    """The register's search (selectors.search_incidents)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Number, words of the account or place, case number, names."),
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *IncidentKind.choices]
     )
@@ -354,6 +404,31 @@ class FilterForm(StyledFormMixin, forms.Form):
         required=False,
         choices=[("", _("Any status")), *IncidentStatus.choices],
     )
+    occurred_from = forms.DateField(label=_("Happened from"), required=False, widget=DateInput())
+    occurred_to = forms.DateField(label=_("Happened until"), required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("occurred_from"), data.get("occurred_to")
+        if start and end and end < start:
+            self.add_error("occurred_to", _("The end of the range cannot be before its start."))
+        return data
+
+    def search(self) -> dict[str, Any] | None:
+        """The arguments of selectors.search_incidents; None for an invalid search (which
+        finds nothing rather than everything)."""
+        if not self.is_bound:
+            return {}
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return {
+            "text": data["q"].replace("\x00", ""),
+            "kind": data["kind"],
+            "status": data["status"],
+            "occurred_from": data["occurred_from"],
+            "occurred_to": data["occurred_to"],
+        }
 
 
 # --- After-hours protection (A12.3) ------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The incident register (A8, A9, A13): incidents of five kinds, their attachments,
 protective measures, requests to the police, courtroom sanctions with their statutory
-caps, the group-petition notification chain, receptions, emergency plans and their
-activations, and warning talks; and requests for after-hours protection by the judicial
-police (A12.3) with the log of what was done."""
+caps and the applications for their reconsideration, the group-petition notification
+chain, receptions, emergency plans and their activations, and warning talks; and
+requests for after-hours protection by the judicial police (A12.3) with the log of what
+was done."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from benchguard.incidents.choices import (
     PlanKind,
     Procedure,
     ProtectionStatus,
+    ReconsiderationOutcome,
     SanctionMeasure,
     SanctionStatus,
     SubjectKind,
@@ -74,6 +76,15 @@ class Incident(VersionedModel):
         related_name="incidents",
         blank=True,
         verbose_name=_("persons of concern"),
+    )
+    case_judge = models.ForeignKey(
+        "organization.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("case judge"),
+        help_text=_("The judge of the case the petitioners come about; never receives them (A13.1, A13.2)."),
     )
     reported_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("reported by")
@@ -128,6 +139,9 @@ class Incident(VersionedModel):
             errors["people_count"] = _("At least one person was involved.")
         if self.criminal_referral_on and self.criminal_referral_on > timezone.localdate():
             errors["criminal_referral_on"] = _("The date cannot be in the future.")
+        judge = self.case_judge if self.case_judge_id else None
+        if judge is not None and self.court_id and judge.court_id != self.court_id:
+            errors["case_judge"] = _("The case judge must belong to this court.")
         if errors:
             raise ValidationError(errors)
 
@@ -233,6 +247,17 @@ class SanctionCap(VersionedModel):
     fine_organization_min = models.PositiveIntegerField(_("lowest fine for an organisation (RMB)"), default=0)
     fine_organization_max = models.PositiveIntegerField(_("highest fine for an organisation (RMB)"))
     detention_max_days = models.PositiveSmallIntegerField(_("longest detention (days)"))
+    fines_organisations = models.BooleanField(
+        _("organisations can be fined"),
+        default=False,
+        help_text=_("Otherwise the measures fall on people: the unit's responsible person is named."),
+    )
+    reconsideration_days = models.PositiveSmallIntegerField(
+        _("days to apply for reconsideration"),
+        null=True,
+        blank=True,
+        help_text=_("Counted from the day after the decision is received; empty when no period is set."),
+    )
     statute = models.CharField(_("statute"), max_length=200)
 
     class Meta:
@@ -265,6 +290,12 @@ class Sanction(VersionedModel):
         default=SubjectKind.INDIVIDUAL,
     )
     subject_name = models.CharField(_("name of the person or organisation"), max_length=100)
+    on_behalf_of = models.CharField(
+        _("unit the person answers for"),
+        max_length=100,
+        blank=True,
+        help_text=_("When the person is sanctioned as the responsible person of a unit."),
+    )
     amount = models.PositiveIntegerField(_("fine (RMB)"), null=True, blank=True)
     days = models.PositiveSmallIntegerField(_("detention (days)"), null=True, blank=True)
     reason = models.TextField(_("reason"))
@@ -300,6 +331,61 @@ class Sanction(VersionedModel):
     def audit_court_id(self) -> int:
         """The court of the incident, for the audit line (core.audit)."""
         return self.incident.court_id
+
+
+class Reconsideration(VersionedModel):
+    """The one application of a fined or detained person for reconsideration by the
+    next-higher court (A9.3; Civil Procedure Law art. 119, Administrative Litigation Law
+    art. 59, Criminal Procedure Law art. 199): when the decision was received, when the
+    person applied, by when they had to, and what the higher court decided. Enforcement
+    is not suspended meanwhile."""
+
+    sanction = models.OneToOneField(
+        Sanction, on_delete=models.PROTECT, related_name="reconsideration", verbose_name=_("sanction")
+    )
+    higher_court = models.ForeignKey(
+        "organization.Court", on_delete=models.PROTECT, related_name="+", verbose_name=_("higher court")
+    )
+    decision_received_on = models.DateField(_("decision received on"))
+    due_on = models.DateField(_("last day to apply"), null=True, blank=True)
+    applied_on = models.DateField(_("applied on"))
+    grounds = models.TextField(_("grounds of the application"), blank=True)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=10,
+        choices=ReconsiderationOutcome.choices,
+        default=ReconsiderationOutcome.PENDING,
+    )
+    outcome_on = models.DateField(_("outcome received on"), null=True, blank=True)
+    outcome_note = models.TextField(_("what the higher court decided"), blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+
+    class Meta:
+        ordering = ["applied_on", "id"]
+        verbose_name = _("application for reconsideration")
+        verbose_name_plural = _("applications for reconsideration")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(applied_on__gte=models.F("decision_received_on")),
+                name="reconsideration_applied_after_receipt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sanction} · {self.applied_on}"
+
+    @property
+    def late(self) -> bool:
+        """Applied after the last day of the period (the higher court decides whether
+        to hear it; the application is recorded all the same)."""
+        return self.due_on is not None and self.applied_on > self.due_on
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court of the incident, for the audit line (core.audit)."""
+        return self.sanction.incident.court_id
 
 
 class ChainNotification(models.Model):

@@ -10,7 +10,9 @@
 - Link persons of concern: managers who also read the city-wide list (A15).
 - Courtroom sanctions: recorded by the presiding judge (the reporter or a protected
   person of that incident) or a manager; fines and detention approved by the court
-  president (A9.3).
+  president (A9.3). Their written decision is printed by the same people and the
+  president; an application for reconsideration and its outcome are recorded by the
+  managers and the president.
 - After-hours protection (A12.3): requested for a judge by the judge themselves, a
   division chief of the judge's department or the committee office of the court;
   decided, logged and completed by the judicial police of the court. Seen by the
@@ -71,6 +73,18 @@ def can_sanction(user: Any, incident: Any) -> bool:
 
 def can_approve_sanction(user: Any, sanction: Any) -> bool:
     return has_role(user, Role.COURT_PRESIDENT, court_id=sanction.incident.court_id)
+
+
+def can_print_decision(user: Any, sanction: Any) -> bool:
+    """The written decision on a fine or detention: whoever records sanctions in the
+    incident (the presiding judge, the judicial police, the office) and the president."""
+    return can_sanction(user, sanction.incident) or can_approve_sanction(user, sanction)
+
+
+def can_record_reconsideration(user: Any, sanction: Any) -> bool:
+    """The application for reconsideration and the higher court's answer are recorded by
+    the judicial police, the committee office or the president of the court."""
+    return can_manage(user, sanction.incident) or can_approve_sanction(user, sanction)
 
 
 def can_open_matter(user: Any, incident: Any) -> bool:

@@ -23,6 +23,7 @@ from benchguard.core.text import join_list
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload, stored
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import (
+    AFTER_A_WARNING,
     CHAIN_ORDER,
     NEEDS_PRESIDENT,
     SEVERITY,
@@ -30,7 +31,9 @@ from benchguard.incidents.choices import (
     IncidentKind,
     IncidentStatus,
     MeasureStatus,
+    Procedure,
     ProtectionStatus,
+    ReconsiderationOutcome,
     SanctionMeasure,
     SanctionStatus,
     SubjectKind,
@@ -48,6 +51,7 @@ from benchguard.incidents.models import (
     ProtectionRequest,
     ProtectiveMeasure,
     Reception,
+    Reconsideration,
     Sanction,
     SanctionCap,
     WarningTalk,
@@ -71,6 +75,7 @@ INCIDENT_FIELDS = [
     "people_count",
     "sensitive_case",
     "perpetrator_description",
+    "case_judge",
 ]
 EDITABLE_FIELDS = [f for f in INCIDENT_FIELDS if f not in ("court", "kind")]
 
@@ -107,9 +112,11 @@ def report_incident(
     people_count: int | None = None,
     sensitive_case: bool = False,
     perpetrator_description: str = "",
+    case_judge: Person | None = None,
 ) -> Incident:
     """Anyone in the court reports an incident, for themselves or on a colleague's behalf
-    (A8); the judicial police and the committee office are told at once."""
+    (A8); the judicial police and the committee office are told at once. `case_judge`
+    names the judge of the case a group petition is about (A13.1)."""
     if not permissions.can_report(actor, court.pk):
         raise PermissionDenied
     if "targets" in REQUIRED_BY_KIND.get(kind, ()) and not targets:
@@ -135,6 +142,7 @@ def report_incident(
             people_count=people_count,
             sensitive_case=sensitive_case,
             perpetrator_description=perpetrator_description.strip(),
+            case_judge=case_judge,
             reported_by=actor,
         ),
         actor=actor,
@@ -529,8 +537,26 @@ def check_cap(
 ) -> None:
     """Refuse an amount or length outside the statutory cap of the case's procedure,
     naming the cap (Civil Procedure Law art. 118, Administrative Litigation Law art. 59,
-    Criminal Procedure Law art. 199 — seeded in SanctionCap)."""
+    Criminal Procedure Law art. 199 — seeded in SanctionCap). A unit is sanctioned only
+    where the procedure allows it (the civil procedure's fines); elsewhere the measures
+    fall on people, and the unit's responsible person is named instead."""
     cap = cap_for(procedure)
+    if subject_kind == SubjectKind.ORGANIZATION and not (
+        cap.fines_organisations and measure == SanctionMeasure.FINE
+    ):
+        if measure == SanctionMeasure.DETENTION:
+            message = _("Only an individual can be detained.")
+            code = "detention_organisation"
+        elif cap.fines_organisations:
+            message = _("Only a fine can be imposed on an organisation; name the person for other measures.")
+            code = "organisation_not_liable"
+        else:
+            message = _(
+                "Under %(procedure)s the measures fall on people, not on units: name the unit's "
+                "principal or directly responsible person as an individual, and the unit they answer for."
+            ) % {"procedure": cap.get_procedure_display()}
+            code = "organisation_not_liable"
+        raise ValidationError({"subject_kind": ValidationError(message, code=code)})
     if measure == SanctionMeasure.FINE:
         if amount is None or amount <= 0:
             raise ValidationError(
@@ -550,14 +576,6 @@ def check_cap(
             }
             raise ValidationError({"amount": ValidationError(message, code="over_cap")})
     if measure == SanctionMeasure.DETENTION:
-        if subject_kind == SubjectKind.ORGANIZATION:
-            raise ValidationError(
-                {
-                    "subject_kind": ValidationError(
-                        _("Only an individual can be detained."), code="detention_organisation"
-                    )
-                }
-            )
         if days is None or days <= 0:
             raise ValidationError(
                 {"days": ValidationError(_("Enter the number of days of detention."), code="required")}
@@ -581,9 +599,13 @@ def impose_sanction(
     subject_kind: str = SubjectKind.INDIVIDUAL,
     amount: int | None = None,
     days: int | None = None,
+    on_behalf_of: str = "",
 ) -> Sanction:
     """Record a measure the presiding judge applied (A9.3). Warnings to removal take
-    effect at once; a fine or detention waits for the court president's approval."""
+    effect at once; a fine or detention waits for the court president's approval. Under
+    the criminal procedure the judge warns first (Criminal Procedure Law art. 199):
+    removal, a fine or detention need an earlier warning of the same person.
+    `on_behalf_of` names the unit whose responsible person is sanctioned."""
     if not permissions.can_sanction(actor, incident):
         raise PermissionDenied
     if incident.kind != IncidentKind.COURTROOM:
@@ -599,6 +621,24 @@ def impose_sanction(
     check_cap(
         procedure=incident.procedure, measure=measure, subject_kind=subject_kind, amount=amount, days=days
     )
+    if not subject_name.strip():
+        raise ValidationError(
+            {"subject_name": ValidationError(_("Name the person sanctioned."), code="required")}
+        )
+    criminal = incident.procedure == Procedure.CRIMINAL
+    if criminal and measure in AFTER_A_WARNING and not _was_warned(incident, subject_name):
+        raise ValidationError(
+            {
+                "measure": ValidationError(
+                    _(
+                        "Under the criminal procedure the presiding judge first warns %(name)s; "
+                        "record the warning before this measure."
+                    )
+                    % {"name": subject_name.strip()},
+                    code="warning_first",
+                )
+            }
+        )
     needs_approval = measure in NEEDS_PRESIDENT
     sanction = create_versioned(
         Sanction(
@@ -606,6 +646,7 @@ def impose_sanction(
             measure=measure,
             subject_kind=subject_kind,
             subject_name=subject_name.strip(),
+            on_behalf_of=on_behalf_of.strip(),
             amount=amount,
             days=days,
             reason=reason.strip(),
@@ -614,7 +655,17 @@ def impose_sanction(
         ),
         actor=actor,
         action="incidents.sanction.impose",
-        fields=["incident", "measure", "subject_kind", "subject_name", "amount", "days", "reason", "status"],
+        fields=[
+            "incident",
+            "measure",
+            "subject_kind",
+            "subject_name",
+            "on_behalf_of",
+            "amount",
+            "days",
+            "reason",
+            "status",
+        ],
     )
     if needs_approval:
         notify(
@@ -627,6 +678,17 @@ def impose_sanction(
             court=incident.court,
         )
     return sanction
+
+
+def _same_name(a: str, b: str) -> bool:
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
+def _was_warned(incident: Incident, subject_name: str) -> bool:
+    """Whether the person was warned earlier in this incident (the warning is in effect
+    from the moment it is recorded)."""
+    warnings = incident.sanctions.filter(measure=SanctionMeasure.WARNING, status=SanctionStatus.IN_EFFECT)
+    return any(_same_name(w.subject_name, subject_name) for w in warnings)
 
 
 @transaction.atomic
@@ -667,6 +729,183 @@ def decide_sanction(
         court=saved.incident.court,
     )
     return saved
+
+
+def reconsideration_due(*, procedure: str, received_on: dt.date) -> dt.date | None:
+    """The last day to apply for reconsideration of a fine or detention: the period of
+    the procedure's cap (SanctionCap.reconsideration_days, 3 days under the civil
+    procedure) counted from the day after the decision was received, a last day on a
+    rest day or holiday moved to the next working day (core.deadlines); None when the
+    procedure sets no period."""
+    from benchguard.core import deadlines
+
+    days = cap_for(procedure).reconsideration_days
+    if not days:
+        return None
+    return deadlines.due_date(received_on, days)
+
+
+def _require_decision(sanction: Sanction) -> None:
+    if sanction.measure not in NEEDS_PRESIDENT or sanction.status != SanctionStatus.IN_EFFECT:
+        raise ValidationError(
+            _("Only a fine or detention approved by the president has a written decision."),
+            code="no_decision",
+        )
+
+
+@transaction.atomic
+def apply_for_reconsideration(
+    *,
+    actor: Any,
+    sanction: Sanction,
+    decision_received_on: dt.date,
+    applied_on: dt.date,
+    grounds: str = "",
+) -> Reconsideration:
+    """The fined or detained person applies, once, to the next-higher court for
+    reconsideration (A9.3; Civil Procedure Law art. 119). The court records the
+    application and passes it on; enforcement is not suspended, so the sanction stays in
+    effect. An application after the period is recorded all the same and marked late:
+    the higher court decides whether to hear it."""
+    incident = sanction.incident
+    if not permissions.can_record_reconsideration(actor, sanction):
+        raise PermissionDenied
+    _require_open(_locked(incident))
+    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    _require_decision(sanction)
+    if Reconsideration.objects.filter(sanction=sanction).exists():
+        raise ValidationError(
+            _("The person has already applied for reconsideration; the law allows it once."), code="once"
+        )
+    higher = incident.court.parent
+    if higher is None:
+        raise ValidationError(_("The court has no higher court on record."), code="no_higher_court")
+    today = timezone.localdate()
+    errors: dict[str, ValidationError] = {}
+    decided_on = timezone.localdate(sanction.approved_at) if sanction.approved_at else None
+    if decision_received_on > today:
+        errors["decision_received_on"] = ValidationError(
+            _("The date cannot be in the future."), code="future"
+        )
+    elif decided_on and decision_received_on < decided_on:
+        errors["decision_received_on"] = ValidationError(
+            _("The decision cannot be received before the president approved it (%(date)s).")
+            % {"date": decided_on.isoformat()},
+            code="before_decision",
+        )
+    if applied_on > today:
+        errors["applied_on"] = ValidationError(_("The date cannot be in the future."), code="future")
+    elif applied_on < decision_received_on:
+        errors["applied_on"] = ValidationError(
+            _("The application cannot predate the receipt of the decision."), code="before_receipt"
+        )
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            row = create_versioned(
+                Reconsideration(
+                    sanction=sanction,
+                    higher_court=higher,
+                    decision_received_on=decision_received_on,
+                    due_on=reconsideration_due(
+                        procedure=incident.procedure, received_on=decision_received_on
+                    ),
+                    applied_on=applied_on,
+                    grounds=grounds.strip(),
+                    recorded_by=actor,
+                ),
+                actor=actor,
+                action="incidents.sanction.reconsideration",
+                fields=[
+                    "sanction",
+                    "higher_court",
+                    "decision_received_on",
+                    "due_on",
+                    "applied_on",
+                    "grounds",
+                ],
+            )
+    except IntegrityError:  # recorded by someone else a moment ago
+        raise ValidationError(
+            _("The person has already applied for reconsideration; the law allows it once."), code="once"
+        ) from None
+    return row
+
+
+@transaction.atomic
+def record_reconsideration_outcome(
+    *,
+    actor: Any,
+    reconsideration: Reconsideration,
+    expected_version: int,
+    outcome: str,
+    outcome_on: dt.date,
+    note: str = "",
+) -> Reconsideration:
+    """What the next-higher court decided: upheld, varied (the note says how) or
+    revoked (the sanction is then no longer in effect)."""
+    sanction = reconsideration.sanction
+    if not permissions.can_record_reconsideration(actor, sanction):
+        raise PermissionDenied
+    _require_open(_locked(sanction.incident))
+    current = Reconsideration.objects.select_for_update().get(pk=reconsideration.pk)
+    if current.version != expected_version:
+        raise StaleEditError(current=current)
+    if current.outcome != ReconsiderationOutcome.PENDING:
+        raise ValidationError(
+            _("The higher court's decision is already recorded: %(outcome)s.")
+            % {"outcome": current.get_outcome_display()},
+            code="invalid_transition",
+        )
+    errors: dict[str, ValidationError] = {}
+    if outcome not in ReconsiderationOutcome.values or outcome == ReconsiderationOutcome.PENDING:
+        errors["outcome"] = ValidationError(_("Choose what the higher court decided."), code="required")
+    if outcome_on > timezone.localdate():
+        errors["outcome_on"] = ValidationError(_("The date cannot be in the future."), code="future")
+    elif outcome_on < current.applied_on:
+        errors["outcome_on"] = ValidationError(
+            _("The decision cannot predate the application."), code="before_application"
+        )
+    if outcome == ReconsiderationOutcome.VARIED and not note.strip():
+        errors["note"] = ValidationError(_("Say how the higher court varied the decision."), code="required")
+    if errors:
+        raise ValidationError(errors)
+    saved = update_versioned(
+        Reconsideration,
+        current.pk,
+        actor=actor,
+        action="incidents.sanction.reconsideration_outcome",
+        expected_version=expected_version,
+        changes={"outcome": outcome, "outcome_on": outcome_on, "outcome_note": note.strip()},
+    )
+    if outcome == ReconsiderationOutcome.REVOKED:
+        update_versioned(
+            Sanction,
+            sanction.pk,
+            actor=actor,
+            action="incidents.sanction.revoked",
+            expected_version=Sanction.objects.get(pk=sanction.pk).version,
+            changes={"status": SanctionStatus.REVOKED},
+        )
+    return saved
+
+
+def open_decision(*, actor: Any, sanction: Sanction) -> Sanction:
+    """The written decision on a fine or detention, to print and serve (A9.3): who may
+    see it, and a line in the audit log before it is shown (it names the person)."""
+    if not permissions.can_print_decision(actor, sanction):
+        raise PermissionDenied
+    if sanction.measure not in NEEDS_PRESIDENT or sanction.status not in (
+        SanctionStatus.IN_EFFECT,
+        SanctionStatus.REVOKED,
+    ):
+        raise ValidationError(
+            _("Only a fine or detention approved by the president has a written decision."),
+            code="no_decision",
+        )
+    audit.record_access(actor=actor, action="incidents.sanction.decision", obj=sanction)
+    return sanction
 
 
 # --- Group petitions and sudden events (A13) ----------------------------------------------------
@@ -765,6 +1004,32 @@ def reception_rule_applies(incident: Incident) -> bool:
     return incident.kind == IncidentKind.GROUP_PETITION or incident.sensitive_case
 
 
+RECEIVING_ROLES = (Role.DIVISION_CHIEF, Role.COURT_LEADER, Role.COURT_PRESIDENT)
+
+
+def case_judge_of(incident: Incident) -> tuple[Person | None, str]:
+    """The judge of the case the petitioners come about (A13.1), and where that comes
+    from: named on the incident ("named"); else its first protected person ("target");
+    else the judge told first in the chain ("chain"); else (None, "")."""
+    if incident.case_judge_id is not None:
+        return incident.case_judge, "named"
+    targets = list(incident.targets.all())
+    if targets:
+        return targets[0], "target"
+    told = [n for n in incident.chain.all() if n.step == ChainStep.NOTIFY_JUDGE]
+    if told:
+        first = min(told, key=lambda n: (n.notified_at, n.pk))
+        person = Person.objects.filter(account_id=first.notified_id, court_id=incident.court_id).first()
+        if person is not None:
+            return person, "chain"
+    return None, ""
+
+
+def can_receive_petitioners(person: Person, court_id: int) -> bool:
+    """A division chief or a court leader (the president included) of the court."""
+    return person.account_id is not None and has_role(person.account, *RECEIVING_ROLES, court_id=court_id)
+
+
 @transaction.atomic
 def record_reception(
     *,
@@ -777,8 +1042,10 @@ def record_reception(
     petitioners: int,
     summary: str,
 ) -> Reception:
-    """A13.2: for a group petition or a sensitive case the reception is recorded only
-    with a judicial police officer present and not the case judge alone."""
+    """A13.1, A13.2: for a group petition or a sensitive case the petitioners are
+    received by a division chief or a court leader together with the judicial police —
+    never by the case judge (case_judge_of), and support staff with the police are not
+    a reception."""
     if not (permissions.can_manage(actor, incident) or _in_chain(actor, incident)):
         raise PermissionDenied
     incident = _locked(incident)
@@ -807,14 +1074,31 @@ def record_reception(
                     )
                 }
             )
-        judges = {p.pk for p in incident.targets.all()}
-        others = [p for p in participants if p.pk not in judges and p not in police]
-        if not others:
+        case_judge, source = case_judge_of(incident)
+        # Without a named case judge, every protected person counts as a judge of the case.
+        judges = {p.pk for p in incident.targets.all()} if source == "target" else set()
+        if case_judge is not None:
+            judges.add(case_judge.pk)
+        in_case = [p for p in participants if p.pk in judges]
+        if in_case:
             raise ValidationError(
                 {
                     "participants": ValidationError(
-                        _("The case judge may not receive the petitioners alone (A13.2)."),
-                        code="judge_alone",
+                        _("%(name)s is the case judge and does not receive the petitioners (A13.1, A13.2).")
+                        % {"name": in_case[0].name},
+                        code="case_judge",
+                    )
+                }
+            )
+        if not any(can_receive_petitioners(p, incident.court_id) for p in participants):
+            raise ValidationError(
+                {
+                    "participants": ValidationError(
+                        _(
+                            "A division chief or a court leader receives the petitioners, "
+                            "together with the judicial police (A13.1, A13.2)."
+                        ),
+                        code="no_receiver",
                     )
                 }
             )
@@ -994,12 +1278,15 @@ def record_warning_talk(
 # --- Export ---------------------------------------------------------------------------------------
 
 
-def export_incidents(*, actor: Any, incidents: Iterable[Incident]) -> bytes:
-    """The register as an Excel workbook for those who see a court's incidents; logged."""
+def export_incidents(*, actor: Any, incidents: Iterable[Incident], searched: Sequence[str] = ()) -> bytes:
+    """The register (as searched) as an Excel workbook for those who see a court's
+    incidents; logged with the count and what was searched by — never the values."""
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(incidents)
-    audit.record_event(actor=actor, action="incidents.incident.export", obj=None, count=len(rows))
+    audit.record_event(
+        actor=actor, action="incidents.incident.export", obj=None, count=len(rows), searched=sorted(searched)
+    )
     return xlsx(
         title=_("Incidents"),
         header=[

@@ -27,6 +27,17 @@ urlpatterns = [
     path("measures/<int:pk>/", views.update_measure, name="update_measure"),
     path("police/<int:pk>/", views.police_response, name="police_response"),
     path("sanctions/<int:pk>/", views.decide_sanction, name="decide_sanction"),
+    path("sanctions/<int:pk>/decision/", views.sanction_decision, name="sanction_decision"),
+    path(
+        "sanctions/<int:pk>/reconsideration/",
+        views.apply_for_reconsideration,
+        name="apply_for_reconsideration",
+    ),
+    path(
+        "reconsiderations/<int:pk>/outcome/",
+        views.reconsideration_outcome,
+        name="reconsideration_outcome",
+    ),
     path("chain/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,6 +30,7 @@ from benchguard.core.views import edit_versioned
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
     CHAIN_ORDER,
+    NEEDS_PRESIDENT,
     ChainStep,
     IncidentKind,
     IncidentStatus,
@@ -66,14 +67,12 @@ def _tabs(request: HttpRequest) -> dict[str, bool]:
 
 
 def _filtered(request: HttpRequest) -> tuple[forms.FilterForm, Any]:
+    """The search of the register, shared by the list and the export."""
     form = forms.FilterForm(request.GET or None)
-    incidents = selectors.incidents_for(request.user)
-    if form.is_valid():
-        if form.cleaned_data["kind"]:
-            incidents = incidents.filter(kind=form.cleaned_data["kind"])
-        if form.cleaned_data["status"]:
-            incidents = incidents.filter(status=form.cleaned_data["status"])
-    return form, incidents
+    search = form.search()
+    if search is None:
+        return form, Incident.objects.none()
+    return form, selectors.search_incidents(request.user, **search)
 
 
 @login_required
@@ -102,8 +101,12 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 def incident_export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export(request.user):
         raise PermissionDenied
-    _form, incidents = _filtered(request)
-    content = services.export_incidents(actor=request.user, incidents=incidents)
+    form, incidents = _filtered(request)
+    if form.is_bound and not form.is_valid():
+        messages.error(request, _("Correct the search before exporting it."))
+        return redirect(f"{reverse('incidents:incident_list')}?{request.GET.urlencode()}")
+    searched = [name for name, value in (form.search() or {}).items() if value]
+    content = services.export_incidents(actor=request.user, incidents=incidents, searched=searched)
     return xlsx_response(content, "incidents.xlsx")
 
 
@@ -152,6 +155,14 @@ def _row_forms(incident: Incident, bound: dict[str, Any]) -> None:
         s.form = bound.get(f"s{s.pk}") or forms.SanctionDecisionForm(  # type: ignore[attr-defined]
             prefix=f"s{s.pk}", initial={"version": s.version}
         )
+        s.reconsideration_form = bound.get(f"rc{s.pk}") or forms.ReconsiderationForm(  # type: ignore[attr-defined]
+            prefix=f"rc{s.pk}"
+        )
+        recon = getattr(s, "reconsideration", None)
+        if recon is not None:
+            recon.form = bound.get(f"ro{recon.pk}") or forms.ReconsiderationOutcomeForm(
+                prefix=f"ro{recon.pk}", initial={"version": recon.version}
+            )
 
 
 def _detail(
@@ -162,6 +173,7 @@ def _detail(
     user = request.user
     manage = permissions.can_manage(user, incident) and incident.status == IncidentStatus.OPEN
     court_id = incident.court_id
+    is_president = has_role(user, Role.COURT_PRESIDENT, court_id=court_id)
     context: dict[str, Any] = {
         "incident": incident,
         **_tabs(request),
@@ -175,8 +187,14 @@ def _detail(
         and permissions.can_sanction(user, incident),
         "can_open_matter": incident.matter_id is None and permissions.can_open_matter(user, incident),
         "can_refer": manage and incident.kind in (IncidentKind.CRIME, IncidentKind.COURTROOM),
-        "is_president": has_role(user, Role.COURT_PRESIDENT, court_id=court_id),
+        "is_president": is_president,
         "is_group": incident.kind == IncidentKind.GROUP_PETITION,
+        "case_judge": services.case_judge_of(incident),
+        "decision_measures": sorted(NEEDS_PRESIDENT),
+        "in_effect": SanctionStatus.IN_EFFECT,
+        "can_reconsider": incident.status == IncidentStatus.OPEN
+        and (permissions.can_manage(user, incident) or is_president),
+        "can_print": permissions.can_sanction(user, incident) or is_president,
         "reception_rule": services.reception_rule_applies(incident),
         "user_pk": user.pk,
         "chain_steps": [
@@ -465,6 +483,70 @@ decide_sanction = _row_action(
     ),
     done=gettext_lazy("The decision was recorded."),
 )
+apply_for_reconsideration = _row_action(
+    model=Sanction,
+    allowed=permissions.can_record_reconsideration,
+    form=lambda request, sanction: forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}"),
+    prefix="rc",
+    run=lambda user, sanction, d: services.apply_for_reconsideration(actor=user, sanction=sanction, **d),
+    done=gettext_lazy("The application was recorded; the decision is still enforced meanwhile."),
+)
+
+
+@login_required
+@require_POST
+def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """The next-higher court's decision on an application for reconsideration."""
+    row = selectors.get_reconsideration_for(request.user, pk)
+    if not permissions.can_record_reconsideration(request.user, row.sanction):
+        raise PermissionDenied
+    form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
+    return _act(
+        request,
+        row.sanction.incident,
+        form,
+        f"ro{row.pk}",
+        lambda d: services.record_reconsideration_outcome(
+            actor=request.user,
+            reconsideration=row,
+            expected_version=d["version"],
+            outcome=d["outcome"],
+            outcome_on=d["outcome_on"],
+            note=d["note"],
+        ),
+        _("The higher court's decision was recorded."),
+    )
+
+
+@login_required
+@require_GET
+def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """The written decision on a fine or detention, to print (browser print, A4) and
+    serve on the person: the facts, the legal basis, the sanction, the president's
+    approval and the notice of the right to reconsideration."""
+    sanction = selectors.get_sanction_for(request.user, pk)
+    if not permissions.can_print_decision(request.user, sanction):
+        raise PermissionDenied
+    try:
+        services.open_decision(actor=request.user, sanction=sanction)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("incidents:incident_detail", pk=sanction.incident_id)
+    incident = sanction.incident
+    return render(
+        request,
+        "incidents/sanction_decision.html",
+        {
+            "sanction": sanction,
+            "incident": incident,
+            "cap": services.cap_for(incident.procedure),
+            "higher_court": incident.court.parent,
+            "reconsideration": getattr(sanction, "reconsideration", None),
+        },
+    )
+
+
 acknowledge = _row_action(
     model=ChainNotification,
     allowed=lambda user, step: step.notified_id == user.pk,

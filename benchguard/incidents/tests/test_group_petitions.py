@@ -225,16 +225,15 @@ def test_a_sensitive_case_of_another_kind_is_not_received_without_police(  # typ
     assert receive(sensitive, [person_of("chief")], [person_of("police")]).pk is not None
 
 
-def test_the_case_judge_does_not_receive_alone(  # type: ignore[no-untyped-def]
+def test_the_case_judge_never_receives(  # type: ignore[no-untyped-def]
     judges_petition, receive, person_of
 ) -> None:
-    judge, police = person_of("judge"), person_of("police")
-    with pytest.raises(ValidationError) as caught:
-        receive(judges_petition, [judge], [police])
-    assert field_codes(caught.value, "participants") == ["judge_alone"]
-    with pytest.raises(ValidationError) as caught:
-        receive(judges_petition, [judge, police], [police])
-    assert field_codes(caught.value, "participants") == ["judge_alone"]
+    judge, chief, police = person_of("judge"), person_of("chief"), person_of("police")
+    for participants in ([judge], [judge, police], [chief, judge]):
+        with pytest.raises(ValidationError) as caught:
+            receive(judges_petition, participants, [police])
+        assert field_codes(caught.value, "participants") == ["case_judge"]
+        assert "王立明" in caught.value.message_dict["participants"][0]
     assert not Reception.objects.filter(incident=judges_petition).exists()
 
 
@@ -251,9 +250,9 @@ def test_only_judicial_police_count_as_police(  # type: ignore[no-untyped-def]
 def test_the_chief_with_a_police_officer_receives(  # type: ignore[no-untyped-def]
     judges_petition, receive, person_of, colleague
 ) -> None:
-    reception = receive(judges_petition, [person_of("chief"), person_of("judge")], [person_of("police")])
+    reception = receive(judges_petition, [person_of("chief"), person_of("staff")], [person_of("police")])
     stored = Reception.objects.get(pk=reception.pk)
-    assert set(stored.participants.values_list("name", flat=True)) == {"周海", "王立明"}
+    assert set(stored.participants.values_list("name", flat=True)) == {"周海", person_of("staff").name}
     assert list(stored.police.values_list("name", flat=True)) == ["马军"]
     # An officer of the judicial police department without an account counts too.
     second = receive(judges_petition, [person_of("chief")], [colleague])
@@ -472,3 +471,99 @@ def test_only_managers_who_read_the_list_record_talks(  # type: ignore[no-untype
                 content="告诫。",
                 record=pdf(),
             )
+
+
+# --- Who receives, and the case judge (A13.1, A13.2) ------------------------------------------------
+
+
+@pytest.mark.parametrize("receivers", [["staff"], ["police"], ["staff", "member"], ["office"]])
+def test_without_a_chief_or_leader_there_is_no_reception(  # type: ignore[no-untyped-def]
+    judges_petition, receive, person_of, receivers
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        receive(judges_petition, [person_of(name) for name in receivers], [person_of("police")])
+    assert field_codes(caught.value, "participants") == ["no_receiver"]
+    assert not Reception.objects.filter(incident=judges_petition).exists()
+
+
+@pytest.mark.parametrize("receiver", ["chief", "leader", "vicechair", "chair"])
+def test_a_chief_or_a_court_leader_receives_with_the_police(  # type: ignore[no-untyped-def]
+    judges_petition, receive, person_of, receiver
+) -> None:
+    reception = receive(judges_petition, [person_of(receiver), person_of("staff")], [person_of("police")])
+    assert set(reception.participants.all()) == {person_of(receiver), person_of("staff")}
+
+
+def test_a_named_case_judge_never_receives_and_other_protected_persons_may(  # type: ignore[no-untyped-def]
+    report, receive, person_of
+) -> None:
+    # The petition is about 孙丽's case; 王立明 (a protected person) is not its judge.
+    petition = report(
+        IncidentKind.GROUP_PETITION,
+        actor="police",
+        targets=[person_of("judge")],
+        case_judge=person_of("member"),
+    )
+    assert services.case_judge_of(petition) == (person_of("member"), "named")
+    with pytest.raises(ValidationError) as caught:
+        receive(petition, [person_of("chief"), person_of("member")], [person_of("police")])
+    assert field_codes(caught.value, "participants") == ["case_judge"]
+    assert "孙丽" in caught.value.message_dict["participants"][0]
+    assert receive(petition, [person_of("chief"), person_of("judge")], [person_of("police")]).pk
+
+
+def test_without_a_named_judge_the_judge_told_first_is_the_case_judge(  # type: ignore[no-untyped-def]
+    petition, receive, persona, person_of
+) -> None:
+    assert services.case_judge_of(petition) == (None, "")
+    for username in ("member", "judge"):
+        services.notify_step(
+            actor=persona("police"),
+            incident=petition,
+            step=ChainStep.NOTIFY_JUDGE,
+            notified=persona(username),
+        )
+    fresh = Incident.objects.get(pk=petition.pk)
+    assert services.case_judge_of(fresh) == (person_of("member"), "chain")
+    with pytest.raises(ValidationError) as caught:
+        receive(fresh, [person_of("chief"), person_of("member")], [person_of("police")])
+    assert field_codes(caught.value, "participants") == ["case_judge"]
+    assert receive(fresh, [person_of("chief")], [person_of("police")]).pk
+
+
+def test_the_protected_person_is_the_case_judge_by_default(judges_petition, person_of) -> None:  # type: ignore[no-untyped-def]
+    assert services.case_judge_of(judges_petition) == (person_of("judge"), "target")
+
+
+def test_the_case_judge_belongs_to_the_court(report, person_of) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as caught:
+        report(IncidentKind.GROUP_PETITION, actor="police", case_judge=person_of("judge2"))
+    assert "case_judge" in caught.value.error_dict
+    assert not Incident.objects.filter(case_judge=person_of("judge2")).exists()
+
+
+def test_the_case_judge_is_named_on_the_report_page_and_shown(  # type: ignore[no-untyped-def]
+    client_as, court, person_of
+) -> None:
+    from django.urls import reverse
+
+    response = client_as("police").post(
+        reverse("incidents:report", args=["group_petition"]),
+        {
+            "court": court.pk,
+            "nature": "group_petition",
+            "occurred_at": timezone.localtime(timezone.now() - dt.timedelta(hours=2)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
+            "place": "诉讼服务中心门前广场",
+            "description": "二十余人聚集要求见承办法官。",
+            "people_count": 20,
+            "case_judge": person_of("member").pk,
+        },
+    )
+    assert response.status_code == 302
+    incident = Incident.objects.get(place="诉讼服务中心门前广场")
+    assert incident.case_judge == person_of("member")
+    page = client_as("police").get(response["Location"])
+    assert "孙丽" in page.content.decode()
+    assert page.context["case_judge"] == (person_of("member"), "named")

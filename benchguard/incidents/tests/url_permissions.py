@@ -8,6 +8,11 @@
   its target; everyone else 404 — a judge of the same court, the gatehouse, a judge of
   another court. Editing it: the judicial police and the committee office; the others
   who see it get 403.
+- The written decision on the demo's approved fine (钱某, in the demo courtroom disorder
+  reported by judge 王立明): printed by those who record sanctions there (the judicial
+  police, the committee office, the presiding judge) and the president (chair); the
+  vice-chair and the leader see the incident but not the decision (403); everyone else
+  404.
 - Emergency plans: the court-wide roles and division chiefs; warning talks: the
   court-wide roles (who also read the city-wide list of persons of concern).
 - After-hours protection (A12.3): the list and the request form for anyone holding a
@@ -51,6 +56,12 @@ def protection() -> dict[str, Any]:
     from benchguard.incidents.models import ProtectionRequest
 
     return {"pk": ProtectionRequest.objects.get(incident__place=FIRST_PLACE).pk}
+
+
+def approved_fine() -> dict[str, Any]:
+    from benchguard.incidents.models import Sanction
+
+    return {"pk": Sanction.objects.get(subject_name="钱某", measure="fine").pk}
 
 
 def _first(model_name: str) -> Any:
@@ -100,6 +111,13 @@ EXPECTED: dict[str, Expect] = {
     "incidents:update_measure": post_only(_first("ProtectiveMeasure")),
     "incidents:police_response": post_only(_first("PoliceRequest")),
     "incidents:decide_sanction": post_only(_first("Sanction")),
+    "incidents:sanction_decision": Expect(
+        404,
+        {ANON: LOGIN, **each(SEES_THREAT, 403), **each(MANAGERS | {"judge", "chair"}, 200)},
+        approved_fine,
+    ),
+    "incidents:apply_for_reconsideration": post_only(approved_fine),
+    "incidents:reconsideration_outcome": post_only(_first("Reconsideration")),
     "incidents:acknowledge": post_only(_first("ChainNotification")),
     "incidents:plan_list": page(PLAN_READERS),
     "incidents:plan_detail": record(PLAN_READERS, _first("EmergencyPlan")),

@@ -56,7 +56,10 @@ class CheckDecision(models.TextChoices):
     TIMED_OUT = "timed_out", _("No decision in time: held")
 
 
-CHECK_CHOICES = [(CheckDecision.CLEAR, CheckDecision.CLEAR.label), (CheckDecision.HOLD, CheckDecision.HOLD.label)]
+CHECK_CHOICES = [
+    (CheckDecision.CLEAR, CheckDecision.CLEAR.label),
+    (CheckDecision.HOLD, CheckDecision.HOLD.label),
+]
 
 
 class DayEndOutcome(models.TextChoices):

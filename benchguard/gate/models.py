@@ -315,7 +315,9 @@ class DayClosing(models.Model):
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="+", verbose_name=_("gatehouse"))
     day = models.DateField(_("day"))
     counts = models.JSONField(_("counts"), default=dict)
-    signed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("signed by"))
+    signed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("signed by")
+    )
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
     class Meta:

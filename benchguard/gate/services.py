@@ -460,7 +460,9 @@ def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
     again. Run every minute (gate/tasks.py); safe to run twice or late."""
     now = now or timezone.now()
     done = 0
-    due = Visit.objects.filter(status=VisitStatus.CHECKING, check_due_at__lte=now).values_list("pk", flat=True)
+    due = Visit.objects.filter(status=VisitStatus.CHECKING, check_due_at__lte=now).values_list(
+        "pk", flat=True
+    )
     for pk in list(due[:500]):
         with transaction.atomic():
             visit = Visit.objects.select_for_update().select_related("post", "court").get(pk=pk)
@@ -603,7 +605,9 @@ def day_counts(*, post: Post, day: dt.date) -> dict[str, int]:
         "still_inside": DayEndRecord.objects.filter(
             visit__post=post, day=day, outcome=DayEndOutcome.STAYS_AUTHORISED
         ).count(),
-        "with_police": Visit.objects.filter(post=post, status__in=POLICE_STATUSES, arrived_at__lt=end).count(),
+        "with_police": Visit.objects.filter(
+            post=post, status__in=POLICE_STATUSES, arrived_at__lt=end
+        ).count(),
         "documents_held": IdDeposit.objects.filter(post=post, returned_at__isnull=True).count(),
     }
 
@@ -622,7 +626,8 @@ def close_day(*, actor: Any, post: Post, day: dt.date) -> DayClosing:
     open_ = [v for v in visits if v.status not in POLICE_STATUSES]
     if open_:
         raise ValidationError(
-            _("Record every visitor not checked out before closing the day (%(n)s left).") % {"n": len(open_)},
+            _("Record every visitor not checked out before closing the day (%(n)s left).")
+            % {"n": len(open_)},
             code="visitors_left",
         )
     counts = day_counts(post=post, day=day)

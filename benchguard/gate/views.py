@@ -246,7 +246,9 @@ def my_visitors(request: HttpRequest) -> HttpResponse:
     """A host's own visitors, newest first: waiting for confirmation, inside, gone."""
     page = Paginator(selectors.my_visitors(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "gate/my_visitors.html", {"page": page, "confirmable": [VisitStatus.PENDING, *POLICE_STATUSES]}
+        request,
+        "gate/my_visitors.html",
+        {"page": page, "confirmable": [VisitStatus.PENDING, *POLICE_STATUSES]},
     )
 
 

@@ -151,12 +151,12 @@ def match(
             # name and homophone. A key range (index-friendly; Han characters sort by
             # code point) narrowed by the prefix itself.
             upper = f"s:{query[:-1]}{chr(ord(query[-1]) + 1)}"
-            rows = list(
+            longer = list(
                 NameKey.objects.filter(key__gt=f"s:{query}", key__lt=upper, key__startswith=f"s:{query}")
                 .values_list("person_id", "name__simplified")
                 .order_by("key", "person_id")[:left]
             )
-            for person_id, simplified in rows:
+            for person_id, simplified in longer:
                 add(person_id, 40 + 15 * fuzz.ratio(query, simplified) / 100, "name:longer", "name")
 
     for person_id, m in found.items():
@@ -256,12 +256,11 @@ def screen(
     number = normalize_document(document_number)
     if number:
         kinds = [document_kind] if document_kind else list(DocumentType.values)
-        rows = (
+        for person_id in (
             IdentityDocument.objects.filter(number_index__in=[document_index(k, number) for k in kinds])
             .filter(active)
             .values_list("person_id", flat=True)
-        )
-        for person_id in rows:
+        ):
             documents.add(person_id)
             reason(person_id, "document")
     digits = normalize_phone(phone)
@@ -276,13 +275,13 @@ def screen(
     query = names.simplify(name)
     if query:
         keys = [k for k in names.keys_for(name) if k[:2] in ("s:", "p:")]
-        rows = (
+        named_rows = (
             NameKey.objects.filter(key__in=keys)
             .filter(active)
             .values_list("person_id", "key", "name__kind")
-            .order_by("person_id", "key")
+            .order_by("person_id", "key")  # p: before s:, so an exact name wins
         )
-        for person_id, key, kind in rows:
+        for person_id, key, kind in named_rows:
             if key.startswith("s:"):
                 by_name[person_id] = EXACT
                 reason(person_id, f"name:{kind}")

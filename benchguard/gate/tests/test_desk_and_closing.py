@@ -35,10 +35,12 @@ def row(html: str, pk: int) -> str:
 
 def test_the_hold_decision_starts_with_no_choice(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
     held = visitor(visitor_name="张某某", document_number=SHAN_ID)
-    assert forms.HoldDecisionForm().fields["decision"].choices[0][0] == ""
+    assert forms.HoldDecisionForm().fields["decision"].choices[0][0] == ""  # type: ignore[attr-defined]
     police = client_as("police")
     html = police.get(reverse("gate:holds")).content.decode()
-    select = html.split(f'data-hold="{held.pk}"', 1)[1].split('name="decision"', 1)[1].split("</select>", 1)[0]
+    select = (
+        html.split(f'data-hold="{held.pk}"', 1)[1].split('name="decision"', 1)[1].split("</select>", 1)[0]
+    )
     assert select.split("<option", 2)[1].startswith(' value=""')  # the first, shown one is empty
     response = police.post(reverse("gate:decide", args=[held.pk]), {"reason": "理由"})
     assert response.status_code == 400
@@ -126,7 +128,7 @@ def test_the_guard_closes_and_signs_the_day_with_its_counts(  # type: ignore[no-
     assert closing.counts["still_inside"] == 1 + earlier_inside
     assert closing.counts["with_police"] == len([v for v in with_police if v.status in POLICE_STATUSES])
     line = AuditEntry.objects.get(action="gate.day_close")
-    assert line.data["registered"] == 4 and line.actor == guard
+    assert line.data["registered"] == 4 and line.actor_id == guard.pk
     with pytest.raises(ValidationError) as caught:
         services.close_day(actor=guard, post=gatehouse, day=day)
     assert caught.value.code == "day_closed"

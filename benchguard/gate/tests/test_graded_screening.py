@@ -119,7 +119,9 @@ def test_the_desk_says_wait_after_registering_a_check(client_as, gatehouse, list
 
 def test_the_police_clear_a_check(checking, persona) -> None:  # type: ignore[no-untyped-def]
     police = persona("police")
-    visit = services.decide_check(actor=police, visit=checking, decision=CheckDecision.CLEAR, reason="核对照片。")
+    visit = services.decide_check(
+        actor=police, visit=checking, decision=CheckDecision.CLEAR, reason="核对照片。"
+    )
     visit.refresh_from_db()
     assert visit.status == VisitStatus.PENDING and visit.cleared_at is not None
     record = CheckDecisionRecord.objects.get(visit=visit)
@@ -130,9 +132,13 @@ def test_the_police_clear_a_check(checking, persona) -> None:  # type: ignore[no
 
 def test_the_police_hold_a_check_and_then_decide_the_hold(checking, persona) -> None:  # type: ignore[no-untyped-def]
     police = persona("police")
-    visit = services.decide_check(actor=police, visit=checking, decision=CheckDecision.HOLD, reason="疑似本人。")
+    visit = services.decide_check(
+        actor=police, visit=checking, decision=CheckDecision.HOLD, reason="疑似本人。"
+    )
     assert visit.status == VisitStatus.ON_HOLD
-    visit = services.decide_hold(actor=police, visit=visit, decision=HoldDecision.REFUSE, reason="本人，拒绝。")
+    visit = services.decide_hold(
+        actor=police, visit=visit, decision=HoldDecision.REFUSE, reason="本人，拒绝。"
+    )
     assert visit.status == VisitStatus.CLOSED
     assert HoldDecisionRecord.objects.get(visit=visit).decision == HoldDecision.REFUSE
 
@@ -152,7 +158,9 @@ def test_a_check_needs_a_decision_and_a_reason(checking, persona) -> None:  # ty
         services.decide_check(actor=persona("police"), visit=checking, decision="", reason="理由")
     assert "decision" in caught.value.error_dict
     with pytest.raises(ValidationError) as caught:
-        services.decide_check(actor=persona("police"), visit=checking, decision=CheckDecision.CLEAR, reason=" ")
+        services.decide_check(
+            actor=persona("police"), visit=checking, decision=CheckDecision.CLEAR, reason=" "
+        )
     assert "reason" in caught.value.error_dict
     with pytest.raises(ValidationError):  # the clock's answer is not the police's to give
         services.decide_check(
@@ -208,7 +216,9 @@ def test_a_check_not_answered_in_time_becomes_a_hold(visitor, listed, persona, s
     record = CheckDecisionRecord.objects.get(visit=visit)
     assert (record.decision, record.decided_by) == (CheckDecision.TIMED_OUT, None)
     for who in ("police", "leader"):
-        note = Notification.objects.get(recipient=persona(who), kind="gate.hold", dedupe_key=f"gate.hold:{visit.pk}")
+        note = Notification.objects.get(
+            recipient=persona(who), kind="gate.hold", dedupe_key=f"gate.hold:{visit.pk}"
+        )
         assert "谢明华" not in f"{note.title} {note.body}"
     assert AuditEntry.objects.filter(action="gate.visit.check_timeout", object_id=str(visit.pk)).exists()
     # From here it is a hold like any other: the police decide.
@@ -220,7 +230,9 @@ def test_a_check_not_answered_in_time_becomes_a_hold(visitor, listed, persona, s
 
 
 def test_a_check_answered_in_time_is_not_escalated(checking, persona) -> None:  # type: ignore[no-untyped-def]
-    services.decide_check(actor=persona("police"), visit=checking, decision=CheckDecision.CLEAR, reason="核对。")
+    services.decide_check(
+        actor=persona("police"), visit=checking, decision=CheckDecision.CLEAR, reason="核对。"
+    )
     with time_machine.travel(timezone.now() + dt.timedelta(hours=1), tick=False):
         assert services.escalate_overdue_checks() == 0
     checking.refresh_from_db()

@@ -12,8 +12,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchguard.persons_of_concern import services
-from benchguard.persons_of_concern.matching import is_controlled, match
+from benchguard.persons_of_concern import matching, services
+from benchguard.persons_of_concern.matching import (
+    CHECK,
+    EXACT,
+    HOLD,
+    HOMOPHONE,
+    NO_NAME,
+    PASS,
+    Evidence,
+    is_controlled,
+    match,
+)
 from benchguard.persons_of_concern.models import IdentityDocument, PhoneNumber
 
 pytestmark = pytest.mark.django_db
@@ -141,9 +151,6 @@ def test_the_scale_generator_writes_rows_the_matcher_finds() -> None:
 
 
 # --- Issue 9: screening never misses a listed person; graded outcomes ----------------------------
-
-from benchguard.persons_of_concern import matching  # noqa: E402
-from benchguard.persons_of_concern.matching import CHECK, EXACT, HOLD, HOMOPHONE, NO_NAME, PASS, Evidence  # noqa: E402
 
 
 def test_a_listed_namesake_is_found_among_thirty_unlisted_ones(make_person, list_person) -> None:  # type: ignore[no-untyped-def]

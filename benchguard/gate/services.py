@@ -275,7 +275,7 @@ def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
         body=f"{visit.post.name} · {timezone.localtime(visit.arrived_at):%H:%M}",
         url=reverse("gate:holds"),
         dedupe_key=f"gate.hold:{visit.pk}",
-        court=visit.court,
+        court=visit.post.court,
         email=False,
     )
 
@@ -465,7 +465,7 @@ def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
     )
     for pk in list(due[:500]):
         with transaction.atomic():
-            visit = Visit.objects.select_for_update().select_related("post", "court").get(pk=pk)
+            visit = Visit.objects.select_for_update(of=("self",)).select_related("post__court").get(pk=pk)
             if visit.status != VisitStatus.CHECKING:
                 continue  # decided meanwhile
             CheckDecisionRecord.objects.create(visit=visit, decision=CheckDecision.TIMED_OUT, decided_at=now)

@@ -173,6 +173,7 @@ def test_the_host_is_told_whom_and_confirms_from_their_visitors_page(  # type: i
     url = reverse("gate:my_visitors")
     page = judge.get(url).content.decode()
     assert f'action="{reverse("gate:confirm", args=[visit.pk])}"' in page
+    assert f'name="next" value="{url}"' in page  # back to this page after confirming
     response = judge.post(reverse("gate:confirm", args=[visit.pk]), {"next": url})
     assert response.status_code == 302 and response.url == url
     visit.refresh_from_db()

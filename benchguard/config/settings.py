@@ -325,9 +325,9 @@ BENCHGUARD_BASE_URL = env_str("BENCHGUARD_BASE_URL", "" if PRODUCTION else "http
 MATTER_ATTACHMENT_MAX_BYTES = env_int("MATTER_ATTACHMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
 # The gate (A12.2): visitors' personal data is purged this many days after the visit.
 GATE_VISITOR_RETENTION_DAYS = env_int("GATE_VISITOR_RETENTION_DAYS", 180, minimum=1)
-# A controlled person matching a visitor at least this well puts the visit on hold
-# (100 document, 90 phone, 85 exact name, 80 alias; pinyin-only homophones score 60–80).
-GATE_SCREENING_MIN_SCORE = env_int("GATE_SCREENING_MIN_SCORE", 80, minimum=1)
+# Screening (issue 9): a visitor graded "check" waits this many minutes for the judicial
+# police; with no decision by then the visit is put on hold (never let through).
+GATE_CHECK_MINUTES = env_int("GATE_CHECK_MINUTES", 10, minimum=1)
 # The controlled list (A15): an entry expires at most this many days after its approval
 # (a setting of the courts, not law).
 POC_LIST_MAX_TERM_DAYS = env_int("POC_LIST_MAX_TERM_DAYS", 365, minimum=1)

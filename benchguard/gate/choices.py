@@ -11,18 +11,30 @@ class PostKind(models.TextChoices):
 
 
 class VisitStatus(models.TextChoices):
-    """pending: waiting for the host; on_hold: a screening hit waits for the judicial
-    police; admitted: confirmed (and cleared); closed: not admitted, with a reason;
-    departed: checked out (or recorded at day's end as gone)."""
+    """pending: waiting for the host; checking: a possible match the judicial police
+    look at within GATE_CHECK_MINUTES; on_hold: a screening hit waits for the judicial
+    police; admitted: confirmed (and cleared); closed: ended without entering, with a
+    reason (the host or guard closed it, or the police refused); departed: checked out
+    (or recorded at day's end as gone)."""
 
     PENDING = "pending", _("Waiting for the host")
+    CHECKING = "checking", _("Wait: the judicial police are checking")
     ON_HOLD = "on_hold", _("On hold: call the judicial police")
     ADMITTED = "admitted", _("Admitted")
-    CLOSED = "closed", pgettext_lazy("visit", "Closed")
+    CLOSED = "closed", pgettext_lazy("visit", "Ended without entering")
     DEPARTED = "departed", _("Left")
 
 
-OPEN_STATUSES = (VisitStatus.PENDING, VisitStatus.ON_HOLD, VisitStatus.ADMITTED)
+OPEN_STATUSES = (VisitStatus.PENDING, VisitStatus.CHECKING, VisitStatus.ON_HOLD, VisitStatus.ADMITTED)
+# Only the judicial police end these (decide_check, decide_hold).
+POLICE_STATUSES = (VisitStatus.CHECKING, VisitStatus.ON_HOLD)
+
+
+class HitOutcome(models.TextChoices):
+    """What a screening hit asks for (persons_of_concern.matching.grade)."""
+
+    HOLD = "hold", _("Hold")
+    CHECK = "check", _("Check")
 
 
 class ConfirmedVia(models.TextChoices):
@@ -34,6 +46,20 @@ class HoldDecision(models.TextChoices):
     ADMIT_WITH_ESCORT = "admit_with_escort", _("Admit with an escort")
     REFUSE = "refuse", _("Refuse entry")
     NOT_SAME_PERSON = "not_same_person", _("Not the same person")
+
+
+class CheckDecision(models.TextChoices):
+    """The judicial police's answer to a check, or the clock's when none came in time."""
+
+    CLEAR = "clear", _("Not the listed person: clear")
+    HOLD = "hold", _("Hold the visitor")
+    TIMED_OUT = "timed_out", _("No decision in time: held")
+
+
+CHECK_CHOICES = [
+    (CheckDecision.CLEAR, CheckDecision.CLEAR.label),
+    (CheckDecision.HOLD, CheckDecision.HOLD.label),
+]
 
 
 class DayEndOutcome(models.TextChoices):

@@ -3,11 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
-from benchguard.gate.choices import DayEndOutcome, Disposition, HoldDecision, Shift
+from benchguard.gate.choices import CHECK_CHOICES, DayEndOutcome, Disposition, HoldDecision, Shift
 from benchguard.gate.models import Post
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
 from benchguard.organization.models import Person
@@ -54,8 +55,25 @@ class ReasonForm(StyledFormMixin, forms.Form):
 
 
 class HoldDecisionForm(StyledFormMixin, forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=HoldDecision.choices)
+    """No decision is preselected: the officer chooses one (issue 9)."""
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=[*BLANK_CHOICE_DASH, *HoldDecision.choices])
     reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CheckDecisionForm(StyledFormMixin, forms.Form):
+    """A check: clear or hold, nothing preselected."""
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=[*BLANK_CHOICE_DASH, *CHECK_CHOICES])
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def decision_form(visit: Any, data: Any = None) -> forms.Form:
+    """The police's form for a visit waiting for them: a check's or a hold's."""
+    from benchguard.gate.choices import VisitStatus
+
+    form_class = CheckDecisionForm if visit.status == VisitStatus.CHECKING else HoldDecisionForm
+    return form_class(data)
 
 
 class DayEndForm(StyledFormMixin, forms.Form):

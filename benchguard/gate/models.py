@@ -13,9 +13,11 @@ from benchguard.core.crypto import EncryptedTextField
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import VersionedModel
 from benchguard.gate.choices import (
+    CheckDecision,
     ConfirmedVia,
     DayEndOutcome,
     Disposition,
+    HitOutcome,
     HoldDecision,
     PostKind,
     ReturnedHow,
@@ -93,6 +95,7 @@ class Visit(VersionedModel):
     confirmed_via = models.CharField(
         _("confirmed how"), max_length=8, choices=ConfirmedVia.choices, blank=True
     )
+    check_due_at = models.DateTimeField(_("check due by"), null=True, blank=True)
     cleared_at = models.DateTimeField(_("hold cleared at"), null=True, blank=True)
     escort_required = models.BooleanField(_("escort required"), default=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -193,6 +196,9 @@ class ScreeningHit(models.Model):
         verbose_name=_("person of concern"),
     )
     score = models.PositiveSmallIntegerField(_("score"))
+    outcome = models.CharField(
+        _("screening outcome"), max_length=8, choices=HitOutcome.choices, default=HitOutcome.HOLD
+    )
     reasons = models.JSONField(_("why it matched"), default=list)
     created_at = models.DateTimeField(_("found at"), default=timezone.now)
 
@@ -237,6 +243,41 @@ class HoldDecisionRecord(models.Model):
         return self.visit.court_id
 
 
+class CheckDecisionRecord(models.Model):
+    """The end of a check (issue 9): a judicial police officer cleared the visitor or
+    held them, with a reason; or no one decided within GATE_CHECK_MINUTES and the visit
+    was put on hold (`decided_by` empty). A check never lets anyone in by itself."""
+
+    visit = models.OneToOneField(
+        Visit, on_delete=models.PROTECT, related_name="check_decision", verbose_name=_("visit")
+    )
+    decision = models.CharField(_("decision"), max_length=12, choices=CheckDecision.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("check decision")
+        verbose_name_plural = _("check decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision=CheckDecision.TIMED_OUT) | Q(decided_by__isnull=False),
+                name="gate_check_decided_by_someone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.visit_id} {self.decision}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.visit.court_id
+
+
 class DayEndRecord(models.Model):
     """What the guard recorded at day's end for a visitor not checked out (A12.2)."""
 
@@ -264,6 +305,34 @@ class DayEndRecord(models.Model):
     def audit_court_id(self) -> int:
         """The court the row belongs to, for the audit line (core.audit)."""
         return self.visit.court_id
+
+
+class DayClosing(models.Model):
+    """The day's end of a gatehouse closed and signed by the guard (A12.2, issue 9):
+    the day's counts as they stood when signed, who signed and when. Once closed, no
+    further day-end record is taken for that day."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="+", verbose_name=_("gatehouse"))
+    day = models.DateField(_("day"))
+    counts = models.JSONField(_("counts"), default=dict)
+    signed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("signed by")
+    )
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-day", "post"]
+        verbose_name = _("day's closing")
+        verbose_name_plural = _("days' closings")
+        constraints = [models.UniqueConstraint(fields=["post", "day"], name="gate_day_closed_once")]
+
+    def __str__(self) -> str:
+        return f"{self.post} {self.day}"
+
+    @property
+    def audit_court_id(self) -> int:
+        """The court the row belongs to, for the audit line (core.audit)."""
+        return self.post.court_id
 
 
 class CheckpointShift(VersionedModel):

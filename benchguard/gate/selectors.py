@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from benchguard.core.access import court_ids_with
 from benchguard.gate import permissions
-from benchguard.gate.choices import PostKind, VisitStatus
+from benchguard.gate.choices import OPEN_STATUSES, POLICE_STATUSES, PostKind, VisitStatus
 from benchguard.gate.models import CheckpointShift, IdDeposit, Post, Visit
 from benchguard.organization.models import Person
 
@@ -41,11 +41,8 @@ def today_visits(post: Post) -> QuerySet[Visit]:
     start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time()))
     return (
         Visit.objects.filter(post=post)
-        .filter(
-            Q(arrived_at__gte=start)
-            | Q(status__in=[VisitStatus.PENDING, VisitStatus.ON_HOLD, VisitStatus.ADMITTED])
-        )
-        .select_related("host", "host_department", "deposit")
+        .filter(Q(arrived_at__gte=start) | Q(status__in=OPEN_STATUSES))
+        .select_related("host", "host_department", "deposit", "decision")
         .order_by("-arrived_at")
     )
 
@@ -59,7 +56,7 @@ def held_now(post: Post) -> QuerySet[IdDeposit]:
 def holds_for(user: Any) -> QuerySet[Visit]:
     courts = court_ids_with(user, permissions.POLICE_ROLES)
     return (
-        Visit.objects.filter(court_id__in=courts, status=VisitStatus.ON_HOLD)
+        Visit.objects.filter(court_id__in=courts, status__in=POLICE_STATUSES)
         .select_related("post", "host", "host_department")
         .prefetch_related("screening_hits__person")
         .order_by("arrived_at")
@@ -68,7 +65,7 @@ def holds_for(user: Any) -> QuerySet[Visit]:
 
 def awaiting_host(user: Any) -> QuerySet[Visit]:
     return Visit.objects.filter(
-        host__account=user, status__in=[VisitStatus.PENDING, VisitStatus.ON_HOLD], confirmed_at__isnull=True
+        host__account=user, status__in=[VisitStatus.PENDING, *POLICE_STATUSES], confirmed_at__isnull=True
     ).select_related("post")
 
 
@@ -105,4 +102,8 @@ def get_shift_for(user: Any, pk: int) -> CheckpointShift:
 
 def my_visitors(user: Any) -> QuerySet[Visit]:
     """The visits to the user as host (A12.2: a host sees their own visitors)."""
-    return Visit.objects.filter(host__account=user).select_related("post").order_by("-arrived_at", "-pk")
+    return (
+        Visit.objects.filter(host__account=user)
+        .select_related("post", "decision")
+        .order_by("-arrived_at", "-pk")
+    )

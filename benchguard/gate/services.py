@@ -25,16 +25,21 @@ from benchguard.core.services import create_versioned, update_versioned
 from benchguard.gate import permissions
 from benchguard.gate.choices import (
     OPEN_STATUSES,
+    POLICE_STATUSES,
+    CheckDecision,
     ConfirmedVia,
     DayEndOutcome,
     Disposition,
+    HitOutcome,
     HoldDecision,
     PostKind,
     ReturnedHow,
     VisitStatus,
 )
 from benchguard.gate.models import (
+    CheckDecisionRecord,
     CheckpointShift,
+    DayClosing,
     DayEndRecord,
     HeldItem,
     HoldDecisionRecord,
@@ -43,6 +48,7 @@ from benchguard.gate.models import (
     ScreeningHit,
     Visit,
 )
+from benchguard.notifications.models import Notification
 from benchguard.notifications.services import notify
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Person
@@ -93,13 +99,23 @@ def _hand_back(deposit_filter: Q, actor: Any, how: str, at: dt.datetime) -> int:
 # --- Check-in ---------------------------------------------------------------------------------
 
 
-def screen(*, name: str, document_kind: str, document_number: str, phone: str = "") -> list[matching.Match]:
-    """The screening of one visitor against the city-wide controlled list (A15): the
-    matches with an ACTIVE entry that score at least GATE_SCREENING_MIN_SCORE."""
-    found = matching.match(
-        name=name, document_kind=document_kind, document_number=document_number, phone=phone, limit=5
+def screen(
+    *, name: str, document_kind: str, document_number: str, phone: str = ""
+) -> list[matching.Candidate]:
+    """The screening of one visitor against the city-wide controlled list (A15, issue
+    9): every person with an ACTIVE entry the visitor may be, graded hold or check
+    (`matching.grade`); the ones graded pass are left out."""
+    found = matching.screen(
+        name=name, document_kind=document_kind, document_number=document_number, phone=phone
     )
-    return [m for m in found if m.controlled and m.score >= settings.GATE_SCREENING_MIN_SCORE]
+    return [c for c in found if c.outcome != matching.PASS]
+
+
+def _police_and_leaders(court_id: int, *, leaders: bool = False) -> Any:
+    roles = [Role.JUDICIAL_POLICE]
+    if leaders:
+        roles += [Role.COURT_LEADER, Role.COURT_PRESIDENT]
+    return accounts_with_roles(court_id, *roles)
 
 
 @transaction.atomic
@@ -155,6 +171,10 @@ def check_in(
             }
         )
     hits = screen(name=visitor_name, document_kind=document_kind, document_number=normalised, phone=phone)
+    outcome = matching.worst([c.outcome for c in hits])
+    status = {matching.HOLD: VisitStatus.ON_HOLD, matching.CHECK: VisitStatus.CHECKING}.get(
+        outcome, VisitStatus.PENDING
+    )
     visit = create_versioned(
         Visit(
             court_id=post.court_id,
@@ -169,8 +189,13 @@ def check_in(
             host_department_id=host.department_id,
             arrived_at=now,
             registered_by=actor,
-            status=VisitStatus.ON_HOLD if hits else VisitStatus.PENDING,
+            status=status,
             hits=len(hits),
+            check_due_at=(
+                now + dt.timedelta(minutes=settings.GATE_CHECK_MINUTES)
+                if status == VisitStatus.CHECKING
+                else None
+            ),
         ),
         actor=actor,
         action="gate.visit.check_in",
@@ -198,19 +223,31 @@ def check_in(
         ScreeningHit.objects.bulk_create(
             [
                 ScreeningHit(
-                    visit=visit, person_id=m.person_id, score=m.score, reasons=m.reasons, created_at=now
+                    visit=visit,
+                    person_id=c.person_id,
+                    score=c.score,
+                    outcome=HitOutcome.HOLD if c.outcome == matching.HOLD else HitOutcome.CHECK,
+                    reasons=c.reasons,
+                    created_at=now,
                 )
-                for m in hits
+                for c in hits
             ]
         )
+    if status == VisitStatus.ON_HOLD:
         audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
+        _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"))
+    elif status == VisitStatus.CHECKING:
+        due = visit.check_due_at
+        assert due is not None
+        audit.record_event(actor=actor, action="gate.visit.check", obj=visit, hits=len(hits))
+        # Every judicial police officer of the court: there is no duty roster yet.
         notify(
-            recipients=accounts_with_roles(post.court_id, Role.JUDICIAL_POLICE),
-            kind="gate.hold",
-            title=gettext_lazy("A visitor at the gate is on hold"),
-            body=f"{post.name} · {timezone.localtime(now):%H:%M}",
+            recipients=_police_and_leaders(post.court_id),
+            kind="gate.check",
+            title=gettext_lazy("A visitor at the gate needs a check"),
+            body=f"{post.name} · {timezone.localtime(now):%H:%M} → {timezone.localtime(due):%H:%M}",
             url=reverse("gate:holds"),
-            dedupe_key=f"gate.hold:{visit.pk}",
+            dedupe_key=f"gate.check:{visit.pk}",
             court=post.court,
             email=False,
         )
@@ -219,12 +256,28 @@ def check_in(
             recipients=[host.account] if host.account else [],
             kind="gate.confirm",
             title=gettext_lazy("A visitor is asking for you at the gate"),
-            body=f"{timezone.localtime(now):%H:%M} · {purpose.strip()[:60]}",  # no name: e-mailed
+            # The host is told whom (issue 9); purge_visitor_data blanks it with the visit.
+            body=f"{visitor_name} · {timezone.localtime(now):%H:%M} · {purpose.strip()[:60]}",
             url=_visit_url(visit),
             dedupe_key=f"gate.confirm:{visit.pk}",
             court=post.court,
         )
     return visit
+
+
+def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
+    """Tell the judicial police of the court (and, when asked, its leaders) that a
+    visit is on hold: where and when, never who."""
+    notify(
+        recipients=_police_and_leaders(visit.court_id, leaders=leaders),
+        kind="gate.hold",
+        title=title,
+        body=f"{visit.post.name} · {timezone.localtime(visit.arrived_at):%H:%M}",
+        url=reverse("gate:holds"),
+        dedupe_key=f"gate.hold:{visit.pk}",
+        court=visit.post.court,
+        email=False,
+    )
 
 
 def _admit_if_ready(visit: Visit, actor: Any, now: dt.datetime) -> None:
@@ -243,7 +296,7 @@ def confirm(*, actor: Any, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visi
             raise PermissionDenied
     else:
         _require_desk(actor, visit.court_id)
-    if visit.status not in (VisitStatus.PENDING, VisitStatus.ON_HOLD):
+    if visit.status not in (VisitStatus.PENDING, *POLICE_STATUSES):
         raise ValidationError(
             _("This visit is %(status)s; it cannot be confirmed now.")
             % {"status": visit.get_status_display()},
@@ -278,13 +331,13 @@ def close_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"reason": ValidationError(_("Give the reason."), code="required")})
-    if visit.status not in (VisitStatus.PENDING, VisitStatus.ON_HOLD):
+    if visit.status not in (VisitStatus.PENDING, *POLICE_STATUSES):
         raise ValidationError(
             _("This visit is %(status)s; it cannot be closed now.") % {"status": visit.get_status_display()},
             code="invalid_transition",
         )
-    if visit.status == VisitStatus.ON_HOLD:
-        # A hold ends only with the judicial police's decision (decide_hold).
+    if visit.status in POLICE_STATUSES:
+        # A hold or a check ends only with the judicial police's decision.
         raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
     return _close(visit, actor, reason.strip(), action="gate.visit.close")
 
@@ -356,6 +409,78 @@ def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visi
             court=visit.court,
         )
     return visit
+
+
+@transaction.atomic
+def decide_check(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visit:
+    """A judicial police officer answers a check (issue 9): clear (not the listed
+    person: the visit goes on as any other, waiting for the host) or hold (the visit is
+    on hold and is decided as one, `decide_hold`). Kept with the reason
+    (CheckDecisionRecord)."""
+    visit = _locked(visit)
+    if not permissions.can_decide_hold(actor, visit.court_id):
+        raise PermissionDenied
+    if decision not in (CheckDecision.CLEAR, CheckDecision.HOLD):
+        raise ValidationError({"decision": _("Choose a decision.")})
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for the decision."), code="required")}
+        )
+    if visit.status != VisitStatus.CHECKING:
+        raise ValidationError(
+            _("This visit is not waiting for a check; it is %(status)s.")
+            % {"status": visit.get_status_display()},
+            code="invalid_transition",
+        )
+    now = timezone.now()
+    CheckDecisionRecord.objects.create(
+        visit=visit, decision=decision, reason=reason.strip(), decided_by=actor, decided_at=now
+    )
+    before = audit.snapshot(visit, ["status"])
+    if decision == CheckDecision.CLEAR:
+        visit.status, visit.cleared_at = VisitStatus.PENDING, now
+        _admit_if_ready(visit, actor, now)
+    else:
+        visit.status = VisitStatus.ON_HOLD
+    visit.version += 1
+    visit.save(update_fields=["status", "cleared_at", "version", "updated_at"])
+    audit.record_change(
+        actor=actor,
+        action="gate.visit.check_decide",
+        obj=visit,
+        before=before,
+        after={**audit.snapshot(visit, ["status"]), "decision": decision},
+    )
+    return visit
+
+
+def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
+    """Checks nobody answered within GATE_CHECK_MINUTES: each visit is put on hold —
+    never let through — and the judicial police and the court's leaders are alerted
+    again. Run every minute (gate/tasks.py); safe to run twice or late."""
+    now = now or timezone.now()
+    done = 0
+    due = Visit.objects.filter(status=VisitStatus.CHECKING, check_due_at__lte=now).values_list(
+        "pk", flat=True
+    )
+    for pk in list(due[:500]):
+        with transaction.atomic():
+            visit = Visit.objects.select_for_update(of=("self",)).select_related("post__court").get(pk=pk)
+            if visit.status != VisitStatus.CHECKING:
+                continue  # decided meanwhile
+            CheckDecisionRecord.objects.create(visit=visit, decision=CheckDecision.TIMED_OUT, decided_at=now)
+            Visit.objects.filter(pk=pk).update(
+                status=VisitStatus.ON_HOLD, version=F("version") + 1, updated_at=now
+            )
+            visit.status = VisitStatus.ON_HOLD
+            audit.record_event(actor=None, action="gate.visit.check_timeout", obj=visit)
+            _alert_hold(
+                visit,
+                title=gettext_lazy("No decision in time: a visitor at the gate is now on hold"),
+                leaders=True,
+            )
+            done += 1
+    return done
 
 
 @transaction.atomic
@@ -431,8 +556,10 @@ def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note
         raise ValidationError({"note": ValidationError(_("Say what happened."), code="required")})
     if visit.status not in OPEN_STATUSES:
         raise ValidationError(_("This visit is already over."), code="invalid_transition")
-    if visit.status == VisitStatus.ON_HOLD:
+    if visit.status in POLICE_STATUSES:
         raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
+    if DayClosing.objects.filter(post_id=visit.post_id, day=day).exists():
+        raise ValidationError(_("This day is already closed and signed."), code="day_closed")
     if visit.status == VisitStatus.PENDING:
         raise ValidationError(
             _("The visitor was never admitted: close the visit with the reason."), code="not_admitted"
@@ -457,6 +584,56 @@ def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note
         _hand_back(Q(visit=visit), actor, ReturnedHow.TO_POLICE, now)
     audit.record_event(actor=actor, action="gate.day_end", obj=visit, outcome=outcome)
     return record
+
+
+def day_counts(*, post: Post, day: dt.date) -> dict[str, int]:
+    """The day's figures at a gatehouse, as the guard signs them: visitors registered,
+    let in, ended without entering (of them refused by the judicial police), held or
+    checked by the screening, still inside with authorisation, waiting for the police,
+    and documents still held."""
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time()))
+    end = start + dt.timedelta(days=1)
+    arrived = Visit.objects.filter(post=post, arrived_at__gte=start, arrived_at__lt=end)
+    return {
+        "registered": arrived.count(),
+        "admitted": arrived.filter(confirmed_at__isnull=False)
+        .filter(status__in=[VisitStatus.ADMITTED, VisitStatus.DEPARTED])
+        .count(),
+        "not_admitted": arrived.filter(status=VisitStatus.CLOSED).count(),
+        "refused_by_police": arrived.filter(decision__decision=HoldDecision.REFUSE).count(),
+        "screened_out": arrived.filter(hits__gt=0).count(),
+        "still_inside": DayEndRecord.objects.filter(
+            visit__post=post, day=day, outcome=DayEndOutcome.STAYS_AUTHORISED
+        ).count(),
+        "with_police": Visit.objects.filter(
+            post=post, status__in=POLICE_STATUSES, arrived_at__lt=end
+        ).count(),
+        "documents_held": IdDeposit.objects.filter(post=post, returned_at__isnull=True).count(),
+    }
+
+
+@transaction.atomic
+def close_day(*, actor: Any, post: Post, day: dt.date) -> DayClosing:
+    """The guard closes the day's end and signs it with the day's counts (A12.2). Every
+    visitor the guard can account for must be: one still waiting for the host is closed
+    with a reason, one admitted and not checked out is recorded (record_day_end). Visits
+    with the judicial police stay theirs and are counted."""
+    _require_desk(actor, post.court_id)
+    Post.objects.select_for_update().filter(pk=post.pk).first()  # one closing at a time
+    if DayClosing.objects.filter(post=post, day=day).exists():
+        raise ValidationError(_("This day is already closed and signed."), code="day_closed")
+    visits, _deposits = day_end_list(post=post, day=day)
+    open_ = [v for v in visits if v.status not in POLICE_STATUSES]
+    if open_:
+        raise ValidationError(
+            _("Record every visitor not checked out before closing the day (%(n)s left).")
+            % {"n": len(open_)},
+            code="visitors_left",
+        )
+    counts = day_counts(post=post, day=day)
+    closing = DayClosing.objects.create(post=post, day=day, counts=counts, signed_by=actor)
+    audit.record_event(actor=actor, action="gate.day_close", obj=closing, day=day.isoformat(), **counts)
+    return closing
 
 
 # --- Retention --------------------------------------------------------------------------------
@@ -489,6 +666,11 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
             visitor_name="", document_number="", document_index="", phone="", purged_at=now, updated_at=now
         )
         IdDeposit.objects.filter(visit_id__in=ids).update(document_index="")
+        # The host's notification named the visitor: the name goes with the visit.
+        for chunk in range(0, len(ids), 500):
+            Notification.objects.filter(
+                kind="gate.confirm", dedupe_key__in=[f"gate.confirm:{pk}" for pk in ids[chunk : chunk + 500]]
+            ).update(body="")
         audit.record_event(
             actor=None,
             action="gate.visit.purge",

@@ -27,8 +27,8 @@ from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.views import one_click
 from benchguard.gate import forms, permissions, selectors, services
-from benchguard.gate.choices import ConfirmedVia, PostKind, VisitStatus
-from benchguard.gate.models import IdDeposit, Post, Visit
+from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
+from benchguard.gate.models import DayClosing, IdDeposit, Post, Visit
 
 PAGE_SIZE = 50
 
@@ -78,6 +78,10 @@ def desk(request: HttpRequest) -> HttpResponse:
                 if visit is not None:
                     if visit.status == VisitStatus.ON_HOLD:
                         messages.error(request, _("Do not admit. Wait for the judicial police."))
+                    elif visit.status == VisitStatus.CHECKING:
+                        messages.warning(
+                            request, _("Wait: the judicial police are checking. Do not admit yet.")
+                        )
                     else:
                         messages.success(
                             request,
@@ -97,6 +101,7 @@ def desk(request: HttpRequest) -> HttpResponse:
             "held": list(selectors.held_now(post)),
             "reason_form": forms.ReasonForm(),
             "statuses": VisitStatus,
+            "today": timezone.localdate(),
         },
         status=400 if form.is_bound else 200,
     )
@@ -180,10 +185,11 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     visit = selectors.get_visit_for(request.user, pk)
     if not permissions.can_decide_hold(request.user, visit.court_id):
         raise PermissionDenied
-    form = forms.HoldDecisionForm(request.POST)
+    form = forms.decision_form(visit, request.POST)
+    decide_one = services.decide_check if visit.status == VisitStatus.CHECKING else services.decide_hold
     if form.is_valid():
         saved, _stale = call_service(
-            form, lambda: services.decide_hold(actor=request.user, visit=visit, **form.cleaned_data)
+            form, lambda: decide_one(actor=request.user, visit=visit, **form.cleaned_data)
         )
         if saved is not None:
             messages.success(request, _("The decision was recorded."))
@@ -211,8 +217,9 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "police": police,
             "hits": list(visit.screening_hits.select_related("person")) if police else [],
             "decision": getattr(visit, "decision", None),
+            "check_decision": getattr(visit, "check_decision", None),
             "reason_form": forms.ReasonForm(),
-            "decision_form": forms.HoldDecisionForm(),
+            "decision_form": forms.decision_form(visit),
         },
     )
 
@@ -222,7 +229,7 @@ def _holds_page(request: HttpRequest, bound: dict[int, Any] | None = None, statu
     for visit in visits:
         # Whom a visitor matched on the controlled list is a restricted read (A15).
         audit.record_access(actor=request.user, action="gate.visit.view", obj=visit)
-        visit.form = (bound or {}).get(visit.pk) or forms.HoldDecisionForm()  # type: ignore[attr-defined]
+        visit.form = (bound or {}).get(visit.pk) or forms.decision_form(visit)  # type: ignore[attr-defined]
     return render(request, "gate/holds.html", {"visits": visits}, status=status)
 
 
@@ -238,7 +245,11 @@ def holds(request: HttpRequest) -> HttpResponse:
 def my_visitors(request: HttpRequest) -> HttpResponse:
     """A host's own visitors, newest first: waiting for confirmation, inside, gone."""
     page = Paginator(selectors.my_visitors(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "gate/my_visitors.html", {"page": page})
+    return render(
+        request,
+        "gate/my_visitors.html",
+        {"page": page, "confirmable": [VisitStatus.PENDING, *POLICE_STATUSES]},
+    )
 
 
 # --- Day's end ----------------------------------------------------------------------------------
@@ -250,6 +261,14 @@ def day_end(request: HttpRequest) -> HttpResponse:
     post, posts = _post(request)
     day = timezone.localdate()
     bound: dict[int, forms.DayEndForm] = {}
+    back = f"{reverse('gate:day_end')}?post={post.pk}"
+    if request.method == "POST" and request.POST.get("action") == "close_day":
+        one_click(
+            request,
+            lambda: services.close_day(actor=request.user, post=post, day=day),
+            _("The day is closed and signed."),
+        )
+        return redirect(back)
     if request.method == "POST":
         posted = request.POST.get("visit", "")
         visit = get_object_or_404(Visit, pk=int(posted) if posted.isdigit() else 0, post=post)
@@ -272,10 +291,20 @@ def day_end(request: HttpRequest) -> HttpResponse:
     visits, deposits = services.day_end_list(post=post, day=day)
     for visit in visits:
         visit.form = bound.get(visit.pk) or forms.DayEndForm(prefix=f"v{visit.pk}")  # type: ignore[attr-defined]
+    closing = DayClosing.objects.filter(post=post, day=day).select_related("signed_by").first()
     return render(
         request,
         "gate/day_end.html",
-        {"post": post, "posts": posts, "visits": visits, "deposits": deposits, "day": day},
+        {
+            "post": post,
+            "posts": posts,
+            "visits": visits,
+            "deposits": deposits,
+            "day": day,
+            "closing": closing,
+            "counts": closing.counts if closing else services.day_counts(post=post, day=day),
+            "police_statuses": POLICE_STATUSES,
+        },
         status=400 if bound else 200,
     )
 
@@ -378,7 +407,7 @@ def counts(request: HttpRequest) -> HttpResponse:
 def _held() -> Any:
     from django.db.models import Q
 
-    return Q(hits__gt=0)
+    return Q(hits__gt=0)  # held or checked by the screening
 
 
 # --- Checkpoint (A12.1) -------------------------------------------------------------------------

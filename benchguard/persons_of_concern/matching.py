@@ -11,13 +11,20 @@ whole table:
   (80 for an alias or former name); the same pinyin (homophone, traditional form of a
   multi-reading name) 60 + 20 × similarity; initials 40 + 20 × similarity, where
   similarity is rapidfuzz's ratio of the simplified forms.
+  Each kind of key is looked up on its own, the exact name first, so a common pinyin
+  never crowds an exact name out of the capped rows; a longer given name (张伟 →
+  张伟明) comes last, as a weak candidate (40–55).
 - whether a person has an ACTIVE entry comes with the document and phone look-ups
   (an EXISTS subquery, so an ID check is one query) and otherwise from one more query
   over the ranked persons.
 - several kinds of evidence for one person add 5 each, capped at 100.
 
+`screen()` is the gate's look-up (issue 9): only persons with an ACTIVE entry, every
+one of them, each graded hold / check / pass by `grade()` — the rule tabled in
+docs/architecture.md ("Security gate (A12)").
+
 It is not scoped by user: the callers (the pages, the API, the gate) check who may
-see what; the gate shows only the yes/no of `is_controlled`.
+see what.
 """
 
 from __future__ import annotations
@@ -118,19 +125,39 @@ def match(
         keys = [k for k in names.keys_for(name) if not k.startswith("i:")]
         if names.is_latin(query):
             keys.append(f"i:{query}")
-        rows = (
-            NameKey.objects.filter(key__in=keys)
-            .values_list("person_id", "key", "name__simplified", "name__kind")
-            .order_by()[:CANDIDATE_CAP]
-        )
-        for person_id, key, simplified, kind in rows:
-            similarity = fuzz.ratio(query, simplified) / 100
-            if key.startswith("s:"):
-                add(person_id, 85 if kind == "primary" else 80, f"name:{kind}", "name")
-            elif key.startswith("p:"):
-                add(person_id, 60 + 20 * similarity, "pinyin", "name")
-            else:
-                add(person_id, 40 + 20 * similarity, "initials", "name")
+        # One look-up per kind of key, the strongest first, so a common pinyin never
+        # crowds an exact name out of the capped rows (issue 9).
+        left = CANDIDATE_CAP
+        for prefix in ("s:", "p:", "i:"):
+            wanted = [k for k in keys if k.startswith(prefix)]
+            if not wanted or left <= 0:
+                continue
+            rows = list(
+                NameKey.objects.filter(key__in=wanted)
+                .values_list("person_id", "key", "name__simplified", "name__kind")
+                .order_by("key", "person_id")[:left]
+            )
+            left -= len(rows)
+            for person_id, key, simplified, kind in rows:
+                similarity = fuzz.ratio(query, simplified) / 100
+                if key.startswith("s:"):
+                    add(person_id, 85 if kind == "primary" else 80, f"name:{kind}", "name")
+                elif key.startswith("p:"):
+                    add(person_id, 60 + 20 * similarity, "pinyin", "name")
+                else:
+                    add(person_id, 40 + 20 * similarity, "initials", "name")
+        if left > 0 and len(query) >= 2 and not names.is_latin(query):
+            # A longer given name (张伟 → 张伟明): a weak candidate, below every exact
+            # name and homophone. A key range (index-friendly; Han characters sort by
+            # code point) narrowed by the prefix itself.
+            upper = f"s:{query[:-1]}{chr(ord(query[-1]) + 1)}"
+            longer = list(
+                NameKey.objects.filter(key__gt=f"s:{query}", key__lt=upper, key__startswith=f"s:{query}")
+                .values_list("person_id", "name__simplified")
+                .order_by("key", "person_id")[:left]
+            )
+            for person_id, simplified in longer:
+                add(person_id, 40 + 15 * fuzz.ratio(query, simplified) / 100, "name:longer", "name")
 
     for person_id, m in found.items():
         m.score = min(100, m.score + 5 * (len(signals[person_id]) - 1))
@@ -148,6 +175,158 @@ def match(
     return ranked
 
 
+# --- Screening at the gate (issue 9) ------------------------------------------------------------
+
+HOLD, CHECK, PASS = "hold", "check", "pass"
+_RANK = {HOLD: 2, CHECK: 1, PASS: 0}
+
+EXACT, HOMOPHONE, NO_NAME = "exact", "homophone", "none"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What links a visitor to one person with an ACTIVE list entry.
+
+    - `document`: the visitor's document number is one of the person's (same type);
+    - `phone`: the visitor's phone is one of the person's;
+    - `name`: ``exact`` (the same simplified name, alias or former name — traditional
+      characters included), ``homophone`` (the same pinyin: 善/单, 增/曾, 谢/解, 玮/伟)
+      or ``none``;
+    - `document_on_file`: the person has a document of the visitor's type on file (and,
+      unless `document` is true, it is another number)."""
+
+    document: bool = False
+    phone: bool = False
+    name: str = NO_NAME
+    document_on_file: bool = False
+
+
+def grade(evidence: Evidence) -> str:
+    """The screening rule, one line per row of the table in docs/architecture.md
+    ("Security gate (A12)"): the document number is the strongest evidence; a name
+    against a person whose document of that type is on file and differs is weak; a
+    name with nothing to tell the two apart needs the judicial police."""
+    if evidence.document or evidence.phone:
+        return HOLD
+    if evidence.name == EXACT:
+        return PASS if evidence.document_on_file else HOLD
+    if evidence.name == HOMOPHONE:
+        return PASS if evidence.document_on_file else CHECK
+    return PASS
+
+
+def worst(outcomes: list[str]) -> str:
+    """The visit's outcome: the most serious of its candidates'."""
+    return max(outcomes, key=_RANK.__getitem__, default=PASS)
+
+
+@dataclass
+class Candidate:
+    person_id: int
+    evidence: Evidence
+    outcome: str
+    score: int
+    reasons: list[str]
+
+
+def screen(
+    *,
+    name: str = "",
+    document_kind: str | None = None,
+    document_number: str = "",
+    phone: str = "",
+    today: dt.date | None = None,
+) -> list[Candidate]:
+    """Every person with an ACTIVE list entry the visitor may be, graded (`grade`),
+    the most serious first. Candidates are restricted to listed persons inside each
+    query (an EXISTS on the active entries), never by cutting a ranked top-N first, so
+    no number of unlisted namesakes hides a listed one. Four indexed queries at most."""
+    today = today or timezone.localdate()
+    active = _active_entry(today)
+    documents: set[int] = set()
+    phones: set[int] = set()
+    by_name: dict[int, str] = {}
+    reasons: dict[int, list[str]] = {}
+
+    def reason(person_id: int, why: str) -> None:
+        found = reasons.setdefault(person_id, [])
+        if why not in found:
+            found.append(why)
+
+    number = normalize_document(document_number)
+    if number:
+        kinds = [document_kind] if document_kind else list(DocumentType.values)
+        for person_id in (
+            IdentityDocument.objects.filter(number_index__in=[document_index(k, number) for k in kinds])
+            .filter(active)
+            .values_list("person_id", flat=True)
+        ):
+            documents.add(person_id)
+            reason(person_id, "document")
+    digits = normalize_phone(phone)
+    if digits:
+        for person_id in (
+            PhoneNumber.objects.filter(number_index=phone_index(digits))
+            .filter(active)
+            .values_list("person_id", flat=True)
+        ):
+            phones.add(person_id)
+            reason(person_id, "phone")
+    query = names.simplify(name)
+    if query:
+        keys = [k for k in names.keys_for(name) if k[:2] in ("s:", "p:")]
+        named_rows = (
+            NameKey.objects.filter(key__in=keys)
+            .filter(active)
+            .values_list("person_id", "key", "name__kind")
+            .order_by("person_id", "key")  # p: before s:, so an exact name wins
+        )
+        for person_id, key, kind in named_rows:
+            if key.startswith("s:"):
+                by_name[person_id] = EXACT
+                reason(person_id, f"name:{kind}")
+            elif by_name.get(person_id) != EXACT:
+                by_name[person_id] = HOMOPHONE
+                reason(person_id, "pinyin")
+    on_file: set[int] = set()
+    named = [p for p in by_name if p not in documents]
+    if named and document_kind:
+        on_file = set(
+            IdentityDocument.objects.filter(person_id__in=named, kind=document_kind).values_list(
+                "person_id", flat=True
+            )
+        )
+    candidates = []
+    for person_id in sorted(documents | phones | set(by_name)):
+        evidence = Evidence(
+            document=person_id in documents,
+            phone=person_id in phones,
+            name=by_name.get(person_id, NO_NAME),
+            document_on_file=person_id in documents or person_id in on_file,
+        )
+        candidates.append(
+            Candidate(
+                person_id=person_id,
+                evidence=evidence,
+                outcome=grade(evidence),
+                score=_score(evidence),
+                reasons=reasons[person_id],
+            )
+        )
+    return sorted(candidates, key=lambda c: (-_RANK[c.outcome], -c.score, c.person_id))
+
+
+def _score(evidence: Evidence) -> int:
+    """For ordering and display only; the outcome comes from `grade`."""
+    base = 100 if evidence.document else 90 if evidence.phone else 0
+    if evidence.name == EXACT:
+        base = max(base, 85)
+    elif evidence.name == HOMOPHONE:
+        base = max(base, 70)
+    kinds = sum([evidence.document, evidence.phone, evidence.name != NO_NAME])
+    return min(100, base + 5 * (kinds - 1)) if kinds else 0
+
+
 def is_controlled(
     *,
     name: str = "",
@@ -155,17 +334,12 @@ def is_controlled(
     document_number: str = "",
     phone: str = "",
     today: dt.date | None = None,
-    min_score: int = 60,
 ) -> bool:
-    """For the gate: does anyone with an ACTIVE list entry match well enough to hold the visit?"""
+    """For the gate's hardware: does the visitor need the judicial police (hold or
+    check) — every listed candidate considered, whatever the number of namesakes."""
     return any(
-        m.controlled and m.score >= min_score
-        for m in match(
-            name=name,
-            document_kind=document_kind,
-            document_number=document_number,
-            phone=phone,
-            today=today,
-            limit=20,
+        c.outcome != PASS
+        for c in screen(
+            name=name, document_kind=document_kind, document_number=document_number, phone=phone, today=today
         )
     )

@@ -73,7 +73,12 @@ def test_the_police_of_another_court_do_not_decide(visitor) -> None:  # type: ig
 def test_the_hold_alert_does_not_name_the_visitor(visitor) -> None:  # type: ignore[no-untyped-def]
     held = visitor(visitor_name="张某某", document_number=SHAN_ID)
     assert held.status == VisitStatus.ON_HOLD
-    assert not Notification.objects.filter(body__contains="张某某").exists()
+    alert = Notification.objects.get(kind="gate.hold", dedupe_key=f"gate.hold:{held.pk}")
+    assert "张某某" not in f"{alert.title} {alert.body}"
+    # Only the host is told whom (issue 9).
+    assert set(Notification.objects.filter(body__contains="张某某").values_list("kind", flat=True)) == {
+        "gate.confirm"
+    }
 
 
 def test_the_police_opening_a_held_visit_is_a_logged_read(visitor, client_as) -> None:  # type: ignore[no-untyped-def]

@@ -196,7 +196,8 @@ def test_the_counts_show_todays_visits(client_as, visitor) -> None:  # type: ign
     with time_machine.travel(moment, tick=False):
         visitor()
         visitor()
-        visitor(visitor_name="单立新")  # held
+        # held: the exact name of a listed person with no passport on file
+        visitor(visitor_name="单立新", document_kind="passport", document_number="E70000001")
         response = client_as("police").get(reverse("gate:counts"))
     assert response.status_code == 200
     daily = response.context["daily"]

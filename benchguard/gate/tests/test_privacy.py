@@ -32,7 +32,21 @@ def test_a_visitor_s_name_and_number_stay_out_of_the_audit_and_notifications(vis
     for line in lines:
         assert "钱多多" not in f"{line.object_repr} {line.data}"
         assert visit.document_number not in f"{line.object_repr} {line.data}"
-    assert not Notification.objects.filter(body__contains="钱多多").exists()
+    # Only the host's own notification names the visitor (issue 9), and the purge blanks it.
+    named = Notification.objects.filter(body__contains="钱多多")
+    assert [(n.kind, n.recipient.username) for n in named] == [("gate.confirm", "judge")]
+
+
+def test_the_purge_blanks_the_visitor_s_name_in_the_host_s_notification(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+    with time_machine.travel(at("2020-03-02"), tick=False):
+        visit = visitor(visitor_name="钱多多")
+        services.close_visit(actor=persona("guard"), visit=visit, reason="被访人未接电话。")
+    other = visitor(visitor_name="钱多多")  # today's: kept
+    assert services.purge_visitor_data() >= 1
+    note = Notification.objects.get(kind="gate.confirm", dedupe_key=f"gate.confirm:{visit.pk}")
+    assert "钱多多" not in f"{note.title} {note.body}"
+    kept = Notification.objects.get(kind="gate.confirm", dedupe_key=f"gate.confirm:{other.pk}")
+    assert kept.body.startswith("钱多多 · ")
 
 
 def test_the_holds_page_is_a_logged_read(visitor, client_as) -> None:  # type: ignore[no-untyped-def]

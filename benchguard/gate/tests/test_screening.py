@@ -66,11 +66,20 @@ def test_an_exact_document_match_puts_the_visit_on_hold(  # type: ignore[no-unty
     assert not Notification.objects.filter(recipient=persona("guard"), kind="gate.hold").exists()
 
 
-def test_an_exact_name_match_puts_the_visit_on_hold(visitor) -> None:  # type: ignore[no-untyped-def]
-    visit = visitor(visitor_name="单立新")
+def test_an_exact_name_with_no_document_of_that_type_on_file_puts_the_visit_on_hold(  # type: ignore[no-untyped-def]
+    visitor,
+) -> None:
+    # 单立新's resident ID is on file, no passport: a passport tells nothing apart.
+    visit = visitor(visitor_name="单立新", document_kind="passport", document_number="E70000002")
     assert visit.status == VisitStatus.ON_HOLD
     assert visit.hits >= 1
     assert ScreeningHit.objects.filter(visit=visit, person=poc("单立新")).exists()
+
+
+def test_an_exact_name_with_another_resident_id_than_the_one_on_file_passes(visitor) -> None:  # type: ignore[no-untyped-def]
+    visit = visitor(visitor_name="单立新")  # a fresh resident ID, not 单立新's
+    assert visit.status == VisitStatus.PENDING
+    assert visit.hits == 0
 
 
 def test_the_second_demo_controlled_person_is_held_too(visitor) -> None:  # type: ignore[no-untyped-def]

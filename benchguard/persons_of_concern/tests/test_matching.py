@@ -12,8 +12,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from benchguard.persons_of_concern import services
-from benchguard.persons_of_concern.matching import is_controlled, match
+from benchguard.persons_of_concern import matching, services
+from benchguard.persons_of_concern.matching import (
+    CHECK,
+    EXACT,
+    HOLD,
+    HOMOPHONE,
+    NO_NAME,
+    PASS,
+    Evidence,
+    is_controlled,
+    match,
+)
 from benchguard.persons_of_concern.models import IdentityDocument, PhoneNumber
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +149,111 @@ def test_the_scale_generator_writes_rows_the_matcher_finds() -> None:
     assert (
         match(document_kind="resident_id", document_number=document.number)[0].person_id == document.person_id
     )
+
+
+# --- Issue 9: screening never misses a listed person; graded outcomes ----------------------------
+
+
+def test_a_listed_namesake_is_found_among_thirty_unlisted_ones(make_person, list_person) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(30):
+        make_person("张伟")
+    listed = make_person("张伟")
+    list_person(listed)
+    with CaptureQueriesContext(connection) as captured:
+        found = matching.screen(name="张伟", document_kind="resident_id", document_number="")
+    assert [(c.person_id, c.outcome) for c in found] == [(listed.pk, HOLD)]
+    assert len(captured) <= 2  # the names (restricted to listed persons) and the documents on file
+    assert is_controlled(name="张伟", document_kind="resident_id")
+    # The search still ranks the 31 namesakes; the listed one is among them, marked.
+    assert listed.pk in ids(match(name="张伟", limit=50))
+
+
+def test_an_exact_name_is_never_crowded_out_by_pinyin_rows(make_person, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    homophones = [make_person(n) for n in ("张玮", "章伟", "张炜", "章玮")]
+    exact = make_person("张伟")  # stored last: an unordered capped read finds it last
+    monkeypatch.setattr(matching, "CANDIDATE_CAP", 3)
+    found = match(name="张伟")
+    assert found[0].person_id == exact.pk and found[0].score == 85
+    assert {m.person_id for m in found[1:]} <= {p.pk for p in homophones}
+
+
+def test_a_longer_given_name_is_a_weak_candidate_below_the_exact_name(make_person) -> None:  # type: ignore[no-untyped-def]
+    longer = make_person("张伟明")
+    exact = make_person("张伟")
+    found = match(name="张伟")
+    assert ids(found)[:2] == [exact.pk, longer.pk]
+    weak = found[1]
+    assert "name:longer" in weak.reasons and 40 <= weak.score < 60
+    assert longer.pk not in ids(match(name="张"))  # a surname alone brings no one in
+
+
+# The table "Screening: hold, check or pass" in docs/architecture.md, row by row.
+GRADE_TABLE = [
+    # document, phone, name, a document of the visitor's type on file → outcome
+    (True, False, NO_NAME, True, HOLD),
+    (True, False, EXACT, True, HOLD),
+    (False, True, NO_NAME, False, HOLD),
+    (False, True, HOMOPHONE, True, HOLD),
+    (False, False, EXACT, False, HOLD),
+    (False, False, EXACT, True, PASS),
+    (False, False, HOMOPHONE, False, CHECK),
+    (False, False, HOMOPHONE, True, PASS),
+    (False, False, NO_NAME, False, PASS),
+    (False, False, NO_NAME, True, PASS),
+]
+
+
+@pytest.mark.parametrize(("document", "phone", "name", "on_file", "outcome"), GRADE_TABLE)
+def test_the_screening_rule(document, phone, name, on_file, outcome) -> None:  # type: ignore[no-untyped-def]
+    evidence = Evidence(document=document, phone=phone, name=name, document_on_file=on_file)
+    assert matching.grade(evidence) == outcome
+
+
+def test_the_visit_takes_the_most_serious_outcome() -> None:
+    assert matching.worst([PASS, CHECK, PASS]) == CHECK
+    assert matching.worst([CHECK, HOLD]) == HOLD
+    assert matching.worst([]) == PASS
+
+
+@pytest.mark.parametrize(
+    ("listed", "typed", "name"),
+    [
+        ("单国栋", "善国栋", HOMOPHONE),  # 单 read shan as a surname
+        ("曾志远", "增志远", HOMOPHONE),  # 曾 zeng
+        ("解明华", "谢明华", HOMOPHONE),  # 解 xie
+        ("王伟", "王玮", HOMOPHONE),  # the given name
+        ("张伟华", "張偉華", EXACT),  # traditional characters are the same name
+        ("陳志華", "陈志华", EXACT),  # and back
+    ],
+)
+def test_homophones_and_traditional_characters_reach_the_listed_person(  # type: ignore[no-untyped-def]
+    make_person, list_person, listed, typed, name
+) -> None:
+    bare = make_person(listed)  # no document on file
+    list_person(bare)
+    found = matching.screen(name=typed, document_kind="resident_id", document_number="")
+    assert [(c.person_id, c.evidence.name) for c in found] == [(bare.pk, name)]
+    assert found[0].outcome == (HOLD if name == EXACT else CHECK)
+
+
+def test_a_name_against_a_different_document_on_file_is_weak(make_person, list_person) -> None:  # type: ignore[no-untyped-def]
+    from benchguard.organization.demo import demo_id_number
+
+    on_file = demo_id_number("19800101", "611")
+    person = make_person("单国栋", documents=[("resident_id", on_file)])
+    list_person(person)
+    other = demo_id_number("19800101", "622")
+    for typed in ("单国栋", "善国栋"):
+        (candidate,) = matching.screen(name=typed, document_kind="resident_id", document_number=other)
+        assert candidate.evidence.document_on_file and candidate.outcome == PASS
+    # The same name with a passport: no passport on file, so nothing tells them apart.
+    (candidate,) = matching.screen(name="单国栋", document_kind="passport", document_number="E70000003")
+    assert candidate.outcome == HOLD
+    # The number itself holds, whatever the name.
+    (candidate,) = matching.screen(name="李四", document_kind="resident_id", document_number=on_file)
+    assert candidate.evidence.document and candidate.outcome == HOLD
+
+
+def test_screening_ignores_persons_without_an_active_entry(make_person) -> None:  # type: ignore[no-untyped-def]
+    make_person("单国栋", phones=["13900000077"])
+    assert matching.screen(name="单国栋", document_kind="resident_id", phone="13900000077") == []

@@ -21,6 +21,7 @@ from benchguard.notifications.models import Notification
 from benchguard.organization.demo import demo_id_number
 from benchguard.persons_of_concern import services as poc_services
 from benchguard.persons_of_concern.models import PersonOfConcern
+from benchguard.persons_of_concern.tests.conftest import police_log
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,7 @@ def listed(persona):  # type: ignore[no-untyped-def]
             level="key",
             review_date=today + dt.timedelta(days=30),
             expires_on=today + dt.timedelta(days=365),
+            citations=[(police_log(persona, person), "当场制止，予以训诫。")],
         )
         poc_services.approve_entry(actor=persona("office"), entry=entry)
         return person

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
 from benchguard.core.forms import call_service
+from benchguard.core.uploads import file_response
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -452,9 +453,7 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
     ):
         raise PermissionDenied
     found = get_object_or_404(matter.attachments, pk=attachment_pk)
-    return FileResponse(
-        found.file.open("rb"), as_attachment=True, filename=found.name, content_type=found.content_type
-    )
+    return file_response(found.file, filename=found.name, content_type=found.content_type)
 
 
 NOTICES = {

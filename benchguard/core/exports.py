@@ -17,6 +17,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from benchguard.core.middleware import forbid_storing
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\n")
 EXCEL_FIRST_DAY = dt.date(1900, 3, 1)  # Excel's serial dates are unreliable before this
@@ -53,6 +55,7 @@ def xlsx(*, title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) ->
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """The workbook as a download that no browser or proxy keeps a copy of."""
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return forbid_storing(response)

@@ -26,6 +26,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from benchguard.core.middleware import forbid_storing
+
 HEAD_BYTES = 8192  # enough for every signature below (a zip's first entries included)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -232,7 +234,7 @@ def file_response(field_file: Any, *, filename: str, content_type: str | None = 
         field_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return forbid_storing(response)
 
 
 @contextmanager

@@ -30,6 +30,7 @@ def test_a_photo_named_html_is_stored_and_served_as_the_png_it_is(  # type: igno
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content) == PNG  # type: ignore[attr-defined]
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -66,7 +67,10 @@ class UserLanguageMiddleware:
         return response
 
 
-def forbid_storing(response: HttpResponse) -> HttpResponse:
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def forbid_storing(response: R) -> R:
     """`Cache-Control: private, no-store`: neither the browser (its back button, its disk
     cache on a shared court PC) nor a proxy keeps a copy of the response."""
     patch_cache_control(response, private=True, no_store=True)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import FINE_RMB, HAPPENED, PEOPLE_AT_AN_EVENT, PLANNED
 from benchguard.incidents.choices import (
     NATURES_BY_KIND,
     CallRole,
@@ -60,6 +61,8 @@ def _people(court_ids: Any) -> Any:
 
 class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     """The report of one kind of incident: only that kind's facts are asked."""
+
+    bounds = {"occurred_at": HAPPENED, "people_count": PEOPLE_AT_AN_EVENT}
 
     targets = forms.ModelMultipleChoiceField(
         label=_("Protected persons"),
@@ -120,6 +123,8 @@ class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
 
 class IncidentForm(VersionedForm):
+    bounds = {"occurred_at": HAPPENED, "people_count": PEOPLE_AT_AN_EVENT}
+
     class Meta:
         model = Incident
         fields = [
@@ -174,6 +179,8 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 
 class MeasureForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"due_date": PLANNED}
+
     class Meta:
         model = ProtectiveMeasure
         fields = ["kind", "description", "owner", "due_date"]
@@ -191,6 +198,7 @@ class MeasureUpdateForm(StyledFormMixin, forms.Form):
 
 
 class PoliceRequestForm(StyledFormMixin, forms.Form):
+    bounds = {"sent_on": HAPPENED}
     police_unit = forms.CharField(label=_("Police unit"), max_length=100)
     sent_on = forms.DateField(label=_("Sent on"), widget=DateInput())
     reference = forms.CharField(label=_("Reference"), max_length=60, required=False)
@@ -198,6 +206,7 @@ class PoliceRequestForm(StyledFormMixin, forms.Form):
 
 
 class PoliceResponseForm(StyledFormMixin, forms.Form):
+    bounds = {"response_on": HAPPENED}
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     response = forms.CharField(label=_("Police response"), widget=forms.Textarea(attrs={"rows": 2}))
     response_on = forms.DateField(label=_("Response received on"), widget=DateInput())
@@ -207,6 +216,7 @@ class PoliceResponseForm(StyledFormMixin, forms.Form):
 
 
 class ReferralForm(StyledFormMixin, forms.Form):
+    bounds = {"referred_on": HAPPENED}
     referred_to = forms.CharField(label=_("Referred to"), max_length=100)
     referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
 
@@ -224,6 +234,7 @@ class CloseForm(StyledFormMixin, forms.Form):
 
 
 class SanctionForm(StyledFormMixin, forms.Form):
+    bounds = {"amount": FINE_RMB}
     measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
     subject_kind = forms.ChoiceField(label=_("Individual or organisation"), choices=SubjectKind.choices)
     subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
@@ -257,6 +268,7 @@ class ChainForm(StyledFormMixin, forms.Form):
 
 
 class ReceptionForm(StyledFormMixin, forms.Form):
+    bounds = {"held_at": HAPPENED, "petitioners": PEOPLE_AT_AN_EVENT}
     held_at = forms.DateTimeField(label=_("Held at"), widget=DateTimeLocalInput())
     place = forms.CharField(label=_("Place"), max_length=200)
     participants = forms.ModelMultipleChoiceField(
@@ -322,10 +334,12 @@ class ActivationForm(StyledFormMixin, forms.Form):
 
 
 class ArrivalForm(StyledFormMixin, forms.Form):
+    bounds = {"arrived_at": HAPPENED}
     arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=DateTimeLocalInput())
 
 
 class TalkForm(StyledFormMixin, forms.Form):
+    bounds = {"held_at": HAPPENED}
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
     person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Person talked to"), queryset=PersonOfConcern.objects.none()
@@ -385,6 +399,7 @@ def police_of(court_id: int) -> Any:
 
 
 class ProtectionRequestForm(StyledFormMixin, forms.Form):
+    bounds = {"starts_at": PLANNED, "ends_at": PLANNED}
     judge = PersonChoiceField(label=_("Protected judge"), queryset=Person.objects.none())
     risk = forms.CharField(
         label=_("The risk"),
@@ -430,6 +445,7 @@ class ProtectionDecisionForm(StyledFormMixin, forms.Form):
 
 
 class ProtectionLogForm(StyledFormMixin, forms.Form):
+    bounds = {"at": HAPPENED}
     what_was_done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}))
     at = forms.DateTimeField(
         label=_("When"), required=False, widget=DateTimeLocalInput(), help_text=_("Empty: now.")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import BIRTH, HAPPENED, PHONE, PLANNED
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Department
 from benchguard.persons_of_concern.choices import NameKind
@@ -23,6 +24,7 @@ class MatchForm(StyledFormMixin, forms.Form):
 
 
 class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"birth_date": BIRTH, "phone": PHONE}
     aliases = forms.CharField(
         label=_("Aliases"), required=False, help_text=_("Separate several names with commas.")
     )
@@ -52,6 +54,8 @@ class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-a
 
 
 class PersonForm(VersionedForm):
+    bounds = {"birth_date": BIRTH}
+
     class Meta:
         model = PersonOfConcern
         fields = ["name", "sex", "birth_date", "description"]
@@ -72,10 +76,13 @@ class DocumentForm(StyledFormMixin, forms.Form):
 
 
 class PhoneForm(StyledFormMixin, forms.Form):
+    bounds = {"phone": PHONE}
     phone = forms.CharField(label=_("Phone"), max_length=20)
 
 
 class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"review_date": PLANNED, "expires_on": PLANNED}
+
     class Meta:
         model = ControlledListEntry
         fields = ["legal_basis", "incidents", "level", "review_date", "expires_on"]
@@ -100,6 +107,8 @@ class RemovalForm(StyledFormMixin, forms.Form):
 
 
 class LogForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"event_date": HAPPENED}
+
     class Meta:
         model = DepartmentLog
         fields = ["department", "person", "event_date", "what_happened", "outcome"]

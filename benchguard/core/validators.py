@@ -183,7 +183,7 @@ PLANNED = DateBound(
     ahead=PLANNING_YEARS,
     too_late=_("The date cannot be more than 5 years ahead (after %(latest)s)."),
 )
-BIRTH = DateBound(earliest=EARLIEST_BIRTH, ahead=None, too_late=_("A birth date cannot be in the future."))
+BIRTH = DateBound(earliest=EARLIEST_BIRTH, ahead=None, too_late=_("The birth date cannot be in the future."))
 # Any other date a user types (a search range): within what the records can hold.
 ANY_DATE = PLANNED
 

@@ -18,6 +18,7 @@ from benchguard.committee.models import (
     Resolution,
 )
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import ORDER, PLANNED, VOTES
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Court, Person
 
@@ -30,6 +31,8 @@ def _people_of(court_id: int) -> Any:
 
 
 class MembershipForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"term_from": PLANNED}
+
     class Meta:
         model = CommitteeMembership
         fields = ["person", "position", "member_kind", "term_from"]
@@ -45,6 +48,8 @@ class MembershipForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg
 
 
 class MembershipEditForm(VersionedForm):
+    bounds = {"term_from": PLANNED}
+
     class Meta:
         model = CommitteeMembership
         fields = ["position", "member_kind", "term_from"]
@@ -55,6 +60,8 @@ class MembershipEditForm(VersionedForm):
 
 
 class EndMembershipForm(VersionedForm):
+    bounds = {"term_to": PLANNED}
+
     class Meta:
         model = CommitteeMembership
         fields = ["term_to", "end_reason"]
@@ -86,6 +93,8 @@ class CommitteeSettingsForm(VersionedForm):
 
 
 class MeetingForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"scheduled_at": PLANNED}
+
     class Meta:
         model = Meeting
         fields = ["kind", "title", "scheduled_at", "place"]
@@ -96,6 +105,8 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
 
 class MeetingEditForm(VersionedForm):
+    bounds = {"scheduled_at": PLANNED}
+
     class Meta:
         model = Meeting
         fields = ["kind", "title", "scheduled_at", "place"]
@@ -153,6 +164,8 @@ class AttendanceForm(StyledFormMixin, forms.Form):
 
 
 class AgendaItemForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"order": ORDER}
+
     class Meta:
         model = AgendaItem
         fields = ["title", "matter", "shared_summary", "description", "order"]
@@ -174,6 +187,8 @@ class AgendaItemForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg
 
 
 class AgendaItemEditForm(VersionedForm):
+    bounds = {"order": ORDER}
+
     class Meta:
         model = AgendaItem
         fields = ["order", "title", "shared_summary", "description"]
@@ -187,6 +202,8 @@ class AgendaItemEditForm(VersionedForm):
 
 
 class ResolutionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"votes_for": VOTES, "votes_against": VOTES, "votes_abstain": VOTES}
+
     class Meta:
         model = Resolution
         fields = ["agenda_item", "text", "votes_for", "votes_against", "votes_abstain"]
@@ -201,6 +218,8 @@ class ResolutionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg
 
 
 class FollowUpActionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"due_date": PLANNED}
+
     class Meta:
         model = FollowUpAction
         fields = ["owner", "description", "due_date"]

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -33,6 +32,7 @@ from benchguard.committee.forms import (
 )
 from benchguard.core.forms import call_service, stored_values
 from benchguard.core.services import StaleEditError
+from benchguard.core.views import safe_next
 
 
 def _manage(request: HttpRequest, court_id: int) -> None:
@@ -522,11 +522,4 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("The action was marked done."))
-    return redirect(request.POST["next"] if _safe_next(request) else "home")
-
-
-def _safe_next(request: HttpRequest) -> bool:
-    target = request.POST.get("next", "")
-    return bool(target) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
+    return redirect(safe_next(request, "home"))

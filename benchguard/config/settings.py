@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "benchguard.core.middleware.UserLanguageMiddleware",
+    "benchguard.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -322,7 +323,12 @@ BENCHGUARD_BASE_URL = env_str("BENCHGUARD_BASE_URL", "" if PRODUCTION else "http
 )
 
 # --- Domain settings ------------------------------------------------------------
+# Uploads kept as evidence are typed by their content (core.uploads). Documents and photos
+# may be this large; audio and video recordings (incidents, A8) have their own limit. Django
+# spools an upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file, so a
+# recording is streamed to storage, never held in memory.
 MATTER_ATTACHMENT_MAX_BYTES = env_int("MATTER_ATTACHMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
+RECORDING_ATTACHMENT_MAX_BYTES = env_int("RECORDING_ATTACHMENT_MAX_MB", 500, minimum=1) * 1024 * 1024
 # The gate (A12.2): visitors' personal data is purged this many days after the visit.
 GATE_VISITOR_RETENTION_DAYS = env_int("GATE_VISITOR_RETENTION_DAYS", 180, minimum=1)
 # Screening (issue 9): a visitor graded "check" waits this many minutes for the judicial

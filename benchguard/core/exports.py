@@ -1,15 +1,36 @@
 """Excel exports of the registers (openpyxl): one way to build the workbook and one way
-to send it. Callers check permission and log the export (an audit event) themselves."""
+to send it. Callers check permission and log the export (an audit event) themselves.
+
+Every cell of user text is written as text: a visitor's purpose or an incident's
+description that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is kept
+exactly as typed but stored as a string with Excel's quote prefix, so neither Excel nor
+WPS evaluates it as a formula (`=HYPERLINK(...)`) when the police open the file, nor
+after someone edits the cell. Dates Excel cannot show (before 1900) are written as text
+rather than as a negative serial."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
 
+from benchguard.core.middleware import forbid_storing
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\n")
+EXCEL_FIRST_DAY = dt.date(1900, 3, 1)  # Excel's serial dates are unreliable before this
+
+
+def _plain(value: Any) -> Any:
+    if (
+        isinstance(value, dt.date)
+        and (value.date() if isinstance(value, dt.datetime) else value) < EXCEL_FIRST_DAY
+    ):
+        return value.isoformat()
+    return value
 
 
 def xlsx(*, title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> bytes:
@@ -22,13 +43,19 @@ def xlsx(*, title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) ->
     sheet.title = str(title)[:31]  # Excel's limit on a sheet name
     sheet.append([str(cell) for cell in header])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_plain(value) for value in row])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_LEADS):
+                cell.data_type = "s"  # openpyxl would otherwise write a leading "=" as a formula
+                cell.quotePrefix = True
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """The workbook as a download that no browser or proxy keeps a copy of."""
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return forbid_storing(response)

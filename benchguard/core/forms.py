@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from benchguard.core.services import StaleEditError
+from benchguard.core.validators import Bound, apply_bounds
 
 T = TypeVar("T")
 
@@ -34,10 +35,15 @@ def call_service(form: forms.BaseForm, service: Callable[[], T]) -> tuple[T | No
 
 
 class StyledFormMixin:
-    """Bootstrap classes on every widget, so templates render fields uniformly."""
+    """Bootstrap classes on every widget, so templates render fields uniformly; the
+    bounds the form declares (`bounds = {"field": core.validators.HAPPENED, ...}`) on its
+    fields, and ANY_DATE on every other date field (core.validators.apply_bounds)."""
+
+    bounds: ClassVar[Mapping[str, Bound]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        apply_bounds(self.fields, self.bounds)  # type: ignore[attr-defined]
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):

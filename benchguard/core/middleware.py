@@ -1,10 +1,11 @@
-"""Request id for the audit trail, the language each user chose, one-time submission."""
+"""Request id for the audit trail, the language each user chose, one-time submission,
+and no copy of a signed-in page in any cache."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonRespons
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
@@ -197,3 +198,35 @@ def _api_user(request: HttpRequest) -> Any:
     except APIException:
         return None
     return user if user is not None and user.is_authenticated else None
+
+
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def forbid_storing(response: R) -> R:
+    """`Cache-Control: private, no-store`: neither the browser (its back button, its disk
+    cache on a shared court PC) nor a proxy keeps a copy of the response."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class NoStoreMiddleware:
+    """Every response to a signed-in user is sent with `Cache-Control: private, no-store`.
+
+    Nearly every page of BenchGuard shows something that must not linger in a cache:
+    private details (A18), persons of concern and the controlled list (A15), visitors
+    and holds at the gate (A12), incidents, matters and what judges asked for. Marking
+    pages one by one would let the next page be forgotten, so the rule is by who asks.
+    A response that set its own Cache-Control (the health check) keeps it; exports and
+    evidence downloads set no-store themselves (core.exports, core.uploads). Static
+    files are answered before this runs (WhiteNoise) and stay cacheable."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if not response.has_header("Cache-Control") and user is not None and user.is_authenticated:
+            forbid_storing(response)
+        return response

@@ -9,7 +9,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from benchguard.core import home
 from benchguard.core.forms import call_service, stored_values
@@ -51,6 +52,19 @@ def edit_versioned(
             "current_values": stored_values(form, current) if current and show_stored else [],
         },
     )
+
+
+def safe_next(request: HttpRequest, fallback: str, *args: Any, **kwargs: Any) -> str:
+    """Where to go after a form: the `next` the page sent (POST, else GET) when it stays on
+    this site, else `fallback` (a URL name with its arguments, or a path). Django's check
+    refuses `//evil.example`, `/\\evil.example`, `https://evil.example` and the like, so no
+    link in an e-mail or a forged form can send a court user to another site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return resolve_url(fallback, *args, **kwargs)
 
 
 def one_click(request: HttpRequest, service: Callable[[], Any], done: str) -> Any:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import HAPPENED, PEOPLE_AT_A_GATE, PHONE
 from benchguard.gate.choices import CHECK_CHOICES, DayEndOutcome, Disposition, HoldDecision, Shift
 from benchguard.gate.models import Post
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
@@ -18,6 +19,8 @@ class CheckInForm(StyledFormMixin, forms.Form):
     """The gatehouse desk, in the order a guard types (an ID-card reader types the
     number and then the name, like a keyboard). `host` is chosen only when the typed
     host matches several people."""
+
+    bounds = {"phone": PHONE}
 
     document_number = forms.CharField(label=_("Document number"), max_length=30)
     visitor_name = forms.CharField(label=_("Visitor's name"), max_length=50)
@@ -92,6 +95,12 @@ class VisitSearchForm(StyledFormMixin, forms.Form):
 
 
 class ShiftForm(StyledFormMixin, forms.Form):
+    bounds = {
+        "day": HAPPENED,
+        "people_checked": PEOPLE_AT_A_GATE,
+        "bags_checked": PEOPLE_AT_A_GATE,
+        "refusals": PEOPLE_AT_A_GATE,
+    }
     post: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Checkpoint"), queryset=Post.objects.none()
     )

@@ -25,7 +25,7 @@ from benchguard.core.access import court_ids_with
 from benchguard.core.documents import DocumentType, normalize_document
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import one_click
+from benchguard.core.views import one_click, safe_next
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
 from benchguard.gate.models import DayClosing, IdDeposit, Post, Visit
@@ -127,10 +127,7 @@ def _resolve_host(form: forms.CheckInForm, candidates: list[Any]) -> Any:
 def _visit_action(request: HttpRequest, pk: int, run: Any, done: str) -> HttpResponse:
     visit = selectors.get_visit_for(request.user, pk)
     one_click(request, lambda: run(visit, request.POST), done)
-    back = request.POST.get("next", "")
-    if back.startswith("/") and not back.startswith("//"):
-        return redirect(back)
-    return redirect("gate:visit_detail", pk=visit.pk)
+    return redirect(safe_next(request, "gate:visit_detail", pk=visit.pk))
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import FINE_RMB, HAPPENED, PEOPLE_AT_AN_EVENT, PLANNED
 from benchguard.incidents.choices import (
     NATURES_BY_KIND,
     CallRole,
@@ -62,6 +63,8 @@ def _people(court_ids: Any) -> Any:
 
 class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     """The report of one kind of incident: only that kind's facts are asked."""
+
+    bounds = {"occurred_at": HAPPENED, "people_count": PEOPLE_AT_AN_EVENT}
 
     targets = forms.ModelMultipleChoiceField(
         label=_("Protected persons"),
@@ -128,6 +131,8 @@ class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
 
 class IncidentForm(VersionedForm):
+    bounds = {"occurred_at": HAPPENED, "people_count": PEOPLE_AT_AN_EVENT}
+
     class Meta:
         model = Incident
         fields = [
@@ -185,6 +190,8 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 
 class MeasureForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"due_date": PLANNED}
+
     class Meta:
         model = ProtectiveMeasure
         fields = ["kind", "description", "owner", "due_date"]
@@ -202,6 +209,7 @@ class MeasureUpdateForm(StyledFormMixin, forms.Form):
 
 
 class PoliceRequestForm(StyledFormMixin, forms.Form):
+    bounds = {"sent_on": HAPPENED}
     police_unit = forms.CharField(label=_("Police unit"), max_length=100)
     sent_on = forms.DateField(label=_("Sent on"), widget=DateInput())
     reference = forms.CharField(label=_("Reference"), max_length=60, required=False)
@@ -209,6 +217,7 @@ class PoliceRequestForm(StyledFormMixin, forms.Form):
 
 
 class PoliceResponseForm(StyledFormMixin, forms.Form):
+    bounds = {"response_on": HAPPENED}
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     response = forms.CharField(label=_("Police response"), widget=forms.Textarea(attrs={"rows": 2}))
     response_on = forms.DateField(label=_("Response received on"), widget=DateInput())
@@ -218,6 +227,7 @@ class PoliceResponseForm(StyledFormMixin, forms.Form):
 
 
 class ReferralForm(StyledFormMixin, forms.Form):
+    bounds = {"referred_on": HAPPENED}
     referred_to = forms.CharField(label=_("Referred to"), max_length=100)
     referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
 
@@ -235,6 +245,7 @@ class CloseForm(StyledFormMixin, forms.Form):
 
 
 class SanctionForm(StyledFormMixin, forms.Form):
+    bounds = {"amount": FINE_RMB}
     measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
     subject_kind = forms.ChoiceField(label=_("Individual or organisation"), choices=SubjectKind.choices)
     subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
@@ -265,6 +276,8 @@ class SanctionDecisionForm(StyledFormMixin, forms.Form):
 class ReconsiderationForm(StyledFormMixin, forms.Form):
     """The fined or detained person's application to the next-higher court."""
 
+    bounds = {"decision_received_on": HAPPENED, "applied_on": HAPPENED}
+
     decision_received_on = forms.DateField(label=_("Decision received on"), widget=DateInput())
     applied_on = forms.DateField(label=_("Applied on"), widget=DateInput())
     grounds = forms.CharField(
@@ -273,6 +286,7 @@ class ReconsiderationForm(StyledFormMixin, forms.Form):
 
 
 class ReconsiderationOutcomeForm(StyledFormMixin, forms.Form):
+    bounds = {"outcome_on": HAPPENED}
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     outcome = forms.ChoiceField(
         label=_("The higher court's decision"),
@@ -299,6 +313,7 @@ class ChainForm(StyledFormMixin, forms.Form):
 
 
 class ReceptionForm(StyledFormMixin, forms.Form):
+    bounds = {"held_at": HAPPENED, "petitioners": PEOPLE_AT_AN_EVENT}
     held_at = forms.DateTimeField(label=_("Held at"), widget=DateTimeLocalInput())
     place = forms.CharField(label=_("Place"), max_length=200)
     participants = forms.ModelMultipleChoiceField(
@@ -364,10 +379,12 @@ class ActivationForm(StyledFormMixin, forms.Form):
 
 
 class ArrivalForm(StyledFormMixin, forms.Form):
+    bounds = {"arrived_at": HAPPENED}
     arrived_at = forms.DateTimeField(label=_("Arrived at"), widget=DateTimeLocalInput())
 
 
 class TalkForm(StyledFormMixin, forms.Form):
+    bounds = {"held_at": HAPPENED}
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
     person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Person talked to"), queryset=PersonOfConcern.objects.none()
@@ -460,6 +477,7 @@ def police_of(court_id: int) -> Any:
 
 
 class ProtectionRequestForm(StyledFormMixin, forms.Form):
+    bounds = {"starts_at": PLANNED, "ends_at": PLANNED}
     judge = PersonChoiceField(label=_("Protected judge"), queryset=Person.objects.none())
     risk = forms.CharField(
         label=_("The risk"),
@@ -505,6 +523,7 @@ class ProtectionDecisionForm(StyledFormMixin, forms.Form):
 
 
 class ProtectionLogForm(StyledFormMixin, forms.Form):
+    bounds = {"at": HAPPENED}
     what_was_done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}))
     at = forms.DateTimeField(
         label=_("When"), required=False, widget=DateTimeLocalInput(), help_text=_("Empty: now.")

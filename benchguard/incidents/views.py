@@ -26,6 +26,7 @@ from benchguard.core.access import court_ids_with, has_role
 from benchguard.core.documents import DocumentType
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
+from benchguard.core.uploads import file_response
 from benchguard.core.views import edit_versioned
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
@@ -560,7 +561,7 @@ acknowledge = _row_action(
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = _within(request, IncidentAttachment, pk)
     audit.record_access(actor=request.user, action="incidents.attachment.download", obj=attachment.incident)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return file_response(attachment.file, filename=attachment.name, content_type=attachment.content_type)
 
 
 # --- Emergency plans (A13.4) --------------------------------------------------------------------
@@ -614,7 +615,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_download(request: HttpRequest, pk: int) -> FileResponse:
     plan = selectors.get_plan_for(request.user, pk)
-    return FileResponse(plan.file.open("rb"), as_attachment=True, filename=plan.file_name)
+    return file_response(plan.file, filename=plan.file_name)
 
 
 @login_required
@@ -701,7 +702,7 @@ def talk_list(request: HttpRequest) -> HttpResponse:
 def talk_download(request: HttpRequest, pk: int) -> FileResponse:
     talk = selectors.get_talk_for(request.user, pk)
     audit.record_access(actor=request.user, action="incidents.talk.download", obj=talk)
-    return FileResponse(talk.record.open("rb"), as_attachment=True, filename=talk.record_name)
+    return file_response(talk.record, filename=talk.record_name)
 
 
 # --- After-hours protection (A12.3) -------------------------------------------------------------

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.matters.choices import Channel, DecisionBasis, Response, StepKind, Subject, TimeRequestKind
 from benchguard.organization.models import Account, Person
 
@@ -27,6 +28,8 @@ class VersionField(forms.IntegerField):
 
 class ApplicationForm(StyledFormMixin, forms.Form):
     """What a judge states when applying (A26.1)."""
+
+    bounds = {"reported_to_department_on": HAPPENED}
 
     subject = forms.ChoiceField(label=_("What kind of infringement"), choices=Subject.choices)
     facts = forms.CharField(
@@ -149,12 +152,14 @@ class FeedbackForm(StyledFormMixin, forms.Form):
 
 
 class ResponseForm(StyledFormMixin, forms.Form):
+    bounds = {"appeal_sent_on": HAPPENED}
     version = VersionField()
     response = forms.ChoiceField(label=_("Your answer"), choices=Response.choices)
     appeal_sent_on = forms.DateField(label=_("Appeal sent on"), widget=DATE, required=False)
 
 
 class AppealOutcomeForm(StyledFormMixin, forms.Form):
+    bounds = {"decided_on": HAPPENED}
     version = VersionField()
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
@@ -165,6 +170,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 
 class TaskForm(StyledFormMixin, forms.Form):
+    bounds = {"due_date": PLANNED}
     owner = forms.ModelChoiceField(label=_("Given to"), queryset=Person.objects.none())
     description = forms.CharField(
         label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000

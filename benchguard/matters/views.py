@@ -12,13 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
 from benchguard.core.forms import call_service
+from benchguard.core.uploads import file_response
+from benchguard.core.views import safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -452,9 +453,7 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
     ):
         raise PermissionDenied
     found = get_object_or_404(matter.attachments, pk=attachment_pk)
-    return FileResponse(
-        found.file.open("rb"), as_attachment=True, filename=found.name, content_type=found.content_type
-    )
+    return file_response(found.file, filename=found.name, content_type=found.content_type)
 
 
 NOTICES = {
@@ -509,10 +508,7 @@ def complete_task(request: HttpRequest, task_pk: int) -> HttpResponse:
     """The owner reports a task done from their home page; a handler from the matter.
     Either way the user goes back where they came from, with the outcome as a message."""
     task = get_object_or_404(selectors.tasks_for(request.user), pk=task_pk)
-    next_url = request.POST.get("next", "")
-    target = (
-        next_url if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}) else "/"
-    )
+    target = safe_next(request, "home")
     form = matter_forms.TaskDoneForm(request.POST)
     if form.is_valid():
         done, _current = call_service(

@@ -8,10 +8,10 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.views import safe_next
 from benchguard.organization import services
 from benchguard.organization.forms import LanguageForm, LoginForm
 
@@ -38,9 +38,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponseBadRequest(form.errors.as_text())
     language = form.cleaned_data["language"]
-    target = form.cleaned_data.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
+    target = safe_next(request, "/")
     if request.user.is_authenticated:
         services.set_language(actor=request.user, account=request.user, language=language)  # type: ignore[arg-type]
     response = redirect(target)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.access import court_ids_with, is_city_admin
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.identity import validate_resident_id
+from benchguard.core.validators import PHONE
 from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Court, Department, Person, PersonPrivate
 
@@ -94,6 +95,8 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
 
 
 class PersonForm(VersionedForm):
+    bounds = {"office_phone": PHONE}
+
     class Meta:
         model = Person
         fields = [
@@ -114,6 +117,8 @@ class PersonForm(VersionedForm):
 
 
 class PersonPrivateForm(VersionedForm):
+    bounds = {"private_phone": PHONE}
+
     class Meta:
         model = PersonPrivate
         fields = ["home_address", "private_phone", "family_members", "id_number"]

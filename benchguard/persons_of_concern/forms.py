@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
+from benchguard.core.validators import BIRTH, HAPPENED, PHONE, PLANNED
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Department
 from benchguard.persons_of_concern.choices import NameKind, ObjectionBy, ObjectionDecision
@@ -25,6 +26,7 @@ class MatchForm(StyledFormMixin, forms.Form):
 
 
 class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"birth_date": BIRTH, "phone": PHONE}
     aliases = forms.CharField(
         label=_("Aliases"), required=False, help_text=_("Separate several names with commas.")
     )
@@ -63,6 +65,8 @@ class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-a
 
 
 class PersonForm(VersionedForm):
+    bounds = {"birth_date": BIRTH}
+
     class Meta:
         model = PersonOfConcern
         fields = ["name", "sex", "birth_date", "description"]
@@ -91,6 +95,7 @@ class DocumentForm(StyledFormMixin, forms.Form):
 
 
 class PhoneForm(StyledFormMixin, forms.Form):
+    bounds = {"phone": PHONE}
     phone = forms.CharField(label=_("Phone"), max_length=20)
 
 
@@ -98,6 +103,8 @@ class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     """A proposal for the list. Below the entry's facts, one outcome field per incident
     naming the person and per log line about them: a source is cited when its outcome
     is filled in (A15: at least one)."""
+
+    bounds = {"review_date": PLANNED, "expires_on": PLANNED}
 
     class Meta:
         model = ControlledListEntry
@@ -198,6 +205,7 @@ class CorrectionForm(VersionedForm):
 
 
 class ObjectionForm(StyledFormMixin, forms.Form):
+    bounds = {"received_on": HAPPENED}
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     raised_by = forms.ChoiceField(label=_("Raised by"), choices=ObjectionBy.choices)
     content = forms.CharField(label=_("What the objection says"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -214,6 +222,8 @@ class RemovalForm(StyledFormMixin, forms.Form):
 
 
 class LogForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    bounds = {"event_date": HAPPENED}
+
     class Meta:
         model = DepartmentLog
         fields = ["department", "person", "event_date", "what_happened", "outcome"]

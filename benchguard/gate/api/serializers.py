@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from benchguard.core.documents import DocumentType
+from benchguard.core.validators import PHONE
 from benchguard.gate.models import Visit
 
 
@@ -50,4 +51,6 @@ class CheckInSerializer(serializers.Serializer[Any]):
     purpose = serializers.CharField(max_length=200)
     host = serializers.IntegerField(label=_("Host (person id)"))
     slot = serializers.CharField(max_length=10)
-    phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    phone = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default="", validators=[PHONE]
+    )

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from benchguard.core.validators import HAPPENED
 from benchguard.matters.choices import Channel, DecisionBasis, Response, TimeRequestKind
 from benchguard.matters.models import Matter
 
@@ -58,9 +59,9 @@ class FeedbackSerializer(VersionSerializer):
 
 class AppealSerializer(VersionSerializer):
     response = serializers.ChoiceField(choices=Response.choices)
-    appeal_sent_on = serializers.DateField(required=False, allow_null=True)
+    appeal_sent_on = serializers.DateField(required=False, allow_null=True, validators=[HAPPENED])
 
 
 class AppealOutcomeSerializer(VersionSerializer):
     outcome = serializers.CharField(max_length=5000)
-    decided_on = serializers.DateField()
+    decided_on = serializers.DateField(validators=[HAPPENED])

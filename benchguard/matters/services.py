@@ -16,7 +16,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit, deadlines
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
@@ -43,6 +45,7 @@ from benchguard.matters.models import (
     RegistrationCounter,
     TimeRequest,
 )
+from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
@@ -137,7 +140,11 @@ def _before(matter: Matter) -> dict[str, Any]:
     return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
 
 
-def _notify(matter: Matter, recipients: Iterable[Account | None], title: str, body: str, key: str) -> None:
+def _notify(
+    matter: Matter, recipients: Iterable[Account | None], title: Promise, body: str | Promise, key: str
+) -> None:
+    """Tell the people concerned; `title` (and a translated `body`) are lazy, written in
+    each recipient's own language by notifications.notify."""
     from benchguard.notifications.services import notify
 
     people = [r for r in dict.fromkeys(recipients) if r is not None]
@@ -331,8 +338,8 @@ def submit_application(
     _notify(
         matter,
         office_accounts(matter.court),
-        _("New application %(number)s") % {"number": matter.number},
-        _("%(name)s applied for assistance.") % {"name": person.name},
+        localized(gettext_lazy("New application %(number)s"), number=matter.number),
+        localized(gettext_lazy("%(name)s applied for assistance."), name=person.name),
         "submitted",
     )
     return matter
@@ -449,8 +456,8 @@ def accept_matter(
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("Your application %(number)s was accepted") % {"number": matter.number},
-        _("It will be handled by %(date)s.") % {"date": matter.due_date},
+        localized(gettext_lazy("Your application %(number)s was accepted"), number=matter.number),
+        localized(gettext_lazy("It will be handled by %(date)s."), date=matter.due_date),
         "accepted",
     )
     return matter
@@ -473,7 +480,7 @@ def decline_matter(*, actor: Any, matter: Matter, reason: str, expected_version:
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("Your application %(number)s was not accepted") % {"number": matter.number},
+        localized(gettext_lazy("Your application %(number)s was not accepted"), number=matter.number),
         matter.declined_reason,
         "declined",
     )
@@ -507,7 +514,7 @@ def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> Mat
         _notify(
             matter,
             chair_accounts(matter.court),
-            _("Matter %(number)s reported to you") % {"number": matter.number},
+            localized(gettext_lazy("Matter %(number)s reported to you"), number=matter.number),
             text,
             f"reported:{timezone.now():%Y%m%d%H%M%S}",
         )
@@ -552,8 +559,11 @@ def request_time(
     _notify(
         matter,
         chair_accounts(matter.court),
-        _("%(kind)s of %(number)s awaits your approval")
-        % {"kind": TimeRequestKind(kind).label, "number": matter.number},
+        localized(
+            gettext_lazy("%(kind)s of %(number)s awaits your approval"),
+            kind=TimeRequestKind(kind).label,
+            number=matter.number,
+        ),
         request.reason,
         f"time:{request.pk}",
     )
@@ -702,7 +712,7 @@ def record_feedback(
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("The result of %(number)s") % {"number": matter.number},
+        localized(gettext_lazy("The result of %(number)s"), number=matter.number),
         matter.handling_opinion,
         "feedback",
     )
@@ -753,7 +763,7 @@ def record_response(
         _notify(
             matter,
             office_accounts(matter.court),
-            _("%(number)s appealed to the higher court") % {"number": matter.number},
+            localized(gettext_lazy("%(number)s appealed to the higher court"), number=matter.number),
             "",
             "appealed",
         )
@@ -858,15 +868,15 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
         if stage is None:
             continue
         if stage == "overdue":
-            title = _("Matter %(number)s is overdue (due %(date)s)")
+            title = gettext_lazy("Matter %(number)s is overdue (due %(date)s)")
         else:
-            title = _("Matter %(number)s is due on %(date)s")
+            title = gettext_lazy("Matter %(number)s is due on %(date)s")
         with transaction.atomic():
             _notify(
                 matter,
                 [matter.handler, *office_head_accounts(matter.court), *chair_accounts(matter.court)],
-                title % {"number": matter.number, "date": matter.due_date.isoformat()},
-                _("Days left: %(days)d") % {"days": (matter.due_date - today).days},
+                localized(title, number=matter.number, date=matter.due_date.isoformat()),
+                localized(gettext_lazy("Days left: %(days)d"), days=(matter.due_date - today).days),
                 f"due:{matter.due_date.isoformat()}:{stage}",
             )
         sent += 1
@@ -914,7 +924,7 @@ def add_task(
         notify(
             recipients=[owner.account],
             kind="matters",
-            title=_("A task for you, due %(date)s") % {"date": due_date},
+            title=localized(gettext_lazy("A task for you, due %(date)s"), date=due_date),
             body=task.description,
             url=reverse("home"),
             dedupe_key=f"matter-task:{task.pk}",

@@ -108,6 +108,12 @@ class StepForm(StyledFormMixin, forms.Form):
         label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
     )
 
+    def __init__(self, *args: Any, steps: list[str] | None = None, **kwargs: Any) -> None:
+        """`steps`: the steps the user may record (permissions.allowed_steps)."""
+        super().__init__(*args, **kwargs)
+        if steps is not None:
+            self.fields["step"].choices = [c for c in StepKind.choices if c[0] in steps]  # type: ignore[attr-defined]
+
 
 class TimeRequestForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Request"), choices=TimeRequestKind.choices)
@@ -138,9 +144,14 @@ class DecideForm(StyledFormMixin, forms.Form):
         label=_("Handling opinion"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
 
-    def __init__(self, *args: Any, resolutions: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, resolutions: Any, bases: list[str] | None = None, **kwargs: Any) -> None:
+        """`bases`: who the user may record a decision for (permissions.decision_bases)."""
         super().__init__(*args, **kwargs)
         self.fields["resolution"].queryset = resolutions  # type: ignore[attr-defined]
+        if bases is not None:
+            self.fields["basis"].choices = [c for c in DecisionBasis.choices if c[0] in bases]  # type: ignore[attr-defined]
+            if DecisionBasis.MEETING not in bases:
+                del self.fields["resolution"]
 
 
 class FeedbackForm(StyledFormMixin, forms.Form):

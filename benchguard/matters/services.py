@@ -495,13 +495,8 @@ def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> Mat
     """A step of A26.2 (report to the chair, contact the judge and the department, advise
     the department, report back), time-stamped and attributed."""
     matter = _locked(matter, None)
-    acknowledging = step == StepKind.CHAIR_ACKNOWLEDGED
-    allowed = (
-        permissions.is_chair_or_vice(actor, matter.court_id)
-        if acknowledging
-        else permissions.can_handle(actor, matter)
-    )
-    if not allowed:
+    allowed = permissions.allowed_steps(actor, matter)
+    if not allowed or (step in StepKind.values and step not in allowed):
         raise PermissionDenied
     _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
     if step not in StepKind.values:
@@ -614,7 +609,7 @@ def decide_time_request(
 def resume_matter(*, actor: Any, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
     matter = _locked(matter, expected_version)
-    if not permissions.can_handle(actor, matter):
+    if not permissions.can_resume(actor, matter):
         raise PermissionDenied
     _require_status(matter, MatterStatus.SUSPENDED)
     suspension = matter.time_requests.filter(
@@ -645,9 +640,8 @@ def decide_matter(
     """The written findings and handling opinion, decided by the chair or by a meeting
     resolution (recorded by the office, naming the adopted resolution)."""
     matter = _locked(matter, expected_version)
-    if basis == DecisionBasis.CHAIR and not permissions.is_chair(actor, matter.court_id):
-        raise PermissionDenied
-    if basis == DecisionBasis.MEETING and not permissions.is_office(actor, matter.court_id):
+    bases = permissions.decision_bases(actor, matter)
+    if not bases or (basis in DecisionBasis.values and basis not in bases):
         raise PermissionDenied
     _require_status(matter, MatterStatus.ACCEPTED)
     errors = {}

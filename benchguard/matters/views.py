@@ -181,14 +181,18 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
     if office and status == MatterStatus.SUBMITTED:
         found["accept"] = matter_forms.AcceptForm(initial=version, handlers=_handlers(matter))
         found["decline"] = matter_forms.DeclineForm(initial=version)
-    if status in (MatterStatus.ACCEPTED, MatterStatus.SUSPENDED) and (
-        handle or permissions.is_chair_or_vice(user, matter.court_id)
-    ):
-        found["step"] = matter_forms.StepForm()
+    steps = permissions.allowed_steps(user, matter)
+    if status in (MatterStatus.ACCEPTED, MatterStatus.SUSPENDED) and steps:
+        found["step"] = matter_forms.StepForm(steps=steps)
+    if status == MatterStatus.SUSPENDED and permissions.can_resume(user, matter):
+        found["resume"] = forms.Form()
     if handle and status == MatterStatus.ACCEPTED:
         found["time"] = matter_forms.TimeRequestForm()
-    if permissions.can_decide(user, matter) and status == MatterStatus.ACCEPTED:
-        found["decide"] = matter_forms.DecideForm(initial=version, resolutions=_resolutions(matter))
+    bases = permissions.decision_bases(user, matter)
+    if bases and status == MatterStatus.ACCEPTED:
+        found["decide"] = matter_forms.DecideForm(
+            initial=version, resolutions=_resolutions(matter), bases=bases
+        )
     if handle and status == MatterStatus.DECIDED:
         found["feedback"] = matter_forms.FeedbackForm(initial=version)
     if status == MatterStatus.FEEDBACK_GIVEN and (permissions.is_applicant(user, matter) or handle):
@@ -203,7 +207,12 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
 
 
 def _detail(
-    request: HttpRequest, matter: Matter, *, bound: tuple[str, forms.Form] | None = None, current: Any = None
+    request: HttpRequest,
+    matter: Matter,
+    *,
+    bound: tuple[str, forms.Form] | None = None,
+    current: Any = None,
+    status: int = 200,
 ) -> HttpResponse:
     user = request.user
     staff = permissions.can_handle(user, matter) or permissions.is_chair_or_vice(user, matter.court_id)
@@ -227,12 +236,13 @@ def _detail(
         "agenda_items": AgendaItem.objects.filter(matter=matter).select_related("meeting") if staff else [],
         "pending": pending if staff else None,
         "can_approve": permissions.can_approve_time(user, matter),
+        "can_handle": permissions.can_handle(user, matter),
         "time_decision_form": matter_forms.TimeDecisionForm(),
         "forms": action_forms,
         "staff": staff,
         "current": current,
     }
-    return render(request, "matters/matter_detail.html", context, status=200)
+    return render(request, "matters/matter_detail.html", context, status=status)
 
 
 @login_required
@@ -254,7 +264,13 @@ def _transition(
     form = make_form(matter)
     current = None
     if form.is_valid():
-        result, current = call_service(form, lambda: run(matter, form.cleaned_data))
+        try:
+            result, current = call_service(form, lambda: run(matter, form.cleaned_data))
+        except PermissionDenied:
+            # Issue 9 (4): the page no longer offers what the service refuses, but a
+            # stale page or a changed role can still send it; keep what was typed.
+            form.add_error(None, _("You may not do this on this matter; nothing was saved."))
+            return _detail(request, matter, bound=(name, form), status=403)
         if result is not None:
             messages.success(request, done)
             return redirect("matters:detail", pk=matter.pk)
@@ -304,7 +320,7 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "step",
-        lambda m: _post(request, matter_forms.StepForm),
+        lambda m: _post(request, matter_forms.StepForm, steps=permissions.allowed_steps(request.user, m)),
         lambda m, d: services.record_step(actor=request.user, matter=m, step=d["step"], text=d["text"]),
         _("The step was recorded."),
     )
@@ -362,7 +378,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "decide",
-        lambda m: _post(request, matter_forms.DecideForm, resolutions=_resolutions(m)),
+        lambda m: _post(
+            request,
+            matter_forms.DecideForm,
+            resolutions=_resolutions(m),
+            bases=permissions.decision_bases(request.user, m),
+        ),
         lambda m, d: services.decide_matter(
             actor=request.user,
             matter=m,
@@ -370,7 +391,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             basis=d["basis"],
             findings=d["findings"],
             handling_opinion=d["handling_opinion"],
-            resolution=d["resolution"],
+            resolution=d.get("resolution"),
         ),
         _("The decision was recorded."),
     )

@@ -90,3 +90,19 @@ EXPECTED.update(
         **{f"api-matter-{name}": Expect(405, {ANON: 401}, handled_matter) for name in API_POST_ONLY},
     }
 )
+
+
+def every_demo_matter() -> list[str]:
+    """The demo court's matters, one in every state: the forms each persona is shown on
+    each are checked by the permission matrix (tests/test_permission_matrix.py)."""
+    from django.urls import reverse
+
+    from benchguard.matters.models import Matter
+
+    return [
+        reverse("matters:detail", args=[pk])
+        for pk in Matter.objects.order_by("pk").values_list("pk", flat=True)
+    ]
+
+
+FORM_PAGES = {"matters:detail (every state)": every_demo_matter}

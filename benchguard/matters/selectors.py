@@ -59,6 +59,20 @@ def with_days_left(matters: list[Matter], today: dt.date | None = None) -> list[
     return matters
 
 
+def overdue_since(matter: Matter, today: dt.date | None = None) -> dt.date | None:
+    """The first day a matter was overdue: the day after its due date, when it is still
+    being handled after it, or was decided after it (A26.4). A due date is never moved
+    once passed (services._refuse_when_overdue), so this stays in the record."""
+    if matter.due_date is None:
+        return None
+    finished_on = matter.decided_on
+    if finished_on is None and matter.status == MatterStatus.ACCEPTED:
+        finished_on = today or timezone.localdate()
+    if finished_on is not None and finished_on > matter.due_date:
+        return matter.due_date + dt.timedelta(days=1)
+    return None
+
+
 def handler_load(user: Any) -> list[dict[str, Any]]:
     """Open matters per handler in the user's courts."""
     rows = (

@@ -516,6 +516,22 @@ def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> Mat
     return matter.events.order_by("-id").first()  # type: ignore[return-value]
 
 
+def _refuse_when_overdue(matter: Matter) -> None:
+    """Issue 9 (10): once the due date has passed the matter is overdue, and stays so in
+    its record and the statistics: a suspension or extension can no longer move the due
+    date past the day it was missed. Asked or approved on the due date itself is in time."""
+    today = timezone.localdate()
+    if matter.due_date is not None and today > matter.due_date:
+        raise ValidationError(
+            _(
+                "The due date %(date)s has passed: the matter is overdue, and its time limit can "
+                "no longer be suspended or extended. Record the reason for the delay as a note."
+            )
+            % {"date": matter.due_date.isoformat()},
+            code="overdue",
+        )
+
+
 @transaction.atomic
 def request_time(
     *, actor: Any, matter: Matter, kind: str, reason: str, days: int | None = None
@@ -534,6 +550,7 @@ def request_time(
         errors["kind"] = _("Choose suspension or extension.")
     if errors:
         raise ValidationError(errors)
+    _refuse_when_overdue(matter)
     if matter.time_requests.filter(status=TimeRequestStatus.PENDING).exists():
         raise ValidationError(_("A request is already waiting for the chair."), code="pending")
     request = TimeRequest.objects.create(
@@ -579,6 +596,7 @@ def decide_time_request(
         raise ValidationError(_("This request has already been decided."), code="decided")
     if approve:
         _require_status(matter, MatterStatus.ACCEPTED)
+        _refuse_when_overdue(matter)
     locked.status = TimeRequestStatus.APPROVED if approve else TimeRequestStatus.REJECTED
     locked.decided_by = actor
     locked.decided_at = timezone.now()

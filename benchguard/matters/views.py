@@ -225,6 +225,7 @@ def _detail(
     context = {
         "matter": matter,
         "days_left": selectors.with_days_left([matter])[0].days_left,  # type: ignore[attr-defined]
+        "overdue_since": selectors.overdue_since(matter),
         "provisional": bool(matter.due_date and deadlines.is_provisional(matter.due_date.year)),
         "events": selectors.timeline(matter, full=staff),
         "attachments": matter.attachments.select_related("uploaded_by")

@@ -9,9 +9,10 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from benchguard.core import deadlines
 from benchguard.core.access import court_ids_with
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
-from benchguard.matters.models import InvestigationTask, Matter, MatterEvent, TimeRequest
+from benchguard.matters.models import InvestigationTask, Matter, MatterEvent, MatterSettings, TimeRequest
 from benchguard.matters.querysets import COURT_WIDE_ROLES
 from benchguard.organization.models import Account
 
@@ -71,6 +72,21 @@ def overdue_since(matter: Matter, today: dt.date | None = None) -> dt.date | Non
     if finished_on is not None and finished_on > matter.due_date:
         return matter.due_date + dt.timedelta(days=1)
     return None
+
+
+def acceptance_target_days(court_id: int) -> int:
+    found = MatterSettings.objects.filter(court_id=court_id).values_list("acceptance_target_days", flat=True)
+    return found.first() or MatterSettings._meta.get_field("acceptance_target_days").default  # type: ignore[return-value]
+
+
+def acceptance_target(matter: Matter, days: int | None = None) -> dt.date | None:
+    """The court's internal target for accepting or declining an application still
+    awaiting it: `days` working days after the day it was received (A26.2 asks for
+    prompt handling; this is the court's own target, not a legal time limit)."""
+    if matter.status != MatterStatus.SUBMITTED:
+        return None
+    received = timezone.localdate(matter.registered_at)
+    return deadlines.due_date(received, days or acceptance_target_days(matter.court_id), calendar_days=False)
 
 
 def handler_load(user: Any) -> list[dict[str, Any]]:

@@ -895,6 +895,47 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
     return sent
 
 
+def send_acceptance_reminders(*, today: dt.date | None = None) -> int:
+    """Tell the committee office, once, about each application that has waited past the
+    court's internal target for accepting or declining it (A26.2; issue 9, point 14). The
+    occasion is the (matter, target date): running again, on any day, sends nothing new.
+    """
+    from benchguard.matters.selectors import acceptance_target
+
+    today = today or timezone.localdate()
+    sent = 0
+    targets = dict(MatterSettings.objects.values_list("court_id", "acceptance_target_days"))
+    waiting = (
+        Matter.objects.filter(status=MatterStatus.SUBMITTED, registered_at__date__lt=today)
+        .select_related("court")
+        .order_by("registered_at", "pk")
+    )
+    for matter in waiting:
+        target = acceptance_target(matter, targets.get(matter.court_id))
+        if target is None or today <= target:
+            continue
+        with transaction.atomic():
+            _notify(
+                matter,
+                [*office_accounts(matter.court), *office_head_accounts(matter.court)],
+                localized(
+                    gettext_lazy("Application %(number)s is still awaiting acceptance"),
+                    number=matter.number,
+                ),
+                localized(
+                    gettext_lazy(
+                        "Received on %(received)s; the internal target for accepting or declining "
+                        "it was %(date)s (an internal target, not a legal time limit)."
+                    ),
+                    received=timezone.localdate(matter.registered_at).isoformat(),
+                    date=target.isoformat(),
+                ),
+                f"acceptance:{target.isoformat()}",
+            )
+        sent += 1
+    return sent
+
+
 # --- Investigation tasks (A26.2, A26.3) ------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -226,6 +227,8 @@ def _detail(
         "matter": matter,
         "days_left": selectors.with_days_left([matter])[0].days_left,  # type: ignore[attr-defined]
         "overdue_since": selectors.overdue_since(matter),
+        "acceptance_target": selectors.acceptance_target(matter) if staff else None,
+        "today": timezone.localdate(),
         "provisional": bool(matter.due_date and deadlines.is_provisional(matter.due_date.year)),
         "events": selectors.timeline(matter, full=staff),
         "attachments": matter.attachments.select_related("uploaded_by")

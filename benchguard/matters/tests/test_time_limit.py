@@ -10,11 +10,12 @@ from collections.abc import Callable
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.test import Client
 
 from benchguard.matters import selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestKind
-from benchguard.matters.models import Matter
+from benchguard.matters.models import Matter, MatterSettings
 from benchguard.matters.tests.conftest import at
 from benchguard.notifications.models import Notification
 from benchguard.organization.models import Account
@@ -292,7 +293,7 @@ def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
     court_settings = services.settings_for(Court.objects.get(division_code="370200"))
     response = client_as("admin").post(
         f"/admin/matters/mattersettings/{court_settings.pk}/change/",
-        {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format,
+        {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format, "acceptance_target_days": 5,
          "loaded_version": court_settings.version},
     )  # fmt: skip
     assert response.status_code == 302
@@ -389,3 +390,65 @@ def test_a_matter_decided_late_stays_overdue_on_its_page(
         )
     on_time.refresh_from_db()
     assert selectors.overdue_since(on_time, dt.date(2026, 12, 1)) is None
+
+
+# --- The internal target for accepting an application (issue 9, point 14) -------------------
+
+
+def _acceptance_reminders(matter: Matter) -> list[tuple[str, str]]:
+    return sorted(
+        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:acceptance:").values_list(
+            "recipient__username", "dedupe_key"
+        )
+    )
+
+
+def test_an_application_waiting_past_the_internal_target_reminds_the_office_once(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    with time_machine.travel(at("2026-03-02"), tick=False):  # Monday
+        matter = application("judge")
+    # 5 working days after Mon 2 March: 3, 4, 5, 6, 9 March → target Mon 9 March.
+    assert selectors.acceptance_target(matter) == dt.date(2026, 3, 9)
+    with time_machine.travel(at("2026-03-09", 8), tick=False):
+        services.send_acceptance_reminders()
+    assert _acceptance_reminders(matter) == []
+    for day in ("2026-03-10", "2026-03-10", "2026-03-11", "2026-07-02"):  # four months on: no repeat
+        with time_machine.travel(at(day, 8), tick=False):
+            services.send_acceptance_reminders()
+    reminded = _acceptance_reminders(matter)
+    assert reminded == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    note = Notification.objects.get(recipient__username="office", dedupe_key=reminded[0][1])
+    assert "2026-03-02" in note.body and "2026-03-09" in note.body
+
+
+def test_the_target_is_the_courts_setting_and_ends_with_acceptance(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office = persona("office")
+    with time_machine.travel(at("2026-03-02"), tick=False):
+        matter = application("judge")
+    MatterSettings.objects.filter(court=matter.court).update(acceptance_target_days=2)
+    assert selectors.acceptance_target(matter) == dt.date(2026, 3, 4)  # Tue 3, Wed 4 March
+    with time_machine.travel(at("2026-03-04"), tick=False):
+        services.accept_matter(actor=office, matter=matter)
+    with time_machine.travel(at("2026-03-20", 8), tick=False):
+        call_command("worker", "--once")  # the daily reminder job
+    matter.refresh_from_db()
+    assert _acceptance_reminders(matter) == [] and selectors.acceptance_target(matter) is None
+
+
+def test_the_scheduled_job_reminds_of_a_four_month_old_application(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    with time_machine.travel(at("2026-03-02"), tick=False):
+        matter = application("judge")
+    with time_machine.travel(at("2026-07-02", 9), tick=False):
+        call_command("worker", "--once")
+        call_command("worker", "--once")
+    assert _acceptance_reminders(matter) == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    page = Client()
+    page.force_login(persona("office"))
+    with time_machine.travel(at("2026-07-02", 9), tick=False):
+        shown = page.get(f"/matters/{matter.pk}/").content.decode()
+    assert 'data-testid="acceptance-target"' in shown and "2026-03-09" in shown

@@ -293,8 +293,8 @@ def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
     court_settings = services.settings_for(Court.objects.get(division_code="370200"))
     response = client_as("admin").post(
         f"/admin/matters/mattersettings/{court_settings.pk}/change/",
-        {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format, "acceptance_target_days": 5,
-         "loaded_version": court_settings.version},
+        {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format,
+         "acceptance_target_days": 5, "loaded_version": court_settings.version},
     )  # fmt: skip
     assert response.status_code == 302
     assert MatterSettings.objects.get(pk=court_settings.pk).handling_days == 20

@@ -9,7 +9,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
-from benchguard.matters.choices import Channel, DecisionBasis, Response, StepKind, Subject, TimeRequestKind
+from benchguard.matters.choices import (
+    Channel,
+    DecisionBasis,
+    MatterStatus,
+    Response,
+    StepKind,
+    Subject,
+    TimeRequestKind,
+)
 from benchguard.organization.models import Account, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -189,3 +197,26 @@ class TaskForm(StyledFormMixin, forms.Form):
 
 class TaskDoneForm(StyledFormMixin, forms.Form):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class RegisterSearchForm(StyledFormMixin, forms.Form):
+    """The filters of the register of all matters (issue 9, point 5)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Number, applicant (name or pinyin) or words of the matter."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *MatterStatus.choices]
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    handler = forms.ModelChoiceField(
+        label=_("Handler"), required=False, queryset=Account.objects.none(), empty_label=_("Anyone")
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]

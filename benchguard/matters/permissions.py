@@ -74,3 +74,10 @@ def can_resume(user: Any, matter: Any) -> bool:
 def can_apply(user: Any) -> bool:
     """Anyone with a person record may apply for themselves online (A2, A28)."""
     return bool(user.is_authenticated and getattr(user, "person", None) is not None)
+
+
+def can_read_register(user: Any, court_id: int) -> bool:
+    """The register of all the court's matters: its office, chair and vice-chairs."""
+    return has_role(
+        user, Role.COMMITTEE_OFFICE, Role.COMMITTEE_CHAIR, Role.COMMITTEE_VICE_CHAIR, court_id=court_id
+    )

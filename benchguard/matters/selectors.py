@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -139,3 +139,61 @@ def my_open_tasks(user: Any) -> QuerySet[InvestigationTask]:
     return InvestigationTask.objects.filter(owner__account_id=user.pk, done_at__isnull=True).order_by(
         "due_date", "pk"
     )
+
+
+def register_of_matters(user: Any) -> QuerySet[Matter]:
+    """Every matter of the courts whose office, chair or vice-chair the user is, in any
+    status (issue 9, point 5), newest number first."""
+    return (
+        Matter.objects.visible_to(user)
+        .filter(court_id__in=office_courts(user))
+        .select_related("court", "applicant", "handler")
+        .order_by("-year", "-sequence", "court_id")
+    )
+
+
+def overdue(matters: QuerySet[Matter], today: dt.date | None = None) -> QuerySet[Matter]:
+    """Matters that are or were overdue (as `overdue_since`): still being handled after
+    the due date, or decided after it."""
+    today = today or timezone.localdate()
+    return matters.filter(
+        Q(status=MatterStatus.ACCEPTED, due_date__lt=today)
+        | Q(decided_on__isnull=False, due_date__isnull=False, decided_on__gt=F("due_date"))
+    )
+
+
+def search_register(
+    matters: QuerySet[Matter],
+    *,
+    q: str = "",
+    status: str = "",
+    year: int | None = None,
+    handler: Any = None,
+    only_overdue: bool = False,
+) -> QuerySet[Matter]:
+    """The register filtered: `q` matches the number, the applicant's name or pinyin
+    (spaces ignored), and the text of the matter."""
+    q = q.strip()
+    if q:
+        compact = "".join(q.split()).lower()
+        matters = matters.filter(
+            Q(number__icontains=q)
+            | Q(applicant__name__icontains=q)
+            | Q(applicant__name_pinyin__icontains=compact)
+            | Q(applicant__name_pinyin__icontains=q)
+            | Q(facts__icontains=q)
+            | Q(infringer__icontains=q)
+            | Q(request__icontains=q)
+            | Q(findings__icontains=q)
+            | Q(handling_opinion__icontains=q)
+            | Q(declined_reason__icontains=q)
+        )
+    if status:
+        matters = matters.filter(status=status)
+    if year:
+        matters = matters.filter(year=year)
+    if handler is not None:
+        matters = matters.filter(handler=handler)
+    if only_overdue:
+        matters = overdue(matters)
+    return matters

@@ -848,6 +848,55 @@ def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attac
     return attachment
 
 
+# --- The register of matters ------------------------------------------------------------------
+
+
+def export_register(*, actor: Any, matters: Iterable[Matter], filters: Iterable[str]) -> bytes:
+    """The register as an Excel workbook (core.exports). The export is logged with the
+    names of the filters used, never their values (a searched name stays out of the log)."""
+    rows = list(matters)
+    if any(not permissions.can_read_register(actor, m.court_id) for m in rows):
+        raise PermissionDenied
+    audit.record_event(
+        actor=actor, action="matters.register.export", obj=None, count=len(rows), filters=sorted(filters)
+    )
+    from benchguard.core.exports import xlsx
+    from benchguard.matters.selectors import overdue_since
+
+    return xlsx(
+        title=_("Matters"),
+        header=[
+            _("Number"),
+            _("Registered at"),
+            _("Origin"),
+            _("Subject"),
+            _("Applicant"),
+            _("Status"),
+            _("Handler"),
+            _("Accepted on"),
+            _("Due date"),
+            _("Decided on"),
+            _("Overdue since"),
+        ],
+        rows=(
+            [
+                m.number,
+                timezone.localtime(m.registered_at).replace(tzinfo=None),
+                str(m.get_origin_display()),
+                str(m.get_subject_display()),
+                m.applicant.name if m.applicant else "",
+                str(m.get_status_display()),
+                m.handler.get_full_name() if m.handler else "",
+                m.accepted_on,
+                m.due_date,
+                m.decided_on,
+                overdue_since(m),
+            ]
+            for m in rows
+        ),
+    )
+
+
 # --- Reminders (A26.4) ---------------------------------------------------------------------------
 
 REMINDER_DAYS = (7, 3, 1)

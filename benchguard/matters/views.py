@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
+from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
@@ -50,6 +51,56 @@ def matter_list(request: HttpRequest) -> HttpResponse:
             "mine": selectors.with_days_left(list(selectors.my_matters(user))),
             "can_apply": permissions.can_apply(user),
             "is_office": is_office,
+            "can_read_register": is_office,
+        },
+    )
+
+
+REGISTER_PAGE = 50
+EXPORT_LIMIT = 50_000
+
+
+@login_required
+def register_of_matters(request: HttpRequest) -> HttpResponse:
+    """Every matter of the user's court, any status: searched, filtered, paginated and
+    exported to Excel (issue 9, point 5). The office, the chair and vice-chairs only."""
+    courts = selectors.office_courts(request.user)
+    if not courts:
+        raise PermissionDenied
+    form = matter_forms.RegisterSearchForm(
+        request.GET or None, handlers=accounts_with_roles(min(courts), Role.COMMITTEE_OFFICE)
+    )
+    matters = selectors.register_of_matters(request.user)
+    filters: list[str] = []
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        matters = selectors.search_register(
+            matters,
+            q=data["q"],
+            status=data["status"],
+            year=data["year"],
+            handler=data["handler"],
+            only_overdue=data["overdue"],
+        )
+        filters = [name for name, value in data.items() if value not in ("", None, False)]
+    if request.GET.get("export") == "xlsx":
+        content = services.export_register(
+            actor=request.user, matters=matters[:EXPORT_LIMIT], filters=filters
+        )
+        return xlsx_response(content, "matters.xlsx")
+    page = Paginator(matters, REGISTER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "matters/register_of_matters.html",
+        {
+            "form": form,
+            "page": page,
+            "matters": [
+                (m, selectors.overdue_since(m)) for m in selectors.with_days_left(list(page.object_list))
+            ],
+            "query": query.urlencode(),
         },
     )
 

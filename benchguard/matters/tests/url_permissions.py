@@ -51,6 +51,8 @@ def post_only(kwargs: Any = dict) -> Expect:
 
 EXPECTED: dict[str, Expect] = {
     "matters:list": Expect(200, {ANON: LOGIN}),
+    # The register of every matter of the court: the office, the chair and vice-chairs.
+    "matters:all": Expect(403, {ANON: LOGIN, **each(STAFF, 200)}),
     # Anyone with a person record applies for themself; the outsider and the city admin have none.
     "matters:apply": Expect(200, {ANON: LOGIN, "outsider": 403, "cityadmin": 403}),
     "matters:register": Expect(403, {ANON: LOGIN, "office": 200}),

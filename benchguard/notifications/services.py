@@ -67,7 +67,7 @@ def localized(text: str | Promise, **params: Any) -> Promise:
     `gettext_lazy("…") % {…}` would not do: `%` renders a lazy string at once, in the
     language of whoever triggered the notification.
     """
-    return _lazy_render(text, params)  # type: ignore[no-any-return]
+    return _lazy_render(text, params)  # type: ignore[return-value]
 
 
 def choice_label(obj: Any, field: str) -> Any:

@@ -63,7 +63,7 @@ def test_it_is_filtered_by_status_year_handler_and_overdue(
     with time_machine.travel(at("2026-03-02"), tick=False):
         late = services.accept_matter(actor=persona("office"), matter=application("judge"))  # due 1 April
     with time_machine.travel(at("2026-04-02"), tick=False):
-        overdue = office.get(URL, {"overdue": "on", "year": 2026})
+        overdue = office.get(URL, {"overdue": "on", "year": "2026"})
     assert late.number in _numbers(overdue)
     with time_machine.travel(at("2026-04-01"), tick=False):
         assert late.number not in _numbers(office.get(URL, {"overdue": "on"}))
@@ -73,7 +73,7 @@ def test_it_is_paginated_with_flat_queries(client_as: Callable[..., Client]) -> 
     office = client_as("office")
     office.get(URL)
     with CaptureQueriesContext(connection) as queries:
-        first = office.get(URL, {"status": "", "page": 1})
+        first = office.get(URL, {"status": "", "page": "1"})
     assert first.context["page"].number == 1 and len(queries) < 25
 
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
 import benchguard.config.urls  # noqa: F401  (loads the admin registrations the matrix reads)
 from benchguard.core.models import AuditEntry
@@ -252,3 +258,208 @@ def test_the_audit_admin_shows_the_controlled_list_only_to_its_readers(
     assert "persons_of_concern.person.create" in text["person"]
     found = client.get(reverse("admin:core_auditentry_changelist"), {"q": "persons_of_concern.person.create"})
     assert found.context["cl"].result_count >= 1
+
+
+# --- Every form a page shows is one its reader may send --------------------------------
+# Issue 9 (4): a page showed the office the chair's step and the chair's decision, and
+# sending them answered 403. For every persona and every page in the matrix (and the
+# extra pages an area lists in FORM_PAGES, e.g. a matter in each state), each
+# <form method="post"> on the page is sent once per choice of each of its lists, filled
+# as a user would fill it; none may answer 403, 404 or 405. Each send is rolled back.
+
+
+class _Forms(HTMLParser):
+    """The POST forms of a page: action and fields (name → kind, value, options)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict[str, Any]] = []
+        self._form: dict[str, Any] | None = None
+        self._select: dict[str, Any] | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "option" and self._select is not None:
+            if a.get("value", "") != "" and "disabled" not in a:
+                self._select["options"].append(a["value"])
+                if "selected" in a:
+                    self._select["selected"] = a["value"]
+            return
+        if tag == "form":
+            self._form = (
+                {
+                    "action": a.get("action", ""),
+                    "fields": [],
+                    "multipart": "multipart" in a.get("enctype", ""),
+                }
+                if a.get("method", "get").lower() == "post"
+                else None
+            )
+            return
+        if self._form is None or not a.get("name") or "disabled" in a:
+            return
+        if tag == "input":
+            self._form["fields"].append(
+                {"name": a["name"], "kind": a.get("type", "text").lower(), "value": a.get("value", ""),
+                 "checked": "checked" in a, "min": a.get("min", "")}
+            )  # fmt: skip
+        elif tag == "select":
+            self._select = {"name": a["name"], "kind": "select", "options": [], "selected": None}
+            self._form["fields"].append(self._select)
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self._form["fields"].append({"name": a["name"], "kind": "textarea", "value": ""})
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self._form is not None:
+            self.forms.append(self._form)
+            self._form = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None and self._form is not None and data.strip():
+            self._form["fields"][-1]["value"] = data
+
+
+def _filled(field: dict[str, Any]) -> Any:
+    kind = field["kind"]
+    if kind == "select":
+        return field["selected"] or (field["options"][0] if field["options"] else "")
+    if field.get("value"):
+        return field["value"]
+    today = timezone.localdate()
+    return {
+        "date": today.isoformat(),
+        "datetime-local": f"{today.isoformat()}T09:00",
+        "time": "09:00",
+        "number": field.get("min") or "1",
+        "email": "someone@court.local",
+        "file": SimpleUploadedFile("note.txt", "一份说明。".encode(), "text/plain"),
+    }.get(kind, "核实情况。")
+
+
+MANY = 12  # a list longer than this (people, resolutions) is sent with its first choice only
+CHROME = {"logout", "set_language"}  # on every page, open to everyone signed in
+
+
+def _variants(form: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The form as a user fills it, then once more for every other choice of each short
+    list (a step, who decided, approve or reject)."""
+    base: dict[str, Any] = {}
+    radios: dict[str, list[str]] = {}
+    for field in form["fields"]:
+        kind = field["kind"]
+        if kind in {"submit", "button", "reset", "image"}:
+            continue
+        if kind == "checkbox":
+            if field["checked"]:
+                base.setdefault(field["name"], field["value"] or "on")
+            continue
+        if kind == "radio":
+            radios.setdefault(field["name"], []).append(field["value"])
+            if field["checked"] or field["name"] not in base:
+                base[field["name"]] = field["value"]
+            continue
+        base.setdefault(field["name"], _filled(field))
+    yield base
+    choices = {f["name"]: f["options"] for f in form["fields"] if f["kind"] == "select"} | radios
+    for name, options in choices.items():
+        if len(options) > MANY:
+            continue
+        for option in options:
+            if option != base.get(name):
+                yield {**base, name: option}
+
+
+class _Sender:
+    """Sends a persona's forms, each rolled back; signs in again after a sign-out."""
+
+    def __init__(self, persona: str, client_as: Callable[[str | None], Client]) -> None:
+        self.persona, self.client_as = persona, client_as
+        self.client = client_as(persona)
+        self.sent: set[tuple[str, str]] = set()
+
+    def refusals(self, page: str, html: str) -> list[str]:
+        parser = _Forms()
+        parser.feed(html)
+        refused = []
+        for form in parser.forms:
+            action = urljoin(page, form["action"] or page)
+            if resolve(urlsplit(action).path).url_name in CHROME:
+                continue
+            for data in _variants(form):
+                key = (
+                    action,
+                    repr(sorted((k, str(v)) for k, v in data.items() if k != "csrfmiddlewaretoken")),
+                )
+                if key in self.sent:
+                    continue
+                self.sent.add(key)
+                files = {
+                    k: SimpleUploadedFile(v.name, b"x", v.content_type)
+                    for k, v in data.items()
+                    if hasattr(v, "read")
+                }
+                with transaction.atomic():
+                    response = self.client.post(action, {**data, **files})
+                    transaction.set_rollback(True)
+                if response.cookies.get(settings.SESSION_COOKIE_NAME) is not None:
+                    self.client = self.client_as(self.persona)
+                if response.status_code in {403, 404, 405}:
+                    shown = {k: v for k, v in data.items() if k not in {"csrfmiddlewaretoken", "version"}}
+                    refused.append(f"{self.persona}: {action} {shown} → {response.status_code}")
+        return refused
+
+
+def _form_pages() -> dict[str, Callable[[], list[str]]]:
+    pages: dict[str, Callable[[], list[str]]] = {}
+    for app in apps.get_app_configs():
+        if not app.name.startswith("benchguard."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.url_permissions")
+        except ModuleNotFoundError:
+            continue
+        pages.update(getattr(module, "FORM_PAGES", {}))
+    return pages
+
+
+FORM_CASES = sorted(n for n in site_expectations() if any(
+    site_expectations()[n].status_for(p) == 200 for p in PERSONAS))  # fmt: skip
+EXTRA_FORM_CASES = sorted(_form_pages())
+
+
+def _check_forms(urls: list[str], client_as: Callable[[str | None], Client]) -> list[str]:
+    refused = []
+    for persona in PERSONAS:
+        if persona == ANON:
+            continue
+        sender = _Sender(persona, client_as)
+        for url in urls:
+            response = sender.client.get(url)
+            if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+                refused += sender.refusals(url, response.content.decode())
+    return refused
+
+
+@pytest.mark.parametrize("name", FORM_CASES)
+def test_each_form_on_a_page_is_one_its_reader_may_send(
+    name: str, client_as: Callable[[str | None], Client]
+) -> None:
+    expectation = site_expectations()[name]
+    url = _reverse(name, expectation.kwargs())
+    assert _check_forms([url], client_as) == []
+
+
+@pytest.mark.parametrize("name", EXTRA_FORM_CASES)
+def test_each_form_on_an_areas_listed_pages_is_one_its_reader_may_send(
+    name: str, client_as: Callable[[str | None], Client]
+) -> None:
+    assert _check_forms(_form_pages()[name](), client_as) == []

@@ -403,7 +403,7 @@ def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visi
             recipients=[visit.host.account] if visit.host.account else [],
             kind="gate.decided",
             title=gettext_lazy("The judicial police decided on your visitor"),
-            body=str(HoldDecision(decision).label),
+            body=HoldDecision(decision).label,  # lazy: in the host's language
             url=_visit_url(visit),
             dedupe_key=f"gate.decided:{visit.pk}",
             court=visit.court,

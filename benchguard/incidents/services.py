@@ -56,7 +56,7 @@ from benchguard.incidents.models import (
     SanctionCap,
     WarningTalk,
 )
-from benchguard.notifications.services import notify
+from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
@@ -158,7 +158,7 @@ def report_incident(
         recipients=accounts_with_roles(court.pk, *permissions.MANAGER_ROLES),
         kind="incidents.reported",
         title=gettext_lazy("A new incident was reported"),
-        body=f"{incident.get_kind_display()} · {incident.place}",
+        body=localized("%(kind)s · %(place)s", kind=choice_label(incident, "kind"), place=incident.place),
         url=_url(incident),
         dedupe_key=f"incidents.reported:{incident.pk}",
         court=court,
@@ -397,7 +397,7 @@ def add_measure(
             recipients=[owner.account] if owner.account else [],
             kind="incidents.measure",
             title=gettext_lazy("A protective measure was given to you"),
-            body=f"{measure.get_kind_display()} · {due_date}",
+            body=localized("%(kind)s · %(due)s", kind=choice_label(measure, "kind"), due=due_date),
             url=_url(incident),
             dedupe_key=f"incidents.measure:{measure.pk}",
             court=incident.court,
@@ -672,7 +672,11 @@ def impose_sanction(
             recipients=accounts_with_roles(incident.court_id, Role.COURT_PRESIDENT),
             kind="incidents.sanction",
             title=gettext_lazy("A fine or detention awaits your approval"),
-            body=f"{sanction.get_measure_display()} · {sanction.subject_name}",
+            body=localized(
+                "%(measure)s · %(name)s",
+                measure=choice_label(sanction, "measure"),
+                name=sanction.subject_name,
+            ),
             url=_url(incident),
             dedupe_key=f"incidents.sanction:{sanction.pk}",
             court=incident.court,
@@ -723,7 +727,11 @@ def decide_sanction(
         recipients=[saved.decided_by],
         kind="incidents.sanction.decided",
         title=gettext_lazy("The president decided on a fine or detention"),
-        body=f"{saved.get_measure_display()} · {saved.get_status_display()}",
+        body=localized(
+            "%(measure)s · %(status)s",
+            measure=choice_label(saved, "measure"),
+            status=choice_label(saved, "status"),
+        ),
         url=_url(saved.incident),
         dedupe_key=f"incidents.sanction.decided:{saved.pk}",
         court=saved.incident.court,
@@ -963,7 +971,7 @@ def notify_step(
         recipients=[notified],
         kind="incidents.chain",
         title=gettext_lazy("Group petition: please acknowledge"),
-        body=f"{row.get_step_display()} · {incident.place}",
+        body=localized("%(step)s · %(place)s", step=choice_label(row, "step"), place=incident.place),
         url=_url(incident),
         dedupe_key=f"incidents.chain:{row.pk}",
         court=incident.court,

@@ -15,7 +15,7 @@ from benchguard.matters.models import MatterSettings
 @admin.register(MatterSettings)
 class MatterSettingsAdmin(ScopedAdmin):
     form = VersionedAdminForm
-    list_display = ["court", "handling_days", "calendar_days", "number_format"]
+    list_display = ["court", "handling_days", "calendar_days", "acceptance_target_days", "number_format"]
     readonly_fields = ["court"]
     list_select_related = ["court"]
 

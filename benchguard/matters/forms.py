@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PLANNED
-from benchguard.matters.choices import Channel, DecisionBasis, Response, StepKind, Subject, TimeRequestKind
+from benchguard.matters.choices import (
+    Channel,
+    DecisionBasis,
+    MatterStatus,
+    Response,
+    StepKind,
+    Subject,
+    TimeRequestKind,
+)
 from benchguard.organization.models import Account, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -111,6 +119,12 @@ class StepForm(StyledFormMixin, forms.Form):
         label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
     )
 
+    def __init__(self, *args: Any, steps: list[str] | None = None, **kwargs: Any) -> None:
+        """`steps`: the steps the user may record (permissions.allowed_steps)."""
+        super().__init__(*args, **kwargs)
+        if steps is not None:
+            self.fields["step"].choices = [c for c in StepKind.choices if c[0] in steps]  # type: ignore[attr-defined]
+
 
 class TimeRequestForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Request"), choices=TimeRequestKind.choices)
@@ -141,9 +155,14 @@ class DecideForm(StyledFormMixin, forms.Form):
         label=_("Handling opinion"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
 
-    def __init__(self, *args: Any, resolutions: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, resolutions: Any, bases: list[str] | None = None, **kwargs: Any) -> None:
+        """`bases`: who the user may record a decision for (permissions.decision_bases)."""
         super().__init__(*args, **kwargs)
         self.fields["resolution"].queryset = resolutions  # type: ignore[attr-defined]
+        if bases is not None:
+            self.fields["basis"].choices = [c for c in DecisionBasis.choices if c[0] in bases]  # type: ignore[attr-defined]
+            if DecisionBasis.MEETING not in bases:
+                del self.fields["resolution"]
 
 
 class FeedbackForm(StyledFormMixin, forms.Form):
@@ -184,3 +203,26 @@ class TaskForm(StyledFormMixin, forms.Form):
 
 class TaskDoneForm(StyledFormMixin, forms.Form):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class RegisterSearchForm(StyledFormMixin, forms.Form):
+    """The filters of the register of all matters (issue 9, point 5)."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Number, applicant (name or pinyin) or words of the matter."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *MatterStatus.choices]
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    handler = forms.ModelChoiceField(
+        label=_("Handler"), required=False, queryset=Account.objects.none(), empty_label=_("Anyone")
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]

@@ -30,8 +30,9 @@ HIGHER_COURT_DEPARTMENT = "山东省高级人民法院法官权益保障部门"
 
 class MatterSettings(VersionedModel):
     """A court's settings for matters: the handling period (A26.4: 30 days from
-    acceptance by default), whether it counts calendar or working days, and the format
-    of registration numbers."""
+    acceptance by default), whether it counts calendar or working days, the internal
+    target for accepting or declining an application (A26.2, issue 9), and the format of
+    registration numbers."""
 
     court = models.OneToOneField(
         "organization.Court",
@@ -44,6 +45,14 @@ class MatterSettings(VersionedModel):
         _("count calendar days"),
         default=True,
         help_text=_("Off: count working days only."),
+    )
+    acceptance_target_days = models.PositiveSmallIntegerField(
+        _("internal target for accepting or declining (working days)"),
+        default=5,
+        help_text=_(
+            "Internal: not a legal time limit (A26.2 asks for prompt handling). The office is "
+            "reminded once when an application has waited longer."
+        ),
     )
     number_format = models.CharField(
         _("registration number format"),
@@ -71,6 +80,8 @@ class MatterSettings(VersionedModel):
             ) from None
         if self.handling_days < 1:
             raise ValidationError({"handling_days": _("The period is at least one day.")})
+        if self.acceptance_target_days < 1:
+            raise ValidationError({"acceptance_target_days": _("The period is at least one day.")})
 
 
 class RegistrationCounter(models.Model):

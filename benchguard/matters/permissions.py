@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from benchguard.core.access import has_role
+from benchguard.matters.choices import DecisionBasis, StepKind
 from benchguard.organization.choices import Role
 
 
@@ -39,11 +40,44 @@ def can_approve_time(user: Any, matter: Any) -> bool:
     return is_chair(user, matter.court_id)
 
 
+def decision_bases(user: Any, matter: Any) -> list[str]:
+    """The chair decides; the office records a decision taken by a meeting resolution.
+    The decision form offers exactly these, and decide_matter refuses any other."""
+    bases = []
+    if is_chair(user, matter.court_id):
+        bases.append(DecisionBasis.CHAIR.value)
+    if is_office(user, matter.court_id):
+        bases.append(DecisionBasis.MEETING.value)
+    return bases
+
+
 def can_decide(user: Any, matter: Any) -> bool:
-    """The chair decides; the office records a decision taken by a meeting resolution."""
-    return is_chair(user, matter.court_id) or is_office(user, matter.court_id)
+    return bool(decision_bases(user, matter))
+
+
+def allowed_steps(user: Any, matter: Any) -> list[str]:
+    """The A26.2 steps this user may record: the chair or a vice-chair acknowledges a
+    report; the office and the handler record the others. The step form offers exactly
+    these, and record_step refuses any other."""
+    handle = can_handle(user, matter)
+    acknowledge = is_chair_or_vice(user, matter.court_id)
+    return [
+        step for step in StepKind.values if (acknowledge if step == StepKind.CHAIR_ACKNOWLEDGED else handle)
+    ]
+
+
+def can_resume(user: Any, matter: Any) -> bool:
+    """Ending a suspension is the handler's (or the office's) step."""
+    return can_handle(user, matter)
 
 
 def can_apply(user: Any) -> bool:
     """Anyone with a person record may apply for themselves online (A2, A28)."""
     return bool(user.is_authenticated and getattr(user, "person", None) is not None)
+
+
+def can_read_register(user: Any, court_id: int) -> bool:
+    """The register of all the court's matters: its office, chair and vice-chairs."""
+    return has_role(
+        user, Role.COMMITTEE_OFFICE, Role.COMMITTEE_CHAIR, Role.COMMITTEE_VICE_CHAIR, court_id=court_id
+    )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from benchguard.core import deadlines
 from benchguard.core.access import court_ids_with
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
-from benchguard.matters.models import InvestigationTask, Matter, MatterEvent, TimeRequest
+from benchguard.matters.models import InvestigationTask, Matter, MatterEvent, MatterSettings, TimeRequest
 from benchguard.matters.querysets import COURT_WIDE_ROLES
 from benchguard.organization.models import Account
 
@@ -57,6 +58,35 @@ def with_days_left(matters: list[Matter], today: dt.date | None = None) -> list[
         matter.days_left = left  # type: ignore[attr-defined]
         matter.days_overdue = -left if left is not None and left < 0 else 0  # type: ignore[attr-defined]
     return matters
+
+
+def overdue_since(matter: Matter, today: dt.date | None = None) -> dt.date | None:
+    """The first day a matter was overdue: the day after its due date, when it is still
+    being handled after it, or was decided after it (A26.4). A due date is never moved
+    once passed (services._refuse_when_overdue), so this stays in the record."""
+    if matter.due_date is None:
+        return None
+    finished_on = matter.decided_on
+    if finished_on is None and matter.status == MatterStatus.ACCEPTED:
+        finished_on = today or timezone.localdate()
+    if finished_on is not None and finished_on > matter.due_date:
+        return matter.due_date + dt.timedelta(days=1)
+    return None
+
+
+def acceptance_target_days(court_id: int) -> int:
+    found = MatterSettings.objects.filter(court_id=court_id).values_list("acceptance_target_days", flat=True)
+    return found.first() or MatterSettings._meta.get_field("acceptance_target_days").default  # type: ignore[return-value]
+
+
+def acceptance_target(matter: Matter, days: int | None = None) -> dt.date | None:
+    """The court's internal target for accepting or declining an application still
+    awaiting it: `days` working days after the day it was received (A26.2 asks for
+    prompt handling; this is the court's own target, not a legal time limit)."""
+    if matter.status != MatterStatus.SUBMITTED:
+        return None
+    received = timezone.localdate(matter.registered_at)
+    return deadlines.due_date(received, days or acceptance_target_days(matter.court_id), calendar_days=False)
 
 
 def handler_load(user: Any) -> list[dict[str, Any]]:
@@ -109,3 +139,61 @@ def my_open_tasks(user: Any) -> QuerySet[InvestigationTask]:
     return InvestigationTask.objects.filter(owner__account_id=user.pk, done_at__isnull=True).order_by(
         "due_date", "pk"
     )
+
+
+def register_of_matters(user: Any) -> QuerySet[Matter]:
+    """Every matter of the courts whose office, chair or vice-chair the user is, in any
+    status (issue 9, point 5), newest number first."""
+    return (
+        Matter.objects.visible_to(user)
+        .filter(court_id__in=office_courts(user))
+        .select_related("court", "applicant", "handler")
+        .order_by("-year", "-sequence", "court_id")
+    )
+
+
+def overdue(matters: QuerySet[Matter], today: dt.date | None = None) -> QuerySet[Matter]:
+    """Matters that are or were overdue (as `overdue_since`): still being handled after
+    the due date, or decided after it."""
+    today = today or timezone.localdate()
+    return matters.filter(
+        Q(status=MatterStatus.ACCEPTED, due_date__lt=today)
+        | Q(decided_on__isnull=False, due_date__isnull=False, decided_on__gt=F("due_date"))
+    )
+
+
+def search_register(
+    matters: QuerySet[Matter],
+    *,
+    q: str = "",
+    status: str = "",
+    year: int | None = None,
+    handler: Any = None,
+    only_overdue: bool = False,
+) -> QuerySet[Matter]:
+    """The register filtered: `q` matches the number, the applicant's name or pinyin
+    (spaces ignored), and the text of the matter."""
+    q = q.strip()
+    if q:
+        compact = "".join(q.split()).lower()
+        matters = matters.filter(
+            Q(number__icontains=q)
+            | Q(applicant__name__icontains=q)
+            | Q(applicant__name_pinyin__icontains=compact)
+            | Q(applicant__name_pinyin__icontains=q)
+            | Q(facts__icontains=q)
+            | Q(infringer__icontains=q)
+            | Q(request__icontains=q)
+            | Q(findings__icontains=q)
+            | Q(handling_opinion__icontains=q)
+            | Q(declined_reason__icontains=q)
+        )
+    if status:
+        matters = matters.filter(status=status)
+    if year:
+        matters = matters.filter(year=year)
+    if handler is not None:
+        matters = matters.filter(handler=handler)
+    if only_overdue:
+        matters = overdue(matters)
+    return matters

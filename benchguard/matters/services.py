@@ -16,7 +16,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit, deadlines
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
@@ -43,6 +45,7 @@ from benchguard.matters.models import (
     RegistrationCounter,
     TimeRequest,
 )
+from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
@@ -137,7 +140,11 @@ def _before(matter: Matter) -> dict[str, Any]:
     return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
 
 
-def _notify(matter: Matter, recipients: Iterable[Account | None], title: str, body: str, key: str) -> None:
+def _notify(
+    matter: Matter, recipients: Iterable[Account | None], title: Promise, body: str | Promise, key: str
+) -> None:
+    """Tell the people concerned; `title` (and a translated `body`) are lazy, written in
+    each recipient's own language by notifications.notify."""
     from benchguard.notifications.services import notify
 
     people = [r for r in dict.fromkeys(recipients) if r is not None]
@@ -331,8 +338,8 @@ def submit_application(
     _notify(
         matter,
         office_accounts(matter.court),
-        _("New application %(number)s") % {"number": matter.number},
-        _("%(name)s applied for assistance.") % {"name": person.name},
+        localized(gettext_lazy("New application %(number)s"), number=matter.number),
+        localized(gettext_lazy("%(name)s applied for assistance."), name=person.name),
         "submitted",
     )
     return matter
@@ -449,8 +456,8 @@ def accept_matter(
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("Your application %(number)s was accepted") % {"number": matter.number},
-        _("It will be handled by %(date)s.") % {"date": matter.due_date},
+        localized(gettext_lazy("Your application %(number)s was accepted"), number=matter.number),
+        localized(gettext_lazy("It will be handled by %(date)s."), date=matter.due_date),
         "accepted",
     )
     return matter
@@ -473,7 +480,7 @@ def decline_matter(*, actor: Any, matter: Matter, reason: str, expected_version:
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("Your application %(number)s was not accepted") % {"number": matter.number},
+        localized(gettext_lazy("Your application %(number)s was not accepted"), number=matter.number),
         matter.declined_reason,
         "declined",
     )
@@ -488,13 +495,8 @@ def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> Mat
     """A step of A26.2 (report to the chair, contact the judge and the department, advise
     the department, report back), time-stamped and attributed."""
     matter = _locked(matter, None)
-    acknowledging = step == StepKind.CHAIR_ACKNOWLEDGED
-    allowed = (
-        permissions.is_chair_or_vice(actor, matter.court_id)
-        if acknowledging
-        else permissions.can_handle(actor, matter)
-    )
-    if not allowed:
+    allowed = permissions.allowed_steps(actor, matter)
+    if not allowed or (step in StepKind.values and step not in allowed):
         raise PermissionDenied
     _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
     if step not in StepKind.values:
@@ -507,11 +509,27 @@ def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> Mat
         _notify(
             matter,
             chair_accounts(matter.court),
-            _("Matter %(number)s reported to you") % {"number": matter.number},
+            localized(gettext_lazy("Matter %(number)s reported to you"), number=matter.number),
             text,
             f"reported:{timezone.now():%Y%m%d%H%M%S}",
         )
     return matter.events.order_by("-id").first()  # type: ignore[return-value]
+
+
+def _refuse_when_overdue(matter: Matter) -> None:
+    """Issue 9 (10): once the due date has passed the matter is overdue, and stays so in
+    its record and the statistics: a suspension or extension can no longer move the due
+    date past the day it was missed. Asked or approved on the due date itself is in time."""
+    today = timezone.localdate()
+    if matter.due_date is not None and today > matter.due_date:
+        raise ValidationError(
+            _(
+                "The due date %(date)s has passed: the matter is overdue, and its time limit can "
+                "no longer be suspended or extended. Record the reason for the delay as a note."
+            )
+            % {"date": matter.due_date.isoformat()},
+            code="overdue",
+        )
 
 
 @transaction.atomic
@@ -532,6 +550,7 @@ def request_time(
         errors["kind"] = _("Choose suspension or extension.")
     if errors:
         raise ValidationError(errors)
+    _refuse_when_overdue(matter)
     if matter.time_requests.filter(status=TimeRequestStatus.PENDING).exists():
         raise ValidationError(_("A request is already waiting for the chair."), code="pending")
     request = TimeRequest.objects.create(
@@ -552,8 +571,11 @@ def request_time(
     _notify(
         matter,
         chair_accounts(matter.court),
-        _("%(kind)s of %(number)s awaits your approval")
-        % {"kind": TimeRequestKind(kind).label, "number": matter.number},
+        localized(
+            gettext_lazy("%(kind)s of %(number)s awaits your approval"),
+            kind=TimeRequestKind(kind).label,
+            number=matter.number,
+        ),
         request.reason,
         f"time:{request.pk}",
     )
@@ -574,6 +596,7 @@ def decide_time_request(
         raise ValidationError(_("This request has already been decided."), code="decided")
     if approve:
         _require_status(matter, MatterStatus.ACCEPTED)
+        _refuse_when_overdue(matter)
     locked.status = TimeRequestStatus.APPROVED if approve else TimeRequestStatus.REJECTED
     locked.decided_by = actor
     locked.decided_at = timezone.now()
@@ -604,7 +627,7 @@ def decide_time_request(
 def resume_matter(*, actor: Any, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
     matter = _locked(matter, expected_version)
-    if not permissions.can_handle(actor, matter):
+    if not permissions.can_resume(actor, matter):
         raise PermissionDenied
     _require_status(matter, MatterStatus.SUSPENDED)
     suspension = matter.time_requests.filter(
@@ -635,9 +658,8 @@ def decide_matter(
     """The written findings and handling opinion, decided by the chair or by a meeting
     resolution (recorded by the office, naming the adopted resolution)."""
     matter = _locked(matter, expected_version)
-    if basis == DecisionBasis.CHAIR and not permissions.is_chair(actor, matter.court_id):
-        raise PermissionDenied
-    if basis == DecisionBasis.MEETING and not permissions.is_office(actor, matter.court_id):
+    bases = permissions.decision_bases(actor, matter)
+    if not bases or (basis in DecisionBasis.values and basis not in bases):
         raise PermissionDenied
     _require_status(matter, MatterStatus.ACCEPTED)
     errors = {}
@@ -702,7 +724,7 @@ def record_feedback(
     _notify(
         matter,
         [_applicant_account(matter)],
-        _("The result of %(number)s") % {"number": matter.number},
+        localized(gettext_lazy("The result of %(number)s"), number=matter.number),
         matter.handling_opinion,
         "feedback",
     )
@@ -753,7 +775,7 @@ def record_response(
         _notify(
             matter,
             office_accounts(matter.court),
-            _("%(number)s appealed to the higher court") % {"number": matter.number},
+            localized(gettext_lazy("%(number)s appealed to the higher court"), number=matter.number),
             "",
             "appealed",
         )
@@ -826,6 +848,55 @@ def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attac
     return attachment
 
 
+# --- The register of matters ------------------------------------------------------------------
+
+
+def export_register(*, actor: Any, matters: Iterable[Matter], filters: Iterable[str]) -> bytes:
+    """The register as an Excel workbook (core.exports). The export is logged with the
+    names of the filters used, never their values (a searched name stays out of the log)."""
+    rows = list(matters)
+    if any(not permissions.can_read_register(actor, m.court_id) for m in rows):
+        raise PermissionDenied
+    audit.record_event(
+        actor=actor, action="matters.register.export", obj=None, count=len(rows), filters=sorted(filters)
+    )
+    from benchguard.core.exports import xlsx
+    from benchguard.matters.selectors import overdue_since
+
+    return xlsx(
+        title=_("Matters"),
+        header=[
+            _("Number"),
+            _("Registered at"),
+            _("Origin"),
+            _("Subject"),
+            _("Applicant"),
+            _("Status"),
+            _("Handler"),
+            _("Accepted on"),
+            _("Due date"),
+            _("Decided on"),
+            _("Overdue since"),
+        ],
+        rows=(
+            [
+                m.number,
+                timezone.localtime(m.registered_at).replace(tzinfo=None),
+                str(m.get_origin_display()),
+                str(m.get_subject_display()),
+                m.applicant.name if m.applicant else "",
+                str(m.get_status_display()),
+                m.handler.get_full_name() if m.handler else "",
+                m.accepted_on,
+                m.due_date,
+                m.decided_on,
+                overdue_since(m),
+            ]
+            for m in rows
+        ),
+    )
+
+
 # --- Reminders (A26.4) ---------------------------------------------------------------------------
 
 REMINDER_DAYS = (7, 3, 1)
@@ -858,16 +929,57 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
         if stage is None:
             continue
         if stage == "overdue":
-            title = _("Matter %(number)s is overdue (due %(date)s)")
+            title = gettext_lazy("Matter %(number)s is overdue (due %(date)s)")
         else:
-            title = _("Matter %(number)s is due on %(date)s")
+            title = gettext_lazy("Matter %(number)s is due on %(date)s")
         with transaction.atomic():
             _notify(
                 matter,
                 [matter.handler, *office_head_accounts(matter.court), *chair_accounts(matter.court)],
-                title % {"number": matter.number, "date": matter.due_date.isoformat()},
-                _("Days left: %(days)d") % {"days": (matter.due_date - today).days},
+                localized(title, number=matter.number, date=matter.due_date.isoformat()),
+                localized(gettext_lazy("Days left: %(days)d"), days=(matter.due_date - today).days),
                 f"due:{matter.due_date.isoformat()}:{stage}",
+            )
+        sent += 1
+    return sent
+
+
+def send_acceptance_reminders(*, today: dt.date | None = None) -> int:
+    """Tell the committee office, once, about each application that has waited past the
+    court's internal target for accepting or declining it (A26.2; issue 9, point 14). The
+    occasion is the (matter, target date): running again, on any day, sends nothing new.
+    """
+    from benchguard.matters.selectors import acceptance_target
+
+    today = today or timezone.localdate()
+    sent = 0
+    targets = dict(MatterSettings.objects.values_list("court_id", "acceptance_target_days"))
+    waiting = (
+        Matter.objects.filter(status=MatterStatus.SUBMITTED, registered_at__date__lt=today)
+        .select_related("court")
+        .order_by("registered_at", "pk")
+    )
+    for matter in waiting:
+        target = acceptance_target(matter, targets.get(matter.court_id))
+        if target is None or today <= target:
+            continue
+        with transaction.atomic():
+            _notify(
+                matter,
+                [*office_accounts(matter.court), *office_head_accounts(matter.court)],
+                localized(
+                    gettext_lazy("Application %(number)s is still awaiting acceptance"),
+                    number=matter.number,
+                ),
+                localized(
+                    gettext_lazy(
+                        "Received on %(received)s; the internal target for accepting or declining "
+                        "it was %(date)s (an internal target, not a legal time limit)."
+                    ),
+                    received=timezone.localdate(matter.registered_at).isoformat(),
+                    date=target.isoformat(),
+                ),
+                f"acceptance:{target.isoformat()}",
             )
         sent += 1
     return sent
@@ -914,7 +1026,7 @@ def add_task(
         notify(
             recipients=[owner.account],
             kind="matters",
-            title=_("A task for you, due %(date)s") % {"date": due_date},
+            title=localized(gettext_lazy("A task for you, due %(date)s"), date=due_date),
             body=task.description,
             url=reverse("home"),
             dedupe_key=f"matter-task:{task.pk}",

@@ -6,6 +6,7 @@ app_name = "matters"
 
 urlpatterns = [
     path("", views.matter_list, name="list"),
+    path("all/", views.register_of_matters, name="all"),
     path("apply/", views.apply, name="apply"),
     path("register/", views.register, name="register"),
     path("open/", views.open_ex_officio, name="open"),

@@ -12,11 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
+from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.uploads import file_response
 from benchguard.core.views import safe_next
@@ -50,6 +52,56 @@ def matter_list(request: HttpRequest) -> HttpResponse:
             "mine": selectors.with_days_left(list(selectors.my_matters(user))),
             "can_apply": permissions.can_apply(user),
             "is_office": is_office,
+            "can_read_register": is_office,
+        },
+    )
+
+
+REGISTER_PAGE = 50
+EXPORT_LIMIT = 50_000
+
+
+@login_required
+def register_of_matters(request: HttpRequest) -> HttpResponse:
+    """Every matter of the user's court, any status: searched, filtered, paginated and
+    exported to Excel (issue 9, point 5). The office, the chair and vice-chairs only."""
+    courts = selectors.office_courts(request.user)
+    if not courts:
+        raise PermissionDenied
+    form = matter_forms.RegisterSearchForm(
+        request.GET or None, handlers=accounts_with_roles(min(courts), Role.COMMITTEE_OFFICE)
+    )
+    matters = selectors.register_of_matters(request.user)
+    filters: list[str] = []
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        matters = selectors.search_register(
+            matters,
+            q=data["q"],
+            status=data["status"],
+            year=data["year"],
+            handler=data["handler"],
+            only_overdue=data["overdue"],
+        )
+        filters = [name for name, value in data.items() if value not in ("", None, False)]
+    if request.GET.get("export") == "xlsx":
+        content = services.export_register(
+            actor=request.user, matters=matters[:EXPORT_LIMIT], filters=filters
+        )
+        return xlsx_response(content, "matters.xlsx")
+    page = Paginator(matters, REGISTER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "matters/register_of_matters.html",
+        {
+            "form": form,
+            "page": page,
+            "matters": [
+                (m, selectors.overdue_since(m)) for m in selectors.with_days_left(list(page.object_list))
+            ],
+            "query": query.urlencode(),
         },
     )
 
@@ -182,14 +234,18 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
     if office and status == MatterStatus.SUBMITTED:
         found["accept"] = matter_forms.AcceptForm(initial=version, handlers=_handlers(matter))
         found["decline"] = matter_forms.DeclineForm(initial=version)
-    if status in (MatterStatus.ACCEPTED, MatterStatus.SUSPENDED) and (
-        handle or permissions.is_chair_or_vice(user, matter.court_id)
-    ):
-        found["step"] = matter_forms.StepForm()
+    steps = permissions.allowed_steps(user, matter)
+    if status in (MatterStatus.ACCEPTED, MatterStatus.SUSPENDED) and steps:
+        found["step"] = matter_forms.StepForm(steps=steps)
+    if status == MatterStatus.SUSPENDED and permissions.can_resume(user, matter):
+        found["resume"] = forms.Form()
     if handle and status == MatterStatus.ACCEPTED:
         found["time"] = matter_forms.TimeRequestForm()
-    if permissions.can_decide(user, matter) and status == MatterStatus.ACCEPTED:
-        found["decide"] = matter_forms.DecideForm(initial=version, resolutions=_resolutions(matter))
+    bases = permissions.decision_bases(user, matter)
+    if bases and status == MatterStatus.ACCEPTED:
+        found["decide"] = matter_forms.DecideForm(
+            initial=version, resolutions=_resolutions(matter), bases=bases
+        )
     if handle and status == MatterStatus.DECIDED:
         found["feedback"] = matter_forms.FeedbackForm(initial=version)
     if status == MatterStatus.FEEDBACK_GIVEN and (permissions.is_applicant(user, matter) or handle):
@@ -204,7 +260,12 @@ def _action_forms(user: Any, matter: Matter) -> dict[str, forms.Form]:
 
 
 def _detail(
-    request: HttpRequest, matter: Matter, *, bound: tuple[str, forms.Form] | None = None, current: Any = None
+    request: HttpRequest,
+    matter: Matter,
+    *,
+    bound: tuple[str, forms.Form] | None = None,
+    current: Any = None,
+    status: int = 200,
 ) -> HttpResponse:
     user = request.user
     staff = permissions.can_handle(user, matter) or permissions.is_chair_or_vice(user, matter.court_id)
@@ -217,6 +278,9 @@ def _detail(
     context = {
         "matter": matter,
         "days_left": selectors.with_days_left([matter])[0].days_left,  # type: ignore[attr-defined]
+        "overdue_since": selectors.overdue_since(matter),
+        "acceptance_target": selectors.acceptance_target(matter) if staff else None,
+        "today": timezone.localdate(),
         "provisional": bool(matter.due_date and deadlines.is_provisional(matter.due_date.year)),
         "events": selectors.timeline(matter, full=staff),
         "attachments": matter.attachments.select_related("uploaded_by")
@@ -228,12 +292,13 @@ def _detail(
         "agenda_items": AgendaItem.objects.filter(matter=matter).select_related("meeting") if staff else [],
         "pending": pending if staff else None,
         "can_approve": permissions.can_approve_time(user, matter),
+        "can_handle": permissions.can_handle(user, matter),
         "time_decision_form": matter_forms.TimeDecisionForm(),
         "forms": action_forms,
         "staff": staff,
         "current": current,
     }
-    return render(request, "matters/matter_detail.html", context, status=200)
+    return render(request, "matters/matter_detail.html", context, status=status)
 
 
 @login_required
@@ -255,7 +320,13 @@ def _transition(
     form = make_form(matter)
     current = None
     if form.is_valid():
-        result, current = call_service(form, lambda: run(matter, form.cleaned_data))
+        try:
+            result, current = call_service(form, lambda: run(matter, form.cleaned_data))
+        except PermissionDenied:
+            # Issue 9 (4): the page no longer offers what the service refuses, but a
+            # stale page or a changed role can still send it; keep what was typed.
+            form.add_error(None, _("You may not do this on this matter; nothing was saved."))
+            return _detail(request, matter, bound=(name, form), status=403)
         if result is not None:
             messages.success(request, done)
             return redirect("matters:detail", pk=matter.pk)
@@ -305,7 +376,7 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "step",
-        lambda m: _post(request, matter_forms.StepForm),
+        lambda m: _post(request, matter_forms.StepForm, steps=permissions.allowed_steps(request.user, m)),
         lambda m, d: services.record_step(actor=request.user, matter=m, step=d["step"], text=d["text"]),
         _("The step was recorded."),
     )
@@ -363,7 +434,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "decide",
-        lambda m: _post(request, matter_forms.DecideForm, resolutions=_resolutions(m)),
+        lambda m: _post(
+            request,
+            matter_forms.DecideForm,
+            resolutions=_resolutions(m),
+            bases=permissions.decision_bases(request.user, m),
+        ),
         lambda m, d: services.decide_matter(
             actor=request.user,
             matter=m,
@@ -371,7 +447,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             basis=d["basis"],
             findings=d["findings"],
             handling_opinion=d["handling_opinion"],
-            resolution=d["resolution"],
+            resolution=d.get("resolution"),
         ),
         _("The decision was recorded."),
     )

@@ -24,7 +24,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -50,11 +50,42 @@ def is_internal_path(url: str) -> bool:
     )
 
 
+def _render(text: str | Promise, params: dict[str, Any]) -> str:
+    values = {name: str(value) if isinstance(value, Promise) else value for name, value in params.items()}
+    return str(text) % values if values else str(text)
+
+
+_lazy_render = lazy(_render, str)
+
+
+def localized(text: str | Promise, **params: Any) -> Promise:
+    """A title or body to be written in the recipient's language: `text` is a lazy
+    msgid (`gettext_lazy("Matter %(number)s is overdue")`) or a plain pattern
+    ("%(kind)s · %(place)s"), `params` its values; lazy values (a choice's label) are
+    translated too. Nothing is rendered until `notify` renders it for each recipient.
+
+    `gettext_lazy("…") % {…}` would not do: `%` renders a lazy string at once, in the
+    language of whoever triggered the notification.
+    """
+    return _lazy_render(text, params)  # type: ignore[return-value]
+
+
+def choice_label(obj: Any, field: str) -> Any:
+    """The lazy label of `obj`'s choice in `field`, for a `localized` value
+    (`get_<field>_display()` would render it at once, in the actor's language)."""
+    value = getattr(obj, field)
+    return dict(obj._meta.get_field(field).flatchoices).get(value, value)
+
+
+def language_of(account: Any) -> str:
+    return getattr(account, "language", None) or settings.LANGUAGE_CODE
+
+
 def _text_for(value: str | Promise, account: Any) -> str:
     """A lazily translated title or body, rendered in the recipient's own language."""
     if not isinstance(value, Promise):
         return value
-    with translation.override(getattr(account, "language", None) or settings.LANGUAGE_CODE):
+    with translation.override(language_of(account)):
         return str(value)
 
 
@@ -73,8 +104,10 @@ def notify(
     """Notify each recipient once; return the notifications this call created.
 
     - `kind`: a short code naming what this is ("matters.reminder").
-    - `title`, `body`: plain text; a lazy translation is rendered in each recipient's
-      language.
+    - `title`, `body`: a lazy translation (`gettext_lazy`, or `localized` for one with
+      values) is rendered in each recipient's language, here, once per recipient, and
+      stored as text; plain text (what someone typed, a name) is stored as it is. Never
+      pass an eager `gettext(…)`: it is in the language of whoever caused the message.
     - `url`: a path inside BenchGuard the notification opens; anything else is refused.
     - `dedupe_key`: names the occasion ("matters.reminder:42:due-7"). A recipient who
       already has a notification with this key gets nothing new, so calling again —
@@ -145,7 +178,7 @@ def send_notification_email(*, notification_id: int) -> bool:
 
 def _email_message(notification: Notification) -> EmailMessage:
     recipient = notification.recipient
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+    with translation.override(language_of(recipient)):
         site = str(settings.BENCHGUARD_SITE_NAME)
         subject = _WHITESPACE.sub(" ", f"[{site}] {notification.title}").strip()
         parts = [notification.body] if notification.body else []

@@ -11,7 +11,7 @@ from django.utils import translation
 from benchguard.matters import services
 from benchguard.matters.choices import MatterStatus, Subject
 from benchguard.matters.models import Matter
-from benchguard.organization.models import Account, Court
+from benchguard.organization.models import Account, Court, Person
 
 
 def _form(**overrides: object) -> dict[str, object]:
@@ -230,3 +230,66 @@ def test_the_inbox_shows_fifty_matters_a_page(
     assert len(first.context["inbox"]) == 50
     rest = client_as("office").get("/matters/", {"page": 2})
     assert len(rest.context["inbox"]) > 0 and rest.context["page"].number == 2
+
+
+def _choices(html: str, name: str) -> list[str]:
+    import re
+
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None, name
+    return re.findall(r'<option value="([^"]+)"', select.group(1))
+
+
+def test_each_reader_is_offered_only_the_steps_and_decisions_they_may_record(
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client],
+) -> None:
+    """Issue 9 (4): the office was offered "chair acknowledged" and the chair's decision."""
+    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    url = f"/matters/{matter.pk}/"
+    office = client_as("office").get(url).content.decode()
+    assert "chair_acknowledged" not in _choices(office, "step") and "reported_to_chair" in _choices(
+        office, "step"
+    )
+    assert _choices(office, "basis") == ["meeting"]
+    chair = client_as("chair").get(url).content.decode()
+    assert _choices(chair, "step") == ["chair_acknowledged"]
+    assert _choices(chair, "basis") == ["chair"] and 'name="resolution"' not in chair
+    vice = client_as("vicechair").get(url).content.decode()
+    assert _choices(vice, "step") == ["chair_acknowledged"] and 'name="basis"' not in vice
+
+
+def test_a_refused_action_shows_the_matter_again_with_what_was_typed(
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client],
+) -> None:
+    """The chair is not the handler: a task given from a stale page is refused, and the
+    description they typed is still there, with a message."""
+    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    judge = Person.objects.get(account__username="judge")
+    response = client_as("chair").post(
+        f"/matters/{matter.pk}/tasks/",
+        {"owner": judge.pk, "description": "核实来电号码的机主。", "due_date": "2099-01-05"},
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "核实来电号码的机主。" in page and f'action="/matters/{matter.pk}/tasks/"' in page
+    with translation.override("zh-hans"):
+        assert translation.gettext("You may not do this on this matter; nothing was saved.") in page
+    assert not matter.tasks.exists()
+
+
+def test_the_office_sending_the_chairs_step_is_told_so_in_the_page(
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client],
+) -> None:
+    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    response = client_as("office").post(
+        f"/matters/{matter.pk}/step/", {"step": "chair_acknowledged", "text": "主任已阅。"}
+    )
+    assert response.status_code == 200  # not an error page: the form, the input and a message
+    assert "主任已阅。" in response.content.decode() and response.context["forms"]["step"].errors["step"]
+    assert not matter.events.filter(step="chair_acknowledged").exists()

@@ -10,13 +10,18 @@ from collections.abc import Callable
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.test import Client
 
-from benchguard.matters import services
+from benchguard.matters import selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestKind
-from benchguard.matters.models import Matter
+from benchguard.matters.models import Matter, MatterSettings
 from benchguard.matters.tests.conftest import at
 from benchguard.notifications.models import Notification
 from benchguard.organization.models import Account
+
+# Before the due dates below: requests and approvals are in time (issue 9, point 10).
+IN_TIME = time_machine.travel(at("2026-03-10"), tick=False)
 
 
 def _accept_on(day: str, application: Callable[..., Matter], office: Account) -> Matter:
@@ -70,6 +75,7 @@ def test_a_suspension_stops_the_clock_and_resuming_moves_the_due_date(
     assert "2026-04-13" in matter.events.last().text  # type: ignore[union-attr]
 
 
+@IN_TIME
 def test_an_extension_needs_the_chair_and_moves_the_due_date(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -86,6 +92,7 @@ def test_an_extension_needs_the_chair_and_moves_the_due_date(
     assert (matter.extended_days, matter.due_date) == (15, dt.date(2026, 4, 16))
 
 
+@IN_TIME
 def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -102,6 +109,7 @@ def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
     assert caught.value.code == "decided"
 
 
+@IN_TIME
 def test_a_second_request_waits_for_the_first(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -114,6 +122,7 @@ def test_a_second_request_waits_for_the_first(
 
 
 @pytest.mark.parametrize("days", [0, 91, None])
+@IN_TIME
 def test_an_extension_outside_1_to_90_days_is_refused(
     days: int | None, application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -193,6 +202,7 @@ def test_an_extension_rearms_the_reminders(
     assert f"matter:{matter.pk}:due:2026-04-13:1d" in keys
 
 
+@IN_TIME
 def test_suspended_and_finished_matters_get_no_reminders(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -239,6 +249,7 @@ def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
     assert matter.events.filter(kind="due_date_moved").exists()
 
 
+@IN_TIME
 def test_two_extensions_run_on_one_after_the_other(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -283,7 +294,7 @@ def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
     response = client_as("admin").post(
         f"/admin/matters/mattersettings/{court_settings.pk}/change/",
         {"handling_days": 20, "calendar_days": "", "number_format": court_settings.number_format,
-         "loaded_version": court_settings.version},
+         "acceptance_target_days": 5, "loaded_version": court_settings.version},
     )  # fmt: skip
     assert response.status_code == 302
     assert MatterSettings.objects.get(pk=court_settings.pk).handling_days == 20
@@ -316,3 +327,128 @@ def test_a_due_date_in_a_year_without_the_official_schedule_is_flagged(
     page = client_as("office").get(f"/matters/{matter.pk}/")
     assert page.context["provisional"] is True
     assert 'data-testid="provisional"' in page.content.decode()
+
+
+# --- Past the due date (issue 9, point 10) ------------------------------------------------------
+
+
+def test_an_extension_asked_on_the_due_date_is_approved_the_day_after_is_refused(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office, chair = persona("office"), persona("chair")
+    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 April
+    with time_machine.travel(at("2026-04-01"), tick=False):  # the last day: still in time
+        request = services.request_time(
+            actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="需调查。"
+        )
+    with time_machine.travel(at("2026-04-02"), tick=False), pytest.raises(ValidationError) as caught:
+        services.decide_time_request(actor=chair, time_request=request, approve=True)
+    assert caught.value.code == "overdue" and "2026-04-01" in caught.value.messages[0]
+    matter.refresh_from_db()
+    assert (matter.due_date, matter.extended_days) == (dt.date(2026, 4, 1), 0)
+    with time_machine.travel(at("2026-04-02"), tick=False):  # rejecting clears the request
+        services.decide_time_request(actor=chair, time_request=request, approve=False)
+        assert selectors.overdue_since(matter) == dt.date(2026, 4, 2)
+
+
+@pytest.mark.parametrize("kind", [TimeRequestKind.SUSPENSION, TimeRequestKind.EXTENSION])
+def test_nothing_can_be_asked_19_days_after_the_due_date(
+    kind: str, application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office = persona("office")
+    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 April; 1 + 19 = 20 April
+    with time_machine.travel(at("2026-04-20"), tick=False), pytest.raises(ValidationError) as caught:
+        services.request_time(actor=office, matter=matter, kind=kind, days=30, reason="补办延长。")
+    assert caught.value.code == "overdue"
+    assert not matter.time_requests.exists()
+
+
+def test_a_matter_decided_late_stays_overdue_on_its_page(
+    application: Callable[..., Matter], persona: Callable[[str], Account], client_as: Callable[..., Client]
+) -> None:
+    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
+    with time_machine.travel(at("2026-04-03"), tick=False):
+        services.decide_matter(
+            actor=persona("chair"),
+            matter=matter,
+            basis="chair",
+            findings="属实。",
+            handling_opinion="协调处理。",
+        )
+    matter.refresh_from_db()
+    assert selectors.overdue_since(matter) == dt.date(2026, 4, 2)
+    page = client_as("office").get(f"/matters/{matter.pk}/").content.decode()
+    assert 'data-testid="overdue-since"' in page and "2026-04-02" in page
+    on_time = _accept_on("2026-03-02", application, persona("office"))
+    with time_machine.travel(at("2026-04-01"), tick=False):
+        services.decide_matter(
+            actor=persona("chair"),
+            matter=on_time,
+            basis="chair",
+            findings="属实。",
+            handling_opinion="协调处理。",
+        )
+    on_time.refresh_from_db()
+    assert selectors.overdue_since(on_time, dt.date(2026, 12, 1)) is None
+
+
+# --- The internal target for accepting an application (issue 9, point 14) -------------------
+
+
+def _acceptance_reminders(matter: Matter) -> list[tuple[str, str]]:
+    return sorted(
+        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:acceptance:").values_list(
+            "recipient__username", "dedupe_key"
+        )
+    )
+
+
+def test_an_application_waiting_past_the_internal_target_reminds_the_office_once(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    with time_machine.travel(at("2026-03-02"), tick=False):  # Monday
+        matter = application("judge")
+    # 5 working days after Mon 2 March: 3, 4, 5, 6, 9 March → target Mon 9 March.
+    assert selectors.acceptance_target(matter) == dt.date(2026, 3, 9)
+    with time_machine.travel(at("2026-03-09", 8), tick=False):
+        services.send_acceptance_reminders()
+    assert _acceptance_reminders(matter) == []
+    for day in ("2026-03-10", "2026-03-10", "2026-03-11", "2026-07-02"):  # four months on: no repeat
+        with time_machine.travel(at(day, 8), tick=False):
+            services.send_acceptance_reminders()
+    reminded = _acceptance_reminders(matter)
+    assert reminded == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    note = Notification.objects.get(recipient__username="office", dedupe_key=reminded[0][1])
+    assert "2026-03-02" in note.body and "2026-03-09" in note.body
+
+
+def test_the_target_is_the_courts_setting_and_ends_with_acceptance(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    office = persona("office")
+    with time_machine.travel(at("2026-03-02"), tick=False):
+        matter = application("judge")
+    MatterSettings.objects.filter(court=matter.court).update(acceptance_target_days=2)
+    assert selectors.acceptance_target(matter) == dt.date(2026, 3, 4)  # Tue 3, Wed 4 March
+    with time_machine.travel(at("2026-03-04"), tick=False):
+        services.accept_matter(actor=office, matter=matter)
+    with time_machine.travel(at("2026-03-20", 8), tick=False):
+        call_command("worker", "--once")  # the daily reminder job
+    matter.refresh_from_db()
+    assert _acceptance_reminders(matter) == [] and selectors.acceptance_target(matter) is None
+
+
+def test_the_scheduled_job_reminds_of_a_four_month_old_application(
+    application: Callable[..., Matter], persona: Callable[[str], Account]
+) -> None:
+    with time_machine.travel(at("2026-03-02"), tick=False):
+        matter = application("judge")
+    with time_machine.travel(at("2026-07-02", 9), tick=False):
+        call_command("worker", "--once")
+        call_command("worker", "--once")
+    assert _acceptance_reminders(matter) == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    page = Client()
+    page.force_login(persona("office"))
+    with time_machine.travel(at("2026-07-02", 9), tick=False):
+        shown = page.get(f"/matters/{matter.pk}/").content.decode()
+    assert 'data-testid="acceptance-target"' in shown and "2026-03-09" in shown

@@ -51,6 +51,8 @@ def post_only(kwargs: Any = dict) -> Expect:
 
 EXPECTED: dict[str, Expect] = {
     "matters:list": Expect(200, {ANON: LOGIN}),
+    # The register of every matter of the court: the office, the chair and vice-chairs.
+    "matters:all": Expect(403, {ANON: LOGIN, **each(STAFF, 200)}),
     # Anyone with a person record applies for themself; the outsider and the city admin have none.
     "matters:apply": Expect(200, {ANON: LOGIN, "outsider": 403, "cityadmin": 403}),
     "matters:register": Expect(403, {ANON: LOGIN, "office": 200}),
@@ -90,3 +92,19 @@ EXPECTED.update(
         **{f"api-matter-{name}": Expect(405, {ANON: 401}, handled_matter) for name in API_POST_ONLY},
     }
 )
+
+
+def every_demo_matter() -> list[str]:
+    """The demo court's matters, one in every state: the forms each persona is shown on
+    each are checked by the permission matrix (tests/test_permission_matrix.py)."""
+    from django.urls import reverse
+
+    from benchguard.matters.models import Matter
+
+    return [
+        reverse("matters:detail", args=[pk])
+        for pk in Matter.objects.order_by("pk").values_list("pk", flat=True)
+    ]
+
+
+FORM_PAGES = {"matters:detail (every state)": every_demo_matter}

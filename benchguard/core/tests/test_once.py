@@ -263,3 +263,26 @@ def test_an_api_key_in_flight_answers_409_and_a_bad_key_400(
     )
     assert busy.status_code == 409
     assert Visit.objects.count() == before
+
+
+def test_every_post_form_in_the_templates_carries_its_one_time_token() -> None:
+    """A new form without `{% once_token %}` would make two records of a double click:
+    every template's `{% csrf_token %}` is followed by one, except the sign-in page and
+    the two forms on every page (sign-out, language), which change no record."""
+    from pathlib import Path
+
+    import benchguard
+
+    root = Path(benchguard.__file__).parent
+    exempt = {"templates/registration/login.html", "templates/base.html"}
+    missing = []
+    for path in sorted(root.rglob("*.html")):
+        relative = path.relative_to(root).as_posix()
+        if relative in exempt:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"\{% csrf_token %\}", text):
+            if not text[match.end() :].startswith("{% once_token %}"):
+                line = text.count("\n", 0, match.start()) + 1
+                missing.append(f"{relative}:{line}")
+    assert missing == []

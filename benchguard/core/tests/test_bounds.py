@@ -182,12 +182,14 @@ def test_a_judge_s_private_phone_must_be_a_phone_number(db, person_of) -> None: 
 @time_machine.travel(TODAY, tick=False)
 def test_a_person_of_concern_s_dates_and_phones_are_bounded(db) -> None:  # type: ignore[no-untyped-def]
     from benchguard.persons_of_concern.forms import EntryForm, PersonCreateForm, PhoneForm
+    from benchguard.persons_of_concern.models import PersonOfConcern
 
     assert codes(PhoneForm({"phone": "12345"}), "phone") == ["phone"]
     assert codes(PhoneForm({"phone": "+86 138 0532 9999"}), "phone") == []
     created = PersonCreateForm({"name": "单立新", "birth_date": "1800-01-01", "phone": "abc"})
     assert codes(created, "birth_date") == ["too_early"] and codes(created, "phone") == ["phone"]
-    entry = EntryForm({"review_date": "2026-07-01", "expires_on": "9999-12-31"})
+    person = PersonOfConcern.objects.get(name="单立新")
+    entry = EntryForm({"review_date": "2026-07-01", "expires_on": "9999-12-31"}, person=person)
     assert codes(entry, "review_date") == [] and codes(entry, "expires_on") == ["too_late"]
 
 

@@ -255,24 +255,31 @@ def run_due_jobs(now: datetime, worker_id: str) -> list[PeriodicRun]:
 @periodic("core.prune_task_results", daily(at="03:30"))
 @task()
 def prune_task_results() -> int:
-    """Delete finished task results older than settings.TASK_RESULT_RETENTION_DAYS.
+    """Delete finished task results, and the claims of periodic jobs' past periods,
+    older than settings.TASK_RESULT_RETENTION_DAYS.
 
     Only the database queue keeps results in our database; with Redis, RQ expires its
-    own results, so there is nothing to do and nothing is recorded.
+    own results. The claims are ours whatever the queue.
     """
     from django_tasks_db.models import DBTaskResult
 
+    cutoff = timezone.now() - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
     database_aliases = [
         alias for alias in settings.TASKS if isinstance(task_backends[alias], DatabaseBackend)
     ]
-    if not database_aliases:
-        return 0
-    cutoff = timezone.now() - timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
+    deleted = 0
     with transaction.atomic():
-        deleted, _per_model = (
-            DBTaskResult.objects.finished()
-            .filter(backend_name__in=database_aliases, finished_at__lt=cutoff)
-            .delete()
-        )
-        record_event(actor=None, action="core.jobs.prune_task_results", count=deleted)
+        # The claims of past periods: a job that runs every minute leaves 1,440 a day. A
+        # period that old is never claimed again (no schedule is longer than a day), so
+        # forgetting it cannot make a job run twice.
+        runs, _per_model = PeriodicRun.objects.filter(started_at__lt=cutoff).delete()
+        if runs:
+            record_event(actor=None, action="core.jobs.prune_periodic_runs", count=runs)
+        if database_aliases:
+            deleted, _per_model = (
+                DBTaskResult.objects.finished()
+                .filter(backend_name__in=database_aliases, finished_at__lt=cutoff)
+                .delete()
+            )
+            record_event(actor=None, action="core.jobs.prune_task_results", count=deleted)
     return deleted

@@ -238,3 +238,23 @@ def test_pruning_does_nothing_without_the_database_queue(settings: Any) -> None:
 
     assert DBTaskResult.objects.count() == 1
     assert not AuditEntry.objects.filter(action="core.jobs.prune_task_results").exists()
+
+
+@pytest.mark.django_db
+def test_pruning_forgets_the_claims_of_periods_past_retention(database_tasks: None, settings: Any) -> None:
+    """A job that runs every minute (the gate's check escalation) leaves 1,440 claims a
+    day: those older than the retention go, the recent ones stay (they still stop a
+    second worker from running the same period)."""
+    settings.TASK_RESULT_RETENTION_DAYS = 30
+    now = timezone.now()
+    old = PeriodicRun.objects.create(job=JOB, period="old", worker="w", started_at=now - timedelta(days=31))
+    recent = PeriodicRun.objects.create(
+        job=JOB, period="recent", worker="w", started_at=now - timedelta(days=29)
+    )
+
+    prune_task_results.call()
+
+    assert not PeriodicRun.objects.filter(pk=old.pk).exists()
+    assert PeriodicRun.objects.filter(pk=recent.pk).exists()
+    line = AuditEntry.objects.filter(action="core.jobs.prune_periodic_runs").latest("id")
+    assert line.data["count"] == 1

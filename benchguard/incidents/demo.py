@@ -146,7 +146,7 @@ def load_incidents_demo() -> None:
         level=ListLevel.KEY,
         review_date=today + dt.timedelta(days=90),
         expires_on=today + dt.timedelta(days=365),
-        incidents=[crime],
+        citations=[(crime, "安检查获管制刀具，当场控制，移送青岛市公安局市南分局。")],
     )
     poc_services.approve_entry(actor=office, entry=listed)
     services.refer_for_prosecution(

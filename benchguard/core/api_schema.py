@@ -25,6 +25,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 _MESSAGES = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -48,7 +49,23 @@ ERRORS: dict[str, tuple[str, dict[str, Any]]] = {
     "403": ("Signed in, but not permitted.", DETAIL_ERROR),
     "404": ("Not found, or not visible to the caller.", DETAIL_ERROR),
     "409": ("Stale edit: the record changed since `version` was loaded; reload it.", DETAIL_ERROR),
+    "409-once": (
+        "A request with this `Idempotency-Key` is still being processed; try again shortly.",
+        DETAIL_ERROR,
+    ),
+    "422": ("This `Idempotency-Key` was already used for a different request.", DETAIL_ERROR),
 }
+IDEMPOTENCY_KEY = OpenApiParameter(
+    name="Idempotency-Key",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    type=str,
+    description=(
+        "8 to 128 of `A-Z a-z 0-9 . _ : -`. The same key, path and body sent again by the "
+        "same account is not run again: the first answer comes back, with the header "
+        "`Idempotent-Replayed: true`. Keys are kept for seven days."
+    ),
+)
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -62,7 +79,15 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("400")
         if takes_body and "version" in self._request_fields():
             codes.append("409")
+        if self.method == "POST":  # core.middleware.OnceMiddleware: the Idempotency-Key
+            codes += ["409-once", "422"]
         return codes
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = list(super().get_override_parameters())
+        if self.method == "POST":
+            parameters.append(IDEMPOTENCY_KEY)
+        return parameters
 
     def _query_parameters(self) -> bool:
         return any(
@@ -78,13 +103,17 @@ class AutoSchema(openapi.AutoSchema):
 
     def _get_response_bodies(self, direction: Any = "response") -> Any:
         responses = super()._get_response_bodies(direction)
-        for code in self._error_codes():
-            if code not in responses:
-                description, schema = ERRORS[code]
-                responses[code] = {
-                    "description": description,
-                    "content": {"application/json": {"schema": schema}},
-                }
+        for key in self._error_codes():
+            code = key.split("-")[0]
+            if code in responses:
+                if key == "409-once":
+                    responses[code]["description"] += " Or: " + ERRORS[key][0]
+                continue
+            description, schema = ERRORS[key]
+            responses[code] = {
+                "description": description,
+                "content": {"application/json": {"schema": schema}},
+            }
         return responses
 
     def _map_serializer_field(self, field: Any, direction: Any, bypass_extensions: bool = False) -> Any:

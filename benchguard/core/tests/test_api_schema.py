@@ -119,3 +119,16 @@ def test_the_schema_declares_empty_values_and_the_error_answers(openapi: dict[st
     assert {"200", "400", "401", "403", "404", "409"} <= set(accept)
     people = openapi["paths"]["/api/people/"]["get"]["responses"]
     assert {"200", "401", "403", "404"} <= set(people) and "409" not in people
+
+
+def test_every_post_declares_the_idempotency_key_and_its_answers(openapi: dict[str, Any]) -> None:
+    posts = {path: item["post"] for path, item in openapi["paths"].items() if "post" in item}
+    assert posts  # the API has POSTs to declare
+    for path, operation in posts.items():
+        headers = [p["name"] for p in operation.get("parameters", []) if p["in"] == "header"]
+        assert headers.count("Idempotency-Key") == 1, path
+        assert {"409", "422"} <= set(operation["responses"]), path
+    people = openapi["paths"]["/api/people/"]["get"]
+    assert "Idempotency-Key" not in [p["name"] for p in people.get("parameters", [])]
+    accept = openapi["paths"]["/api/matters/{id}/accept/"]["post"]["responses"]["409"]["description"]
+    assert "version" in accept and "Idempotency-Key" in accept  # both reasons for a 409

@@ -15,6 +15,7 @@ def delete_incident_rows() -> None:
         "EmergencyPlan",
         "Reception",
         "ChainNotification",
+        "Reconsideration",
         "Sanction",
         "PoliceRequest",
         "ProtectiveMeasure",

@@ -1,12 +1,13 @@
 """The matters pages: who finds what, forms that keep input on refusal, flat queries."""
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from benchguard.matters import services
 from benchguard.matters.choices import MatterStatus, Subject
@@ -271,7 +272,11 @@ def test_a_refused_action_shows_the_matter_again_with_what_was_typed(
     judge = Person.objects.get(account__username="judge")
     response = client_as("chair").post(
         f"/matters/{matter.pk}/tasks/",
-        {"owner": judge.pk, "description": "核实来电号码的机主。", "due_date": "2099-01-05"},
+        {
+            "owner": judge.pk,
+            "description": "核实来电号码的机主。",
+            "due_date": (timezone.localdate() + dt.timedelta(days=10)).isoformat(),
+        },
     )
     assert response.status_code == 403
     page = response.content.decode()

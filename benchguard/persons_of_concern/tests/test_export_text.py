@@ -3,6 +3,7 @@ when it reads like a formula (issue 9, point 16)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from django.urls import reverse
@@ -20,7 +21,7 @@ def exported(client, name: str):  # type: ignore[no-untyped-def]
 
 
 def test_the_controlled_list_exports_a_legal_basis_as_text(  # type: ignore[no-untyped-def]
-    client_as, persona, make_person
+    client_as, persona, make_person, cite
 ) -> None:
     person = make_person("@张公式")
     today = timezone.localdate()
@@ -30,7 +31,8 @@ def test_the_controlled_list_exports_a_legal_basis_as_text(  # type: ignore[no-u
         legal_basis="=1+2",
         level="key",
         review_date=today,
-        expires_on=today.replace(year=today.year + 1) if today.month != 2 or today.day != 29 else today,
+        expires_on=today + dt.timedelta(days=365),
+        citations=cite(person),
     )
     sheet = exported(client_as("police"), "entry_export")
     row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "@张公式")

@@ -82,9 +82,14 @@ def demo_id_number(birth: str, sequence: str) -> str:
 @transaction.atomic
 def load_demo() -> list[Persona]:
     """Create (or find) the demo courts, departments, people and accounts."""
+    from django.utils import timezone
+
     from benchguard.core.deadlines import seed_calendar
 
-    seed_calendar([2025, 2026, 2027])
+    # The demo's dates run from 2025 to next year; a year never seeded refuses to count
+    # time limits, so a demo loaded in a later year seeds that year and the next too.
+    this_year = timezone.localdate().year
+    seed_calendar(sorted({2025, 2026, 2027, this_year - 1, this_year, this_year + 1}))
     higher = Court.objects.filter(
         division_code=HIGHER_COURT["division_code"]
     ).first() or services.create_court(actor=None, **HIGHER_COURT)

@@ -34,6 +34,9 @@ def call_service(form: forms.BaseForm, service: Callable[[], T]) -> tuple[T | No
         return None, None
 
 
+_WIRE_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
+
+
 class StyledFormMixin:
     """Bootstrap classes on every widget, so templates render fields uniformly; the
     bounds the form declares (`bounds = {"field": core.validators.HAPPENED, ...}`) on its
@@ -46,6 +49,11 @@ class StyledFormMixin:
         apply_bounds(self.fields, self.bounds)  # type: ignore[attr-defined]
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
+            # A browser's date box takes only ISO values: a value in the page language's
+            # format (2027/01/01 in Chinese) is dropped, and saving erased the date.
+            wire_format = _WIRE_FORMATS.get(widget.attrs.get("type") or getattr(widget, "input_type", ""))
+            if wire_format and isinstance(widget, forms.widgets.DateTimeBaseInput):
+                widget.format = wire_format
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):

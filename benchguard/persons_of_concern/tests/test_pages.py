@@ -151,3 +151,20 @@ def test_approving_twice_through_the_page_is_told_not_an_error(client_as, person
     assert second.status_code == 302
     # The first click's success is still unread (the redirect was not followed).
     assert [m.level_tag for m in get_messages(second.wsgi_request)] == ["success", "error"]
+
+
+def test_an_edit_page_in_chinese_fills_the_date_boxes_so_saving_keeps_the_dates(client_as) -> None:  # type: ignore[no-untyped-def]
+    """A browser's date box takes only 2027-01-01: the Chinese format (1975/03/08) left it
+    empty, and saving the page unchanged erased the birth date (a browser walk found it)."""
+    person = PersonOfConcern.objects.get(name="单立新")
+    assert person.birth_date is not None
+    client = client_as("office")
+    page = client.get(
+        reverse("persons_of_concern:person_edit", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    html = page.content.decode()
+    assert f'value="{person.birth_date.isoformat()}"' in html
+    entry = person.entries.filter(approved_at__isnull=False).first()
+    correct = client.get(reverse("persons_of_concern:entry_correct", args=[entry.pk])).content.decode()
+    assert f'value="{entry.review_date.isoformat()}"' in correct
+    assert f'value="{entry.expires_on.isoformat()}"' in correct

@@ -54,6 +54,20 @@ RECORDING_TYPES = {
     "video/quicktime": ".mov",
 }
 MEDIA_UPLOAD_TYPES = {**ALLOWED_UPLOAD_TYPES, **RECORDING_TYPES}
+# The endings a file's name may have for the type its content shows (a name with no
+# ending is fine). Recordings share one family: phones name the same container .mp4,
+# .m4a, .mov or .3gp.
+_RECORDING_NAMES = frozenset({".mp3", ".m4a", ".aac", ".amr", ".wav", ".mp4", ".mov", ".3gp", ".m4v"})
+NAME_ENDINGS: dict[str, frozenset[str]] = {
+    "application/pdf": frozenset({".pdf"}),
+    "image/jpeg": frozenset({".jpg", ".jpeg", ".jpe", ".jfif"}),
+    "image/png": frozenset({".png"}),
+    DOCX: frozenset({".docx"}),
+    XLSX: frozenset({".xlsx"}),
+    "message/rfc822": frozenset({".eml"}),
+    "text/plain": frozenset({".txt", ".text", ".log", ".csv", ".md"}),
+    **dict.fromkeys(RECORDING_TYPES, _RECORDING_NAMES),
+}
 EXTENSION_TYPES = {extension: kind for kind, extension in MEDIA_UPLOAD_TYPES.items()}
 
 # filetype's names for the kinds we keep, mapped to the one name we store.
@@ -212,6 +226,14 @@ def check_upload(
         text.feed(b"", final=True)
         if not text.ok:
             raise _refuse(field, _type_message(allowed), "type")
+    name = upload.name or ""
+    ending = name[name.rfind(".") :].lower() if "." in name.strip(".") else ""
+    if ending and ending not in NAME_ENDINGS.get(content_type, frozenset()):
+        message = _(
+            "The file's content is %(kind)s, but its name ends in %(ending)s: choose the right "
+            "file, or give it a name that says what it is."
+        ) % {"kind": allowed[content_type].lstrip(".").upper(), "ending": ending}
+        raise _refuse(field, message, "name")
     upload.seek(0)
     return CheckedUpload(
         name=(upload.name or "file")[:200],

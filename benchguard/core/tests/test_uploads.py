@@ -110,3 +110,30 @@ def test_documents_and_recordings_have_their_own_size_limit() -> None:
         check_upload(upload("庭审.mp4", MP4 + two_mb * 2, "video/mp4"), allowed=MEDIA_UPLOAD_TYPES)
     (error,) = caught.value.error_dict["file"]
     assert error.code == "too_large" and "3 MB" in error.message
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("fake.pdf", "这是一段文字，不是PDF。".encode()),  # text renamed .pdf (a browser walk found it)
+        ("照片.jpg", PNG),  # a PNG named as a JPEG
+        ("卷宗.docx", PDF),
+        ("录音.mp3", PDF),
+    ],
+)
+def test_a_file_whose_name_says_another_type_is_refused(name: str, content: bytes) -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload(name, content, "application/octet-stream"), allowed=MEDIA_UPLOAD_TYPES)
+    (error,) = caught.value.error_dict["file"]
+    assert error.code == "name" and name[name.rfind(".") :] in error.message
+
+
+@pytest.mark.parametrize("name", ["说明.txt", "说明.TXT", "说明", "通话记录.csv"])
+def test_text_may_be_named_as_text_or_have_no_ending(name: str) -> None:
+    checked = check_upload(upload(name, "一份说明。".encode(), "text/plain"))
+    assert checked.content_type == "text/plain"
+
+
+def test_a_recording_may_carry_any_recording_ending() -> None:
+    for name in ("庭审.mp4", "庭审.m4a", "庭审.mov"):
+        assert check_upload(upload(name, MP4, "video/mp4"), allowed=MEDIA_UPLOAD_TYPES).size == len(MP4)

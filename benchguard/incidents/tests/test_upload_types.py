@@ -16,14 +16,21 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 MP4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2mp41" + b"\x00" * 64
 
 
-def test_a_photo_named_html_is_stored_and_served_as_the_png_it_is(  # type: ignore[no-untyped-def]
+def test_a_photo_declared_as_html_is_stored_and_served_as_the_png_it_is(  # type: ignore[no-untyped-def]
     report, persona, client_as
 ) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
+    with pytest.raises(ValidationError) as caught:  # a name that says another type is refused
+        services.add_attachment(
+            actor=persona("judge"),
+            incident=incident,
+            upload=SimpleUploadedFile("监控截图.html", PNG, content_type="text/html"),
+        )
+    assert [e.code for e in caught.value.error_dict["file"]] == ["name"]
     attachment = services.add_attachment(
         actor=persona("judge"),
         incident=incident,
-        upload=SimpleUploadedFile("监控截图.html", PNG, content_type="text/html"),
+        upload=SimpleUploadedFile("监控截图", PNG, content_type="text/html"),
     )
     assert IncidentAttachment.objects.get(pk=attachment.pk).content_type == "image/png"
     response = client_as("judge").get(reverse("incidents:attachment_download", args=[attachment.pk]))
@@ -76,7 +83,7 @@ def test_a_plan_is_downloaded_with_the_type_of_its_checked_content(  # type: ign
         court=court,
         kind=PlanKind.HEARING,
         title="庭审突发事件预案",
-        upload=SimpleUploadedFile("预案.html", b"%PDF-1.4\n%%EOF\n", content_type="text/html"),
+        upload=SimpleUploadedFile("预案", b"%PDF-1.4\n%%EOF\n", content_type="text/html"),
     )
     response = client_as("police").get(reverse("incidents:plan_download", args=[plan.pk]))
     assert response.status_code == 200

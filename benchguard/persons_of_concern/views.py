@@ -30,9 +30,12 @@ def _reader(request: HttpRequest) -> None:
 
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    """Search with the matcher; without a query, the most recently recorded persons."""
+    """Search with the matcher; without a query, the most recently recorded persons.
+
+    The search is sent by POST: a name, ID number or phone in the address would stay in
+    the server's access log, the browser's history and the Referer header."""
     _reader(request)
-    form = forms.MatchForm(request.GET or None)
+    form = forms.MatchForm(request.POST if request.method == "POST" else None)
     results: list[tuple[object, matching.Match | None]] = []
     searched = False
     if form.is_valid() and any(form.cleaned_data.values()):
@@ -198,10 +201,11 @@ def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
     """The matcher's answer for filing clerks and division chiefs (and the readers):
-    listed or not, the level and whom to call; never the dossier."""
+    listed or not, the level and whom to call; never the dossier. Sent by POST, so what
+    was typed never reaches an address (access logs, history, Referer)."""
     if not permissions.can_check(request.user):
         raise PermissionDenied
-    form = forms.MatchForm(request.GET or None)
+    form = forms.MatchForm(request.POST if request.method == "POST" else None)
     answer = None
     if form.is_valid() and any(form.cleaned_data.values()):
         data = form.cleaned_data

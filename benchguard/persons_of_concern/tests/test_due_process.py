@@ -395,7 +395,7 @@ def test_clerks_and_chiefs_get_the_answer_never_the_dossier(client_as, username)
     assert client.get(reverse("persons_of_concern:entry_list")).status_code == 403
     assert client.get(reverse("persons_of_concern:person_list")).status_code == 403
 
-    response = client.get(reverse("persons_of_concern:check"), {"name": "单立新"})
+    response = client.post(reverse("persons_of_concern:check"), {"name": "单立新"})
     body = response.content.decode()
     assert response.status_code == 200
     assert 'data-testid="answer"' in body and "alert-danger" in body
@@ -406,7 +406,7 @@ def test_clerks_and_chiefs_get_the_answer_never_the_dossier(client_as, username)
     check = AuditEntry.objects.filter(action="persons_of_concern.list.check").last()
     assert check is not None and check.data.get("searched") == ["name"] and "单立新" not in str(check.data)
 
-    not_listed = client.get(
+    not_listed = client.post(
         reverse("persons_of_concern:check"), {"name": "曾国强"}
     ).content.decode()  # expired
     assert "alert-success" in not_listed

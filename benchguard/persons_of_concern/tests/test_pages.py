@@ -3,6 +3,8 @@ edits and refused input (A15)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -35,9 +37,23 @@ def test_others_cannot_see_the_list(client_as, username) -> None:  # type: ignor
 
 
 def test_the_search_page_ranks_matches_and_marks_active_entries(client_as) -> None:  # type: ignore[no-untyped-def]
-    response = client_as("police").get(reverse("persons_of_concern:person_list"), {"name": "單立新"})
+    response = client_as("police").post(reverse("persons_of_concern:person_list"), {"name": "單立新"})
     body = response.content.decode()
     assert "单立新" in body and "bg-danger" in body
+
+
+@pytest.mark.parametrize(("persona", "page"), [("police", "person_list"), ("clerk", "check")])
+def test_a_look_up_is_sent_so_that_what_was_typed_never_reaches_an_address(  # type: ignore[no-untyped-def]
+    client_as, persona, page
+) -> None:
+    """A name, ID number or phone in a GET address stays in the server's access log, the
+    browser's history and the Referer header (a browser walk found the check page so)."""
+    client = client_as(persona)
+    html = client.get(reverse(f"persons_of_concern:{page}")).content.decode()
+    assert re.search(r'<form method="post"[^>]*data-testid="(match|check)-form"', html)
+    assert client.get(reverse(f"persons_of_concern:{page}"), {"name": "单立新"}).content.decode().count(
+        "单立新"
+    ) <= html.count("单立新")  # a query in the address is not searched
 
 
 def test_a_person_is_recorded_with_alias_document_phone_and_photo(client_as, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -74,7 +74,10 @@ def test_production_refuses_to_start_without_secrets(tmp_path) -> None:  # type:
     assert not (tmp_path / "local-secrets.json").exists()
 
 
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("named_by_url", [False, True])
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, named_by_url: bool) -> None:  # type: ignore[no-untyped-def]
+    """Also when DATABASE_URL names a SQLite file: without these options a check-in
+    beside the running worker failed with "database is locked" (a browser walk found it)."""
     import os
     import subprocess
     import sys
@@ -85,6 +88,8 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path) -> None:  # type:
         "DJANGO_SETTINGS_MODULE": "benchguard.config.settings",
     }
     env.pop("DATABASE_URL", None)
+    if named_by_url:
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'named.sqlite3'}"
     script = (
         "import django; django.setup()\n"
         "from django.db import connection\n"

@@ -80,7 +80,9 @@ def decision_form(visit: Any, data: Any = None) -> forms.Form:
 
 
 class DayEndForm(StyledFormMixin, forms.Form):
-    outcome = forms.ChoiceField(label=_("What happened"), choices=DayEndOutcome.choices)
+    outcome = forms.ChoiceField(
+        label=_("What happened"), choices=[*BLANK_CHOICE_DASH, *DayEndOutcome.choices]
+    )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
@@ -246,7 +247,7 @@ class CloseForm(StyledFormMixin, forms.Form):
 
 class SanctionForm(StyledFormMixin, forms.Form):
     bounds = {"amount": FINE_RMB}
-    measure = forms.ChoiceField(label=_("Measure"), choices=SanctionMeasure.choices)
+    measure = forms.ChoiceField(label=_("Measure"), choices=[*BLANK_CHOICE_DASH, *SanctionMeasure.choices])
     subject_kind = forms.ChoiceField(label=_("Individual or organisation"), choices=SubjectKind.choices)
     subject_name = forms.CharField(label=_("Name of the person or organisation"), max_length=100)
     on_behalf_of = forms.CharField(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin
@@ -39,7 +40,9 @@ class ApplicationForm(StyledFormMixin, forms.Form):
 
     bounds = {"reported_to_department_on": HAPPENED}
 
-    subject = forms.ChoiceField(label=_("What kind of infringement"), choices=Subject.choices)
+    subject = forms.ChoiceField(
+        label=_("What kind of infringement"), choices=[*BLANK_CHOICE_DASH, *Subject.choices]
+    )
     facts = forms.CharField(
         label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
@@ -114,7 +117,7 @@ class DeclineForm(StyledFormMixin, forms.Form):
 
 
 class StepForm(StyledFormMixin, forms.Form):
-    step = forms.ChoiceField(label=_("Step"), choices=StepKind.choices)
+    step = forms.ChoiceField(label=_("Step"), choices=[*BLANK_CHOICE_DASH, *StepKind.choices])
     text = forms.CharField(
         label=_("Details"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
     )
@@ -123,7 +126,10 @@ class StepForm(StyledFormMixin, forms.Form):
         """`steps`: the steps the user may record (permissions.allowed_steps)."""
         super().__init__(*args, **kwargs)
         if steps is not None:
-            self.fields["step"].choices = [c for c in StepKind.choices if c[0] in steps]  # type: ignore[attr-defined]
+            self.fields["step"].choices = [
+                *BLANK_CHOICE_DASH,
+                *(c for c in StepKind.choices if c[0] in steps),
+            ]  # type: ignore[attr-defined]
 
 
 class TimeRequestForm(StyledFormMixin, forms.Form):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from django import forms
 from django.template.loader import render_to_string
 from django.test import Client
@@ -50,3 +51,25 @@ def test_the_legend_is_shown_only_on_a_form_with_a_required_field() -> None:
     assert "data-required-legend" not in optional_only and "data-required" not in optional_only
     assert "Fields marked with an asterisk are required." in with_required
     assert '<span class="visually-hidden"> (required)</span>' in with_required
+
+
+@pytest.mark.parametrize(
+    ("form_path", "field"),
+    [
+        ("benchguard.gate.forms.DayEndForm", "outcome"),
+        ("benchguard.gate.forms.HoldDecisionForm", "decision"),
+        ("benchguard.incidents.forms.SanctionForm", "measure"),
+        ("benchguard.matters.forms.StepForm", "step"),
+        ("benchguard.matters.forms.ApplicationForm", "subject"),
+    ],
+)
+def test_a_consequential_choice_starts_with_none_chosen(form_path: str, field: str) -> None:
+    """What happened to a visitor still inside, a sanction, a step of a matter and the kind
+    of an application are chosen by the user, never preset to the first option (a browser
+    walk found the day's end preset to "left by another exit")."""
+    from django.utils.module_loading import import_string
+
+    form = import_string(form_path)()
+    html = str(form[field])
+    assert '<option value="" selected>' in html
+    assert html.count(" selected") == 1

@@ -126,10 +126,8 @@ class StepForm(StyledFormMixin, forms.Form):
         """`steps`: the steps the user may record (permissions.allowed_steps)."""
         super().__init__(*args, **kwargs)
         if steps is not None:
-            self.fields["step"].choices = [
-                *BLANK_CHOICE_DASH,
-                *(c for c in StepKind.choices if c[0] in steps),
-            ]  # type: ignore[attr-defined]
+            allowed = [c for c in StepKind.choices if c[0] in steps]
+            self.fields["step"].choices = [*BLANK_CHOICE_DASH, *allowed]  # type: ignore[attr-defined]
 
 
 class TimeRequestForm(StyledFormMixin, forms.Form):

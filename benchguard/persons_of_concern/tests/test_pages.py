@@ -181,6 +181,7 @@ def test_an_edit_page_in_chinese_fills_the_date_boxes_so_saving_keeps_the_dates(
     html = page.content.decode()
     assert f'value="{person.birth_date.isoformat()}"' in html
     entry = person.entries.filter(approved_at__isnull=False).first()
+    assert entry is not None
     correct = client.get(reverse("persons_of_concern:entry_correct", args=[entry.pk])).content.decode()
     assert f'value="{entry.review_date.isoformat()}"' in correct
     assert f'value="{entry.expires_on.isoformat()}"' in correct

@@ -325,48 +325,85 @@ def hand_back(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The register -------------------------------------------------------------------------------
 
 
-def _search(request: HttpRequest) -> tuple[forms.VisitSearchForm, Any]:
-    form = forms.VisitSearchForm(request.GET or None)
+SEARCH_KEY = "gate.visit_search"
+
+
+def _criteria(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """What a search keeps in the session between its pages and its export: the dates,
+    the name and host as typed, and a document number only as its blind indexes (the
+    number itself is never stored again, nor put in an address)."""
+    criteria: dict[str, Any] = {
+        "date_from": cleaned["date_from"].isoformat() if cleaned["date_from"] else "",
+        "date_to": cleaned["date_to"].isoformat() if cleaned["date_to"] else "",
+        "name": cleaned["name"].strip(),
+        "host": cleaned["host"].strip(),
+        "document_indexes": [],
+    }
+    if cleaned["document_number"]:
+        number = normalize_document(cleaned["document_number"])
+        criteria["document_indexes"] = [services.document_index(kind, number) for kind in DocumentType.values]
+    return criteria
+
+
+def _visits(request: HttpRequest, criteria: dict[str, Any]) -> Any:
     courts = court_ids_with(request.user, permissions.LIST_ROLES)
     visits = Visit.objects.filter(court_id__in=courts).select_related("post", "host", "host_department")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["date_from"]:
-            visits = visits.filter(arrived_at__date__gte=data["date_from"])
-        if data["date_to"]:
-            visits = visits.filter(arrived_at__date__lte=data["date_to"])
-        if data["name"]:
-            visits = visits.filter(visitor_name__contains=data["name"].strip())
-        if data["host"]:
-            visits = visits.filter(host__name__contains=data["host"].strip())
-        if data["document_number"]:
-            number = normalize_document(data["document_number"])
-            visits = visits.filter(
-                document_index__in=[services.document_index(kind, number) for kind in DocumentType.values]
-            )
-    return form, visits
+    if criteria.get("date_from"):
+        visits = visits.filter(arrived_at__date__gte=dt.date.fromisoformat(criteria["date_from"]))
+    if criteria.get("date_to"):
+        visits = visits.filter(arrived_at__date__lte=dt.date.fromisoformat(criteria["date_to"]))
+    if criteria.get("name"):
+        visits = visits.filter(visitor_name__contains=criteria["name"])
+    if criteria.get("host"):
+        visits = visits.filter(host__name__contains=criteria["host"])
+    if criteria.get("document_indexes"):
+        visits = visits.filter(document_index__in=criteria["document_indexes"])
+    return visits
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def visit_list(request: HttpRequest) -> HttpResponse:
+    """The visits register. A search is sent by POST and kept in the session for its
+    pages and its export, so a visitor's name or document number never reaches an
+    address (the server's access log, the browser's history, a Referer header)."""
     if not permissions.can_list_visits(request.user):
         raise PermissionDenied
-    form, visits = _search(request)
-    page = Paginator(visits, PAGE_SIZE).get_page(request.GET.get("page"))
-    if form.is_bound and form.is_valid():
-        used = sorted(name for name, value in form.cleaned_data.items() if value)
-        if used:  # who searched for visitors, and by what (never the values: a number is personal data)
-            audit.record_event(actor=request.user, action="gate.visit.search", obj=None, by=used)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "gate/visit_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    if request.method == "POST":
+        form = forms.VisitSearchForm(request.POST)
+        if form.is_valid():
+            used = sorted(name for name, value in form.cleaned_data.items() if value)
+            if used:  # who searched for visitors, and by what (never the values: a number is personal data)
+                audit.record_event(actor=request.user, action="gate.visit.search", obj=None, by=used)
+            request.session[SEARCH_KEY] = _criteria(form.cleaned_data)
+            return redirect("gate:visit_list")
+        criteria: dict[str, Any] = {}
+    else:
+        if "clear" in request.GET:
+            request.session.pop(SEARCH_KEY, None)
+            return redirect("gate:visit_list")
+        criteria = request.session.get(SEARCH_KEY) or {}
+        form = forms.VisitSearchForm(
+            initial={k: criteria.get(k) for k in ("date_from", "date_to", "name", "host")}
+        )
+    page = Paginator(_visits(request, criteria), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "gate/visit_list.html",
+        {
+            "form": form,
+            "page": page,
+            "searched": any(criteria.values()),
+            "by_document": bool(criteria.get("document_indexes")),
+        },
+    )
 
 
 @login_required
 def visit_export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_list_visits(request.user):
         raise PermissionDenied
-    _form, visits = _search(request)
+    visits = _visits(request, request.session.get(SEARCH_KEY) or {})
     return xlsx_response(services.export_visits(actor=request.user, visits=visits[:50_000]), "visits.xlsx")
 
 

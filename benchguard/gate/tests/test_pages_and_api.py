@@ -133,12 +133,15 @@ def test_the_police_search_visits_by_exact_document_number(  # type: ignore[no-u
     visitor()
     police = client_as("police")
     for typed in (number, f"{number[:6]} {number[6:]}".lower()):
-        response = police.get(reverse("gate:visit_list"), {"document_number": typed})
+        response = police.post(reverse("gate:visit_list"), {"document_number": typed}, follow=True)
         assert response.status_code == 200
         assert [v.pk for v in response.context["page"]] == [wanted.pk]
+        export = police.get(reverse("gate:visit_export"))  # the export follows the search
+        assert len(list(load_workbook(io.BytesIO(export.content)).worksheets[0].iter_rows())) == 2
     # Part of a number finds nothing: the index is of the whole number.
-    response = police.get(reverse("gate:visit_list"), {"document_number": number[:10]})
+    response = police.post(reverse("gate:visit_list"), {"document_number": number[:10]}, follow=True)
     assert list(response.context["page"]) == []
+    police.get(reverse("gate:visit_list") + "?clear=1")
     html = police.get(reverse("gate:visit_list")).content.decode()
     assert number not in html
     assert mask_document(number) in html

@@ -145,7 +145,18 @@ def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehou
 
 def test_a_search_of_the_visits_is_logged_without_what_was_searched(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
     visit = visitor()
-    client_as("police").get(reverse("gate:visit_list"), {"document_number": visit.document_number})
+    police = client_as("police")
+    response = police.post(reverse("gate:visit_list"), {"document_number": visit.document_number})
     line = AuditEntry.objects.filter(action="gate.visit.search").latest("id")
     assert line.data["by"] == ["document_number"]
     assert visit.document_number not in str(line.data)
+    # Nor does the number reach an address (access log, history, Referer) or the session.
+    assert response.status_code == 302 and visit.document_number not in response["Location"]
+    assert visit.document_number not in str(dict(police.session))
+    page = police.get(response["Location"])
+    assert [v.pk for v in page.context["page"]] == [visit.pk]
+    assert visit.document_number not in page.content.decode()
+    # A number in the address is not a search.
+    assert len(police.get(reverse("gate:visit_list") + "?clear=1", follow=True).context["page"]) > 1
+    ignored = police.get(reverse("gate:visit_list"), {"document_number": visit.document_number})
+    assert len(ignored.context["page"]) > 1

@@ -227,9 +227,14 @@ def _detail(
 
 
 def _poc_search(request: HttpRequest) -> tuple[str, list[Any]]:
-    """Persons of concern found by the matcher for `?poc=` (name, pinyin or a resident
-    ID number), to link to the incident; the city-wide list is never listed whole."""
-    query = request.GET.get("poc", "").replace("\x00", "").strip()[:50]
+    """Persons of concern found by the matcher for `poc` (name, pinyin or a resident ID
+    number), to link to the incident; the city-wide list is never listed whole. Sent by
+    POST to the incident's page, so what was typed never reaches an address."""
+    if request.method != "POST" or request.resolver_match is None:
+        return "", []
+    if request.resolver_match.url_name != "incident_detail":
+        return "", []
+    query = request.POST.get("poc", "").replace("\x00", "").strip()[:50]
     if not query:
         return "", []
     is_id = len(query) == 18 and query[:17].isdigit()
@@ -244,6 +249,7 @@ def _poc_search(request: HttpRequest) -> tuple[str, list[Any]]:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])  # POST: the search for a person of concern to link
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, selectors.get_incident_for(request.user, pk))
 

@@ -89,6 +89,9 @@ def restrictions() -> tuple[Restriction, ...]:
                     "persons_of_concern.phonenumber",
                     "persons_of_concern.controlledlistentry",
                     "persons_of_concern.departmentlog",
+                    "persons_of_concern.entrycitation",
+                    "persons_of_concern.entrycorrection",
+                    "persons_of_concern.entryobjection",
                 }
             ),
             ALL,  # names, sex, birth date, description, level, legal basis, removal reason…
@@ -117,6 +120,7 @@ def restrictions() -> tuple[Restriction, ...]:
                     "incidents.sanction",
                     "incidents.reception",
                     "incidents.chainnotification",
+                    "incidents.reconsideration",
                 }
             ),
             frozenset(
@@ -133,13 +137,15 @@ def restrictions() -> tuple[Restriction, ...]:
                     "reason",
                     "name",
                     "criminal_referral_to",
+                    "grounds",
+                    "outcome_note",
                 }
             ),
             _courts_with(*incidents.COURT_WIDE_ROLES),
         ),
         Restriction(
             "emergency plans (A13)",
-            frozenset({"incidents.emergencyplan", "incidents.planactivation"}),
+            frozenset({"incidents.emergencyplan", "incidents.planactivation", "incidents.activationcall"}),
             frozenset({"file_name"}),
             _courts_with(*incidents.PLAN_READER_ROLES),
         ),
@@ -151,6 +157,8 @@ def restrictions() -> tuple[Restriction, ...]:
                     "gate.iddeposit",
                     "gate.screeninghit",
                     "gate.holddecisionrecord",
+                    "gate.checkdecisionrecord",
+                    "gate.dayendrecord",
                     "gate.helditem",
                 }
             ),

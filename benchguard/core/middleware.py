@@ -118,6 +118,10 @@ class OnceMiddleware:
             )
 
         row, ours = claim()
+        if not ours and kind == OnceKind.FORM and row.path != request.path:
+            # Another form's token (a page changed under a token the browser put back):
+            # not a repeat of this form, so it runs as a form without a token would.
+            return None
         if not ours and not (print_ and row.fingerprint != print_):
             row = once.wait_for(row, seconds=settings.ONCE_WAIT_SECONDS)
             if row is None:  # the first request changed nothing and let the key go

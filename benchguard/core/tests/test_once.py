@@ -288,3 +288,29 @@ def test_every_post_form_in_the_templates_carries_its_one_time_token() -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 missing.append(f"{relative}:{line}")
     assert missing == []
+
+
+def test_a_used_token_sent_with_another_form_is_not_taken_for_a_repeat(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    """A browser can put a kept token back into a page that changed meanwhile (a row of
+    the desk's list that is now another visitor's): sent to another address, it is no
+    repeat of the first form, and the request runs rather than being dropped."""
+    office = client_as("office")
+    token = token_of(office, "/matters/apply/")
+    assert office.post("/matters/apply/", {**application(), once.FIELD: token}).status_code == 302
+    before = Matter.objects.count()
+    response = office.post(
+        "/matters/open/",
+        {
+            "subject": "defamation",
+            "facts": "网上发布诋毁法官的不实信息。",
+            "applicant": "",
+            once.FIELD: token,
+        },
+    )
+    assert response.status_code == 302
+    assert Matter.objects.count() == before + 1
+    # The first form's own repeat is still recognised.
+    repeat = office.post("/matters/apply/", {**application(), once.FIELD: token})
+    assert Matter.objects.count() == before + 1 and repeat.status_code == 302

@@ -79,18 +79,48 @@
     return Array.prototype.slice.call(document.querySelectorAll('form input[type=hidden][name="_once"]'));
   }
 
-  function storageKey(index) {
-    return "once:" + window.location.pathname + window.location.search + "#" + index;
+  // Tokens are kept per history entry (an id in history.state, which the browser keeps
+  // with the entry even when it fetches the page anew) and per form action: going Back
+  // to the page a form was sent from gets its token back, while the page the sending
+  // led to (often the same address: the gate desk) and any other form keep their own.
+  // Keyed by address and position instead, a guard who went Back to the desk had the
+  // last visitor's used token put into the next check-in, which was then dropped.
+  function entryId() {
+    var state = window.history.state;
+    if (state && typeof state === "object" && state.onceEntry) {
+      return state.onceEntry;
+    }
+    var id = Date.now().toString(36) + Math.random().toString(36).slice(2);
+    try {
+      var next = {};
+      if (state && typeof state === "object") {
+        Object.keys(state).forEach(function (key) { next[key] = state[key]; });
+      }
+      next.onceEntry = id;
+      window.history.replaceState(next, "");
+    } catch (error) {
+      // No history state: Back-and-resubmit is then caught by the server alone.
+    }
+    return id;
+  }
+  var ENTRY = entryId();
+
+  function storageKey(input) {
+    var form = input.form;
+    var action = form ? form.getAttribute("action") || window.location.pathname : "";
+    var same = tokenInputs().filter(function (other) {
+      return other.form && (other.form.getAttribute("action") || window.location.pathname) === action;
+    });
+    return "once:" + ENTRY + ":" + action + "#" + same.indexOf(input);
   }
 
   function remember(form) {
     var input = form.querySelector('input[type=hidden][name="_once"]');
-    var index = tokenInputs().indexOf(input);
-    if (index < 0) {
+    if (!input) {
       return;
     }
     try {
-      window.sessionStorage.setItem(storageKey(index), input.value);
+      window.sessionStorage.setItem(storageKey(input), input.value);
     } catch (error) {
       // Storage refused (private mode, quota): the server still refuses the repeat
       // of a double click; only Back-and-resubmit is then not recognised.
@@ -104,10 +134,10 @@
   }
 
   if (reachedByHistory()) {
-    tokenInputs().forEach(function (input, index) {
+    tokenInputs().forEach(function (input) {
       var stored = null;
       try {
-        stored = window.sessionStorage.getItem(storageKey(index));
+        stored = window.sessionStorage.getItem(storageKey(input));
       } catch (error) {
         stored = null;
       }

@@ -52,7 +52,7 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # noqa: S105 (an alphabet)
 VALID_KEY = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 POLL_SECONDS = 0.1
-STALE_AFTER = timedelta(minutes=2)
+STALE_AFTER = timedelta(minutes=15)  # above any request timeout: a slow upload is not a dead one
 RETENTION = timedelta(days=7)
 MAX_STORED_BODY = 1_000_000
 

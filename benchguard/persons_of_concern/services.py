@@ -22,7 +22,7 @@ from benchguard.core.services import create_versioned, update_versioned
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
 from benchguard.persons_of_concern import matching, names, permissions
-from benchguard.persons_of_concern.choices import EntryStatus, NameKind, ObjectionDecision
+from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, ObjectionDecision
 from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
@@ -40,6 +40,7 @@ from benchguard.persons_of_concern.models import (
 PERSON_FIELDS = ["name", "sex", "birth_date", "description", "court"]
 ENTRY_FIELDS = ["person", "court", "legal_basis", "level", "review_date", "expires_on"]
 CORRECTABLE_FIELDS = ("legal_basis", "level", "review_date", "expires_on")
+_LEVEL_ORDER: list[str] = [ListLevel.ATTENTION, ListLevel.KEY, ListLevel.STRICT]
 CHECK_MIN_SCORE = 60  # as matching.is_controlled: a weaker name match is not an answer
 
 
@@ -454,11 +455,25 @@ def correct_entry(
         raise ValidationError(
             _("A removed entry is history; it cannot be corrected."), code="invalid_transition"
         )
+    if entry.status == EntryStatus.EXPIRED:
+        raise ValidationError(
+            _("An expired entry is history; to list the person again, propose a new entry."),
+            code="invalid_transition",
+        )
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the entry is corrected.")})
     changes = {k: v for k, v in changes.items() if k in CORRECTABLE_FIELDS}
     stored = ControlledListEntry.objects.get(pk=entry.pk)
     today = timezone.localdate()
+    stricter = _LEVEL_ORDER.index(changes.get("level", stored.level)) > _LEVEL_ORDER.index(stored.level)
+    longer = changes.get("expires_on", stored.expires_on) > stored.expires_on
+    if (stricter or longer) and stored.proposed_by_id == getattr(actor, "pk", None):
+        # Four eyes, as for the approval: the proposer alone neither lengthens nor
+        # tightens what someone else approved.
+        raise ValidationError(
+            _("A later expiry or a stricter level needs someone other than the entry's proposer."),
+            code="four_eyes",
+        )
     start = timezone.localtime(stored.approved_at).date() if stored.approved_at else today
     expires_on = changes.get("expires_on", stored.expires_on)
     if "expires_on" in changes and expires_on != stored.expires_on:

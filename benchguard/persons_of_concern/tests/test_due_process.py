@@ -379,6 +379,62 @@ def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None
     assert ControlledListEntry.objects.get(pk=entry.pk).level == "attention"
 
 
+def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(  # type: ignore[no-untyped-def]
+    make_person, persona, cite
+) -> None:
+    """Four eyes, as for the approval: the office that proposed an entry (and is also one
+    of its deciders) may not on its own move the expiry later or raise the level; another
+    decider may, and an expired entry is not revived by a correction at all."""
+    person = make_person("柳十六")
+    today = timezone.localdate()
+    entry = services.propose_entry(
+        actor=persona("office"),
+        person=person,
+        legal_basis="多次冲击法庭",
+        level="key",
+        review_date=today + dt.timedelta(days=30),
+        expires_on=today + dt.timedelta(days=100),
+        citations=cite(person),
+    )
+    entry = services.approve_entry(actor=persona("leader"), entry=entry)
+    for changes in ({"level": "strict"}, {"expires_on": today + dt.timedelta(days=200)}):
+        with pytest.raises(ValidationError) as caught:
+            services.correct_entry(
+                actor=persona("office"),
+                entry=entry,
+                expected_version=entry.version,
+                changes=changes,
+                reason="调整",
+            )
+        assert caught.value.code == "four_eyes"
+    # Lowering the level and shortening the term stay open to the proposer.
+    entry = services.correct_entry(
+        actor=persona("office"),
+        entry=entry,
+        expected_version=entry.version,
+        changes={"level": "attention"},
+        reason="降级",
+    )
+    entry = services.correct_entry(
+        actor=persona("leader"),
+        entry=entry,
+        expected_version=entry.version,
+        changes={"expires_on": today + dt.timedelta(days=200)},
+        reason="经复核延长",
+    )
+    assert entry.expires_on == today + dt.timedelta(days=200)
+    with time_machine.travel(dt.datetime.combine(today + dt.timedelta(days=201), dt.time(10)), tick=False):
+        with pytest.raises(ValidationError) as caught:
+            services.correct_entry(
+                actor=persona("leader"),
+                entry=ControlledListEntry.objects.get(pk=entry.pk),
+                expected_version=entry.version,
+                changes={"expires_on": today + dt.timedelta(days=300)},
+                reason="恢复",
+            )
+        assert caught.value.code == "invalid_transition"
+
+
 # --- Filing clerks and division chiefs ---------------------------------------------------------
 
 

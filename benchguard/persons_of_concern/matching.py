@@ -181,6 +181,9 @@ HOLD, CHECK, PASS = "hold", "check", "pass"
 _RANK = {HOLD: 2, CHECK: 1, PASS: 0}
 
 EXACT, HOMOPHONE, NO_NAME = "exact", "homophone", "none"
+# Documents whose number a person keeps for life: another number on file is another
+# person. Passports and travel permits are renewed with new numbers.
+PERMANENT_DOCUMENTS = frozenset({DocumentType.RESIDENT_ID})
 
 
 @dataclass(frozen=True)
@@ -193,12 +196,16 @@ class Evidence:
       characters included), ``homophone`` (the same pinyin: 善/单, 增/曾, 谢/解, 玮/伟)
       or ``none``;
     - `document_on_file`: the person has a document of the visitor's type on file (and,
-      unless `document` is true, it is another number)."""
+      unless `document` is true, it is another number);
+    - `permanent`: the visitor's type of document keeps its number for life (the
+      resident ID). A passport's or a travel permit's number changes on renewal, so
+      another number on file tells nothing: the listed person may carry a new one."""
 
     document: bool = False
     phone: bool = False
     name: str = NO_NAME
     document_on_file: bool = False
+    permanent: bool = True
 
 
 def grade(evidence: Evidence) -> str:
@@ -208,10 +215,13 @@ def grade(evidence: Evidence) -> str:
     name with nothing to tell the two apart needs the judicial police."""
     if evidence.document or evidence.phone:
         return HOLD
+    told_apart = evidence.document_on_file and evidence.permanent
     if evidence.name == EXACT:
-        return PASS if evidence.document_on_file else HOLD
+        if told_apart:
+            return PASS
+        return CHECK if evidence.document_on_file else HOLD  # a renewed passport: a look
     if evidence.name == HOMOPHONE:
-        return PASS if evidence.document_on_file else CHECK
+        return PASS if told_apart else CHECK
     return PASS
 
 
@@ -303,6 +313,7 @@ def screen(
             phone=person_id in phones,
             name=by_name.get(person_id, NO_NAME),
             document_on_file=person_id in documents or person_id in on_file,
+            permanent=document_kind in PERMANENT_DOCUMENTS,
         )
         candidates.append(
             Candidate(

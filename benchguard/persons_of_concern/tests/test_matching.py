@@ -189,24 +189,47 @@ def test_a_longer_given_name_is_a_weak_candidate_below_the_exact_name(make_perso
 
 # The table "Screening: hold, check or pass" in docs/architecture.md, row by row.
 GRADE_TABLE = [
-    # document, phone, name, a document of the visitor's type on file → outcome
-    (True, False, NO_NAME, True, HOLD),
-    (True, False, EXACT, True, HOLD),
-    (False, True, NO_NAME, False, HOLD),
-    (False, True, HOMOPHONE, True, HOLD),
-    (False, False, EXACT, False, HOLD),
-    (False, False, EXACT, True, PASS),
-    (False, False, HOMOPHONE, False, CHECK),
-    (False, False, HOMOPHONE, True, PASS),
-    (False, False, NO_NAME, False, PASS),
-    (False, False, NO_NAME, True, PASS),
+    # document, phone, name, a document of the visitor's type on file, that type keeps its
+    # number for life (resident ID) → outcome
+    (True, False, NO_NAME, True, True, HOLD),
+    (True, False, EXACT, True, True, HOLD),
+    (False, True, NO_NAME, False, True, HOLD),
+    (False, True, HOMOPHONE, True, True, HOLD),
+    (False, False, EXACT, False, True, HOLD),
+    (False, False, EXACT, True, True, PASS),
+    (False, False, EXACT, True, False, CHECK),  # another passport number: maybe renewed
+    (False, False, EXACT, False, False, HOLD),
+    (False, False, HOMOPHONE, False, True, CHECK),
+    (False, False, HOMOPHONE, True, True, PASS),
+    (False, False, HOMOPHONE, True, False, CHECK),
+    (False, False, NO_NAME, False, True, PASS),
+    (False, False, NO_NAME, True, True, PASS),
 ]
 
 
-@pytest.mark.parametrize(("document", "phone", "name", "on_file", "outcome"), GRADE_TABLE)
-def test_the_screening_rule(document, phone, name, on_file, outcome) -> None:  # type: ignore[no-untyped-def]
-    evidence = Evidence(document=document, phone=phone, name=name, document_on_file=on_file)
+@pytest.mark.parametrize(("document", "phone", "name", "on_file", "permanent", "outcome"), GRADE_TABLE)
+def test_the_screening_rule(document, phone, name, on_file, permanent, outcome) -> None:  # type: ignore[no-untyped-def]
+    evidence = Evidence(
+        document=document, phone=phone, name=name, document_on_file=on_file, permanent=permanent
+    )
     assert matching.grade(evidence) == outcome
+
+
+def test_a_namesake_with_another_passport_number_is_checked_not_passed(list_person, make_person) -> None:  # type: ignore[no-untyped-def]
+    """A passport is renewed with a new number: the listed person presenting a new one
+    must not walk through as a namesake (a review of the rule found it)."""
+    listed = make_person("欧阳明", documents=[("passport", "E24681357")])
+    list_person(listed)
+    found = {
+        c.person_id: c.outcome
+        for c in matching.screen(name="欧阳明", document_kind="passport", document_number="E97531864")
+    }
+    assert found[listed.pk] == CHECK
+    # The same number is a hold; a resident ID of another number still tells two people apart.
+    assert {
+        c.person_id: c.outcome
+        for c in matching.screen(name="欧阳明", document_kind="passport", document_number="E24681357")
+    }[listed.pk] == HOLD
 
 
 def test_the_visit_takes_the_most_serious_outcome() -> None:

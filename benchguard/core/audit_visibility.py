@@ -16,7 +16,8 @@ when, by whom and to which row (`action`, `actor_name`, `created_at`, `object_ty
 - in `data`, every restricted field becomes `withheld()` wherever it appears (top
   level, `before`, `after`); `ALL` withholds every value but the changed fields' names.
 
-Readers are given per court (`readable_courts`: the court ids whose lines of that area
+Each area registers its rules (`register`, from `<app>/audit_rules.py`). Readers are
+given per court (`readable_courts`: the court ids whose lines of that area
 the viewer may read, or `EVERY_COURT`), matching each area's own rules. Search in the
 admin does not look at the object column of a withheld line (`withheld_q`), so a name
 cannot be found by searching for it. The hash chain is untouched: this is a view.
@@ -27,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from copy import copy as shallow_copy
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Final
 
 from django.db.models import Q
@@ -55,127 +55,27 @@ class Restriction:
     readable_courts: Callable[[Any], frozenset[int]]
 
 
-def _courts_with(*roles: str) -> Callable[[Any], frozenset[int]]:
+def courts_with(*roles: str) -> Callable[[Any], frozenset[int]]:
+    """`readable_courts` for an area read by these roles, court by court."""
     return lambda user: frozenset(court_ids_with(user, roles))
 
 
-@cache
+# The rules, registered by each area for its own models (`<app>/audit_rules.py`, imported
+# by the app's `ready()`): core knows the mechanism, the areas know what they restrict.
+_RULES: list[Restriction] = []
+_BY_TYPE: dict[str, Restriction] = {}
+
+
+def register(*rules: Restriction) -> None:
+    for rule in rules:
+        if clash := rule.object_types & _BY_TYPE.keys():
+            raise ValueError(f"audit restriction for {sorted(clash)} registered twice")
+        _RULES.append(rule)
+        _BY_TYPE.update(dict.fromkeys(rule.object_types, rule))
+
+
 def restrictions() -> tuple[Restriction, ...]:
-    """The table (built on first use: the areas' permission modules import models)."""
-    from benchguard.gate import permissions as gate
-    from benchguard.incidents import permissions as incidents
-    from benchguard.organization.choices import Role
-    from benchguard.persons_of_concern import permissions as poc
-
-    def list_readers(user: Any) -> frozenset[int]:
-        # City-wide on purpose: a reader of any court reads every court's list (A15).
-        return EVERY_COURT if poc.can_read(user) else frozenset()
-
-    def talk_readers(user: Any) -> frozenset[int]:
-        # A warning talk is about a person of concern: court-wide roles who read the list.
-        if not poc.can_read(user):
-            return frozenset()
-        return frozenset(court_ids_with(user, incidents.COURT_WIDE_ROLES))
-
-    return (
-        Restriction(
-            "persons of concern and the controlled list (A15)",
-            frozenset(
-                {
-                    "persons_of_concern.personofconcern",
-                    "persons_of_concern.personname",
-                    "persons_of_concern.namekey",
-                    "persons_of_concern.identitydocument",
-                    "persons_of_concern.phonenumber",
-                    "persons_of_concern.controlledlistentry",
-                    "persons_of_concern.departmentlog",
-                    "persons_of_concern.entrycitation",
-                    "persons_of_concern.entrycorrection",
-                    "persons_of_concern.entryobjection",
-                }
-            ),
-            ALL,  # names, sex, birth date, description, level, legal basis, removal reason…
-            list_readers,
-        ),
-        Restriction(
-            "warning talks (A13.3)",
-            frozenset({"incidents.warningtalk"}),
-            ALL,  # the person, who conducted it, its content, the record's checksum
-            talk_readers,
-        ),
-        Restriction(
-            "after-hours protection (A12.3)",
-            frozenset({"incidents.protectionrequest", "incidents.protectionlogentry"}),
-            ALL,  # the judge, place, risk, decision note, what was done
-            _courts_with(*incidents.COURT_WIDE_ROLES),
-        ),
-        Restriction(
-            "incidents (A8, A9, A13)",
-            frozenset(
-                {
-                    "incidents.incident",
-                    "incidents.incidentattachment",
-                    "incidents.protectivemeasure",
-                    "incidents.policerequest",
-                    "incidents.sanction",
-                    "incidents.reception",
-                    "incidents.chainnotification",
-                    "incidents.reconsideration",
-                }
-            ),
-            frozenset(
-                {
-                    "description",
-                    "place",
-                    "perpetrator_description",
-                    "case_number",
-                    "summary",
-                    "request_text",
-                    "response",
-                    "follow_up",
-                    "subject_name",
-                    "reason",
-                    "name",
-                    "criminal_referral_to",
-                    "grounds",
-                    "outcome_note",
-                }
-            ),
-            _courts_with(*incidents.COURT_WIDE_ROLES),
-        ),
-        Restriction(
-            "emergency plans (A13)",
-            frozenset({"incidents.emergencyplan", "incidents.planactivation", "incidents.activationcall"}),
-            frozenset({"file_name"}),
-            _courts_with(*incidents.PLAN_READER_ROLES),
-        ),
-        Restriction(
-            "visits at the gate (A12.2)",
-            frozenset(
-                {
-                    "gate.visit",
-                    "gate.iddeposit",
-                    "gate.screeninghit",
-                    "gate.holddecisionrecord",
-                    "gate.checkdecisionrecord",
-                    "gate.dayendrecord",
-                    "gate.helditem",
-                }
-            ),
-            ALL,  # the visitor, purpose, host, reasons for holding or refusing, owners of items
-            _courts_with(*(gate.DESK_ROLES | gate.LIST_ROLES)),
-        ),
-        Restriction(
-            "private details (A18)",  # the values are already *** when written
-            frozenset({"organization.personprivate"}),
-            ALL,
-            _courts_with(Role.PERSONNEL_OFFICE),
-        ),
-    )
-
-
-def _by_type() -> dict[str, Restriction]:
-    return {object_type: rule for rule in restrictions() for object_type in rule.object_types}
+    return tuple(_RULES)
 
 
 class AuditView:
@@ -192,7 +92,7 @@ class AuditView:
 
     def restriction_for(self, object_type: str, court_id: int | None) -> Restriction | None:
         """The rule that withholds this line's data from the viewer, or None."""
-        rule = _by_type().get(object_type)
+        rule = _BY_TYPE.get(object_type)
         if rule is None:
             return None
         courts = self._readable(rule)

@@ -8,4 +8,4 @@ class GateConfig(AppConfig):
     verbose_name = _("Security gate")
 
     def ready(self) -> None:
-        from benchguard.gate import home, tasks  # noqa: F401  (menu entry, panels, purge job)
+        from benchguard.gate import audit_rules, home, tasks  # noqa: F401  (audit rules, menu, panels, jobs)

@@ -8,4 +8,4 @@ class IncidentsConfig(AppConfig):
     verbose_name = _("Incidents")
 
     def ready(self) -> None:
-        from benchguard.incidents import home  # noqa: F401  (menu entry, home panel)
+        from benchguard.incidents import audit_rules, home  # noqa: F401  (audit rules, menu entry, home panel)

@@ -8,4 +8,4 @@ class OrganizationConfig(AppConfig):
     verbose_name = _("Courts and people")
 
     def ready(self) -> None:
-        from benchguard.organization import home, signals  # noqa: F401  (panels, menu, login audit)
+        from benchguard.organization import audit_rules, home, signals  # noqa: F401  (audit rules, panels, menu, login audit)

@@ -8,4 +8,4 @@ class PersonsOfConcernConfig(AppConfig):
     verbose_name = _("Persons of concern and the controlled list")
 
     def ready(self) -> None:
-        from benchguard.persons_of_concern import home  # noqa: F401  (menu entry)
+        from benchguard.persons_of_concern import audit_rules, home  # noqa: F401  (audit rules, menu entry)

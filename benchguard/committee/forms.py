@@ -20,17 +20,18 @@ from benchguard.committee.models import (
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import ORDER, PLANNED, VOTES
 from benchguard.organization.forms import VersionedForm
-from benchguard.organization.models import Court, Person
+from benchguard.organization.models import Court
+from benchguard.organization.selectors import people_in_court
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def _people_of(court_id: int) -> Any:
-    return Person.objects.filter(court_id=court_id, is_active=True).order_by("name_pinyin", "id")
+    return people_in_court(court_id)
 
 
-class MembershipForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class MembershipForm(StyledFormMixin, forms.ModelForm):
     bounds = {"term_from": PLANNED}
 
     class Meta:
@@ -92,7 +93,7 @@ class CommitteeSettingsForm(VersionedForm):
         pass
 
 
-class MeetingForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class MeetingForm(StyledFormMixin, forms.ModelForm):
     bounds = {"scheduled_at": PLANNED}
 
     class Meta:
@@ -163,7 +164,7 @@ class AttendanceForm(StyledFormMixin, forms.Form):
         return {int(value) for value in self.cleaned_data["present"]}
 
 
-class AgendaItemForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class AgendaItemForm(StyledFormMixin, forms.ModelForm):
     bounds = {"order": ORDER}
 
     class Meta:
@@ -201,7 +202,7 @@ class AgendaItemEditForm(VersionedForm):
         pass
 
 
-class ResolutionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class ResolutionForm(StyledFormMixin, forms.ModelForm):
     bounds = {"votes_for": VOTES, "votes_against": VOTES, "votes_abstain": VOTES}
 
     class Meta:
@@ -217,7 +218,7 @@ class ResolutionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg
         pass
 
 
-class FollowUpActionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class FollowUpActionForm(StyledFormMixin, forms.ModelForm):
     bounds = {"due_date": PLANNED}
 
     class Meta:

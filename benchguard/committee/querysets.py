@@ -23,7 +23,7 @@ def _invited_meetings(user: Any) -> Any:
     return Attendance.objects.filter(membership__person__account_id=user.pk).values("meeting_id")
 
 
-class MembershipQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class MembershipQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> MembershipQuerySet:
         """The roster (with its history) of the courts where the user manages the
         committee or holds the committee-member role."""
@@ -42,7 +42,7 @@ class MembershipQuerySet(models.QuerySet):  # type: ignore[type-arg]
         return self.filter(position__in=SEATS)
 
 
-class MeetingQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> MeetingQuerySet:
         """Managers see their court's meetings; a committee member (the role) sees only
         the meetings they were invited to (an attendance row for one of their terms).
@@ -57,21 +57,21 @@ class MeetingQuerySet(models.QuerySet):  # type: ignore[type-arg]
         )
 
 
-class AgendaItemQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class AgendaItemQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> AgendaItemQuerySet:
         from benchguard.committee.models import Meeting
 
         return self.filter(meeting__in=Meeting.objects.visible_to(user))
 
 
-class ResolutionQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class ResolutionQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> ResolutionQuerySet:
         from benchguard.committee.models import Meeting
 
         return self.filter(meeting__in=Meeting.objects.visible_to(user))
 
 
-class FollowUpActionQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class FollowUpActionQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> FollowUpActionQuerySet:
         """The actions of meetings the user sees, and the user's own actions."""
         from benchguard.committee.models import Meeting

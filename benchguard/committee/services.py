@@ -31,6 +31,7 @@ from benchguard.committee.models import (
 )
 from benchguard.core import audit
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.types import Actor
 from benchguard.organization.models import Court, Person
 
 MEMBERSHIP_FIELDS = ("court", "person", "position", "member_kind", "term_from", "term_to", "end_reason")
@@ -52,7 +53,7 @@ RESOLUTION_FIELDS = (
 ACTION_FIELDS = ("resolution", "owner", "description", "due_date", "status")
 
 
-def _require_manager(actor: Any, court_id: int) -> None:
+def _require_manager(actor: Actor, court_id: int) -> None:
     if not permissions.can_manage_committee(actor, court_id):
         raise PermissionDenied
 
@@ -77,7 +78,7 @@ def _rules_for(court_id: int) -> CommitteeSettings:
 
 
 def save_committee_settings(
-    *, actor: Any, court: Court, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, court: Court, expected_version: int, changes: dict[str, Any]
 ) -> CommitteeSettings:
     """Create (expected_version 0) or edit the court's committee settings (A4.1, A6)."""
     _require_manager(actor, court.pk)
@@ -154,7 +155,7 @@ def _lock_court(court_id: int) -> None:
 @transaction.atomic
 def create_membership(
     *,
-    actor: Any,
+    actor: Actor,
     court: Court,
     person: Person,
     position: str,
@@ -181,7 +182,7 @@ def create_membership(
 
 @transaction.atomic
 def update_membership(
-    *, actor: Any, membership: CommitteeMembership, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, membership: CommitteeMembership, expected_version: int, changes: dict[str, Any]
 ) -> CommitteeMembership:
     """Correct a term's position, kind of member or start date; ending it is `end_membership`."""
     _require_manager(actor, membership.court_id)
@@ -212,7 +213,7 @@ def update_membership(
 @transaction.atomic
 def end_membership(
     *,
-    actor: Any,
+    actor: Actor,
     membership: CommitteeMembership,
     expected_version: int,
     term_to: dt.date,
@@ -249,7 +250,7 @@ def seats_on(court_id: int, day: dt.date) -> Any:
     return CommitteeMembership.objects.filter(court_id=court_id).seats().current(day)
 
 
-def _invite_roster(meeting: Meeting, *, actor: Any) -> int:
+def _invite_roster(meeting: Meeting, *, actor: Actor) -> int:
     """Invite every seat current on the meeting date that is not invited yet."""
     day = timezone.localdate(meeting.scheduled_at)
     invited = set(meeting.attendances.values_list("membership_id", flat=True))
@@ -282,7 +283,7 @@ def _refuse_unless(meeting: Meeting, *statuses: str, field: str | None = None) -
 
 @transaction.atomic
 def schedule_meeting(
-    *, actor: Any, court: Court, kind: str, title: str, scheduled_at: dt.datetime, place: str
+    *, actor: Actor, court: Court, kind: str, title: str, scheduled_at: dt.datetime, place: str
 ) -> Meeting:
     """Plan a plenary or ad-hoc full meeting and invite the members sitting on its date."""
     _require_manager(actor, court.pk)
@@ -298,7 +299,7 @@ def schedule_meeting(
 
 @transaction.atomic
 def update_meeting(
-    *, actor: Any, meeting: Meeting, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, meeting: Meeting, expected_version: int, changes: dict[str, Any]
 ) -> Meeting:
     """Change a planned meeting's kind, title, time or place; a new date invites the
     members sitting then."""
@@ -319,7 +320,7 @@ def update_meeting(
 
 
 @transaction.atomic
-def hold_meeting(*, actor: Any, meeting: Meeting, expected_version: int) -> Meeting:
+def hold_meeting(*, actor: Actor, meeting: Meeting, expected_version: int) -> Meeting:
     """Record that a planned meeting took place.
 
     Holding without a quorum is allowed (a briefing still happened) but flagged in the
@@ -354,7 +355,7 @@ def hold_meeting(*, actor: Any, meeting: Meeting, expected_version: int) -> Meet
 
 
 @transaction.atomic
-def cancel_meeting(*, actor: Any, meeting: Meeting, expected_version: int, reason: str) -> Meeting:
+def cancel_meeting(*, actor: Actor, meeting: Meeting, expected_version: int, reason: str) -> Meeting:
     _require_manager(actor, meeting.court_id)
     stored = _lock_meeting(meeting, expected_version)
     _refuse_unless(stored, MeetingStatus.PLANNED)
@@ -374,7 +375,7 @@ def cancel_meeting(*, actor: Any, meeting: Meeting, expected_version: int, reaso
 
 @transaction.atomic
 def record_attendance(
-    *, actor: Any, meeting: Meeting, expected_version: int, present: Iterable[int]
+    *, actor: Actor, meeting: Meeting, expected_version: int, present: Iterable[int]
 ) -> Meeting:
     """Set who was present: `present` holds the membership ids of the invited members
     who came; everyone else invited was absent. Fixed once a resolution is voted."""
@@ -413,7 +414,7 @@ def record_attendance(
 
 
 @transaction.atomic
-def record_minutes(*, actor: Any, meeting: Meeting, expected_version: int, minutes: str) -> Meeting:
+def record_minutes(*, actor: Actor, meeting: Meeting, expected_version: int, minutes: str) -> Meeting:
     _require_manager(actor, meeting.court_id)
     stored = _lock_meeting(meeting, expected_version)
     _refuse_unless(stored, MeetingStatus.HELD, field="minutes")
@@ -430,7 +431,7 @@ def record_minutes(*, actor: Any, meeting: Meeting, expected_version: int, minut
 @transaction.atomic
 def add_agenda_item(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     title: str,
     description: str = "",
@@ -465,7 +466,7 @@ def add_agenda_item(
 
 @transaction.atomic
 def update_agenda_item(
-    *, actor: Any, item: AgendaItem, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, item: AgendaItem, expected_version: int, changes: dict[str, Any]
 ) -> AgendaItem:
     _require_manager(actor, item.meeting.court_id)
     _refuse_unknown(changes, AGENDA_EDIT_FIELDS)
@@ -524,7 +525,7 @@ def quorum_of(meeting: Meeting) -> QuorumState:
 @transaction.atomic
 def record_resolution(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     text: str,
     votes_for: int,
@@ -586,7 +587,7 @@ def record_resolution(
 
 @transaction.atomic
 def add_follow_up_action(
-    *, actor: Any, resolution: Resolution, owner: Person, description: str, due_date: dt.date
+    *, actor: Actor, resolution: Resolution, owner: Person, description: str, due_date: dt.date
 ) -> FollowUpAction:
     """Give someone of the court a task arising from an adopted resolution, by a date."""
     meeting = resolution.meeting
@@ -606,7 +607,9 @@ def add_follow_up_action(
 
 
 @transaction.atomic
-def complete_follow_up_action(*, actor: Any, action: FollowUpAction, expected_version: int) -> FollowUpAction:
+def complete_follow_up_action(
+    *, actor: Actor, action: FollowUpAction, expected_version: int
+) -> FollowUpAction:
     """The owner (or the committee's managers) marks the action done."""
     if not permissions.can_complete_action(actor, action):
         raise PermissionDenied

@@ -278,6 +278,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "benchguard.core.api_schema.AutoSchema",  # declares errors, empty values
+    "EXCEPTION_HANDLER": "benchguard.core.api.exception_handler",  # service refusals → 400/409
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "BenchGuard API",

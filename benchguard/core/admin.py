@@ -21,7 +21,7 @@ from benchguard.core.choices import CalendarSource
 from benchguard.core.models import CalendarDay, CalendarYear
 
 
-class CityAdminOnly(admin.ModelAdmin):  # type: ignore[type-arg]
+class CityAdminOnly(admin.ModelAdmin):
     """Reference data of the whole city: the city administrator alone."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -31,7 +31,7 @@ class CityAdminOnly(admin.ModelAdmin):  # type: ignore[type-arg]
         return is_city_admin(request.user)
 
     has_change_permission = has_view_permission
-    has_add_permission = has_module_permission  # type: ignore[assignment]
+    has_add_permission = has_module_permission
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

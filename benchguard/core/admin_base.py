@@ -39,7 +39,7 @@ def admin_court_ids(user: Any) -> set[int]:
     return court_ids_with(user, [Role.SYSTEM_ADMIN])
 
 
-class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class VersionedAdminForm(forms.ModelForm):
     """Carries the version the admin page was loaded at; a stale save is refused."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -69,7 +69,7 @@ class VersionedAdminForm(forms.ModelForm):  # type: ignore[type-arg]
         return cleaned
 
 
-class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ScopedAdmin(admin.ModelAdmin):
     """Admin for court-owned rows: `court_path` names the lookup to the owning court."""
 
     court_path = "court"
@@ -81,7 +81,7 @@ class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return can_administer(request.user)
 
     has_change_permission = has_view_permission
-    has_add_permission = has_module_permission  # type: ignore[assignment]
+    has_add_permission = has_module_permission
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         # Reference rows are deactivated, never deleted: history points at them.
@@ -105,7 +105,7 @@ class ScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-def record_admin_change(request: HttpRequest, obj: Model, form: forms.ModelForm, *, created: bool) -> None:  # type: ignore[type-arg]
+def record_admin_change(request: HttpRequest, obj: Model, form: forms.ModelForm, *, created: bool) -> None:
     """Change log for admin saves of rows without a dedicated service (accounts)."""
     fields = [f for f in form.changed_data if f not in {"password", "loaded_version"}]
     audit.record_change(

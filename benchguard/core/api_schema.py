@@ -126,7 +126,7 @@ class AutoSchema(openapi.AutoSchema):
         return super()._map_serializer_field(field, direction, bypass_extensions)
 
 
-def _model_field(field: Any) -> models.Field | None:  # type: ignore[type-arg]
+def _model_field(field: Any) -> models.Field | None:
     """The model field a serializer field reads, when it reads one directly."""
     parent = getattr(field, "parent", None)
     model = getattr(getattr(parent, "Meta", None), "model", None)

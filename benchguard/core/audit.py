@@ -21,6 +21,7 @@ from django.utils import timezone
 from benchguard.core.choices import AuditKind
 from benchguard.core.context import current_request_id
 from benchguard.core.models import AuditChainHead, AuditEntry
+from benchguard.core.types import Actor
 
 GENESIS_HASH = "0" * 64
 # Fields whose values never enter the audit log in clear: it records that they changed.
@@ -51,11 +52,19 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _actor_fields(actor: Any) -> tuple[int | None, str]:
-    if actor is None or not getattr(actor, "is_authenticated", False):
+def actor_name(actor: Actor) -> str:
+    """The name a record shows for who acted: the account's full name, else its user
+    name; empty for the system."""
+    if actor is None or not actor.is_authenticated:
+        return ""
+    full_name = getattr(actor, "get_full_name", None)
+    return str((full_name() if full_name else "") or actor.get_username())
+
+
+def _actor_fields(actor: Actor) -> tuple[int | None, str]:
+    if actor is None or not actor.is_authenticated:
         return None, ""
-    name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
-    return actor.pk, (name or actor.get_username())
+    return actor.pk, actor_name(actor)
 
 
 def _court_id_of(obj: models.Model | None) -> int | None:
@@ -77,7 +86,7 @@ def _append(
     *,
     kind: str,
     action: str,
-    actor: Any,
+    actor: Actor,
     obj: models.Model | None,
     data: Mapping[str, Any],
     court_id: int | None = None,
@@ -121,7 +130,7 @@ def snapshot(obj: models.Model, fields: Iterable[str], *, redact: Iterable[str] 
 
 def record_change(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model,
     before: Mapping[str, Any] | None = None,
@@ -149,7 +158,7 @@ def record_change(
 
 def record_event(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     court_id: int | None = None,
@@ -159,7 +168,7 @@ def record_event(
     return _append(kind=AuditKind.EVENT, action=action, actor=actor, obj=obj, data=extra, court_id=court_id)
 
 
-def record_access(*, actor: Any, action: str, obj: models.Model, **extra: Any) -> AuditEntry:
+def record_access(*, actor: Actor, action: str, obj: models.Model, **extra: Any) -> AuditEntry:
     """A look at restricted information (A18): who opened what, when."""
     return _append(kind=AuditKind.ACCESS, action=action, actor=actor, obj=obj, data=extra)
 

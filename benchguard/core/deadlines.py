@@ -100,6 +100,7 @@ from benchguard.core import audit
 from benchguard.core.choices import CalendarDayKind, CalendarSource
 from benchguard.core.models import CalendarDay, CalendarYear
 from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.types import Actor
 
 Pause = tuple[dt.date, dt.date]
 """`(suspended_on, resumed_on)`: days `suspended_on + 1 … resumed_on` are not counted."""
@@ -409,7 +410,7 @@ def _provisional_exceptions(year: int) -> dict[dt.date, tuple[str, str]]:
     return {day: value for day, value in exceptions.items() if day.year == year}
 
 
-def seed_calendar(years: Iterable[int], *, actor: Any = None) -> dict[int, dict[str, Any]]:
+def seed_calendar(years: Iterable[int], *, actor: Actor = None) -> dict[int, dict[str, Any]]:
     """Fill the calendar table for `years` (A26.4); safe to run any number of times.
 
     A year the installed `chinese-calendar` carries gets the State Council's official
@@ -452,7 +453,7 @@ def seed_calendar(years: Iterable[int], *, actor: Any = None) -> dict[int, dict[
     return report
 
 
-def _seed_year(year: int, *, actor: Any) -> dict[str, Any]:
+def _seed_year(year: int, *, actor: Actor) -> dict[str, Any]:
     result: dict[str, Any] = {
         "status": "",
         "created": [],
@@ -528,14 +529,8 @@ def _seed_year(year: int, *, actor: Any) -> dict[str, Any]:
     return result
 
 
-def _actor_name(actor: Any) -> str:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return ""
-    return str(actor.get_full_name() or actor.get_username())
-
-
-def _seeder_name(actor: Any) -> str:
-    return _actor_name(actor) or "benchguard seed-calendar"
+def _seeder_name(actor: Actor) -> str:
+    return audit.actor_name(actor) or "benchguard seed-calendar"
 
 
 def _announce(years: Sequence[int]) -> None:
@@ -564,7 +559,7 @@ def _version_or_current(model: type[CalendarDay | CalendarYear], pk: int, expect
 
 
 def save_calendar_day(
-    *, actor: Any, change: DayChange, pk: int | None = None, expected_version: int | None = None
+    *, actor: Actor, change: DayChange, pk: int | None = None, expected_version: int | None = None
 ) -> CalendarDay:
     """Add (pk None) or correct a calendar day as the city administrator (A26.4).
 
@@ -596,7 +591,7 @@ def save_calendar_day(
     return row
 
 
-def remove_calendar_day(*, actor: Any, day: CalendarDay) -> None:
+def remove_calendar_day(*, actor: Actor, day: CalendarDay) -> None:
     """Delete an administrator's calendar day, logging what it was (A26.4).
 
     Official rows are not removed (the next seeding would bring them back): change them
@@ -618,7 +613,7 @@ def remove_calendar_day(*, actor: Any, day: CalendarDay) -> None:
 
 def save_calendar_year(
     *,
-    actor: Any,
+    actor: Actor,
     year: int,
     confirmed: bool,
     pk: int | None = None,
@@ -633,7 +628,7 @@ def save_calendar_year(
         "year": year,
         "confirmed": confirmed,
         "source": ADMINISTRATOR_SOURCE,
-        "confirmed_by": _actor_name(actor) if confirmed else "",
+        "confirmed_by": audit.actor_name(actor) if confirmed else "",
         "confirmed_at": timezone.now() if confirmed else None,
     }
     with transaction.atomic():

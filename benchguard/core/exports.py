@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 from benchguard.core.middleware import forbid_storing
 
@@ -59,3 +61,28 @@ def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return forbid_storing(response)
+
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column of an export: its header and how a row gives its cell."""
+
+    header: Any  # a (lazy) translated label
+    value: Callable[[R], Any]
+
+
+def local_time(moment: dt.datetime | None) -> dt.datetime | None:
+    """A stored moment as the court's wall-clock time (Excel knows no time zones)."""
+    return timezone.localtime(moment).replace(tzinfo=None) if moment is not None else None
+
+
+def workbook(*, title: Any, columns: Sequence[Column[R]], rows: Iterable[R]) -> bytes:
+    """A register as a one-sheet workbook, declared as its columns."""
+    return xlsx(
+        title=title,
+        header=[column.header for column in columns],
+        rows=([column.value(row) for column in columns] for row in rows),
+    )

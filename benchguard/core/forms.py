@@ -63,7 +63,7 @@ class StyledFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:  # type: ignore[type-arg]
+def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:
     """(label, value) of the form's fields as stored now, shown beside a stale edit so
     the user can compare their input with what someone else saved meanwhile."""
     from django.utils.translation import gettext as _

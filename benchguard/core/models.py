@@ -26,6 +26,29 @@ class VersionedModel(models.Model):
         abstract = True
 
 
+class AttachmentBase(models.Model):
+    """A file kept with a record (a matter's evidence, an incident's photo), with its
+    SHA-256, which proves it was not changed. A concrete attachment adds the foreign key
+    to its record; `core.uploads.attach` is the one way to add one."""
+
+    file = models.FileField(_("file"))
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    content_type = models.CharField(_("content type"), max_length=100)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
     def update(self, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("the audit log is append-only")

@@ -17,16 +17,20 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-import filetype  # type: ignore[import-untyped]
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from benchguard.core import audit
 from benchguard.core.middleware import forbid_storing
+from benchguard.core.models import AttachmentBase
+from benchguard.core.types import Actor
 
 HEAD_BYTES = 8192  # enough for every signature below (a zip's first entries included)
 
@@ -270,3 +274,34 @@ def stored(field_file: Any, name: str, upload: UploadedFile) -> Iterator[None]:
     except BaseException:
         field_file.storage.delete(field_file.name)
         raise
+
+
+A = TypeVar("A", bound=AttachmentBase)
+
+
+def attach(
+    attachment: A,
+    upload: UploadedFile,
+    *,
+    actor: Actor,
+    action: str,
+    record: models.Model,
+    prefix: str,
+    allowed: dict[str, str] | None = None,
+) -> A:
+    """Keep `upload` as `attachment` (a new row of a concrete AttachmentBase, its foreign
+    key to `record` and `uploaded_by` set): typed by its content, limited in size, stored under
+    `<prefix>-<hash><extension>`, logged on `record` with its name and SHA-256. Call it
+    inside the service's transaction, after its permission and status checks; a refusal
+    leaves neither a row nor a file."""
+    checked = check_upload(upload, allowed=allowed)
+    attachment.name = checked.name
+    attachment.size = checked.size
+    attachment.content_type = checked.content_type
+    attachment.sha256 = checked.sha256
+    with stored(attachment.file, f"{prefix}-{checked.sha256[:16]}{checked.extension}", upload):
+        attachment.save()
+        audit.record_event(
+            actor=actor, action=action, obj=record, name=attachment.name, sha256=checked.sha256
+        )
+    return attachment

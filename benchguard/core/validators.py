@@ -42,7 +42,7 @@ def _years_after(day: dt.date, years: int) -> dt.date:
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 @deconstructible

@@ -1,19 +1,24 @@
-"""The home page, and the page helper every versioned edit form uses."""
+"""The home page and the view kit: `form_action` (post a form to a service), `form_page`
+(a page of one form), `one_click` (a button), `safe_next` (where to go afterwards)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from benchguard.core import home
 from benchguard.core.forms import call_service, stored_values
+
+T = TypeVar("T")
 
 
 @login_required
@@ -21,10 +26,67 @@ def home_view(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", home.context_for(request.user))
 
 
+def form_action(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    run: Callable[[dict[str, Any]], T],
+    *,
+    done: str | Callable[[T], str],
+    then: str | Callable[[T], str],
+    page: Callable[..., HttpResponse],
+) -> HttpResponse:
+    """The one shape of a page or button that posts a form to a service.
+
+    On a valid POST, `run(cleaned_data)` calls the service: on success the user goes to
+    `then` (a URL, or a function of the service's result) with the message `done`. On a
+    refusal nothing is lost: `page(form=form, current=current)` shows the bound form again
+    with each message next to the field it concerns and, after a stale edit, `current`
+    (the row as stored now); a refusal by permission answers 403 with the same page. A GET
+    (or an invalid form) shows `page(form=form, current=None)`."""
+    if request.method != "POST" or not form.is_valid():
+        return page(form=form, current=None)
+    try:
+        result, current = call_service(form, lambda: run(form.cleaned_data))
+    except PermissionDenied:
+        # The page offers only what the user may do; a stale page or a role taken away
+        # meanwhile can still send it: say so, and keep what was typed.
+        form.add_error(None, _("You may not do this; nothing was saved."))
+        response = page(form=form, current=None)
+        response.status_code = 403
+        return response
+    if result is None:
+        return page(form=form, current=current)
+    messages.success(request, done(result) if callable(done) else done)
+    return redirect(then(result) if callable(then) else then)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: forms.BaseForm,
+    current: Any = None,
+    title: str,
+    back: str,
+    template: str = "form_page.html",
+    show_stored: bool = True,
+    **extra: Any,
+) -> HttpResponse:
+    """A page holding one form (`form_page.html`, or a template extending it): its
+    `title`, the `back` link of its Cancel button and, after a stale edit, the stored
+    values beside the user's input (`show_stored=False` for restricted records, whose
+    values are never repeated on the page)."""
+    stored = stored_values(form, current) if current is not None and show_stored else []  # type: ignore[arg-type]
+    return render(
+        request,
+        template,
+        {"title": title, "form": form, "back": back, "current": current, "current_values": stored, **extra},
+    )
+
+
 def edit_versioned(
     request: HttpRequest,
     *,
-    form: forms.ModelForm,  # type: ignore[type-arg]
+    form: forms.ModelForm,
     run: Callable[[], Any],
     template: str,
     context: dict[str, Any],
@@ -32,26 +94,15 @@ def edit_versioned(
     done_message: str,
     show_stored: bool = True,
 ) -> HttpResponse:
-    """The edit page of a versioned row: on a valid POST run the service `run`; on success
-    go to `done_url` with `done_message`; on a refusal show the form again with the
-    messages and the user's input, and after a stale edit the row as stored now beside
-    it (`show_stored=False` for restricted records, whose values are never repeated)."""
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(form, run)
-        if saved is not None:
-            messages.success(request, done_message)
-            return redirect(done_url)
-    return render(
-        request,
-        template,
-        {
-            **context,
-            "form": form,
-            "current": current,
-            "current_values": stored_values(form, current) if current and show_stored else [],
-        },
-    )
+    """The edit page of a versioned row (`form_action` with its own template)."""
+
+    def page(form: forms.ModelForm, current: Any) -> HttpResponse:
+        stored = stored_values(form, current) if current is not None and show_stored else []
+        return render(
+            request, template, {**context, "form": form, "current": current, "current_values": stored}
+        )
+
+    return form_action(request, form, lambda _data: run(), done=done_message, then=done_url, page=page)
 
 
 def safe_next(request: HttpRequest, fallback: str, *args: Any, **kwargs: Any) -> str:
@@ -71,8 +122,6 @@ def one_click(request: HttpRequest, service: Callable[[], Any], done: str) -> An
     """Run the service behind a button (no input to keep): success or each refusal —
     a forbidden transition, a second click, a stale version — becomes a message.
     Returns the service's result, or None when it was refused."""
-    from django.core.exceptions import ValidationError
-
     try:
         result = service()
     except ValidationError as exc:

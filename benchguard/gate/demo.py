@@ -42,7 +42,7 @@ def load_gate_demo() -> None:
     lin = Person.objects.get(court=intermediate, name="林婷")
     now = timezone.now()
 
-    def visit(name: str, birth: str, host: Person, purpose: str, slot: str, minutes_ago: int):  # type: ignore[no-untyped-def]
+    def visit(name: str, birth: str, host: Person, purpose: str, slot: str, minutes_ago: int):
         return services.check_in(
             actor=guard,
             post=gate,

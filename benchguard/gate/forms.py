@@ -103,9 +103,7 @@ class ShiftForm(StyledFormMixin, forms.Form):
         "bags_checked": PEOPLE_AT_A_GATE,
         "refusals": PEOPLE_AT_A_GATE,
     }
-    post: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
-        label=_("Checkpoint"), queryset=Post.objects.none()
-    )
+    post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Checkpoint"), queryset=Post.objects.none())
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     shift = forms.ChoiceField(label=_("Shift"), choices=Shift.choices)
     people_checked = forms.IntegerField(label=_("People checked"), min_value=0)

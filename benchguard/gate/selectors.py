@@ -14,6 +14,7 @@ from benchguard.gate import permissions
 from benchguard.gate.choices import OPEN_STATUSES, POLICE_STATUSES, PostKind, VisitStatus
 from benchguard.gate.models import CheckpointShift, IdDeposit, Post, Visit
 from benchguard.organization.models import Person
+from benchguard.organization.selectors import people_in_court
 
 HOST_MATCHES = 8
 
@@ -77,7 +78,7 @@ def find_hosts(court_id: int, query: str) -> list[Person]:
         return []
     lowered = query.lower().replace(" ", "")
     return list(
-        Person.objects.filter(court_id=court_id, is_active=True)
+        people_in_court(court_id)
         .filter(
             Q(name__contains=query)
             | Q(name_pinyin__startswith=lowered)
@@ -85,8 +86,7 @@ def find_hosts(court_id: int, query: str) -> list[Person]:
             | Q(staff_number=query)
             | Q(department__name__contains=query)
         )
-        .select_related("department", "account")
-        .order_by("name_pinyin", "pk")[: HOST_MATCHES + 1]
+        .select_related("department", "account")[: HOST_MATCHES + 1]
     )
 
 

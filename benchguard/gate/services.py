@@ -22,6 +22,7 @@ from benchguard.core.crypto import blind_index
 from benchguard.core.documents import validate_document
 from benchguard.core.exports import xlsx
 from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.types import Actor
 from benchguard.gate import permissions
 from benchguard.gate.choices import (
     OPEN_STATUSES,
@@ -53,6 +54,7 @@ from benchguard.notifications.services import notify
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Person
 from benchguard.organization.selectors import accounts_with_roles
+from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching
 
 VISIT_FIELDS = [
@@ -79,7 +81,7 @@ def _visit_url(visit: Visit) -> str:
     return reverse("gate:visit_detail", args=[visit.pk])
 
 
-def _require_desk(actor: Any, court_id: int) -> None:
+def _require_desk(actor: Actor, court_id: int) -> None:
     if not permissions.can_use_desk(actor, court_id):
         raise PermissionDenied
 
@@ -88,7 +90,7 @@ def _locked(visit: Visit) -> Visit:
     return Visit.objects.select_for_update().select_related("host").get(pk=visit.pk)
 
 
-def _hand_back(deposit_filter: Q, actor: Any, how: str, at: dt.datetime) -> int:
+def _hand_back(deposit_filter: Q, actor: Actor, how: str, at: dt.datetime) -> int:
     """Hand a held document back once: a conditional update, so two clicks or two
     guards never hand it back twice."""
     return IdDeposit.objects.filter(deposit_filter, returned_at__isnull=True).update(
@@ -121,7 +123,7 @@ def _police_and_leaders(court_id: int, *, leaders: bool = False) -> Any:
 @transaction.atomic
 def check_in(
     *,
-    actor: Any,
+    actor: Actor,
     post: Post,
     visitor_name: str,
     document_kind: str,
@@ -188,7 +190,7 @@ def check_in(
             host=host,
             host_department_id=host.department_id,
             arrived_at=now,
-            registered_by=actor,
+            registered_by=account_of(actor),
             status=status,
             hits=len(hits),
             check_due_at=(
@@ -280,14 +282,14 @@ def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
     )
 
 
-def _admit_if_ready(visit: Visit, actor: Any, now: dt.datetime) -> None:
+def _admit_if_ready(visit: Visit, actor: Actor, now: dt.datetime) -> None:
     """A visitor is admitted once the host confirmed and no hold remains."""
     if visit.status == VisitStatus.PENDING and visit.confirmed_at is not None:
         visit.status = VisitStatus.ADMITTED
 
 
 @transaction.atomic
-def confirm(*, actor: Any, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visit:
+def confirm(*, actor: Actor, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visit:
     """The host confirms the visitor: in BenchGuard (the host), or on the phone with
     the guard, who records it under their own name."""
     visit = _locked(visit)
@@ -306,7 +308,7 @@ def confirm(*, actor: Any, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visi
         raise ValidationError(_("The host has already confirmed this visitor."), code="already_confirmed")
     before = audit.snapshot(visit, ["status", "confirmed_via"])
     now = timezone.now()
-    visit.confirmed_at, visit.confirmed_by, visit.confirmed_via = now, actor, via
+    visit.confirmed_at, visit.confirmed_by, visit.confirmed_via = now, account_of(actor), via
     _admit_if_ready(visit, actor, now)
     visit.version += 1
     visit.save(
@@ -323,7 +325,7 @@ def confirm(*, actor: Any, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visi
 
 
 @transaction.atomic
-def close_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
+def close_visit(*, actor: Actor, visit: Visit, reason: str) -> Visit:
     """Not admitted: the host refused, did not answer, or the visitor left; closed with
     a reason, and the document handed back in the same step."""
     visit = _locked(visit)
@@ -342,7 +344,7 @@ def close_visit(*, actor: Any, visit: Visit, reason: str) -> Visit:
     return _close(visit, actor, reason.strip(), action="gate.visit.close")
 
 
-def _close(visit: Visit, actor: Any, reason: str, *, action: str) -> Visit:
+def _close(visit: Visit, actor: Actor, reason: str, *, action: str) -> Visit:
     now = timezone.now()
     before = audit.snapshot(visit, ["status"])
     visit.status, visit.closed_at, visit.closed_reason = VisitStatus.CLOSED, now, reason
@@ -360,7 +362,7 @@ def _close(visit: Visit, actor: Any, reason: str, *, action: str) -> Visit:
 
 
 @transaction.atomic
-def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visit:
+def decide_hold(*, actor: Actor, visit: Visit, decision: str, reason: str) -> Visit:
     """A judicial police officer decides on a visit on hold: admit with an escort,
     refuse (the visit is closed and the document handed back), or not the same person.
     Every decision is kept with its reason (HoldDecisionRecord)."""
@@ -379,7 +381,9 @@ def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visi
             code="invalid_transition",
         )
     now = timezone.now()
-    HoldDecisionRecord.objects.create(visit=visit, decision=decision, reason=reason.strip(), decided_by=actor)
+    HoldDecisionRecord.objects.create(
+        visit=visit, decision=decision, reason=reason.strip(), decided_by=signed_in(actor)
+    )
     audit.record_event(actor=actor, action="gate.visit.decide", obj=visit, decision=decision)
     if decision == HoldDecision.REFUSE:
         visit = _close(visit, actor, reason.strip(), action="gate.visit.refuse")
@@ -412,7 +416,7 @@ def decide_hold(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visi
 
 
 @transaction.atomic
-def decide_check(*, actor: Any, visit: Visit, decision: str, reason: str) -> Visit:
+def decide_check(*, actor: Actor, visit: Visit, decision: str, reason: str) -> Visit:
     """A judicial police officer answers a check (issue 9): clear (not the listed
     person: the visit goes on as any other, waiting for the host) or hold (the visit is
     on hold and is decided as one, `decide_hold`). Kept with the reason
@@ -434,7 +438,7 @@ def decide_check(*, actor: Any, visit: Visit, decision: str, reason: str) -> Vis
         )
     now = timezone.now()
     CheckDecisionRecord.objects.create(
-        visit=visit, decision=decision, reason=reason.strip(), decided_by=actor, decided_at=now
+        visit=visit, decision=decision, reason=reason.strip(), decided_by=account_of(actor), decided_at=now
     )
     before = audit.snapshot(visit, ["status"])
     if decision == CheckDecision.CLEAR:
@@ -484,7 +488,7 @@ def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def check_out(*, actor: Any, visit: Visit, at: dt.datetime | None = None) -> Visit:
+def check_out(*, actor: Actor, visit: Visit, at: dt.datetime | None = None) -> Visit:
     """The visitor leaves: the departure time and the hand-back of the document in one
     step. Two guards (or two clicks) at once: one succeeds, the other is told."""
     _require_desk(actor, visit.court_id)
@@ -508,7 +512,7 @@ def check_out(*, actor: Any, visit: Visit, at: dt.datetime | None = None) -> Vis
 
 
 @transaction.atomic
-def hand_back(*, actor: Any, deposit: IdDeposit) -> IdDeposit:
+def hand_back(*, actor: Actor, deposit: IdDeposit) -> IdDeposit:
     """A document left behind (the visitor went out by another exit) is collected."""
     _require_desk(actor, deposit.post.court_id)
     if deposit.returned_at is not None:
@@ -544,7 +548,7 @@ def day_end_list(*, post: Post, day: dt.date) -> tuple[list[Visit], list[IdDepos
 
 
 @transaction.atomic
-def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note: str = "") -> DayEndRecord:
+def record_day_end(*, actor: Actor, visit: Visit, day: dt.date, outcome: str, note: str = "") -> DayEndRecord:
     """What happened to a visitor not checked out: left by another exit (the visit ends;
     the document stays held until collected), still inside with authorisation, the
     document handed to the judicial police, or something else (said in the note)."""
@@ -567,7 +571,7 @@ def record_day_end(*, actor: Any, visit: Visit, day: dt.date, outcome: str, note
     try:
         with transaction.atomic():
             record = DayEndRecord.objects.create(
-                visit=visit, day=day, outcome=outcome, note=note.strip(), recorded_by=actor
+                visit=visit, day=day, outcome=outcome, note=note.strip(), recorded_by=signed_in(actor)
             )
     except IntegrityError:
         raise ValidationError(_("This visitor is already recorded for the day."), code="duplicate") from None
@@ -613,7 +617,7 @@ def day_counts(*, post: Post, day: dt.date) -> dict[str, int]:
 
 
 @transaction.atomic
-def close_day(*, actor: Any, post: Post, day: dt.date) -> DayClosing:
+def close_day(*, actor: Actor, post: Post, day: dt.date) -> DayClosing:
     """The guard closes the day's end and signs it with the day's counts (A12.2). Every
     visitor the guard can account for must be: one still waiting for the host is closed
     with a reason, one admitted and not checked out is recorded (record_day_end). Visits
@@ -631,7 +635,7 @@ def close_day(*, actor: Any, post: Post, day: dt.date) -> DayClosing:
             code="visitors_left",
         )
     counts = day_counts(post=post, day=day)
-    closing = DayClosing.objects.create(post=post, day=day, counts=counts, signed_by=actor)
+    closing = DayClosing.objects.create(post=post, day=day, counts=counts, signed_by=signed_in(actor))
     audit.record_event(actor=actor, action="gate.day_close", obj=closing, day=day.isoformat(), **counts)
     return closing
 
@@ -687,7 +691,7 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
 @transaction.atomic
 def record_shift(
     *,
-    actor: Any,
+    actor: Actor,
     post: Post,
     day: dt.date,
     shift: str,
@@ -716,7 +720,7 @@ def record_shift(
 
 
 def _create_shift(
-    actor: Any,
+    actor: Actor,
     post: Post,
     day: dt.date,
     shift: str,
@@ -734,7 +738,7 @@ def _create_shift(
             bags_checked=bags_checked,
             refusals=refusals,
             notes=notes.strip(),
-            recorded_by=actor,
+            recorded_by=account_of(actor),
         ),
         actor=actor,
         action="gate.shift.record",
@@ -745,7 +749,7 @@ def _create_shift(
 @transaction.atomic
 def add_item(
     *,
-    actor: Any,
+    actor: Actor,
     shift: CheckpointShift,
     description: str,
     owner_name: str,
@@ -768,7 +772,7 @@ def add_item(
             owner_name=owner_name.strip(),
             disposition=disposition,
             receipt_number=receipt_number.strip(),
-            recorded_by=actor,
+            recorded_by=account_of(actor),
         ),
         actor=actor,
         action="gate.item.add",
@@ -777,7 +781,7 @@ def add_item(
 
 
 @transaction.atomic
-def return_item(*, actor: Any, item: HeldItem, expected_version: int) -> HeldItem:
+def return_item(*, actor: Actor, item: HeldItem, expected_version: int) -> HeldItem:
     _require_desk(actor, item.shift.post.court_id)
     if item.disposition != Disposition.HELD:
         raise ValidationError(_("A seized item is not returned at the gate."), code="seized")
@@ -794,7 +798,7 @@ def return_item(*, actor: Any, item: HeldItem, expected_version: int) -> HeldIte
 
 
 @transaction.atomic
-def open_incident(*, actor: Any, item: HeldItem, nature: str, description: str) -> Any:
+def open_incident(*, actor: Actor, item: HeldItem, nature: str, description: str) -> Any:
     """Anything criminal found at the checkpoint opens an A9.1 incident in one step."""
     from benchguard.incidents import services as incident_services
     from benchguard.incidents.choices import IncidentKind
@@ -829,7 +833,7 @@ def open_incident(*, actor: Any, item: HeldItem, nature: str, description: str) 
 
 
 @transaction.atomic
-def create_post(*, actor: Any, court: Any, name: str, kind: str) -> Post:
+def create_post(*, actor: Actor, court: Any, name: str, kind: str) -> Post:
     """A gatehouse or checkpoint of a court, added by its administrator (or the loaders)."""
     from benchguard.core.access import is_city_admin
     from benchguard.core.admin_base import admin_court_ids
@@ -845,7 +849,7 @@ def create_post(*, actor: Any, court: Any, name: str, kind: str) -> Post:
     )
 
 
-def export_visits(*, actor: Any, visits: Iterable[Visit]) -> bytes:
+def export_visits(*, actor: Actor, visits: Iterable[Visit]) -> bytes:
     """The visits register as an Excel workbook, documents masked; the export is logged."""
     if not permissions.can_list_visits(actor):
         raise PermissionDenied

@@ -32,7 +32,7 @@ class SanctionCapAdmin(CityAdminOnly):
     readonly_fields = ["procedure"]
     list_display = ["procedure", *CAP_FIELDS]
 
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:  # type: ignore[override]
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
     def save_model(self, request: HttpRequest, obj: SanctionCap, form: Any, change: bool) -> None:

@@ -27,6 +27,7 @@ from benchguard.incidents.models import Incident, ProtectiveMeasure
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.selectors import people_in_court
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 # Facts asked for each kind beyond the common ones (models.REQUIRED_BY_KIND says which are required).
@@ -59,10 +60,10 @@ class DateInput(forms.DateInput):
 
 
 def _people(court_ids: Any) -> Any:
-    return Person.objects.filter(court_id__in=court_ids, is_active=True).select_related("department")
+    return people_in_court(court_ids).select_related("department")
 
 
-class ReportForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class ReportForm(StyledFormMixin, forms.ModelForm):
     """The report of one kind of incident: only that kind's facts are asked."""
 
     bounds = {"occurred_at": HAPPENED, "people_count": PEOPLE_AT_AN_EVENT}
@@ -177,7 +178,7 @@ class PerpetratorForm(StyledFormMixin, forms.Form):
     """The person chosen from the matcher's results (a hidden id, checked against the
     persons the user may read): the city-wide list is never rendered as a select."""
 
-    person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Person of concern"), queryset=PersonOfConcern.objects.none(), widget=forms.HiddenInput
     )
 
@@ -190,7 +191,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("Photo, recording or document"))
 
 
-class MeasureForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class MeasureForm(StyledFormMixin, forms.ModelForm):
     bounds = {"due_date": PLANNED}
 
     class Meta:
@@ -387,7 +388,7 @@ class ArrivalForm(StyledFormMixin, forms.Form):
 class TalkForm(StyledFormMixin, forms.Form):
     bounds = {"held_at": HAPPENED}
     court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none())
-    person: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Person talked to"), queryset=PersonOfConcern.objects.none()
     )
     incident = forms.ModelChoiceField(label=_("Incident"), queryset=Incident.objects.none(), required=False)
@@ -452,14 +453,14 @@ class FilterForm(StyledFormMixin, forms.Form):
 # --- After-hours protection (A12.3) ------------------------------------------------------------
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     """A person with their department, so namesakes can be told apart."""
 
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name}（{obj.department}）" if obj.department_id else obj.name
 
 
-class PoliceChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class PoliceChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.name
 
@@ -471,7 +472,7 @@ def police_of(court_id: int) -> Any:
         account__role_assignments__role=Role.JUDICIAL_POLICE, account__role_assignments__court_id=court_id
     )
     return (
-        Person.objects.filter(court_id=court_id, is_active=True)
+        people_in_court(court_id)
         .filter(Q(department__type=DepartmentType.JUDICIAL_POLICE) | holders)
         .distinct()
     )

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.models import VersionedModel
+from benchguard.core.models import AttachmentBase, VersionedModel
 from benchguard.incidents.choices import (
     NATURES_BY_KIND,
     CallRole,
@@ -146,29 +146,17 @@ class Incident(VersionedModel):
             raise ValidationError(errors)
 
 
-class IncidentAttachment(models.Model):
-    """A photo, recording or document kept with an incident, with its SHA-256."""
+class IncidentAttachment(AttachmentBase):
+    """A photo, recording or document kept with an incident."""
 
     incident = models.ForeignKey(
         Incident, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("incident")
     )
     file = models.FileField(_("file"), upload_to="incidents/%Y/")
-    name = models.CharField(_("file name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    content_type = models.CharField(_("content type"), max_length=100)
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(AttachmentBase.Meta):
         verbose_name = _("incident attachment")
         verbose_name_plural = _("incident attachments")
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def audit_court_id(self) -> int:

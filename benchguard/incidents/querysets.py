@@ -11,7 +11,7 @@ from django.db.models import Q
 from benchguard.core.access import court_ids_with
 
 
-class IncidentQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> Any:
         from benchguard.incidents.permissions import COURT_WIDE_ROLES
 
@@ -32,7 +32,7 @@ class IncidentQuerySet(models.QuerySet):  # type: ignore[type-arg]
         )
 
 
-class ProtectionRequestQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class ProtectionRequestQuerySet(models.QuerySet):
     """After-hours protection (A12.3): the judicial police, the committee office, court
     leaders and the president of its court; the requester, the protected judge and the
     officers assigned."""

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from benchguard.core import audit
+from benchguard.core import audit, uploads
 from benchguard.core.access import has_role
 from benchguard.core.exports import xlsx
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
 from benchguard.core.text import join_list
+from benchguard.core.types import Actor
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload, stored
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import (
@@ -60,6 +61,7 @@ from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
+from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern.models import PersonOfConcern
 
@@ -99,7 +101,7 @@ def _require_open(incident: Incident) -> None:
 @transaction.atomic
 def report_incident(
     *,
-    actor: Any,
+    actor: Actor,
     court: Court,
     kind: str,
     nature: str,
@@ -143,7 +145,7 @@ def report_incident(
             sensitive_case=sensitive_case,
             perpetrator_description=perpetrator_description.strip(),
             case_judge=case_judge,
-            reported_by=actor,
+            reported_by=account_of(actor),
         ),
         actor=actor,
         action="incidents.incident.report",
@@ -168,7 +170,7 @@ def report_incident(
 
 @transaction.atomic
 def update_incident(
-    *, actor: Any, incident: Incident, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, incident: Incident, expected_version: int, changes: dict[str, Any]
 ) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
@@ -187,7 +189,7 @@ def update_incident(
 
 
 @transaction.atomic
-def set_targets(*, actor: Any, incident: Incident, targets: Sequence[Person]) -> Incident:
+def set_targets(*, actor: Actor, incident: Incident, targets: Sequence[Person]) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
     incident = _locked(incident)
@@ -204,7 +206,7 @@ def set_targets(*, actor: Any, incident: Incident, targets: Sequence[Person]) ->
 
 
 @transaction.atomic
-def link_perpetrator(*, actor: Any, incident: Incident, person: PersonOfConcern) -> Incident:
+def link_perpetrator(*, actor: Actor, incident: Incident, person: PersonOfConcern) -> Incident:
     """Link a person of concern (A15) to the incident: the link shows on the person's
     city-wide record."""
     if not permissions.can_link_perpetrators(actor, incident):
@@ -223,35 +225,25 @@ def link_perpetrator(*, actor: Any, incident: Incident, person: PersonOfConcern)
 
 
 @transaction.atomic
-def add_attachment(*, actor: Any, incident: Incident, upload: UploadedFile) -> IncidentAttachment:
+def add_attachment(*, actor: Actor, incident: Incident, upload: UploadedFile) -> IncidentAttachment:
     """A photo, recording or document, kept with its SHA-256; limited in size and type."""
     if not permissions.can_add_attachment(actor, incident):
         raise PermissionDenied
     _require_open(incident)
-    checked = check_upload(upload, allowed=MEDIA_UPLOAD_TYPES)
-    attachment = IncidentAttachment(
-        incident=incident,
-        name=checked.name,
-        size=checked.size,
-        content_type=checked.content_type,
-        sha256=checked.sha256,
-        uploaded_by=actor,
+    return uploads.attach(
+        IncidentAttachment(incident=incident, uploaded_by=signed_in(actor)),
+        upload,
+        actor=actor,
+        action="incidents.attachment.add",
+        record=incident,
+        prefix=str(incident.pk),
+        allowed=MEDIA_UPLOAD_TYPES,
     )
-    with stored(attachment.file, f"{incident.pk}-{checked.sha256[:16]}{checked.extension}", upload):
-        attachment.save()
-        audit.record_event(
-            actor=actor,
-            action="incidents.attachment.add",
-            obj=incident,
-            name=attachment.name,
-            sha256=checked.sha256,
-        )
-    return attachment
 
 
 @transaction.atomic
 def refer_for_prosecution(
-    *, actor: Any, incident: Incident, referred_to: str, referred_on: dt.date
+    *, actor: Actor, incident: Incident, referred_to: str, referred_on: dt.date
 ) -> Incident:
     """A9.1 (and serious courtroom disorder, A9.3): the referral for criminal liability."""
     if not permissions.can_manage(actor, incident):
@@ -276,7 +268,7 @@ def refer_for_prosecution(
 
 
 @transaction.atomic
-def close_incident(*, actor: Any, incident: Incident, note: str) -> Incident:
+def close_incident(*, actor: Actor, incident: Incident, note: str) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
     incident = _locked(incident)
@@ -304,7 +296,7 @@ def close_incident(*, actor: Any, incident: Incident, note: str) -> Incident:
 
 
 @transaction.atomic
-def reopen_incident(*, actor: Any, incident: Incident, reason: str) -> Incident:
+def reopen_incident(*, actor: Actor, incident: Incident, reason: str) -> Incident:
     """A closed incident is reopened, with the reason, to change it again (a police
     response arriving after closing, a new threat by the same person)."""
     if not permissions.can_manage(actor, incident):
@@ -331,7 +323,7 @@ def reopen_incident(*, actor: Any, incident: Incident, reason: str) -> Incident:
 
 
 @transaction.atomic
-def open_matter(*, actor: Any, incident: Incident) -> Any:
+def open_matter(*, actor: Actor, incident: Incident) -> Any:
     """Open a committee matter (A26, A17) for the incident in one step; the incident
     points at it and the matter's facts come from the incident."""
     from benchguard.matters import services as matter_services
@@ -374,7 +366,7 @@ def open_matter(*, actor: Any, incident: Incident) -> Any:
 
 @transaction.atomic
 def add_measure(
-    *, actor: Any, incident: Incident, kind: str, description: str, owner: Person, due_date: dt.date
+    *, actor: Actor, incident: Incident, kind: str, description: str, owner: Person, due_date: dt.date
 ) -> ProtectiveMeasure:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
@@ -415,7 +407,7 @@ MEASURE_STEPS = {
 
 @transaction.atomic
 def update_measure(
-    *, actor: Any, measure: ProtectiveMeasure, expected_version: int, status: str, result: str = ""
+    *, actor: Actor, measure: ProtectiveMeasure, expected_version: int, status: str, result: str = ""
 ) -> ProtectiveMeasure:
     """Move a measure on (planned → in progress → done, or cancelled); the owner may
     report on their own measure."""
@@ -462,7 +454,7 @@ def update_measure(
 @transaction.atomic
 def send_police_request(
     *,
-    actor: Any,
+    actor: Actor,
     incident: Incident,
     police_unit: str,
     sent_on: dt.date,
@@ -485,7 +477,7 @@ def send_police_request(
             sent_on=sent_on,
             reference=reference.strip(),
             request_text=request_text.strip(),
-            sent_by=actor,
+            sent_by=account_of(actor),
         ),
         actor=actor,
         action="incidents.police.request",
@@ -496,7 +488,7 @@ def send_police_request(
 @transaction.atomic
 def record_police_response(
     *,
-    actor: Any,
+    actor: Actor,
     request: PoliceRequest,
     expected_version: int,
     response: str,
@@ -591,7 +583,7 @@ def check_cap(
 @transaction.atomic
 def impose_sanction(
     *,
-    actor: Any,
+    actor: Actor,
     incident: Incident,
     measure: str,
     subject_name: str,
@@ -650,7 +642,7 @@ def impose_sanction(
             amount=amount,
             days=days,
             reason=reason.strip(),
-            decided_by=actor,
+            decided_by=account_of(actor),
             status=SanctionStatus.PENDING if needs_approval else SanctionStatus.IN_EFFECT,
         ),
         actor=actor,
@@ -697,7 +689,7 @@ def _was_warned(incident: Incident, subject_name: str) -> bool:
 
 @transaction.atomic
 def decide_sanction(
-    *, actor: Any, sanction: Sanction, expected_version: int, approve: bool, reason: str = ""
+    *, actor: Actor, sanction: Sanction, expected_version: int, approve: bool, reason: str = ""
 ) -> Sanction:
     """The court president approves a fine or detention (it takes effect) or does not."""
     if not permissions.can_approve_sanction(actor, sanction):
@@ -764,7 +756,7 @@ def _require_decision(sanction: Sanction) -> None:
 @transaction.atomic
 def apply_for_reconsideration(
     *,
-    actor: Any,
+    actor: Actor,
     sanction: Sanction,
     decision_received_on: dt.date,
     applied_on: dt.date,
@@ -821,7 +813,7 @@ def apply_for_reconsideration(
                     ),
                     applied_on=applied_on,
                     grounds=grounds.strip(),
-                    recorded_by=actor,
+                    recorded_by=account_of(actor),
                 ),
                 actor=actor,
                 action="incidents.sanction.reconsideration",
@@ -844,7 +836,7 @@ def apply_for_reconsideration(
 @transaction.atomic
 def record_reconsideration_outcome(
     *,
-    actor: Any,
+    actor: Actor,
     reconsideration: Reconsideration,
     expected_version: int,
     outcome: str,
@@ -899,7 +891,7 @@ def record_reconsideration_outcome(
     return saved
 
 
-def open_decision(*, actor: Any, sanction: Sanction) -> Sanction:
+def open_decision(*, actor: Actor, sanction: Sanction) -> Sanction:
     """The written decision on a fine or detention, to print and serve (A9.3): who may
     see it, and a line in the audit log before it is shown (it names the person)."""
     if not permissions.can_print_decision(actor, sanction):
@@ -921,7 +913,7 @@ def open_decision(*, actor: Any, sanction: Sanction) -> Sanction:
 
 @transaction.atomic
 def notify_step(
-    *, actor: Any, incident: Incident, step: str, notified: Account, note: str = ""
+    *, actor: Actor, incident: Incident, step: str, notified: Account, note: str = ""
 ) -> ChainNotification:
     """One step of the chain (A13.1), in order: police or reception → case judge →
     division chief → the chief or another division leader who receives. The person
@@ -954,7 +946,11 @@ def notify_step(
     try:
         with transaction.atomic():
             row = ChainNotification.objects.create(
-                incident=incident, step=step, notified_by=actor, notified=notified, note=note.strip()
+                incident=incident,
+                step=step,
+                notified_by=signed_in(actor),
+                notified=notified,
+                note=note.strip(),
             )
     except IntegrityError:
         raise ValidationError(
@@ -986,7 +982,7 @@ def _roles_for_step(step: str) -> tuple[str, ...]:
 
 
 @transaction.atomic
-def acknowledge_step(*, actor: Any, step: ChainNotification) -> ChainNotification:
+def acknowledge_step(*, actor: Actor, step: ChainNotification) -> ChainNotification:
     if step.notified_id != getattr(actor, "pk", None):
         raise PermissionDenied
     updated = ChainNotification.objects.filter(pk=step.pk, acknowledged_at__isnull=True).update(
@@ -1041,7 +1037,7 @@ def can_receive_petitioners(person: Person, court_id: int) -> bool:
 @transaction.atomic
 def record_reception(
     *,
-    actor: Any,
+    actor: Actor,
     incident: Incident,
     held_at: dt.datetime,
     place: str,
@@ -1117,7 +1113,7 @@ def record_reception(
             place=place.strip(),
             petitioners=petitioners,
             summary=summary.strip(),
-            recorded_by=actor,
+            recorded_by=account_of(actor),
         ),
         actor=actor,
         action="incidents.reception.record",
@@ -1135,7 +1131,7 @@ def record_reception(
     return reception
 
 
-def _in_chain(actor: Any, incident: Incident) -> bool:
+def _in_chain(actor: Actor, incident: Incident) -> bool:
     return incident.chain.filter(notified_id=getattr(actor, "pk", None)).exists()
 
 
@@ -1143,7 +1139,7 @@ def _in_chain(actor: Any, incident: Incident) -> bool:
 
 
 @transaction.atomic
-def add_plan(*, actor: Any, court: Court, kind: str, title: str, upload: UploadedFile) -> EmergencyPlan:
+def add_plan(*, actor: Actor, court: Court, kind: str, title: str, upload: UploadedFile) -> EmergencyPlan:
     if not permissions.can_manage_plans(actor, court.pk):
         raise PermissionDenied
     checked = check_upload(upload)
@@ -1153,7 +1149,7 @@ def add_plan(*, actor: Any, court: Court, kind: str, title: str, upload: Uploade
         title=title.strip(),
         file_name=checked.name,
         sha256=checked.sha256,
-        uploaded_by=actor,
+        uploaded_by=account_of(actor),
     )
     with stored(plan.file, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", upload):
         return create_versioned(
@@ -1167,7 +1163,7 @@ def add_plan(*, actor: Any, court: Court, kind: str, title: str, upload: Uploade
 @transaction.atomic
 def activate_plan(
     *,
-    actor: Any,
+    actor: Actor,
     plan: EmergencyPlan,
     calls: Sequence[tuple[str, Person]],
     incident: Incident | None = None,
@@ -1193,7 +1189,7 @@ def activate_plan(
         raise ValidationError({"activated_at": _("The activation cannot be in the future.")})
     now = activated_at or now
     activation = PlanActivation.objects.create(
-        plan=plan, incident=incident, activated_by=actor, activated_at=now
+        plan=plan, incident=incident, activated_by=signed_in(actor), activated_at=now
     )
     ActivationCall.objects.bulk_create(
         [
@@ -1222,7 +1218,7 @@ def activate_plan(
 
 
 @transaction.atomic
-def record_arrival(*, actor: Any, call: ActivationCall, arrived_at: dt.datetime) -> ActivationCall:
+def record_arrival(*, actor: Actor, call: ActivationCall, arrived_at: dt.datetime) -> ActivationCall:
     if not permissions.can_manage_plans(actor, call.activation.plan.court_id):
         raise PermissionDenied
     if arrived_at < call.called_at:
@@ -1245,7 +1241,7 @@ def record_arrival(*, actor: Any, call: ActivationCall, arrived_at: dt.datetime)
 @transaction.atomic
 def record_warning_talk(
     *,
-    actor: Any,
+    actor: Actor,
     court: Court,
     person: PersonOfConcern,
     held_at: dt.datetime,
@@ -1272,7 +1268,7 @@ def record_warning_talk(
         content=content.strip(),
         record_name=checked.name,
         record_sha256=checked.sha256,
-        recorded_by=actor,
+        recorded_by=account_of(actor),
     )
     with stored(talk.record, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", record):
         return create_versioned(
@@ -1286,7 +1282,7 @@ def record_warning_talk(
 # --- Export ---------------------------------------------------------------------------------------
 
 
-def export_incidents(*, actor: Any, incidents: Iterable[Incident], searched: Sequence[str] = ()) -> bytes:
+def export_incidents(*, actor: Actor, incidents: Iterable[Incident], searched: Sequence[str] = ()) -> bytes:
     """The register (as searched) as an Excel workbook for those who see a court's
     incidents; logged with the count and what was searched by — never the values."""
     if not permissions.can_export(actor):
@@ -1329,7 +1325,7 @@ def export_incidents(*, actor: Any, incidents: Iterable[Incident], searched: Seq
 
 @transaction.atomic
 def update_sanction_cap(
-    *, actor: Any, cap: SanctionCap, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, cap: SanctionCap, expected_version: int, changes: dict[str, Any]
 ) -> SanctionCap:
     """The city administrator corrects a statutory cap (A9.3) when a law changes."""
     from benchguard.core.access import is_city_admin
@@ -1378,7 +1374,7 @@ def _require_protection_status(request: ProtectionRequest, *allowed: str, code: 
 @transaction.atomic
 def request_protection(
     *,
-    actor: Any,
+    actor: Actor,
     judge: Person,
     risk: str,
     place: str,
@@ -1415,7 +1411,7 @@ def request_protection(
         ProtectionRequest(
             court_id=judge.court_id,
             judge=judge,
-            requested_by=actor,
+            requested_by=account_of(actor),
             risk=risk.strip(),
             place=place.strip(),
             starts_at=starts_at,
@@ -1442,7 +1438,7 @@ def request_protection(
 @transaction.atomic
 def decide_protection(
     *,
-    actor: Any,
+    actor: Actor,
     request: ProtectionRequest,
     expected_version: int,
     approve: bool,
@@ -1533,7 +1529,7 @@ def decide_protection(
 
 @transaction.atomic
 def log_protection(
-    *, actor: Any, request: ProtectionRequest, what_was_done: str, at: dt.datetime | None = None
+    *, actor: Actor, request: ProtectionRequest, what_was_done: str, at: dt.datetime | None = None
 ) -> ProtectionLogEntry:
     """The judicial police log what was done for an approved protection."""
     if not permissions.can_act_on_protection(actor, request):
@@ -1546,7 +1542,7 @@ def log_protection(
     if at is not None and at > now + dt.timedelta(minutes=5):
         raise ValidationError({"at": ValidationError(_("The time cannot be in the future."), code="future")})
     entry = ProtectionLogEntry.objects.create(
-        request=request, at=at or now, by=actor, what_was_done=what_was_done.strip()
+        request=request, at=at or now, by=signed_in(actor), what_was_done=what_was_done.strip()
     )
     audit.record_event(
         actor=actor,
@@ -1561,7 +1557,7 @@ def log_protection(
 
 @transaction.atomic
 def complete_protection(
-    *, actor: Any, request: ProtectionRequest, expected_version: int, note: str = ""
+    *, actor: Actor, request: ProtectionRequest, expected_version: int, note: str = ""
 ) -> ProtectionRequest:
     """The judicial police close an approved protection once it is over."""
     if not permissions.can_act_on_protection(actor, request):

@@ -148,7 +148,7 @@ class TimeDecisionForm(StyledFormMixin, forms.Form):
 class DecideForm(StyledFormMixin, forms.Form):
     version = VersionField()
     basis = forms.ChoiceField(label=_("Decided by"), choices=DecisionBasis.choices)
-    resolution: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    resolution: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Meeting resolution"),
         queryset=None,  # set per matter
         required=False,

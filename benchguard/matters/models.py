@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.models import VersionedModel
+from benchguard.core.models import AttachmentBase, VersionedModel
 from benchguard.matters.choices import (
     Channel,
     DecisionBasis,
@@ -280,30 +280,18 @@ class TimeRequest(models.Model):
         return f"{self.matter_id} {self.kind} {self.status}"
 
 
-class Attachment(models.Model):
+class Attachment(AttachmentBase):
     """A file kept with a matter: the original of an application received by e-mail or
-    in writing, evidence, a signed notice. Its SHA-256 proves it was not changed."""
+    in writing, evidence, a signed notice."""
 
     matter = models.ForeignKey(
         Matter, verbose_name=_("matter"), on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(_("file"), upload_to="matters/%Y/")
-    name = models.CharField(_("file name"), max_length=200)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    content_type = models.CharField(_("content type"), max_length=100)
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(AttachmentBase.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class InvestigationTask(VersionedModel):

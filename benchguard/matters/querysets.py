@@ -13,7 +13,7 @@ from benchguard.core.access import court_ids_with
 COURT_WIDE_ROLES = ("committee_office", "committee_chair", "committee_vice_chair")
 
 
-class MatterQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class MatterQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> MatterQuerySet:
         """The applicant their own; the office, chair and vice-chairs their court's; a
         handler what they handle. Nobody else — not even the superuser or another

@@ -76,7 +76,7 @@ def overdue_since(matter: Matter, today: dt.date | None = None) -> dt.date | Non
 
 def acceptance_target_days(court_id: int) -> int:
     found = MatterSettings.objects.filter(court_id=court_id).values_list("acceptance_target_days", flat=True)
-    return found.first() or MatterSettings._meta.get_field("acceptance_target_days").default  # type: ignore[return-value]
+    return found.first() or MatterSettings._meta.get_field("acceptance_target_days").default
 
 
 def acceptance_target(matter: Matter, days: int | None = None) -> dt.date | None:

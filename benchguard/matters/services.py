@@ -20,9 +20,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from benchguard.core import audit, deadlines
+from benchguard.core import audit, deadlines, uploads
 from benchguard.core.services import StaleEditError, create_versioned, update_versioned
-from benchguard.core.uploads import check_upload, stored
+from benchguard.core.types import Actor
 from benchguard.matters import permissions
 from benchguard.matters.choices import (
     Channel,
@@ -49,6 +49,7 @@ from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
+from benchguard.organization.types import account_of, signed_in
 
 MATTER_AUDIT_FIELDS = (
     "status",
@@ -89,14 +90,14 @@ def _next_number(court: Court, year: int) -> tuple[int, str]:
 
 
 def _event(
-    matter: Matter, actor: Any, kind: str, text: Any = "", *, step: str = "", for_applicant: bool = True
+    matter: Matter, actor: Actor, kind: str, text: Any = "", *, step: str = "", for_applicant: bool = True
 ) -> None:
     """A timeline line; `text` may be a lazy label (a choice's), stored as text."""
     MatterEvent.objects.create(
         matter=matter,
         kind=kind,
         step=step,
-        actor_name=actor.get_full_name() if actor is not None else "",
+        actor_name=audit.actor_name(actor),
         text=str(text),
         for_applicant=for_applicant,
     )
@@ -120,7 +121,7 @@ def _require_status(matter: Matter, *allowed: str) -> None:
         )
 
 
-def _save(matter: Matter, actor: Any, action: str, before: dict[str, Any], fields: Iterable[str]) -> Matter:
+def _save(matter: Matter, actor: Actor, action: str, before: dict[str, Any], fields: Iterable[str]) -> Matter:
     names = list(dict.fromkeys(fields))
     matter.full_clean()
     matter.version += 1
@@ -247,7 +248,7 @@ def recompute_due_dates(*, years: Iterable[int] | None = None) -> int:
 
 def _create(
     *,
-    actor: Any,
+    actor: Actor,
     court: Court,
     origin: str,
     channel: str,
@@ -285,7 +286,7 @@ def _create(
         channel=channel,
         subject=subject,
         applicant=applicant,
-        registered_by=actor,
+        registered_by=account_of(actor),
         facts=facts,
         infringer=infringer,
         request=request,
@@ -303,7 +304,7 @@ def _create(
 @transaction.atomic
 def submit_application(
     *,
-    actor: Any,
+    actor: Actor,
     subject: str,
     facts: str,
     infringer: str,
@@ -313,7 +314,7 @@ def submit_application(
     resubmission_of: Matter | None = None,
 ) -> Matter:
     """A judge applies online for themself (A26.1)."""
-    person = Person.objects.filter(account=actor).select_related("court").first()
+    person = Person.objects.filter(account=account_of(actor)).select_related("court").first()
     if person is None:
         raise PermissionDenied
     if resubmission_of is not None and (
@@ -348,7 +349,7 @@ def submit_application(
 @transaction.atomic
 def register_application(
     *,
-    actor: Any,
+    actor: Actor,
     applicant: Person,
     channel: str,
     subject: str,
@@ -386,7 +387,7 @@ def register_application(
 @transaction.atomic
 def open_ex_officio(
     *,
-    actor: Any,
+    actor: Actor,
     court: Court,
     subject: str,
     facts: str,
@@ -416,12 +417,12 @@ def open_ex_officio(
 # --- Acceptance ------------------------------------------------------------------------------
 
 
-def _accept(matter: Matter, *, actor: Any, handler: Account | None) -> Matter:
+def _accept(matter: Matter, *, actor: Actor, handler: Account | None) -> Matter:
     before = _before(matter)
     court_settings = settings_for(matter.court)
     matter.status = MatterStatus.ACCEPTED
     matter.accepted_on = timezone.localdate()
-    matter.handler = handler or actor
+    matter.handler = handler or account_of(actor)
     matter.handling_days = court_settings.handling_days
     matter.calendar_days = court_settings.calendar_days
     matter.due_date = compute_due_date(matter)
@@ -443,7 +444,7 @@ def _accept(matter: Matter, *, actor: Any, handler: Account | None) -> Matter:
 
 @transaction.atomic
 def accept_matter(
-    *, actor: Any, matter: Matter, expected_version: int | None = None, handler: Account | None = None
+    *, actor: Actor, matter: Matter, expected_version: int | None = None, handler: Account | None = None
 ) -> Matter:
     """The office accepts an application; the 30-day clock starts the next day (A26.4)."""
     matter = _locked(matter, expected_version)
@@ -464,7 +465,9 @@ def accept_matter(
 
 
 @transaction.atomic
-def decline_matter(*, actor: Any, matter: Matter, reason: str, expected_version: int | None = None) -> Matter:
+def decline_matter(
+    *, actor: Actor, matter: Matter, reason: str, expected_version: int | None = None
+) -> Matter:
     """The office declines an application with a written reason the applicant sees."""
     matter = _locked(matter, expected_version)
     if not permissions.is_office(actor, matter.court_id):
@@ -491,7 +494,7 @@ def decline_matter(*, actor: Any, matter: Matter, reason: str, expected_version:
 
 
 @transaction.atomic
-def record_step(*, actor: Any, matter: Matter, step: str, text: str = "") -> MatterEvent:
+def record_step(*, actor: Actor, matter: Matter, step: str, text: str = "") -> MatterEvent:
     """A step of A26.2 (report to the chair, contact the judge and the department, advise
     the department, report back), time-stamped and attributed."""
     matter = _locked(matter, None)
@@ -534,7 +537,7 @@ def _refuse_when_overdue(matter: Matter) -> None:
 
 @transaction.atomic
 def request_time(
-    *, actor: Any, matter: Matter, kind: str, reason: str, days: int | None = None
+    *, actor: Actor, matter: Matter, kind: str, reason: str, days: int | None = None
 ) -> TimeRequest:
     """Ask the chair to suspend the clock or extend it, with a reason."""
     matter = _locked(matter, None)
@@ -558,7 +561,7 @@ def request_time(
         kind=kind,
         reason=reason.strip(),
         days=days if kind == TimeRequestKind.EXTENSION else None,
-        requested_by=actor,
+        requested_by=signed_in(actor),
     )
     audit.record_event(actor=actor, action="matters.time.request", obj=matter, kind=kind, days=days)
     _event(
@@ -584,7 +587,7 @@ def request_time(
 
 @transaction.atomic
 def decide_time_request(
-    *, actor: Any, time_request: TimeRequest, approve: bool, note: str = ""
+    *, actor: Actor, time_request: TimeRequest, approve: bool, note: str = ""
 ) -> TimeRequest:
     """The chair approves or rejects; an approved suspension stops the clock today, an
     approved extension moves the due date at once."""
@@ -598,7 +601,7 @@ def decide_time_request(
         _require_status(matter, MatterStatus.ACCEPTED)
         _refuse_when_overdue(matter)
     locked.status = TimeRequestStatus.APPROVED if approve else TimeRequestStatus.REJECTED
-    locked.decided_by = actor
+    locked.decided_by = account_of(actor)
     locked.decided_at = timezone.now()
     locked.decision_note = note.strip()
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
@@ -624,7 +627,7 @@ def decide_time_request(
 
 
 @transaction.atomic
-def resume_matter(*, actor: Any, matter: Matter, expected_version: int | None = None) -> Matter:
+def resume_matter(*, actor: Actor, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
     matter = _locked(matter, expected_version)
     if not permissions.can_resume(actor, matter):
@@ -647,7 +650,7 @@ def resume_matter(*, actor: Any, matter: Matter, expected_version: int | None = 
 @transaction.atomic
 def decide_matter(
     *,
-    actor: Any,
+    actor: Actor,
     matter: Matter,
     findings: str,
     handling_opinion: str,
@@ -699,7 +702,7 @@ def decide_matter(
 @transaction.atomic
 def record_feedback(
     *,
-    actor: Any,
+    actor: Actor,
     matter: Matter,
     channel: str,
     at: dt.datetime | None = None,
@@ -734,7 +737,7 @@ def record_feedback(
 @transaction.atomic
 def record_response(
     *,
-    actor: Any,
+    actor: Actor,
     matter: Matter,
     response: str,
     appeal_sent_on: dt.date | None = None,
@@ -785,7 +788,7 @@ def record_response(
 @transaction.atomic
 def record_appeal_outcome(
     *,
-    actor: Any,
+    actor: Actor,
     matter: Matter,
     outcome: str,
     decided_on: dt.date | None,
@@ -821,37 +824,27 @@ def record_appeal_outcome(
 
 
 @transaction.atomic
-def add_attachment(*, actor: Any, matter: Matter, upload: UploadedFile) -> Attachment:
+def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Attachment:
     """Keep a file with the matter, with its SHA-256; limited in size and type."""
     matter = _locked(matter, None)
     if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
         raise PermissionDenied
-    checked = check_upload(upload)
-    attachment = Attachment(
-        matter=matter,
-        name=checked.name,
-        size=checked.size,
-        content_type=checked.content_type,
-        sha256=checked.sha256,
-        uploaded_by=actor,
+    attachment = uploads.attach(
+        Attachment(matter=matter, uploaded_by=signed_in(actor)),
+        upload,
+        actor=actor,
+        action="matters.attachment.add",
+        record=matter,
+        prefix=str(matter.pk),
     )
-    with stored(attachment.file, f"{matter.pk}-{checked.sha256[:16]}{checked.extension}", upload):
-        attachment.save()
-        audit.record_event(
-            actor=actor,
-            action="matters.attachment.add",
-            obj=matter,
-            name=attachment.name,
-            sha256=attachment.sha256,
-        )
-        _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
+    _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
     return attachment
 
 
 # --- The register of matters ------------------------------------------------------------------
 
 
-def export_register(*, actor: Any, matters: Iterable[Matter], filters: Iterable[str]) -> bytes:
+def export_register(*, actor: Actor, matters: Iterable[Matter], filters: Iterable[str]) -> bytes:
     """The register as an Excel workbook (core.exports). The export is logged with the
     names of the filters used, never their values (a searched name stays out of the log)."""
     rows = list(matters)
@@ -990,7 +983,7 @@ def send_acceptance_reminders(*, today: dt.date | None = None) -> int:
 
 @transaction.atomic
 def add_task(
-    *, actor: Any, matter: Matter, owner: Person, description: str, due_date: dt.date
+    *, actor: Actor, matter: Matter, owner: Person, description: str, due_date: dt.date
 ) -> InvestigationTask:
     """Give part of the investigation to someone of the court, with a due date."""
     matter = _locked(matter, None)
@@ -1007,7 +1000,11 @@ def add_task(
     if errors:
         raise ValidationError(errors)
     task = InvestigationTask(
-        matter=matter, owner=owner, description=description.strip(), due_date=due_date, created_by=actor
+        matter=matter,
+        owner=owner,
+        description=description.strip(),
+        due_date=due_date,
+        created_by=account_of(actor),
     )
     create_versioned(
         task, actor=actor, action="matters.task.create", fields=("matter", "owner", "description", "due_date")
@@ -1037,7 +1034,7 @@ def add_task(
 
 @transaction.atomic
 def complete_task(
-    *, actor: Any, task: InvestigationTask, result: str, expected_version: int | None = None
+    *, actor: Actor, task: InvestigationTask, result: str, expected_version: int | None = None
 ) -> InvestigationTask:
     """The owner (or the handler) reports the task done, with its result."""
     locked = InvestigationTask.objects.select_for_update().select_related("matter", "owner").get(pk=task.pk)

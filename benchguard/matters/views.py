@@ -27,8 +27,8 @@ from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
 from benchguard.matters.models import Matter, TimeRequest
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Court, Person
-from benchguard.organization.selectors import accounts_with_roles
+from benchguard.organization.models import Court
+from benchguard.organization.selectors import accounts_with_roles, people_in_court
 
 INBOX_PAGE = 50  # the most urgent first; the rest on further pages
 
@@ -162,7 +162,7 @@ def register(request: HttpRequest) -> HttpResponse:
     court = _office_court(request.user)
     if not permissions.is_office(request.user, court.pk):
         raise PermissionDenied
-    people = Person.objects.filter(court=court, is_active=True).order_by("name_pinyin")
+    people = people_in_court(court)
     form = matter_forms.RegisterForm(request.POST or None, request.FILES or None, people=people)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -186,7 +186,7 @@ def register(request: HttpRequest) -> HttpResponse:
 def open_ex_officio(request: HttpRequest) -> HttpResponse:
     """The committee takes up a matter itself (A17)."""
     court = _office_court(request.user)
-    people = Person.objects.filter(court=court, is_active=True).order_by("name_pinyin")
+    people = people_in_court(court)
     form = matter_forms.ExOfficioForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         matter, _stale = call_service(
@@ -217,7 +217,7 @@ def _resolutions(matter: Matter) -> Any:
 
 
 def _court_people(matter: Matter) -> Any:
-    return Person.objects.filter(court_id=matter.court_id, is_active=True).order_by("name_pinyin")
+    return people_in_court(matter.court_id)
 
 
 def _handlers(matter: Matter) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import models
 
 
-class NotificationQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class NotificationQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> NotificationQuerySet:
         """Notifications are personal: the recipient's own, nobody else's (A18 spirit)."""
         if user is None or not user.is_authenticated:

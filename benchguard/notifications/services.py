@@ -29,6 +29,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from benchguard.core.types import Actor
 from benchguard.notifications.models import Notification
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def _email_message(notification: Notification) -> EmailMessage:
     )
 
 
-def _check_recipient(actor: Any, notification: Notification) -> None:
+def _check_recipient(actor: Actor, notification: Notification) -> None:
     # Views and the API reach a notification through selectors.get_notification_for
     # (404 for anyone else); this guards callers that skip them.
     if actor is None or not actor.is_authenticated or notification.recipient_id != actor.pk:
@@ -204,7 +205,7 @@ def _check_recipient(actor: Any, notification: Notification) -> None:
 
 
 @transaction.atomic
-def mark_read(*, actor: Any, notification: Notification) -> Notification:
+def mark_read(*, actor: Actor, notification: Notification) -> Notification:
     """The recipient has read the notification (repeat calls keep the first time)."""
     _check_recipient(actor, notification)
     if notification.read_at is None:
@@ -217,7 +218,7 @@ def mark_read(*, actor: Any, notification: Notification) -> Notification:
 
 
 @transaction.atomic
-def mark_all_read(*, actor: Any) -> int:
+def mark_all_read(*, actor: Actor) -> int:
     """Mark every unread notification of `actor` read; returns how many changed."""
     if actor is None or not actor.is_authenticated:
         raise PermissionDenied

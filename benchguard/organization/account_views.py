@@ -40,7 +40,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     language = form.cleaned_data["language"]
     target = safe_next(request, "/")
     if request.user.is_authenticated:
-        services.set_language(actor=request.user, account=request.user, language=language)  # type: ignore[arg-type]
+        services.set_language(actor=request.user, account=request.user, language=language)
     response = redirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

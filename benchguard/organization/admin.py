@@ -125,7 +125,7 @@ class PersonAdmin(ScopedAdmin):
             obj.pk = services.create_person(actor=request.user, **fields).pk
 
 
-class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
+class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     extra = 0
     fields = ["role", "court", "department"]
@@ -154,7 +154,7 @@ class RoleAssignmentInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Account)
-class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
+class AccountAdmin(UserAdmin):
     inlines = [RoleAssignmentInline]
     actions = ["unlock"]
     list_display = ["username", "display_name", "is_active", "is_staff", "last_login"]
@@ -174,7 +174,7 @@ class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
         return can_administer(request.user)
 
     has_change_permission = has_view_permission
-    has_add_permission = has_module_permission  # type: ignore[assignment]
+    has_add_permission = has_module_permission
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # deactivate instead: the audit trail names accounts
@@ -222,7 +222,7 @@ class AccountAdmin(UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEntryAdmin(admin.ModelAdmin):
     """The audit trail, read-only; a court's administrator sees their court's lines, and
     nobody sees the restricted data of an area they may not read (core.audit_visibility)."""
 

@@ -26,7 +26,7 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
     }
 
 
-class VersionedForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class VersionedForm(StyledFormMixin, forms.ModelForm):
     """A model form with the hidden version its data was based on."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

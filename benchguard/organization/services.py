@@ -18,6 +18,7 @@ from benchguard.core.access import forget_grants
 from benchguard.core.crypto import blind_index
 from benchguard.core.identity import validate_resident_id
 from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.types import Actor
 from benchguard.organization import permissions
 from benchguard.organization.models import (
     Account,
@@ -92,13 +93,13 @@ def id_number_index(number: str) -> str:
 # --- Courts and departments -----------------------------------------------------------
 
 
-def create_court(*, actor: Any, **fields: Any) -> Court:
+def create_court(*, actor: Actor, **fields: Any) -> Court:
     return create_versioned(
         Court(**fields), actor=actor, action="organization.court.create", fields=COURT_FIELDS
     )
 
 
-def update_court(*, actor: Any, court: Court, expected_version: int, changes: dict[str, Any]) -> Court:
+def update_court(*, actor: Actor, court: Court, expected_version: int, changes: dict[str, Any]) -> Court:
     return update_versioned(
         Court,
         court.pk,
@@ -109,7 +110,7 @@ def update_court(*, actor: Any, court: Court, expected_version: int, changes: di
     )
 
 
-def create_department(*, actor: Any, **fields: Any) -> Department:
+def create_department(*, actor: Actor, **fields: Any) -> Department:
     return create_versioned(
         Department(**fields),
         actor=actor,
@@ -119,7 +120,7 @@ def create_department(*, actor: Any, **fields: Any) -> Department:
 
 
 def update_department(
-    *, actor: Any, department: Department, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, department: Department, expected_version: int, changes: dict[str, Any]
 ) -> Department:
     return update_versioned(
         Department,
@@ -134,13 +135,13 @@ def update_department(
 # --- People -----------------------------------------------------------------------------
 
 
-def create_person(*, actor: Any, **fields: Any) -> Person:
+def create_person(*, actor: Actor, **fields: Any) -> Person:
     person = Person(**fields)
     person.name_pinyin, person.name_initials = pinyin_of(person.name)
     return create_versioned(person, actor=actor, action="organization.person.create", fields=PERSON_FIELDS)
 
 
-def update_person(*, actor: Any, person: Person, expected_version: int, changes: dict[str, Any]) -> Person:
+def update_person(*, actor: Actor, person: Person, expected_version: int, changes: dict[str, Any]) -> Person:
     """Edit a person's work details (position, department …); only the personnel office
     and system administrators of the person's court may."""
     if not permissions.can_edit_person(actor, person):
@@ -161,7 +162,7 @@ def update_person(*, actor: Any, person: Person, expected_version: int, changes:
     )
 
 
-def link_account(*, actor: Any, person: Person, account: Account | None) -> Person:
+def link_account(*, actor: Actor, person: Person, account: Account | None) -> Person:
     return update_versioned(
         Person,
         person.pk,
@@ -175,7 +176,7 @@ def link_account(*, actor: Any, person: Person, account: Account | None) -> Pers
 # --- Private details (A18) ---------------------------------------------------------------
 
 
-def open_private_details(*, actor: Any, person: Person, purpose: str = "view") -> PersonPrivate:
+def open_private_details(*, actor: Actor, person: Person, purpose: str = "view") -> PersonPrivate:
     """The person's private record for someone allowed to open it; the opening is
     written to the access log before anything is shown."""
     if not permissions.can_open_private(actor, person):
@@ -186,7 +187,7 @@ def open_private_details(*, actor: Any, person: Person, purpose: str = "view") -
 
 
 def update_private_details(
-    *, actor: Any, person: Person, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, person: Person, expected_version: int, changes: dict[str, Any]
 ) -> PersonPrivate:
     if not permissions.can_edit_private(actor, person):
         raise PermissionDenied
@@ -239,7 +240,7 @@ def find_person_by_id_number(number: str) -> Person | None:
 
 def create_account(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     display_name: str,
     password: str | None,
@@ -270,7 +271,7 @@ def create_account(
 
 
 def assign_role(
-    *, actor: Any, account: Account, role: str, court: Court, department: Department | None = None
+    *, actor: Actor, account: Account, role: str, court: Court, department: Department | None = None
 ) -> RoleAssignment:
     with transaction.atomic():
         existing = RoleAssignment.objects.filter(
@@ -292,7 +293,7 @@ def assign_role(
     return assignment
 
 
-def revoke_role(*, actor: Any, assignment: RoleAssignment) -> None:
+def revoke_role(*, actor: Actor, assignment: RoleAssignment) -> None:
     with transaction.atomic():
         account = assignment.account
         audit.record_change(
@@ -310,7 +311,7 @@ def revoke_role(*, actor: Any, assignment: RoleAssignment) -> None:
     forget_grants(account)
 
 
-def set_language(*, actor: Any, account: Account, language: str) -> Account:
+def set_language(*, actor: Actor, account: Account, language: str) -> Account:
     if language not in {code for code, _name in settings.LANGUAGES}:
         raise ValidationError({"language": _("Choose one of the offered languages.")})
     if account.language != language:
@@ -322,7 +323,7 @@ def set_language(*, actor: Any, account: Account, language: str) -> Account:
     return account
 
 
-def unlock_account(*, actor: Any, account: Account) -> int:
+def unlock_account(*, actor: Actor, account: Account) -> int:
     """Lift a lockout after repeated wrong passwords before it runs out; returns how many
     failed attempts were cleared."""
     from axes.utils import reset

@@ -68,7 +68,7 @@ def load_persons_of_concern_demo() -> None:
     filing = Department.objects.get(court__division_code="370200", name="立案庭")
     earlier = today - dt.timedelta(days=400)
 
-    def log(person: object, department: Department, days_ago: int, what: str, outcome: str):  # type: ignore[no-untyped-def]
+    def log(person: object, department: Department, days_ago: int, what: str, outcome: str):
         return services.add_department_log(
             actor=police,
             department=department,

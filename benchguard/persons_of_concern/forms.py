@@ -25,7 +25,7 @@ class MatchForm(StyledFormMixin, forms.Form):
     phone = forms.CharField(label=_("Phone"), required=False, max_length=20)
 
 
-class PersonCreateForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class PersonCreateForm(StyledFormMixin, forms.ModelForm):
     bounds = {"birth_date": BIRTH, "phone": PHONE}
     aliases = forms.CharField(
         label=_("Aliases"), required=False, help_text=_("Separate several names with commas.")
@@ -99,7 +99,7 @@ class PhoneForm(StyledFormMixin, forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=20)
 
 
-class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class EntryForm(StyledFormMixin, forms.ModelForm):
     """A proposal for the list. Below the entry's facts, one outcome field per incident
     naming the person and per log line about them: a source is cited when its outcome
     is filled in (A15: at least one)."""
@@ -118,7 +118,7 @@ class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, person: PersonOfConcern, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sources: dict[str, Any] = {}
-        incidents = person.incidents.select_related("court").order_by("-occurred_at", "-pk")  # type: ignore[attr-defined]
+        incidents = person.incidents.select_related("court").order_by("-occurred_at", "-pk")
         for incident in incidents:
             self._source_field(
                 f"cite_incident_{incident.pk}",
@@ -130,7 +130,7 @@ class EntryForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
                     "nature": incident.get_nature_display(),
                 },
             )
-        logs = person.logs.select_related("court", "department").order_by("-event_date", "-pk")  # type: ignore[attr-defined]
+        logs = person.logs.select_related("court", "department").order_by("-event_date", "-pk")
         for log in logs:
             self._source_field(
                 f"cite_log_{log.pk}",
@@ -221,7 +221,7 @@ class RemovalForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason for removal"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class LogForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class LogForm(StyledFormMixin, forms.ModelForm):
     bounds = {"event_date": HAPPENED}
 
     class Meta:

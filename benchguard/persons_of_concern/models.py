@@ -44,8 +44,8 @@ def validate_photo(file: object) -> None:
     if getattr(file, "_committed", False):
         return  # a photo already stored was checked when it was uploaded
     if hasattr(file, "open") and hasattr(file, "read"):
-        file.open()  # type: ignore[attr-defined]
-        head = file.read(8)  # type: ignore[attr-defined]
+        file.open()
+        head = file.read(8)
         file.seek(0)  # type: ignore[attr-defined]
     if not any(head.startswith(sig) for sig in PHOTO_SIGNATURES):
         raise ValidationError(_("The photo must be a JPEG or PNG image."), code="type")

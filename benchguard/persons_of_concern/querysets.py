@@ -13,12 +13,12 @@ from django.db import models
 from benchguard.persons_of_concern import permissions
 
 
-class PersonOfConcernQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class PersonOfConcernQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> Any:
         return self if permissions.can_read(user) else self.none()
 
 
-class ControlledListEntryQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class ControlledListEntryQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> Any:
         return self if permissions.can_read(user) else self.none()
 
@@ -27,7 +27,7 @@ class ControlledListEntryQuerySet(models.QuerySet):  # type: ignore[type-arg]
         return self.filter(approved_at__isnull=False, removed_at__isnull=True, expires_on__gte=today)
 
 
-class DepartmentLogQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class DepartmentLogQuerySet(models.QuerySet):
     def visible_to(self, user: Any) -> Any:
         if permissions.can_read(user):
             return self

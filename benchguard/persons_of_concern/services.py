@@ -19,8 +19,10 @@ from benchguard.core.documents import DocumentType, validate_document
 from benchguard.core.exports import xlsx
 from benchguard.core.identity import birth_date_of
 from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.types import Actor
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
+from benchguard.organization.types import account_of
 from benchguard.persons_of_concern import matching, names, permissions
 from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, ObjectionDecision
 from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
@@ -44,7 +46,7 @@ _LEVEL_ORDER: list[str] = [ListLevel.ATTENTION, ListLevel.KEY, ListLevel.STRICT]
 CHECK_MIN_SCORE = 60  # as matching.is_controlled: a weaker name match is not an answer
 
 
-def _actor_court(actor: Any) -> Court:
+def _actor_court(actor: Actor) -> Court:
     from benchguard.core.access import court_ids_with
 
     ids = court_ids_with(actor, permissions.READER_ROLES)
@@ -89,7 +91,7 @@ def _write_keys(row: PersonName) -> None:
 
 
 @transaction.atomic
-def add_name(*, actor: Any, person: PersonOfConcern, name: str, kind: str) -> PersonName:
+def add_name(*, actor: Actor, person: PersonOfConcern, name: str, kind: str) -> PersonName:
     """An alias or former name (A15), with its search keys."""
     if not permissions.can_edit_person(actor, person):
         raise PermissionDenied
@@ -109,7 +111,7 @@ def add_name(*, actor: Any, person: PersonOfConcern, name: str, kind: str) -> Pe
 
 
 @transaction.atomic
-def add_document(*, actor: Any, person: PersonOfConcern, kind: str, number: str) -> IdentityDocument:
+def add_document(*, actor: Actor, person: PersonOfConcern, kind: str, number: str) -> IdentityDocument:
     """An identity document; the number is validated for its type, encrypted and indexed."""
     if not permissions.can_edit_person(actor, person):
         raise PermissionDenied
@@ -133,7 +135,7 @@ def add_document(*, actor: Any, person: PersonOfConcern, kind: str, number: str)
 
 
 @transaction.atomic
-def add_phone(*, actor: Any, person: PersonOfConcern, number: str) -> PhoneNumber:
+def add_phone(*, actor: Actor, person: PersonOfConcern, number: str) -> PhoneNumber:
     if not permissions.can_edit_person(actor, person):
         raise PermissionDenied
     digits = normalize_phone(number)
@@ -154,7 +156,7 @@ def add_phone(*, actor: Any, person: PersonOfConcern, number: str) -> PhoneNumbe
 @transaction.atomic
 def create_person(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     sex: str = "",
     birth_date: dt.date | None = None,
@@ -181,7 +183,7 @@ def create_person(
         birth_date=birth_date,
         description=description,
         court=_actor_court(actor),
-        created_by=actor,
+        created_by=account_of(actor),
     )
     if photo:
         person.photo = photo
@@ -199,7 +201,7 @@ def create_person(
 
 @transaction.atomic
 def update_person(
-    *, actor: Any, person: PersonOfConcern, expected_version: int, changes: dict[str, Any]
+    *, actor: Actor, person: PersonOfConcern, expected_version: int, changes: dict[str, Any]
 ) -> PersonOfConcern:
     """Edit the person's details; a new name keeps the old one as a former name."""
     if not permissions.can_edit_person(actor, person):
@@ -306,7 +308,7 @@ def _check_citations(person: PersonOfConcern, citations: list[tuple[Any, str]]) 
     return checked
 
 
-def _cite(actor: Any, entry: ControlledListEntry, citations: list[tuple[Any, str]]) -> None:
+def _cite(actor: Actor, entry: ControlledListEntry, citations: list[tuple[Any, str]]) -> None:
     for source, outcome in citations:
         is_log = isinstance(source, DepartmentLog)
         create_versioned(
@@ -325,7 +327,7 @@ def _cite(actor: Any, entry: ControlledListEntry, citations: list[tuple[Any, str
 @transaction.atomic
 def propose_entry(
     *,
-    actor: Any,
+    actor: Actor,
     person: PersonOfConcern,
     legal_basis: str,
     level: str,
@@ -362,7 +364,7 @@ def propose_entry(
             court=_actor_court(actor),
             legal_basis=legal_basis,
             level=level,
-            proposed_by=actor,
+            proposed_by=account_of(actor),
             review_date=review_date,
             expires_on=expires_on,
         ),
@@ -375,7 +377,7 @@ def propose_entry(
 
 
 @transaction.atomic
-def approve_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEntry:
+def approve_entry(*, actor: Actor, entry: ControlledListEntry) -> ControlledListEntry:
     """Approval by the committee office or a court leader of the proposing court, other
     than the proposer; the expiry must lie within the maximum term from today."""
     if not permissions.can_approve_entry(actor, entry):
@@ -411,7 +413,7 @@ def approve_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEn
 
 
 @transaction.atomic
-def remove_entry(*, actor: Any, entry: ControlledListEntry, reason: str) -> ControlledListEntry:
+def remove_entry(*, actor: Actor, entry: ControlledListEntry, reason: str) -> ControlledListEntry:
     """Take an entry off the list (the proposing court's office or leaders); it stays in
     history with the reason."""
     if not permissions.can_remove_entry(actor, entry):
@@ -440,7 +442,7 @@ def _shown(entry: ControlledListEntry, name: str) -> str:
 @transaction.atomic
 def correct_entry(
     *,
-    actor: Any,
+    actor: Actor,
     entry: ControlledListEntry,
     expected_version: int,
     changes: dict[str, Any],
@@ -501,7 +503,7 @@ def correct_entry(
     if not changed:
         raise ValidationError(_("Nothing was changed."), code="unchanged")
     create_versioned(
-        EntryCorrection(entry=saved, changes=changed, reason=reason.strip(), corrected_by=actor),
+        EntryCorrection(entry=saved, changes=changed, reason=reason.strip(), corrected_by=account_of(actor)),
         actor=actor,
         action="persons_of_concern.entry.correction",
         fields=["entry", "changes", "reason"],
@@ -520,7 +522,7 @@ def decision_makers(entry: ControlledListEntry) -> list[Any]:
 @transaction.atomic
 def record_objection(
     *,
-    actor: Any,
+    actor: Actor,
     entry: ControlledListEntry,
     received_on: dt.date,
     raised_by: str,
@@ -544,7 +546,7 @@ def record_objection(
             received_on=received_on,
             raised_by=raised_by,
             content=content.strip(),
-            recorded_by=actor,
+            recorded_by=account_of(actor),
         ),
         actor=actor,
         action="persons_of_concern.objection.record",
@@ -568,7 +570,7 @@ def record_objection(
 @transaction.atomic
 def decide_objection(
     *,
-    actor: Any,
+    actor: Actor,
     objection: EntryObjection,
     expected_version: int,
     decision: str,
@@ -652,7 +654,7 @@ def send_review_reminders(*, today: dt.date | None = None) -> int:
     return sent
 
 
-def open_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEntry:
+def open_entry(*, actor: Actor, entry: ControlledListEntry) -> ControlledListEntry:
     """Every view of an entry is in the access log (A15), written before it is shown."""
     audit.record_access(actor=actor, action="persons_of_concern.entry.view", obj=entry)
     return entry
@@ -661,7 +663,7 @@ def open_entry(*, actor: Any, entry: ControlledListEntry) -> ControlledListEntry
 @transaction.atomic
 def add_department_log(
     *,
-    actor: Any,
+    actor: Actor,
     department: Department,
     event_date: dt.date,
     what_happened: str,
@@ -682,7 +684,7 @@ def add_department_log(
             event_date=event_date,
             what_happened=what_happened,
             outcome=outcome,
-            recorded_by=actor,
+            recorded_by=account_of(actor),
         ),
         actor=actor,
         action="persons_of_concern.log.create",
@@ -690,7 +692,7 @@ def add_department_log(
     )
 
 
-def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]) -> bytes:
+def export_controlled_list(*, actor: Actor, entries: Iterable[ControlledListEntry]) -> bytes:
     """The controlled list as an Excel workbook; the export is logged as an access."""
     if not permissions.can_export(actor):
         raise PermissionDenied
@@ -726,7 +728,7 @@ def export_controlled_list(*, actor: Any, entries: Iterable[ControlledListEntry]
     )
 
 
-def export_department_logs(*, actor: Any, logs: Iterable[DepartmentLog]) -> bytes:
+def export_department_logs(*, actor: Actor, logs: Iterable[DepartmentLog]) -> bytes:
     """The departments' logs (日志备查) as an Excel workbook; the export is logged."""
     if not permissions.can_export_logs(actor):
         raise PermissionDenied
@@ -775,7 +777,7 @@ class ListAnswer:
 
 def check_against_list(
     *,
-    actor: Any,
+    actor: Actor,
     name: str = "",
     document_kind: str | None = None,
     document_number: str = "",

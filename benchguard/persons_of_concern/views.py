@@ -85,7 +85,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # those of their own court (the register's own scoping decides).
     from benchguard.incidents.models import Incident
 
-    linked = list(person.incidents.select_related("court").order_by("-occurred_at"))  # type: ignore[attr-defined]
+    linked = list(person.incidents.select_related("court").order_by("-occurred_at"))
     openable = set(
         Incident.objects.visible_to(request.user)
         .filter(pk__in=[i.pk for i in linked])

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import polib  # type: ignore[import-untyped]
+import polib
 import pytest
 from django.test import Client
 

@@ -4,7 +4,7 @@ messages by field; a visit not visible is 404."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -17,10 +17,6 @@ from benchguard.gate import permissions, selectors, services
 from benchguard.gate.api import serializers as s
 from benchguard.gate.models import Visit
 from benchguard.organization.models import Person
-
-
-def _errors(exc: ValidationError) -> dict[str, list[str]]:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
 
 
 class VisitViewSet(viewsets.ReadOnlyModelViewSet[Visit]):
@@ -55,10 +51,7 @@ class VisitViewSet(viewsets.ReadOnlyModelViewSet[Visit]):
             return Response(
                 {"host": [_("The host must work at this court.")]}, status=status.HTTP_400_BAD_REQUEST
             )
-        try:
-            visit = services.check_in(actor=request.user, post=post, host=host, **values)
-        except ValidationError as exc:
-            return Response(_errors(exc), status=status.HTTP_400_BAD_REQUEST)
+        visit = services.check_in(actor=request.user, post=post, host=host, **values)
         return Response(s.VisitSerializer(visit).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={200: s.VisitSerializer})
@@ -66,8 +59,5 @@ class VisitViewSet(viewsets.ReadOnlyModelViewSet[Visit]):
     def check_out(self, request: Request, pk: str | None = None) -> Response:
         """The visitor leaves: departure time and the hand-back in one step."""
         visit = self.get_object()
-        try:
-            visit = services.check_out(actor=request.user, visit=visit)
-        except ValidationError as exc:
-            return Response(_errors(exc), status=status.HTTP_400_BAD_REQUEST)
+        visit = services.check_out(actor=request.user, visit=visit)
         return Response(s.VisitSerializer(visit).data)

@@ -10,7 +10,7 @@ from benchguard.gate.models import Visit
 from benchguard.gate.tests.conftest import new_id_number, new_slot
 
 
-def test_the_desk_refuses_phone_12345_and_keeps_what_was_typed(client_as, gatehouse) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_refuses_phone_12345_and_keeps_what_was_typed(client_as, gatehouse) -> None:
     visits = Visit.objects.count()
     data = {
         "post": gatehouse.pk,
@@ -33,7 +33,7 @@ def test_the_desk_refuses_phone_12345_and_keeps_what_was_typed(client_as, gateho
     assert Visit.objects.count() == visits
 
 
-def test_the_api_refuses_phone_abc(client_as, gatehouse, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_refuses_phone_abc(client_as, gatehouse, person_of) -> None:
     data = {
         "post": gatehouse.pk,
         "visitor_name": "孟凡超",

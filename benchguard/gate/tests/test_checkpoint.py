@@ -24,7 +24,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 
 
 @pytest.fixture
-def shift(checkpoint_post, persona):  # type: ignore[no-untyped-def]
+def shift(checkpoint_post, persona):
     """Yesterday afternoon at the checkpoint (the demo recorded today's morning)."""
     return services.record_shift(
         actor=persona("guard"),
@@ -39,7 +39,7 @@ def shift(checkpoint_post, persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def item(shift, persona):  # type: ignore[no-untyped-def]
+def item(shift, persona):
     return services.add_item(
         actor=persona("guard"),
         shift=shift,
@@ -51,7 +51,7 @@ def item(shift, persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def seized(shift, persona):  # type: ignore[no-untyped-def]
+def seized(shift, persona):
     return services.add_item(
         actor=persona("police"),
         shift=shift,
@@ -64,7 +64,7 @@ def seized(shift, persona):  # type: ignore[no-untyped-def]
 # --- Shifts ---------------------------------------------------------------------------------------
 
 
-def test_a_shift_is_recorded(shift, persona, checkpoint_post) -> None:  # type: ignore[no-untyped-def]
+def test_a_shift_is_recorded(shift, persona, checkpoint_post) -> None:
     shift = CheckpointShift.objects.get(pk=shift.pk)  # as stored, not as built
     assert (shift.post, shift.people_checked, shift.bags_checked, shift.refusals) == (
         checkpoint_post,
@@ -76,9 +76,7 @@ def test_a_shift_is_recorded(shift, persona, checkpoint_post) -> None:  # type: 
     assert shift.recorded_by == persona("guard")
 
 
-def test_more_refusals_than_people_checked_are_refused(  # type: ignore[no-untyped-def]
-    checkpoint_post, persona
-) -> None:
+def test_more_refusals_than_people_checked_are_refused(checkpoint_post, persona) -> None:
     shifts = CheckpointShift.objects.count()
     with pytest.raises(ValidationError) as caught:
         services.record_shift(
@@ -94,9 +92,7 @@ def test_more_refusals_than_people_checked_are_refused(  # type: ignore[no-untyp
     assert CheckpointShift.objects.count() == shifts
 
 
-def test_the_same_shift_twice_is_refused(  # type: ignore[no-untyped-def]
-    shift, checkpoint_post, persona
-) -> None:
+def test_the_same_shift_twice_is_refused(shift, checkpoint_post, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.record_shift(
             actor=persona("police"),
@@ -123,7 +119,7 @@ def test_the_same_shift_twice_is_refused(  # type: ignore[no-untyped-def]
     assert night.shift == Shift.NIGHT
 
 
-def test_a_gatehouse_is_not_a_checkpoint(gatehouse, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_gatehouse_is_not_a_checkpoint(gatehouse, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.record_shift(
             actor=persona("guard"),
@@ -137,7 +133,7 @@ def test_a_gatehouse_is_not_a_checkpoint(gatehouse, persona) -> None:  # type: i
     assert not CheckpointShift.objects.filter(post=gatehouse).exists()
 
 
-def test_a_future_day_is_refused(checkpoint_post, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_future_day_is_refused(checkpoint_post, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.record_shift(
             actor=persona("guard"),
@@ -151,9 +147,7 @@ def test_a_future_day_is_refused(checkpoint_post, persona) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("username", ["judge", "outsider", "judge2"])
-def test_only_the_desk_records_shifts(  # type: ignore[no-untyped-def]
-    checkpoint_post, persona, username
-) -> None:
+def test_only_the_desk_records_shifts(checkpoint_post, persona, username) -> None:
     with pytest.raises(PermissionDenied):
         services.record_shift(
             actor=persona(username),
@@ -168,7 +162,7 @@ def test_only_the_desk_records_shifts(  # type: ignore[no-untyped-def]
 # --- Items ----------------------------------------------------------------------------------------
 
 
-def test_a_held_item_needs_a_receipt_number(shift, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_held_item_needs_a_receipt_number(shift, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.add_item(
             actor=persona("guard"),
@@ -182,12 +176,12 @@ def test_a_held_item_needs_a_receipt_number(shift, persona) -> None:  # type: ig
     assert not HeldItem.objects.filter(shift=shift).exists()
 
 
-def test_a_seized_item_needs_no_receipt(seized) -> None:  # type: ignore[no-untyped-def]
+def test_a_seized_item_needs_no_receipt(seized) -> None:
     assert seized.disposition == Disposition.SEIZED
     assert seized.receipt_number == ""
 
 
-def test_a_held_item_is_returned_once(item, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_held_item_is_returned_once(item, persona) -> None:
     guard = persona("guard")
     returned = services.return_item(actor=guard, item=item, expected_version=item.version)
     assert returned.returned_at is not None
@@ -200,7 +194,7 @@ def test_a_held_item_is_returned_once(item, persona) -> None:  # type: ignore[no
     assert item.returned_at == returned.returned_at
 
 
-def test_a_seized_item_is_not_returned(seized, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_seized_item_is_not_returned(seized, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.return_item(actor=persona("guard"), item=seized, expected_version=seized.version)
     assert caught.value.code == "seized"
@@ -208,7 +202,7 @@ def test_a_seized_item_is_not_returned(seized, persona) -> None:  # type: ignore
     assert seized.returned_at is None
 
 
-def test_a_seized_item_opens_a_crime_incident_once(seized, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_seized_item_opens_a_crime_incident_once(seized, persona) -> None:
     police = persona("police")
     incidents = Incident.objects.count()
     incident = services.open_incident(
@@ -229,9 +223,7 @@ def test_a_seized_item_opens_a_crime_incident_once(seized, persona) -> None:  # 
     assert Incident.objects.count() == incidents + 1
 
 
-def test_an_incident_without_a_description_takes_the_items(  # type: ignore[no-untyped-def]
-    item, persona
-) -> None:
+def test_an_incident_without_a_description_takes_the_items(item, persona) -> None:
     incident = services.open_incident(
         actor=persona("guard"), item=item, nature=Nature.WEAPONS, description=" "
     )

@@ -29,7 +29,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 # --- The day-end list -----------------------------------------------------------------------------
 
 
-def test_the_day_end_list_shows_visitors_not_checked_out_and_documents_held(  # type: ignore[no-untyped-def]
+def test_the_day_end_list_shows_visitors_not_checked_out_and_documents_held(
     visitor, gatehouse, persona
 ) -> None:
     guard, judge = persona("guard"), persona("judge")
@@ -49,9 +49,7 @@ def test_the_day_end_list_shows_visitors_not_checked_out_and_documents_held(  # 
     assert all(d.returned_at is None for d in deposits)
 
 
-def test_a_visitor_recorded_today_leaves_the_list_but_not_the_document(  # type: ignore[no-untyped-def]
-    visitor, gatehouse, persona
-) -> None:
+def test_a_visitor_recorded_today_leaves_the_list_but_not_the_document(visitor, gatehouse, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     today = timezone.localdate()
     services.record_day_end(
@@ -68,9 +66,7 @@ def test_a_visitor_recorded_today_leaves_the_list_but_not_the_document(  # type:
 # --- Recording what happened ----------------------------------------------------------------------
 
 
-def test_left_by_another_exit_ends_the_visit_and_the_document_waits(  # type: ignore[no-untyped-def]
-    visitor, gatehouse, persona
-) -> None:
+def test_left_by_another_exit_ends_the_visit_and_the_document_waits(visitor, gatehouse, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     record = services.record_day_end(
@@ -99,7 +95,7 @@ def test_left_by_another_exit_ends_the_visit_and_the_document_waits(  # type: ig
     assert deposit.returned_how == ReturnedHow.COLLECTED
 
 
-def test_other_needs_a_note(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_other_needs_a_note(visitor, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     with pytest.raises(ValidationError) as caught:
         services.record_day_end(
@@ -122,7 +118,7 @@ def test_other_needs_a_note(visitor, persona) -> None:  # type: ignore[no-untype
     assert record.note == "访客在调解室等候，承办法官已知悉。"
 
 
-def test_an_unknown_outcome_is_refused(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_outcome_is_refused(visitor, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.record_day_end(
             actor=persona("guard"), visit=visitor(), day=timezone.localdate(), outcome="fled"
@@ -130,7 +126,7 @@ def test_an_unknown_outcome_is_refused(visitor, persona) -> None:  # type: ignor
     assert "outcome" in caught.value.error_dict
 
 
-def test_a_visitor_is_recorded_once_a_day(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_is_recorded_once_a_day(visitor, persona) -> None:
     guard, today = persona("guard"), timezone.localdate()
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(actor=guard, visit=visit, day=today, outcome=DayEndOutcome.STAYS_AUTHORISED)
@@ -147,7 +143,7 @@ def test_a_visitor_is_recorded_once_a_day(visitor, persona) -> None:  # type: ig
     assert DayEndRecord.objects.filter(visit=visit).count() == 2
 
 
-def test_a_visit_already_over_is_not_recorded(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_already_over_is_not_recorded(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.close_visit(actor=guard, visit=visitor(), reason="访客自行离开。")
     with pytest.raises(ValidationError) as caught:
@@ -157,7 +153,7 @@ def test_a_visit_already_over_is_not_recorded(visitor, persona) -> None:  # type
     assert caught.value.code == "invalid_transition"
 
 
-def test_the_document_handed_to_the_police(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_document_handed_to_the_police(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(
@@ -172,9 +168,7 @@ def test_the_document_handed_to_the_police(visitor, persona) -> None:  # type: i
     assert caught.value.code == "already_returned"
 
 
-def test_the_day_end_page_records_and_keeps_the_input_when_refused(  # type: ignore[no-untyped-def]
-    visitor, client_as, persona
-) -> None:
+def test_the_day_end_page_records_and_keeps_the_input_when_refused(visitor, client_as, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     guard = client_as("guard")
     prefix = f"v{visit.pk}"
@@ -206,9 +200,7 @@ def ended_before_the_test() -> set[int]:
     )
 
 
-def test_personal_data_is_purged_after_the_retention_period(  # type: ignore[no-untyped-def]
-    visitor, persona, settings
-) -> None:
+def test_personal_data_is_purged_after_the_retention_period(visitor, persona, settings) -> None:
     settings.GATE_VISITOR_RETENTION_DAYS = 30
     guard, judge = persona("guard"), persona("judge")
     earlier = ended_before_the_test()
@@ -260,9 +252,7 @@ def test_personal_data_is_purged_after_the_retention_period(  # type: ignore[no-
     assert events.get().data["retention_days"] == 30
 
 
-def test_a_document_collected_later_lets_the_visit_be_purged(  # type: ignore[no-untyped-def]
-    visitor, persona, settings
-) -> None:
+def test_a_document_collected_later_lets_the_visit_be_purged(visitor, persona, settings) -> None:
     settings.GATE_VISITOR_RETENTION_DAYS = 30
     guard = persona("guard")
     day = days_ahead(10, 9)
@@ -283,9 +273,7 @@ def test_a_document_collected_later_lets_the_visit_be_purged(  # type: ignore[no
     assert visit.visitor_name == ""
 
 
-def test_a_visit_closed_29_days_ago_is_kept_even_if_it_arrived_earlier(  # type: ignore[no-untyped-def]
-    visitor, persona, settings
-) -> None:
+def test_a_visit_closed_29_days_ago_is_kept_even_if_it_arrived_earlier(visitor, persona, settings) -> None:
     """Retention runs from when the visit ENDED (the service's own rule): a visitor who
     waited from day D until the visit was closed on D + 6 is kept on D + 35."""
     settings.GATE_VISITOR_RETENTION_DAYS = 30
@@ -301,9 +289,7 @@ def test_a_visit_closed_29_days_ago_is_kept_even_if_it_arrived_earlier(  # type:
     assert visit.visitor_name != ""
 
 
-def test_the_document_of_a_visitor_still_inside_is_not_handed_back_apart(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_the_document_of_a_visitor_still_inside_is_not_handed_back_apart(visitor, persona) -> None:
     guard = persona("guard")
     visit = visitor()
     deposit = IdDeposit.objects.get(visit=visit)
@@ -324,9 +310,7 @@ def test_the_purge_is_a_daily_job_the_worker_runs() -> None:
     assert isinstance(purge.schedule, jobs.Daily)
 
 
-def test_a_visitor_never_admitted_or_on_hold_is_not_recorded_as_gone(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_a_visitor_never_admitted_or_on_hold_is_not_recorded_as_gone(visitor, persona) -> None:
     from benchguard.organization.demo import demo_id_number
 
     guard, today = persona("guard"), timezone.localdate()

@@ -33,7 +33,7 @@ def row(html: str, pk: int) -> str:
 # --- The hold decision has no default -------------------------------------------------------------
 
 
-def test_the_hold_decision_starts_with_no_choice(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_hold_decision_starts_with_no_choice(visitor, client_as) -> None:
     held = visitor(visitor_name="张某某", document_number=SHAN_ID)
     assert forms.HoldDecisionForm().fields["decision"].choices[0][0] == ""  # type: ignore[attr-defined]
     police = client_as("police")
@@ -52,7 +52,7 @@ def test_the_hold_decision_starts_with_no_choice(visitor, client_as) -> None:  #
 # --- What the desk shows --------------------------------------------------------------------------
 
 
-def test_a_visit_closed_by_the_guard_is_not_shown_as_refused_by_the_police(  # type: ignore[no-untyped-def]
+def test_a_visit_closed_by_the_guard_is_not_shown_as_refused_by_the_police(
     visitor, persona, client_as
 ) -> None:
     left = services.close_visit(actor=persona("guard"), visit=visitor(), reason="访客自行离开。")
@@ -70,7 +70,7 @@ def test_a_visit_closed_by_the_guard_is_not_shown_as_refused_by_the_police(  # t
     assert str(VisitStatus.CLOSED.label) == "未入内"  # "ended without entering", not "not let through"
 
 
-def test_a_visit_of_an_earlier_day_shows_its_date(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_of_an_earlier_day_shows_its_date(visitor, client_as) -> None:
     yesterday = days_ahead(1, 9, 30)
     with time_machine.travel(yesterday, tick=False):
         earlier = visitor()  # still waiting: on the desk's list the next day
@@ -84,7 +84,7 @@ def test_a_visit_of_an_earlier_day_shows_its_date(visitor, client_as) -> None:  
 # --- The day's end is closed and signed -----------------------------------------------------------
 
 
-def _account_for_everyone(gatehouse, persona, day) -> int:  # type: ignore[no-untyped-def]
+def _account_for_everyone(gatehouse, persona, day) -> int:
     """Close or record every open visit (the demo leaves some); returns how many stay inside."""
     guard, inside = persona("guard"), 0
     visits, _deposits = services.day_end_list(post=gatehouse, day=day)
@@ -97,9 +97,7 @@ def _account_for_everyone(gatehouse, persona, day) -> int:  # type: ignore[no-un
     return inside
 
 
-def test_the_guard_closes_and_signs_the_day_with_its_counts(  # type: ignore[no-untyped-def]
-    visitor, gatehouse, persona
-) -> None:
+def test_the_guard_closes_and_signs_the_day_with_its_counts(visitor, gatehouse, persona) -> None:
     guard, judge = persona("guard"), persona("judge")
     with time_machine.travel(days_ahead(5, 18, 0), tick=False):
         day = timezone.localdate()
@@ -138,7 +136,7 @@ def test_the_guard_closes_and_signs_the_day_with_its_counts(  # type: ignore[no-
     assert DayClosing.objects.filter(post=gatehouse, day=day).count() == 1
 
 
-def test_the_day_end_page_closes_the_day(gatehouse, persona, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_day_end_page_closes_the_day(gatehouse, persona, client_as) -> None:
     with time_machine.travel(days_ahead(6, 18, 0), tick=False):
         _account_for_everyone(gatehouse, persona, timezone.localdate())
         guard = client_as("guard")
@@ -152,7 +150,7 @@ def test_the_day_end_page_closes_the_day(gatehouse, persona, client_as) -> None:
     assert "高强" in page  # signed by the guard
 
 
-def test_only_the_desk_closes_the_day(gatehouse, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_desk_closes_the_day(gatehouse, persona) -> None:
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
@@ -163,9 +161,7 @@ def test_only_the_desk_closes_the_day(gatehouse, persona) -> None:  # type: igno
 # --- The host -------------------------------------------------------------------------------------
 
 
-def test_the_host_is_told_whom_and_confirms_from_their_visitors_page(  # type: ignore[no-untyped-def]
-    visitor, persona, client_as
-) -> None:
+def test_the_host_is_told_whom_and_confirms_from_their_visitors_page(visitor, persona, client_as) -> None:
     visit = visitor(visitor_name="钱多多", purpose="递交材料")
     note = Notification.objects.get(recipient=persona("judge"), dedupe_key=f"gate.confirm:{visit.pk}")
     assert note.body.startswith("钱多多 · ") and note.body.endswith("递交材料")

@@ -50,7 +50,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
         (DocumentType.FOREIGN_PERMANENT_RESIDENCE, "usa 318503150012", "USA318503150012"),
     ],
 )
-def test_each_document_type_is_accepted(visitor, kind, typed, stored) -> None:  # type: ignore[no-untyped-def]
+def test_each_document_type_is_accepted(visitor, kind, typed, stored) -> None:
     visit = visitor(document_kind=kind, document_number=typed)
     visit.refresh_from_db()
     assert visit.status == VisitStatus.PENDING
@@ -59,7 +59,7 @@ def test_each_document_type_is_accepted(visitor, kind, typed, stored) -> None:  
     assert IdDeposit.objects.get(visit=visit).returned_at is None
 
 
-def test_a_valid_resident_id_is_accepted(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_a_valid_resident_id_is_accepted(visitor) -> None:
     number = new_id_number()
     visit = visitor(document_kind=DocumentType.RESIDENT_ID, document_number=f" {number[:6]} {number[6:]} ")
     visit.refresh_from_db()
@@ -67,7 +67,7 @@ def test_a_valid_resident_id_is_accepted(visitor) -> None:  # type: ignore[no-un
     assert visit.masked_document == f"{number[:3]}{'*' * 11}{number[-4:]}"
 
 
-def test_a_lower_case_x_check_character_is_accepted_and_stored_upper_case(  # type: ignore[no-untyped-def]
+def test_a_lower_case_x_check_character_is_accepted_and_stored_upper_case(
     visitor,
 ) -> None:
     visit = visitor(document_kind=DocumentType.RESIDENT_ID, document_number=X_CHECK.lower())
@@ -98,9 +98,7 @@ def test_a_lower_case_x_check_character_is_accepted_and_stored_upper_case(  # ty
         (DocumentType.FOREIGN_PERMANENT_RESIDENCE, "CA3185031500120", "format"),
     ],
 )
-def test_an_invalid_document_is_refused_and_nothing_is_saved(  # type: ignore[no-untyped-def]
-    visitor, kind, number, code
-) -> None:
+def test_an_invalid_document_is_refused_and_nothing_is_saved(visitor, kind, number, code) -> None:
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
     with pytest.raises(ValidationError) as caught:
         visitor(document_kind=kind, document_number=number)
@@ -109,13 +107,13 @@ def test_an_invalid_document_is_refused_and_nothing_is_saved(  # type: ignore[no
     assert (Visit.objects.count(), IdDeposit.objects.count()) == (visits, deposits)
 
 
-def test_an_unknown_document_type_is_refused(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_document_type_is_refused(visitor) -> None:
     with pytest.raises(ValidationError) as caught:
         visitor(document_kind="library_card", document_number="12345678")
     assert field_codes(caught.value, "document_number") == ["kind"]
 
 
-def test_after_a_refusal_the_visitor_is_registered_with_another_document(  # type: ignore[no-untyped-def]
+def test_after_a_refusal_the_visitor_is_registered_with_another_document(
     visitor,
 ) -> None:
     visits, slot = Visit.objects.count(), new_slot()
@@ -136,7 +134,7 @@ def test_after_a_refusal_the_visitor_is_registered_with_another_document(  # typ
     assert Visit.objects.count() == visits + 1
 
 
-def test_the_same_number_as_two_document_types_is_two_documents(  # type: ignore[no-untyped-def]
+def test_the_same_number_as_two_document_types_is_two_documents(
     visitor,
 ) -> None:
     """The blind index is per document type: a Taiwan permit and a foreign passport that

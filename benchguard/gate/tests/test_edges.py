@@ -27,12 +27,12 @@ pytestmark = pytest.mark.django_db
 SHAN_ID = demo_id_number("19750308", "031")
 
 
-def test_a_weak_name_match_does_not_hold(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_a_weak_name_match_does_not_hold(visitor) -> None:
     visit = visitor(visitor_name="山立新")  # a homophone of 单立新: pinyin score < 80
     assert visit.status == VisitStatus.PENDING and visit.hits == 0
 
 
-def test_a_stale_hand_back_keeps_the_first(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_hand_back_keeps_the_first(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(
@@ -48,7 +48,7 @@ def test_a_stale_hand_back_keeps_the_first(visitor, persona) -> None:  # type: i
     assert (d.returned_at, d.returned_by) == (returned, guard)
 
 
-def test_a_document_given_to_the_police_stays_so_at_check_out(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_given_to_the_police_stays_so_at_check_out(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(
@@ -58,7 +58,7 @@ def test_a_document_given_to_the_police_stays_so_at_check_out(visitor, persona) 
     assert IdDeposit.objects.get(visit=visit).returned_how == ReturnedHow.TO_POLICE
 
 
-def test_the_police_of_another_court_do_not_decide(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_of_another_court_do_not_decide(visitor) -> None:
     other = org.create_account(actor=None, username="police_shinan", display_name="市南法警", password=None)
     org.assign_role(
         actor=None, account=other, role=Role.JUDICIAL_POLICE, court=Court.objects.get(division_code="370202")
@@ -70,7 +70,7 @@ def test_the_police_of_another_court_do_not_decide(visitor) -> None:  # type: ig
     assert held.status == VisitStatus.ON_HOLD
 
 
-def test_the_hold_alert_does_not_name_the_visitor(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_hold_alert_does_not_name_the_visitor(visitor) -> None:
     held = visitor(visitor_name="张某某", document_number=SHAN_ID)
     assert held.status == VisitStatus.ON_HOLD
     alert = Notification.objects.get(kind="gate.hold", dedupe_key=f"gate.hold:{held.pk}")
@@ -81,14 +81,14 @@ def test_the_hold_alert_does_not_name_the_visitor(visitor) -> None:  # type: ign
     }
 
 
-def test_the_police_opening_a_held_visit_is_a_logged_read(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_opening_a_held_visit_is_a_logged_read(visitor, client_as) -> None:
     held = visitor(visitor_name="张某某", document_number=SHAN_ID)
     before = AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count()
     assert client_as("police").get(reverse("gate:visit_detail", args=[held.pk])).status_code == 200
     assert AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count() == before + 1
 
 
-def test_only_the_desk_hands_a_document_back(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_desk_hands_a_document_back(visitor, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.record_day_end(
         actor=persona("guard"), visit=visit, day=timezone.localdate(), outcome=DayEndOutcome.LEFT_OTHER_EXIT
@@ -98,7 +98,7 @@ def test_only_the_desk_hands_a_document_back(visitor, persona) -> None:  # type:
     assert IdDeposit.objects.get(visit=visit).returned_at is None
 
 
-def test_a_visit_ended_exactly_the_retention_days_ago_is_kept(visitor, persona, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_ended_exactly_the_retention_days_ago_is_kept(visitor, persona, settings) -> None:
     settings.GATE_VISITOR_RETENTION_DAYS = 30
     day = days_ahead(10, 9)
     with time_machine.travel(day, tick=False):

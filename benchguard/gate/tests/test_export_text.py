@@ -11,9 +11,7 @@ from openpyxl import load_workbook
 PURPOSE = '=HYPERLINK("http://evil.example","递交材料")'
 
 
-def test_a_purpose_that_reads_like_a_formula_is_exported_as_text(  # type: ignore[no-untyped-def]
-    client_as, visitor
-) -> None:
+def test_a_purpose_that_reads_like_a_formula_is_exported_as_text(client_as, visitor) -> None:
     visitor(purpose=PURPOSE)
     response = client_as("police").get(reverse("gate:visit_export"))
     assert response.status_code == 200

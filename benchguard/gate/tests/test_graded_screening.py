@@ -27,10 +27,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def listed(persona):  # type: ignore[no-untyped-def]
+def listed(persona):
     """Record a person of concern and put them on the list (police propose, office approves)."""
 
-    def make(name: str, **kwargs) -> PersonOfConcern:  # type: ignore[no-untyped-def]
+    def make(name: str, **kwargs) -> PersonOfConcern:
         person = poc_services.create_person(actor=persona("police"), name=name, **kwargs)
         today = timezone.localdate()
         entry = poc_services.propose_entry(
@@ -49,7 +49,7 @@ def listed(persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def checking(visitor, listed):  # type: ignore[no-untyped-def]
+def checking(visitor, listed):
     """A visitor whose name sounds like a listed person's (善/单) with no document on file."""
     listed("单国栋")
     return visitor(visitor_name="善国栋")
@@ -58,7 +58,7 @@ def checking(visitor, listed):  # type: ignore[no-untyped-def]
 # --- Who is held, checked or let through ----------------------------------------------------------
 
 
-def test_a_listed_person_is_held_among_thirty_unlisted_namesakes(visitor, listed, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_listed_person_is_held_among_thirty_unlisted_namesakes(visitor, listed, persona) -> None:
     for _ in range(30):
         poc_services.create_person(actor=persona("police"), name="张伟")
     zhang = listed("张伟")
@@ -69,14 +69,14 @@ def test_a_listed_person_is_held_among_thirty_unlisted_namesakes(visitor, listed
     ]
 
 
-def test_a_namesake_whose_listed_document_differs_walks_on(visitor, listed) -> None:  # type: ignore[no-untyped-def]
+def test_a_namesake_whose_listed_document_differs_walks_on(visitor, listed) -> None:
     listed("张伟", documents=[("resident_id", demo_id_number("19800101", "633"))])
     visit = visitor(visitor_name="张伟")  # another resident ID
     assert visit.status == VisitStatus.PENDING
     assert visit.hits == 0
 
 
-def test_a_homophone_of_a_listed_name_waits_for_a_check(checking, persona, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_homophone_of_a_listed_name_waits_for_a_check(checking, persona, settings) -> None:
     visit = Visit.objects.get(pk=checking.pk)
     assert visit.status == VisitStatus.CHECKING
     assert visit.check_due_at == visit.arrived_at + dt.timedelta(minutes=settings.GATE_CHECK_MINUTES)
@@ -88,14 +88,14 @@ def test_a_homophone_of_a_listed_name_waits_for_a_check(checking, persona, setti
     assert AuditEntry.objects.filter(action="gate.visit.check", object_id=str(visit.pk)).exists()
 
 
-def test_the_guard_sees_wait_but_not_whom(checking, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_guard_sees_wait_but_not_whom(checking, client_as) -> None:
     html = client_as("guard").get(reverse("gate:desk")).content.decode()
     assert 'data-testid="check"' in html and "单国栋" not in html
     page = client_as("guard").get(reverse("gate:visit_detail", args=[checking.pk])).content.decode()
     assert 'data-testid="check"' in page and "单国栋" not in page
 
 
-def test_the_desk_says_wait_after_registering_a_check(client_as, gatehouse, listed) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_says_wait_after_registering_a_check(client_as, gatehouse, listed) -> None:
     from django.contrib.messages import get_messages
 
     listed("曾志远")
@@ -119,7 +119,7 @@ def test_the_desk_says_wait_after_registering_a_check(client_as, gatehouse, list
 # --- The police clear or hold ---------------------------------------------------------------------
 
 
-def test_the_police_clear_a_check(checking, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_clear_a_check(checking, persona) -> None:
     police = persona("police")
     visit = services.decide_check(
         actor=police, visit=checking, decision=CheckDecision.CLEAR, reason="核对照片。"
@@ -132,7 +132,7 @@ def test_the_police_clear_a_check(checking, persona) -> None:  # type: ignore[no
     assert visit.status == VisitStatus.ADMITTED
 
 
-def test_the_police_hold_a_check_and_then_decide_the_hold(checking, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_hold_a_check_and_then_decide_the_hold(checking, persona) -> None:
     police = persona("police")
     visit = services.decide_check(
         actor=police, visit=checking, decision=CheckDecision.HOLD, reason="疑似本人。"
@@ -146,7 +146,7 @@ def test_the_police_hold_a_check_and_then_decide_the_hold(checking, persona) -> 
 
 
 @pytest.mark.parametrize("username", ["guard", "judge", "leader"])
-def test_only_the_judicial_police_answer_a_check(checking, persona, username) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_judicial_police_answer_a_check(checking, persona, username) -> None:
     with pytest.raises(PermissionDenied):
         services.decide_check(
             actor=persona(username), visit=checking, decision=CheckDecision.CLEAR, reason="理由"
@@ -155,7 +155,7 @@ def test_only_the_judicial_police_answer_a_check(checking, persona, username) ->
     assert checking.status == VisitStatus.CHECKING
 
 
-def test_a_check_needs_a_decision_and_a_reason(checking, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_needs_a_decision_and_a_reason(checking, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.decide_check(actor=persona("police"), visit=checking, decision="", reason="理由")
     assert "decision" in caught.value.error_dict
@@ -171,7 +171,7 @@ def test_a_check_needs_a_decision_and_a_reason(checking, persona) -> None:  # ty
     assert not CheckDecisionRecord.objects.filter(visit=checking).exists()
 
 
-def test_neither_the_guard_nor_the_host_end_a_check(checking, persona) -> None:  # type: ignore[no-untyped-def]
+def test_neither_the_guard_nor_the_host_end_a_check(checking, persona) -> None:
     for who in ("guard", "judge"):
         with pytest.raises(ValidationError) as caught:
             services.close_visit(actor=persona(who), visit=checking, reason="走了")
@@ -181,7 +181,7 @@ def test_neither_the_guard_nor_the_host_end_a_check(checking, persona) -> None: 
     assert visit.status == VisitStatus.CHECKING
 
 
-def test_the_police_answer_a_check_on_the_holds_page(checking, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_answer_a_check_on_the_holds_page(checking, client_as) -> None:
     police = client_as("police")
     page = police.get(reverse("gate:holds")).content.decode()
     assert f'data-hold="{checking.pk}"' in page and "单国栋" in page and 'data-testid="check-due"' in page
@@ -199,7 +199,7 @@ def test_the_police_answer_a_check_on_the_holds_page(checking, client_as) -> Non
 # --- Time runs out --------------------------------------------------------------------------------
 
 
-def test_a_check_not_answered_in_time_becomes_a_hold(visitor, listed, persona, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_not_answered_in_time_becomes_a_hold(visitor, listed, persona, settings) -> None:
     settings.GATE_CHECK_MINUTES = 5
     listed("解明华")
     start = days_ahead(3, 9, 0)
@@ -231,7 +231,7 @@ def test_a_check_not_answered_in_time_becomes_a_hold(visitor, listed, persona, s
     assert visit.status == VisitStatus.PENDING
 
 
-def test_a_check_answered_in_time_is_not_escalated(checking, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_answered_in_time_is_not_escalated(checking, persona) -> None:
     services.decide_check(
         actor=persona("police"), visit=checking, decision=CheckDecision.CLEAR, reason="核对。"
     )

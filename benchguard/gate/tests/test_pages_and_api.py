@@ -24,7 +24,7 @@ from benchguard.organization.models import Person
 pytestmark = pytest.mark.django_db
 
 
-def desk_data(gatehouse, **overrides):  # type: ignore[no-untyped-def]
+def desk_data(gatehouse, **overrides):
     data = {
         "post": gatehouse.pk,
         "document_number": new_id_number(),
@@ -39,16 +39,14 @@ def desk_data(gatehouse, **overrides):  # type: ignore[no-untyped-def]
     return data
 
 
-def error_codes(response, field: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+def error_codes(response, field: str) -> list[str | None]:
     return [error.code for error in response.context["form"].errors.as_data().get(field, [])]
 
 
 # --- The desk -------------------------------------------------------------------------------------
 
 
-def test_the_desk_resolves_a_host_typed_as_initials(  # type: ignore[no-untyped-def]
-    client_as, gatehouse, person_of
-) -> None:
+def test_the_desk_resolves_a_host_typed_as_initials(client_as, gatehouse, person_of) -> None:
     data = desk_data(gatehouse)
     response = client_as("guard").post(reverse("gate:desk"), data)
     assert response.status_code == 302
@@ -61,9 +59,7 @@ def test_the_desk_resolves_a_host_typed_as_initials(  # type: ignore[no-untyped-
     assert IdDeposit.objects.get(visit=visit).slot == data["slot"]
 
 
-def test_an_ambiguous_host_asks_the_guard_to_choose(  # type: ignore[no-untyped-def]
-    client_as, gatehouse
-) -> None:
+def test_an_ambiguous_host_asks_the_guard_to_choose(client_as, gatehouse) -> None:
     several = Person.objects.filter(court=gatehouse.court, is_active=True, name__contains="丽")
     assert several.count() > 1  # 孙丽 and 徐丽华
     visits = Visit.objects.count()
@@ -87,15 +83,13 @@ def test_an_ambiguous_host_asks_the_guard_to_choose(  # type: ignore[no-untyped-
     assert Visit.objects.get(visitor_name="孟凡超", host=chosen).status == VisitStatus.PENDING
 
 
-def test_a_host_no_one_matches_is_refused(client_as, gatehouse) -> None:  # type: ignore[no-untyped-def]
+def test_a_host_no_one_matches_is_refused(client_as, gatehouse) -> None:
     response = client_as("guard").post(reverse("gate:desk"), desk_data(gatehouse, host_query="qqqq"))
     assert response.status_code == 400
     assert error_codes(response, "host_query") == ["no_host"]
 
 
-def test_a_wrong_checksum_at_the_desk_keeps_the_input(  # type: ignore[no-untyped-def]
-    client_as, gatehouse
-) -> None:
+def test_a_wrong_checksum_at_the_desk_keeps_the_input(client_as, gatehouse) -> None:
     visits = Visit.objects.count()
     wrong = with_wrong_check(new_id_number())
     response = client_as("guard").post(reverse("gate:desk"), desk_data(gatehouse, document_number=wrong))
@@ -108,9 +102,7 @@ def test_a_wrong_checksum_at_the_desk_keeps_the_input(  # type: ignore[no-untype
     assert Visit.objects.count() == visits
 
 
-def test_the_desk_confirms_by_phone_and_checks_out(  # type: ignore[no-untyped-def]
-    client_as, visitor
-) -> None:
+def test_the_desk_confirms_by_phone_and_checks_out(client_as, visitor) -> None:
     visit = visitor()
     guard = client_as("guard")
     assert guard.post(reverse("gate:confirm_phone", args=[visit.pk])).status_code == 302
@@ -125,9 +117,7 @@ def test_the_desk_confirms_by_phone_and_checks_out(  # type: ignore[no-untyped-d
 # --- The register ---------------------------------------------------------------------------------
 
 
-def test_the_police_search_visits_by_exact_document_number(  # type: ignore[no-untyped-def]
-    client_as, visitor
-) -> None:
+def test_the_police_search_visits_by_exact_document_number(client_as, visitor) -> None:
     number = new_id_number()
     wanted = visitor(document_number=number)
     visitor()
@@ -147,9 +137,7 @@ def test_the_police_search_visits_by_exact_document_number(  # type: ignore[no-u
     assert mask_document(number) in html
 
 
-def test_the_visits_list_takes_a_flat_number_of_queries(  # type: ignore[no-untyped-def]
-    client_as, visitor
-) -> None:
+def test_the_visits_list_takes_a_flat_number_of_queries(client_as, visitor) -> None:
     police = client_as("police")
     for _ in range(3):
         visitor()
@@ -165,14 +153,12 @@ def test_the_visits_list_takes_a_flat_number_of_queries(  # type: ignore[no-unty
 
 
 @pytest.mark.parametrize("username", ["guard", "judge", "clerk"])
-def test_the_register_is_not_for_the_desk_or_the_judges(  # type: ignore[no-untyped-def]
-    client_as, username
-) -> None:
+def test_the_register_is_not_for_the_desk_or_the_judges(client_as, username) -> None:
     for name in ("gate:visit_list", "gate:visit_export", "gate:counts"):
         assert client_as(username).get(reverse(name)).status_code == 403
 
 
-def test_the_export_holds_masked_documents_only(client_as, visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_holds_masked_documents_only(client_as, visitor) -> None:
     ours = [visitor(), visitor(document_kind="passport", document_number="E76543210")]
     response = client_as("police").get(reverse("gate:visit_export"))
     assert response.status_code == 200
@@ -194,7 +180,7 @@ def test_the_export_holds_masked_documents_only(client_as, visitor) -> None:  # 
         assert VISITOR in cells
 
 
-def test_the_counts_show_todays_visits(client_as, visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_counts_show_todays_visits(client_as, visitor) -> None:
     moment = days_ahead(40)  # the demo's visits fall out of the last 31 days
     with time_machine.travel(moment, tick=False):
         visitor()
@@ -214,7 +200,7 @@ def test_the_counts_show_todays_visits(client_as, visitor) -> None:  # type: ign
 # --- The API --------------------------------------------------------------------------------------
 
 
-def api_data(gatehouse, person_of, **overrides):  # type: ignore[no-untyped-def]
+def api_data(gatehouse, person_of, **overrides):
     data = {
         "post": gatehouse.pk,
         "visitor_name": "孟凡超",
@@ -228,7 +214,7 @@ def api_data(gatehouse, person_of, **overrides):  # type: ignore[no-untyped-def]
     return data
 
 
-def test_the_api_checks_a_visitor_in(client_as, gatehouse, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_checks_a_visitor_in(client_as, gatehouse, person_of) -> None:
     data = api_data(gatehouse, person_of)
     response = client_as("guard").post(reverse("api-gate-visit-list"), data, content_type="application/json")
     assert response.status_code == 201
@@ -242,9 +228,7 @@ def test_the_api_checks_a_visitor_in(client_as, gatehouse, person_of) -> None:  
     assert visit.document_number == data["document_number"]
 
 
-def test_the_api_validates_as_the_desk_does(  # type: ignore[no-untyped-def]
-    client_as, gatehouse, person_of
-) -> None:
+def test_the_api_validates_as_the_desk_does(client_as, gatehouse, person_of) -> None:
     guard, visits = client_as("guard"), Visit.objects.count()
     url = reverse("api-gate-visit-list")
     wrong = api_data(gatehouse, person_of, document_number=with_wrong_check(new_id_number()))
@@ -281,7 +265,7 @@ def test_the_api_validates_as_the_desk_does(  # type: ignore[no-untyped-def]
     assert Visit.objects.count() == visits + 2
 
 
-def test_the_api_checks_out_once(client_as, visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_api_checks_out_once(client_as, visitor, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     guard = client_as("guard")
     url = reverse("api-gate-visit-check-out", args=[visit.pk])
@@ -296,9 +280,7 @@ def test_the_api_checks_out_once(client_as, visitor, persona) -> None:  # type: 
     assert visit.status == VisitStatus.DEPARTED
 
 
-def test_the_api_does_not_check_out_a_visitor_not_admitted(  # type: ignore[no-untyped-def]
-    client_as, visitor
-) -> None:
+def test_the_api_does_not_check_out_a_visitor_not_admitted(client_as, visitor) -> None:
     visit = visitor()
     response = client_as("guard").post(reverse("api-gate-visit-check-out", args=[visit.pk]))
     assert response.status_code == 400
@@ -306,9 +288,7 @@ def test_the_api_does_not_check_out_a_visitor_not_admitted(  # type: ignore[no-u
     assert visit.status == VisitStatus.PENDING
 
 
-def test_the_judge_is_refused_by_the_api(  # type: ignore[no-untyped-def]
-    client_as, gatehouse, person_of, visitor
-) -> None:
+def test_the_judge_is_refused_by_the_api(client_as, gatehouse, person_of, visitor) -> None:
     judge, visits = client_as("judge"), Visit.objects.count()
     response = judge.post(
         reverse("api-gate-visit-list"), api_data(gatehouse, person_of), content_type="application/json"
@@ -319,18 +299,14 @@ def test_the_judge_is_refused_by_the_api(  # type: ignore[no-untyped-def]
     assert Visit.objects.count() == visits + 1  # only the visitor() the guard registered
 
 
-def test_the_api_answers_401_to_no_one(  # type: ignore[no-untyped-def]
-    client_as, gatehouse, person_of
-) -> None:
+def test_the_api_answers_401_to_no_one(client_as, gatehouse, person_of) -> None:
     response = client_as(None).post(
         reverse("api-gate-visit-list"), api_data(gatehouse, person_of), content_type="application/json"
     )
     assert response.status_code == 401
 
 
-def test_a_second_click_on_check_out_is_told_not_an_error(  # type: ignore[no-untyped-def]
-    visitor, persona, client_as
-) -> None:
+def test_a_second_click_on_check_out_is_told_not_an_error(visitor, persona, client_as) -> None:
     from django.contrib.messages import get_messages
 
     from benchguard.gate.choices import ConfirmedVia

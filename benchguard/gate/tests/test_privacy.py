@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 SHAN_ID = demo_id_number("19750308", "031")
 
 
-def test_a_visitor_s_name_and_number_stay_out_of_the_audit_and_notifications(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_visitor_s_name_and_number_stay_out_of_the_audit_and_notifications(visitor, persona) -> None:
     visit = visitor(visitor_name="钱多多")
     services.close_visit(actor=persona("guard"), visit=visit, reason="被访人未接电话。")
     lines = AuditEntry.objects.filter(object_type="gate.visit", object_id=str(visit.pk))
@@ -37,7 +37,7 @@ def test_a_visitor_s_name_and_number_stay_out_of_the_audit_and_notifications(vis
     assert [(n.kind, n.recipient.username) for n in named] == [("gate.confirm", "judge")]
 
 
-def test_the_purge_blanks_the_visitor_s_name_in_the_host_s_notification(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_purge_blanks_the_visitor_s_name_in_the_host_s_notification(visitor, persona) -> None:
     with time_machine.travel(at("2020-03-02"), tick=False):
         visit = visitor(visitor_name="钱多多")
         services.close_visit(actor=persona("guard"), visit=visit, reason="被访人未接电话。")
@@ -49,7 +49,7 @@ def test_the_purge_blanks_the_visitor_s_name_in_the_host_s_notification(visitor,
     assert kept.body.startswith("钱多多 · ")
 
 
-def test_the_holds_page_is_a_logged_read(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_holds_page_is_a_logged_read(visitor, client_as) -> None:
     held = visitor(visitor_name="单立新", document_number=SHAN_ID)
     assert held.status == VisitStatus.ON_HOLD
     before = AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count()
@@ -57,7 +57,7 @@ def test_the_holds_page_is_a_logged_read(visitor, client_as) -> None:  # type: i
     assert AuditEntry.objects.filter(action="gate.visit.view", object_id=str(held.pk)).count() == before + 1
 
 
-def test_deciding_twice_is_told_on_the_holds_page(visitor, persona, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_deciding_twice_is_told_on_the_holds_page(visitor, persona, client_as) -> None:
     held = visitor(visitor_name="单立新", document_number=SHAN_ID)
     services.decide_hold(actor=persona("police"), visit=held, decision=HoldDecision.REFUSE, reason="在列。")
     response = client_as("police").post(
@@ -67,9 +67,7 @@ def test_deciding_twice_is_told_on_the_holds_page(visitor, persona, client_as) -
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
 
 
-def test_the_police_s_reason_is_not_shown_to_the_guard_or_the_host(  # type: ignore[no-untyped-def]
-    visitor, persona, client_as
-) -> None:
+def test_the_police_s_reason_is_not_shown_to_the_guard_or_the_host(visitor, persona, client_as) -> None:
     held = visitor(visitor_name="单立新", document_number=SHAN_ID)
     services.decide_hold(
         actor=persona("police"), visit=held, decision=HoldDecision.REFUSE, reason="管控名单在列"
@@ -81,7 +79,7 @@ def test_the_police_s_reason_is_not_shown_to_the_guard_or_the_host(  # type: ign
     assert "管控名单在列" in client_as("police").get(url).content.decode()
 
 
-def test_a_day_end_post_with_a_broken_id_is_not_found(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_end_post_with_a_broken_id_is_not_found(client_as) -> None:
     response = client_as("guard").post(reverse("gate:day_end"), {"visit": "abc"})
     assert response.status_code == 404
 
@@ -101,7 +99,7 @@ def test_a_day_end_post_with_a_broken_id_is_not_found(client_as) -> None:  # typ
         ("07-31", "08-01", "07-31"),
     ],
 )
-def test_the_monthly_counts_cover_twelve_months(  # type: ignore[no-untyped-def]
+def test_the_monthly_counts_cover_twelve_months(
     visitor, client_as, today: str, first_counted: str, last_not_counted: str
 ) -> None:
     year = timezone.localdate().year + 1  # later than anything the demo made
@@ -126,7 +124,7 @@ def test_the_monthly_counts_cover_twelve_months(  # type: ignore[no-untyped-def]
     assert len(months) <= 12
 
 
-def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehouse) -> None:  # type: ignore[no-untyped-def]
+def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehouse) -> None:
     response = client_as("guard").post(
         reverse("gate:desk"),
         {
@@ -143,7 +141,7 @@ def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehou
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
 
 
-def test_a_search_of_the_visits_is_logged_without_what_was_searched(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_search_of_the_visits_is_logged_without_what_was_searched(visitor, client_as) -> None:
     visit = visitor()
     police = client_as("police")
     response = police.post(reverse("gate:visit_list"), {"document_number": visit.document_number})

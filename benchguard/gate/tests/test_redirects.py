@@ -10,14 +10,14 @@ from django.urls import reverse
 @pytest.mark.parametrize(
     "evil", ["/\\evil.example", "//evil.example", "https://evil.example/x", "\\\\evil.example"]
 )
-def test_a_next_pointing_off_site_falls_back_to_the_visit(client_as, visitor, evil) -> None:  # type: ignore[no-untyped-def]
+def test_a_next_pointing_off_site_falls_back_to_the_visit(client_as, visitor, evil) -> None:
     visit = visitor()
     response = client_as("guard").post(reverse("gate:confirm_phone", args=[visit.pk]), {"next": evil})
     assert response.status_code == 302
     assert response["Location"] == reverse("gate:visit_detail", args=[visit.pk])
 
 
-def test_a_next_on_this_site_is_followed(client_as, visitor, gatehouse) -> None:  # type: ignore[no-untyped-def]
+def test_a_next_on_this_site_is_followed(client_as, visitor, gatehouse) -> None:
     visit = visitor()
     desk = f"{reverse('gate:desk')}?post={gatehouse.pk}"
     response = client_as("guard").post(reverse("gate:confirm_phone", args=[visit.pk]), {"next": desk})

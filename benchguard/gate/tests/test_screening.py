@@ -33,7 +33,7 @@ def poc(name: str) -> PersonOfConcern:
 
 
 @pytest.fixture
-def held(visitor):  # type: ignore[no-untyped-def]
+def held(visitor):
     """A visitor who typed another name but left 单立新's resident ID."""
     return visitor(visitor_name="张某某", document_number=SHAN_ID, purpose="找法官反映情况")
 
@@ -41,9 +41,7 @@ def held(visitor):  # type: ignore[no-untyped-def]
 # --- Who is held ----------------------------------------------------------------------------------
 
 
-def test_an_exact_document_match_puts_the_visit_on_hold(  # type: ignore[no-untyped-def]
-    held, persona
-) -> None:
+def test_an_exact_document_match_puts_the_visit_on_hold(held, persona) -> None:
     visit = Visit.objects.get(pk=held.pk)
     assert visit.status == VisitStatus.ON_HOLD
     assert visit.hits >= 1
@@ -66,7 +64,7 @@ def test_an_exact_document_match_puts_the_visit_on_hold(  # type: ignore[no-unty
     assert not Notification.objects.filter(recipient=persona("guard"), kind="gate.hold").exists()
 
 
-def test_an_exact_name_with_no_document_of_that_type_on_file_puts_the_visit_on_hold(  # type: ignore[no-untyped-def]
+def test_an_exact_name_with_no_document_of_that_type_on_file_puts_the_visit_on_hold(
     visitor,
 ) -> None:
     # 单立新's resident ID is on file, no passport: a passport tells nothing apart.
@@ -76,13 +74,13 @@ def test_an_exact_name_with_no_document_of_that_type_on_file_puts_the_visit_on_h
     assert ScreeningHit.objects.filter(visit=visit, person=poc("单立新")).exists()
 
 
-def test_an_exact_name_with_another_resident_id_than_the_one_on_file_passes(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_an_exact_name_with_another_resident_id_than_the_one_on_file_passes(visitor) -> None:
     visit = visitor(visitor_name="单立新")  # a fresh resident ID, not 单立新's
     assert visit.status == VisitStatus.PENDING
     assert visit.hits == 0
 
 
-def test_the_second_demo_controlled_person_is_held_too(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_second_demo_controlled_person_is_held_too(visitor) -> None:
     visit = visitor(visitor_name="钱某", document_number=demo_id_number("19700101", "057"))
     assert visit.status == VisitStatus.ON_HOLD
     assert ScreeningHit.objects.filter(visit=visit, person=poc("钱永刚")).exists()
@@ -95,7 +93,7 @@ def test_the_second_demo_controlled_person_is_held_too(visitor) -> None:  # type
         ("解玉兰", DocumentType.PASSPORT, XIE_PASSPORT),  # the entry was removed
     ],
 )
-def test_a_person_whose_entry_expired_or_was_removed_is_not_held(  # type: ignore[no-untyped-def]
+def test_a_person_whose_entry_expired_or_was_removed_is_not_held(
     visitor, persona, name, kind, number
 ) -> None:
     visit = visitor(visitor_name=name, document_kind=kind, document_number=number)
@@ -105,7 +103,7 @@ def test_a_person_whose_entry_expired_or_was_removed_is_not_held(  # type: ignor
     assert not Notification.objects.filter(dedupe_key=f"gate.hold:{visit.pk}").exists()
 
 
-def test_an_unrelated_visitor_is_not_held(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_an_unrelated_visitor_is_not_held(visitor) -> None:
     visit = visitor()
     assert visit.status == VisitStatus.PENDING
     assert visit.hits == 0
@@ -114,7 +112,7 @@ def test_an_unrelated_visitor_is_not_held(visitor) -> None:  # type: ignore[no-u
 # --- The judicial police decide -------------------------------------------------------------------
 
 
-def test_admit_with_an_escort_waits_for_the_host(held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_admit_with_an_escort_waits_for_the_host(held, persona) -> None:
     police = persona("police")
     visit = services.decide_hold(
         actor=police, visit=held, decision=HoldDecision.ADMIT_WITH_ESCORT, reason="身份核实，派员全程陪同。"
@@ -139,9 +137,7 @@ def test_admit_with_an_escort_waits_for_the_host(held, persona) -> None:  # type
     ).exists()
 
 
-def test_admit_with_an_escort_admits_when_the_host_had_confirmed(  # type: ignore[no-untyped-def]
-    held, persona
-) -> None:
+def test_admit_with_an_escort_admits_when_the_host_had_confirmed(held, persona) -> None:
     visit = services.confirm(actor=persona("judge"), visit=held)
     assert visit.status == VisitStatus.ON_HOLD  # the host's word does not lift a hold
     visit = services.decide_hold(
@@ -152,7 +148,7 @@ def test_admit_with_an_escort_admits_when_the_host_had_confirmed(  # type: ignor
     assert visit.escort_required is True
 
 
-def test_not_the_same_person_clears_the_hold(held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_not_the_same_person_clears_the_hold(held, persona) -> None:
     police = persona("police")
     visit = services.decide_hold(
         actor=police, visit=held, decision=HoldDecision.NOT_SAME_PERSON, reason="核对照片，非同一人。"
@@ -165,9 +161,7 @@ def test_not_the_same_person_clears_the_hold(held, persona) -> None:  # type: ig
     assert (record.decision, record.decided_by) == (HoldDecision.NOT_SAME_PERSON, police)
 
 
-def test_refusal_closes_the_visit_and_hands_the_document_back(  # type: ignore[no-untyped-def]
-    held, persona
-) -> None:
+def test_refusal_closes_the_visit_and_hands_the_document_back(held, persona) -> None:
     police = persona("police")
     visit = services.decide_hold(
         actor=police, visit=held, decision=HoldDecision.REFUSE, reason="管控名单在列，拒绝入内。"
@@ -187,7 +181,7 @@ def test_refusal_closes_the_visit_and_hands_the_document_back(  # type: ignore[n
     )
 
 
-def test_a_decision_needs_a_reason(held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_decision_needs_a_reason(held, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.decide_hold(actor=persona("police"), visit=held, decision=HoldDecision.REFUSE, reason=" ")
     assert field_codes(caught.value, "reason") == ["required"]
@@ -196,14 +190,14 @@ def test_a_decision_needs_a_reason(held, persona) -> None:  # type: ignore[no-un
     assert not HoldDecisionRecord.objects.filter(visit=held).exists()
 
 
-def test_an_unknown_decision_is_refused(held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_decision_is_refused(held, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.decide_hold(actor=persona("police"), visit=held, decision="ignore", reason="理由")
     assert "decision" in caught.value.error_dict
     assert not HoldDecisionRecord.objects.filter(visit=held).exists()
 
 
-def test_a_visit_not_on_hold_is_not_decided(visitor, held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_not_on_hold_is_not_decided(visitor, held, persona) -> None:
     police = persona("police")
     with pytest.raises(ValidationError) as caught:
         services.decide_hold(
@@ -218,7 +212,7 @@ def test_a_visit_not_on_hold_is_not_decided(visitor, held, persona) -> None:  # 
 
 
 @pytest.mark.parametrize("username", ["guard", "judge", "chair"])
-def test_only_the_judicial_police_decide(held, persona, username) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_judicial_police_decide(held, persona, username) -> None:
     with pytest.raises(PermissionDenied):
         services.decide_hold(
             actor=persona(username), visit=held, decision=HoldDecision.NOT_SAME_PERSON, reason="理由"
@@ -228,7 +222,7 @@ def test_only_the_judicial_police_decide(held, persona, username) -> None:  # ty
     assert not HoldDecisionRecord.objects.filter(visit=held).exists()
 
 
-def test_a_held_visit_is_not_checked_out(held, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_held_visit_is_not_checked_out(held, persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.check_out(actor=persona("guard"), visit=held)
     assert caught.value.code == "invalid_transition"
@@ -237,9 +231,7 @@ def test_a_held_visit_is_not_checked_out(held, persona) -> None:  # type: ignore
 # --- What the guard and the police see ------------------------------------------------------------
 
 
-def test_the_guard_sees_the_instruction_but_not_whom_the_visitor_matched(  # type: ignore[no-untyped-def]
-    held, client_as
-) -> None:
+def test_the_guard_sees_the_instruction_but_not_whom_the_visitor_matched(held, client_as) -> None:
     shan = poc("单立新")
     link = reverse("persons_of_concern:person_detail", args=[shan.pk])
     guard = client_as("guard")
@@ -264,11 +256,11 @@ def test_the_guard_sees_the_instruction_but_not_whom_the_visitor_matched(  # typ
     assert SHAN_ID not in html
 
 
-def test_the_guard_cannot_open_the_holds(held, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_guard_cannot_open_the_holds(held, client_as) -> None:
     assert client_as("guard").get(reverse("gate:holds")).status_code == 403
 
 
-def test_the_police_see_the_hit_with_its_link(held, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_see_the_hit_with_its_link(held, client_as) -> None:
     shan = poc("单立新")
     link = reverse("persons_of_concern:person_detail", args=[shan.pk])
     page = client_as("police").get(reverse("gate:holds"))
@@ -284,7 +276,7 @@ def test_the_police_see_the_hit_with_its_link(held, client_as) -> None:  # type:
     assert link in detail.content.decode()
 
 
-def test_the_police_decide_on_the_holds_page(held, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_decide_on_the_holds_page(held, client_as) -> None:
     police = client_as("police")
     missing = police.post(
         reverse("gate:decide", args=[held.pk]), {"decision": HoldDecision.REFUSE, "reason": ""}

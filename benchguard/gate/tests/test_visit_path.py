@@ -30,7 +30,7 @@ def deposit_of(visit: Visit) -> IdDeposit:
 # --- The full path ------------------------------------------------------------------------------
 
 
-def test_the_full_path_from_check_in_to_check_out(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_full_path_from_check_in_to_check_out(visitor, persona) -> None:
     guard, judge = persona("guard"), persona("judge")
     visit = visitor()
     assert visit.status == VisitStatus.PENDING
@@ -56,9 +56,7 @@ def test_the_full_path_from_check_in_to_check_out(visitor, persona) -> None:  # 
     assert deposit.returned_by == guard
 
 
-def test_the_guard_records_the_hosts_confirmation_by_phone(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_the_guard_records_the_hosts_confirmation_by_phone(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=guard, visit=visitor(), via=ConfirmedVia.PHONE)
     visit.refresh_from_db()
@@ -67,9 +65,7 @@ def test_the_guard_records_the_hosts_confirmation_by_phone(  # type: ignore[no-u
     assert visit.confirmed_by == guard
 
 
-def test_the_guard_cannot_confirm_in_the_hosts_name_in_the_system(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_the_guard_cannot_confirm_in_the_hosts_name_in_the_system(visitor, persona) -> None:
     visit = visitor()
     with pytest.raises(PermissionDenied):
         services.confirm(actor=persona("guard"), visit=visit, via=ConfirmedVia.SYSTEM)
@@ -78,9 +74,7 @@ def test_the_guard_cannot_confirm_in_the_hosts_name_in_the_system(  # type: igno
     assert visit.confirmed_at is None
 
 
-def test_the_host_refuses_and_the_document_is_handed_back(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_the_host_refuses_and_the_document_is_handed_back(visitor, persona) -> None:
     judge = persona("judge")
     visit = services.close_visit(actor=judge, visit=visitor(), reason="不接受当事人单方约见。")
     visit.refresh_from_db()
@@ -93,9 +87,7 @@ def test_the_host_refuses_and_the_document_is_handed_back(  # type: ignore[no-un
     assert deposit.returned_by == judge
 
 
-def test_an_unanswered_visit_closed_by_the_guard_needs_a_reason(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_an_unanswered_visit_closed_by_the_guard_needs_a_reason(visitor, persona) -> None:
     guard = persona("guard")
     visit = visitor()
     with pytest.raises(ValidationError) as caught:
@@ -110,7 +102,7 @@ def test_an_unanswered_visit_closed_by_the_guard_needs_a_reason(  # type: ignore
     assert deposit_of(visit).returned_how == ReturnedHow.CLOSED
 
 
-def test_someone_else_cannot_close_a_visit(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_someone_else_cannot_close_a_visit(visitor, persona) -> None:
     visit = visitor()
     with pytest.raises(PermissionDenied):
         services.close_visit(actor=persona("clerk"), visit=visit, reason="不是我的访客。")
@@ -121,9 +113,7 @@ def test_someone_else_cannot_close_a_visit(visitor, persona) -> None:  # type: i
 # --- Check-out ----------------------------------------------------------------------------------
 
 
-def test_a_visitor_is_not_checked_out_before_being_admitted(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_a_visitor_is_not_checked_out_before_being_admitted(visitor, persona) -> None:
     visit = visitor()
     with pytest.raises(ValidationError) as caught:
         services.check_out(actor=persona("guard"), visit=visit)
@@ -134,7 +124,7 @@ def test_a_visitor_is_not_checked_out_before_being_admitted(  # type: ignore[no-
     assert deposit_of(visit).returned_at is None
 
 
-def test_checking_out_twice_is_refused(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_checking_out_twice_is_refused(visitor, persona) -> None:
     guard = persona("guard")
     visit = services.confirm(actor=persona("judge"), visit=visitor())
     services.check_out(actor=guard, visit=visit)
@@ -152,7 +142,7 @@ def test_checking_out_twice_is_refused(visitor, persona) -> None:  # type: ignor
 # --- The document and the slot ------------------------------------------------------------------
 
 
-def test_a_document_is_never_held_twice(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_is_never_held_twice(visitor, persona) -> None:
     number = new_id_number()
     first = visitor(document_number=number)
     with pytest.raises(ValidationError) as caught:
@@ -171,7 +161,7 @@ def test_a_document_is_never_held_twice(visitor, persona) -> None:  # type: igno
     assert deposit_of(second).returned_at is None
 
 
-def test_a_slot_in_use_is_refused(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_a_slot_in_use_is_refused(visitor) -> None:
     slot = new_slot()
     visitor(slot=slot)
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
@@ -181,9 +171,7 @@ def test_a_slot_in_use_is_refused(visitor) -> None:  # type: ignore[no-untyped-d
     assert (Visit.objects.count(), IdDeposit.objects.count()) == (visits, deposits)
 
 
-def test_a_slot_is_free_again_once_the_document_is_handed_back(  # type: ignore[no-untyped-def]
-    visitor, persona
-) -> None:
+def test_a_slot_is_free_again_once_the_document_is_handed_back(visitor, persona) -> None:
     slot = new_slot()
     first = visitor(slot=slot)
     services.close_visit(actor=persona("guard"), visit=first, reason="访客改日再来。")
@@ -194,7 +182,7 @@ def test_a_slot_is_free_again_once_the_document_is_handed_back(  # type: ignore[
 # --- The clock and the notification -------------------------------------------------------------
 
 
-def test_the_arrival_time_is_the_servers_clock(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_the_arrival_time_is_the_servers_clock(visitor) -> None:
     moment = at("2027-03-02", 9, 17)
     with time_machine.travel(moment, tick=False):
         visit = visitor()
@@ -203,7 +191,7 @@ def test_the_arrival_time_is_the_servers_clock(visitor) -> None:  # type: ignore
     assert deposit_of(visit).held_since == moment
 
 
-def test_the_host_is_asked_to_confirm(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_host_is_asked_to_confirm(visitor, persona) -> None:
     judge = persona("judge")
     visit = visitor()
     notes = Notification.objects.filter(
@@ -217,7 +205,7 @@ def test_the_host_is_asked_to_confirm(visitor, persona) -> None:  # type: ignore
 # --- Refusals -----------------------------------------------------------------------------------
 
 
-def test_a_host_of_another_court_is_refused(visitor, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_host_of_another_court_is_refused(visitor, person_of) -> None:
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
     with pytest.raises(ValidationError) as caught:
         visitor(host=person_of("judge2"))
@@ -226,16 +214,14 @@ def test_a_host_of_another_court_is_refused(visitor, person_of) -> None:  # type
 
 
 @pytest.mark.parametrize("username", ["judge", "outsider", "clerk", "cityadmin"])
-def test_only_the_desk_checks_in(visitor, persona, username) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_desk_checks_in(visitor, persona, username) -> None:
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
     with pytest.raises(PermissionDenied):
         visitor(actor=persona(username))
     assert (Visit.objects.count(), IdDeposit.objects.count()) == (visits, deposits)
 
 
-def test_a_guard_cannot_check_in_at_another_courts_gatehouse(  # type: ignore[no-untyped-def]
-    visitor, person_of
-) -> None:
+def test_a_guard_cannot_check_in_at_another_courts_gatehouse(visitor, person_of) -> None:
     shinan = Post.objects.get(court__division_code="370202", kind="gatehouse")
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
     with pytest.raises(PermissionDenied):
@@ -243,13 +229,13 @@ def test_a_guard_cannot_check_in_at_another_courts_gatehouse(  # type: ignore[no
     assert (Visit.objects.count(), IdDeposit.objects.count()) == (visits, deposits)
 
 
-def test_the_judicial_police_may_check_in_too(visitor, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_judicial_police_may_check_in_too(visitor, persona) -> None:
     visit = visitor(actor=persona("police"))
     assert visit.status == VisitStatus.PENDING
     assert visit.registered_by == persona("police")
 
 
-def test_a_checkpoint_is_not_a_gatehouse(visitor, checkpoint_post) -> None:  # type: ignore[no-untyped-def]
+def test_a_checkpoint_is_not_a_gatehouse(visitor, checkpoint_post) -> None:
     visits = Visit.objects.count()
     with pytest.raises(ValidationError) as caught:
         visitor(post=checkpoint_post)
@@ -257,7 +243,7 @@ def test_a_checkpoint_is_not_a_gatehouse(visitor, checkpoint_post) -> None:  # t
     assert Visit.objects.count() == visits
 
 
-def test_nothing_is_half_saved_when_refused(visitor) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_half_saved_when_refused(visitor) -> None:
     visits, deposits = Visit.objects.count(), IdDeposit.objects.count()
     notifications = Notification.objects.count()
     with pytest.raises(ValidationError) as caught:
@@ -267,7 +253,7 @@ def test_nothing_is_half_saved_when_refused(visitor) -> None:  # type: ignore[no
     assert Notification.objects.count() == notifications
 
 
-def test_a_host_sees_their_own_visitors_only(visitor, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_host_sees_their_own_visitors_only(visitor, client_as) -> None:
     visit = visitor(visitor_name="周小雨")  # the fixture's host is judge 王立明
     mine = client_as("judge").get(reverse("gate:my_visitors")).content.decode()
     assert "周小雨" in mine

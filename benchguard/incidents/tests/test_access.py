@@ -36,7 +36,7 @@ def detail(incident: Incident) -> str:
 
 
 @pytest.fixture
-def base_threat(report, base_court, person_of):  # type: ignore[no-untyped-def]
+def base_threat(report, base_court, person_of):
     """A threat judge2 reported at the Shinan base court, about themselves."""
     return report(
         IncidentKind.THREAT,
@@ -48,7 +48,7 @@ def base_threat(report, base_court, person_of):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def about_member(report, person_of):  # type: ignore[no-untyped-def]
+def about_member(report, person_of):
     """A threat the support staff reported on behalf of judge 孙丽 (member)."""
     return report(IncidentKind.THREAT, actor="staff", targets=[person_of("member")])
 
@@ -57,24 +57,20 @@ def about_member(report, person_of):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("username", ["police", "office", "judge", "chair", "guard"])
-def test_a_base_court_incident_is_invisible_at_the_intermediate_court(  # type: ignore[no-untyped-def]
+def test_a_base_court_incident_is_invisible_at_the_intermediate_court(
     client_as, base_threat, username
 ) -> None:
     assert client_as("judge2").get(detail(base_threat)).status_code == 200
     assert client_as(username).get(detail(base_threat)).status_code == 404
 
 
-def test_an_intermediate_court_incident_is_invisible_to_the_base_court_judge(  # type: ignore[no-untyped-def]
-    report, client_as
-) -> None:
+def test_an_intermediate_court_incident_is_invisible_to_the_base_court_judge(report, client_as) -> None:
     incident = report(IncidentKind.CRIME, actor="police")
     assert client_as("police").get(detail(incident)).status_code == 200
     assert client_as("judge2").get(detail(incident)).status_code == 404
 
 
-def test_the_reporter_and_the_protected_judge_see_the_incident(  # type: ignore[no-untyped-def]
-    about_member, client_as, persona
-) -> None:
+def test_the_reporter_and_the_protected_judge_see_the_incident(about_member, client_as, persona) -> None:
     assert client_as("staff").get(detail(about_member)).status_code == 200
     assert client_as("member").get(detail(about_member)).status_code == 200
     assert Incident.objects.visible_to(persona("member")).filter(pk=about_member.pk).exists()
@@ -83,15 +79,11 @@ def test_the_reporter_and_the_protected_judge_see_the_incident(  # type: ignore[
 @pytest.mark.parametrize(
     "username", ["guard", "judge", "clerk", "chief", "personnel", "outsider", "cityadmin"]
 )
-def test_those_not_involved_do_not_see_the_incident(  # type: ignore[no-untyped-def]
-    about_member, client_as, username
-) -> None:
+def test_those_not_involved_do_not_see_the_incident(about_member, client_as, username) -> None:
     assert client_as(username).get(detail(about_member)).status_code == 404
 
 
-def test_the_owner_of_a_measure_sees_the_incident(  # type: ignore[no-untyped-def]
-    about_member, client_as, persona, person_of
-) -> None:
+def test_the_owner_of_a_measure_sees_the_incident(about_member, client_as, persona, person_of) -> None:
     assert client_as("clerk").get(detail(about_member)).status_code == 404
     services.add_measure(
         actor=persona("police"),
@@ -108,9 +100,7 @@ def test_the_owner_of_a_measure_sees_the_incident(  # type: ignore[no-untyped-de
 # --- Attachments ------------------------------------------------------------------------------------
 
 
-def test_an_attachment_keeps_its_sha256_and_is_downloaded_by_who_sees_it(  # type: ignore[no-untyped-def]
-    report, persona, client_as
-) -> None:
+def test_an_attachment_keeps_its_sha256_and_is_downloaded_by_who_sees_it(report, persona, client_as) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     attachment = services.add_attachment(
         actor=persona("judge"),
@@ -125,14 +115,12 @@ def test_an_attachment_keeps_its_sha256_and_is_downloaded_by_who_sees_it(  # typ
     assert response.status_code == 200
     # Reading the stream to its end closes the file (the test client's wrapper does it);
     # closing the response by hand would fire request_finished and drop the connection.
-    assert b"".join(response.streaming_content) == PNG  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == PNG
     assert client_as("judge2").get(url).status_code == 404
     assert client_as("guard").get(url).status_code == 404
 
 
-def test_an_attachment_of_a_disallowed_type_is_refused(  # type: ignore[no-untyped-def]
-    report, persona
-) -> None:
+def test_an_attachment_of_a_disallowed_type_is_refused(report, persona) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     with pytest.raises(ValidationError) as caught:
         services.add_attachment(
@@ -144,7 +132,7 @@ def test_an_attachment_of_a_disallowed_type_is_refused(  # type: ignore[no-untyp
     assert not incident.attachments.exists()
 
 
-def test_a_judge_not_involved_attaches_nothing(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_judge_not_involved_attaches_nothing(report, persona) -> None:
     incident = report(IncidentKind.CRIME, actor="police")
     with pytest.raises(PermissionDenied):
         services.add_attachment(
@@ -157,9 +145,7 @@ def test_a_judge_not_involved_attaches_nothing(report, persona) -> None:  # type
 # --- The export and the register -------------------------------------------------------------------
 
 
-def test_the_export_holds_only_the_polices_court(  # type: ignore[no-untyped-def]
-    report, base_threat, court, client_as
-) -> None:
+def test_the_export_holds_only_the_polices_court(report, base_threat, court, client_as) -> None:
     ours = report(IncidentKind.DISTURBANCE, actor="police", place="法院北门广场")
     response = client_as("police").get(reverse("incidents:incident_export"))
     assert response.status_code == 200
@@ -176,13 +162,11 @@ def test_the_export_holds_only_the_polices_court(  # type: ignore[no-untyped-def
 
 
 @pytest.mark.parametrize("username", ["judge", "judge2", "guard"])
-def test_a_judge_does_not_export(client_as, username) -> None:  # type: ignore[no-untyped-def]
+def test_a_judge_does_not_export(client_as, username) -> None:
     assert client_as(username).get(reverse("incidents:incident_export")).status_code == 403
 
 
-def test_the_register_page_costs_the_same_queries_as_it_grows(  # type: ignore[no-untyped-def]
-    report, client_as, person_of
-) -> None:
+def test_the_register_page_costs_the_same_queries_as_it_grows(report, client_as, person_of) -> None:
     judges = [person_of("judge"), person_of("member"), person_of("chief")]
 
     def add(count: int) -> None:
@@ -205,9 +189,7 @@ def test_the_register_page_costs_the_same_queries_as_it_grows(  # type: ignore[n
 # --- Persons of concern ----------------------------------------------------------------------------
 
 
-def test_the_police_link_a_person_of_concern_and_a_judge_may_not(  # type: ignore[no-untyped-def]
-    report, persona
-) -> None:
+def test_the_police_link_a_person_of_concern_and_a_judge_may_not(report, persona) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     shan = PersonOfConcern.objects.get(name="单立新")
     with pytest.raises(PermissionDenied):
@@ -224,7 +206,7 @@ def test_the_police_link_a_person_of_concern_and_a_judge_may_not(  # type: ignor
 # --- The pages --------------------------------------------------------------------------------------
 
 
-def report_data(court, judge, **overrides):  # type: ignore[no-untyped-def]
+def report_data(court, judge, **overrides):
     data = {
         "court": court.pk,
         "nature": Nature.STALKING,
@@ -239,9 +221,7 @@ def report_data(court, judge, **overrides):  # type: ignore[no-untyped-def]
     return data
 
 
-def test_a_judge_reports_a_threat_through_the_page(  # type: ignore[no-untyped-def]
-    client_as, court, person_of, persona
-) -> None:
+def test_a_judge_reports_a_threat_through_the_page(client_as, court, person_of, persona) -> None:
     response = client_as("judge").post(
         reverse("incidents:report", args=["threat"]), report_data(court, person_of("judge"))
     )
@@ -254,9 +234,7 @@ def test_a_judge_reports_a_threat_through_the_page(  # type: ignore[no-untyped-d
     assert incident.case_number == "（2026）鲁02民终777号"
 
 
-def test_a_refused_report_comes_back_with_the_input(  # type: ignore[no-untyped-def]
-    client_as, court, person_of
-) -> None:
+def test_a_refused_report_comes_back_with_the_input(client_as, court, person_of) -> None:
     before = Incident.objects.count()
     response = client_as("judge").post(
         reverse("incidents:report", args=["threat"]), report_data(court, person_of("judge"), place="")
@@ -271,9 +249,7 @@ def test_a_refused_report_comes_back_with_the_input(  # type: ignore[no-untyped-
     assert "（2026）鲁02民终777号" in html
 
 
-def test_a_fine_over_the_cap_comes_back_on_the_page(  # type: ignore[no-untyped-def]
-    report, client_as
-) -> None:
+def test_a_fine_over_the_cap_comes_back_on_the_page(report, client_as) -> None:
     incident = report(IncidentKind.COURTROOM, actor="judge")
     response = client_as("judge").post(
         reverse("incidents:add_sanction", args=[incident.pk]),
@@ -293,9 +269,7 @@ def test_a_fine_over_the_cap_comes_back_on_the_page(  # type: ignore[no-untyped-
     assert not Sanction.objects.filter(incident=incident).exists()
 
 
-def test_the_police_find_a_person_of_concern_by_name_and_link_them(  # type: ignore[no-untyped-def]
-    report, client_as
-) -> None:
+def test_the_police_find_a_person_of_concern_by_name_and_link_them(report, client_as) -> None:
     from benchguard.persons_of_concern.models import PersonOfConcern
 
     incident = report(IncidentKind.THREAT)

@@ -13,9 +13,7 @@ from benchguard.incidents.choices import IncidentKind
 DESCRIPTION = '=HYPERLINK("http://evil.example","查看")'
 
 
-def test_a_description_that_reads_like_a_formula_is_exported_as_text(  # type: ignore[no-untyped-def]
-    report, client_as
-) -> None:
+def test_a_description_that_reads_like_a_formula_is_exported_as_text(report, client_as) -> None:
     incident = report(IncidentKind.DISTURBANCE, actor="police", description=DESCRIPTION, place="+北门")
     response = client_as("police").get(reverse("incidents:incident_export"))
     assert response.status_code == 200

@@ -34,7 +34,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 
 
 @pytest.fixture
-def petition(report):  # type: ignore[no-untyped-def]
+def petition(report):
     """A group petition reported by the judicial police, about no judge in particular."""
     return report(IncidentKind.GROUP_PETITION, actor="police", targets=[])
 
@@ -42,7 +42,7 @@ def petition(report):  # type: ignore[no-untyped-def]
 # --- The chain (A13.1) ------------------------------------------------------------------------------
 
 
-def test_the_chain_runs_in_order(petition, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_chain_runs_in_order(petition, persona) -> None:
     police, judge, chief, leader = (persona(n) for n in ("police", "judge", "chief", "leader"))
     first = services.notify_step(
         actor=police, incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=judge, note="电话通知。"
@@ -71,14 +71,14 @@ def test_the_chain_runs_in_order(petition, persona) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("step", [ChainStep.REPORT_CHIEF, ChainStep.ARRANGE_RECEPTION])
-def test_a_step_before_its_turn_is_refused(petition, persona, step) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_before_its_turn_is_refused(petition, persona, step) -> None:
     with pytest.raises(ValidationError) as caught:
         services.notify_step(actor=persona("police"), incident=petition, step=step, notified=persona("chief"))
     assert field_codes(caught.value, "step") == ["out_of_order"]
     assert not petition.chain.exists()
 
 
-def test_the_judge_does_not_record_the_first_step(petition, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_judge_does_not_record_the_first_step(petition, persona) -> None:
     with pytest.raises(PermissionDenied):
         services.notify_step(
             actor=persona("judge"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
@@ -90,7 +90,7 @@ def test_the_judge_does_not_record_the_first_step(petition, persona) -> None:  #
     assert not petition.chain.exists()
 
 
-def test_only_who_was_told_carries_the_chain_on(petition, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_who_was_told_carries_the_chain_on(petition, persona) -> None:
     services.notify_step(
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
     )
@@ -101,9 +101,7 @@ def test_only_who_was_told_carries_the_chain_on(petition, persona) -> None:  # t
 
 
 @pytest.mark.parametrize("username", ["staff", "office", "guard", "judge2"])
-def test_the_first_step_tells_a_judge_of_the_court(  # type: ignore[no-untyped-def]
-    petition, persona, username
-) -> None:
+def test_the_first_step_tells_a_judge_of_the_court(petition, persona, username) -> None:
     with pytest.raises(ValidationError) as caught:
         services.notify_step(
             actor=persona("police"),
@@ -115,7 +113,7 @@ def test_the_first_step_tells_a_judge_of_the_court(  # type: ignore[no-untyped-d
     assert not petition.chain.exists()
 
 
-def test_the_chief_step_tells_a_chief_or_leader(petition, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_chief_step_tells_a_chief_or_leader(petition, persona) -> None:
     services.notify_step(
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
     )
@@ -126,7 +124,7 @@ def test_the_chief_step_tells_a_chief_or_leader(petition, persona) -> None:  # t
     assert field_codes(caught.value, "notified") == ["wrong_person"]
 
 
-def test_a_person_is_told_once_at_each_step(petition, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_is_told_once_at_each_step(petition, persona) -> None:
     police, judge = persona("police"), persona("judge")
     services.notify_step(actor=police, incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=judge)
     with pytest.raises(ValidationError) as caught:
@@ -135,9 +133,7 @@ def test_a_person_is_told_once_at_each_step(petition, persona) -> None:  # type:
     assert petition.chain.count() == 1
 
 
-def test_only_the_person_told_acknowledges_and_only_once(  # type: ignore[no-untyped-def]
-    petition, persona
-) -> None:
+def test_only_the_person_told_acknowledges_and_only_once(petition, persona) -> None:
     row = services.notify_step(
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
     )
@@ -151,9 +147,7 @@ def test_only_the_person_told_acknowledges_and_only_once(  # type: ignore[no-unt
     assert caught.value.code == "already_acknowledged"
 
 
-def test_the_person_told_sees_the_incident_and_is_notified(  # type: ignore[no-untyped-def]
-    petition, persona
-) -> None:
+def test_the_person_told_sees_the_incident_and_is_notified(petition, persona) -> None:
     judge, chief = persona("judge"), persona("chief")
     assert not Incident.objects.visible_to(judge).filter(pk=petition.pk).exists()
     assert not Incident.objects.visible_to(chief).filter(pk=petition.pk).exists()
@@ -169,7 +163,7 @@ def test_the_person_told_sees_the_incident_and_is_notified(  # type: ignore[no-u
     assert Notification.objects.filter(recipient=chief, kind="incidents.chain").exists()
 
 
-def test_the_chain_belongs_to_group_petitions(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_chain_belongs_to_group_petitions(report, persona) -> None:
     threat = report(IncidentKind.THREAT, actor="police")
     with pytest.raises(ValidationError) as caught:
         services.notify_step(
@@ -182,10 +176,10 @@ def test_the_chain_belongs_to_group_petitions(report, persona) -> None:  # type:
 
 
 @pytest.fixture
-def receive(persona):  # type: ignore[no-untyped-def]
+def receive(persona):
     """receive(incident, participants, police): the judicial police record a reception."""
 
-    def make(incident, participants, police, actor="police"):  # type: ignore[no-untyped-def]
+    def make(incident, participants, police, actor="police"):
         return services.record_reception(
             actor=persona(actor),
             incident=incident,
@@ -201,23 +195,19 @@ def receive(persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def judges_petition(report, person_of):  # type: ignore[no-untyped-def]
+def judges_petition(report, person_of):
     """A group petition about the case of judge 王立明 (the incident's target)."""
     return report(IncidentKind.GROUP_PETITION, actor="police", targets=[person_of("judge")])
 
 
-def test_a_group_petition_is_not_received_without_police(  # type: ignore[no-untyped-def]
-    judges_petition, receive, person_of
-) -> None:
+def test_a_group_petition_is_not_received_without_police(judges_petition, receive, person_of) -> None:
     with pytest.raises(ValidationError) as caught:
         receive(judges_petition, [person_of("chief")], [])
     assert field_codes(caught.value, "police") == ["no_police"]
     assert not Reception.objects.filter(incident=judges_petition).exists()
 
 
-def test_a_sensitive_case_of_another_kind_is_not_received_without_police(  # type: ignore[no-untyped-def]
-    report, receive, person_of
-) -> None:
+def test_a_sensitive_case_of_another_kind_is_not_received_without_police(report, receive, person_of) -> None:
     sensitive = report(IncidentKind.THREAT, actor="police", sensitive_case=True)
     with pytest.raises(ValidationError) as caught:
         receive(sensitive, [person_of("chief")], [])
@@ -225,9 +215,7 @@ def test_a_sensitive_case_of_another_kind_is_not_received_without_police(  # typ
     assert receive(sensitive, [person_of("chief")], [person_of("police")]).pk is not None
 
 
-def test_the_case_judge_never_receives(  # type: ignore[no-untyped-def]
-    judges_petition, receive, person_of
-) -> None:
+def test_the_case_judge_never_receives(judges_petition, receive, person_of) -> None:
     judge, chief, police = person_of("judge"), person_of("chief"), person_of("police")
     for participants in ([judge], [judge, police], [chief, judge]):
         with pytest.raises(ValidationError) as caught:
@@ -237,9 +225,7 @@ def test_the_case_judge_never_receives(  # type: ignore[no-untyped-def]
     assert not Reception.objects.filter(incident=judges_petition).exists()
 
 
-def test_only_judicial_police_count_as_police(  # type: ignore[no-untyped-def]
-    judges_petition, receive, person_of
-) -> None:
+def test_only_judicial_police_count_as_police(judges_petition, receive, person_of) -> None:
     for not_police in ("staff", "guard", "chief"):
         with pytest.raises(ValidationError) as caught:
             receive(judges_petition, [person_of("chief")], [person_of(not_police)])
@@ -247,9 +233,7 @@ def test_only_judicial_police_count_as_police(  # type: ignore[no-untyped-def]
     assert not Reception.objects.filter(incident=judges_petition).exists()
 
 
-def test_the_chief_with_a_police_officer_receives(  # type: ignore[no-untyped-def]
-    judges_petition, receive, person_of, colleague
-) -> None:
+def test_the_chief_with_a_police_officer_receives(judges_petition, receive, person_of, colleague) -> None:
     reception = receive(judges_petition, [person_of("chief"), person_of("staff")], [person_of("police")])
     stored = Reception.objects.get(pk=reception.pk)
     assert set(stored.participants.values_list("name", flat=True)) == {"周海", person_of("staff").name}
@@ -259,18 +243,14 @@ def test_the_chief_with_a_police_officer_receives(  # type: ignore[no-untyped-de
     assert list(second.police.values_list("name", flat=True)) == ["韩磊"]
 
 
-def test_a_plain_threat_may_be_received_without_police(  # type: ignore[no-untyped-def]
-    report, receive, person_of
-) -> None:
+def test_a_plain_threat_may_be_received_without_police(report, receive, person_of) -> None:
     threat = report(IncidentKind.THREAT, actor="police")
     assert not threat.sensitive_case
     reception = receive(threat, [person_of("chief")], [])
     assert not reception.police.exists()
 
 
-def test_who_was_told_in_the_chain_records_a_reception(  # type: ignore[no-untyped-def]
-    judges_petition, receive, persona, person_of
-) -> None:
+def test_who_was_told_in_the_chain_records_a_reception(judges_petition, receive, persona, person_of) -> None:
     with pytest.raises(PermissionDenied):
         receive(judges_petition, [person_of("chief")], [person_of("police")], actor="chief")
     services.notify_step(
@@ -292,7 +272,7 @@ def test_who_was_told_in_the_chain_records_a_reception(  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def plan(persona, court, pdf):  # type: ignore[no-untyped-def]
+def plan(persona, court, pdf):
     return services.add_plan(
         actor=persona("police"),
         court=court,
@@ -302,7 +282,7 @@ def plan(persona, court, pdf):  # type: ignore[no-untyped-def]
     )
 
 
-def test_a_plan_keeps_the_sha256_of_its_document(persona, court, pdf) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_keeps_the_sha256_of_its_document(persona, court, pdf) -> None:
     content = b"%PDF-1.4\n% plan for sudden events\n%%EOF\n"
     plan = services.add_plan(
         actor=persona("police"),
@@ -319,9 +299,7 @@ def test_a_plan_keeps_the_sha256_of_its_document(persona, court, pdf) -> None:  
         assert handle.read() == content
 
 
-def test_only_managers_of_the_court_add_plans(  # type: ignore[no-untyped-def]
-    persona, court, base_court, pdf
-) -> None:
+def test_only_managers_of_the_court_add_plans(persona, court, base_court, pdf) -> None:
     for username in ("chief", "judge", "chair"):
         with pytest.raises(PermissionDenied):
             services.add_plan(
@@ -333,7 +311,7 @@ def test_only_managers_of_the_court_add_plans(  # type: ignore[no-untyped-def]
         )
 
 
-def test_activating_a_plan_calls_people_and_tells_those_with_accounts(  # type: ignore[no-untyped-def]
+def test_activating_a_plan_calls_people_and_tells_those_with_accounts(
     plan, persona, person_of, colleague
 ) -> None:
     activation = services.activate_plan(
@@ -356,9 +334,7 @@ def test_activating_a_plan_calls_people_and_tells_those_with_accounts(  # type: 
     assert set(told.values_list("kind", flat=True)) == {"incidents.plan"}
 
 
-def test_an_arrival_is_recorded_once_and_not_before_the_call(  # type: ignore[no-untyped-def]
-    plan, persona, person_of
-) -> None:
+def test_an_arrival_is_recorded_once_and_not_before_the_call(plan, persona, person_of) -> None:
     police = persona("police")
     called = timezone.now() - dt.timedelta(hours=1)
     activation = services.activate_plan(
@@ -380,9 +356,7 @@ def test_an_arrival_is_recorded_once_and_not_before_the_call(  # type: ignore[no
     assert ActivationCall.objects.get(pk=call.pk).arrived_at == arrived
 
 
-def test_a_plan_no_longer_in_force_is_not_activated(  # type: ignore[no-untyped-def]
-    plan, persona, person_of
-) -> None:
+def test_a_plan_no_longer_in_force_is_not_activated(plan, persona, person_of) -> None:
     EmergencyPlan.objects.filter(pk=plan.pk).update(in_force=False)
     retired = EmergencyPlan.objects.get(pk=plan.pk)
     before = PlanActivation.objects.count()
@@ -394,9 +368,7 @@ def test_a_plan_no_longer_in_force_is_not_activated(  # type: ignore[no-untyped-
     assert PlanActivation.objects.count() == before
 
 
-def test_an_activation_calls_people_of_the_plans_court_only(  # type: ignore[no-untyped-def]
-    plan, persona, person_of
-) -> None:
+def test_an_activation_calls_people_of_the_plans_court_only(plan, persona, person_of) -> None:
     with pytest.raises(ValidationError) as caught:
         services.activate_plan(
             actor=persona("police"), plan=plan, calls=[(CallRole.DIVISION_CHIEF, person_of("judge2"))]
@@ -412,13 +384,11 @@ def test_an_activation_calls_people_of_the_plans_court_only(  # type: ignore[no-
 
 
 @pytest.fixture
-def shan(db):  # type: ignore[no-untyped-def]
+def shan(db):
     return PersonOfConcern.objects.get(name="单立新")
 
 
-def test_a_warning_talk_keeps_its_signed_record(  # type: ignore[no-untyped-def]
-    persona, court, shan, pdf, report
-) -> None:
+def test_a_warning_talk_keeps_its_signed_record(persona, court, shan, pdf, report) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     content = b"%PDF-1.4\n% signed record of the talk\n%%EOF\n"
     talk = services.record_warning_talk(
@@ -439,9 +409,7 @@ def test_a_warning_talk_keeps_its_signed_record(  # type: ignore[no-untyped-def]
         assert handle.read() == content
 
 
-def test_an_oversized_record_is_refused_and_nothing_saved(  # type: ignore[no-untyped-def]
-    persona, court, shan, pdf
-) -> None:
+def test_an_oversized_record_is_refused_and_nothing_saved(persona, court, shan, pdf) -> None:
     before = WarningTalk.objects.count()
     with override_settings(MATTER_ATTACHMENT_MAX_BYTES=10), pytest.raises(ValidationError) as caught:
         services.record_warning_talk(
@@ -457,9 +425,7 @@ def test_an_oversized_record_is_refused_and_nothing_saved(  # type: ignore[no-un
     assert WarningTalk.objects.count() == before
 
 
-def test_only_managers_who_read_the_list_record_talks(  # type: ignore[no-untyped-def]
-    persona, court, shan, pdf
-) -> None:
+def test_only_managers_who_read_the_list_record_talks(persona, court, shan, pdf) -> None:
     for username in ("judge", "chief", "leader"):
         with pytest.raises(PermissionDenied):
             services.record_warning_talk(
@@ -477,7 +443,7 @@ def test_only_managers_who_read_the_list_record_talks(  # type: ignore[no-untype
 
 
 @pytest.mark.parametrize("receivers", [["staff"], ["police"], ["staff", "member"], ["office"]])
-def test_without_a_chief_or_leader_there_is_no_reception(  # type: ignore[no-untyped-def]
+def test_without_a_chief_or_leader_there_is_no_reception(
     judges_petition, receive, person_of, receivers
 ) -> None:
     with pytest.raises(ValidationError) as caught:
@@ -487,14 +453,14 @@ def test_without_a_chief_or_leader_there_is_no_reception(  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize("receiver", ["chief", "leader", "vicechair", "chair"])
-def test_a_chief_or_a_court_leader_receives_with_the_police(  # type: ignore[no-untyped-def]
+def test_a_chief_or_a_court_leader_receives_with_the_police(
     judges_petition, receive, person_of, receiver
 ) -> None:
     reception = receive(judges_petition, [person_of(receiver), person_of("staff")], [person_of("police")])
     assert set(reception.participants.all()) == {person_of(receiver), person_of("staff")}
 
 
-def test_a_named_case_judge_never_receives_and_other_protected_persons_may(  # type: ignore[no-untyped-def]
+def test_a_named_case_judge_never_receives_and_other_protected_persons_may(
     report, receive, person_of
 ) -> None:
     # The petition is about 孙丽's case; 王立明 (a protected person) is not its judge.
@@ -512,7 +478,7 @@ def test_a_named_case_judge_never_receives_and_other_protected_persons_may(  # t
     assert receive(petition, [person_of("chief"), person_of("judge")], [person_of("police")]).pk
 
 
-def test_without_a_named_judge_the_judge_told_first_is_the_case_judge(  # type: ignore[no-untyped-def]
+def test_without_a_named_judge_the_judge_told_first_is_the_case_judge(
     petition, receive, persona, person_of
 ) -> None:
     assert services.case_judge_of(petition) == (None, "")
@@ -531,20 +497,18 @@ def test_without_a_named_judge_the_judge_told_first_is_the_case_judge(  # type: 
     assert receive(fresh, [person_of("chief")], [person_of("police")]).pk
 
 
-def test_the_protected_person_is_the_case_judge_by_default(judges_petition, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_protected_person_is_the_case_judge_by_default(judges_petition, person_of) -> None:
     assert services.case_judge_of(judges_petition) == (person_of("judge"), "target")
 
 
-def test_the_case_judge_belongs_to_the_court(report, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_judge_belongs_to_the_court(report, person_of) -> None:
     with pytest.raises(ValidationError) as caught:
         report(IncidentKind.GROUP_PETITION, actor="police", case_judge=person_of("judge2"))
     assert "case_judge" in caught.value.error_dict
     assert not Incident.objects.filter(case_judge=person_of("judge2")).exists()
 
 
-def test_the_case_judge_is_named_on_the_report_page_and_shown(  # type: ignore[no-untyped-def]
-    client_as, court, person_of
-) -> None:
+def test_the_case_judge_is_named_on_the_report_page_and_shown(client_as, court, person_of) -> None:
     from django.urls import reverse
 
     response = client_as("police").post(

@@ -31,12 +31,12 @@ from benchguard.persons_of_concern.models import PersonOfConcern
 pytestmark = pytest.mark.django_db
 
 
-def _closed(report, persona):  # type: ignore[no-untyped-def]
+def _closed(report, persona):
     incident = report(IncidentKind.THREAT)
     return services.close_incident(actor=persona("police"), incident=incident, note="已处置完毕。")
 
 
-def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, person_of) -> None:
     police = persona("police")
     incident = _closed(report, persona)
     today = timezone.localdate()
@@ -72,7 +72,7 @@ def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, pe
     assert reopened.targets.count() == 2
 
 
-def test_a_finished_measure_does_not_change_again(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_finished_measure_does_not_change_again(report, persona, person_of) -> None:
     police = persona("police")
     measure = services.add_measure(
         actor=police,
@@ -98,7 +98,7 @@ def test_a_finished_measure_does_not_change_again(report, persona, person_of) ->
     assert done.result == "已安装。"
 
 
-def test_a_refused_plan_leaves_no_file_behind(persona, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_plan_leaves_no_file_behind(persona, settings) -> None:
     from benchguard.organization.models import Court
 
     before = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
@@ -114,7 +114,7 @@ def test_a_refused_plan_leaves_no_file_behind(persona, settings) -> None:  # typ
     assert {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} == before
 
 
-def test_lines_about_a_court_s_record_carry_the_court(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_lines_about_a_court_s_record_carry_the_court(report, persona, person_of) -> None:
     incident = report(IncidentKind.THREAT)
     services.add_measure(
         actor=persona("police"),
@@ -128,7 +128,7 @@ def test_lines_about_a_court_s_record_carry_the_court(report, persona, person_of
     assert line.court_id == incident.court_id
 
 
-def test_a_sanction_is_applied_by_a_judge_not_by_whoever_reported(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_sanction_is_applied_by_a_judge_not_by_whoever_reported(report, persona) -> None:
     incident = report(IncidentKind.COURTROOM, actor="guard")  # the guard reported the disorder
     with pytest.raises(PermissionDenied):
         services.impose_sanction(
@@ -136,7 +136,7 @@ def test_a_sanction_is_applied_by_a_judge_not_by_whoever_reported(report, person
         )
 
 
-def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(  # type: ignore[no-untyped-def]
+def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(
     persona, person_of, client_as
 ) -> None:
     now = timezone.now()
@@ -161,14 +161,14 @@ def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(  # ty
 # --- Found by mutating the services: each test fails when its rule is taken out ---------------
 
 
-def _close(incident, persona):  # type: ignore[no-untyped-def]
+def _close(incident, persona):
     return services.close_incident(actor=persona("police"), incident=incident, note="结束。")
 
 
 @pytest.mark.parametrize(
     "what", ["update", "link", "refer", "close", "response", "sanction", "chain", "reception"]
 )
-def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of, what) -> None:  # type: ignore[no-untyped-def]
+def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of, what) -> None:
     police = persona("police")
     kind = {
         "refer": IncidentKind.CRIME,
@@ -232,7 +232,7 @@ def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of,
     assert caught.value.code == "closed"
 
 
-def test_the_judge_does_not_arrange_the_reception_himself(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_judge_does_not_arrange_the_reception_himself(report, persona) -> None:
     petition = report(IncidentKind.GROUP_PETITION, actor="police", targets=[])
     services.notify_step(
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
@@ -249,7 +249,7 @@ def test_the_judge_does_not_arrange_the_reception_himself(report, persona) -> No
         )
 
 
-def test_someone_outside_the_chain_does_not_record_a_reception(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_someone_outside_the_chain_does_not_record_a_reception(report, persona, person_of) -> None:
     petition = report(IncidentKind.GROUP_PETITION, actor="police", targets=[person_of("judge")])
     services.notify_step(
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
@@ -276,7 +276,7 @@ def test_someone_outside_the_chain_does_not_record_a_reception(report, persona, 
         (SanctionMeasure.DETENTION, {"days": -3}, "days"),
     ],
 )
-def test_a_fine_or_detention_of_zero_or_less_is_refused(report, persona, measure, facts, field) -> None:  # type: ignore[no-untyped-def]
+def test_a_fine_or_detention_of_zero_or_less_is_refused(report, persona, measure, facts, field) -> None:
     incident = report(IncidentKind.COURTROOM, actor="judge")
     with pytest.raises(ValidationError) as caught:
         services.impose_sanction(
@@ -285,7 +285,7 @@ def test_a_fine_or_detention_of_zero_or_less_is_refused(report, persona, measure
     assert field in caught.value.error_dict
 
 
-def test_a_reception_needs_a_petitioner(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_reception_needs_a_petitioner(report, persona, person_of) -> None:
     threat = report(IncidentKind.THREAT, actor="police")
     with pytest.raises(ValidationError) as caught:
         services.record_reception(

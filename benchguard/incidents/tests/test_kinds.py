@@ -37,9 +37,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
-def test_each_kind_is_reported_with_its_facts(  # type: ignore[no-untyped-def]
-    report, court, persona, kind
-) -> None:
+def test_each_kind_is_reported_with_its_facts(report, court, persona, kind) -> None:
     incident = report(kind, actor="judge")
     stored = Incident.objects.get(pk=incident.pk)
     assert stored.kind == kind
@@ -49,7 +47,7 @@ def test_each_kind_is_reported_with_its_facts(  # type: ignore[no-untyped-def]
     assert stored.version == 1
 
 
-def test_a_threat_names_who_was_threatened(report) -> None:  # type: ignore[no-untyped-def]
+def test_a_threat_names_who_was_threatened(report) -> None:
     before = Incident.objects.count()
     with pytest.raises(ValidationError) as caught:
         report(IncidentKind.THREAT, targets=[])
@@ -66,9 +64,7 @@ def test_a_threat_names_who_was_threatened(report) -> None:  # type: ignore[no-u
         (IncidentKind.COURTROOM, {"procedure": ""}, "procedure"),
     ],
 )
-def test_each_kind_refuses_a_missing_fact(  # type: ignore[no-untyped-def]
-    report, kind, missing, field
-) -> None:
+def test_each_kind_refuses_a_missing_fact(report, kind, missing, field) -> None:
     before = Incident.objects.count()
     with pytest.raises(ValidationError) as caught:
         report(kind, **missing)
@@ -86,27 +82,25 @@ def test_each_kind_refuses_a_missing_fact(  # type: ignore[no-untyped-def]
         (IncidentKind.GROUP_PETITION, Nature.COURTROOM_DISORDER),
     ],
 )
-def test_a_nature_of_another_kind_is_refused(report, kind, nature) -> None:  # type: ignore[no-untyped-def]
+def test_a_nature_of_another_kind_is_refused(report, kind, nature) -> None:
     with pytest.raises(ValidationError) as caught:
         report(kind, nature=nature)
     assert "nature" in caught.value.error_dict
 
 
-def test_an_incident_cannot_happen_in_the_future(report) -> None:  # type: ignore[no-untyped-def]
+def test_an_incident_cannot_happen_in_the_future(report) -> None:
     with pytest.raises(ValidationError) as caught:
         report(IncidentKind.CRIME, occurred_at=timezone.now() + dt.timedelta(hours=2))
     assert "occurred_at" in caught.value.error_dict
 
 
-def test_targets_of_another_court_are_refused(report, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_targets_of_another_court_are_refused(report, person_of) -> None:
     with pytest.raises(ValidationError) as caught:
         report(IncidentKind.THREAT, targets=[person_of("judge2")])
     assert "targets" in caught.value.error_dict
 
 
-def test_no_one_reports_for_a_court_where_they_hold_no_role(  # type: ignore[no-untyped-def]
-    report, base_court, person_of
-) -> None:
+def test_no_one_reports_for_a_court_where_they_hold_no_role(report, base_court, person_of) -> None:
     with pytest.raises(PermissionDenied):
         report(IncidentKind.THREAT, actor="judge", court=base_court, targets=[person_of("judge2")])
     with pytest.raises(PermissionDenied):
@@ -115,9 +109,7 @@ def test_no_one_reports_for_a_court_where_they_hold_no_role(  # type: ignore[no-
         report(IncidentKind.CRIME, actor="cityadmin")
 
 
-def test_the_managers_of_the_court_are_notified_of_a_report(  # type: ignore[no-untyped-def]
-    report, persona
-) -> None:
+def test_the_managers_of_the_court_are_notified_of_a_report(report, persona) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     told = set(
         Notification.objects.filter(dedupe_key=f"incidents.reported:{incident.pk}").values_list(
@@ -137,7 +129,7 @@ def test_the_managers_of_the_court_are_notified_of_a_report(  # type: ignore[no-
 # --- Editing, referral, committee matter ---------------------------------------------------------
 
 
-def test_an_edit_on_a_stale_version_is_refused(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_on_a_stale_version_is_refused(report, persona) -> None:
     incident = report(IncidentKind.CRIME)
     police = persona("police")
     saved = services.update_incident(
@@ -151,7 +143,7 @@ def test_an_edit_on_a_stale_version_is_refused(report, persona) -> None:  # type
     assert Incident.objects.get(pk=incident.pk).place == "审判楼二楼"
 
 
-def test_only_managers_edit_an_incident(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_managers_edit_an_incident(report, persona) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     with pytest.raises(PermissionDenied):
         services.update_incident(
@@ -160,9 +152,7 @@ def test_only_managers_edit_an_incident(report, persona) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("kind", [IncidentKind.CRIME, IncidentKind.COURTROOM])
-def test_a_crime_or_courtroom_disorder_is_referred_for_prosecution(  # type: ignore[no-untyped-def]
-    report, persona, kind
-) -> None:
+def test_a_crime_or_courtroom_disorder_is_referred_for_prosecution(report, persona, kind) -> None:
     incident = report(kind)
     today = timezone.localdate()
     referred = services.refer_for_prosecution(
@@ -173,9 +163,7 @@ def test_a_crime_or_courtroom_disorder_is_referred_for_prosecution(  # type: ign
 
 
 @pytest.mark.parametrize("kind", [IncidentKind.THREAT, IncidentKind.DISTURBANCE, IncidentKind.GROUP_PETITION])
-def test_other_kinds_are_not_referred_for_prosecution(  # type: ignore[no-untyped-def]
-    report, persona, kind
-) -> None:
+def test_other_kinds_are_not_referred_for_prosecution(report, persona, kind) -> None:
     incident = report(kind)
     with pytest.raises(ValidationError) as caught:
         services.refer_for_prosecution(
@@ -188,9 +176,7 @@ def test_other_kinds_are_not_referred_for_prosecution(  # type: ignore[no-untype
     assert Incident.objects.get(pk=incident.pk).criminal_referral_to == ""
 
 
-def test_a_committee_matter_is_opened_once_by_the_office(  # type: ignore[no-untyped-def]
-    report, persona, person_of
-) -> None:
+def test_a_committee_matter_is_opened_once_by_the_office(report, persona, person_of) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     before = Matter.objects.count()
     matter = services.open_matter(actor=persona("office"), incident=incident)
@@ -208,9 +194,7 @@ def test_a_committee_matter_is_opened_once_by_the_office(  # type: ignore[no-unt
     assert Matter.objects.count() == before + 1
 
 
-def test_the_chair_may_open_a_matter_and_a_judge_may_not(  # type: ignore[no-untyped-def]
-    report, persona
-) -> None:
+def test_the_chair_may_open_a_matter_and_a_judge_may_not(report, persona) -> None:
     incident = report(IncidentKind.DISTURBANCE)
     before = Matter.objects.count()
     with pytest.raises(PermissionDenied):
@@ -225,9 +209,7 @@ def test_the_chair_may_open_a_matter_and_a_judge_may_not(  # type: ignore[no-unt
 # --- Closing ------------------------------------------------------------------------------------
 
 
-def test_closing_waits_for_the_open_measures(  # type: ignore[no-untyped-def]
-    report, persona, person_of
-) -> None:
+def test_closing_waits_for_the_open_measures(report, persona, person_of) -> None:
     police = persona("police")
     incident = report(IncidentKind.THREAT, actor="judge")
     measure = services.add_measure(
@@ -262,9 +244,7 @@ def test_closing_waits_for_the_open_measures(  # type: ignore[no-untyped-def]
     assert closed.closing_note == "已处理完毕。"
 
 
-def test_closing_waits_for_the_presidents_decision_on_a_fine(  # type: ignore[no-untyped-def]
-    report, persona, person_of
-) -> None:
+def test_closing_waits_for_the_presidents_decision_on_a_fine(report, persona, person_of) -> None:
     incident = report(IncidentKind.COURTROOM, actor="judge")
     fine = services.impose_sanction(
         actor=persona("judge"),
@@ -296,7 +276,7 @@ def test_closing_waits_for_the_presidents_decision_on_a_fine(  # type: ignore[no
     assert not closed.measures.exists()
 
 
-def test_closing_needs_a_note_and_a_manager(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_closing_needs_a_note_and_a_manager(report, persona) -> None:
     incident = report(IncidentKind.CRIME)
     with pytest.raises(ValidationError) as caught:
         services.close_incident(actor=persona("police"), incident=incident, note="  ")

@@ -20,7 +20,7 @@ from benchguard.organization.models import Person
 pytestmark = pytest.mark.django_db
 
 
-def _measure(incident, owner, *, actor, days=7):  # type: ignore[no-untyped-def]
+def _measure(incident, owner, *, actor, days=7):
     return services.add_measure(
         actor=actor,
         incident=incident,
@@ -31,7 +31,7 @@ def _measure(incident, owner, *, actor, days=7):  # type: ignore[no-untyped-def]
     )
 
 
-def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> None:
     police = persona("police")
     incident = report(IncidentKind.THREAT)
     measure = _measure(incident, person_of("police"), actor=police)
@@ -59,7 +59,7 @@ def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> 
     assert [e.code for e in caught.value.error_dict["status"]] == ["invalid_transition"]
 
 
-def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> None:
     police = persona("police")
     measure = _measure(report(IncidentKind.THREAT), person_of("police"), actor=police)
     services.update_measure(
@@ -71,7 +71,7 @@ def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> N
         )
 
 
-def test_the_owner_is_told_and_may_report_on_their_measure(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_owner_is_told_and_may_report_on_their_measure(report, persona, person_of) -> None:
     incident = report(IncidentKind.THREAT)
     owner = person_of("chief")  # a division chief given a measure: not a manager
     measure = _measure(incident, owner, actor=persona("police"))
@@ -87,7 +87,7 @@ def test_the_owner_is_told_and_may_report_on_their_measure(report, persona, pers
         )
 
 
-def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, persona, person_of) -> None:
     police = persona("police")
     incident = report(IncidentKind.THREAT)
     with pytest.raises(ValidationError) as caught:
@@ -101,7 +101,7 @@ def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, per
     assert incident.measures.count() == 0
 
 
-def test_a_request_to_the_police_and_its_response(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_to_the_police_and_its_response(report, persona) -> None:
     police = persona("police")
     incident = report(IncidentKind.DISTURBANCE)
     today = timezone.localdate()

@@ -39,7 +39,7 @@ def _window(hours_from_now: float = 2, length: float = 10) -> dict[str, dt.datet
 
 
 @pytest.fixture
-def ask(persona, person_of):  # type: ignore[no-untyped-def]
+def ask(persona, person_of):
     """ask(actor="judge", judge="judge", **overrides): a protection request through the
     service (judge: a persona's username or a Person)."""
 
@@ -57,7 +57,7 @@ def ask(persona, person_of):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def approved(ask, persona, person_of, colleague):  # type: ignore[no-untyped-def]
+def approved(ask, persona, person_of, colleague):
     """A request the judge made for himself, approved with officers 马军 and 韩磊."""
     request = ask()
     return services.decide_protection(
@@ -72,7 +72,7 @@ def approved(ask, persona, person_of, colleague):  # type: ignore[no-untyped-def
 # --- The path ------------------------------------------------------------------------------------
 
 
-def test_request_approve_log_complete(ask, report, persona, person_of, colleague) -> None:  # type: ignore[no-untyped-def]
+def test_request_approve_log_complete(ask, report, persona, person_of, colleague) -> None:
     police = persona("police")
     threat = report(IncidentKind.THREAT, actor="judge")
     request = ask(incident=threat)
@@ -127,7 +127,7 @@ def test_request_approve_log_complete(ask, report, persona, person_of, colleague
     }
 
 
-def test_declining_needs_a_note(ask, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_declining_needs_a_note(ask, persona, person_of) -> None:
     police = persona("police")
     request = ask()
     with pytest.raises(ValidationError) as caught:
@@ -155,7 +155,7 @@ def test_declining_needs_a_note(ask, persona, person_of) -> None:  # type: ignor
     assert caught.value.code == "invalid_transition"
 
 
-def test_approving_needs_judicial_police_officers_of_the_court(ask, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_approving_needs_judicial_police_officers_of_the_court(ask, persona, person_of) -> None:
     police = persona("police")
     request = ask()
     for officers, code in (
@@ -173,7 +173,7 @@ def test_approving_needs_judicial_police_officers_of_the_court(ask, persona, per
 
 
 @pytest.mark.parametrize("username", ["judge", "office", "chair", "chief"])
-def test_only_the_judicial_police_of_the_court_decide(ask, persona, person_of, username) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_judicial_police_of_the_court_decide(ask, persona, person_of, username) -> None:
     request = ask()
     with pytest.raises(PermissionDenied):
         services.decide_protection(
@@ -187,7 +187,7 @@ def test_only_the_judicial_police_of_the_court_decide(ask, persona, person_of, u
         services.log_protection(actor=persona(username), request=request, what_was_done="值守")
 
 
-def test_only_the_police_log_and_complete(approved, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_police_log_and_complete(approved, persona) -> None:
     with pytest.raises(PermissionDenied):
         services.log_protection(actor=persona("judge"), request=approved, what_was_done="自行回家")
     with pytest.raises(PermissionDenied):
@@ -209,7 +209,7 @@ def test_only_the_police_log_and_complete(approved, persona) -> None:  # type: i
 # --- Who may ask ----------------------------------------------------------------------------------
 
 
-def test_who_may_request_protection(ask, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_who_may_request_protection(ask, persona, person_of) -> None:
     assert person_of("chief").department == person_of("judge").department  # 民事审判第一庭
     assert ask("judge", "judge").requested_by == persona("judge")  # for himself
     assert ask("chief", "judge").requested_by == persona("chief")  # a judge of his division
@@ -226,7 +226,7 @@ def test_who_may_request_protection(ask, persona, person_of) -> None:  # type: i
             ask(actor, judge)
 
 
-def test_the_time_and_place_are_checked(ask) -> None:  # type: ignore[no-untyped-def]
+def test_the_time_and_place_are_checked(ask) -> None:
     now = timezone.now()
     before = ProtectionRequest.objects.count()
     for window, code in (
@@ -253,7 +253,7 @@ def test_the_time_and_place_are_checked(ask) -> None:  # type: ignore[no-untyped
     assert ProtectionRequest.objects.count() == before + 1
 
 
-def test_the_incident_must_be_of_the_judges_court(ask, report, base_court, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_incident_must_be_of_the_judges_court(ask, report, base_court, person_of) -> None:
     elsewhere = report(IncidentKind.THREAT, actor="judge2", court=base_court, targets=[person_of("judge2")])
     with pytest.raises(ValidationError) as caught:
         ask("office", "judge", incident=elsewhere)
@@ -269,7 +269,7 @@ def test_the_incident_must_be_of_the_judges_court(ask, report, base_court, perso
 
 
 @pytest.fixture
-def officer_without_role(court):  # type: ignore[no-untyped-def]
+def officer_without_role(court):
     """刘警官: a judicial police officer with an account but no role in the system."""
     account = org_services.create_account(
         actor=None, username="officer3", display_name="刘警官", password=None
@@ -285,7 +285,7 @@ def officer_without_role(court):  # type: ignore[no-untyped-def]
     )
 
 
-def test_who_sees_a_request(ask, persona, person_of, client_as, officer_without_role) -> None:  # type: ignore[no-untyped-def]
+def test_who_sees_a_request(ask, persona, person_of, client_as, officer_without_role) -> None:
     request = ask("chief", "judge")  # the chief asks for his judge
     for username in ("chief", "judge", "police", "office", "leader", "chair"):
         assert client_as(username).get(detail(request)).status_code == 200, username
@@ -304,7 +304,7 @@ def test_who_sees_a_request(ask, persona, person_of, client_as, officer_without_
     assert list(seen.values_list("pk", flat=True)) == [request.pk]
 
 
-def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:
     mine = ask("judge", "judge")
     other = ask("office", "member")
     url = reverse("incidents:protection_list")
@@ -323,7 +323,7 @@ def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:  # type: ign
 # --- Notifications -------------------------------------------------------------------------------
 
 
-def test_the_police_the_requester_and_the_officers_are_told(ask, persona, person_of, colleague) -> None:  # type: ignore[no-untyped-def]
+def test_the_police_the_requester_and_the_officers_are_told(ask, persona, person_of, colleague) -> None:
     request = ask("chief", "judge")
     asked = Notification.objects.filter(kind="incidents.protection.requested", url=detail(request))
     assert set(asked.values_list("recipient__username", flat=True)) == {"police"}
@@ -343,7 +343,7 @@ def test_the_police_the_requester_and_the_officers_are_told(ask, persona, person
 # --- Stale edits ---------------------------------------------------------------------------------
 
 
-def test_a_stale_decision_is_refused(ask, persona, person_of, court) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_decision_is_refused(ask, persona, person_of, court) -> None:
     second = org_services.create_account(
         actor=None, username="police2", display_name="第二警官", password=None
     )
@@ -369,7 +369,7 @@ def test_a_stale_decision_is_refused(ask, persona, person_of, court) -> None:  #
 # --- The pages -----------------------------------------------------------------------------------
 
 
-def test_the_request_form_offers_whom_the_user_may_ask_for(client_as, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_request_form_offers_whom_the_user_may_ask_for(client_as, person_of) -> None:
     url = reverse("incidents:protection_request")
     offered = client_as("chief").get(url).context["form"].fields["judge"].queryset
     assert person_of("judge") in offered and person_of("chief") in offered
@@ -384,7 +384,7 @@ def _local(value: dt.datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_requesting_through_the_page(client_as, person_of, report) -> None:  # type: ignore[no-untyped-def]
+def test_requesting_through_the_page(client_as, person_of, report) -> None:
     threat = report(IncidentKind.THREAT, actor="judge")
     window = _window()
     data = {
@@ -412,7 +412,7 @@ def test_requesting_through_the_page(client_as, person_of, report) -> None:  # t
     assert page.context["incident_visible"] and not page.context["can_decide"]
 
 
-def test_deciding_logging_and_completing_through_the_page(ask, client_as, person_of, colleague) -> None:  # type: ignore[no-untyped-def]
+def test_deciding_logging_and_completing_through_the_page(ask, client_as, person_of, colleague) -> None:
     request = ask()
     decide = reverse("incidents:protection_decide", args=[request.pk])
     assert client_as("judge").post(decide, {"version": 1, "approve": "1"}).status_code == 403
@@ -448,7 +448,7 @@ def test_deciding_logging_and_completing_through_the_page(ask, client_as, person
     assert police.get(complete).status_code == 405
 
 
-def test_the_home_page_shows_what_waits(ask, client_as, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_home_page_shows_what_waits(ask, client_as, persona, person_of) -> None:
     request = ask()
     panel = client_as("police").get("/").context["panels"]
     waiting = next(p for p in panel if p["key"] == "incidents_waiting")

@@ -40,16 +40,16 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 
 
 @pytest.fixture
-def courtroom(report):  # type: ignore[no-untyped-def]
-    def make(procedure: str = Procedure.CIVIL):  # type: ignore[no-untyped-def]
+def courtroom(report):
+    def make(procedure: str = Procedure.CIVIL):
         return report(IncidentKind.COURTROOM, actor="judge", procedure=procedure)
 
     return make
 
 
 @pytest.fixture
-def impose(persona):  # type: ignore[no-untyped-def]
-    def make(incident, measure, subject_name="赵某", actor="judge", **facts):  # type: ignore[no-untyped-def]
+def impose(persona):
+    def make(incident, measure, subject_name="赵某", actor="judge", **facts):
         return services.impose_sanction(
             actor=persona(actor),
             incident=incident,
@@ -63,7 +63,7 @@ def impose(persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def approved_fine(courtroom, impose, persona):  # type: ignore[no-untyped-def]
+def approved_fine(courtroom, impose, persona):
     """approved_fine(procedure=civil): a fine of RMB 1,000 on 赵某 (warned first), approved
     by the president now."""
 
@@ -97,9 +97,7 @@ def test_the_seeded_caps_say_who_can_be_fined_and_cite_the_2023_revision() -> No
 
 @pytest.mark.parametrize("procedure", [Procedure.ADMINISTRATIVE, Procedure.CRIMINAL])
 @pytest.mark.parametrize("measure", [SanctionMeasure.FINE, SanctionMeasure.WARNING])
-def test_a_unit_is_not_sanctioned_outside_the_civil_procedure(  # type: ignore[no-untyped-def]
-    courtroom, impose, procedure, measure
-) -> None:
+def test_a_unit_is_not_sanctioned_outside_the_civil_procedure(courtroom, impose, procedure, measure) -> None:
     incident = courtroom(procedure)
     with pytest.raises(ValidationError) as caught:
         impose(incident, measure, subject_name="某房地产公司", subject_kind=ORGANIZATION, amount=500)
@@ -110,9 +108,7 @@ def test_a_unit_is_not_sanctioned_outside_the_civil_procedure(  # type: ignore[n
 @pytest.mark.parametrize(
     ("procedure", "amount"), [(Procedure.ADMINISTRATIVE, 10_000), (Procedure.CRIMINAL, 1_000)]
 )
-def test_the_responsible_person_of_a_unit_is_fined_instead(  # type: ignore[no-untyped-def]
-    courtroom, impose, procedure, amount
-) -> None:
+def test_the_responsible_person_of_a_unit_is_fined_instead(courtroom, impose, procedure, amount) -> None:
     incident = courtroom(procedure)
     impose(incident, SanctionMeasure.WARNING, subject_name="李某")
     fine = impose(
@@ -127,9 +123,7 @@ def test_the_responsible_person_of_a_unit_is_fined_instead(  # type: ignore[no-u
     assert stored.amount == amount and stored.status == SanctionStatus.PENDING
 
 
-def test_under_the_civil_procedure_a_unit_is_fined_but_not_otherwise_sanctioned(  # type: ignore[no-untyped-def]
-    courtroom, impose
-) -> None:
+def test_under_the_civil_procedure_a_unit_is_fined_but_not_otherwise_sanctioned(courtroom, impose) -> None:
     incident = courtroom(Procedure.CIVIL)
     assert impose(
         incident, SanctionMeasure.FINE, subject_name="某公司", subject_kind=ORGANIZATION, amount=50_000
@@ -143,7 +137,7 @@ def test_under_the_civil_procedure_a_unit_is_fined_but_not_otherwise_sanctioned(
     assert incident.sanctions.count() == 1
 
 
-def test_the_migration_brings_the_seeded_caps_up_to_date_and_keeps_corrections(persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_migration_brings_the_seeded_caps_up_to_date_and_keeps_corrections(persona) -> None:
     admin = persona("cityadmin")
     civil = SanctionCap.objects.get(procedure=Procedure.CIVIL)
     services.update_sanction_cap(
@@ -185,9 +179,7 @@ def test_the_migration_brings_the_seeded_caps_up_to_date_and_keeps_corrections(p
         (SanctionMeasure.DETENTION, {"days": 15}),
     ],
 )
-def test_under_the_criminal_procedure_the_person_is_warned_first(  # type: ignore[no-untyped-def]
-    courtroom, impose, measure, facts
-) -> None:
+def test_under_the_criminal_procedure_the_person_is_warned_first(courtroom, impose, measure, facts) -> None:
     incident = courtroom(Procedure.CRIMINAL)
     with pytest.raises(ValidationError) as caught:
         impose(incident, measure, subject_name="孙某", **facts)
@@ -207,7 +199,7 @@ def test_under_the_criminal_procedure_the_person_is_warned_first(  # type: ignor
     ]
 
 
-def test_another_incidents_warning_does_not_count(courtroom, impose) -> None:  # type: ignore[no-untyped-def]
+def test_another_incidents_warning_does_not_count(courtroom, impose) -> None:
     earlier = courtroom(Procedure.CRIMINAL)
     impose(earlier, SanctionMeasure.WARNING, subject_name="孙某")
     incident = courtroom(Procedure.CRIMINAL)
@@ -217,7 +209,7 @@ def test_another_incidents_warning_does_not_count(courtroom, impose) -> None:  #
 
 
 @pytest.mark.parametrize("procedure", [Procedure.CIVIL, Procedure.ADMINISTRATIVE])
-def test_other_procedures_do_not_require_a_warning(courtroom, impose, procedure) -> None:  # type: ignore[no-untyped-def]
+def test_other_procedures_do_not_require_a_warning(courtroom, impose, procedure) -> None:
     assert impose(courtroom(procedure), SanctionMeasure.FINE, subject_name="孙某", amount=800).pk
 
 
@@ -238,15 +230,13 @@ DUE_CASES = [
 
 
 @pytest.mark.parametrize(("received", "due"), DUE_CASES)
-def test_the_period_to_apply_is_three_days_from_receipt(received, due) -> None:  # type: ignore[no-untyped-def]
+def test_the_period_to_apply_is_three_days_from_receipt(received, due) -> None:
     assert services.reconsideration_due(procedure=Procedure.CIVIL, received_on=received) == due
     assert services.reconsideration_due(procedure=Procedure.ADMINISTRATIVE, received_on=received) == due
     assert services.reconsideration_due(procedure=Procedure.CRIMINAL, received_on=received) is None
 
 
-def test_an_application_is_recorded_once_and_enforcement_goes_on(  # type: ignore[no-untyped-def]
-    approved_fine, persona, court
-) -> None:
+def test_an_application_is_recorded_once_and_enforcement_goes_on(approved_fine, persona, court) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
     with time_machine.travel(dt.datetime(2026, 3, 4, 15, 0, tzinfo=TZ), tick=False):
@@ -275,7 +265,7 @@ def test_an_application_is_recorded_once_and_enforcement_goes_on(  # type: ignor
     assert Reconsideration.objects.filter(sanction=fine).count() == 1
 
 
-def test_an_application_after_the_period_is_recorded_as_late(approved_fine, persona) -> None:  # type: ignore[no-untyped-def]
+def test_an_application_after_the_period_is_recorded_as_late(approved_fine, persona) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
     with time_machine.travel(dt.datetime(2026, 3, 12, 9, 0, tzinfo=TZ), tick=False):
@@ -290,7 +280,7 @@ def test_an_application_after_the_period_is_recorded_as_late(approved_fine, pers
     assert row.late
 
 
-def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 3, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
     police = persona("police")
@@ -327,7 +317,7 @@ def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None
     assert not Reconsideration.objects.filter(sanction=fine).exists()
 
 
-def test_only_an_approved_fine_or_detention_is_reconsidered(courtroom, impose, persona) -> None:  # type: ignore[no-untyped-def]
+def test_only_an_approved_fine_or_detention_is_reconsidered(courtroom, impose, persona) -> None:
     incident = courtroom()
     warning = impose(incident, SanctionMeasure.WARNING)
     pending = impose(incident, SanctionMeasure.DETENTION, days=5)
@@ -341,7 +331,7 @@ def test_only_an_approved_fine_or_detention_is_reconsidered(courtroom, impose, p
 
 
 @pytest.mark.parametrize("username", ["judge", "vicechair", "leader", "chief"])
-def test_who_records_an_application(approved_fine, persona, username) -> None:  # type: ignore[no-untyped-def]
+def test_who_records_an_application(approved_fine, persona, username) -> None:
     fine = approved_fine()
     with pytest.raises(PermissionDenied):
         services.apply_for_reconsideration(
@@ -352,14 +342,14 @@ def test_who_records_an_application(approved_fine, persona, username) -> None:  
         )
 
 
-def _applied(fine, persona):  # type: ignore[no-untyped-def]
+def _applied(fine, persona):
     today = timezone.localdate()
     return services.apply_for_reconsideration(
         actor=persona("police"), sanction=fine, decision_received_on=today, applied_on=today
     )
 
 
-def test_the_higher_court_upholds_and_the_answer_is_recorded_once(approved_fine, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_higher_court_upholds_and_the_answer_is_recorded_once(approved_fine, persona) -> None:
     fine = approved_fine()
     row = _applied(fine, persona)
     today = timezone.localdate()
@@ -391,7 +381,7 @@ def test_the_higher_court_upholds_and_the_answer_is_recorded_once(approved_fine,
         )
 
 
-def test_a_revoked_decision_is_no_longer_in_effect(approved_fine, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_revoked_decision_is_no_longer_in_effect(approved_fine, persona) -> None:
     fine = approved_fine()
     row = _applied(fine, persona)
     services.record_reconsideration_outcome(
@@ -405,7 +395,7 @@ def test_a_revoked_decision_is_no_longer_in_effect(approved_fine, persona) -> No
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.REVOKED
 
 
-def test_a_varied_decision_says_how(approved_fine, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_varied_decision_says_how(approved_fine, persona) -> None:
     fine = approved_fine()
     row = _applied(fine, persona)
     with pytest.raises(ValidationError) as caught:
@@ -424,7 +414,7 @@ def test_a_varied_decision_says_how(approved_fine, persona) -> None:  # type: ig
 # --- 9. The printable decision ---------------------------------------------------------------------
 
 
-def test_the_decision_prints_with_its_basis_approval_and_the_right_to_reconsideration(  # type: ignore[no-untyped-def]
+def test_the_decision_prints_with_its_basis_approval_and_the_right_to_reconsideration(
     approved_fine, client_as, court
 ) -> None:
     fine = approved_fine()
@@ -442,14 +432,14 @@ def test_the_decision_prints_with_its_basis_approval_and_the_right_to_reconsider
     assert AuditEntry.objects.filter(action="incidents.sanction.decision", kind="access").exists()
 
 
-def test_a_pending_fine_has_no_decision_to_print(courtroom, impose, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_pending_fine_has_no_decision_to_print(courtroom, impose, client_as) -> None:
     fine = impose(courtroom(), SanctionMeasure.FINE, amount=500)
     response = client_as("judge").get(reverse("incidents:sanction_decision", args=[fine.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("incidents:incident_detail", args=[fine.incident_id])
 
 
-def test_an_application_through_the_incident_page_keeps_the_input_when_refused(  # type: ignore[no-untyped-def]
+def test_an_application_through_the_incident_page_keeps_the_input_when_refused(
     approved_fine, client_as
 ) -> None:
     fine = approved_fine()
@@ -482,7 +472,7 @@ def test_an_application_through_the_incident_page_keeps_the_input_when_refused( 
     assert Reconsideration.objects.get(sanction=fine).applied_on == today
 
 
-def test_the_incident_page_shows_the_application_and_takes_the_outcome(  # type: ignore[no-untyped-def]
+def test_the_incident_page_shows_the_application_and_takes_the_outcome(
     approved_fine, persona, client_as
 ) -> None:
     fine = approved_fine()
@@ -513,7 +503,7 @@ def test_the_incident_page_shows_the_application_and_takes_the_outcome(  # type:
     assert reverse("incidents:sanction_decision", args=[fine.pk]) not in seen
 
 
-def test_the_city_admin_corrects_who_is_fined_and_the_period_in_the_admin(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_city_admin_corrects_who_is_fined_and_the_period_in_the_admin(client_as) -> None:
     cap = SanctionCap.objects.get(procedure=Procedure.CRIMINAL)
     url = reverse("admin:incidents_sanctioncap_change", args=[cap.pk])
     client = client_as("cityadmin")

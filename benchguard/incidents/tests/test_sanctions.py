@@ -36,12 +36,12 @@ def field_messages(exc: ValidationError, field: str) -> str:
 
 
 @pytest.fixture
-def courtroom(report, persona):  # type: ignore[no-untyped-def]
+def courtroom(report, persona):
     """courtroom(procedure): a courtroom disorder reported by the presiding judge. Under
     the criminal procedure 赵某 and 钱某 have already been warned (the warning comes
     first, Criminal Procedure Law art. 199; test_criminal_procedure_warns_first)."""
 
-    def make(procedure: str = Procedure.CIVIL, warned: tuple[str, ...] = ("赵某", "钱某")):  # type: ignore[no-untyped-def]
+    def make(procedure: str = Procedure.CIVIL, warned: tuple[str, ...] = ("赵某", "钱某")):
         incident = report(IncidentKind.COURTROOM, actor="judge", procedure=procedure)
         if procedure == Procedure.CRIMINAL:
             for name in warned:
@@ -58,10 +58,10 @@ def courtroom(report, persona):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def impose(persona):  # type: ignore[no-untyped-def]
+def impose(persona):
     """impose(incident, measure, **facts): the presiding judge records a sanction."""
 
-    def make(incident, measure, actor="judge", **facts):  # type: ignore[no-untyped-def]
+    def make(incident, measure, actor="judge", **facts):
         return services.impose_sanction(
             actor=persona(actor),
             incident=incident,
@@ -95,9 +95,7 @@ REFUSED_FINES = [
 
 
 @pytest.mark.parametrize(("procedure", "subject_kind", "amount"), ACCEPTED_FINES)
-def test_a_fine_at_the_cap_is_accepted(  # type: ignore[no-untyped-def]
-    courtroom, impose, procedure, subject_kind, amount
-) -> None:
+def test_a_fine_at_the_cap_is_accepted(courtroom, impose, procedure, subject_kind, amount) -> None:
     fine = impose(courtroom(procedure), SanctionMeasure.FINE, subject_kind=subject_kind, amount=amount)
     stored = Sanction.objects.get(pk=fine.pk)
     assert stored.amount == amount
@@ -106,7 +104,7 @@ def test_a_fine_at_the_cap_is_accepted(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("procedure", "subject_kind", "amount", "named"), REFUSED_FINES)
-def test_a_fine_beyond_the_cap_is_refused_naming_the_cap(  # type: ignore[no-untyped-def]
+def test_a_fine_beyond_the_cap_is_refused_naming_the_cap(
     courtroom, impose, procedure, subject_kind, amount, named
 ) -> None:
     incident = courtroom(procedure)
@@ -120,9 +118,7 @@ def test_a_fine_beyond_the_cap_is_refused_naming_the_cap(  # type: ignore[no-unt
 
 
 @pytest.mark.parametrize("procedure", list(Procedure.values))
-def test_detention_is_at_most_fifteen_days(  # type: ignore[no-untyped-def]
-    courtroom, impose, procedure
-) -> None:
+def test_detention_is_at_most_fifteen_days(courtroom, impose, procedure) -> None:
     incident = courtroom(procedure)
     detention = impose(incident, SanctionMeasure.DETENTION, days=15)
     assert detention.days == 15 and detention.status == SanctionStatus.PENDING
@@ -133,7 +129,7 @@ def test_detention_is_at_most_fifteen_days(  # type: ignore[no-untyped-def]
     assert list(incident.sanctions.exclude(days=None).values_list("days", flat=True)) == [15]
 
 
-def test_an_organisation_is_not_detained(courtroom, impose) -> None:  # type: ignore[no-untyped-def]
+def test_an_organisation_is_not_detained(courtroom, impose) -> None:
     incident = courtroom(Procedure.CIVIL)
     with pytest.raises(ValidationError) as caught:
         impose(incident, SanctionMeasure.DETENTION, subject_kind=ORGANIZATION, subject_name="某公司", days=5)
@@ -141,9 +137,7 @@ def test_an_organisation_is_not_detained(courtroom, impose) -> None:  # type: ig
     assert not incident.sanctions.exists()
 
 
-def test_a_fine_or_detention_needs_its_amount_or_days(  # type: ignore[no-untyped-def]
-    courtroom, impose
-) -> None:
+def test_a_fine_or_detention_needs_its_amount_or_days(courtroom, impose) -> None:
     incident = courtroom(Procedure.CIVIL)
     with pytest.raises(ValidationError) as caught:
         impose(incident, SanctionMeasure.FINE)
@@ -166,9 +160,7 @@ AT_ONCE = [
 
 
 @pytest.mark.parametrize("measure", AT_ONCE)
-def test_lighter_measures_take_effect_at_once(  # type: ignore[no-untyped-def]
-    courtroom, impose, persona, measure
-) -> None:
+def test_lighter_measures_take_effect_at_once(courtroom, impose, persona, measure) -> None:
     sanction = impose(courtroom(), measure, amount=500, days=3)
     stored = Sanction.objects.get(pk=sanction.pk)
     assert stored.status == SanctionStatus.IN_EFFECT
@@ -180,9 +172,7 @@ def test_lighter_measures_take_effect_at_once(  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("measure", "facts"), [(SanctionMeasure.FINE, {"amount": 2000}), (SanctionMeasure.DETENTION, {"days": 5})]
 )
-def test_a_fine_or_detention_waits_for_the_president(  # type: ignore[no-untyped-def]
-    courtroom, impose, persona, measure, facts
-) -> None:
+def test_a_fine_or_detention_waits_for_the_president(courtroom, impose, persona, measure, facts) -> None:
     sanction = impose(courtroom(), measure, **facts)
     assert sanction.status == SanctionStatus.PENDING
     assert sanction.approved_by is None
@@ -191,9 +181,7 @@ def test_a_fine_or_detention_waits_for_the_president(  # type: ignore[no-untyped
     assert told.get().kind == "incidents.sanction"
 
 
-def test_only_the_president_of_the_court_decides(  # type: ignore[no-untyped-def]
-    courtroom, impose, persona
-) -> None:
+def test_only_the_president_of_the_court_decides(courtroom, impose, persona) -> None:
     fine = impose(courtroom(), SanctionMeasure.FINE, amount=2000)
     for username in ("leader", "vicechair", "judge", "police", "office", "judge2", "cityadmin"):
         with pytest.raises(PermissionDenied):
@@ -203,9 +191,7 @@ def test_only_the_president_of_the_court_decides(  # type: ignore[no-untyped-def
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.PENDING
 
 
-def test_the_president_of_another_court_does_not_decide(  # type: ignore[no-untyped-def]
-    courtroom, impose, base_court
-) -> None:
+def test_the_president_of_another_court_does_not_decide(courtroom, impose, base_court) -> None:
     president = org.create_account(
         actor=None, username="president_shinan", display_name="市南院长", password=None
     )
@@ -217,9 +203,7 @@ def test_the_president_of_another_court_does_not_decide(  # type: ignore[no-unty
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.PENDING
 
 
-def test_the_president_approves_and_cannot_decide_twice(  # type: ignore[no-untyped-def]
-    courtroom, impose, persona
-) -> None:
+def test_the_president_approves_and_cannot_decide_twice(courtroom, impose, persona) -> None:
     fine = impose(courtroom(), SanctionMeasure.FINE, amount=2000)
     chair = persona("chair")
     approved = services.decide_sanction(
@@ -243,7 +227,7 @@ def test_the_president_approves_and_cannot_decide_twice(  # type: ignore[no-unty
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.IN_EFFECT
 
 
-def test_a_refusal_needs_a_reason(courtroom, impose, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_needs_a_reason(courtroom, impose, persona) -> None:
     detention = impose(courtroom(), SanctionMeasure.DETENTION, days=10)
     chair = persona("chair")
     with pytest.raises(ValidationError) as caught:
@@ -266,7 +250,7 @@ def test_a_refusal_needs_a_reason(courtroom, impose, persona) -> None:  # type: 
 
 
 @pytest.mark.parametrize("kind", [k for k in IncidentKind.values if k != IncidentKind.COURTROOM])
-def test_sanctions_belong_to_courtroom_disorder(report, impose, kind) -> None:  # type: ignore[no-untyped-def]
+def test_sanctions_belong_to_courtroom_disorder(report, impose, kind) -> None:
     incident = report(kind, actor="police")
     with pytest.raises(ValidationError) as caught:
         impose(incident, SanctionMeasure.WARNING, actor="police")
@@ -274,7 +258,7 @@ def test_sanctions_belong_to_courtroom_disorder(report, impose, kind) -> None:  
     assert not incident.sanctions.exists()
 
 
-def test_a_judge_not_involved_does_not_sanction(courtroom, impose) -> None:  # type: ignore[no-untyped-def]
+def test_a_judge_not_involved_does_not_sanction(courtroom, impose) -> None:
     incident = courtroom()
     with pytest.raises(PermissionDenied):
         impose(incident, SanctionMeasure.WARNING, actor="member")
@@ -285,9 +269,7 @@ def test_a_judge_not_involved_does_not_sanction(courtroom, impose) -> None:  # t
 # --- The caps as a setting --------------------------------------------------------------------------
 
 
-def test_the_city_admin_changes_a_cap_and_the_limit_follows(  # type: ignore[no-untyped-def]
-    courtroom, impose, persona
-) -> None:
+def test_the_city_admin_changes_a_cap_and_the_limit_follows(courtroom, impose, persona) -> None:
     incident = courtroom(Procedure.CRIMINAL)
     with pytest.raises(ValidationError):
         impose(incident, SanctionMeasure.FINE, amount=1_500)
@@ -312,7 +294,7 @@ def test_the_city_admin_changes_a_cap_and_the_limit_follows(  # type: ignore[no-
 
 
 @pytest.mark.parametrize("username", ["admin", "office", "chair", "police", "judge"])
-def test_only_the_city_admin_changes_a_cap(persona, username) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_city_admin_changes_a_cap(persona, username) -> None:
     cap = SanctionCap.objects.get(procedure=Procedure.CIVIL)
     with pytest.raises(PermissionDenied):
         services.update_sanction_cap(

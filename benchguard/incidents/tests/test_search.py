@@ -27,14 +27,14 @@ TZ = dt.timezone(dt.timedelta(hours=8))
 LIST = reverse("incidents:incident_list")
 
 
-def found(client, **query) -> list[int]:  # type: ignore[no-untyped-def]
+def found(client, **query) -> list[int]:
     response = client.get(LIST, query)
     assert response.status_code == 200
     return [incident.pk for incident in response.context["page"]]
 
 
 @pytest.fixture
-def register(report, person_of):  # type: ignore[no-untyped-def]
+def register(report, person_of):
     """Three incidents of the intermediate court, told apart by every searched fact."""
     threat = report(
         IncidentKind.THREAT,
@@ -58,7 +58,7 @@ def register(report, person_of):  # type: ignore[no-untyped-def]
     return threat, disturbance, petition
 
 
-def test_it_finds_by_number_words_and_names(register, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_it_finds_by_number_words_and_names(register, client_as) -> None:
     threat, disturbance, petition = register
     ours = {threat.pk, disturbance.pk, petition.pk}
     police = client_as("police")
@@ -79,7 +79,7 @@ def test_it_finds_by_number_words_and_names(register, client_as) -> None:  # typ
     assert hits("扬言 横幅") == set()
 
 
-def test_it_finds_by_kind_and_status(register, client_as, persona) -> None:  # type: ignore[no-untyped-def]
+def test_it_finds_by_kind_and_status(register, client_as, persona) -> None:
     threat, disturbance, petition = register
     services.close_incident(actor=persona("police"), incident=disturbance, note="已处置完毕。")
     police = client_as("police")
@@ -89,7 +89,7 @@ def test_it_finds_by_kind_and_status(register, client_as, persona) -> None:  # t
     assert set(found(police, status=IncidentStatus.OPEN, kind=IncidentKind.DISTURBANCE)) & ours == set()
 
 
-def test_the_date_range_includes_both_days_in_the_courts_time(report, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_date_range_includes_both_days_in_the_courts_time(report, client_as) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 20, 9, 0, tzinfo=TZ), tick=False):
         at = {
             "before": dt.datetime(2026, 2, 28, 23, 59, tzinfo=TZ),
@@ -108,7 +108,7 @@ def test_the_date_range_includes_both_days_in_the_courts_time(report, client_as)
         assert set(found(police, occurred_to="2026-02-28")) & set(made.values()) == {made["before"]}
 
 
-def test_a_reversed_range_is_refused_with_a_message_and_finds_nothing(register, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_reversed_range_is_refused_with_a_message_and_finds_nothing(register, client_as) -> None:
     response = client_as("police").get(
         LIST, {"q": "横幅", "occurred_from": "2026-03-10", "occurred_to": "2026-03-01"}
     )
@@ -123,14 +123,14 @@ def test_a_reversed_range_is_refused_with_a_message_and_finds_nothing(register, 
     assert export.status_code == 302
 
 
-def test_the_search_stays_within_what_the_user_sees(register, report, base_court, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_stays_within_what_the_user_sees(register, report, base_court, client_as) -> None:
     theirs = report(IncidentKind.DISTURBANCE, actor="judge2", court=base_court, place="市南法院北门")
     assert theirs.pk not in found(client_as("police"), q="北门")
     assert found(client_as("police"), q=str(theirs.pk)) == []
     assert found(client_as("judge2"), q="北门") == [theirs.pk]
 
 
-def test_the_results_come_a_page_at_a_time_with_the_search_kept(report, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_results_come_a_page_at_a_time_with_the_search_kept(report, client_as) -> None:
     for index in range(51):
         report(IncidentKind.CRIME, place=f"翻页测试{index:02d}")
     police = client_as("police")
@@ -142,7 +142,7 @@ def test_the_results_come_a_page_at_a_time_with_the_search_kept(report, client_a
     assert len(second.context["page"]) == 1
 
 
-def test_the_export_follows_the_search(register, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_follows_the_search(register, client_as) -> None:
     _threat, disturbance, _petition = register
     response = client_as("police").get(reverse("incidents:incident_export"), {"q": "北门"})
     assert response.status_code == 200
@@ -154,7 +154,7 @@ def test_the_export_follows_the_search(register, client_as) -> None:  # type: ig
     assert "北门" not in str(line.data)  # what was searched by, never the values
 
 
-def test_a_search_costs_the_same_queries_as_the_register_grows(report, client_as, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_search_costs_the_same_queries_as_the_register_grows(report, client_as, person_of) -> None:
     judges = [person_of("judge"), person_of("member"), person_of("chief")]
 
     def add(count: int) -> None:
@@ -178,7 +178,7 @@ def test_a_search_costs_the_same_queries_as_the_register_grows(report, client_as
     assert queries() == few
 
 
-def test_the_selector_is_the_one_search(register, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_selector_is_the_one_search(register, persona) -> None:
     threat, _disturbance, _petition = register
     found_ids = set(
         selectors.search_incidents(persona("police"), text="孙丽", kind=IncidentKind.THREAT).values_list(
@@ -191,7 +191,7 @@ def test_the_selector_is_the_one_search(register, persona) -> None:  # type: ign
 # --- Point 17: the edit page after someone else saved ---------------------------------------------
 
 
-def posted(form) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def posted(form) -> dict[str, object]:
     """The form's fields as a browser would post them back unchanged."""
     data: dict[str, object] = {}
     for name in form.fields:
@@ -205,7 +205,7 @@ def posted(form) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", [IncidentKind.THREAT, IncidentKind.CRIME, IncidentKind.COURTROOM])
-def test_a_stale_edit_of_an_incident_shows_the_stored_record_and_keeps_the_input(  # type: ignore[no-untyped-def]
+def test_a_stale_edit_of_an_incident_shows_the_stored_record_and_keeps_the_input(
     report, client_as, persona, kind
 ) -> None:
     # These kinds do not ask for the number of people: the edit form drops the field,

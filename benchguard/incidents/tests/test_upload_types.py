@@ -16,9 +16,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 MP4 = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2mp41" + b"\x00" * 64
 
 
-def test_a_photo_declared_as_html_is_stored_and_served_as_the_png_it_is(  # type: ignore[no-untyped-def]
-    report, persona, client_as
-) -> None:
+def test_a_photo_declared_as_html_is_stored_and_served_as_the_png_it_is(report, persona, client_as) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     with pytest.raises(ValidationError) as caught:  # a name that says another type is refused
         services.add_attachment(
@@ -38,10 +36,10 @@ def test_a_photo_declared_as_html_is_stored_and_served_as_the_png_it_is(  # type
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
-    assert b"".join(response.streaming_content) == PNG  # type: ignore[attr-defined]
+    assert b"".join(response.streaming_content) == PNG
 
 
-def test_a_video_recording_is_kept_as_video(report, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_video_recording_is_kept_as_video(report, persona) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
     attachment = services.add_attachment(
         actor=persona("judge"),
@@ -61,7 +59,7 @@ def test_a_video_recording_is_kept_as_video(report, persona) -> None:  # type: i
         ("照片.png", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "image/png"),
     ],
 )
-def test_a_disguised_program_or_markup_is_refused_and_nothing_kept(  # type: ignore[no-untyped-def]
+def test_a_disguised_program_or_markup_is_refused_and_nothing_kept(
     report, persona, name, content, declared
 ) -> None:
     incident = report(IncidentKind.THREAT, actor="judge")
@@ -75,9 +73,7 @@ def test_a_disguised_program_or_markup_is_refused_and_nothing_kept(  # type: ign
     assert not incident.attachments.exists()
 
 
-def test_a_plan_is_downloaded_with_the_type_of_its_checked_content(  # type: ignore[no-untyped-def]
-    persona, court, client_as
-) -> None:
+def test_a_plan_is_downloaded_with_the_type_of_its_checked_content(persona, court, client_as) -> None:
     plan = services.add_plan(
         actor=persona("police"),
         court=court,
@@ -89,4 +85,4 @@ def test_a_plan_is_downloaded_with_the_type_of_its_checked_content(  # type: ign
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    b"".join(response.streaming_content)

@@ -22,7 +22,7 @@ class MatterSerializer(serializers.ModelSerializer[Matter]):
         read_only_fields = fields
 
 
-class VersionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VersionSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1)
 
 
@@ -34,13 +34,13 @@ class DeclineSerializer(VersionSerializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class TimeRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TimeRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=TimeRequestKind.choices)
     reason = serializers.CharField(max_length=2000)
     days = serializers.IntegerField(required=False, allow_null=True)
 
 
-class TimeDecisionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TimeDecisionSerializer(serializers.Serializer):
     request = serializers.IntegerField()
     approve = serializers.BooleanField()
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")

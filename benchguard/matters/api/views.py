@@ -12,12 +12,11 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from benchguard.core.services import StaleEditError
 from benchguard.matters import services
 from benchguard.matters.api import serializers as s
 from benchguard.matters.models import Matter, TimeRequest
@@ -37,10 +36,6 @@ def _resolution(matter: Matter, pk: int | None) -> Any:
     return found
 
 
-def _errors(exc: ValidationError) -> Any:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-
-
 class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
     serializer_class = s.MatterSerializer
 
@@ -56,16 +51,11 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
         request: Request,
         serializer_class: type[serializers.Serializer],
         run: Callable[[Matter, dict[str, Any]], Any],
-    ) -> Response:  # type: ignore[type-arg]
+    ) -> Response:
         matter = self.get_object()
         payload = serializer_class(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            run(matter, dict(payload.validated_data))
-        except StaleEditError as exc:
-            return Response({"detail": exc.messages}, status=status.HTTP_409_CONFLICT)
-        except ValidationError as exc:
-            return Response(_errors(exc), status=status.HTTP_400_BAD_REQUEST)
+        run(matter, dict(payload.validated_data))  # a refusal answers 400/409 (core.api)
         matter.refresh_from_db()
         return Response(s.MatterSerializer(matter).data)
 
@@ -76,7 +66,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
             request,
             s.AcceptSerializer,
             lambda m, d: services.accept_matter(actor=request.user, matter=m, expected_version=d["version"]),
-        )  # type: ignore[arg-type]
+        )
 
     @extend_schema(request=s.DeclineSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
@@ -87,7 +77,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
             lambda m, d: services.decline_matter(
                 actor=request.user, matter=m, expected_version=d["version"], reason=d["reason"]
             ),
-        )  # type: ignore[arg-type]
+        )
 
     @extend_schema(request=s.TimeRequestSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="request-time")
@@ -98,7 +88,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
             lambda m, d: services.request_time(
                 actor=request.user, matter=m, kind=d["kind"], reason=d["reason"], days=d.get("days")
             ),
-        )  # type: ignore[arg-type]
+        )
 
     @extend_schema(request=s.TimeDecisionSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="decide-time")
@@ -109,7 +99,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
                 actor=request.user,
                 time_request=time_request,
                 approve=data["approve"],
-                note=data["note"],  # type: ignore[arg-type]
+                note=data["note"],
             )
 
         return self._run(request, s.TimeDecisionSerializer, run)
@@ -124,7 +114,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
                 actor=request.user,
                 matter=m,
                 expected_version=d["version"],
-                basis=d["basis"],  # type: ignore[arg-type]
+                basis=d["basis"],
                 findings=d["findings"],
                 handling_opinion=d["handling_opinion"],
                 resolution=_resolution(m, d.get("resolution")),
@@ -140,7 +130,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
             lambda m, d: services.record_feedback(
                 actor=request.user, matter=m, expected_version=d["version"], channel=d["channel"]
             ),
-        )  # type: ignore[arg-type]
+        )
 
     @extend_schema(request=s.AppealOutcomeSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="appeal-outcome")
@@ -169,7 +159,7 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
                 actor=request.user,
                 matter=m,
                 expected_version=d["version"],
-                response=d["response"],  # type: ignore[arg-type]
+                response=d["response"],
                 appeal_sent_on=d.get("appeal_sent_on"),
             ),
         )

@@ -149,7 +149,7 @@ def test_a_declined_applicant_sees_the_reason_and_resubmits(
 
 def test_notifications_reach_the_judge_by_email(
     application: Callable[..., Matter], persona: Callable[[str], Account], django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from django.core.management import call_command
 
     with django_capture_on_commit_callbacks(execute=True):

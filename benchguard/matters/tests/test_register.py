@@ -22,7 +22,7 @@ from benchguard.organization.models import Account
 URL = "/matters/all/"
 
 
-def _numbers(response) -> set[str]:  # type: ignore[no-untyped-def]
+def _numbers(response) -> set[str]:
     return {m.number for m, _late in response.context["matters"]}
 
 

@@ -234,7 +234,7 @@ def test_the_scheduled_job_sends_reminders_through_the_worker(
 
 def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
     application: Callable[..., Matter], persona: Callable[[str], Account], django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from benchguard.core import deadlines
 
     matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
@@ -286,7 +286,7 @@ def test_the_office_head_on_the_roster_gets_the_reminders(
 
 def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
     application: Callable[..., Matter], persona: Callable[[str], Account], client_as
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from benchguard.matters.models import MatterSettings
     from benchguard.organization.models import Court
 
@@ -305,7 +305,7 @@ def test_a_court_that_counts_working_days_gets_a_working_day_due_date(
     assert matter.due_date == dt.date(2026, 10, 26)
 
 
-def test_a_number_format_without_a_sequence_is_refused_in_the_admin(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_format_without_a_sequence_is_refused_in_the_admin(client_as) -> None:
     from benchguard.organization.models import Court
 
     court_settings = services.settings_for(Court.objects.get(division_code="370200"))
@@ -320,7 +320,7 @@ def test_a_number_format_without_a_sequence_is_refused_in_the_admin(client_as) -
 
 def test_a_due_date_in_a_year_without_the_official_schedule_is_flagged(
     application: Callable[..., Matter], persona: Callable[[str], Account], client_as
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     # Accepted Wed 16 Dec 2026 + 30 = Fri 15 Jan 2027; 2027's schedule is not published.
     matter = _accept_on("2026-12-16", application, persona("office"))
     assert matter.due_date == dt.date(2027, 1, 15)

@@ -29,5 +29,5 @@ def delete_persons_of_concern_rows() -> None:
         NameKey,
         PersonName,
     ):
-        model.objects.all().delete()  # type: ignore[attr-defined]
+        model.objects.all().delete()
     PersonOfConcern.objects.all().delete()

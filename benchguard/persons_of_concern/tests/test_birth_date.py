@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 BORN_1980 = demo_id_number("19800214", "013")  # born 14 February 1980
 
 
-def test_the_service_refuses_a_birth_date_the_resident_id_contradicts(persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_refuses_a_birth_date_the_resident_id_contradicts(persona) -> None:
     with pytest.raises(ValidationError) as caught:
         services.create_person(
             actor=persona("police"),
@@ -39,14 +39,14 @@ def test_the_service_refuses_a_birth_date_the_resident_id_contradicts(persona) -
     assert person.birth_date == dt.date(1980, 2, 14)
 
 
-def test_without_a_birth_date_the_numbers_is_recorded(persona) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_birth_date_the_numbers_is_recorded(persona) -> None:
     person = services.create_person(
         actor=persona("police"), name="尤二二", documents=[("resident_id", BORN_1980)]
     )
     assert PersonOfConcern.objects.get(pk=person.pk).birth_date == dt.date(1980, 2, 14)
 
 
-def test_a_resident_id_added_later_must_agree_with_the_recorded_birth_date(persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_resident_id_added_later_must_agree_with_the_recorded_birth_date(persona) -> None:
     person = services.create_person(actor=persona("police"), name="许二三", birth_date=dt.date(1981, 2, 14))
     with pytest.raises(ValidationError) as caught:
         services.add_document(actor=persona("police"), person=person, kind="resident_id", number=BORN_1980)
@@ -56,7 +56,7 @@ def test_a_resident_id_added_later_must_agree_with_the_recorded_birth_date(perso
     services.add_document(actor=persona("police"), person=person, kind="passport", number="E87654321")
 
 
-def test_the_create_form_puts_the_disagreement_next_to_the_birth_date(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_create_form_puts_the_disagreement_next_to_the_birth_date(client_as) -> None:
     response = client_as("police").post(
         reverse("persons_of_concern:person_create"),
         {
@@ -74,7 +74,7 @@ def test_the_create_form_puts_the_disagreement_next_to_the_birth_date(client_as)
     assert not PersonOfConcern.objects.filter(name="何二四").exists()
 
 
-def test_editing_the_birth_date_against_the_resident_id_is_refused(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+def test_editing_the_birth_date_against_the_resident_id_is_refused(client_as, persona) -> None:
     shan = PersonOfConcern.objects.get(name="单立新")  # resident ID of 8 March 1975
     url = reverse("persons_of_concern:person_edit", args=[shan.pk])
     data = {

@@ -21,7 +21,7 @@ from benchguard.persons_of_concern.models import ControlledListEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
+def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite) -> None:
     office = persona("office")
     person = make_person("吴十")
     entry = services.propose_entry(
@@ -46,7 +46,7 @@ def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite)
 
 def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(
     make_person, list_person, persona, cite
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     person = make_person("郑十一")
     with pytest.raises(ValidationError) as exc:
         services.propose_entry(
@@ -66,7 +66,7 @@ def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(
     assert ControlledListEntry.objects.get(pk=entry.pk).removed_at is None
 
 
-def test_every_view_of_an_entry_is_in_the_access_log(client_as, make_person, list_person) -> None:  # type: ignore[no-untyped-def]
+def test_every_view_of_an_entry_is_in_the_access_log(client_as, make_person, list_person) -> None:
     entry = list_person(make_person("冯十二"))
     before = AuditEntry.objects.filter(action="persons_of_concern.entry.view").count()
     response = client_as("leader").get(reverse("persons_of_concern:entry_detail", args=[entry.pk]))
@@ -77,7 +77,7 @@ def test_every_view_of_an_entry_is_in_the_access_log(client_as, make_person, lis
     assert line.kind == "access" and line.actor_name == "郑伟" and line.object_id == str(entry.pk)
 
 
-def test_approval_and_removal_through_the_pages(client_as, make_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
+def test_approval_and_removal_through_the_pages(client_as, make_person, persona, cite) -> None:
     person = make_person("陈十三")
     entry = services.propose_entry(
         actor=persona("police"),
@@ -101,7 +101,7 @@ def test_approval_and_removal_through_the_pages(client_as, make_person, persona,
     assert ControlledListEntry.objects.get(pk=entry.pk).removal_reason == "复核后移出"
 
 
-def test_the_excel_export_holds_the_list_with_its_due_process_fields(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_excel_export_holds_the_list_with_its_due_process_fields(client_as) -> None:
     response = client_as("police").get(reverse("persons_of_concern:entry_export"))
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -114,7 +114,7 @@ def test_the_excel_export_holds_the_list_with_its_due_process_fields(client_as) 
     assert AuditEntry.objects.filter(action="persons_of_concern.entry.export").exists()
 
 
-def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_person, persona) -> None:
     from benchguard.organization.models import Department
 
     client = client_as("police")
@@ -145,7 +145,7 @@ def test_list_pages_do_not_grow_queries_with_rows(client_as, make_person, list_p
     assert counts() == before
 
 
-def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona) -> None:
     from benchguard.organization import services as org
     from benchguard.organization.models import Department
     from benchguard.persons_of_concern.models import DepartmentLog
@@ -175,7 +175,7 @@ def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona
     assert client_as("judge").get(reverse("persons_of_concern:log_export")).status_code == 403
 
 
-def test_an_entry_names_only_incidents_linked_to_the_person(make_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_names_only_incidents_linked_to_the_person(make_person, persona) -> None:
     from benchguard.incidents.models import Incident
 
     person = make_person("冯十二")

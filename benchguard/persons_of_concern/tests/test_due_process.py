@@ -39,7 +39,7 @@ def at(day: str, hour: int = 9) -> dt.datetime:
 
 
 @pytest.fixture
-def proposed(make_person, persona, cite) -> Callable[..., ControlledListEntry]:  # type: ignore[no-untyped-def]
+def proposed(make_person, persona, cite) -> Callable[..., ControlledListEntry]:
     """A fresh entry proposed by the intermediate court's police."""
 
     def make(name: str = "吕十五", *, days: int = 200, review: int = 30) -> ControlledListEntry:
@@ -81,7 +81,7 @@ def _client(account: Account) -> Client:
         ("office_shinan", 403, False),  # another court's office reads the list, but did not propose
     ],
 )
-def test_only_the_proposing_courts_office_and_leaders_approve(  # type: ignore[no-untyped-def]
+def test_only_the_proposing_courts_office_and_leaders_approve(
     proposed, persona, shinan_office, username, status, approved
 ) -> None:
     entry = proposed()
@@ -92,7 +92,7 @@ def test_only_the_proposing_courts_office_and_leaders_approve(  # type: ignore[n
     assert (ControlledListEntry.objects.get(pk=entry.pk).approved_by_id is not None) is approved
 
 
-def test_the_services_refuse_another_courts_office_and_the_police(proposed, persona, shinan_office) -> None:  # type: ignore[no-untyped-def]
+def test_the_services_refuse_another_courts_office_and_the_police(proposed, persona, shinan_office) -> None:
     entry = proposed()
     for actor in (shinan_office, persona("police"), persona("clerk"), persona("chief")):
         with pytest.raises(PermissionDenied):
@@ -116,7 +116,7 @@ def test_the_services_refuse_another_courts_office_and_the_police(proposed, pers
 # --- What an entry rests on --------------------------------------------------------------------
 
 
-def test_a_proposal_cites_at_least_one_incident_or_log_line_with_its_outcome(  # type: ignore[no-untyped-def]
+def test_a_proposal_cites_at_least_one_incident_or_log_line_with_its_outcome(
     make_person, persona, cite
 ) -> None:
     person, other = make_person("褚十六"), make_person("卫十七")
@@ -150,7 +150,7 @@ def test_a_proposal_cites_at_least_one_incident_or_log_line_with_its_outcome(  #
     ).exists()
 
 
-def test_the_proposal_page_keeps_the_input_and_shows_what_the_entry_rests_on(  # type: ignore[no-untyped-def]
+def test_the_proposal_page_keeps_the_input_and_shows_what_the_entry_rests_on(
     client_as, make_person, persona, cite
 ) -> None:
     person = make_person("蒋十八")
@@ -182,7 +182,7 @@ def test_the_proposal_page_keeps_the_input_and_shows_what_the_entry_rests_on(  #
 # --- The maximum term ---------------------------------------------------------------------------
 
 
-def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(  # type: ignore[no-untyped-def]
+def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(
     make_person, persona, cite, settings
 ) -> None:
     settings.POC_LIST_MAX_TERM_DAYS = 100
@@ -224,7 +224,7 @@ def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(  # type: igno
     assert entry.expires_on == dt.date(2026, 6, 20)
 
 
-def test_an_approval_after_the_term_has_shrunk_is_refused(proposed, persona, settings) -> None:  # type: ignore[no-untyped-def]
+def test_an_approval_after_the_term_has_shrunk_is_refused(proposed, persona, settings) -> None:
     entry = proposed(days=200)
     settings.POC_LIST_MAX_TERM_DAYS = 150
     with pytest.raises(ValidationError) as caught:
@@ -244,7 +244,7 @@ def _review_reminders(entry: ControlledListEntry) -> list[tuple[str, str]]:
     )
 
 
-def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
+def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, cite) -> None:
     from benchguard.core import jobs
     from benchguard.persons_of_concern import tasks
 
@@ -299,7 +299,7 @@ def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona,
 # --- Objections and corrections ------------------------------------------------------------------
 
 
-def test_an_objection_is_recorded_and_decided_by_the_proposing_court(  # type: ignore[no-untyped-def]
+def test_an_objection_is_recorded_and_decided_by_the_proposing_court(
     proposed, persona, shinan_office, client_as
 ) -> None:
     entry = services.approve_entry(actor=persona("office"), entry=proposed())
@@ -347,7 +347,7 @@ def test_an_objection_is_recorded_and_decided_by_the_proposing_court(  # type: i
     assert EntryObjection.objects.get(pk=objection.pk).decision == "upheld_removed"
 
 
-def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None:
     entry = services.approve_entry(actor=persona("office"), entry=proposed())
     url = reverse("persons_of_concern:entry_correct", args=[entry.pk])
     data = {
@@ -379,9 +379,7 @@ def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None
     assert ControlledListEntry.objects.get(pk=entry.pk).level == "attention"
 
 
-def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(  # type: ignore[no-untyped-def]
-    make_person, persona, cite
-) -> None:
+def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person, persona, cite) -> None:
     """Four eyes, as for the approval: the office that proposed an entry (and is also one
     of its deciders) may not on its own move the expiry later or raise the level; another
     decider may, and an expired entry is not revived by a correction at all."""
@@ -439,7 +437,7 @@ def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(  # type: ig
 
 
 @pytest.mark.parametrize("username", ["clerk", "chief"])
-def test_clerks_and_chiefs_get_the_answer_never_the_dossier(client_as, username) -> None:  # type: ignore[no-untyped-def]
+def test_clerks_and_chiefs_get_the_answer_never_the_dossier(client_as, username) -> None:
     shan = PersonOfConcern.objects.get(name="单立新")
     entry = ControlledListEntry.objects.get(person=shan)
     client = client_as(username)
@@ -468,7 +466,7 @@ def test_clerks_and_chiefs_get_the_answer_never_the_dossier(client_as, username)
     assert "alert-success" in not_listed
 
 
-def test_clerks_keep_their_courts_log_without_the_persons(client_as, persona, shinan_police) -> None:  # type: ignore[no-untyped-def]
+def test_clerks_keep_their_courts_log_without_the_persons(client_as, persona, shinan_police) -> None:
     from benchguard.organization.models import Department
     from benchguard.persons_of_concern.models import DepartmentLog
 

@@ -14,15 +14,13 @@ from benchguard.organization.models import Department
 from benchguard.persons_of_concern import services
 
 
-def exported(client, name: str):  # type: ignore[no-untyped-def]
+def exported(client, name: str):
     response = client.get(reverse(f"persons_of_concern:{name}"))
     assert response.status_code == 200
     return load_workbook(io.BytesIO(response.content)).active
 
 
-def test_the_controlled_list_exports_a_legal_basis_as_text(  # type: ignore[no-untyped-def]
-    client_as, persona, make_person, cite
-) -> None:
+def test_the_controlled_list_exports_a_legal_basis_as_text(client_as, persona, make_person, cite) -> None:
     person = make_person("@张公式")
     today = timezone.localdate()
     services.propose_entry(
@@ -40,7 +38,7 @@ def test_the_controlled_list_exports_a_legal_basis_as_text(  # type: ignore[no-u
     assert (row[3].value, row[3].data_type, row[3].quotePrefix) == ("=1+2", "s", True)
 
 
-def test_the_department_logs_export_what_happened_as_text(client_as, persona) -> None:  # type: ignore[no-untyped-def]
+def test_the_department_logs_export_what_happened_as_text(client_as, persona) -> None:
     department = Department.objects.get(court__division_code="370200", name="司法警察支队")
     services.add_department_log(
         actor=persona("police"),

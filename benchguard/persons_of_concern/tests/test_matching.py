@@ -29,11 +29,11 @@ from benchguard.persons_of_concern.models import IdentityDocument, PhoneNumber
 pytestmark = pytest.mark.django_db
 
 
-def ids(found):  # type: ignore[no-untyped-def]
+def ids(found):
     return [m.person_id for m in found]
 
 
-def test_traditional_characters_find_the_simplified_name_and_back(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_traditional_characters_find_the_simplified_name_and_back(make_person) -> None:
     zhang = make_person("张伟强")
     found = match(name="張偉強")
     assert found[0].person_id == zhang.pk and found[0].score == 85
@@ -41,7 +41,7 @@ def test_traditional_characters_find_the_simplified_name_and_back(make_person) -
     assert chan.pk in [m.person_id for m in match(name="陈志华") if m.score == 85]
 
 
-def test_homophones_match_by_pinyin_below_an_exact_name(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_homophones_match_by_pinyin_below_an_exact_name(make_person) -> None:
     exact = make_person("章立伟")
     homophone = make_person("张利炜")
     found = match(name="章立伟")
@@ -54,18 +54,18 @@ def test_homophones_match_by_pinyin_below_an_exact_name(make_person) -> None:  #
 @pytest.mark.parametrize(
     ("stored", "typed"), [("单雄信", "shanxiongxin"), ("曾宪梓", "zengxianzi"), ("解缙", "xiejin")]
 )
-def test_multi_reading_surnames_are_found_by_their_surname_reading(make_person, stored, typed) -> None:  # type: ignore[no-untyped-def]
+def test_multi_reading_surnames_are_found_by_their_surname_reading(make_person, stored, typed) -> None:
     person = make_person(stored)
     assert person.pk in ids(match(name=typed))
 
 
-def test_multi_reading_surnames_also_match_the_common_reading(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_multi_reading_surnames_also_match_the_common_reading(make_person) -> None:
     # Someone who reads 单 as dan still finds the person (homophone 丹雄信).
     person = make_person("单雄信")
     assert person.pk in ids(match(name="丹雄信"))
 
 
-def test_aliases_and_former_names_match(make_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_aliases_and_former_names_match(make_person, persona) -> None:
     person = make_person("王建军", aliases=["王老三"])
     services.add_name(actor=persona("police"), person=person, name="王军", kind="former")
     assert match(name="王老三")[0].person_id == person.pk
@@ -73,12 +73,12 @@ def test_aliases_and_former_names_match(make_person, persona) -> None:  # type: 
     assert match(name="王军")[0].person_id == person.pk
 
 
-def test_initials_find_a_name(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_initials_find_a_name(make_person) -> None:
     person = make_person("欧阳锋")
     assert person.pk in ids(match(name="oyf"))
 
 
-def test_an_exact_document_is_found_through_the_blind_index(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_an_exact_document_is_found_through_the_blind_index(make_person) -> None:
     person = make_person("李四", documents=[("passport", "E98765432")])
     stored = IdentityDocument.objects.get(person=person)
     assert "E98765432" not in stored.number_index
@@ -90,19 +90,19 @@ def test_an_exact_document_is_found_through_the_blind_index(make_person) -> None
     assert match(document_kind="hk_macao_permit", document_number="E98765432") == []
 
 
-def test_a_phone_is_found_through_the_blind_index(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_a_phone_is_found_through_the_blind_index(make_person) -> None:
     person = make_person("赵六", phones=["138 0532 9999"])
     assert PhoneNumber.objects.get(person=person).number == "13805329999"
     assert match(phone="+86 13805329999")[0].person_id == person.pk
 
 
-def test_several_signals_raise_the_score(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_several_signals_raise_the_score(make_person) -> None:
     person = make_person("钱七", phones=["13900000001"])
     found = match(name="钱七", phone="13900000001")
     assert found[0].person_id == person.pk and found[0].score == 95
 
 
-def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona, cite) -> None:  # type: ignore[no-untyped-def]
+def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona, cite) -> None:
     person = make_person("孙八", documents=[("hk_macao_permit", "H87654321")])
     assert not is_controlled(document_number="H87654321")
     entry = services.propose_entry(
@@ -123,7 +123,7 @@ def test_only_an_active_entry_counts_as_controlled(make_person, list_person, per
         assert match(document_number="H87654321")[0].controlled is False
 
 
-def test_a_removed_entry_stops_matching_but_stays_in_history(make_person, list_person, persona) -> None:  # type: ignore[no-untyped-def]
+def test_a_removed_entry_stops_matching_but_stays_in_history(make_person, list_person, persona) -> None:
     person = make_person("周九")
     entry = list_person(person)
     assert is_controlled(name="周九")
@@ -154,7 +154,7 @@ def test_the_scale_generator_writes_rows_the_matcher_finds() -> None:
 # --- Issue 9: screening never misses a listed person; graded outcomes ----------------------------
 
 
-def test_a_listed_namesake_is_found_among_thirty_unlisted_ones(make_person, list_person) -> None:  # type: ignore[no-untyped-def]
+def test_a_listed_namesake_is_found_among_thirty_unlisted_ones(make_person, list_person) -> None:
     for _ in range(30):
         make_person("张伟")
     listed = make_person("张伟")
@@ -168,7 +168,7 @@ def test_a_listed_namesake_is_found_among_thirty_unlisted_ones(make_person, list
     assert listed.pk in ids(match(name="张伟", limit=50))
 
 
-def test_an_exact_name_is_never_crowded_out_by_pinyin_rows(make_person, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_exact_name_is_never_crowded_out_by_pinyin_rows(make_person, monkeypatch) -> None:
     homophones = [make_person(n) for n in ("张玮", "章伟", "张炜", "章玮")]
     exact = make_person("张伟")  # stored last: an unordered capped read finds it last
     monkeypatch.setattr(matching, "CANDIDATE_CAP", 3)
@@ -177,7 +177,7 @@ def test_an_exact_name_is_never_crowded_out_by_pinyin_rows(make_person, monkeypa
     assert {m.person_id for m in found[1:]} <= {p.pk for p in homophones}
 
 
-def test_a_longer_given_name_is_a_weak_candidate_below_the_exact_name(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_a_longer_given_name_is_a_weak_candidate_below_the_exact_name(make_person) -> None:
     longer = make_person("张伟明")
     exact = make_person("张伟")
     found = match(name="张伟")
@@ -208,14 +208,14 @@ GRADE_TABLE = [
 
 
 @pytest.mark.parametrize(("document", "phone", "name", "on_file", "permanent", "outcome"), GRADE_TABLE)
-def test_the_screening_rule(document, phone, name, on_file, permanent, outcome) -> None:  # type: ignore[no-untyped-def]
+def test_the_screening_rule(document, phone, name, on_file, permanent, outcome) -> None:
     evidence = Evidence(
         document=document, phone=phone, name=name, document_on_file=on_file, permanent=permanent
     )
     assert matching.grade(evidence) == outcome
 
 
-def test_a_namesake_with_another_passport_number_is_checked_not_passed(list_person, make_person) -> None:  # type: ignore[no-untyped-def]
+def test_a_namesake_with_another_passport_number_is_checked_not_passed(list_person, make_person) -> None:
     """A passport is renewed with a new number: the listed person presenting a new one
     must not walk through as a namesake (a review of the rule found it)."""
     listed = make_person("欧阳明", documents=[("passport", "E24681357")])
@@ -249,7 +249,7 @@ def test_the_visit_takes_the_most_serious_outcome() -> None:
         ("陳志華", "陈志华", EXACT),  # and back
     ],
 )
-def test_homophones_and_traditional_characters_reach_the_listed_person(  # type: ignore[no-untyped-def]
+def test_homophones_and_traditional_characters_reach_the_listed_person(
     make_person, list_person, listed, typed, name
 ) -> None:
     bare = make_person(listed)  # no document on file
@@ -259,7 +259,7 @@ def test_homophones_and_traditional_characters_reach_the_listed_person(  # type:
     assert found[0].outcome == (HOLD if name == EXACT else CHECK)
 
 
-def test_a_name_against_a_different_document_on_file_is_weak(make_person, list_person) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_against_a_different_document_on_file_is_weak(make_person, list_person) -> None:
     from benchguard.organization.demo import demo_id_number
 
     on_file = demo_id_number("19800101", "611")
@@ -277,6 +277,6 @@ def test_a_name_against_a_different_document_on_file_is_weak(make_person, list_p
     assert candidate.evidence.document and candidate.outcome == HOLD
 
 
-def test_screening_ignores_persons_without_an_active_entry(make_person) -> None:  # type: ignore[no-untyped-def]
+def test_screening_ignores_persons_without_an_active_entry(make_person) -> None:
     make_person("单国栋", phones=["13900000077"])
     assert matching.screen(name="单国栋", document_kind="resident_id", phone="13900000077") == []

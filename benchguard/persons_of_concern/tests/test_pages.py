@@ -19,7 +19,7 @@ def shan() -> PersonOfConcern:
     return PersonOfConcern.objects.get(name="单立新")
 
 
-def test_police_of_a_base_court_see_the_city_wide_list(shinan_police) -> None:  # type: ignore[no-untyped-def]
+def test_police_of_a_base_court_see_the_city_wide_list(shinan_police) -> None:
     client = Client()
     client.force_login(shinan_police)
     response = client.get(reverse("persons_of_concern:entry_list"))
@@ -29,23 +29,21 @@ def test_police_of_a_base_court_see_the_city_wide_list(shinan_police) -> None:  
 
 
 @pytest.mark.parametrize("username", ["judge2", "guard", "outsider", "judge", "cityadmin"])
-def test_others_cannot_see_the_list(client_as, username) -> None:  # type: ignore[no-untyped-def]
+def test_others_cannot_see_the_list(client_as, username) -> None:
     client = client_as(username)
     assert client.get(reverse("persons_of_concern:entry_list")).status_code == 403
     assert client.get(reverse("persons_of_concern:person_detail", args=[shan().pk])).status_code == 404
     assert "单立新" not in client.get(reverse("home")).content.decode()
 
 
-def test_the_search_page_ranks_matches_and_marks_active_entries(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_page_ranks_matches_and_marks_active_entries(client_as) -> None:
     response = client_as("police").post(reverse("persons_of_concern:person_list"), {"name": "單立新"})
     body = response.content.decode()
     assert "单立新" in body and "bg-danger" in body
 
 
 @pytest.mark.parametrize(("persona", "page"), [("police", "person_list"), ("clerk", "check")])
-def test_a_look_up_is_sent_so_that_what_was_typed_never_reaches_an_address(  # type: ignore[no-untyped-def]
-    client_as, persona, page
-) -> None:
+def test_a_look_up_is_sent_so_that_what_was_typed_never_reaches_an_address(client_as, persona, page) -> None:
     """A name, ID number or phone in a GET address stays in the server's access log, the
     browser's history and the Referer header (a browser walk found the check page so)."""
     client = client_as(persona)
@@ -56,7 +54,7 @@ def test_a_look_up_is_sent_so_that_what_was_typed_never_reaches_an_address(  # t
     ) <= html.count("单立新")  # a query in the address is not searched
 
 
-def test_a_person_is_recorded_with_alias_document_phone_and_photo(client_as, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_is_recorded_with_alias_document_phone_and_photo(client_as, settings, tmp_path) -> None:
     settings.MEDIA_ROOT = tmp_path
     photo = SimpleUploadedFile("p.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, content_type="image/png")
     response = client_as("police").post(
@@ -83,7 +81,7 @@ def test_a_person_is_recorded_with_alias_document_phone_and_photo(client_as, set
     assert person.photo.name.endswith(".png") and (tmp_path / person.photo.name).exists()
 
 
-def test_a_wrong_document_or_photo_is_refused_next_to_its_field_and_nothing_is_saved(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_document_or_photo_is_refused_next_to_its_field_and_nothing_is_saved(client_as) -> None:
     client = client_as("police")
     response = client.post(
         reverse("persons_of_concern:person_create"),
@@ -98,7 +96,7 @@ def test_a_wrong_document_or_photo_is_refused_next_to_its_field_and_nothing_is_s
     assert not PersonOfConcern.objects.filter(name="假照片").exists()
 
 
-def test_a_stale_edit_is_refused_and_keeps_the_input(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_edit_is_refused_and_keeps_the_input(client_as) -> None:
     person = shan()
     url = reverse("persons_of_concern:person_edit", args=[person.pk])
     first, second = client_as("police"), client_as("office")
@@ -110,7 +108,7 @@ def test_a_stale_edit_is_refused_and_keeps_the_input(client_as) -> None:  # type
     assert PersonOfConcern.objects.get(pk=person.pk).description == "第一次保存"
 
 
-def test_renaming_keeps_the_old_name_searchable_as_a_former_name(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_renaming_keeps_the_old_name_searchable_as_a_former_name(client_as) -> None:
     from benchguard.persons_of_concern.matching import match
 
     person = shan()
@@ -128,7 +126,7 @@ def test_renaming_keeps_the_old_name_searchable_as_a_former_name(client_as) -> N
     assert match(name="单立新")[0].person_id == person.pk
 
 
-def test_the_match_api_is_for_the_police(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_the_match_api_is_for_the_police(client_as) -> None:
     url = "/api/persons-of-concern/match/"
     response = client_as("police").get(
         url, {"document_kind": "hk_macao_permit", "document_number": "H12345678"}
@@ -140,7 +138,7 @@ def test_the_match_api_is_for_the_police(client_as) -> None:  # type: ignore[no-
     assert client_as("guard").get(url, {"name": "单立新"}).status_code == 403
 
 
-def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona, cite) -> None:  # type: ignore[no-untyped-def]
+def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona, cite) -> None:
     import datetime as dt
 
     from django.contrib.messages import get_messages
@@ -169,7 +167,7 @@ def test_approving_twice_through_the_page_is_told_not_an_error(client_as, person
     assert [m.level_tag for m in get_messages(second.wsgi_request)] == ["success", "error"]
 
 
-def test_an_edit_page_in_chinese_fills_the_date_boxes_so_saving_keeps_the_dates(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_page_in_chinese_fills_the_date_boxes_so_saving_keeps_the_dates(client_as) -> None:
     """A browser's date box takes only 2027-01-01: the Chinese format (1975/03/08) left it
     empty, and saving the page unchanged erased the birth date (a browser walk found it)."""
     person = PersonOfConcern.objects.get(name="单立新")

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.crypto import EncryptedTextField
+from benchguard.core.crypto import EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import VersionedModel
 from benchguard.gate.choices import (
@@ -24,8 +24,21 @@ from benchguard.gate.choices import (
     Shift,
     VisitStatus,
 )
+from benchguard.gate.querysets import (
+    CheckpointShiftQuerySet,
+    HeldItemQuerySet,
+    IdDepositQuerySet,
+    PostQuerySet,
+    VisitQuerySet,
+)
 
 USER = settings.AUTH_USER_MODEL
+
+
+def document_index(kind: str, normalised: str) -> str:
+    """The blind index of a visitor's document: equal numbers of one type match, and
+    nothing can be read back from it."""
+    return blind_index(normalised, purpose=f"gate-document-{kind}")
 
 
 class Post(VersionedModel):
@@ -37,6 +50,8 @@ class Post(VersionedModel):
     name = models.CharField(_("name"), max_length=60)
     kind = models.CharField(_("kind"), max_length=16, choices=PostKind.choices)
     is_active = models.BooleanField(_("in use"), default=True)
+
+    objects = PostQuerySet.as_manager()
 
     class Meta:
         ordering = ["court", "kind", "name"]
@@ -104,6 +119,8 @@ class Visit(VersionedModel):
     departure_note = models.CharField(_("how they left"), max_length=200, blank=True)
     purged_at = models.DateTimeField(_("personal data purged at"), null=True, blank=True)
 
+    objects = VisitQuerySet.as_manager()
+
     class Meta:
         ordering = ["-arrived_at", "-id"]
         verbose_name = _("visit")
@@ -155,6 +172,8 @@ class IdDeposit(models.Model):
     returned_how = models.CharField(
         _("handed back how"), max_length=12, choices=ReturnedHow.choices, blank=True
     )
+
+    objects = IdDepositQuerySet.as_manager()
 
     class Meta:
         ordering = ["held_since", "id"]
@@ -352,6 +371,8 @@ class CheckpointShift(VersionedModel):
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
 
+    objects = CheckpointShiftQuerySet.as_manager()
+
     class Meta:
         ordering = ["-day", "post", "shift"]
         verbose_name = _("checkpoint shift")
@@ -392,6 +413,8 @@ class HeldItem(VersionedModel):
     recorded_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
+
+    objects = HeldItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["shift", "id"]

@@ -14,16 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchguard.core.access import court_ids_with, has_role
+from benchguard.core.access import has_role
 from benchguard.organization.choices import Role
 
 DESK_ROLES = frozenset({Role.GATEHOUSE_GUARD, Role.JUDICIAL_POLICE})
 POLICE_ROLES = frozenset({Role.JUDICIAL_POLICE})
 LIST_ROLES = frozenset({Role.JUDICIAL_POLICE, Role.COURT_LEADER, Role.COURT_PRESIDENT})
-
-
-def desk_court_ids(user: Any) -> set[int]:
-    return court_ids_with(user, DESK_ROLES)
 
 
 def can_use_desk(user: Any, court_id: int | None = None) -> bool:

@@ -17,8 +17,7 @@ from django.utils import timezone
 
 from benchguard.core.identity import check_character
 from benchguard.gate.choices import PostKind, ReturnedHow, VisitStatus
-from benchguard.gate.models import IdDeposit, Post, Visit
-from benchguard.gate.services import document_index
+from benchguard.gate.models import IdDeposit, Post, Visit, document_index
 from benchguard.organization.scale import ScaleContext, random_name, register_generator
 
 CHUNK = 20_000

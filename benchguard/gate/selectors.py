@@ -1,40 +1,65 @@
-"""Scoped reads at the gate (invisible → 404)."""
+"""Reads at the gate, each scoped by the models' `visible_to` (invisible → 404): the
+desk's lists, a visit, the holds, the day's end and its counts, the register's search
+and counts, and the checkpoint's shifts."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from benchguard.core.access import court_ids_with
+from benchguard.core.documents import DocumentType, normalize_document
+from benchguard.core.types import Actor
 from benchguard.gate import permissions
-from benchguard.gate.choices import OPEN_STATUSES, POLICE_STATUSES, PostKind, VisitStatus
-from benchguard.gate.models import CheckpointShift, IdDeposit, Post, Visit
+from benchguard.gate.choices import (
+    OPEN_STATUSES,
+    POLICE_STATUSES,
+    DayEndOutcome,
+    HoldDecision,
+    PostKind,
+    VisitStatus,
+)
+from benchguard.gate.models import (
+    CheckpointShift,
+    DayClosing,
+    DayEndRecord,
+    HeldItem,
+    IdDeposit,
+    Post,
+    Visit,
+    document_index,
+)
 from benchguard.organization.models import Person
 from benchguard.organization.selectors import people_in_court
 
 HOST_MATCHES = 8
 
 
-def desk_posts(user: Any, kind: str = PostKind.GATEHOUSE) -> QuerySet[Post]:
-    return Post.objects.filter(
-        court_id__in=permissions.desk_court_ids(user), kind=kind, is_active=True
-    ).select_related("court")
+def desk_posts(user: Actor, kind: str = PostKind.GATEHOUSE) -> QuerySet[Post]:
+    return Post.objects.visible_to(user).filter(kind=kind, is_active=True).select_related("court")
 
 
-def visits_for(user: Any) -> QuerySet[Visit]:
-    """Desk users and the list roles: their courts' visits; a host: their own visitors."""
-    courts = court_ids_with(user, permissions.DESK_ROLES | permissions.LIST_ROLES)
-    return Visit.objects.filter(Q(court_id__in=courts) | Q(host__account=user)).select_related(
-        "post", "host", "host_department", "registered_by"
+def get_visit_for(user: Actor, pk: int) -> Visit:
+    """Desk users and the register's readers: their courts' visits; a host: their own."""
+    return get_object_or_404(
+        Visit.objects.visible_to(user).select_related(
+            "post", "host", "host_department", "registered_by", "confirmed_by"
+        ),
+        pk=pk,
     )
 
 
-def get_visit_for(user: Any, pk: int) -> Visit:
-    return get_object_or_404(visits_for(user).select_related("confirmed_by"), pk=pk)
+def desk_visits(user: Actor) -> QuerySet[Visit]:
+    """The visits the gate's hardware (the API) reads: the desk's courts'."""
+    return (
+        Visit.objects.visible_to(user, roles=permissions.DESK_ROLES)
+        .select_related("host", "deposit")
+        .order_by("-arrived_at", "-pk")
+    )
 
 
 def today_visits(post: Post) -> QuerySet[Visit]:
@@ -54,20 +79,31 @@ def held_now(post: Post) -> QuerySet[IdDeposit]:
     )
 
 
-def holds_for(user: Any) -> QuerySet[Visit]:
-    courts = court_ids_with(user, permissions.POLICE_ROLES)
+def get_deposit_for(user: Actor, pk: int) -> IdDeposit:
+    return get_object_or_404(IdDeposit.objects.visible_to(user).select_related("post"), pk=pk)
+
+
+def holds_for(user: Actor) -> QuerySet[Visit]:
     return (
-        Visit.objects.filter(court_id__in=courts, status__in=POLICE_STATUSES)
+        Visit.objects.visible_to(user, roles=permissions.POLICE_ROLES)
+        .filter(status__in=POLICE_STATUSES)
         .select_related("post", "host", "host_department")
         .prefetch_related("screening_hits__person")
         .order_by("arrived_at")
     )
 
 
-def awaiting_host(user: Any) -> QuerySet[Visit]:
-    return Visit.objects.filter(
-        host__account=user, status__in=[VisitStatus.PENDING, *POLICE_STATUSES], confirmed_at__isnull=True
-    ).select_related("post")
+def awaiting_host(user: Actor) -> QuerySet[Visit]:
+    return (
+        Visit.objects.hosted_by(user)
+        .filter(status__in=[VisitStatus.PENDING, *POLICE_STATUSES], confirmed_at__isnull=True)
+        .select_related("post")
+    )
+
+
+def my_visitors(user: Actor) -> QuerySet[Visit]:
+    """The visits to the user as host (A12.2: a host sees their own visitors)."""
+    return Visit.objects.hosted_by(user).select_related("post", "decision").order_by("-arrived_at", "-pk")
 
 
 def find_hosts(court_id: int, query: str) -> list[Person]:
@@ -90,20 +126,139 @@ def find_hosts(court_id: int, query: str) -> list[Person]:
     )
 
 
-def shifts_for(user: Any) -> QuerySet[CheckpointShift]:
-    return CheckpointShift.objects.filter(post__court_id__in=permissions.desk_court_ids(user)).select_related(
-        "post", "recorded_by"
+# --- Day's end ------------------------------------------------------------------------------------
+
+
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time()))
+    return start, start + dt.timedelta(days=1)
+
+
+def day_end_list(*, post: Post, day: dt.date) -> tuple[list[Visit], list[IdDeposit]]:
+    """At closing: every visitor of the post not checked out (arrived on or before
+    `day`, not yet recorded today) and every document still held."""
+    _start, end = _day_bounds(day)
+    visits = list(
+        Visit.objects.filter(post=post, status__in=OPEN_STATUSES, arrived_at__lt=end)
+        .exclude(day_end__day=day)
+        .select_related("host", "deposit")
+        .order_by("arrived_at")
     )
+    return visits, list(held_now(post))
 
 
-def get_shift_for(user: Any, pk: int) -> CheckpointShift:
+def day_counts(*, post: Post, day: dt.date) -> dict[str, int]:
+    """The day's figures at a gatehouse, as the guard signs them: visitors registered,
+    let in, ended without entering (of them refused by the judicial police), held or
+    checked by the screening, still inside with authorisation, waiting for the police,
+    and documents still held."""
+    start, end = _day_bounds(day)
+    arrived = Visit.objects.filter(post=post, arrived_at__gte=start, arrived_at__lt=end)
+    return {
+        "registered": arrived.count(),
+        "admitted": arrived.filter(confirmed_at__isnull=False)
+        .filter(status__in=[VisitStatus.ADMITTED, VisitStatus.DEPARTED])
+        .count(),
+        "not_admitted": arrived.filter(status=VisitStatus.CLOSED).count(),
+        "refused_by_police": arrived.filter(decision__decision=HoldDecision.REFUSE).count(),
+        "screened_out": arrived.filter(hits__gt=0).count(),
+        "still_inside": DayEndRecord.objects.filter(
+            visit__post=post, day=day, outcome=DayEndOutcome.STAYS_AUTHORISED
+        ).count(),
+        "with_police": Visit.objects.filter(
+            post=post, status__in=POLICE_STATUSES, arrived_at__lt=end
+        ).count(),
+        "documents_held": IdDeposit.objects.filter(post=post, returned_at__isnull=True).count(),
+    }
+
+
+def day_closing(*, post: Post, day: dt.date) -> DayClosing | None:
+    return DayClosing.objects.filter(post=post, day=day).select_related("signed_by").first()
+
+
+def get_day_end_visit(post: Post, posted: str) -> Visit:
+    """The visit a day's-end form names, of this post (a broken or foreign id → 404)."""
+    return get_object_or_404(Visit, pk=int(posted) if posted.isdigit() else 0, post=post)
+
+
+# --- The register ---------------------------------------------------------------------------------
+
+
+def search_criteria(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """What a search keeps in the session between its pages and its export: the dates,
+    the name and host as typed, and a document number only as its blind indexes (the
+    number itself is never stored again, nor put in an address)."""
+    criteria: dict[str, Any] = {
+        "date_from": cleaned["date_from"].isoformat() if cleaned["date_from"] else "",
+        "date_to": cleaned["date_to"].isoformat() if cleaned["date_to"] else "",
+        "name": cleaned["name"].strip(),
+        "host": cleaned["host"].strip(),
+        "document_indexes": [],
+    }
+    if cleaned["document_number"]:
+        number = normalize_document(cleaned["document_number"])
+        criteria["document_indexes"] = [document_index(kind, number) for kind in DocumentType.values]
+    return criteria
+
+
+def register_for(user: Actor) -> QuerySet[Visit]:
+    """The visits register: the visits of the courts where the user reads it."""
+    return Visit.objects.visible_to(user, roles=permissions.LIST_ROLES)
+
+
+def search_visits(user: Actor, criteria: dict[str, Any]) -> QuerySet[Visit]:
+    """The register's visits matching a search kept by `search_criteria`."""
+    visits = register_for(user).select_related("post", "host", "host_department")
+    if criteria.get("date_from"):
+        visits = visits.filter(arrived_at__date__gte=dt.date.fromisoformat(criteria["date_from"]))
+    if criteria.get("date_to"):
+        visits = visits.filter(arrived_at__date__lte=dt.date.fromisoformat(criteria["date_to"]))
+    if criteria.get("name"):
+        visits = visits.filter(visitor_name__contains=criteria["name"])
+    if criteria.get("host"):
+        visits = visits.filter(host__name__contains=criteria["host"])
+    if criteria.get("document_indexes"):
+        visits = visits.filter(document_index__in=criteria["document_indexes"])
+    return visits
+
+
+def visit_counts(user: Actor, today: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """The register's visits per day (the last 31 days) and per month (the last 12
+    months, this one included), each with how many the screening held or checked."""
+    since_day, _end = _day_bounds(today - dt.timedelta(days=30))
+    months_back = today.month - 11  # this month and the 11 before it
+    since_month = timezone.make_aware(
+        dt.datetime(today.year + (months_back - 1) // 12, (months_back - 1) % 12 + 1, 1)
+    )
+    visits = register_for(user)
+    screened = Q(hits__gt=0)  # held or checked by the screening
+    daily = (
+        visits.filter(arrived_at__gte=since_day)
+        .annotate(day=TruncDate("arrived_at"))
+        .values("day")
+        .annotate(n=Count("id"), holds=Count("id", filter=screened))
+        .order_by("-day")
+    )
+    monthly = (
+        visits.filter(arrived_at__gte=since_month)
+        .annotate(month=TruncMonth("arrived_at"))
+        .values("month")
+        .annotate(n=Count("id"), holds=Count("id", filter=screened))
+        .order_by("-month")
+    )
+    return {"daily": list(daily), "monthly": list(monthly)}
+
+
+# --- Checkpoint (A12.1) ---------------------------------------------------------------------------
+
+
+def shifts_for(user: Actor) -> QuerySet[CheckpointShift]:
+    return CheckpointShift.objects.visible_to(user).select_related("post", "recorded_by")
+
+
+def get_shift_for(user: Actor, pk: int) -> CheckpointShift:
     return get_object_or_404(shifts_for(user).prefetch_related("items__incident"), pk=pk)
 
 
-def my_visitors(user: Any) -> QuerySet[Visit]:
-    """The visits to the user as host (A12.2: a host sees their own visitors)."""
-    return (
-        Visit.objects.filter(host__account=user)
-        .select_related("post", "decision")
-        .order_by("-arrived_at", "-pk")
-    )
+def get_item_for(user: Actor, pk: int) -> HeldItem:
+    return get_object_or_404(HeldItem.objects.visible_to(user).select_related("shift__post"), pk=pk)

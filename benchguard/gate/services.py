@@ -18,12 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit
-from benchguard.core.crypto import blind_index
 from benchguard.core.documents import validate_document
-from benchguard.core.exports import xlsx
-from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.exports import Column, local_time, workbook
+from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
-from benchguard.gate import permissions
+from benchguard.gate import permissions, selectors
 from benchguard.gate.choices import (
     OPEN_STATUSES,
     POLICE_STATUSES,
@@ -48,6 +47,7 @@ from benchguard.gate.models import (
     Post,
     ScreeningHit,
     Visit,
+    document_index,
 )
 from benchguard.notifications.models import Notification
 from benchguard.notifications.services import notify
@@ -71,12 +71,6 @@ VISIT_FIELDS = [
 ]
 
 
-def document_index(kind: str, normalised: str) -> str:
-    """The blind index of a visitor's document: equal numbers of one type match, and
-    nothing can be read back from it."""
-    return blind_index(normalised, purpose=f"gate-document-{kind}")
-
-
 def _visit_url(visit: Visit) -> str:
     return reverse("gate:visit_detail", args=[visit.pk])
 
@@ -84,10 +78,6 @@ def _visit_url(visit: Visit) -> str:
 def _require_desk(actor: Actor, court_id: int) -> None:
     if not permissions.can_use_desk(actor, court_id):
         raise PermissionDenied
-
-
-def _locked(visit: Visit) -> Visit:
-    return Visit.objects.select_for_update().select_related("host").get(pk=visit.pk)
 
 
 def _hand_back(deposit_filter: Q, actor: Actor, how: str, at: dt.datetime) -> int:
@@ -282,62 +272,63 @@ def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
     )
 
 
-def _admit_if_ready(visit: Visit, actor: Actor, now: dt.datetime) -> None:
+def _admit_if_ready(visit: Visit) -> None:
     """A visitor is admitted once the host confirmed and no hold remains."""
     if visit.status == VisitStatus.PENDING and visit.confirmed_at is not None:
         visit.status = VisitStatus.ADMITTED
+
+
+# A visit's transitions below save with `validate=False`: they set only values checked
+# here, and full_clean would read each of the visit's six foreign keys again (and its
+# check constraint) on every button at the desk.
 
 
 @transaction.atomic
 def confirm(*, actor: Actor, visit: Visit, via: str = ConfirmedVia.SYSTEM) -> Visit:
     """The host confirms the visitor: in BenchGuard (the host), or on the phone with
     the guard, who records it under their own name."""
-    visit = _locked(visit)
+    visit = lock(visit, related=["host"])
     if via == ConfirmedVia.SYSTEM:
         if not permissions.is_host(actor, visit):
             raise PermissionDenied
     else:
         _require_desk(actor, visit.court_id)
-    if visit.status not in (VisitStatus.PENDING, *POLICE_STATUSES):
-        raise ValidationError(
-            _("This visit is %(status)s; it cannot be confirmed now.")
-            % {"status": visit.get_status_display()},
-            code="invalid_transition",
-        )
+    require_status(
+        visit,
+        VisitStatus.PENDING,
+        *POLICE_STATUSES,
+        message=_("This visit is %(status)s; it cannot be confirmed now."),
+    )
     if visit.confirmed_at is not None:
         raise ValidationError(_("The host has already confirmed this visitor."), code="already_confirmed")
     before = audit.snapshot(visit, ["status", "confirmed_via"])
-    now = timezone.now()
-    visit.confirmed_at, visit.confirmed_by, visit.confirmed_via = now, account_of(actor), via
-    _admit_if_ready(visit, actor, now)
-    visit.version += 1
-    visit.save(
-        update_fields=["confirmed_at", "confirmed_by", "confirmed_via", "status", "version", "updated_at"]
-    )
-    audit.record_change(
+    visit.confirmed_at, visit.confirmed_by, visit.confirmed_via = timezone.now(), account_of(actor), via
+    _admit_if_ready(visit)
+    return save_versioned(
+        visit,
         actor=actor,
         action="gate.visit.confirm",
-        obj=visit,
+        fields=["confirmed_at", "confirmed_by", "confirmed_via", "status"],
         before=before,
-        after=audit.snapshot(visit, ["status", "confirmed_via"]),
+        validate=False,
     )
-    return visit
 
 
 @transaction.atomic
 def close_visit(*, actor: Actor, visit: Visit, reason: str) -> Visit:
     """Not admitted: the host refused, did not answer, or the visitor left; closed with
     a reason, and the document handed back in the same step."""
-    visit = _locked(visit)
+    visit = lock(visit, related=["host"])
     if not (permissions.can_use_desk(actor, visit.court_id) or permissions.is_host(actor, visit)):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"reason": ValidationError(_("Give the reason."), code="required")})
-    if visit.status not in (VisitStatus.PENDING, *POLICE_STATUSES):
-        raise ValidationError(
-            _("This visit is %(status)s; it cannot be closed now.") % {"status": visit.get_status_display()},
-            code="invalid_transition",
-        )
+    require_status(
+        visit,
+        VisitStatus.PENDING,
+        *POLICE_STATUSES,
+        message=_("This visit is %(status)s; it cannot be closed now."),
+    )
     if visit.status in POLICE_STATUSES:
         # A hold or a check ends only with the judicial police's decision.
         raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
@@ -348,17 +339,48 @@ def _close(visit: Visit, actor: Actor, reason: str, *, action: str) -> Visit:
     now = timezone.now()
     before = audit.snapshot(visit, ["status"])
     visit.status, visit.closed_at, visit.closed_reason = VisitStatus.CLOSED, now, reason
-    visit.version += 1
-    visit.save(update_fields=["status", "closed_at", "closed_reason", "version", "updated_at"])
-    _hand_back(Q(visit=visit), actor, ReturnedHow.CLOSED, now)
-    audit.record_change(
+    save_versioned(
+        visit,
         actor=actor,
         action=action,
-        obj=visit,
+        fields=["status", "closed_at", "closed_reason"],
         before=before,
-        after=audit.snapshot(visit, ["status", "closed_reason"]),
+        audit_fields=["status", "closed_reason"],
+        validate=False,
     )
+    _hand_back(Q(visit=visit), actor, ReturnedHow.CLOSED, now)
     return visit
+
+
+def open_screening_hits(*, actor: Actor, visit: Visit) -> list[ScreeningHit]:
+    """Whom a visitor matched on the controlled list (A15), for the judicial police of
+    the visit's court; the opening is written to the access log before anything is
+    shown."""
+    if not permissions.can_decide_hold(actor, visit.court_id):
+        raise PermissionDenied
+    audit.record_access(actor=actor, action="gate.visit.view", obj=visit)
+    return list(visit.screening_hits.select_related("person"))
+
+
+def open_holds(*, actor: Actor) -> list[Visit]:
+    """The visits waiting for the judicial police, with whom each matched (A15): every
+    visit shown is a logged read."""
+    if not permissions.can_decide_hold(actor):
+        raise PermissionDenied
+    visits = list(selectors.holds_for(actor))
+    for visit in visits:
+        audit.record_access(actor=actor, action="gate.visit.view", obj=visit)
+    return visits
+
+
+def _require_reason(decision: str, allowed: Iterable[str], reason: str) -> None:
+    """A police decision is one of `allowed`, and is given with its reason."""
+    if decision not in allowed:
+        raise ValidationError({"decision": _("Choose a decision.")})
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": ValidationError(_("Give the reason for the decision."), code="required")}
+        )
 
 
 @transaction.atomic
@@ -366,21 +388,11 @@ def decide_hold(*, actor: Actor, visit: Visit, decision: str, reason: str) -> Vi
     """A judicial police officer decides on a visit on hold: admit with an escort,
     refuse (the visit is closed and the document handed back), or not the same person.
     Every decision is kept with its reason (HoldDecisionRecord)."""
-    visit = _locked(visit)
+    visit = lock(visit, related=["host"])
     if not permissions.can_decide_hold(actor, visit.court_id):
         raise PermissionDenied
-    if decision not in HoldDecision.values:
-        raise ValidationError({"decision": _("Choose a decision.")})
-    if not reason.strip():
-        raise ValidationError(
-            {"reason": ValidationError(_("Give the reason for the decision."), code="required")}
-        )
-    if visit.status != VisitStatus.ON_HOLD:
-        raise ValidationError(
-            _("This visit is not on hold; it is %(status)s.") % {"status": visit.get_status_display()},
-            code="invalid_transition",
-        )
-    now = timezone.now()
+    _require_reason(decision, HoldDecision.values, reason)
+    require_status(visit, VisitStatus.ON_HOLD, message=_("This visit is not on hold; it is %(status)s."))
     HoldDecisionRecord.objects.create(
         visit=visit, decision=decision, reason=reason.strip(), decided_by=signed_in(actor)
     )
@@ -390,17 +402,16 @@ def decide_hold(*, actor: Actor, visit: Visit, decision: str, reason: str) -> Vi
     else:
         before = audit.snapshot(visit, ["status"])
         visit.status = VisitStatus.PENDING
-        visit.cleared_at = now
+        visit.cleared_at = timezone.now()
         visit.escort_required = decision == HoldDecision.ADMIT_WITH_ESCORT
-        _admit_if_ready(visit, actor, now)
-        visit.version += 1
-        visit.save(update_fields=["status", "cleared_at", "escort_required", "version", "updated_at"])
-        audit.record_change(
+        _admit_if_ready(visit)
+        save_versioned(
+            visit,
             actor=actor,
             action="gate.visit.clear",
-            obj=visit,
+            fields=["status", "cleared_at", "escort_required"],
             before=before,
-            after=audit.snapshot(visit, ["status"]),
+            validate=False,
         )
     if visit.host.account_id:
         notify(
@@ -420,22 +431,14 @@ def decide_check(*, actor: Actor, visit: Visit, decision: str, reason: str) -> V
     """A judicial police officer answers a check (issue 9): clear (not the listed
     person: the visit goes on as any other, waiting for the host) or hold (the visit is
     on hold and is decided as one, `decide_hold`). Kept with the reason
-    (CheckDecisionRecord)."""
-    visit = _locked(visit)
+    (CheckDecisionRecord); the change log shows the status it leads to."""
+    visit = lock(visit, related=["host"])
     if not permissions.can_decide_hold(actor, visit.court_id):
         raise PermissionDenied
-    if decision not in (CheckDecision.CLEAR, CheckDecision.HOLD):
-        raise ValidationError({"decision": _("Choose a decision.")})
-    if not reason.strip():
-        raise ValidationError(
-            {"reason": ValidationError(_("Give the reason for the decision."), code="required")}
-        )
-    if visit.status != VisitStatus.CHECKING:
-        raise ValidationError(
-            _("This visit is not waiting for a check; it is %(status)s.")
-            % {"status": visit.get_status_display()},
-            code="invalid_transition",
-        )
+    _require_reason(decision, (CheckDecision.CLEAR, CheckDecision.HOLD), reason)
+    require_status(
+        visit, VisitStatus.CHECKING, message=_("This visit is not waiting for a check; it is %(status)s.")
+    )
     now = timezone.now()
     CheckDecisionRecord.objects.create(
         visit=visit, decision=decision, reason=reason.strip(), decided_by=account_of(actor), decided_at=now
@@ -443,19 +446,17 @@ def decide_check(*, actor: Actor, visit: Visit, decision: str, reason: str) -> V
     before = audit.snapshot(visit, ["status"])
     if decision == CheckDecision.CLEAR:
         visit.status, visit.cleared_at = VisitStatus.PENDING, now
-        _admit_if_ready(visit, actor, now)
+        _admit_if_ready(visit)
     else:
         visit.status = VisitStatus.ON_HOLD
-    visit.version += 1
-    visit.save(update_fields=["status", "cleared_at", "version", "updated_at"])
-    audit.record_change(
+    return save_versioned(
+        visit,
         actor=actor,
         action="gate.visit.check_decide",
-        obj=visit,
+        fields=["status", "cleared_at"],
         before=before,
-        after={**audit.snapshot(visit, ["status"]), "decision": decision},
+        validate=False,
     )
-    return visit
 
 
 def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
@@ -469,7 +470,7 @@ def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
     )
     for pk in list(due[:500]):
         with transaction.atomic():
-            visit = Visit.objects.select_for_update(of=("self",)).select_related("post__court").get(pk=pk)
+            visit = lock(Visit(pk=pk), related=["post__court"])
             if visit.status != VisitStatus.CHECKING:
                 continue  # decided meanwhile
             CheckDecisionRecord.objects.create(visit=visit, decision=CheckDecision.TIMED_OUT, decided_at=now)
@@ -531,35 +532,18 @@ def hand_back(*, actor: Actor, deposit: IdDeposit) -> IdDeposit:
 # --- Day's end ------------------------------------------------------------------------------------
 
 
-def day_end_list(*, post: Post, day: dt.date) -> tuple[list[Visit], list[IdDeposit]]:
-    """At closing: every visitor of the post not checked out (arrived on or before
-    `day`, not yet recorded today) and every document still held."""
-    end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
-    visits = list(
-        Visit.objects.filter(post=post, status__in=OPEN_STATUSES, arrived_at__lt=end)
-        .exclude(day_end__day=day)
-        .select_related("host", "deposit")
-        .order_by("arrived_at")
-    )
-    deposits = list(
-        IdDeposit.objects.filter(post=post, returned_at__isnull=True).select_related("visit").order_by("slot")
-    )
-    return visits, deposits
-
-
 @transaction.atomic
 def record_day_end(*, actor: Actor, visit: Visit, day: dt.date, outcome: str, note: str = "") -> DayEndRecord:
     """What happened to a visitor not checked out: left by another exit (the visit ends;
     the document stays held until collected), still inside with authorisation, the
     document handed to the judicial police, or something else (said in the note)."""
-    visit = _locked(visit)
+    visit = lock(visit)
     _require_desk(actor, visit.court_id)
     if outcome not in DayEndOutcome.values:
         raise ValidationError({"outcome": _("Choose what happened.")})
     if outcome == DayEndOutcome.OTHER and not note.strip():
         raise ValidationError({"note": ValidationError(_("Say what happened."), code="required")})
-    if visit.status not in OPEN_STATUSES:
-        raise ValidationError(_("This visit is already over."), code="invalid_transition")
+    require_status(visit, *OPEN_STATUSES, message=_("This visit is already over."))
     if visit.status in POLICE_STATUSES:
         raise ValidationError(_("A visit on hold is decided by the judicial police."), code="on_hold")
     if DayClosing.objects.filter(post_id=visit.post_id, day=day).exists():
@@ -590,32 +574,6 @@ def record_day_end(*, actor: Actor, visit: Visit, day: dt.date, outcome: str, no
     return record
 
 
-def day_counts(*, post: Post, day: dt.date) -> dict[str, int]:
-    """The day's figures at a gatehouse, as the guard signs them: visitors registered,
-    let in, ended without entering (of them refused by the judicial police), held or
-    checked by the screening, still inside with authorisation, waiting for the police,
-    and documents still held."""
-    start = timezone.make_aware(dt.datetime.combine(day, dt.time()))
-    end = start + dt.timedelta(days=1)
-    arrived = Visit.objects.filter(post=post, arrived_at__gte=start, arrived_at__lt=end)
-    return {
-        "registered": arrived.count(),
-        "admitted": arrived.filter(confirmed_at__isnull=False)
-        .filter(status__in=[VisitStatus.ADMITTED, VisitStatus.DEPARTED])
-        .count(),
-        "not_admitted": arrived.filter(status=VisitStatus.CLOSED).count(),
-        "refused_by_police": arrived.filter(decision__decision=HoldDecision.REFUSE).count(),
-        "screened_out": arrived.filter(hits__gt=0).count(),
-        "still_inside": DayEndRecord.objects.filter(
-            visit__post=post, day=day, outcome=DayEndOutcome.STAYS_AUTHORISED
-        ).count(),
-        "with_police": Visit.objects.filter(
-            post=post, status__in=POLICE_STATUSES, arrived_at__lt=end
-        ).count(),
-        "documents_held": IdDeposit.objects.filter(post=post, returned_at__isnull=True).count(),
-    }
-
-
 @transaction.atomic
 def close_day(*, actor: Actor, post: Post, day: dt.date) -> DayClosing:
     """The guard closes the day's end and signs it with the day's counts (A12.2). Every
@@ -623,10 +581,10 @@ def close_day(*, actor: Actor, post: Post, day: dt.date) -> DayClosing:
     with a reason, one admitted and not checked out is recorded (record_day_end). Visits
     with the judicial police stay theirs and are counted."""
     _require_desk(actor, post.court_id)
-    Post.objects.select_for_update().filter(pk=post.pk).first()  # one closing at a time
+    lock(post)  # one closing at a time
     if DayClosing.objects.filter(post=post, day=day).exists():
         raise ValidationError(_("This day is already closed and signed."), code="day_closed")
-    visits, _deposits = day_end_list(post=post, day=day)
+    visits, _deposits = selectors.day_end_list(post=post, day=day)
     open_ = [v for v in visits if v.status not in POLICE_STATUSES]
     if open_:
         raise ValidationError(
@@ -634,7 +592,7 @@ def close_day(*, actor: Actor, post: Post, day: dt.date) -> DayClosing:
             % {"n": len(open_)},
             code="visitors_left",
         )
-    counts = day_counts(post=post, day=day)
+    counts = selectors.day_counts(post=post, day=day)
     closing = DayClosing.objects.create(post=post, day=day, counts=counts, signed_by=signed_in(actor))
     audit.record_event(actor=actor, action="gate.day_close", obj=closing, day=day.isoformat(), **counts)
     return closing
@@ -804,7 +762,7 @@ def open_incident(*, actor: Actor, item: HeldItem, nature: str, description: str
     from benchguard.incidents.choices import IncidentKind
 
     _require_desk(actor, item.shift.post.court_id)
-    item = HeldItem.objects.select_for_update().get(pk=item.pk)
+    item = lock(item)
     if item.incident_id is not None:
         raise ValidationError(_("An incident is already open for this item."), code="exists")
     post = item.shift.post
@@ -849,35 +807,34 @@ def create_post(*, actor: Actor, court: Any, name: str, kind: str) -> Post:
     )
 
 
+def open_visit_search(*, actor: Actor, cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A search of the visits register: who searched for visitors, and by what, is
+    logged (never the values: a name or a number is personal data). Returns the
+    criteria the register keeps for its pages and export (`selectors.search_criteria`)."""
+    if not permissions.can_list_visits(actor):
+        raise PermissionDenied
+    used = sorted(name for name, value in cleaned.items() if value)
+    if used:
+        audit.record_event(actor=actor, action="gate.visit.search", obj=None, by=used)
+    return selectors.search_criteria(cleaned)
+
+
+VISIT_COLUMNS: list[Column[Visit]] = [
+    Column(gettext_lazy("Arrived at"), lambda v: local_time(v.arrived_at)),
+    Column(gettext_lazy("Left at"), lambda v: local_time(v.departed_at)),
+    Column(gettext_lazy("Visitor"), lambda v: v.visitor_name),
+    Column(gettext_lazy("Document"), lambda v: v.masked_document),  # never the number itself
+    Column(gettext_lazy("Purpose"), lambda v: v.purpose),
+    Column(gettext_lazy("Host"), lambda v: v.host.name),
+    Column(gettext_lazy("Department"), lambda v: str(v.host_department or "")),
+    Column(gettext_lazy("Status"), lambda v: str(v.get_status_display())),
+]
+
+
 def export_visits(*, actor: Actor, visits: Iterable[Visit]) -> bytes:
     """The visits register as an Excel workbook, documents masked; the export is logged."""
     if not permissions.can_list_visits(actor):
         raise PermissionDenied
     rows = list(visits)
     audit.record_event(actor=actor, action="gate.visit.export", obj=None, count=len(rows))
-    return xlsx(
-        title=_("Visits"),
-        header=[
-            _("Arrived at"),
-            _("Left at"),
-            _("Visitor"),
-            _("Document"),
-            _("Purpose"),
-            _("Host"),
-            _("Department"),
-            _("Status"),
-        ],
-        rows=(
-            [
-                timezone.localtime(v.arrived_at).replace(tzinfo=None),
-                timezone.localtime(v.departed_at).replace(tzinfo=None) if v.departed_at else None,
-                v.visitor_name,
-                v.masked_document,
-                v.purpose,
-                v.host.name,
-                str(v.host_department or ""),
-                str(v.get_status_display()),
-            ]
-            for v in rows
-        ),
-    )
+    return workbook(title=_("Visits"), columns=VISIT_COLUMNS, rows=rows)

@@ -5,30 +5,27 @@ checkpoint's shift log. Thin: services change, selectors read."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import TruncDate, TruncMonth
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from benchguard.core import audit
-from benchguard.core.access import court_ids_with
-from benchguard.core.documents import DocumentType, normalize_document
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import one_click, safe_next
+from benchguard.core.views import form_action, one_click, safe_next
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
-from benchguard.gate.models import DayClosing, IdDeposit, Post, Visit
+from benchguard.gate.models import Post, Visit
 
 PAGE_SIZE = 50
 
@@ -61,6 +58,8 @@ def desk(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             host = _resolve_host(form, candidates)
             if host is not None:
+                # Not form_action: the outcome is told at its own level (a hold is an
+                # error, a check a warning), and form_action only says success.
                 visit, _stale = call_service(
                     form,
                     lambda: services.check_in(
@@ -124,20 +123,47 @@ def _resolve_host(form: forms.CheckInForm, candidates: list[Any]) -> Any:
     return None
 
 
-def _visit_action(request: HttpRequest, pk: int, run: Any, done: str) -> HttpResponse:
+def _visit_button(
+    request: HttpRequest, pk: int, service: Callable[[Visit], object], done: str
+) -> HttpResponse:
+    """A button on a visit (no form to keep): the service's outcome as a message, then
+    back to the page that sent it."""
     visit = selectors.get_visit_for(request.user, pk)
-    one_click(request, lambda: run(visit, request.POST), done)
+    one_click(request, lambda: service(visit), done)
     return redirect(safe_next(request, "gate:visit_detail", pk=visit.pk))
+
+
+def _row_form_action(
+    request: HttpRequest,
+    form: django_forms.Form,
+    run: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    back: str,
+    page: Callable[[django_forms.Form], HttpResponse],
+) -> HttpResponse:
+    """`form_action` for one form among many on a list (the holds, the day's end): a
+    refusal of the whole (decided meanwhile, no longer possible) is told on the list;
+    a field's error shows the list again with this form as sent."""
+
+    def refused(form: django_forms.Form, current: Any) -> HttpResponse:
+        if form.non_field_errors():
+            for error in form.non_field_errors():
+                messages.error(request, str(error))
+            return redirect(back)
+        return page(form)
+
+    return form_action(request, form, run, done=done, then=back, page=refused)
 
 
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The host confirms in BenchGuard."""
-    return _visit_action(
+    return _visit_button(
         request,
         pk,
-        lambda v, d: services.confirm(actor=request.user, visit=v),
+        lambda visit: services.confirm(actor=request.user, visit=visit),
         _("You confirmed the visitor."),
     )
 
@@ -146,10 +172,10 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm_phone(request: HttpRequest, pk: int) -> HttpResponse:
     """The guard records that the host confirmed on the phone."""
-    return _visit_action(
+    return _visit_button(
         request,
         pk,
-        lambda v, d: services.confirm(actor=request.user, visit=v, via=ConfirmedVia.PHONE),
+        lambda visit: services.confirm(actor=request.user, visit=visit, via=ConfirmedVia.PHONE),
         _("The host's confirmation by phone was recorded."),
     )
 
@@ -157,10 +183,12 @@ def confirm_phone(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    return _visit_action(
+    return _visit_button(
         request,
         pk,
-        lambda v, d: services.close_visit(actor=request.user, visit=v, reason=d.get("reason", "")),
+        lambda visit: services.close_visit(
+            actor=request.user, visit=visit, reason=request.POST.get("reason", "")
+        ),
         _("The visit was closed and the document handed back."),
     )
 
@@ -168,10 +196,10 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def check_out(request: HttpRequest, pk: int) -> HttpResponse:
-    return _visit_action(
+    return _visit_button(
         request,
         pk,
-        lambda v, d: services.check_out(actor=request.user, visit=v),
+        lambda visit: services.check_out(actor=request.user, visit=visit),
         _("Checked out; the document was handed back."),
     )
 
@@ -182,28 +210,21 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     visit = selectors.get_visit_for(request.user, pk)
     if not permissions.can_decide_hold(request.user, visit.court_id):
         raise PermissionDenied
-    form = forms.decision_form(visit, request.POST)
     decide_one = services.decide_check if visit.status == VisitStatus.CHECKING else services.decide_hold
-    if form.is_valid():
-        saved, _stale = call_service(
-            form, lambda: decide_one(actor=request.user, visit=visit, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("gate:holds")
-        if form.non_field_errors():  # decided meanwhile, or no longer on hold: say so
-            for error in form.non_field_errors():
-                messages.error(request, str(error))
-            return redirect("gate:holds")
-    return _holds_page(request, bound={visit.pk: form}, status=400)
+    return _row_form_action(
+        request,
+        forms.decision_form(visit, request.POST),
+        lambda data: decide_one(actor=request.user, visit=visit, **data),
+        done=_("The decision was recorded."),
+        back=reverse("gate:holds"),
+        page=lambda form: _holds_page(request, bound={visit.pk: form}, status=400),
+    )
 
 
 @login_required
 def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     visit = selectors.get_visit_for(request.user, pk)
     police = permissions.can_decide_hold(request.user, visit.court_id)
-    if police:
-        audit.record_access(actor=request.user, action="gate.visit.view", obj=visit)
     return render(
         request,
         "gate/visit_detail.html",
@@ -212,7 +233,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_host": permissions.is_host(request.user, visit),
             "at_desk": permissions.can_use_desk(request.user, visit.court_id),
             "police": police,
-            "hits": list(visit.screening_hits.select_related("person")) if police else [],
+            "hits": services.open_screening_hits(actor=request.user, visit=visit) if police else [],
             "decision": getattr(visit, "decision", None),
             "check_decision": getattr(visit, "check_decision", None),
             "reason_form": forms.ReasonForm(),
@@ -222,10 +243,8 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _holds_page(request: HttpRequest, bound: dict[int, Any] | None = None, status: int = 200) -> HttpResponse:
-    visits = list(selectors.holds_for(request.user))
+    visits = services.open_holds(actor=request.user)
     for visit in visits:
-        # Whom a visitor matched on the controlled list is a restricted read (A15).
-        audit.record_access(actor=request.user, action="gate.visit.view", obj=visit)
         visit.form = (bound or {}).get(visit.pk) or forms.decision_form(visit)  # type: ignore[attr-defined]
     return render(request, "gate/holds.html", {"visits": visits}, status=status)
 
@@ -233,8 +252,6 @@ def _holds_page(request: HttpRequest, bound: dict[int, Any] | None = None, statu
 @login_required
 def holds(request: HttpRequest) -> HttpResponse:
     """Visits on hold with what they matched, for the judicial police to decide."""
-    if not permissions.can_decide_hold(request.user):
-        raise PermissionDenied
     return _holds_page(request)
 
 
@@ -257,7 +274,6 @@ def my_visitors(request: HttpRequest) -> HttpResponse:
 def day_end(request: HttpRequest) -> HttpResponse:
     post, posts = _post(request)
     day = timezone.localdate()
-    bound: dict[int, forms.DayEndForm] = {}
     back = f"{reverse('gate:day_end')}?post={post.pk}"
     if request.method == "POST" and request.POST.get("action") == "close_day":
         one_click(
@@ -267,28 +283,29 @@ def day_end(request: HttpRequest) -> HttpResponse:
         )
         return redirect(back)
     if request.method == "POST":
-        posted = request.POST.get("visit", "")
-        visit = get_object_or_404(Visit, pk=int(posted) if posted.isdigit() else 0, post=post)
-        form = forms.DayEndForm(request.POST, prefix=f"v{visit.pk}")
-        if form.is_valid():
-            saved, _stale = call_service(
-                form,
-                lambda: services.record_day_end(
-                    actor=request.user, visit=visit, day=day, **form.cleaned_data
-                ),
-            )
-            if saved is not None:
-                messages.success(request, _("Recorded."))
-                return redirect(f"{reverse('gate:day_end')}?post={post.pk}")
-            if form.non_field_errors():
-                for error in form.non_field_errors():
-                    messages.error(request, str(error))
-                return redirect(f"{reverse('gate:day_end')}?post={post.pk}")
-        bound[visit.pk] = form
-    visits, deposits = services.day_end_list(post=post, day=day)
+        visit = selectors.get_day_end_visit(post, request.POST.get("visit", ""))
+        return _row_form_action(
+            request,
+            forms.DayEndForm(request.POST, prefix=f"v{visit.pk}"),
+            lambda data: services.record_day_end(actor=request.user, visit=visit, day=day, **data),
+            done=_("Recorded."),
+            back=back,
+            page=lambda form: _day_end_page(request, post, posts, day, bound={visit.pk: form}),
+        )
+    return _day_end_page(request, post, posts, day)
+
+
+def _day_end_page(
+    request: HttpRequest,
+    post: Post,
+    posts: list[Post],
+    day: dt.date,
+    bound: dict[int, django_forms.Form] | None = None,
+) -> HttpResponse:
+    visits, deposits = selectors.day_end_list(post=post, day=day)
     for visit in visits:
-        visit.form = bound.get(visit.pk) or forms.DayEndForm(prefix=f"v{visit.pk}")  # type: ignore[attr-defined]
-    closing = DayClosing.objects.filter(post=post, day=day).select_related("signed_by").first()
+        visit.form = (bound or {}).get(visit.pk) or forms.DayEndForm(prefix=f"v{visit.pk}")  # type: ignore[attr-defined]
+    closing = selectors.day_closing(post=post, day=day)
     return render(
         request,
         "gate/day_end.html",
@@ -299,7 +316,7 @@ def day_end(request: HttpRequest) -> HttpResponse:
             "deposits": deposits,
             "day": day,
             "closing": closing,
-            "counts": closing.counts if closing else services.day_counts(post=post, day=day),
+            "counts": closing.counts if closing else selectors.day_counts(post=post, day=day),
             "police_statuses": POLICE_STATUSES,
         },
         status=400 if bound else 200,
@@ -309,11 +326,7 @@ def day_end(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def hand_back(request: HttpRequest, pk: int) -> HttpResponse:
-    deposit = get_object_or_404(
-        IdDeposit.objects.select_related("post"),
-        pk=pk,
-        post__court_id__in=permissions.desk_court_ids(request.user),
-    )
+    deposit = selectors.get_deposit_for(request.user, pk)
     one_click(
         request,
         lambda: services.hand_back(actor=request.user, deposit=deposit),
@@ -328,39 +341,6 @@ def hand_back(request: HttpRequest, pk: int) -> HttpResponse:
 SEARCH_KEY = "gate.visit_search"
 
 
-def _criteria(cleaned: dict[str, Any]) -> dict[str, Any]:
-    """What a search keeps in the session between its pages and its export: the dates,
-    the name and host as typed, and a document number only as its blind indexes (the
-    number itself is never stored again, nor put in an address)."""
-    criteria: dict[str, Any] = {
-        "date_from": cleaned["date_from"].isoformat() if cleaned["date_from"] else "",
-        "date_to": cleaned["date_to"].isoformat() if cleaned["date_to"] else "",
-        "name": cleaned["name"].strip(),
-        "host": cleaned["host"].strip(),
-        "document_indexes": [],
-    }
-    if cleaned["document_number"]:
-        number = normalize_document(cleaned["document_number"])
-        criteria["document_indexes"] = [services.document_index(kind, number) for kind in DocumentType.values]
-    return criteria
-
-
-def _visits(request: HttpRequest, criteria: dict[str, Any]) -> Any:
-    courts = court_ids_with(request.user, permissions.LIST_ROLES)
-    visits = Visit.objects.filter(court_id__in=courts).select_related("post", "host", "host_department")
-    if criteria.get("date_from"):
-        visits = visits.filter(arrived_at__date__gte=dt.date.fromisoformat(criteria["date_from"]))
-    if criteria.get("date_to"):
-        visits = visits.filter(arrived_at__date__lte=dt.date.fromisoformat(criteria["date_to"]))
-    if criteria.get("name"):
-        visits = visits.filter(visitor_name__contains=criteria["name"])
-    if criteria.get("host"):
-        visits = visits.filter(host__name__contains=criteria["host"])
-    if criteria.get("document_indexes"):
-        visits = visits.filter(document_index__in=criteria["document_indexes"])
-    return visits
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def visit_list(request: HttpRequest) -> HttpResponse:
@@ -372,10 +352,9 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = forms.VisitSearchForm(request.POST)
         if form.is_valid():
-            used = sorted(name for name, value in form.cleaned_data.items() if value)
-            if used:  # who searched for visitors, and by what (never the values: a number is personal data)
-                audit.record_event(actor=request.user, action="gate.visit.search", obj=None, by=used)
-            request.session[SEARCH_KEY] = _criteria(form.cleaned_data)
+            request.session[SEARCH_KEY] = services.open_visit_search(
+                actor=request.user, cleaned=form.cleaned_data
+            )
             return redirect("gate:visit_list")
         criteria: dict[str, Any] = {}
     else:
@@ -386,7 +365,9 @@ def visit_list(request: HttpRequest) -> HttpResponse:
         form = forms.VisitSearchForm(
             initial={k: criteria.get(k) for k in ("date_from", "date_to", "name", "host")}
         )
-    page = Paginator(_visits(request, criteria), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.search_visits(request.user, criteria), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "gate/visit_list.html",
@@ -403,7 +384,7 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 def visit_export(request: HttpRequest) -> HttpResponse:
     if not permissions.can_list_visits(request.user):
         raise PermissionDenied
-    visits = _visits(request, request.session.get(SEARCH_KEY) or {})
+    visits = selectors.search_visits(request.user, request.session.get(SEARCH_KEY) or {})
     return xlsx_response(services.export_visits(actor=request.user, visits=visits[:50_000]), "visits.xlsx")
 
 
@@ -412,36 +393,7 @@ def counts(request: HttpRequest) -> HttpResponse:
     """Visits per day (the last 31 days) and per month (the last 12 months)."""
     if not permissions.can_list_visits(request.user):
         raise PermissionDenied
-    courts = court_ids_with(request.user, permissions.LIST_ROLES)
-    today = timezone.localdate()
-    since_day = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=30), dt.time()))
-    first = today.replace(day=1)
-    months_back = today.month - 11  # this month and the 11 before it
-    since_month = timezone.make_aware(
-        dt.datetime(first.year + (months_back - 1) // 12, (months_back - 1) % 12 + 1, 1)
-    )
-    visits = Visit.objects.filter(court_id__in=courts)
-    daily = (
-        visits.filter(arrived_at__gte=since_day)
-        .annotate(day=TruncDate("arrived_at"))
-        .values("day")
-        .annotate(n=Count("id"), holds=Count("id", filter=_held()))
-        .order_by("-day")
-    )
-    monthly = (
-        visits.filter(arrived_at__gte=since_month)
-        .annotate(month=TruncMonth("arrived_at"))
-        .values("month")
-        .annotate(n=Count("id"), holds=Count("id", filter=_held()))
-        .order_by("-month")
-    )
-    return render(request, "gate/counts.html", {"daily": list(daily), "monthly": list(monthly)})
-
-
-def _held() -> Any:
-    from django.db.models import Q
-
-    return Q(hits__gt=0)  # held or checked by the screening
+    return render(request, "gate/counts.html", selectors.visit_counts(request.user, timezone.localdate()))
 
 
 # --- Checkpoint (A12.1) -------------------------------------------------------------------------
@@ -453,16 +405,19 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_desk(request.user):
         raise PermissionDenied
     posts = selectors.desk_posts(request.user, PostKind.CHECKPOINT)
-    form = forms.ShiftForm(request.POST or None, posts=posts, initial={"day": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        shift, _stale = call_service(
-            form, lambda: services.record_shift(actor=request.user, **form.cleaned_data)
-        )
-        if shift is not None:
-            messages.success(request, _("The shift was recorded."))
-            return redirect("gate:shift_detail", pk=shift.pk)
-    page = Paginator(selectors.shifts_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "gate/checkpoint.html", {"form": form, "page": page})
+
+    def page(form: django_forms.Form, current: Any) -> HttpResponse:
+        shifts = Paginator(selectors.shifts_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(request, "gate/checkpoint.html", {"form": form, "page": shifts})
+
+    return form_action(
+        request,
+        forms.ShiftForm(request.POST or None, posts=posts, initial={"day": timezone.localdate()}),
+        lambda data: services.record_shift(actor=request.user, **data),
+        done=_("The shift was recorded."),
+        then=lambda shift: reverse("gate:shift_detail", args=[shift.pk]),
+        page=page,
+    )
 
 
 def _shift_page(request: HttpRequest, pk: int, status: int = 200, **bound: Any) -> HttpResponse:
@@ -481,32 +436,20 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_item(request: HttpRequest, pk: int) -> HttpResponse:
     shift = selectors.get_shift_for(request.user, pk)
-    form = forms.ItemForm(request.POST)
-    if form.is_valid():
-        item, _stale = call_service(
-            form, lambda: services.add_item(actor=request.user, shift=shift, **form.cleaned_data)
-        )
-        if item is not None:
-            messages.success(request, _("The item was recorded."))
-            return redirect("gate:shift_detail", pk=shift.pk)
-    return _shift_page(request, pk, status=400, item_form=form)
-
-
-def _item(request: HttpRequest, pk: int) -> Any:
-    from benchguard.gate.models import HeldItem
-
-    item = get_object_or_404(
-        HeldItem.objects.select_related("shift__post"),
-        pk=pk,
-        shift__post__court_id__in=permissions.desk_court_ids(request.user),
+    return form_action(
+        request,
+        forms.ItemForm(request.POST),
+        lambda data: services.add_item(actor=request.user, shift=shift, **data),
+        done=_("The item was recorded."),
+        then=reverse("gate:shift_detail", args=[shift.pk]),
+        page=lambda form, current: _shift_page(request, shift.pk, status=400, item_form=form),
     )
-    return item
 
 
 @login_required
 @require_POST
 def return_item(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
+    item = selectors.get_item_for(request.user, pk)
     posted = request.POST.get("version", "")
     version = int(posted) if posted.isdigit() else 0  # 0 never matches: a stale-edit refusal
     one_click(
@@ -520,13 +463,12 @@ def return_item(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_incident(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk)
-    form = forms.ItemIncidentForm(request.POST)
-    if form.is_valid():
-        incident, _stale = call_service(
-            form, lambda: services.open_incident(actor=request.user, item=item, **form.cleaned_data)
-        )
-        if incident is not None:
-            messages.success(request, _("An incident was opened for the item."))
-            return redirect("incidents:incident_detail", pk=incident.pk)
-    return _shift_page(request, item.shift_id, status=400, incident_form=form)
+    item = selectors.get_item_for(request.user, pk)
+    return form_action(
+        request,
+        forms.ItemIncidentForm(request.POST),
+        lambda data: services.open_incident(actor=request.user, item=item, **data),
+        done=_("An incident was opened for the item."),
+        then=lambda incident: reverse("incidents:incident_detail", args=[incident.pk]),
+        page=lambda form, current: _shift_page(request, item.shift_id, status=400, incident_form=form),
+    )

@@ -27,11 +27,7 @@ class VisitViewSet(viewsets.ReadOnlyModelViewSet[Visit]):
             return Visit.objects.none()
         if not permissions.can_use_desk(self.request.user):
             raise PermissionDenied
-        return (
-            Visit.objects.filter(court_id__in=permissions.desk_court_ids(self.request.user))
-            .select_related("host", "deposit")
-            .order_by("-arrived_at", "-pk")
-        )
+        return selectors.desk_visits(self.request.user)
 
     @extend_schema(request=s.CheckInSerializer, responses={201: s.VisitSerializer})
     def create(self, request: Request) -> Response:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from benchguard.core.models import AuditEntry
-from benchguard.gate import services
+from benchguard.gate import selectors, services
 from benchguard.gate.choices import DayEndOutcome, ReturnedHow, VisitStatus
 from benchguard.gate.models import DayEndRecord, IdDeposit, Visit
 from benchguard.gate.tests.conftest import days_ahead
@@ -38,7 +38,7 @@ def test_the_day_end_list_shows_visitors_not_checked_out_and_documents_held(
     gone = services.check_out(actor=guard, visit=services.confirm(actor=judge, visit=visitor()))
     refused = services.close_visit(actor=guard, visit=visitor(), reason="访客自行离开。")
 
-    visits, deposits = services.day_end_list(post=gatehouse, day=timezone.localdate())
+    visits, deposits = selectors.day_end_list(post=gatehouse, day=timezone.localdate())
     open_ids = {v.pk for v in visits}
     held_ids = {d.visit_id for d in deposits}
     assert {waiting.pk, inside.pk} <= open_ids
@@ -55,11 +55,11 @@ def test_a_visitor_recorded_today_leaves_the_list_but_not_the_document(visitor, 
     services.record_day_end(
         actor=persona("guard"), visit=visit, day=today, outcome=DayEndOutcome.STAYS_AUTHORISED
     )
-    visits, deposits = services.day_end_list(post=gatehouse, day=today)
+    visits, deposits = selectors.day_end_list(post=gatehouse, day=today)
     assert visit.pk not in {v.pk for v in visits}
     assert visit.pk in {d.visit_id for d in deposits}
     # Tomorrow the visitor is on the list again.
-    visits, _deposits = services.day_end_list(post=gatehouse, day=today + dt.timedelta(days=1))
+    visits, _deposits = selectors.day_end_list(post=gatehouse, day=today + dt.timedelta(days=1))
     assert visit.pk in {v.pk for v in visits}
 
 
@@ -78,7 +78,7 @@ def test_left_by_another_exit_ends_the_visit_and_the_document_waits(visitor, gat
     assert visit.departure_note != ""
     deposit = IdDeposit.objects.get(visit=visit)
     assert deposit.returned_at is None
-    _visits, deposits = services.day_end_list(post=gatehouse, day=timezone.localdate())
+    _visits, deposits = selectors.day_end_list(post=gatehouse, day=timezone.localdate())
     assert deposit.pk in {d.pk for d in deposits}
 
     deposit = services.hand_back(actor=guard, deposit=deposit)

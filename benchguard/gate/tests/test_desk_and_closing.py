@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from benchguard.core.models import AuditEntry
-from benchguard.gate import forms, services
+from benchguard.gate import forms, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, DayEndOutcome, HoldDecision, VisitStatus
 from benchguard.gate.models import DayClosing, HoldDecisionRecord
 from benchguard.gate.tests.conftest import days_ahead
@@ -87,7 +87,7 @@ def test_a_visit_of_an_earlier_day_shows_its_date(visitor, client_as) -> None:
 def _account_for_everyone(gatehouse, persona, day) -> int:
     """Close or record every open visit (the demo leaves some); returns how many stay inside."""
     guard, inside = persona("guard"), 0
-    visits, _deposits = services.day_end_list(post=gatehouse, day=day)
+    visits, _deposits = selectors.day_end_list(post=gatehouse, day=day)
     for visit in visits:
         if visit.status == VisitStatus.PENDING:
             services.close_visit(actor=guard, visit=visit, reason="未等到被访人。")
@@ -116,7 +116,7 @@ def test_the_guard_closes_and_signs_the_day_with_its_counts(visitor, gatehouse, 
         assert caught.value.code == "visitors_left"
         services.record_day_end(actor=guard, visit=inside, day=day, outcome=DayEndOutcome.STAYS_AUTHORISED)
         closing = services.close_day(actor=guard, post=gatehouse, day=day)
-    with_police = services.day_end_list(post=gatehouse, day=day)[0]
+    with_police = selectors.day_end_list(post=gatehouse, day=day)[0]
     assert closing.signed_by == guard and closing.day == day
     assert closing.counts["registered"] == 4
     assert closing.counts["admitted"] == 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Func, Q, QuerySet
 from django.db.models.functions import TruncDate, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -45,12 +45,8 @@ def desk_posts(user: Actor, kind: str = PostKind.GATEHOUSE) -> QuerySet[Post]:
 
 def get_visit_for(user: Actor, pk: int) -> Visit:
     """Desk users and the register's readers: their courts' visits; a host: their own."""
-    return get_object_or_404(
-        Visit.objects.visible_to(user).select_related(
-            "post", "host", "host_department", "registered_by", "confirmed_by"
-        ),
-        pk=pk,
-    )
+    related = ["post", "host", "host_department", "registered_by", "confirmed_by"]
+    return get_object_or_404(Visit.objects.visible_to(user).select_related(*related), pk=pk)
 
 
 def desk_visits(user: Actor) -> QuerySet[Visit]:
@@ -231,22 +227,21 @@ def visit_counts(user: Actor, today: dt.date) -> dict[str, list[dict[str, Any]]]
         dt.datetime(today.year + (months_back - 1) // 12, (months_back - 1) % 12 + 1, 1)
     )
     visits = register_for(user)
-    screened = Q(hits__gt=0)  # held or checked by the screening
-    daily = (
-        visits.filter(arrived_at__gte=since_day)
-        .annotate(day=TruncDate("arrived_at"))
-        .values("day")
-        .annotate(n=Count("id"), holds=Count("id", filter=screened))
-        .order_by("-day")
+    return {
+        "daily": _counts_by(visits.filter(arrived_at__gte=since_day), "day", TruncDate),
+        "monthly": _counts_by(visits.filter(arrived_at__gte=since_month), "month", TruncMonth),
+    }
+
+
+def _counts_by(visits: QuerySet[Visit], period: str, trunc: type[Func]) -> list[dict[str, Any]]:
+    """Visits per `period` (newest first): how many, and how many the screening held
+    or checked."""
+    return list(
+        visits.annotate(**{period: trunc("arrived_at")})
+        .values(period)
+        .annotate(n=Count("id"), holds=Count("id", filter=Q(hits__gt=0)))
+        .order_by(f"-{period}")
     )
-    monthly = (
-        visits.filter(arrived_at__gte=since_month)
-        .annotate(month=TruncMonth("arrived_at"))
-        .values("month")
-        .annotate(n=Count("id"), holds=Count("id", filter=screened))
-        .order_by("-month")
-    )
-    return {"daily": list(daily), "monthly": list(monthly)}
 
 
 # --- Checkpoint (A12.1) ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -25,7 +25,9 @@ from benchguard.core.forms import call_service
 from benchguard.core.views import form_action, one_click, safe_next
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
-from benchguard.gate.models import Post, Visit
+from benchguard.gate.models import HeldItem, Post, Visit
+
+T = TypeVar("T")
 
 PAGE_SIZE = 50
 
@@ -427,6 +429,28 @@ def _shift_page(request: HttpRequest, pk: int, status: int = 200, **bound: Any) 
     return render(request, "gate/shift_detail.html", context, status=status)
 
 
+def _shift_form(
+    request: HttpRequest,
+    shift_pk: int,
+    name: str,
+    run: Callable[[dict[str, Any]], T],
+    *,
+    done: str,
+    then: str | Callable[[T], str],
+) -> HttpResponse:
+    """`form_action` for the form `name` of the shift's page: refused, the page is shown
+    again (400) with the form as sent."""
+    form = {"item_form": forms.ItemForm, "incident_form": forms.ItemIncidentForm}[name](request.POST)
+    return form_action(
+        request,
+        form,
+        run,
+        done=done,
+        then=then,
+        page=lambda form, current: _shift_page(request, shift_pk, status=400, **{name: form}),
+    )
+
+
 @login_required
 def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _shift_page(request, pk)
@@ -436,14 +460,12 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_item(request: HttpRequest, pk: int) -> HttpResponse:
     shift = selectors.get_shift_for(request.user, pk)
-    return form_action(
-        request,
-        forms.ItemForm(request.POST),
-        lambda data: services.add_item(actor=request.user, shift=shift, **data),
-        done=_("The item was recorded."),
-        then=reverse("gate:shift_detail", args=[shift.pk]),
-        page=lambda form, current: _shift_page(request, shift.pk, status=400, item_form=form),
-    )
+
+    def add(data: dict[str, Any]) -> HeldItem:
+        return services.add_item(actor=request.user, shift=shift, **data)
+
+    back = reverse("gate:shift_detail", args=[shift.pk])
+    return _shift_form(request, shift.pk, "item_form", add, done=_("The item was recorded."), then=back)
 
 
 @login_required
@@ -464,11 +486,12 @@ def return_item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_incident(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_item_for(request.user, pk)
-    return form_action(
-        request,
-        forms.ItemIncidentForm(request.POST),
-        lambda data: services.open_incident(actor=request.user, item=item, **data),
-        done=_("An incident was opened for the item."),
-        then=lambda incident: reverse("incidents:incident_detail", args=[incident.pk]),
-        page=lambda form, current: _shift_page(request, item.shift_id, status=400, incident_form=form),
-    )
+
+    def open_incident(data: dict[str, Any]) -> Any:
+        return services.open_incident(actor=request.user, item=item, **data)
+
+    def then(incident: Any) -> str:
+        return reverse("incidents:incident_detail", args=[incident.pk])
+
+    done = _("An incident was opened for the item.")
+    return _shift_form(request, item.shift_id, "incident_form", open_incident, done=done, then=then)

@@ -93,11 +93,13 @@ def save_versioned(
     audit_fields: Iterable[str] | None = None,
     redact: Iterable[str] = (),
     validate: bool = True,
+    extra: Mapping[str, Any] | None = None,
 ) -> V:
     """Save `fields` of a row the caller has locked and changed: validate it, move its
     version on, stamp `updated_at` and write the change log (`before`, taken before the
     change, against the same fields now). `audit_fields` are the fields the log shows
-    (default: those of `before`, else `fields`)."""
+    (default: those of `before`, else `fields`); `extra` adds facts of the change that are
+    not fields of the row (the decision that moved a visit on)."""
     names = list(dict.fromkeys(fields))
     if validate:
         obj.full_clean()
@@ -110,7 +112,7 @@ def save_versioned(
         action=action,
         obj=obj,
         before=dict(before) if before is not None else None,
-        after=audit.snapshot(obj, shown, redact=redact),
+        after={**audit.snapshot(obj, shown, redact=redact), **(extra or {})},
     )
     return obj
 

@@ -456,6 +456,7 @@ def decide_check(*, actor: Actor, visit: Visit, decision: str, reason: str) -> V
         fields=["status", "cleared_at"],
         before=before,
         validate=False,
+        extra={"decision": decision},
     )
 
 

@@ -41,6 +41,10 @@ class VersionedForm(StyledFormMixin, forms.ModelForm):
             name: self.cleaned_data[name] for name in self._meta.fields or () if name in self.cleaned_data
         }
 
+    def edit(self) -> dict[str, Any]:
+        """An edit service's `expected_version` and `changes`, from the sent form."""
+        return {"expected_version": self.cleaned_data["version"], "changes": self.changes()}
+
 
 class PersonSearchForm(StyledFormMixin, forms.Form):
     q = forms.CharField(

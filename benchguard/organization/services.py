@@ -5,7 +5,7 @@ Views, the API, the admin and commands all call these functions (house style 2).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from benchguard.core import audit
 from benchguard.core.access import forget_grants
 from benchguard.core.crypto import blind_index
 from benchguard.core.identity import validate_resident_id
+from benchguard.core.models import VersionedModel
 from benchguard.core.services import create_versioned, update_versioned
 from benchguard.core.types import Actor
 from benchguard.organization import permissions
@@ -62,6 +63,9 @@ PERSON_WORK_FIELDS = (
 )
 PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number")
 ID_INDEX_PURPOSE = "resident-id"
+ACCOUNT_FIELDS = ("username", "display_name", "email", "is_staff", "is_superuser")
+
+V = TypeVar("V", bound=VersionedModel)
 
 
 # Surnames read differently from the character's everyday reading (《百家姓》): without
@@ -90,6 +94,13 @@ def id_number_index(number: str) -> str:
     return blind_index(validate_resident_id(number), purpose=ID_INDEX_PURPOSE)
 
 
+def _update(obj: V, action: str, actor: Actor, expected_version: int, changes: dict[str, Any]) -> V:
+    """The edit of a court, department or person: `update_versioned` of that row."""
+    return update_versioned(
+        type(obj), obj.pk, actor=actor, action=action, expected_version=expected_version, changes=changes
+    )
+
+
 # --- Courts and departments -----------------------------------------------------------
 
 
@@ -100,14 +111,7 @@ def create_court(*, actor: Actor, **fields: Any) -> Court:
 
 
 def update_court(*, actor: Actor, court: Court, expected_version: int, changes: dict[str, Any]) -> Court:
-    return update_versioned(
-        Court,
-        court.pk,
-        actor=actor,
-        action="organization.court.update",
-        expected_version=expected_version,
-        changes=changes,
-    )
+    return _update(court, "organization.court.update", actor, expected_version, changes)
 
 
 def create_department(*, actor: Actor, **fields: Any) -> Department:
@@ -122,14 +126,7 @@ def create_department(*, actor: Actor, **fields: Any) -> Department:
 def update_department(
     *, actor: Actor, department: Department, expected_version: int, changes: dict[str, Any]
 ) -> Department:
-    return update_versioned(
-        Department,
-        department.pk,
-        actor=actor,
-        action="organization.department.update",
-        expected_version=expected_version,
-        changes=changes,
-    )
+    return _update(department, "organization.department.update", actor, expected_version, changes)
 
 
 # --- People -----------------------------------------------------------------------------
@@ -152,25 +149,11 @@ def update_person(*, actor: Actor, person: Person, expected_version: int, change
     changes = dict(changes)
     if "name" in changes:
         changes["name_pinyin"], changes["name_initials"] = pinyin_of(changes["name"])
-    return update_versioned(
-        Person,
-        person.pk,
-        actor=actor,
-        action="organization.person.update",
-        expected_version=expected_version,
-        changes=changes,
-    )
+    return _update(person, "organization.person.update", actor, expected_version, changes)
 
 
 def link_account(*, actor: Actor, person: Person, account: Account | None) -> Person:
-    return update_versioned(
-        Person,
-        person.pk,
-        actor=actor,
-        action="organization.person.link_account",
-        expected_version=person.version,
-        changes={"account": account},
-    )
+    return _update(person, "organization.person.link_account", actor, person.version, {"account": account})
 
 
 # --- Private details (A18) ---------------------------------------------------------------
@@ -247,27 +230,12 @@ def create_account(
     email: str = "",
     **extra: Any,
 ) -> Account:
-    with transaction.atomic():
-        account = Account(username=username, display_name=display_name, email=email, **extra)
-        if password:
-            account.set_password(password)
-        else:
-            account.set_unusable_password()
-        account.full_clean()
-        account.save()
-        audit.record_change(
-            actor=actor,
-            action="organization.account.create",
-            obj=account,
-            after={
-                "username": username,
-                "display_name": display_name,
-                "email": email,
-                "is_staff": account.is_staff,
-                "is_superuser": account.is_superuser,
-            },
-        )
-    return account
+    account = Account(username=username, display_name=display_name, email=email, **extra)
+    if password:
+        account.set_password(password)
+    else:
+        account.set_unusable_password()
+    return create_versioned(account, actor=actor, action="organization.account.create", fields=ACCOUNT_FIELDS)
 
 
 def assign_role(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from benchguard.core.views import edit_versioned
+from benchguard.core.views import form_action, form_page
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
 
@@ -85,19 +87,21 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person)
-    return edit_versioned(
+    back = reverse("organization:person_detail", args=[person.pk])
+    return form_action(
         request,
-        form=form,
-        run=lambda: services.update_person(
-            actor=request.user,
+        form,
+        lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
+        done=_("The changes were saved."),
+        then=back,
+        page=partial(
+            form_page,
+            request,
+            title=_("Edit work details"),
+            back=back,
+            template="organization/person_form.html",
             person=person,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
         ),
-        template="organization/person_form.html",
-        context={"person": person},
-        done_url=reverse("organization:person_detail", args=[person.pk]),
-        done_message=_("The changes were saved."),
     )
 
 
@@ -127,18 +131,20 @@ def private_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     private = services.open_private_details(actor=request.user, person=person, purpose="edit")
     form = PersonPrivateForm(request.POST or None, instance=private)
-    return edit_versioned(
+    back = reverse("organization:private_detail", args=[person.pk])
+    return form_action(
         request,
-        form=form,
-        run=lambda: services.update_private_details(
-            actor=request.user,
+        form,
+        lambda _data: services.update_private_details(actor=request.user, person=person, **form.edit()),
+        done=_("The private details were saved."),
+        then=back,
+        page=partial(
+            form_page,
+            request,
+            title=_("Edit private details"),
+            back=back,
+            template="organization/private_form.html",
+            show_stored=False,  # A18: the stored values are never repeated on the page
             person=person,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
         ),
-        template="organization/private_form.html",
-        context={"person": person},
-        done_url=reverse("organization:private_detail", args=[person.pk]),
-        done_message=_("The private details were saved."),
-        show_stored=False,
     )

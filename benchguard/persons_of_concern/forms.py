@@ -179,14 +179,9 @@ class EntryForm(StyledFormMixin, forms.ModelForm):
         ]
 
     def service_kwargs(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            "legal_basis": data["legal_basis"],
-            "level": data["level"],
-            "review_date": data["review_date"],
-            "expires_on": data["expires_on"],
-            "citations": self.citations(),
-        }
+        """The entry's facts (the model fields) and what it cites."""
+        facts = {name: self.cleaned_data[name] for name in self._meta.fields or ()}
+        return {**facts, "citations": self.citations()}
 
 
 class CorrectionForm(VersionedForm):

@@ -13,16 +13,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit
 from benchguard.core.documents import DocumentType, validate_document
-from benchguard.core.exports import xlsx
+from benchguard.core.exports import Column, workbook
 from benchguard.core.identity import birth_date_of
-from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
-from benchguard.organization.types import account_of
+from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching, names, permissions
 from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, ObjectionDecision
 from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
@@ -42,6 +43,8 @@ from benchguard.persons_of_concern.models import (
 PERSON_FIELDS = ["name", "sex", "birth_date", "description", "court"]
 ENTRY_FIELDS = ["person", "court", "legal_basis", "level", "review_date", "expires_on"]
 CORRECTABLE_FIELDS = ("legal_basis", "level", "review_date", "expires_on")
+APPROVAL_FIELDS = ("approved_by", "approved_at")
+REMOVAL_FIELDS = ("removed_at", "removed_by", "removal_reason")
 _LEVEL_ORDER: list[str] = [ListLevel.ATTENTION, ListLevel.KEY, ListLevel.STRICT]
 CHECK_MIN_SCORE = 60  # as matching.is_controlled: a weaker name match is not an answer
 
@@ -382,12 +385,12 @@ def approve_entry(*, actor: Actor, entry: ControlledListEntry) -> ControlledList
     than the proposer; the expiry must lie within the maximum term from today."""
     if not permissions.can_approve_entry(actor, entry):
         raise PermissionDenied
-    if entry.status != EntryStatus.PROPOSED:
-        raise ValidationError(
-            _("Only a proposed entry can be approved; this one is %(status)s.")
-            % {"status": entry.get_status_display()},
-            code="invalid_transition",
-        )
+    entry = lock(entry, entry.version)
+    require_status(
+        entry,
+        EntryStatus.PROPOSED,
+        message=_("Only a proposed entry can be approved; this one is %(status)s."),
+    )
     today = timezone.localdate()
     if entry.expires_on > _latest_expiry(today):
         raise ValidationError(
@@ -402,13 +405,10 @@ def approve_entry(*, actor: Actor, entry: ControlledListEntry) -> ControlledList
             },
             code="term",
         )
-    return update_versioned(
-        ControlledListEntry,
-        entry.pk,
-        actor=actor,
-        action="persons_of_concern.entry.approve",
-        expected_version=entry.version,
-        changes={"approved_by": actor, "approved_at": timezone.now()},
+    before = audit.snapshot(entry, APPROVAL_FIELDS)
+    entry.approved_by, entry.approved_at = signed_in(actor), timezone.now()
+    return save_versioned(
+        entry, actor=actor, action="persons_of_concern.entry.approve", fields=APPROVAL_FIELDS, before=before
     )
 
 
@@ -420,15 +420,22 @@ def remove_entry(*, actor: Actor, entry: ControlledListEntry, reason: str) -> Co
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for removing the entry.")})
-    if entry.removed_at is not None:
-        raise ValidationError(_("The entry has already been removed."))
-    return update_versioned(
-        ControlledListEntry,
-        entry.pk,
-        actor=actor,
-        action="persons_of_concern.entry.remove",
-        expected_version=entry.version,
-        changes={"removed_at": timezone.now(), "removed_by": actor, "removal_reason": reason.strip()},
+    entry = lock(entry, entry.version)
+    require_status(
+        entry,
+        EntryStatus.PROPOSED,
+        EntryStatus.ACTIVE,
+        EntryStatus.EXPIRED,
+        message=_("The entry has already been removed."),
+    )
+    before = audit.snapshot(entry, REMOVAL_FIELDS)
+    entry.removed_at, entry.removed_by, entry.removal_reason = (
+        timezone.now(),
+        signed_in(actor),
+        reason.strip(),
+    )
+    return save_versioned(
+        entry, actor=actor, action="persons_of_concern.entry.remove", fields=REMOVAL_FIELDS, before=before
     )
 
 
@@ -453,19 +460,25 @@ def correct_entry(
     in the audit log's before/after."""
     if not permissions.can_correct_entry(actor, entry):
         raise PermissionDenied
-    if entry.removed_at is not None:
-        raise ValidationError(
-            _("A removed entry is history; it cannot be corrected."), code="invalid_transition"
-        )
-    if entry.status == EntryStatus.EXPIRED:
-        raise ValidationError(
-            _("An expired entry is history; to list the person again, propose a new entry."),
-            code="invalid_transition",
-        )
+    # The stored row decides, not `entry`: a model form has already put the new values
+    # on it, and a new expiry would make an expired entry look active.
+    stored = lock(entry)
+    require_status(
+        stored,
+        EntryStatus.PROPOSED,
+        EntryStatus.ACTIVE,
+        EntryStatus.EXPIRED,
+        message=_("A removed entry is history; it cannot be corrected."),
+    )
+    require_status(
+        stored,
+        EntryStatus.PROPOSED,
+        EntryStatus.ACTIVE,
+        message=_("An expired entry is history; to list the person again, propose a new entry."),
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the entry is corrected.")})
     changes = {k: v for k, v in changes.items() if k in CORRECTABLE_FIELDS}
-    stored = ControlledListEntry.objects.get(pk=entry.pk)
     today = timezone.localdate()
     stricter = _LEVEL_ORDER.index(changes.get("level", stored.level)) > _LEVEL_ORDER.index(stored.level)
     longer = changes.get("expires_on", stored.expires_on) > stored.expires_on
@@ -692,40 +705,34 @@ def add_department_log(
     )
 
 
+CONTROLLED_LIST_COLUMNS: list[Column[ControlledListEntry]] = [
+    Column(gettext_lazy("Name"), lambda entry: entry.person.name),
+    Column(gettext_lazy("Level"), lambda entry: str(entry.get_level_display())),
+    Column(gettext_lazy("Status"), lambda entry: entry.get_status_display()),
+    Column(gettext_lazy("Legal basis"), lambda entry: entry.legal_basis),
+    Column(gettext_lazy("Proposed by"), lambda entry: str(entry.proposed_by)),
+    Column(gettext_lazy("Approved by"), lambda entry: str(entry.approved_by or "")),
+    Column(gettext_lazy("Review date"), lambda entry: entry.review_date),
+    Column(gettext_lazy("Expires on"), lambda entry: entry.expires_on),
+    Column(gettext_lazy("Reason for removal"), lambda entry: entry.removal_reason),
+]
+DEPARTMENT_LOG_COLUMNS: list[Column[DepartmentLog]] = [
+    Column(gettext_lazy("Event date"), lambda log: log.event_date),
+    Column(gettext_lazy("Court"), lambda log: log.court.short_name),
+    Column(gettext_lazy("Department"), lambda log: log.department.name),
+    Column(gettext_lazy("Person of concern"), lambda log: log.person.name if log.person else ""),
+    Column(gettext_lazy("What happened"), lambda log: log.what_happened),
+    Column(gettext_lazy("Outcome"), lambda log: log.outcome),
+]
+
+
 def export_controlled_list(*, actor: Actor, entries: Iterable[ControlledListEntry]) -> bytes:
     """The controlled list as an Excel workbook; the export is logged as an access."""
     if not permissions.can_export(actor):
         raise PermissionDenied
     rows = list(entries)
     audit.record_event(actor=actor, action="persons_of_concern.entry.export", obj=None, count=len(rows))
-    return xlsx(
-        title=_("Controlled list"),
-        header=[
-            _("Name"),
-            _("Level"),
-            _("Status"),
-            _("Legal basis"),
-            _("Proposed by"),
-            _("Approved by"),
-            _("Review date"),
-            _("Expires on"),
-            _("Reason for removal"),
-        ],
-        rows=(
-            [
-                entry.person.name,
-                str(entry.get_level_display()),
-                entry.get_status_display(),
-                entry.legal_basis,
-                str(entry.proposed_by),
-                str(entry.approved_by or ""),
-                entry.review_date,
-                entry.expires_on,
-                entry.removal_reason,
-            ]
-            for entry in rows
-        ),
-    )
+    return workbook(title=_("Controlled list"), columns=CONTROLLED_LIST_COLUMNS, rows=rows)
 
 
 def export_department_logs(*, actor: Actor, logs: Iterable[DepartmentLog]) -> bytes:
@@ -734,28 +741,7 @@ def export_department_logs(*, actor: Actor, logs: Iterable[DepartmentLog]) -> by
         raise PermissionDenied
     rows = list(logs)
     audit.record_event(actor=actor, action="persons_of_concern.log.export", obj=None, count=len(rows))
-    return xlsx(
-        title=_("Department logs"),
-        header=[
-            _("Event date"),
-            _("Court"),
-            _("Department"),
-            _("Person of concern"),
-            _("What happened"),
-            _("Outcome"),
-        ],
-        rows=(
-            [
-                log.event_date,
-                log.court.short_name,
-                log.department.name,
-                log.person.name if log.person else "",
-                log.what_happened,
-                log.outcome,
-            ]
-            for log in rows
-        ),
-    )
+    return workbook(title=_("Department logs"), columns=DEPARTMENT_LOG_COLUMNS, rows=rows)
 
 
 @dataclass

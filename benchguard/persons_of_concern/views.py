@@ -3,12 +3,15 @@ services, reads through selectors; every entry view is logged by services.open_e
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,8 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
-from benchguard.core.forms import call_service
-from benchguard.core.views import edit_versioned, one_click
+from benchguard.core.views import form_action, form_page, one_click
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 
 PAGE_SIZE = 50
@@ -26,6 +28,26 @@ PAGE_SIZE = 50
 def _reader(request: HttpRequest) -> None:
     if not permissions.can_read(request.user):
         raise PermissionDenied
+
+
+def _person_url(person: Any) -> str:
+    return reverse("persons_of_concern:person_detail", args=[person.pk])
+
+
+def _entry_url(entry: Any) -> str:
+    return reverse("persons_of_concern:entry_detail", args=[entry.pk])
+
+
+def _back_with_errors(request: HttpRequest, url: str) -> Callable[..., HttpResponse]:
+    """The `page` of a small form posted from another page (a person's names, an entry's
+    removal): back to that page, with what was wrong as messages."""
+
+    def page(form: BaseForm, current: Any = None) -> HttpResponse:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect(url)
+
+    return page
 
 
 @login_required
@@ -68,14 +90,20 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     _reader(request)
     form = forms.PersonCreateForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        person, _stale = call_service(
-            form, lambda: services.create_person(actor=request.user, **form.service_kwargs())
-        )
-        if person is not None:
-            messages.success(request, _("The person of concern was recorded."))
-            return redirect("persons_of_concern:person_detail", pk=person.pk)
-    return render(request, "persons_of_concern/person_create.html", {"form": form})
+    return form_action(
+        request,
+        form,
+        lambda _data: services.create_person(actor=request.user, **form.service_kwargs()),
+        done=_("The person of concern was recorded."),
+        then=_person_url,
+        page=partial(
+            form_page,
+            request,
+            title=_("Record a person of concern"),
+            back=reverse("persons_of_concern:person_list"),
+            template="persons_of_concern/person_create.html",
+        ),
+    )
 
 
 @login_required
@@ -111,35 +139,36 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
     form = forms.PersonForm(request.POST or None, instance=person)
-    return edit_versioned(
+    return form_action(
         request,
-        form=form,
-        run=lambda: services.update_person(
-            actor=request.user,
+        form,
+        lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
+        done=_("The changes were saved."),
+        then=_person_url(person),
+        page=partial(
+            form_page,
+            request,
+            title=_("Edit"),
+            back=_person_url(person),
+            template="persons_of_concern/person_form.html",
             person=person,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
         ),
-        template="persons_of_concern/person_form.html",
-        context={"person": person},
-        done_url=reverse("persons_of_concern:person_detail", args=[person.pk]),
-        done_message=_("The changes were saved."),
     )
 
 
-def _add(request: HttpRequest, pk: int, form_class: Any, run: object) -> HttpResponse:
+def _add(request: HttpRequest, pk: int, form_class: type[BaseForm], run: Callable[..., Any]) -> HttpResponse:
+    """A name, document or phone added from the person's page."""
     person = selectors.get_person_for(request.user, pk)
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
-    form = form_class(request.POST)
-    if form.is_valid():
-        saved, _stale = call_service(form, lambda: run(person, form.cleaned_data))  # type: ignore[operator]
-        if saved is not None:
-            messages.success(request, _("Saved."))
-            return redirect("persons_of_concern:person_detail", pk=person.pk)
-    for error in form.errors.values():
-        messages.error(request, " ".join(str(e) for e in error))
-    return redirect("persons_of_concern:person_detail", pk=person.pk)
+    return form_action(
+        request,
+        form_class(request.POST),
+        lambda data: run(person, data),
+        done=_("Saved."),
+        then=_person_url(person),
+        page=_back_with_errors(request, _person_url(person)),
+    )
 
 
 @login_required
@@ -183,18 +212,21 @@ def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_propose(request.user, person):
         raise PermissionDenied
     form = forms.EntryForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        entry, _stale = call_service(
-            form,
-            lambda: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
-        )
-        if entry is not None:
-            messages.success(request, _("The entry was proposed; it matches once approved."))
-            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
-    return render(
+    return form_action(
         request,
-        "persons_of_concern/entry_propose.html",
-        {"person": person, "form": form, "max_term_days": services.max_term_days()},
+        form,
+        lambda _data: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
+        done=_("The entry was proposed; it matches once approved."),
+        then=_entry_url,
+        page=partial(
+            form_page,
+            request,
+            title=_("Propose for the controlled list"),
+            back=_person_url(person),
+            template="persons_of_concern/entry_propose.html",
+            person=person,
+            max_term_days=services.max_term_days(),
+        ),
     )
 
 
@@ -261,21 +293,24 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_correct_entry(request.user, entry):
         raise PermissionDenied
     form = forms.CorrectionForm(request.POST or None, instance=entry)
-    return edit_versioned(
+    return form_action(
         request,
-        form=form,
-        run=lambda: services.correct_entry(
-            actor=request.user,
-            entry=entry,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
-            reason=form.cleaned_data["reason"],
+        form,
+        lambda data: services.correct_entry(
+            actor=request.user, entry=entry, reason=data["reason"], **form.edit()
         ),
-        template="persons_of_concern/entry_correct.html",
-        context={"entry": entry, "max_term_days": services.max_term_days()},
-        done_url=reverse("persons_of_concern:entry_detail", args=[entry.pk]),
-        done_message=_("The entry was corrected; the old values are kept in its history."),
-        show_stored=False,
+        done=_("The entry was corrected; the old values are kept in its history."),
+        then=_entry_url(entry),
+        page=partial(
+            form_page,
+            request,
+            title=_("Correct the entry"),
+            back=_entry_url(entry),
+            template="persons_of_concern/entry_correct.html",
+            show_stored=False,
+            entry=entry,
+            max_term_days=services.max_term_days(),
+        ),
     )
 
 
@@ -286,15 +321,21 @@ def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.get_entry_for(request.user, pk)
     if not permissions.can_record_objection(request.user, entry):
         raise PermissionDenied
-    form = forms.ObjectionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved, _stale = call_service(
-            form, lambda: services.record_objection(actor=request.user, entry=entry, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The objection was recorded."))
-            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
-    return render(request, "persons_of_concern/objection_form.html", {"entry": entry, "form": form})
+    return form_action(
+        request,
+        forms.ObjectionForm(request.POST or None),
+        lambda data: services.record_objection(actor=request.user, entry=entry, **data),
+        done=_("The objection was recorded."),
+        then=_entry_url(entry),
+        page=partial(
+            form_page,
+            request,
+            title=_("Record an objection"),
+            back=_entry_url(entry),
+            template="persons_of_concern/objection_form.html",
+            entry=entry,
+        ),
+    )
 
 
 @login_required
@@ -304,26 +345,28 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     objection = selectors.get_objection_for(request.user, pk)
     if not permissions.can_decide_objection(request.user, objection):
         raise PermissionDenied
-    form = forms.DecisionForm(request.POST or None, initial={"version": objection.version})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, _stale = call_service(
-            form,
-            lambda: services.decide_objection(
-                actor=request.user,
-                objection=objection,
-                expected_version=data["version"],
-                decision=data["decision"],
-                reason=data["reason"],
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("persons_of_concern:entry_detail", pk=objection.entry_id)
-    return render(
+    entry = objection.entry
+    return form_action(
         request,
-        "persons_of_concern/objection_decide.html",
-        {"objection": objection, "entry": objection.entry, "form": form},
+        forms.DecisionForm(request.POST or None, initial={"version": objection.version}),
+        lambda data: services.decide_objection(
+            actor=request.user,
+            objection=objection,
+            expected_version=data["version"],
+            decision=data["decision"],
+            reason=data["reason"],
+        ),
+        done=_("The decision was recorded."),
+        then=_entry_url(entry),
+        page=partial(
+            form_page,
+            request,
+            title=_("Decide the objection"),
+            back=_entry_url(entry),
+            template="persons_of_concern/objection_decide.html",
+            objection=objection,
+            entry=entry,
+        ),
     )
 
 
@@ -336,7 +379,7 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
     one_click(
         request, lambda: services.approve_entry(actor=request.user, entry=entry), _("The entry was approved.")
     )
-    return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+    return redirect(_entry_url(entry))
 
 
 @login_required
@@ -345,20 +388,14 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.get_entry_for(request.user, pk)
     if not permissions.can_remove_entry(request.user, entry):
         raise PermissionDenied
-    form = forms.RemovalForm(request.POST)
-    if form.is_valid():
-        saved, _stale = call_service(
-            form,
-            lambda: services.remove_entry(
-                actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The entry was removed from the list."))
-            return redirect("persons_of_concern:entry_detail", pk=entry.pk)
-    for errors in form.errors.values():
-        messages.error(request, " ".join(str(e) for e in errors))
-    return redirect("persons_of_concern:entry_detail", pk=entry.pk)
+    return form_action(
+        request,
+        forms.RemovalForm(request.POST),
+        lambda data: services.remove_entry(actor=request.user, entry=entry, reason=data["reason"]),
+        done=_("The entry was removed from the list."),
+        then=_entry_url(entry),
+        page=_back_with_errors(request, _entry_url(entry)),
+    )
 
 
 @login_required
@@ -381,18 +418,22 @@ def log_list(request: HttpRequest) -> HttpResponse:
         court_ids=permissions.log_court_ids(request.user),
         persons=selectors.persons_for(request.user) if permissions.can_read(request.user) else None,
     )
-    if request.method == "POST" and form.is_valid():
-        saved, _stale = call_service(
-            form, lambda: services.add_department_log(actor=request.user, **form.cleaned_data)
+
+    def page(form: forms.LogForm, current: Any = None) -> HttpResponse:
+        logs = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "persons_of_concern/log_list.html",
+            {"logs": logs, "page": logs, "form": form, "can_read": permissions.can_read(request.user)},
         )
-        if saved is not None:
-            messages.success(request, _("The log entry was added."))
-            return redirect("persons_of_concern:log_list")
-    page = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+
+    return form_action(
         request,
-        "persons_of_concern/log_list.html",
-        {"logs": page, "page": page, "form": form, "can_read": permissions.can_read(request.user)},
+        form,
+        lambda data: services.add_department_log(actor=request.user, **data),
+        done=_("The log entry was added."),
+        then=reverse("persons_of_concern:log_list"),
+        page=page,
     )
 
 

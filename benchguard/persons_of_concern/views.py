@@ -156,51 +156,30 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add(request: HttpRequest, pk: int, form_class: type[BaseForm], run: Callable[..., Any]) -> HttpResponse:
-    """A name, document or phone added from the person's page."""
+# What the person's page adds (URL names add_name, add_document, add_phone): the form
+# and the service it goes to.
+_ADDITIONS: dict[str, tuple[type[BaseForm], Callable[..., Any]]] = {
+    "name": (forms.NameForm, services.add_name),
+    "document": (forms.DocumentForm, services.add_document),
+    "phone": (forms.PhoneForm, lambda *, phone, **kwargs: services.add_phone(number=phone, **kwargs)),
+}
+
+
+@login_required
+@require_POST
+def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    """A name, identity document or phone number added from the person's page."""
     person = selectors.get_person_for(request.user, pk)
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
+    form_class, add = _ADDITIONS[what]
     return form_action(
         request,
         form_class(request.POST),
-        lambda data: run(person, data),
+        lambda data: add(actor=request.user, person=person, **data),
         done=_("Saved."),
         then=_person_url(person),
         page=_back_with_errors(request, _person_url(person)),
-    )
-
-
-@login_required
-@require_POST
-def add_name(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        forms.NameForm,
-        lambda person, data: services.add_name(actor=request.user, person=person, **data),
-    )
-
-
-@login_required
-@require_POST
-def add_document(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        forms.DocumentForm,
-        lambda person, data: services.add_document(actor=request.user, person=person, **data),
-    )
-
-
-@login_required
-@require_POST
-def add_phone(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add(
-        request,
-        pk,
-        forms.PhoneForm,
-        lambda person, data: services.add_phone(actor=request.user, person=person, number=data["phone"]),
     )
 
 

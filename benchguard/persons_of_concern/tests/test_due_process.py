@@ -433,6 +433,29 @@ def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person,
         assert caught.value.code == "invalid_transition"
 
 
+
+def test_the_correction_page_does_not_revive_an_expired_entry(proposed, persona) -> None:
+    """The form puts the new expiry on the entry before the service sees it: the stored
+    entry, expired, decides, not the entry as the form would leave it."""
+    entry = services.approve_entry(actor=persona("office"), entry=proposed(days=100))
+    today = timezone.localdate()
+    later = today + dt.timedelta(days=101)
+    data = {
+        "legal_basis": entry.legal_basis,
+        "level": entry.level,
+        "review_date": later.isoformat(),
+        "expires_on": (today + dt.timedelta(days=200)).isoformat(),
+        "version": entry.version,
+        "reason": "恢复",
+    }
+    with time_machine.travel(dt.datetime.combine(later, dt.time(10)), tick=False):
+        client = _client(persona("leader"))
+        refused = client.post(reverse("persons_of_concern:entry_correct", args=[entry.pk]), data)
+        assert refused.status_code == 200 and "data-form-errors" in refused.content.decode()
+        assert ControlledListEntry.objects.get(pk=entry.pk).status == "expired"
+    assert ControlledListEntry.objects.get(pk=entry.pk).expires_on == today + dt.timedelta(days=100)
+
+
 # --- Filing clerks and division chiefs ---------------------------------------------------------
 
 

@@ -433,7 +433,6 @@ def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person,
         assert caught.value.code == "invalid_transition"
 
 
-
 def test_the_correction_page_does_not_revive_an_expired_entry(proposed, persona) -> None:
     """The form puts the new expiry on the entry before the service sees it: the stored
     entry, expired, decides, not the entry as the form would leave it."""

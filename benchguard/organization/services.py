@@ -52,15 +52,9 @@ PERSON_FIELDS = (
     "account",
     "is_active",
 )
-PERSON_WORK_FIELDS = (
-    "department",
-    "name",
-    "category",
-    "position",
-    "staff_number",
-    "office_phone",
-    "is_active",
-)
+# What the directory's edit page changes: all but the court and the account, which the
+# administrators set.
+PERSON_WORK_FIELDS = tuple(name for name in PERSON_FIELDS if name not in ("court", "account"))
 PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number")
 ID_INDEX_PURPOSE = "resident-id"
 ACCOUNT_FIELDS = ("username", "display_name", "email", "is_staff", "is_superuser")

@@ -189,14 +189,7 @@ class CorrectionForm(VersionedForm):
 
     reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    class Meta:
-        model = ControlledListEntry
-        fields = ["legal_basis", "level", "review_date", "expires_on"]
-        widgets = {
-            "legal_basis": forms.Textarea(attrs={"rows": 3}),
-            "review_date": forms.DateInput(attrs={"type": "date"}),
-            "expires_on": forms.DateInput(attrs={"type": "date"}),
-        }
+    Meta = EntryForm.Meta  # the facts a proposal gives
 
 
 class ObjectionForm(StyledFormMixin, forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,6 +46,7 @@ CORRECTABLE_FIELDS = ("legal_basis", "level", "review_date", "expires_on")
 APPROVAL_FIELDS = ("approved_by", "approved_at")
 REMOVAL_FIELDS = ("removed_at", "removed_by", "removal_reason")
 _LEVEL_ORDER: list[str] = [ListLevel.ATTENTION, ListLevel.KEY, ListLevel.STRICT]
+R = TypeVar("R")
 CHECK_MIN_SCORE = 60  # as matching.is_controlled: a weaker name match is not an answer
 
 
@@ -726,22 +727,31 @@ DEPARTMENT_LOG_COLUMNS: list[Column[DepartmentLog]] = [
 ]
 
 
+def _logged_workbook(
+    actor: Actor, action: str, title: str, columns: list[Column[R]], rows: Iterable[R]
+) -> bytes:
+    """A register's rows as an Excel workbook; the export is in the audit log."""
+    rows = list(rows)
+    audit.record_event(actor=actor, action=action, obj=None, count=len(rows))
+    return workbook(title=title, columns=columns, rows=rows)
+
+
 def export_controlled_list(*, actor: Actor, entries: Iterable[ControlledListEntry]) -> bytes:
-    """The controlled list as an Excel workbook; the export is logged as an access."""
+    """The controlled list as an Excel workbook; the export is logged."""
     if not permissions.can_export(actor):
         raise PermissionDenied
-    rows = list(entries)
-    audit.record_event(actor=actor, action="persons_of_concern.entry.export", obj=None, count=len(rows))
-    return workbook(title=_("Controlled list"), columns=CONTROLLED_LIST_COLUMNS, rows=rows)
+    return _logged_workbook(
+        actor, "persons_of_concern.entry.export", _("Controlled list"), CONTROLLED_LIST_COLUMNS, entries
+    )
 
 
 def export_department_logs(*, actor: Actor, logs: Iterable[DepartmentLog]) -> bytes:
     """The departments' logs (日志备查) as an Excel workbook; the export is logged."""
     if not permissions.can_export_logs(actor):
         raise PermissionDenied
-    rows = list(logs)
-    audit.record_event(actor=actor, action="persons_of_concern.log.export", obj=None, count=len(rows))
-    return workbook(title=_("Department logs"), columns=DEPARTMENT_LOG_COLUMNS, rows=rows)
+    return _logged_workbook(
+        actor, "persons_of_concern.log.export", _("Department logs"), DEPARTMENT_LOG_COLUMNS, logs
+    )
 
 
 @dataclass

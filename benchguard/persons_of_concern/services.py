@@ -430,11 +430,9 @@ def remove_entry(*, actor: Actor, entry: ControlledListEntry, reason: str) -> Co
         message=_("The entry has already been removed."),
     )
     before = audit.snapshot(entry, REMOVAL_FIELDS)
-    entry.removed_at, entry.removed_by, entry.removal_reason = (
-        timezone.now(),
-        signed_in(actor),
-        reason.strip(),
-    )
+    entry.removed_at = timezone.now()
+    entry.removed_by = signed_in(actor)
+    entry.removal_reason = reason.strip()
     return save_versioned(
         entry, actor=actor, action="persons_of_concern.entry.remove", fields=REMOVAL_FIELDS, before=before
     )
@@ -737,7 +735,7 @@ def _logged_workbook(
 
 
 def export_controlled_list(*, actor: Actor, entries: Iterable[ControlledListEntry]) -> bytes:
-    """The controlled list as an Excel workbook; the export is logged."""
+    """The controlled list as an Excel workbook; the export is logged as an access."""
     if not permissions.can_export(actor):
         raise PermissionDenied
     return _logged_workbook(

@@ -112,6 +112,15 @@ def _before(matter: Matter) -> dict[str, Any]:
     return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
 
 
+def _change(matter: Matter, *, actor: Actor, action: str, **changes: Any) -> Matter:
+    """Set `changes` on the locked matter and save them (core.services.save_versioned);
+    the change log shows the matter's audit fields before and after."""
+    before = _before(matter)
+    for name, value in changes.items():
+        setattr(matter, name, value)
+    return save_versioned(matter, actor=actor, action=action, fields=changes, before=before)
+
+
 def _notify(
     matter: Matter, recipients: Iterable[Account | None], title: Promise, body: str | Promise, key: str
 ) -> None:
@@ -201,15 +210,7 @@ def recompute_due_dates(*, years: Iterable[int] | None = None) -> int:
             due = compute_due_date(locked)
             if due == locked.due_date:
                 continue
-            before = _before(locked)
-            locked.due_date = due
-            save_versioned(
-                locked,
-                actor=None,
-                action="matters.matter.recompute_due_date",
-                fields=["due_date"],
-                before=before,
-            )
+            _change(locked, actor=None, action="matters.matter.recompute_due_date", due_date=due)
             _event(
                 locked,
                 None,
@@ -449,15 +450,12 @@ def decline_matter(
     require_status(matter, MatterStatus.SUBMITTED, message=NOT_NOW)
     if not reason.strip():
         raise ValidationError({"reason": _("Write the reason: the applicant will read it.")})
-    before = _before(matter)
-    matter.status = MatterStatus.DECLINED
-    matter.declined_reason = reason.strip()
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.decline",
-        fields=["status", "declined_reason"],
-        before=before,
+        status=MatterStatus.DECLINED,
+        declined_reason=reason.strip(),
     )
     _event(matter, actor, EventKind.DECLINED, matter.declined_reason)
     _notify(
@@ -587,26 +585,21 @@ def decide_time_request(
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
         locked.started_on = timezone.localdate()
     locked.save()  # first: the due date below is computed from the approved requests
-    before = _before(matter)
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
-        matter.status = MatterStatus.SUSPENDED
-        matter.suspended_since = locked.started_on
-        save_versioned(
+        _change(
             matter,
             actor=actor,
             action="matters.matter.suspend",
-            fields=["status", "suspended_since"],
-            before=before,
+            status=MatterStatus.SUSPENDED,
+            suspended_since=locked.started_on,
         )
     elif approve:
-        matter.extended_days += locked.days or 0
-        matter.due_date = compute_due_date(matter)
-        save_versioned(
+        _change(
             matter,
             actor=actor,
             action="matters.matter.extend",
-            fields=["extended_days", "due_date"],
-            before=before,
+            extended_days=matter.extended_days + (locked.days or 0),
+            due_date=compute_due_date(matter),  # from the approved requests, this one included
         )
     audit.record_event(
         actor=actor, action="matters.time.decide", obj=matter, request=locked.pk, approved=approve
@@ -630,16 +623,13 @@ def resume_matter(*, actor: Actor, matter: Matter, expected_version: int | None 
     ).get()
     suspension.resumed_on = timezone.localdate()
     suspension.save(update_fields=["resumed_on"])
-    before = _before(matter)
-    matter.status = MatterStatus.ACCEPTED
-    matter.suspended_since = None
-    matter.due_date = compute_due_date(matter)
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.resume",
-        fields=["status", "suspended_since", "due_date"],
-        before=before,
+        status=MatterStatus.ACCEPTED,
+        suspended_since=None,
+        due_date=compute_due_date(matter),  # the suspension just ended counts its days
     )
     _event(matter, actor, EventKind.RESUMED, _("Due date now %(date)s.") % {"date": matter.due_date})
     return matter
@@ -679,19 +669,16 @@ def decide_matter(
         errors["resolution"] = _("A decision of the chair names no resolution.")
     if errors:
         raise ValidationError(errors)
-    before = _before(matter)
-    matter.resolution = resolution
-    matter.status = MatterStatus.DECIDED
-    matter.findings = findings.strip()
-    matter.handling_opinion = handling_opinion.strip()
-    matter.decision_basis = basis
-    matter.decided_on = timezone.localdate()
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.decide",
-        fields=["status", "findings", "handling_opinion", "decision_basis", "decided_on", "resolution"],
-        before=before,
+        resolution=resolution,
+        status=MatterStatus.DECIDED,
+        findings=findings.strip(),
+        handling_opinion=handling_opinion.strip(),
+        decision_basis=basis,
+        decided_on=timezone.localdate(),
     )
     _event(matter, actor, EventKind.DECIDED, DecisionBasis(basis).label)
     return matter
@@ -716,16 +703,13 @@ def record_feedback(
     when = at or timezone.now()
     if when > timezone.now():
         raise ValidationError({"at": _("Feedback cannot be recorded in the future.")})
-    before = _before(matter)
-    matter.status = MatterStatus.FEEDBACK_GIVEN
-    matter.feedback_channel = channel
-    matter.feedback_at = when
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.feedback",
-        fields=["status", "feedback_channel", "feedback_at"],
-        before=before,
+        status=MatterStatus.FEEDBACK_GIVEN,
+        feedback_channel=channel,
+        feedback_at=when,
     )
     _event(matter, actor, EventKind.FEEDBACK, Channel(channel).label)
     _notify(
@@ -757,25 +741,26 @@ def record_response(
         raise ValidationError(
             _("A matter opened by the committee without a judge has no response to record.")
         )
-    before = _before(matter)
-    matter.response = response
-    matter.response_at = timezone.now()
     if response == Response.ACCEPTS:
-        matter.status = MatterStatus.CLOSED
+        outcome: dict[str, Any] = {"status": MatterStatus.CLOSED}
     elif response == Response.APPEALS:
-        matter.status = MatterStatus.APPEALED
-        matter.appeal_sent_on = appeal_sent_on or timezone.localdate()
-        matter.appeal_body = HIGHER_COURT_DEPARTMENT
-        if matter.appeal_sent_on > timezone.localdate():
+        sent_on = appeal_sent_on or timezone.localdate()
+        if sent_on > timezone.localdate():
             raise ValidationError({"appeal_sent_on": _("The appeal cannot have been sent in the future.")})
+        outcome = {
+            "status": MatterStatus.APPEALED,
+            "appeal_sent_on": sent_on,
+            "appeal_body": HIGHER_COURT_DEPARTMENT,
+        }
     else:
         raise ValidationError({"response": _("Choose: accept the result or appeal.")})
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.response",
-        fields=["status", "response", "response_at", "appeal_sent_on", "appeal_body"],
-        before=before,
+        response=response,
+        response_at=timezone.now(),
+        **outcome,
     )
     _event(matter, actor, EventKind.RESPONSE, Response(response).label)
     if response == Response.APPEALS:
@@ -816,15 +801,12 @@ def record_appeal_outcome(
         errors["decided_on"] = _("The date must lie between the appeal and today.")
     if errors:
         raise ValidationError(errors)
-    before = _before(matter)
-    matter.appeal_outcome = outcome.strip()
-    matter.appeal_outcome_on = decided_on
-    save_versioned(
+    _change(
         matter,
         actor=actor,
         action="matters.matter.appeal_outcome",
-        fields=["appeal_outcome", "appeal_outcome_on"],
-        before=before,
+        appeal_outcome=outcome.strip(),
+        appeal_outcome_on=decided_on,
     )
     _event(matter, actor, EventKind.APPEAL_OUTCOME, matter.appeal_outcome)
     return matter

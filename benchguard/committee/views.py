@@ -3,6 +3,7 @@ selector (404 outside the user's scope), check a predicate (403), call a service
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -49,10 +50,26 @@ def _manage(request: HttpRequest, court_id: int) -> None:
 
 
 def _form_page(request: HttpRequest, title: str, form: Any, back: str, **extra: Any) -> HttpResponse:
-    """A committee page of one form (core.views.form_page): the meeting or the quorum it
-    concerns above the form; `partial(_form_page, request, title, back=...)` is the `page`
-    of form_action."""
+    """A committee page of one form (core.views.form_page), with the meeting or the
+    quorum it concerns above the form."""
     return form_page(request, form=form, title=title, back=back, template="committee/form.html", **extra)
+
+
+def _committee_form(
+    request: HttpRequest,
+    form: Any,
+    run: Callable[[dict[str, Any]], Any],
+    *,
+    title: str,
+    back: str,
+    done: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A committee form page posted to a service (core.views.form_action): on success
+    back to `back` (the roster or the meeting) with `done`; else the page again."""
+    return form_action(
+        request, form, run, done=done, then=back, page=partial(_form_page, request, title, back=back, **extra)
+    )
 
 
 # --- Roster and settings -------------------------------------------------------------------
@@ -90,7 +107,7 @@ def roster(request: HttpRequest, court_pk: int) -> HttpResponse:
 def membership_add(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
-    return form_action(
+    return _committee_form(
         request,
         MembershipForm(request.POST or None, court=court),
         lambda data: services.create_membership(
@@ -101,9 +118,10 @@ def membership_add(request: HttpRequest, court_pk: int) -> HttpResponse:
             member_kind=data["member_kind"],
             term_from=data["term_from"],
         ),
+        title=_("Add to the roster"),
+        back=_roster_url(court.pk),
         done=_("The term was added to the roster."),
-        then=_roster_url(court.pk),
-        page=partial(_form_page, request, _("Add to the roster"), back=_roster_url(court.pk), court=court),
+        court=court,
     )
 
 
@@ -117,7 +135,7 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.get_membership_for(request.user, pk)
     _manage(request, membership.court_id)
     form = MembershipEditForm(request.POST or None, instance=membership)
-    return form_action(
+    return _committee_form(
         request,
         form,
         lambda data: services.update_membership(
@@ -126,15 +144,10 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
             changes=form.changes(),
         ),
+        title=_("Edit the term of %(name)s") % {"name": membership.person.name},
+        back=_roster_url(membership.court_id),
         done=_("The changes were saved."),
-        then=_roster_url(membership.court_id),
-        page=partial(
-            _form_page,
-            request,
-            _("Edit the term of %(name)s") % {"name": membership.person.name},
-            back=_roster_url(membership.court_id),
-            submit=_("Save the term"),
-        ),
+        submit=_("Save the term"),
     )
 
 
@@ -143,7 +156,7 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.get_membership_for(request.user, pk)
     _manage(request, membership.court_id)
-    return form_action(
+    return _committee_form(
         request,
         EndMembershipForm(request.POST or None, instance=membership),
         lambda data: services.end_membership(
@@ -153,14 +166,9 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
             term_to=data["term_to"],
             end_reason=data["end_reason"],
         ),
+        title=_("End the term of %(name)s") % {"name": membership.person.name},
+        back=_roster_url(membership.court_id),
         done=_("The term was ended; it stays in the roster's history."),
-        then=_roster_url(membership.court_id),
-        page=partial(
-            _form_page,
-            request,
-            _("End the term of %(name)s") % {"name": membership.person.name},
-            back=_roster_url(membership.court_id),
-        ),
     )
 
 
@@ -170,22 +178,17 @@ def settings_edit(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
     form = CommitteeSettingsForm(request.POST or None, instance=services.settings_of(court))
-    return form_action(
+    return _committee_form(
         request,
         form,
         lambda data: services.save_committee_settings(
             actor=request.user, court=court, expected_version=data["version"], changes=form.changes()
         ),
+        title=_("Committee settings"),
+        back=_roster_url(court.pk),
         done=_("The changes were saved."),
-        then=_roster_url(court.pk),
-        page=partial(
-            _form_page,
-            request,
-            _("Committee settings"),
-            back=_roster_url(court.pk),
-            court=court,
-            submit=_("Save the settings"),
-        ),
+        court=court,
+        submit=_("Save the settings"),
     )
 
 
@@ -254,22 +257,17 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
     form = MeetingEditForm(request.POST or None, instance=meeting)
-    return form_action(
+    return _committee_form(
         request,
         form,
         lambda data: services.update_meeting(
             actor=request.user, meeting=meeting, expected_version=data["version"], changes=form.changes()
         ),
+        title=_("Edit the meeting"),
+        back=_meeting_url(meeting.pk),
         done=_("The changes were saved."),
-        then=_meeting_url(meeting.pk),
-        page=partial(
-            _form_page,
-            request,
-            _("Edit the meeting"),
-            back=_meeting_url(meeting.pk),
-            meeting=meeting,
-            submit=_("Save the meeting"),
-        ),
+        meeting=meeting,
+        submit=_("Save the meeting"),
     )
 
 
@@ -278,7 +276,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
-    return form_action(
+    return _committee_form(
         request,
         CancelMeetingForm(request.POST or None, instance=meeting),
         lambda data: services.cancel_meeting(
@@ -287,11 +285,10 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
             reason=data["cancel_reason"],
         ),
+        title=_("Cancel the meeting"),
+        back=_meeting_url(meeting.pk),
         done=_("The meeting was cancelled."),
-        then=_meeting_url(meeting.pk),
-        page=partial(
-            _form_page, request, _("Cancel the meeting"), back=_meeting_url(meeting.pk), meeting=meeting
-        ),
+        meeting=meeting,
     )
 
 
@@ -300,22 +297,17 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
-    return form_action(
+    return _committee_form(
         request,
         MinutesForm(request.POST or None, instance=meeting),
         lambda data: services.record_minutes(
             actor=request.user, meeting=meeting, expected_version=data["version"], minutes=data["minutes"]
         ),
+        title=_("Minutes"),
+        back=_meeting_url(meeting.pk),
         done=_("The minutes were saved."),
-        then=_meeting_url(meeting.pk),
-        page=partial(
-            _form_page,
-            request,
-            _("Minutes"),
-            back=_meeting_url(meeting.pk),
-            meeting=meeting,
-            submit=_("Save the minutes"),
-        ),
+        meeting=meeting,
+        submit=_("Save the minutes"),
     )
 
 
@@ -351,22 +343,17 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _manage(request, meeting.court_id)
     attendances = list(selectors.attendance_of(meeting))
     form = AttendanceForm(request.POST or None, meeting=meeting, attendances=attendances)
-    return form_action(
+    return _committee_form(
         request,
         form,
         lambda data: services.record_attendance(
             actor=request.user, meeting=meeting, expected_version=data["version"], present=form.present_ids()
         ),
+        title=_("Attendance"),
+        back=_meeting_url(meeting.pk),
         done=_("The attendance was recorded."),
-        then=_meeting_url(meeting.pk),
-        page=partial(
-            _form_page,
-            request,
-            _("Attendance"),
-            back=_meeting_url(meeting.pk),
-            meeting=meeting,
-            submit=_("Record the attendance"),
-        ),
+        meeting=meeting,
+        submit=_("Record the attendance"),
     )
 
 
@@ -399,22 +386,17 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_agenda_item_for(request.user, pk)
     _manage(request, item.meeting.court_id)
     form = AgendaItemEditForm(request.POST or None, instance=item)
-    return form_action(
+    return _committee_form(
         request,
         form,
         lambda data: services.update_agenda_item(
             actor=request.user, item=item, expected_version=data["version"], changes=form.changes()
         ),
+        title=_("Edit the agenda item"),
+        back=_meeting_url(item.meeting_id),
         done=_("The changes were saved."),
-        then=_meeting_url(item.meeting_id),
-        page=partial(
-            _form_page,
-            request,
-            _("Edit the agenda item"),
-            back=_meeting_url(item.meeting_id),
-            submit=_("Save the agenda item"),
-            meeting=item.meeting,
-        ),
+        submit=_("Save the agenda item"),
+        meeting=item.meeting,
     )
 
 
@@ -423,20 +405,15 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
-    return form_action(
+    return _committee_form(
         request,
         ResolutionForm(request.POST or None, meeting=meeting),
         lambda data: services.record_resolution(actor=request.user, meeting=meeting, **data),
+        title=_("Record a resolution"),
+        back=_meeting_url(meeting.pk),
         done=_("The resolution and its vote were recorded."),
-        then=_meeting_url(meeting.pk),
-        page=partial(
-            _form_page,
-            request,
-            _("Record a resolution"),
-            back=_meeting_url(meeting.pk),
-            meeting=meeting,
-            quorum=services.quorum_of(meeting),
-        ),
+        meeting=meeting,
+        quorum=services.quorum_of(meeting),
     )
 
 
@@ -445,19 +422,14 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = selectors.get_resolution_for(request.user, pk)
     _manage(request, resolution.meeting.court_id)
-    return form_action(
+    return _committee_form(
         request,
         FollowUpActionForm(request.POST or None, court_id=resolution.meeting.court_id),
         lambda data: services.add_follow_up_action(actor=request.user, resolution=resolution, **data),
+        title=_("Add a follow-up action"),
+        back=_meeting_url(resolution.meeting_id),
         done=_("The follow-up action was added."),
-        then=_meeting_url(resolution.meeting_id),
-        page=partial(
-            _form_page,
-            request,
-            _("Add a follow-up action"),
-            back=_meeting_url(resolution.meeting_id),
-            meeting=resolution.meeting,
-        ),
+        meeting=resolution.meeting,
     )
 
 

@@ -116,6 +116,30 @@ def _office_court(user: Any) -> Court:
     return court
 
 
+def _new_matter(
+    request: HttpRequest,
+    form: forms.Form,
+    run: Callable[[dict[str, Any]], Matter],
+    *,
+    done: str,
+    title: str,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A page that registers a matter (core.views.form_action on a form_page template):
+    on success the new matter's page, with `done` naming its %(number)s."""
+    return form_action(
+        request,
+        form,
+        run,
+        done=lambda matter: done % {"number": matter.number},
+        then=_matter_url,
+        page=partial(
+            form_page, request, title=title, back=reverse("matters:list"), template=template, **extra
+        ),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
@@ -140,20 +164,14 @@ def apply(request: HttpRequest) -> HttpResponse:
         if resubmit
         else None
     )
-    return form_action(
+    return _new_matter(
         request,
         matter_forms.ApplicationForm(request.POST or None, initial=initial),
         lambda data: services.submit_application(actor=request.user, resubmission_of=resubmit, **data),
-        done=lambda matter: _("Your application %(number)s was submitted.") % {"number": matter.number},
-        then=_matter_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Apply for assistance"),
-            back=reverse("matters:list"),
-            template="matters/apply.html",
-            resubmit=resubmit,
-        ),
+        done=_("Your application %(number)s was submitted."),
+        title=_("Apply for assistance"),
+        template="matters/apply.html",
+        resubmit=resubmit,
     )
 
 
@@ -173,20 +191,14 @@ def register(request: HttpRequest) -> HttpResponse:
             services.add_attachment(actor=request.user, matter=matter, upload=original)
         return matter
 
-    return form_action(
+    return _new_matter(
         request,
         matter_forms.RegisterForm(request.POST or None, request.FILES or None, people=people_in_court(court)),
         run,
-        done=lambda matter: _("Registered as %(number)s.") % {"number": matter.number},
-        then=_matter_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Register an application"),
-            back=reverse("matters:list"),
-            template="matters/register.html",
-            court=court,
-        ),
+        done=_("Registered as %(number)s."),
+        title=_("Register an application"),
+        template="matters/register.html",
+        court=court,
     )
 
 
@@ -195,20 +207,14 @@ def register(request: HttpRequest) -> HttpResponse:
 def open_ex_officio(request: HttpRequest) -> HttpResponse:
     """The committee takes up a matter itself (A17)."""
     court = _office_court(request.user)
-    return form_action(
+    return _new_matter(
         request,
         matter_forms.ExOfficioForm(request.POST or None, people=people_in_court(court)),
         lambda data: services.open_ex_officio(actor=request.user, court=court, **data),
-        done=lambda matter: _("Opened as %(number)s.") % {"number": matter.number},
-        then=_matter_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Open a matter"),
-            back=reverse("matters:list"),
-            template="matters/open.html",
-            court=court,
-        ),
+        done=_("Opened as %(number)s."),
+        title=_("Open a matter"),
+        template="matters/open.html",
+        court=court,
     )
 
 

@@ -110,14 +110,7 @@ def membership_add(request: HttpRequest, court_pk: int) -> HttpResponse:
     return _committee_form(
         request,
         MembershipForm(request.POST or None, court=court),
-        lambda data: services.create_membership(
-            actor=request.user,
-            court=court,
-            person=data["person"],
-            position=data["position"],
-            member_kind=data["member_kind"],
-            term_from=data["term_from"],
-        ),
+        lambda data: services.create_membership(actor=request.user, court=court, **data),
         title=_("Add to the roster"),
         back=_roster_url(court.pk),
         done=_("The term was added to the roster."),

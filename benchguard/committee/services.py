@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from benchguard.committee import permissions
 from benchguard.committee.choices import OFFICE, SEATS, ActionStatus, MeetingStatus, Position
@@ -30,7 +31,7 @@ from benchguard.committee.models import (
     Resolution,
 )
 from benchguard.core import audit
-from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.services import StaleEditError, create_versioned, lock, require_status, update_versioned
 from benchguard.core.types import Actor
 from benchguard.organization.models import Court, Person
 
@@ -51,6 +52,7 @@ RESOLUTION_FIELDS = (
     "present_at_vote",
 )
 ACTION_FIELDS = ("resolution", "owner", "description", "due_date", "status")
+NOT_NOW = gettext_lazy("This is not possible while the meeting is %(status)s.")
 
 
 def _require_manager(actor: Actor, court_id: int) -> None:
@@ -84,7 +86,7 @@ def save_committee_settings(
     _require_manager(actor, court.pk)
     _refuse_unknown(changes, frozenset({"configured_size", "quorum_percent"}))
     with transaction.atomic():
-        Court.objects.select_for_update().filter(pk=court.pk).first()
+        lock(court)
         stored = CommitteeSettings.objects.filter(court=court).first()
         if stored is None:
             if expected_version != 0:
@@ -148,10 +150,6 @@ def _check_membership(m: CommitteeMembership) -> None:
         raise ValidationError({"person": message})
 
 
-def _lock_court(court_id: int) -> None:
-    Court.objects.select_for_update().filter(pk=court_id).first()
-
-
 @transaction.atomic
 def create_membership(
     *,
@@ -164,7 +162,7 @@ def create_membership(
 ) -> CommitteeMembership:
     """Seat someone on the committee or in its office from `term_from` (A4.1–A4.3)."""
     _require_manager(actor, court.pk)
-    _lock_court(court.pk)
+    lock(court)  # one court's roster is checked and saved at a time
     membership = CommitteeMembership(
         court=court,
         person=person,
@@ -187,16 +185,14 @@ def update_membership(
     """Correct a term's position, kind of member or start date; ending it is `end_membership`."""
     _require_manager(actor, membership.court_id)
     _refuse_unknown(changes, MEMBERSHIP_EDIT_FIELDS)
-    _lock_court(membership.court_id)
+    lock(Court(pk=membership.court_id))  # one court's roster is checked and saved at a time
     changes = dict(changes)
     position = changes.get("position", membership.position)
     if position != Position.MEMBER:
         changes["member_kind"] = ""
     elif not changes.get("member_kind", membership.member_kind):
         raise ValidationError({"member_kind": _("Say whether the member represents the judges or a unit.")})
-    stored = CommitteeMembership.objects.get(pk=membership.pk)
-    if stored.version != expected_version:
-        raise StaleEditError(current=stored)
+    stored = lock(membership, expected_version)
     for name, value in changes.items():
         setattr(stored, name, value)
     _check_membership(stored)
@@ -266,21 +262,6 @@ def _invite_roster(meeting: Meeting, *, actor: Actor) -> int:
     return added
 
 
-def _lock_meeting(meeting: Meeting, expected_version: int | None = None) -> Meeting:
-    stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if expected_version is not None and stored.version != expected_version:
-        raise StaleEditError(current=stored)
-    return stored
-
-
-def _refuse_unless(meeting: Meeting, *statuses: str, field: str | None = None) -> None:
-    if meeting.status not in statuses:
-        message = _("This is not possible while the meeting is %(status)s.") % {
-            "status": meeting.get_status_display()
-        }
-        raise ValidationError({field: message} if field else message, code="state")
-
-
 @transaction.atomic
 def schedule_meeting(
     *, actor: Actor, court: Court, kind: str, title: str, scheduled_at: dt.datetime, place: str
@@ -305,8 +286,8 @@ def update_meeting(
     members sitting then."""
     _require_manager(actor, meeting.court_id)
     _refuse_unknown(changes, MEETING_EDIT_FIELDS)
-    stored = _lock_meeting(meeting, expected_version)
-    _refuse_unless(stored, MeetingStatus.PLANNED)
+    stored = lock(meeting, expected_version)
+    require_status(stored, MeetingStatus.PLANNED, message=NOT_NOW, code="state")
     updated = update_versioned(
         Meeting,
         meeting.pk,
@@ -326,8 +307,8 @@ def hold_meeting(*, actor: Actor, meeting: Meeting, expected_version: int) -> Me
     Holding without a quorum is allowed (a briefing still happened) but flagged in the
     audit event and on the page; resolutions then cannot be recorded."""
     _require_manager(actor, meeting.court_id)
-    stored = _lock_meeting(meeting, expected_version)
-    _refuse_unless(stored, MeetingStatus.PLANNED)
+    stored = lock(meeting, expected_version)
+    require_status(stored, MeetingStatus.PLANNED, message=NOT_NOW, code="state")
     if timezone.localdate(stored.scheduled_at) > timezone.localdate():
         raise ValidationError(
             _("The meeting is scheduled for %(day)s; it can be marked as held from that day on.")
@@ -357,8 +338,8 @@ def hold_meeting(*, actor: Actor, meeting: Meeting, expected_version: int) -> Me
 @transaction.atomic
 def cancel_meeting(*, actor: Actor, meeting: Meeting, expected_version: int, reason: str) -> Meeting:
     _require_manager(actor, meeting.court_id)
-    stored = _lock_meeting(meeting, expected_version)
-    _refuse_unless(stored, MeetingStatus.PLANNED)
+    stored = lock(meeting, expected_version)
+    require_status(stored, MeetingStatus.PLANNED, message=NOT_NOW, code="state")
     if not reason.strip():
         raise ValidationError({"cancel_reason": _("Say why the meeting is cancelled.")})
     cancelled = update_versioned(
@@ -380,8 +361,10 @@ def record_attendance(
     """Set who was present: `present` holds the membership ids of the invited members
     who came; everyone else invited was absent. Fixed once a resolution is voted."""
     _require_manager(actor, meeting.court_id)
-    stored = _lock_meeting(meeting, expected_version)
-    _refuse_unless(stored, MeetingStatus.PLANNED, MeetingStatus.HELD, field="present")
+    stored = lock(meeting, expected_version)
+    require_status(
+        stored, MeetingStatus.PLANNED, MeetingStatus.HELD, field="present", message=NOT_NOW, code="state"
+    )
     if stored.resolutions.exists():
         raise ValidationError(
             {"present": _("Attendance cannot change after a resolution has been voted on.")}
@@ -416,8 +399,8 @@ def record_attendance(
 @transaction.atomic
 def record_minutes(*, actor: Actor, meeting: Meeting, expected_version: int, minutes: str) -> Meeting:
     _require_manager(actor, meeting.court_id)
-    stored = _lock_meeting(meeting, expected_version)
-    _refuse_unless(stored, MeetingStatus.HELD, field="minutes")
+    stored = lock(meeting, expected_version)
+    require_status(stored, MeetingStatus.HELD, field="minutes", message=NOT_NOW, code="state")
     return update_versioned(
         Meeting,
         meeting.pk,
@@ -443,8 +426,10 @@ def add_agenda_item(
     _require_manager(actor, meeting.court_id)
     if matter is not None and matter.court_id != meeting.court_id:
         raise ValidationError({"matter": _("The matter must belong to this court.")})
-    stored = _lock_meeting(meeting)
-    _refuse_unless(stored, MeetingStatus.PLANNED, MeetingStatus.HELD, field="title")
+    stored = lock(meeting)
+    require_status(
+        stored, MeetingStatus.PLANNED, MeetingStatus.HELD, field="title", message=NOT_NOW, code="state"
+    )
     if order is None:
         order = (stored.agenda_items.aggregate(m=Max("order"))["m"] or 0) + 1
     elif stored.agenda_items.filter(order=order).exists():
@@ -470,8 +455,8 @@ def update_agenda_item(
 ) -> AgendaItem:
     _require_manager(actor, item.meeting.court_id)
     _refuse_unknown(changes, AGENDA_EDIT_FIELDS)
-    stored = _lock_meeting(item.meeting)
-    _refuse_unless(stored, MeetingStatus.PLANNED, MeetingStatus.HELD)
+    stored = lock(item.meeting)
+    require_status(stored, MeetingStatus.PLANNED, MeetingStatus.HELD, message=NOT_NOW, code="state")
     order = changes.get("order")
     if order is not None and stored.agenda_items.filter(order=order).exclude(pk=item.pk).exists():
         raise ValidationError({"order": _("Another item already has this place on the agenda.")})
@@ -536,13 +521,13 @@ def record_resolution(
     """Record a resolution with its vote. Refused unless the meeting was held with a
     quorum, and when more votes are cast than members were present."""
     _require_manager(actor, meeting.court_id)
-    stored = _lock_meeting(meeting)
-    if stored.status != MeetingStatus.HELD:
-        raise ValidationError(
-            _("Resolutions are recorded for held meetings; this meeting is %(status)s.")
-            % {"status": stored.get_status_display()},
-            code="state",
-        )
+    stored = lock(meeting)
+    require_status(
+        stored,
+        MeetingStatus.HELD,
+        message=_("Resolutions are recorded for held meetings; this meeting is %(status)s."),
+        code="state",
+    )
     if agenda_item is not None and agenda_item.meeting_id != stored.pk:
         raise ValidationError({"agenda_item": _("This item is on another meeting's agenda.")})
     state = quorum_of(stored)
@@ -613,11 +598,8 @@ def complete_follow_up_action(
     """The owner (or the committee's managers) marks the action done."""
     if not permissions.can_complete_action(actor, action):
         raise PermissionDenied
-    stored = FollowUpAction.objects.select_for_update().get(pk=action.pk)
-    if stored.version != expected_version:
-        raise StaleEditError(current=stored)
-    if stored.status == ActionStatus.DONE:
-        raise ValidationError(_("This action is already done."), code="state")
+    stored = lock(action, expected_version)
+    require_status(stored, ActionStatus.OPEN, message=_("This action is already done."), code="state")
     done = update_versioned(
         FollowUpAction,
         action.pk,

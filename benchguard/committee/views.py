@@ -3,6 +3,8 @@ selector (404 outside the user's scope), check a predicate (403), call a service
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -30,9 +32,16 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
-from benchguard.core.forms import call_service, stored_values
-from benchguard.core.services import StaleEditError
-from benchguard.core.views import safe_next
+from benchguard.core.forms import call_service
+from benchguard.core.views import form_action, form_page, one_click, safe_next
+
+
+def _posted_version(request: HttpRequest) -> int:
+    """The version a button's page was loaded at (0, never stored, when it is missing)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
 
 
 def _manage(request: HttpRequest, court_id: int) -> None:
@@ -41,18 +50,25 @@ def _manage(request: HttpRequest, court_id: int) -> None:
 
 
 def _form_page(request: HttpRequest, title: str, form: Any, back: str, **extra: Any) -> HttpResponse:
-    current = extra.pop("current", None)
-    return render(
-        request,
-        "committee/form.html",
-        {
-            "title": title,
-            "form": form,
-            "back": back,
-            "current": current,
-            "current_values": stored_values(form, current) if current is not None else [],
-            **extra,
-        },
+    """A committee page of one form (core.views.form_page), with the meeting or the
+    quorum it concerns above the form."""
+    return form_page(request, form=form, title=title, back=back, template="committee/form.html", **extra)
+
+
+def _committee_form(
+    request: HttpRequest,
+    form: Any,
+    run: Callable[[dict[str, Any]], Any],
+    *,
+    title: str,
+    back: str,
+    done: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A committee form page posted to a service (core.views.form_action): on success
+    back to `back` (the roster or the meeting) with `done`; else the page again."""
+    return form_action(
+        request, form, run, done=done, then=back, page=partial(_form_page, request, title, back=back, **extra)
     )
 
 
@@ -91,24 +107,15 @@ def roster(request: HttpRequest, court_pk: int) -> HttpResponse:
 def membership_add(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
-    form = MembershipForm(request.POST or None, court=court)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, _current = call_service(
-            form,
-            lambda: services.create_membership(
-                actor=request.user,
-                court=court,
-                person=data["person"],
-                position=data["position"],
-                member_kind=data["member_kind"],
-                term_from=data["term_from"],
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The term was added to the roster."))
-            return redirect("committee:roster", court_pk=court.pk)
-    return _form_page(request, _("Add to the roster"), form, _roster_url(court.pk), court=court)
+    return _committee_form(
+        request,
+        MembershipForm(request.POST or None, court=court),
+        lambda data: services.create_membership(actor=request.user, court=court, **data),
+        title=_("Add to the roster"),
+        back=_roster_url(court.pk),
+        done=_("The term was added to the roster."),
+        court=court,
+    )
 
 
 def _roster_url(court_pk: int) -> str:
@@ -121,26 +128,18 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.get_membership_for(request.user, pk)
     _manage(request, membership.court_id)
     form = MembershipEditForm(request.POST or None, instance=membership)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.update_membership(
-                actor=request.user,
-                membership=membership,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect("committee:roster", court_pk=membership.court_id)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Edit the term of %(name)s") % {"name": membership.person.name},
         form,
-        _roster_url(membership.court_id),
-        current=current,
+        lambda data: services.update_membership(
+            actor=request.user,
+            membership=membership,
+            expected_version=data["version"],
+            changes=form.changes(),
+        ),
+        title=_("Edit the term of %(name)s") % {"name": membership.person.name},
+        back=_roster_url(membership.court_id),
+        done=_("The changes were saved."),
         submit=_("Save the term"),
     )
 
@@ -150,28 +149,19 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.get_membership_for(request.user, pk)
     _manage(request, membership.court_id)
-    form = EndMembershipForm(request.POST or None, instance=membership)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.end_membership(
-                actor=request.user,
-                membership=membership,
-                expected_version=form.cleaned_data["version"],
-                term_to=form.cleaned_data["term_to"],
-                end_reason=form.cleaned_data["end_reason"],
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The term was ended; it stays in the roster's history."))
-            return redirect("committee:roster", court_pk=membership.court_id)
-    return _form_page(
+    return _committee_form(
         request,
-        _("End the term of %(name)s") % {"name": membership.person.name},
-        form,
-        _roster_url(membership.court_id),
-        current=current,
+        EndMembershipForm(request.POST or None, instance=membership),
+        lambda data: services.end_membership(
+            actor=request.user,
+            membership=membership,
+            expected_version=data["version"],
+            term_to=data["term_to"],
+            end_reason=data["end_reason"],
+        ),
+        title=_("End the term of %(name)s") % {"name": membership.person.name},
+        back=_roster_url(membership.court_id),
+        done=_("The term was ended; it stays in the roster's history."),
     )
 
 
@@ -181,26 +171,15 @@ def settings_edit(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
     form = CommitteeSettingsForm(request.POST or None, instance=services.settings_of(court))
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.save_committee_settings(
-                actor=request.user,
-                court=court,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect("committee:roster", court_pk=court.pk)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Committee settings"),
         form,
-        _roster_url(court.pk),
-        current=current,
+        lambda data: services.save_committee_settings(
+            actor=request.user, court=court, expected_version=data["version"], changes=form.changes()
+        ),
+        title=_("Committee settings"),
+        back=_roster_url(court.pk),
+        done=_("The changes were saved."),
         court=court,
         submit=_("Save the settings"),
     )
@@ -228,16 +207,18 @@ def meeting_list(request: HttpRequest, court_pk: int) -> HttpResponse:
 def meeting_add(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form, lambda: services.schedule_meeting(actor=request.user, court=court, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The meeting was scheduled and the sitting members invited."))
-            return redirect("committee:meeting_detail", pk=saved.pk)
-    return _form_page(
-        request, _("Schedule a meeting"), form, reverse("committee:meeting_list", args=[court.pk])
+    return form_action(
+        request,
+        MeetingForm(request.POST or None),
+        lambda data: services.schedule_meeting(actor=request.user, court=court, **data),
+        done=_("The meeting was scheduled and the sitting members invited."),
+        then=lambda meeting: _meeting_url(meeting.pk),
+        page=partial(
+            _form_page,
+            request,
+            _("Schedule a meeting"),
+            back=reverse("committee:meeting_list", args=[court.pk]),
+        ),
     )
 
 
@@ -263,44 +244,22 @@ def _meeting_url(pk: int) -> str:
     return reverse("committee:meeting_detail", kwargs={"pk": pk})
 
 
-def _meeting_form(
-    request: HttpRequest,
-    pk: int,
-    form_class: Any,
-    title: str,
-    call: Any,
-    done: str,
-    submit: str | None = None,
-) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
-    form = form_class(request.POST or None, instance=meeting)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(form, lambda: call(meeting, form))
-        if saved is not None:
-            messages.success(request, done)
-            return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(
-        request, title, form, _meeting_url(meeting.pk), current=current, meeting=meeting, submit=submit
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _meeting_form(
+    meeting = selectors.get_meeting_for(request.user, pk)
+    _manage(request, meeting.court_id)
+    form = MeetingEditForm(request.POST or None, instance=meeting)
+    return _committee_form(
         request,
-        pk,
-        MeetingEditForm,
-        _("Edit the meeting"),
-        lambda meeting, form: services.update_meeting(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
+        form,
+        lambda data: services.update_meeting(
+            actor=request.user, meeting=meeting, expected_version=data["version"], changes=form.changes()
         ),
-        _("The changes were saved."),
+        title=_("Edit the meeting"),
+        back=_meeting_url(meeting.pk),
+        done=_("The changes were saved."),
+        meeting=meeting,
         submit=_("Save the meeting"),
     )
 
@@ -308,36 +267,39 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    return _meeting_form(
+    meeting = selectors.get_meeting_for(request.user, pk)
+    _manage(request, meeting.court_id)
+    return _committee_form(
         request,
-        pk,
-        CancelMeetingForm,
-        _("Cancel the meeting"),
-        lambda meeting, form: services.cancel_meeting(
+        CancelMeetingForm(request.POST or None, instance=meeting),
+        lambda data: services.cancel_meeting(
             actor=request.user,
             meeting=meeting,
-            expected_version=form.cleaned_data["version"],
-            reason=form.cleaned_data["cancel_reason"],
+            expected_version=data["version"],
+            reason=data["cancel_reason"],
         ),
-        _("The meeting was cancelled."),
+        title=_("Cancel the meeting"),
+        back=_meeting_url(meeting.pk),
+        done=_("The meeting was cancelled."),
+        meeting=meeting,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _meeting_form(
+    meeting = selectors.get_meeting_for(request.user, pk)
+    _manage(request, meeting.court_id)
+    return _committee_form(
         request,
-        pk,
-        MinutesForm,
-        _("Minutes"),
-        lambda meeting, form: services.record_minutes(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=form.cleaned_data["version"],
-            minutes=form.cleaned_data["minutes"],
+        MinutesForm(request.POST or None, instance=meeting),
+        lambda data: services.record_minutes(
+            actor=request.user, meeting=meeting, expected_version=data["version"], minutes=data["minutes"]
         ),
-        _("The minutes were saved."),
+        title=_("Minutes"),
+        back=_meeting_url(meeting.pk),
+        done=_("The minutes were saved."),
+        meeting=meeting,
         submit=_("Save the minutes"),
     )
 
@@ -349,14 +311,10 @@ def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
     try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = 0
-    try:
-        held = services.hold_meeting(actor=request.user, meeting=meeting, expected_version=version)
-    except StaleEditError as exc:
-        messages.error(request, str(exc.message))
-    except ValidationError as exc:
+        held = services.hold_meeting(
+            actor=request.user, meeting=meeting, expected_version=_posted_version(request)
+        )
+    except ValidationError as exc:  # a stale page or a meeting not due yet
         for message in exc.messages:
             messages.error(request, message)
     else:
@@ -378,24 +336,15 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _manage(request, meeting.court_id)
     attendances = list(selectors.attendance_of(meeting))
     form = AttendanceForm(request.POST or None, meeting=meeting, attendances=attendances)
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form,
-            lambda: services.record_attendance(
-                actor=request.user,
-                meeting=meeting,
-                expected_version=form.cleaned_data["version"],
-                present=form.present_ids(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The attendance was recorded."))
-            return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Attendance"),
         form,
-        _meeting_url(meeting.pk),
+        lambda data: services.record_attendance(
+            actor=request.user, meeting=meeting, expected_version=data["version"], present=form.present_ids()
+        ),
+        title=_("Attendance"),
+        back=_meeting_url(meeting.pk),
+        done=_("The attendance was recorded."),
         meeting=meeting,
         submit=_("Record the attendance"),
     )
@@ -430,26 +379,15 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_agenda_item_for(request.user, pk)
     _manage(request, item.meeting.court_id)
     form = AgendaItemEditForm(request.POST or None, instance=item)
-    current = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = call_service(
-            form,
-            lambda: services.update_agenda_item(
-                actor=request.user,
-                item=item,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect("committee:meeting_detail", pk=item.meeting_id)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Edit the agenda item"),
         form,
-        _meeting_url(item.meeting_id),
-        current=current,
+        lambda data: services.update_agenda_item(
+            actor=request.user, item=item, expected_version=data["version"], changes=form.changes()
+        ),
+        title=_("Edit the agenda item"),
+        back=_meeting_url(item.meeting_id),
+        done=_("The changes were saved."),
         submit=_("Save the agenda item"),
         meeting=item.meeting,
     )
@@ -460,19 +398,13 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
-    form = ResolutionForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form, lambda: services.record_resolution(actor=request.user, meeting=meeting, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The resolution and its vote were recorded."))
-            return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Record a resolution"),
-        form,
-        _meeting_url(meeting.pk),
+        ResolutionForm(request.POST or None, meeting=meeting),
+        lambda data: services.record_resolution(actor=request.user, meeting=meeting, **data),
+        title=_("Record a resolution"),
+        back=_meeting_url(meeting.pk),
+        done=_("The resolution and its vote were recorded."),
         meeting=meeting,
         quorum=services.quorum_of(meeting),
     )
@@ -483,22 +415,13 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = selectors.get_resolution_for(request.user, pk)
     _manage(request, resolution.meeting.court_id)
-    form = FollowUpActionForm(request.POST or None, court_id=resolution.meeting.court_id)
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form,
-            lambda: services.add_follow_up_action(
-                actor=request.user, resolution=resolution, **form.cleaned_data
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The follow-up action was added."))
-            return redirect("committee:meeting_detail", pk=resolution.meeting_id)
-    return _form_page(
+    return _committee_form(
         request,
-        _("Add a follow-up action"),
-        form,
-        _meeting_url(resolution.meeting_id),
+        FollowUpActionForm(request.POST or None, court_id=resolution.meeting.court_id),
+        lambda data: services.add_follow_up_action(actor=request.user, resolution=resolution, **data),
+        title=_("Add a follow-up action"),
+        back=_meeting_url(resolution.meeting_id),
+        done=_("The follow-up action was added."),
         meeting=resolution.meeting,
     )
 
@@ -509,17 +432,11 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for(request.user, pk)
     if not permissions.can_complete_action(request.user, action):
         raise PermissionDenied
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = 0
-    try:
-        services.complete_follow_up_action(actor=request.user, action=action, expected_version=version)
-    except StaleEditError as exc:
-        messages.error(request, str(exc.message))
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The action was marked done."))
+    one_click(
+        request,
+        lambda: services.complete_follow_up_action(
+            actor=request.user, action=action, expected_version=_posted_version(request)
+        ),
+        _("The action was marked done."),
+    )
     return redirect(safe_next(request, "home"))

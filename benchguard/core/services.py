@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import audit
@@ -65,13 +66,14 @@ def lock(obj: M, expected_version: int | None = None, *, related: Sequence[str] 
 def require_status(
     obj: models.Model,
     *allowed: str,
-    message: str | None = None,
+    message: str | Promise | None = None,
     code: str = "invalid_transition",
     field: str | None = None,
 ) -> None:
     """Refuse a transition the row's status does not allow, naming the status it is in.
 
-    `message` may use %(status)s; `field` puts the refusal next to that form field."""
+    `message` (a string or a lazy translation kept in a constant) may use %(status)s;
+    `field` puts the refusal next to that form field."""
     status = obj.status  # type: ignore[attr-defined]
     if status in allowed:
         return

@@ -34,6 +34,7 @@ def form_action(
     done: str | Callable[[T], str],
     then: str | Callable[[T], str],
     page: Callable[..., HttpResponse],
+    refused: str | None = None,
 ) -> HttpResponse:
     """The one shape of a page or button that posts a form to a service.
 
@@ -41,8 +42,9 @@ def form_action(
     `then` (a URL, or a function of the service's result) with the message `done`. On a
     refusal nothing is lost: `page(form=form, current=current)` shows the bound form again
     with each message next to the field it concerns and, after a stale edit, `current`
-    (the row as stored now); a refusal by permission answers 403 with the same page. A GET
-    (or an invalid form) shows `page(form=form, current=None)`."""
+    (the row as stored now); a refusal by permission answers 403 with the same page and
+    the words `refused` (an area may name its record). A GET (or an invalid form) shows
+    `page(form=form, current=None)`."""
     if request.method != "POST" or not form.is_valid():
         return page(form=form, current=None)
     try:
@@ -50,7 +52,7 @@ def form_action(
     except PermissionDenied:
         # The page offers only what the user may do; a stale page or a role taken away
         # meanwhile can still send it: say so, and keep what was typed.
-        form.add_error(None, _("You may not do this; nothing was saved."))
+        form.add_error(None, refused or _("You may not do this; nothing was saved."))
         response = page(form=form, current=None)
         response.status_code = 403
         return response

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit, deadlines, uploads
-from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.exports import Column, local_time, workbook
+from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
 from benchguard.matters import permissions
 from benchguard.matters.choices import (
@@ -45,6 +46,7 @@ from benchguard.matters.models import (
     RegistrationCounter,
     TimeRequest,
 )
+from benchguard.matters.selectors import acceptance_target, overdue_since
 from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
@@ -66,6 +68,9 @@ MATTER_AUDIT_FIELDS = (
     "appeal_sent_on",
     "appeal_outcome_on",
 )
+# A matter is read with its applicant and court, which nearly every transition needs.
+RELATED = ("applicant", "court")
+NOT_NOW = gettext_lazy("This cannot be done while the matter is “%(status)s”.")
 
 
 # --- Helpers --------------------------------------------------------------------------------
@@ -103,42 +108,17 @@ def _event(
     )
 
 
-def _locked(matter: Matter, expected_version: int | None) -> Matter:
-    current = (
-        Matter.objects.select_for_update(of=("self",)).select_related("applicant", "court").get(pk=matter.pk)
-    )
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEditError(current=current)
-    return current
-
-
-def _require_status(matter: Matter, *allowed: str) -> None:
-    if matter.status not in allowed:
-        raise ValidationError(
-            _("This cannot be done while the matter is “%(status)s”.")
-            % {"status": matter.get_status_display()},
-            code="invalid_transition",
-        )
-
-
-def _save(matter: Matter, actor: Actor, action: str, before: dict[str, Any], fields: Iterable[str]) -> Matter:
-    names = list(dict.fromkeys(fields))
-    matter.full_clean()
-    matter.version += 1
-    matter.updated_at = timezone.now()
-    matter.save(update_fields=[*names, "version", "updated_at"])
-    audit.record_change(
-        actor=actor,
-        action=action,
-        obj=matter,
-        before=before,
-        after=audit.snapshot(matter, [f for f in MATTER_AUDIT_FIELDS if f in before]),
-    )
-    return matter
-
-
 def _before(matter: Matter) -> dict[str, Any]:
     return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
+
+
+def _change(matter: Matter, *, actor: Actor, action: str, **changes: Any) -> Matter:
+    """Set `changes` on the locked matter and save them (core.services.save_versioned);
+    the change log shows the matter's audit fields before and after."""
+    before = _before(matter)
+    for name, value in changes.items():
+        setattr(matter, name, value)
+    return save_versioned(matter, actor=actor, action=action, fields=changes, before=before)
 
 
 def _notify(
@@ -226,13 +206,11 @@ def recompute_due_dates(*, years: Iterable[int] | None = None) -> int:
         matters = matters.filter(accepted_on__year__lte=max(wanted), due_date__year__gte=min(wanted) - 1)
     for matter in matters.select_related("court"):
         with transaction.atomic():
-            locked = _locked(matter, None)
+            locked = lock(matter, related=RELATED)
             due = compute_due_date(locked)
             if due == locked.due_date:
                 continue
-            before = _before(locked)
-            locked.due_date = due
-            _save(locked, None, "matters.matter.recompute_due_date", before, ["due_date"])
+            _change(locked, actor=None, action="matters.matter.recompute_due_date", due_date=due)
             _event(
                 locked,
                 None,
@@ -295,10 +273,7 @@ def _create(
         resubmission_of=resubmission_of,
         status=status,
     )
-    matter.full_clean()
-    matter.save(force_insert=True)
-    audit.record_change(actor=actor, action="matters.matter.create", obj=matter, after=_before(matter))
-    return matter
+    return create_versioned(matter, actor=actor, action="matters.matter.create", fields=MATTER_AUDIT_FIELDS)
 
 
 @transaction.atomic
@@ -426,12 +401,12 @@ def _accept(matter: Matter, *, actor: Actor, handler: Account | None) -> Matter:
     matter.handling_days = court_settings.handling_days
     matter.calendar_days = court_settings.calendar_days
     matter.due_date = compute_due_date(matter)
-    _save(
+    save_versioned(
         matter,
-        actor,
-        "matters.matter.accept",
-        before,
-        ["status", "accepted_on", "handler", "handling_days", "calendar_days", "due_date"],
+        actor=actor,
+        action="matters.matter.accept",
+        fields=["status", "accepted_on", "handler", "handling_days", "calendar_days", "due_date"],
+        before=before,
     )
     _event(
         matter,
@@ -447,10 +422,10 @@ def accept_matter(
     *, actor: Actor, matter: Matter, expected_version: int | None = None, handler: Account | None = None
 ) -> Matter:
     """The office accepts an application; the 30-day clock starts the next day (A26.4)."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not permissions.is_office(actor, matter.court_id):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.SUBMITTED)
+    require_status(matter, MatterStatus.SUBMITTED, message=NOT_NOW)
     if handler is not None and not permissions.is_office(handler, matter.court_id):
         raise ValidationError({"handler": _("The handler must be on the committee office's staff.")})
     matter = _accept(matter, actor=actor, handler=handler)
@@ -469,16 +444,19 @@ def decline_matter(
     *, actor: Actor, matter: Matter, reason: str, expected_version: int | None = None
 ) -> Matter:
     """The office declines an application with a written reason the applicant sees."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not permissions.is_office(actor, matter.court_id):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.SUBMITTED)
+    require_status(matter, MatterStatus.SUBMITTED, message=NOT_NOW)
     if not reason.strip():
         raise ValidationError({"reason": _("Write the reason: the applicant will read it.")})
-    before = _before(matter)
-    matter.status = MatterStatus.DECLINED
-    matter.declined_reason = reason.strip()
-    _save(matter, actor, "matters.matter.decline", before, ["status", "declined_reason"])
+    _change(
+        matter,
+        actor=actor,
+        action="matters.matter.decline",
+        status=MatterStatus.DECLINED,
+        declined_reason=reason.strip(),
+    )
     _event(matter, actor, EventKind.DECLINED, matter.declined_reason)
     _notify(
         matter,
@@ -497,11 +475,11 @@ def decline_matter(
 def record_step(*, actor: Actor, matter: Matter, step: str, text: str = "") -> MatterEvent:
     """A step of A26.2 (report to the chair, contact the judge and the department, advise
     the department, report back), time-stamped and attributed."""
-    matter = _locked(matter, None)
+    matter = lock(matter, related=RELATED)
     allowed = permissions.allowed_steps(actor, matter)
     if not allowed or (step in StepKind.values and step not in allowed):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
+    require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED, message=NOT_NOW)
     if step not in StepKind.values:
         raise ValidationError({"step": _("Choose a step from the list.")})
     if step == StepKind.NOTE and not text.strip():
@@ -540,10 +518,10 @@ def request_time(
     *, actor: Actor, matter: Matter, kind: str, reason: str, days: int | None = None
 ) -> TimeRequest:
     """Ask the chair to suspend the clock or extend it, with a reason."""
-    matter = _locked(matter, None)
+    matter = lock(matter, related=RELATED)
     if not permissions.can_handle(actor, matter):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.ACCEPTED)
+    require_status(matter, MatterStatus.ACCEPTED, message=NOT_NOW)
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = _("Give the reason: the chair decides on it.")
@@ -591,14 +569,14 @@ def decide_time_request(
 ) -> TimeRequest:
     """The chair approves or rejects; an approved suspension stops the clock today, an
     approved extension moves the due date at once."""
-    locked = TimeRequest.objects.select_for_update().get(pk=time_request.pk)
-    matter = _locked(locked.matter, None)
+    locked = lock(time_request)
+    matter = lock(locked.matter, related=RELATED)
     if not permissions.can_approve_time(actor, matter):
         raise PermissionDenied
     if locked.status != TimeRequestStatus.PENDING:
         raise ValidationError(_("This request has already been decided."), code="decided")
     if approve:
-        _require_status(matter, MatterStatus.ACCEPTED)
+        require_status(matter, MatterStatus.ACCEPTED, message=NOT_NOW)
         _refuse_when_overdue(matter)
     locked.status = TimeRequestStatus.APPROVED if approve else TimeRequestStatus.REJECTED
     locked.decided_by = account_of(actor)
@@ -607,15 +585,22 @@ def decide_time_request(
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
         locked.started_on = timezone.localdate()
     locked.save()  # first: the due date below is computed from the approved requests
-    before = _before(matter)
     if approve and locked.kind == TimeRequestKind.SUSPENSION:
-        matter.status = MatterStatus.SUSPENDED
-        matter.suspended_since = locked.started_on
-        _save(matter, actor, "matters.matter.suspend", before, ["status", "suspended_since"])
+        _change(
+            matter,
+            actor=actor,
+            action="matters.matter.suspend",
+            status=MatterStatus.SUSPENDED,
+            suspended_since=locked.started_on,
+        )
     elif approve:
-        matter.extended_days += locked.days or 0
-        matter.due_date = compute_due_date(matter)
-        _save(matter, actor, "matters.matter.extend", before, ["extended_days", "due_date"])
+        _change(
+            matter,
+            actor=actor,
+            action="matters.matter.extend",
+            extended_days=matter.extended_days + (locked.days or 0),
+            due_date=compute_due_date(matter),  # from the approved requests, this one included
+        )
     audit.record_event(
         actor=actor, action="matters.time.decide", obj=matter, request=locked.pk, approved=approve
     )
@@ -629,20 +614,23 @@ def decide_time_request(
 @transaction.atomic
 def resume_matter(*, actor: Actor, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not permissions.can_resume(actor, matter):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.SUSPENDED)
+    require_status(matter, MatterStatus.SUSPENDED, message=NOT_NOW)
     suspension = matter.time_requests.filter(
         kind=TimeRequestKind.SUSPENSION, status=TimeRequestStatus.APPROVED, resumed_on__isnull=True
     ).get()
     suspension.resumed_on = timezone.localdate()
     suspension.save(update_fields=["resumed_on"])
-    before = _before(matter)
-    matter.status = MatterStatus.ACCEPTED
-    matter.suspended_since = None
-    matter.due_date = compute_due_date(matter)
-    _save(matter, actor, "matters.matter.resume", before, ["status", "suspended_since", "due_date"])
+    _change(
+        matter,
+        actor=actor,
+        action="matters.matter.resume",
+        status=MatterStatus.ACCEPTED,
+        suspended_since=None,
+        due_date=compute_due_date(matter),  # the suspension just ended counts its days
+    )
     _event(matter, actor, EventKind.RESUMED, _("Due date now %(date)s.") % {"date": matter.due_date})
     return matter
 
@@ -660,11 +648,11 @@ def decide_matter(
 ) -> Matter:
     """The written findings and handling opinion, decided by the chair or by a meeting
     resolution (recorded by the office, naming the adopted resolution)."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     bases = permissions.decision_bases(actor, matter)
     if not bases or (basis in DecisionBasis.values and basis not in bases):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.ACCEPTED)
+    require_status(matter, MatterStatus.ACCEPTED, message=NOT_NOW)
     errors = {}
     if not findings.strip():
         errors["findings"] = _("Write the findings.")
@@ -681,19 +669,16 @@ def decide_matter(
         errors["resolution"] = _("A decision of the chair names no resolution.")
     if errors:
         raise ValidationError(errors)
-    before = _before(matter)
-    matter.resolution = resolution
-    matter.status = MatterStatus.DECIDED
-    matter.findings = findings.strip()
-    matter.handling_opinion = handling_opinion.strip()
-    matter.decision_basis = basis
-    matter.decided_on = timezone.localdate()
-    _save(
+    _change(
         matter,
-        actor,
-        "matters.matter.decide",
-        before,
-        ["status", "findings", "handling_opinion", "decision_basis", "decided_on", "resolution"],
+        actor=actor,
+        action="matters.matter.decide",
+        resolution=resolution,
+        status=MatterStatus.DECIDED,
+        findings=findings.strip(),
+        handling_opinion=handling_opinion.strip(),
+        decision_basis=basis,
+        decided_on=timezone.localdate(),
     )
     _event(matter, actor, EventKind.DECIDED, DecisionBasis(basis).label)
     return matter
@@ -709,20 +694,23 @@ def record_feedback(
     expected_version: int | None = None,
 ) -> Matter:
     """The findings and opinion were delivered to the judge (A26.4)."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not permissions.can_handle(actor, matter):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.DECIDED)
+    require_status(matter, MatterStatus.DECIDED, message=NOT_NOW)
     if channel not in {Channel.ONLINE, Channel.PHONE, Channel.EMAIL, Channel.WRITTEN}:
         raise ValidationError({"channel": _("Choose how the result was delivered.")})
     when = at or timezone.now()
     if when > timezone.now():
         raise ValidationError({"at": _("Feedback cannot be recorded in the future.")})
-    before = _before(matter)
-    matter.status = MatterStatus.FEEDBACK_GIVEN
-    matter.feedback_channel = channel
-    matter.feedback_at = when
-    _save(matter, actor, "matters.matter.feedback", before, ["status", "feedback_channel", "feedback_at"])
+    _change(
+        matter,
+        actor=actor,
+        action="matters.matter.feedback",
+        status=MatterStatus.FEEDBACK_GIVEN,
+        feedback_channel=channel,
+        feedback_at=when,
+    )
     _event(matter, actor, EventKind.FEEDBACK, Channel(channel).label)
     _notify(
         matter,
@@ -745,33 +733,34 @@ def record_response(
 ) -> Matter:
     """The judge accepts the result, or appeals to the higher court (A27). The judge
     answers online; the office may record an answer given otherwise."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not (permissions.is_applicant(actor, matter) or permissions.can_handle(actor, matter)):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.FEEDBACK_GIVEN)
+    require_status(matter, MatterStatus.FEEDBACK_GIVEN, message=NOT_NOW)
     if matter.origin == Origin.EX_OFFICIO and matter.applicant_id is None:
         raise ValidationError(
             _("A matter opened by the committee without a judge has no response to record.")
         )
-    before = _before(matter)
-    matter.response = response
-    matter.response_at = timezone.now()
     if response == Response.ACCEPTS:
-        matter.status = MatterStatus.CLOSED
+        outcome: dict[str, Any] = {"status": MatterStatus.CLOSED}
     elif response == Response.APPEALS:
-        matter.status = MatterStatus.APPEALED
-        matter.appeal_sent_on = appeal_sent_on or timezone.localdate()
-        matter.appeal_body = HIGHER_COURT_DEPARTMENT
-        if matter.appeal_sent_on > timezone.localdate():
+        sent_on = appeal_sent_on or timezone.localdate()
+        if sent_on > timezone.localdate():
             raise ValidationError({"appeal_sent_on": _("The appeal cannot have been sent in the future.")})
+        outcome = {
+            "status": MatterStatus.APPEALED,
+            "appeal_sent_on": sent_on,
+            "appeal_body": HIGHER_COURT_DEPARTMENT,
+        }
     else:
         raise ValidationError({"response": _("Choose: accept the result or appeal.")})
-    _save(
+    _change(
         matter,
-        actor,
-        "matters.matter.response",
-        before,
-        ["status", "response", "response_at", "appeal_sent_on", "appeal_body"],
+        actor=actor,
+        action="matters.matter.response",
+        response=response,
+        response_at=timezone.now(),
+        **outcome,
     )
     _event(matter, actor, EventKind.RESPONSE, Response(response).label)
     if response == Response.APPEALS:
@@ -795,10 +784,10 @@ def record_appeal_outcome(
     expected_version: int | None = None,
 ) -> Matter:
     """The higher court's answer to the appeal, as the office records it (A27)."""
-    matter = _locked(matter, expected_version)
+    matter = lock(matter, expected_version, related=RELATED)
     if not permissions.is_office(actor, matter.court_id):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.APPEALED)
+    require_status(matter, MatterStatus.APPEALED, message=NOT_NOW)
     if matter.appeal_outcome:
         raise ValidationError(_("The outcome of this appeal is already recorded."), code="recorded")
     errors = {}
@@ -812,10 +801,13 @@ def record_appeal_outcome(
         errors["decided_on"] = _("The date must lie between the appeal and today.")
     if errors:
         raise ValidationError(errors)
-    before = _before(matter)
-    matter.appeal_outcome = outcome.strip()
-    matter.appeal_outcome_on = decided_on
-    _save(matter, actor, "matters.matter.appeal_outcome", before, ["appeal_outcome", "appeal_outcome_on"])
+    _change(
+        matter,
+        actor=actor,
+        action="matters.matter.appeal_outcome",
+        appeal_outcome=outcome.strip(),
+        appeal_outcome_on=decided_on,
+    )
     _event(matter, actor, EventKind.APPEAL_OUTCOME, matter.appeal_outcome)
     return matter
 
@@ -826,7 +818,7 @@ def record_appeal_outcome(
 @transaction.atomic
 def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Attachment:
     """Keep a file with the matter, with its SHA-256; limited in size and type."""
-    matter = _locked(matter, None)
+    matter = lock(matter, related=RELATED)
     if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
         raise PermissionDenied
     attachment = uploads.attach(
@@ -844,6 +836,21 @@ def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Att
 # --- The register of matters ------------------------------------------------------------------
 
 
+REGISTER_COLUMNS: list[Column[Matter]] = [
+    Column(gettext_lazy("Number"), lambda m: m.number),
+    Column(gettext_lazy("Registered at"), lambda m: local_time(m.registered_at)),
+    Column(gettext_lazy("Origin"), lambda m: str(m.get_origin_display())),
+    Column(gettext_lazy("Subject"), lambda m: str(m.get_subject_display())),
+    Column(gettext_lazy("Applicant"), lambda m: m.applicant.name if m.applicant else ""),
+    Column(gettext_lazy("Status"), lambda m: str(m.get_status_display())),
+    Column(gettext_lazy("Handler"), lambda m: m.handler.get_full_name() if m.handler else ""),
+    Column(gettext_lazy("Accepted on"), lambda m: m.accepted_on),
+    Column(gettext_lazy("Due date"), lambda m: m.due_date),
+    Column(gettext_lazy("Decided on"), lambda m: m.decided_on),
+    Column(gettext_lazy("Overdue since"), overdue_since),
+]
+
+
 def export_register(*, actor: Actor, matters: Iterable[Matter], filters: Iterable[str]) -> bytes:
     """The register as an Excel workbook (core.exports). The export is logged with the
     names of the filters used, never their values (a searched name stays out of the log)."""
@@ -853,41 +860,7 @@ def export_register(*, actor: Actor, matters: Iterable[Matter], filters: Iterabl
     audit.record_event(
         actor=actor, action="matters.register.export", obj=None, count=len(rows), filters=sorted(filters)
     )
-    from benchguard.core.exports import xlsx
-    from benchguard.matters.selectors import overdue_since
-
-    return xlsx(
-        title=_("Matters"),
-        header=[
-            _("Number"),
-            _("Registered at"),
-            _("Origin"),
-            _("Subject"),
-            _("Applicant"),
-            _("Status"),
-            _("Handler"),
-            _("Accepted on"),
-            _("Due date"),
-            _("Decided on"),
-            _("Overdue since"),
-        ],
-        rows=(
-            [
-                m.number,
-                timezone.localtime(m.registered_at).replace(tzinfo=None),
-                str(m.get_origin_display()),
-                str(m.get_subject_display()),
-                m.applicant.name if m.applicant else "",
-                str(m.get_status_display()),
-                m.handler.get_full_name() if m.handler else "",
-                m.accepted_on,
-                m.due_date,
-                m.decided_on,
-                overdue_since(m),
-            ]
-            for m in rows
-        ),
-    )
+    return workbook(title=_("Matters"), columns=REGISTER_COLUMNS, rows=rows)
 
 
 # --- Reminders (A26.4) ---------------------------------------------------------------------------
@@ -942,8 +915,6 @@ def send_acceptance_reminders(*, today: dt.date | None = None) -> int:
     court's internal target for accepting or declining it (A26.2; issue 9, point 14). The
     occasion is the (matter, target date): running again, on any day, sends nothing new.
     """
-    from benchguard.matters.selectors import acceptance_target
-
     today = today or timezone.localdate()
     sent = 0
     targets = dict(MatterSettings.objects.values_list("court_id", "acceptance_target_days"))
@@ -986,10 +957,10 @@ def add_task(
     *, actor: Actor, matter: Matter, owner: Person, description: str, due_date: dt.date
 ) -> InvestigationTask:
     """Give part of the investigation to someone of the court, with a due date."""
-    matter = _locked(matter, None)
+    matter = lock(matter, related=RELATED)
     if not permissions.can_handle(actor, matter):
         raise PermissionDenied
-    _require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
+    require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED, message=NOT_NOW)
     errors = {}
     if owner.court_id != matter.court_id or not owner.is_active:
         errors["owner"] = _("Choose someone in post at this court.")
@@ -1037,9 +1008,7 @@ def complete_task(
     *, actor: Actor, task: InvestigationTask, result: str, expected_version: int | None = None
 ) -> InvestigationTask:
     """The owner (or the handler) reports the task done, with its result."""
-    locked = InvestigationTask.objects.select_for_update().select_related("matter", "owner").get(pk=task.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleEditError(current=locked)
+    locked = lock(task, expected_version, related=("matter", "owner"))
     is_owner = locked.owner.account_id is not None and locked.owner.account_id == getattr(actor, "pk", None)
     if not (is_owner or permissions.can_handle(actor, locked.matter)):
         raise PermissionDenied

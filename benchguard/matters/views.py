@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,9 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
-from benchguard.core.forms import call_service
 from benchguard.core.uploads import file_response
-from benchguard.core.views import safe_next
+from benchguard.core.views import form_action, form_page, safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -115,6 +116,30 @@ def _office_court(user: Any) -> Court:
     return court
 
 
+def _new_matter(
+    request: HttpRequest,
+    form: forms.Form,
+    run: Callable[[dict[str, Any]], Matter],
+    *,
+    done: str,
+    title: str,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A page that registers a matter (core.views.form_action on a form_page template):
+    on success the new matter's page, with `done` naming its %(number)s."""
+    return form_action(
+        request,
+        form,
+        run,
+        done=lambda matter: done % {"number": matter.number},
+        then=_matter_url,
+        page=partial(
+            form_page, request, title=title, back=reverse("matters:list"), template=template, **extra
+        ),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
@@ -139,20 +164,15 @@ def apply(request: HttpRequest) -> HttpResponse:
         if resubmit
         else None
     )
-    form = matter_forms.ApplicationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        matter, _stale = call_service(
-            form,
-            lambda: services.submit_application(
-                actor=request.user, resubmission_of=resubmit, **form.cleaned_data
-            ),
-        )
-        if matter is not None:
-            messages.success(
-                request, _("Your application %(number)s was submitted.") % {"number": matter.number}
-            )
-            return redirect("matters:detail", pk=matter.pk)
-    return render(request, "matters/apply.html", {"form": form, "resubmit": resubmit})
+    return _new_matter(
+        request,
+        matter_forms.ApplicationForm(request.POST or None, initial=initial),
+        lambda data: services.submit_application(actor=request.user, resubmission_of=resubmit, **data),
+        done=_("Your application %(number)s was submitted."),
+        title=_("Apply for assistance"),
+        template="matters/apply.html",
+        resubmit=resubmit,
+    )
 
 
 @login_required
@@ -162,23 +182,24 @@ def register(request: HttpRequest) -> HttpResponse:
     court = _office_court(request.user)
     if not permissions.is_office(request.user, court.pk):
         raise PermissionDenied
-    people = people_in_court(court)
-    form = matter_forms.RegisterForm(request.POST or None, request.FILES or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        original = data.pop("original")
 
-        def run() -> Matter:
-            matter = services.register_application(actor=request.user, **data)
-            if original is not None:
-                services.add_attachment(actor=request.user, matter=matter, upload=original)
-            return matter
+    def run(data: dict[str, Any]) -> Matter:
+        fields = dict(data)
+        original = fields.pop("original")
+        matter = services.register_application(actor=request.user, **fields)
+        if original is not None:
+            services.add_attachment(actor=request.user, matter=matter, upload=original)
+        return matter
 
-        matter, _stale = call_service(form, run)
-        if matter is not None:
-            messages.success(request, _("Registered as %(number)s.") % {"number": matter.number})
-            return redirect("matters:detail", pk=matter.pk)
-    return render(request, "matters/register.html", {"form": form, "court": court})
+    return _new_matter(
+        request,
+        matter_forms.RegisterForm(request.POST or None, request.FILES or None, people=people_in_court(court)),
+        run,
+        done=_("Registered as %(number)s."),
+        title=_("Register an application"),
+        template="matters/register.html",
+        court=court,
+    )
 
 
 @login_required
@@ -186,16 +207,15 @@ def register(request: HttpRequest) -> HttpResponse:
 def open_ex_officio(request: HttpRequest) -> HttpResponse:
     """The committee takes up a matter itself (A17)."""
     court = _office_court(request.user)
-    people = people_in_court(court)
-    form = matter_forms.ExOfficioForm(request.POST or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        matter, _stale = call_service(
-            form, lambda: services.open_ex_officio(actor=request.user, court=court, **form.cleaned_data)
-        )
-        if matter is not None:
-            messages.success(request, _("Opened as %(number)s.") % {"number": matter.number})
-            return redirect("matters:detail", pk=matter.pk)
-    return render(request, "matters/open.html", {"form": form, "court": court})
+    return _new_matter(
+        request,
+        matter_forms.ExOfficioForm(request.POST or None, people=people_in_court(court)),
+        lambda data: services.open_ex_officio(actor=request.user, court=court, **data),
+        done=_("Opened as %(number)s."),
+        title=_("Open a matter"),
+        template="matters/open.html",
+        court=court,
+    )
 
 
 def _resolutions(matter: Matter) -> Any:
@@ -306,49 +326,49 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, selectors.get_matter_for(request.user, pk))
 
 
-def _transition(
+def _matter_url(matter: Matter) -> str:
+    return reverse("matters:detail", args=[matter.pk])
+
+
+def _on_matter(
     request: HttpRequest,
-    pk: int,
-    name: str,
-    make_form: Callable[[Matter], forms.Form],
-    run: Callable[[Matter, dict[str, Any]], Any],
+    matter: Matter,
+    slot: str,
+    form: forms.Form,
+    run: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    """Validate the posted form, run the service; on refusal show the matter again with
-    the message next to the field and the user's input kept."""
-    matter = selectors.get_matter_for(request.user, pk)
-    form = make_form(matter)
-    current = None
-    if form.is_valid():
-        try:
-            result, current = call_service(form, lambda: run(matter, form.cleaned_data))
-        except PermissionDenied:
-            # Issue 9 (4): the page no longer offers what the service refuses, but a
-            # stale page or a changed role can still send it; keep what was typed.
-            form.add_error(None, _("You may not do this on this matter; nothing was saved."))
-            return _detail(request, matter, bound=(name, form), status=403)
-        if result is not None:
-            messages.success(request, done)
-            return redirect("matters:detail", pk=matter.pk)
-        if current is not None:
-            matter = selectors.get_matter_for(request.user, pk)
-    return _detail(request, matter, bound=(name, form), current=current)
+    """A form posted from the matter's page (core.views.form_action): back to the matter
+    on success; on a refusal the matter's page again with the posted form, the user's
+    input and the message in the form's `slot` (403 when the service refused the user)."""
 
+    def page(*, form: forms.Form, current: Any) -> HttpResponse:
+        # After a stale edit the page shows the matter as it stands now.
+        shown = selectors.get_matter_for(request.user, matter.pk) if current is not None else matter
+        return _detail(request, shown, bound=(slot, form), current=current)
 
-def _post(request: HttpRequest, form_class: type[forms.Form], **kwargs: Any) -> forms.Form:
-    return form_class(request.POST, request.FILES, **kwargs)
+    return form_action(
+        request,
+        form,
+        run,
+        done=done,
+        then=_matter_url(matter),
+        page=page,
+        refused=_("You may not do this on this matter; nothing was saved."),
+    )
 
 
 @login_required
 @require_POST
 def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "accept",
-        lambda m: _post(request, matter_forms.AcceptForm, handlers=_handlers(m)),
-        lambda m, d: services.accept_matter(
-            actor=request.user, matter=m, expected_version=d["version"], handler=d["handler"]
+        matter_forms.AcceptForm(request.POST, handlers=_handlers(matter)),
+        lambda data: services.accept_matter(
+            actor=request.user, matter=matter, expected_version=data["version"], handler=data["handler"]
         ),
         _("The matter was accepted; the time limit runs."),
     )
@@ -357,13 +377,14 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "decline",
-        lambda m: _post(request, matter_forms.DeclineForm),
-        lambda m, d: services.decline_matter(
-            actor=request.user, matter=m, expected_version=d["version"], reason=d["reason"]
+        matter_forms.DeclineForm(request.POST),
+        lambda data: services.decline_matter(
+            actor=request.user, matter=matter, expected_version=data["version"], reason=data["reason"]
         ),
         _("The application was not accepted; the applicant has been told why."),
     )
@@ -372,12 +393,15 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def step(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "step",
-        lambda m: _post(request, matter_forms.StepForm, steps=permissions.allowed_steps(request.user, m)),
-        lambda m, d: services.record_step(actor=request.user, matter=m, step=d["step"], text=d["text"]),
+        matter_forms.StepForm(request.POST, steps=permissions.allowed_steps(request.user, matter)),
+        lambda data: services.record_step(
+            actor=request.user, matter=matter, step=data["step"], text=data["text"]
+        ),
         _("The step was recorded."),
     )
 
@@ -385,13 +409,14 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_time(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "time",
-        lambda m: _post(request, matter_forms.TimeRequestForm),
-        lambda m, d: services.request_time(
-            actor=request.user, matter=m, kind=d["kind"], reason=d["reason"], days=d["days"]
+        matter_forms.TimeRequestForm(request.POST),
+        lambda data: services.request_time(
+            actor=request.user, matter=matter, kind=data["kind"], reason=data["reason"], days=data["days"]
         ),
         _("The request was sent to the chair."),
     )
@@ -402,13 +427,13 @@ def request_time(request: HttpRequest, pk: int) -> HttpResponse:
 def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
     matter = selectors.get_matter_for(request.user, pk)
     time_request = get_object_or_404(TimeRequest, pk=request_pk, matter=matter)
-    return _transition(
+    return _on_matter(
         request,
-        pk,
+        matter,
         "time_decision",
-        lambda m: _post(request, matter_forms.TimeDecisionForm),
-        lambda m, d: services.decide_time_request(
-            actor=request.user, time_request=time_request, approve=d["approve"], note=d["note"]
+        matter_forms.TimeDecisionForm(request.POST),
+        lambda data: services.decide_time_request(
+            actor=request.user, time_request=time_request, approve=data["approve"], note=data["note"]
         ),
         _("Your decision was recorded."),
     )
@@ -417,12 +442,13 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "resume",
-        lambda m: _post(request, forms.Form),
-        lambda m, d: services.resume_matter(actor=request.user, matter=m),
+        forms.Form(request.POST),
+        lambda _data: services.resume_matter(actor=request.user, matter=matter),
         _("Handling resumed; the due date was moved by the days of suspension."),
     )
 
@@ -430,24 +456,24 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "decide",
-        lambda m: _post(
-            request,
-            matter_forms.DecideForm,
-            resolutions=_resolutions(m),
-            bases=permissions.decision_bases(request.user, m),
+        matter_forms.DecideForm(
+            request.POST,
+            resolutions=_resolutions(matter),
+            bases=permissions.decision_bases(request.user, matter),
         ),
-        lambda m, d: services.decide_matter(
+        lambda data: services.decide_matter(
             actor=request.user,
-            matter=m,
-            expected_version=d["version"],
-            basis=d["basis"],
-            findings=d["findings"],
-            handling_opinion=d["handling_opinion"],
-            resolution=d.get("resolution"),
+            matter=matter,
+            expected_version=data["version"],
+            basis=data["basis"],
+            findings=data["findings"],
+            handling_opinion=data["handling_opinion"],
+            resolution=data.get("resolution"),
         ),
         _("The decision was recorded."),
     )
@@ -456,13 +482,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "feedback",
-        lambda m: _post(request, matter_forms.FeedbackForm),
-        lambda m, d: services.record_feedback(
-            actor=request.user, matter=m, expected_version=d["version"], channel=d["channel"]
+        matter_forms.FeedbackForm(request.POST),
+        lambda data: services.record_feedback(
+            actor=request.user, matter=matter, expected_version=data["version"], channel=data["channel"]
         ),
         _("The feedback was recorded."),
     )
@@ -471,17 +498,18 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "response",
-        lambda m: _post(request, matter_forms.ResponseForm),
-        lambda m, d: services.record_response(
+        matter_forms.ResponseForm(request.POST),
+        lambda data: services.record_response(
             actor=request.user,
-            matter=m,
-            expected_version=d["version"],
-            response=d["response"],
-            appeal_sent_on=d["appeal_sent_on"],
+            matter=matter,
+            expected_version=data["version"],
+            response=data["response"],
+            appeal_sent_on=data["appeal_sent_on"],
         ),
         _("The answer was recorded."),
     )
@@ -490,17 +518,18 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def appeal_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "appeal_outcome",
-        lambda m: _post(request, matter_forms.AppealOutcomeForm),
-        lambda m, d: services.record_appeal_outcome(
+        matter_forms.AppealOutcomeForm(request.POST),
+        lambda data: services.record_appeal_outcome(
             actor=request.user,
-            matter=m,
-            expected_version=d["version"],
-            outcome=d["outcome"],
-            decided_on=d["decided_on"],
+            matter=matter,
+            expected_version=data["version"],
+            outcome=data["outcome"],
+            decided_on=data["decided_on"],
         ),
         _("The outcome of the appeal was recorded."),
     )
@@ -509,12 +538,13 @@ def appeal_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def attach(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "attach",
-        lambda m: _post(request, matter_forms.AttachmentForm),
-        lambda m, d: services.add_attachment(actor=request.user, matter=m, upload=d["file"]),
+        matter_forms.AttachmentForm(request.POST, request.FILES),
+        lambda data: services.add_attachment(actor=request.user, matter=matter, upload=data["file"]),
         _("The file was attached."),
     )
 
@@ -568,12 +598,13 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @login_required
 @require_POST
 def add_task(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    matter = selectors.get_matter_for(request.user, pk)
+    return _on_matter(
         request,
-        pk,
+        matter,
         "task",
-        lambda m: _post(request, matter_forms.TaskForm, people=_court_people(m)),
-        lambda m, d: services.add_task(actor=request.user, matter=m, **d),
+        matter_forms.TaskForm(request.POST, people=_court_people(matter)),
+        lambda data: services.add_task(actor=request.user, matter=matter, **data),
         _("The task was given."),
     )
 
@@ -585,15 +616,18 @@ def complete_task(request: HttpRequest, task_pk: int) -> HttpResponse:
     Either way the user goes back where they came from, with the outcome as a message."""
     task = get_object_or_404(selectors.tasks_for(request.user), pk=task_pk)
     target = safe_next(request, "home")
-    form = matter_forms.TaskDoneForm(request.POST)
-    if form.is_valid():
-        done, _current = call_service(
-            form,
-            lambda: services.complete_task(actor=request.user, task=task, result=form.cleaned_data["result"]),
-        )
-        if done is not None:
-            messages.success(request, _("The task was reported done."))
-            return redirect(target)
-    for error in form.non_field_errors() + [e for errors in form.errors.values() for e in errors]:
-        messages.error(request, str(error))
-    return redirect(target)
+
+    def back(*, form: forms.Form, current: Any) -> HttpResponse:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(target)
+
+    return form_action(
+        request,
+        matter_forms.TaskDoneForm(request.POST),
+        lambda data: services.complete_task(actor=request.user, task=task, result=data["result"]),
+        done=_("The task was reported done."),
+        then=target,
+        page=back,
+    )

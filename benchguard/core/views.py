@@ -54,7 +54,8 @@ def form_action(
         # meanwhile can still send it: say so, and keep what was typed.
         form.add_error(None, refused or _("You may not do this; nothing was saved."))
         response = page(form=form, current=None)
-        response.status_code = 403
+        if response.status_code == 200:  # a page that goes back (a redirect) stays one
+            response.status_code = 403
         return response
     if result is None:
         return page(form=form, current=current)

@@ -1,8 +1,8 @@
-"""The admin, scoped and logged like every other door into the data.
+"""The admin's generic pieces: a stale save is refused, an admin save is logged.
 
-A court's system administrator sees and edits only their court's reference data;
-a superuser sees every court. Saves go through the domain services (versioned,
-change-logged); nothing here writes a row behind the audit trail's back.
+Saves go through the domain services (versioned, change-logged); nothing here writes a
+row behind the audit trail's back. Which court's rows an administrator sees is decided
+by `organization.admin_base` (ScopedAdmin), which knows the courts and roles.
 """
 
 from __future__ import annotations
@@ -10,33 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import audit
-from benchguard.core.access import court_ids_with, is_city_admin
-
-
-def can_administer(user: Any) -> bool:
-    from benchguard.organization.choices import Role
-
-    if is_city_admin(user):
-        return True
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and court_ids_with(user, [Role.SYSTEM_ADMIN])
-    )
-
-
-def admin_court_ids(user: Any) -> set[int]:
-    from benchguard.organization.choices import Role
-
-    return court_ids_with(user, [Role.SYSTEM_ADMIN])
 
 
 class VersionedAdminForm(forms.ModelForm):
@@ -67,42 +46,6 @@ class VersionedAdminForm(forms.ModelForm):
                     code="stale",
                 )
         return cleaned
-
-
-class ScopedAdmin(admin.ModelAdmin):
-    """Admin for court-owned rows: `court_path` names the lookup to the owning court."""
-
-    court_path = "court"
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return can_administer(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return can_administer(request.user)
-
-    has_change_permission = has_view_permission
-    has_add_permission = has_module_permission
-
-    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        # Reference rows are deactivated, never deleted: history points at them.
-        return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        if is_city_admin(request.user):
-            return queryset
-        return queryset.filter(**{f"{self.court_path}__in": admin_court_ids(request.user)})
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        from benchguard.organization.models import Court, Department
-
-        if not is_city_admin(request.user):
-            courts = admin_court_ids(request.user)
-            if db_field.related_model is Court:
-                kwargs["queryset"] = Court.objects.filter(pk__in=courts)
-            elif db_field.related_model is Department:
-                kwargs["queryset"] = Department.objects.filter(court_id__in=courts)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 def record_admin_change(request: HttpRequest, obj: Model, form: forms.ModelForm, *, created: bool) -> None:

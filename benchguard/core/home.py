@@ -10,28 +10,14 @@ inbox for the office, gate hits for the police …) — see docs/adding-a-domain
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchguard.core.access import is_city_admin, roles_of
 
-# The order in which a user's roles name their workbench (the first one held wins).
-ROLE_PRECEDENCE = (
-    "committee_chair",
-    "committee_vice_chair",
-    "court_leader",
-    "committee_office",
-    "division_chief",
-    "judge",
-    "support_staff",
-    "judicial_police",
-    "gatehouse_guard",
-    "filing_clerk",
-    "personnel_office",
-    "committee_member",
-    "system_admin",
-)
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -50,14 +36,26 @@ class Panel:
 
 _PANELS: dict[str, Panel] = {}
 
+# The roles are organization's: it declares them with set_roles() when it is ready.
+_ROLE_PRECEDENCE: list[str] = []
+_ROLE_LABELS: dict[str, StrOrPromise] = {}
+
 
 def register(panel: Panel) -> None:
     _PANELS[panel.key] = panel
 
 
+def set_roles(*, precedence: Sequence[str], labels: Mapping[str, StrOrPromise]) -> None:
+    """Declare the roles: `precedence` is the order in which a user's roles name their
+    workbench (the first one held wins); `labels` are the roles' names for the page."""
+    _ROLE_PRECEDENCE[:] = [str(role) for role in precedence]
+    _ROLE_LABELS.clear()
+    _ROLE_LABELS.update({str(role): label for role, label in labels.items()})
+
+
 def primary_role(user: Any) -> str | None:
     held = roles_of(user)
-    return next((role for role in ROLE_PRECEDENCE if role in held), None)
+    return next((role for role in _ROLE_PRECEDENCE if role in held), None)
 
 
 def context_for(user: Any) -> dict[str, Any]:
@@ -68,11 +66,9 @@ def context_for(user: Any) -> dict[str, Any]:
         if (not p.roles or p.roles & held or (p.shown_to is not None and p.shown_to(user)))
         and (p.visible is None or p.visible(user))
     ]
-    from benchguard.organization.choices import Role
-
     return {
         "primary_role": primary_role(user),
         "city_admin": is_city_admin(user),
-        "role_labels": dict(Role.choices),
+        "role_labels": dict(_ROLE_LABELS),
         "panels": panels,
     }

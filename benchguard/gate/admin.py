@@ -8,10 +8,11 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from benchguard.core.admin_base import ScopedAdmin, VersionedAdminForm
+from benchguard.core.admin_base import VersionedAdminForm
 from benchguard.core.services import update_versioned
 from benchguard.gate import services
 from benchguard.gate.models import Post
+from benchguard.organization.admin_base import ScopedAdmin
 
 
 @admin.register(Post)

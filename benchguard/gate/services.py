@@ -795,7 +795,7 @@ def open_incident(*, actor: Actor, item: HeldItem, nature: str, description: str
 def create_post(*, actor: Actor, court: Any, name: str, kind: str) -> Post:
     """A gatehouse or checkpoint of a court, added by its administrator (or the loaders)."""
     from benchguard.core.access import is_city_admin
-    from benchguard.core.admin_base import admin_court_ids
+    from benchguard.organization.admin_base import admin_court_ids
 
     allowed = actor is None or is_city_admin(actor) or court.pk in admin_court_ids(actor)
     if not allowed:

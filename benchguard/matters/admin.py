@@ -7,9 +7,10 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from benchguard.core.admin_base import ScopedAdmin, VersionedAdminForm
+from benchguard.core.admin_base import VersionedAdminForm
 from benchguard.core.services import update_versioned
 from benchguard.matters.models import MatterSettings
+from benchguard.organization.admin_base import ScopedAdmin
 
 
 @admin.register(MatterSettings)

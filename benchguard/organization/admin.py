@@ -1,7 +1,8 @@
 """Admin for reference data: courts, departments, people, accounts and roles.
 
-Scoped to the administrator's court and logged (core.admin_base). Private details are
-not administered here: they open only through the logged restricted page (A18).
+Scoped to the administrator's court (organization.admin_base) and logged
+(core.admin_base). Private details are not administered here: they open only through
+the logged restricted page (A18).
 """
 
 from __future__ import annotations
@@ -16,16 +17,11 @@ from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import is_city_admin
-from benchguard.core.admin_base import (
-    ScopedAdmin,
-    VersionedAdminForm,
-    admin_court_ids,
-    can_administer,
-    record_admin_change,
-)
+from benchguard.core.admin_base import VersionedAdminForm, record_admin_change
 from benchguard.core.audit_visibility import AuditView
 from benchguard.core.models import AuditEntry
 from benchguard.organization import services
+from benchguard.organization.admin_base import ScopedAdmin, admin_court_ids, can_administer
 from benchguard.organization.models import Account, Court, Department, Person, RoleAssignment
 
 admin.site.site_header = _("BenchGuard")

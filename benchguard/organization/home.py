@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import home, navigation
 from benchguard.core.access import grants_of, is_city_admin, roles_of
-from benchguard.core.admin_base import admin_court_ids
 from benchguard.core.models import AuditEntry
 from benchguard.organization import permissions
+from benchguard.organization.admin_base import admin_court_ids
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Person
 
@@ -44,6 +44,24 @@ def _admin(user: Any) -> dict[str, Any]:
     return {"audit_length": entries.count()}
 
 
+# The order in which a user's roles name their workbench (the first one held wins).
+ROLE_PRECEDENCE = (
+    Role.COMMITTEE_CHAIR,
+    Role.COMMITTEE_VICE_CHAIR,
+    Role.COURT_LEADER,
+    Role.COMMITTEE_OFFICE,
+    Role.DIVISION_CHIEF,
+    Role.JUDGE,
+    Role.SUPPORT_STAFF,
+    Role.JUDICIAL_POLICE,
+    Role.GATEHOUSE_GUARD,
+    Role.FILING_CLERK,
+    Role.PERSONNEL_OFFICE,
+    Role.COMMITTEE_MEMBER,
+    Role.SYSTEM_ADMIN,
+)
+
+home.set_roles(precedence=ROLE_PRECEDENCE, labels=dict(Role.choices))
 home.register(home.Panel(key="me", template="organization/panels/me.html", order=10, context=_me))
 home.register(home.Panel(key="directory", template="organization/panels/directory.html", order=90))
 home.register(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from benchguard.core.access import has_role, is_city_admin
-from benchguard.core.admin_base import can_administer
 
 __all__ = ["can_administer", "can_edit_person", "can_edit_private", "can_open_private", "is_self"]
+from benchguard.organization.admin_base import can_administer
 from benchguard.organization.choices import PRIVATE_DETAILS_ROLES, Role
 
 

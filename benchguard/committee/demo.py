@@ -3,7 +3,7 @@
 `load_committee_demo()` is idempotent: every row is looked up by its natural key
 before it is created, and everything is written through the services with the
 committee office's account (赵敏) as actor, so the demo's audit trail is a real one.
-It is called at the end of `organization.demo.load_demo()`.
+It registers itself with `core.demo` and runs after organization's demo (`seed-demo`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils import timezone
 from benchguard.committee import services
 from benchguard.committee.choices import MeetingKind, MemberKind, Position
 from benchguard.committee.models import CommitteeMembership, CommitteeSettings, Meeting
+from benchguard.core.demo import register_demo
 from benchguard.organization.models import Account, Court, Person
 
 INTERMEDIATE = "370200"
@@ -49,6 +50,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
+@register_demo("committee")
 @transaction.atomic
 def load_committee_demo() -> None:
     court = Court.objects.get(division_code=INTERMEDIATE)

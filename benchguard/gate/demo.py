@@ -11,6 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from benchguard.core.demo import register_demo
 from benchguard.gate import services
 from benchguard.gate.choices import ConfirmedVia, Disposition, HoldDecision, PostKind, Shift
 from benchguard.gate.models import Post
@@ -21,6 +22,7 @@ from benchguard.organization.models import Account, Court, Person
 GATEHOUSE = "东门传达室"
 
 
+@register_demo("gate")
 @transaction.atomic
 def load_gate_demo() -> None:
     intermediate = Court.objects.get(division_code="370200")

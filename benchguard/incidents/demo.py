@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from benchguard.core.demo import register_demo
 from benchguard.incidents import services
 from benchguard.incidents.caps import seed_caps
 from benchguard.incidents.choices import (
@@ -41,6 +42,7 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4\n% BenchGuard demo document\n%%EOF\n", "application/pdf")
 
 
+@register_demo("incidents")
 @transaction.atomic
 def load_incidents_demo() -> None:
     if Incident.objects.filter(place=FIRST_PLACE).exists():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from benchguard.core.demo import register_demo
 from benchguard.matters import services
 from benchguard.matters.choices import Channel, DecisionBasis, Response, StepKind, Subject, TimeRequestKind
 from benchguard.matters.models import Matter
@@ -15,6 +16,7 @@ from benchguard.organization.models import Account, Court, Person
 DEPARTMENT_RESPONSE = "已向庭领导报告，庭里进行了批评教育，但对方仍多次来电骚扰。"
 
 
+@register_demo("matters")
 @transaction.atomic
 def load_matters_demo() -> None:
     court = Court.objects.get(division_code="370200")

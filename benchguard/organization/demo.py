@@ -1,8 +1,10 @@
 """Demo data: the city's real courts, their departments, one persona per role.
 
-`load_demo()` is idempotent: every row is found by its natural key first, so running
-`make demo` twice creates nothing twice. Everything is created through the services,
-so the demo's audit trail is a real one.
+`load_demo()` loads the whole city's demo: this area's loader (registered below) and
+every other area's, through the registry in `core.demo`, in `INSTALLED_APPS` order.
+It is idempotent: every row is found by its natural key first, so running `make demo`
+twice creates nothing twice. Everything is created through the services, so the
+demo's audit trail is a real one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from benchguard.core.demo import load_all, register_demo
 from benchguard.core.identity import check_character
 from benchguard.organization import services
 from benchguard.organization.choices import PersonCategory, Role
@@ -79,8 +82,15 @@ def demo_id_number(birth: str, sequence: str) -> str:
     return first17 + check_character(first17)
 
 
-@transaction.atomic
 def load_demo() -> list[Persona]:
+    """Load every area's demo data (this one first) and return the personas to print."""
+    load_all()
+    return PERSONAS
+
+
+@register_demo("organization")
+@transaction.atomic
+def load_organization_demo() -> None:
     """Create (or find) the demo courts, departments, people and accounts."""
     from django.utils import timezone
 
@@ -117,22 +127,6 @@ def load_demo() -> list[Persona]:
                 name=name, category=category, position=position, staff_number=staff_number,
                 office_phone=f"0532-8099{index:04d}",
             )  # fmt: skip
-    from benchguard.matters.demo import load_matters_demo
-
-    load_matters_demo()
-    from benchguard.committee.demo import load_committee_demo
-
-    load_committee_demo()
-    from benchguard.persons_of_concern.demo import load_persons_of_concern_demo
-
-    load_persons_of_concern_demo()
-    from benchguard.incidents.demo import load_incidents_demo
-
-    load_incidents_demo()
-    from benchguard.gate.demo import load_gate_demo
-
-    load_gate_demo()
-    return PERSONAS
 
 
 def _ensure_persona(

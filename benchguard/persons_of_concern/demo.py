@@ -11,6 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from benchguard.core.demo import register_demo
 from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Account, Department
 from benchguard.persons_of_concern import services
@@ -20,6 +21,7 @@ from benchguard.persons_of_concern.models import PersonOfConcern
 FIRST = "单立新"
 
 
+@register_demo("persons_of_concern")
 @transaction.atomic
 def load_persons_of_concern_demo() -> None:
     if PersonOfConcern.objects.filter(name=FIRST).exists():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.committee.models import (
@@ -175,11 +176,12 @@ class AgendaItemForm(StyledFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: Any, matters: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, matters: QuerySet[Any] | None = None, **kwargs: Any) -> None:
+        """`matters`: the matters the item may be about; the page that offers the form
+        (matters.views.agenda_add, since matters sit above the committee) passes them."""
         super().__init__(*args, **kwargs)
-        from benchguard.matters.models import Matter
-
-        self.fields["matter"].queryset = matters if matters is not None else Matter.objects.none()  # type: ignore[attr-defined]
+        field = self.fields["matter"]
+        field.queryset = matters if matters is not None else field.queryset.none()  # type: ignore[attr-defined]
         self.fields["order"].required = False
         self.fields["order"].help_text = _("Leave empty to add the item at the end.")
 

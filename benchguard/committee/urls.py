@@ -19,7 +19,6 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance_edit"),
     path("meetings/<int:pk>/minutes/", views.minutes_edit, name="minutes_edit"),
-    path("meetings/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
     path("meetings/<int:pk>/resolutions/add/", views.resolution_add, name="resolution_add"),
     path("agenda/<int:pk>/edit/", views.agenda_edit, name="agenda_edit"),
     path("resolutions/<int:pk>/actions/add/", views.action_add, name="action_add"),

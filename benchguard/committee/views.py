@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from benchguard.committee import permissions, selectors, services
 from benchguard.committee.forms import (
     AgendaItemEditForm,
-    AgendaItemForm,
     AttendanceForm,
     CancelMeetingForm,
     CommitteeSettingsForm,
@@ -348,29 +347,6 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         meeting=meeting,
         submit=_("Record the attendance"),
     )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
-    from benchguard.matters.models import Matter
-
-    form = AgendaItemForm(
-        request.POST or None,
-        matters=Matter.objects.visible_to(request.user)
-        .filter(court_id=meeting.court_id)
-        .order_by("-registered_at"),
-    )
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form, lambda: services.add_agenda_item(actor=request.user, meeting=meeting, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The item was added to the agenda."))
-            return redirect("committee:meeting_detail", pk=meeting.pk)
-    return _form_page(request, _("Add an agenda item"), form, _meeting_url(meeting.pk), meeting=meeting)
 
 
 @login_required

@@ -26,4 +26,5 @@ urlpatterns = [
     path("<int:pk>/notice/<str:kind>/", views.notice, name="notice"),
     path("<int:pk>/tasks/", views.add_task, name="add_task"),
     path("tasks/<int:task_pk>/done/", views.complete_task, name="complete_task"),
+    path("meetings/<int:meeting_pk>/agenda/add/", views.agenda_add, name="agenda_add"),
 ]

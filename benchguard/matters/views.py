@@ -18,6 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from benchguard.committee import permissions as committee_permissions
+from benchguard.committee import selectors as committee_selectors
+from benchguard.committee import services as committee_services
+from benchguard.committee.forms import AgendaItemForm
 from benchguard.committee.models import AgendaItem
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
@@ -630,4 +634,42 @@ def complete_task(request: HttpRequest, task_pk: int) -> HttpResponse:
         done=_("The task was reported done."),
         then=target,
         page=back,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    """An item on a committee meeting's agenda, optionally about one of the court's
+    matters (A6). The page is served here because it offers matters to pick: the
+    committee sits below matters and does not know them (docs/architecture.md, "Layers");
+    the item is added by the committee's own service."""
+    meeting = committee_selectors.get_meeting_for(request.user, meeting_pk)
+    if not committee_permissions.can_manage_committee(request.user, meeting.court_id):
+        raise PermissionDenied
+    form = AgendaItemForm(
+        request.POST or None,
+        matters=Matter.objects.visible_to(request.user)
+        .filter(court_id=meeting.court_id)
+        .order_by("-registered_at"),
+    )
+    if request.method == "POST" and form.is_valid():
+        saved, _current = call_service(
+            form,
+            lambda: committee_services.add_agenda_item(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("The item was added to the agenda."))
+            return redirect("committee:meeting_detail", pk=meeting.pk)
+    return render(
+        request,
+        "committee/form.html",
+        {
+            "title": _("Add an agenda item"),
+            "form": form,
+            "back": reverse("committee:meeting_detail", kwargs={"pk": meeting.pk}),
+            "meeting": meeting,
+        },
     )

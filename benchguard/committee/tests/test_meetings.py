@@ -69,7 +69,10 @@ def test_a_meeting_goes_from_planned_to_held_with_minutes_resolution_and_action(
     meeting = meeting_on(LAST_WEEK)
     url = f"/committee/meetings/{meeting.pk}/"
     assert (
-        client.post(url + "agenda/add/", {"title": "审议工作方案", "shared_summary": "方案草案"}).status_code
+        client.post(
+            f"/matters/meetings/{meeting.pk}/agenda/add/",
+            {"title": "审议工作方案", "shared_summary": "方案草案"},
+        ).status_code
         == 302
     )
     members = list(meeting.attendances.values_list("membership_id", flat=True).order_by("membership_id"))

@@ -77,7 +77,6 @@ EXPECTED: dict[str, Expect] = {
     "committee:meeting_hold": post_only(planned),
     "committee:attendance_edit": manages(held),
     "committee:minutes_edit": manages(held),
-    "committee:agenda_add": manages(held),
     "committee:resolution_add": manages(held),
     "committee:agenda_edit": manages(agenda_item),
     "committee:action_add": manages(resolution),

@@ -205,6 +205,32 @@ def test_a_matter_on_a_meetings_agenda_links_both_ways_but_members_see_only_the_
     assert member.get(f"/matters/{matter.pk}/").status_code == 404
 
 
+def test_the_agenda_page_offers_the_courts_matters_and_the_item_names_the_picked_one(
+    client_as: Callable[[str | None], Client],
+    application: Callable[..., Matter],
+    persona: Callable[[str], Account],
+) -> None:
+    from benchguard.committee.models import Meeting
+
+    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    elsewhere = application("judge2")
+    meeting = Meeting.objects.filter(court_id=matter.court_id, status="planned").first()
+    assert meeting is not None
+    office = client_as("office")
+    url = f"/matters/meetings/{meeting.pk}/agenda/add/"
+    meeting_page = office.get(f"/committee/meetings/{meeting.pk}/").content.decode()
+    assert f'href="{url}"' in meeting_page
+
+    offered = set(office.get(url).context["form"].fields["matter"].queryset)
+    assert matter in offered and elsewhere not in offered
+
+    response = office.post(url, {"title": "王法官被威胁一事", "matter": matter.pk})
+    assert response.status_code == 302 and response["Location"] == f"/committee/meetings/{meeting.pk}/"
+    assert meeting.agenda_items.get(title="王法官被威胁一事").matter == matter
+    refused = office.post(url, {"title": "外院事项", "matter": elsewhere.pk})
+    assert refused.status_code == 200 and "matter" in refused.context["form"].errors
+
+
 def test_an_agenda_item_cannot_name_another_courts_matter(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:

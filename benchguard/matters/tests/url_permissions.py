@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchguard.committee.tests.url_permissions import held, manages
 from tests.matrix import ANON, LOGIN, PERSONAS, Expect, each
 
 # The demo matter "being handled": 孙丽 (member) applied, the office handles it.
@@ -73,6 +74,9 @@ EXPECTED: dict[str, Expect] = {
     "matters:attach": post_only(handled_matter),
     "matters:add_task": post_only(handled_matter),
     "matters:complete_task": post_only(lambda: {"task_pk": 1}),
+    # The agenda's matter picker: the committee's managers add items, the member sees the
+    # meeting but may not (committee's own rule).
+    "matters:agenda_add": manages(lambda: {"meeting_pk": held()["pk"]}),
 }
 
 API_POST_ONLY = [

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from benchguard.incidents import views
+from benchguard.incidents import partials, views
 
 app_name = "incidents"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/chain/", views.chain_notify, name="chain_notify"),
     path("<int:pk>/receptions/", views.add_reception, name="add_reception"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("persons-of-concern/<int:person_pk>/", partials.person_incidents, name="person_incidents"),
     path("measures/<int:pk>/", views.update_measure, name="update_measure"),
     path("police/<int:pk>/", views.police_response, name="police_response"),
     path("sanctions/<int:pk>/", views.decide_sanction, name="decide_sanction"),

@@ -108,23 +108,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # The incidents behind the person are loaded from the register (incidents.partials).
     person = selectors.get_person_for(request.user, pk)
-    # Incidents behind the person, from every court of the city (A15); a reader opens
-    # those of their own court (the register's own scoping decides).
-    from benchguard.incidents.models import Incident
-
-    linked = list(person.incidents.select_related("court").order_by("-occurred_at"))
-    openable = set(
-        Incident.objects.visible_to(request.user)
-        .filter(pk__in=[i.pk for i in linked])
-        .values_list("pk", flat=True)
-    )
     return render(
         request,
         "persons_of_concern/person_detail.html",
         {
             "person": person,
-            "incidents": [(incident, incident.pk in openable) for incident in linked],
             "name_form": forms.NameForm(),
             "document_form": forms.DocumentForm(),
             "phone_form": forms.PhoneForm(),

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchguard.persons_of_concern.tests.url_permissions import READERS as POC_READERS
+from benchguard.persons_of_concern.tests.url_permissions import shan
 from tests.matrix import ANON, LOGIN, SIGNED_IN, Expect, each
 
 WITH_ROLE = SIGNED_IN - {"outsider", "cityadmin"}
@@ -108,6 +110,8 @@ EXPECTED: dict[str, Expect] = {
     "incidents:chain_notify": post_only(threat),
     "incidents:add_reception": post_only(threat),
     "incidents:attachment_download": record(SEES_THREAT, threat_file),
+    # The person page's list of incidents: whoever may open the person (the list's readers).
+    "incidents:person_incidents": record(POC_READERS, lambda: {"person_pk": shan()["pk"]}),
     "incidents:update_measure": post_only(_first("ProtectiveMeasure")),
     "incidents:police_response": post_only(_first("PoliceRequest")),
     "incidents:decide_sanction": post_only(_first("Sanction")),

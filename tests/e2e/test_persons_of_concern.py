@@ -1,0 +1,40 @@
+"""A person of concern's page in a real browser, in Chinese (A15): the incidents behind
+the person arrive from the incident register (an htmx partial loaded with the page),
+and the police open their court's incident from there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import WatchedPage
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+
+def test_the_police_open_a_persons_incident_from_the_persons_page(
+    demo: Any, open_page: Callable[..., WatchedPage]
+) -> None:
+    from benchguard.incidents.demo import FIRST_PLACE
+    from benchguard.incidents.models import Incident
+    from benchguard.persons_of_concern.models import PersonOfConcern
+
+    shan = PersonOfConcern.objects.get(name="单立新")
+    threat = Incident.objects.get(place=FIRST_PLACE)
+    police = open_page()
+    police.login("police", demo.DEMO_PASSWORD)
+    expect(police.page.locator("main h1")).to_contain_text("工作台")
+    page = police.page
+    page.goto(reverse("persons_of_concern:person_detail", args=[shan.pk]))
+    incidents = page.locator('[data-testid="incidents"]')
+    expect(incidents).to_be_visible()
+    expect(page.locator('[data-testid="incidents-slot"]')).to_have_count(0)  # replaced by the list
+    police.screenshot("persons-of-concern-person-incidents")
+    police.assert_self_contained()
+    detail = reverse("incidents:incident_detail", args=[threat.pk])
+    incidents.locator(f'a[href="{detail}"]').click()
+    expect(page).to_have_url(f"{police.origin}{detail}")

@@ -23,7 +23,9 @@ def person_incidents(request: HttpRequest, person_pk: int) -> HttpResponse:
     reader of the list sees them all, and opens those the register lets them see (their
     own court's). A person the user may not see answers 404, as their page does."""
     person = get_object_or_404(poc_selectors.persons_for(request.user), pk=person_pk)
-    linked = list(person.incidents.select_related("court").order_by("-occurred_at"))  # type: ignore[attr-defined]
+    linked = list(
+        Incident.objects.filter(perpetrators=person).select_related("court").order_by("-occurred_at")
+    )
     openable = set(
         Incident.objects.visible_to(request.user)
         .filter(pk__in=[i.pk for i in linked])

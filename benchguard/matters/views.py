@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from benchguard.committee import permissions as committee_permissions
 from benchguard.committee import selectors as committee_selectors
 from benchguard.committee import services as committee_services
 from benchguard.committee.forms import AgendaItemForm
-from benchguard.committee.models import AgendaItem
+from benchguard.committee.models import AgendaItem, Resolution
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
 from benchguard.core.uploads import file_response
@@ -222,12 +223,8 @@ def open_ex_officio(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _resolutions(matter: Matter) -> Any:
+def _resolutions(matter: Matter) -> QuerySet[Resolution]:
     """Resolutions of the court's held meetings, those about this matter first."""
-    from django.db.models import Case, IntegerField, Value, When
-
-    from benchguard.committee.models import Resolution
-
     return (
         Resolution.objects.filter(meeting__court_id=matter.court_id, meeting__status="held")
         .select_related("meeting")

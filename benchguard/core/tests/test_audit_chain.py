@@ -3,12 +3,12 @@
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
 from benchguard.core import audit
 from benchguard.core.models import AuditEntry
-from benchguard.organization.models import Account
 
 
 def _drop_trigger() -> None:
@@ -26,7 +26,7 @@ def test_the_demo_trail_verifies(db: None) -> None:
     assert report.checked == AuditEntry.objects.count() > 0
 
 
-def test_each_line_links_to_the_one_before(db: None, persona: Callable[[str], Account]) -> None:
+def test_each_line_links_to_the_one_before(db: None, persona: Callable[[str], AbstractBaseUser]) -> None:
     first = audit.record_event(actor=persona("office"), action="test.first")
     second = audit.record_event(actor=persona("office"), action="test.second")
     assert second.prev_hash == first.hash
@@ -50,7 +50,9 @@ def test_the_database_refuses_an_update_behind_the_orms_back(db: None) -> None:
         cursor.execute("UPDATE core_auditentry SET action = 'forged'")
 
 
-def test_verify_audit_names_the_first_changed_line(db: None, persona: Callable[[str], Account]) -> None:
+def test_verify_audit_names_the_first_changed_line(
+    db: None, persona: Callable[[str], AbstractBaseUser]
+) -> None:
     target = audit.record_access(
         actor=persona("personnel"), action="organization.private.view", obj=persona("judge")
     )

@@ -17,17 +17,16 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from benchguard.committee.models import Resolution
 from benchguard.matters import services
 from benchguard.matters.api import serializers as s
 from benchguard.matters.models import Matter, TimeRequest
 
 
-def _resolution(matter: Matter, pk: int | None) -> Any:
+def _resolution(matter: Matter, pk: int | None) -> Resolution | None:
     """The named resolution if it is one of this court's, else a refusal next to the field."""
     if pk is None:
         return None
-    from benchguard.committee.models import Resolution
-
     found = (
         Resolution.objects.filter(pk=pk, meeting__court_id=matter.court_id).select_related("meeting").first()
     )

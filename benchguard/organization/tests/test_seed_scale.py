@@ -59,36 +59,6 @@ def test_it_creates_the_requested_courts_departments_and_people() -> None:
     assert "Created 120 people" in output
 
 
-def test_on_an_empty_database_it_creates_the_courts_and_their_departments() -> None:
-    from benchguard.committee.tests.cleanup import delete_committee_rows
-    from benchguard.gate.tests.cleanup import delete_gate_rows
-    from benchguard.incidents.tests.cleanup import delete_incident_rows
-    from benchguard.matters.tests.cleanup import delete_matter_rows
-    from benchguard.persons_of_concern.tests.cleanup import delete_persons_of_concern_rows
-
-    delete_gate_rows()
-    delete_incident_rows()
-    delete_matter_rows()
-    delete_persons_of_concern_rows()
-    delete_committee_rows()
-    PersonPrivate.objects.all().delete()
-    RoleAssignment.objects.all().delete()
-    Person.objects.all().delete()
-    Department.objects.all().delete()
-    # Courts protect their children: base courts first, then their parents.
-    Court.objects.filter(level="base").delete()
-    Court.objects.filter(level="intermediate").delete()
-    Court.objects.all().delete()
-
-    seed()
-
-    assert set(Court.objects.values_list("division_code", flat=True)) == {
-        "370000", "370200", "370202", "370203",
-    }  # fmt: skip
-    assert Department.objects.count() == 3 * len(STANDARD_DEPARTMENTS)  # none for the higher court
-    assert Person.objects.count() == 120
-
-
 def test_every_person_is_valid_by_the_models_own_rules() -> None:
     seed()
 

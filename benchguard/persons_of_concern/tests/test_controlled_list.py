@@ -173,28 +173,3 @@ def test_the_department_logs_export_holds_every_court_s_lines(client_as, persona
         action="persons_of_concern.log.export", actor_id=persona("police").pk
     ).exists()
     assert client_as("judge").get(reverse("persons_of_concern:log_export")).status_code == 403
-
-
-def test_an_entry_names_only_incidents_linked_to_the_person(make_person, persona) -> None:
-    from benchguard.incidents.models import Incident
-
-    person = make_person("冯十二")
-    threat = Incident.objects.get(place="法官住所小区门口")
-    today = timezone.localdate()
-    facts = {
-        "actor": persona("police"),
-        "person": person,
-        "legal_basis": "依据",
-        "level": "key",
-        "review_date": today,
-        "expires_on": today + dt.timedelta(days=30),
-    }
-    with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts, incidents=[threat])
-    assert "incidents" in caught.value.error_dict
-    assert not ControlledListEntry.objects.filter(person=person).exists()
-    from benchguard.incidents import services as incident_services
-
-    incident_services.link_perpetrator(actor=persona("police"), incident=threat, person=person)
-    entry = services.propose_entry(**facts, incidents=[threat])
-    assert list(entry.incidents.all()) == [threat]

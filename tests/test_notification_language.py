@@ -1,6 +1,8 @@
 """Notifications are written in the recipient's language, whoever caused them (issue 9,
 point 23): the office reads in English what a Chinese-speaking judge triggered, and the
-e-mail copy is English too."""
+e-mail copy is English too. Matters and incidents send them, so the test sits with the
+project-wide tests; it runs with the notifications area's fixtures (empty inboxes, the
+database queue and its worker)."""
 
 from __future__ import annotations
 
@@ -17,9 +19,15 @@ from benchguard.matters import services as matter_services
 from benchguard.matters.choices import Subject
 from benchguard.notifications.models import Notification
 from benchguard.notifications.services import localized, notify
+from benchguard.notifications.tests import conftest as notification_fixtures
 from benchguard.organization.models import Account, Court, Person
 
 Persona = Callable[[str], Account]
+
+# The notifications area's fixtures, for the tests of this module.
+empty_inboxes = notification_fixtures.empty_inboxes
+database_tasks = notification_fixtures.database_tasks
+run_worker = notification_fixtures.run_worker
 
 
 def _speaks(account: Account, language: str) -> Account:

@@ -650,23 +650,19 @@ def agenda_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         .filter(court_id=meeting.court_id)
         .order_by("-registered_at"),
     )
-    if request.method == "POST" and form.is_valid():
-        saved, _current = call_service(
-            form,
-            lambda: committee_services.add_agenda_item(
-                actor=request.user, meeting=meeting, **form.cleaned_data
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The item was added to the agenda."))
-            return redirect("committee:meeting_detail", pk=meeting.pk)
-    return render(
+    meeting_url = reverse("committee:meeting_detail", kwargs={"pk": meeting.pk})
+    return form_action(
         request,
-        "committee/form.html",
-        {
-            "title": _("Add an agenda item"),
-            "form": form,
-            "back": reverse("committee:meeting_detail", kwargs={"pk": meeting.pk}),
-            "meeting": meeting,
-        },
+        form,
+        lambda data: committee_services.add_agenda_item(actor=request.user, meeting=meeting, **data),
+        done=_("The item was added to the agenda."),
+        then=meeting_url,
+        page=partial(
+            form_page,
+            request,
+            title=_("Add an agenda item"),
+            back=meeting_url,
+            template="committee/form.html",
+            meeting=meeting,
+        ),
     )

@@ -37,7 +37,7 @@ def test_lists_and_choices() -> None:
         env_choice("X", "database", ("database", "redis"), environ={"X": "kafka"})
 
 
-def test_a_secret_comes_from_a_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_secret_comes_from_a_file(tmp_path) -> None:
     secret = tmp_path / "key"
     secret.write_text("s3cret\n")
     assert env_secret("KEY", environ={"KEY_FILE": str(secret)}) == "s3cret"
@@ -47,7 +47,7 @@ def test_a_secret_comes_from_a_file(tmp_path) -> None:  # type: ignore[no-untype
         env_secret("KEY", environ={"KEY_FILE": str(tmp_path / "missing")})
 
 
-def test_production_refuses_to_start_without_secrets(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_production_refuses_to_start_without_secrets(tmp_path) -> None:
     import os
     import subprocess
     import sys
@@ -75,7 +75,7 @@ def test_production_refuses_to_start_without_secrets(tmp_path) -> None:  # type:
 
 
 @pytest.mark.parametrize("named_by_url", [False, True])
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, named_by_url: bool) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, named_by_url: bool) -> None:
     """Also when DATABASE_URL names a SQLite file: without these options a check-in
     beside the running worker failed with "database is locked" (a browser walk found it)."""
     import os

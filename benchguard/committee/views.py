@@ -31,7 +31,6 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
-from benchguard.core.forms import call_service
 from benchguard.core.views import form_action, form_page, one_click, safe_next
 
 

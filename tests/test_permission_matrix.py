@@ -52,7 +52,7 @@ def site_expectations() -> dict[str, Expect]:
 # Only staff accounts get past the admin's own door (others are sent to its login);
 # a court's administrator sees our models for their court; third-party models
 # (task results, lockout records, tokens, groups) are for the city admin alone.
-OUR_APPS = {"organization", "core", "matters", "incidents", "gate"}
+OUR_APPS = {c.label for c in apps.get_app_configs() if c.name.startswith("benchguard.")}
 # City-wide reference data and settings: the city administrator alone.
 CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap"}
 # Rows that exist once per court or procedure (or are never written by hand): never added.

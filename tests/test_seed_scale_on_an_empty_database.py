@@ -1,32 +1,41 @@
 """`benchguard seed-scale` on an empty database creates the courts and their departments.
 
-Emptying the database takes every area's rows (each area's tests/cleanup.py), so this
-test sits with the project-wide tests; the rest of seed-scale's tests are in
+Emptying the database takes every area's rows (each area's tests/cleanup.py, found by
+name), so this test sits with the project-wide tests; the rest of seed-scale's tests are in
 benchguard/organization/tests/test_seed_scale.py.
 """
 
 from __future__ import annotations
 
-import pytest
+import importlib
+import importlib.util
 
-from benchguard.committee.tests.cleanup import delete_committee_rows
-from benchguard.gate.tests.cleanup import delete_gate_rows
-from benchguard.incidents.tests.cleanup import delete_incident_rows
-from benchguard.matters.tests.cleanup import delete_matter_rows
+import pytest
+from django.apps import apps
+
 from benchguard.organization.models import Court, Department, Person, PersonPrivate, RoleAssignment
 from benchguard.organization.reference import STANDARD_DEPARTMENTS
 from benchguard.organization.tests.test_seed_scale import seed
-from benchguard.persons_of_concern.tests.cleanup import delete_persons_of_concern_rows
 
 pytestmark = pytest.mark.django_db
 
 
+def delete_every_areas_rows() -> None:
+    """Each area's `tests/cleanup.py` (its `delete_*_rows`), the highest layer first, so
+    no row is deleted before the rows that point at it. A new area with rows that protect
+    people or courts adds its cleanup module; nothing here names it."""
+    for config in reversed(list(apps.get_app_configs())):
+        name = f"{config.name}.tests.cleanup"
+        if not config.name.startswith("benchguard.") or importlib.util.find_spec(name) is None:
+            continue
+        module = importlib.import_module(name)
+        for attribute in dir(module):
+            if attribute.startswith("delete_") and attribute.endswith("_rows"):
+                getattr(module, attribute)()
+
+
 def test_on_an_empty_database_it_creates_the_courts_and_their_departments() -> None:
-    delete_gate_rows()
-    delete_incident_rows()
-    delete_matter_rows()
-    delete_persons_of_concern_rows()
-    delete_committee_rows()
+    delete_every_areas_rows()
     PersonPrivate.objects.all().delete()
     RoleAssignment.objects.all().delete()
     Person.objects.all().delete()

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit, uploads
 from benchguard.core.access import has_role
-from benchguard.core.exports import xlsx
-from benchguard.core.services import StaleEditError, create_versioned, update_versioned
+from benchguard.core.exports import Column, local_time, workbook
+from benchguard.core.services import create_versioned, lock, require_status, update_versioned
 from benchguard.core.text import join_list
 from benchguard.core.types import Actor
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES, check_upload, stored
@@ -86,13 +86,14 @@ def _url(incident: Incident) -> str:
     return reverse("incidents:incident_detail", args=[incident.pk])
 
 
-def _locked(incident: Incident) -> Incident:
-    return Incident.objects.select_for_update().get(pk=incident.pk)
-
-
 def _require_open(incident: Incident) -> None:
-    if incident.status != IncidentStatus.OPEN:
-        raise ValidationError(_("The incident is closed; reopen it to change it."), code="closed")
+    """Nothing of a closed incident changes until it is reopened (with the reason)."""
+    require_status(
+        incident,
+        IncidentStatus.OPEN,
+        message=_("The incident is closed; reopen it to change it."),
+        code="closed",
+    )
 
 
 # --- Reporting -----------------------------------------------------------------------------------
@@ -192,7 +193,7 @@ def update_incident(
 def set_targets(*, actor: Actor, incident: Incident, targets: Sequence[Person]) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if "targets" in REQUIRED_BY_KIND.get(incident.kind, ()) and not targets:
         raise ValidationError({"targets": _("Name the judge or colleague who was threatened or harmed.")})
@@ -211,7 +212,7 @@ def link_perpetrator(*, actor: Actor, incident: Incident, person: PersonOfConcer
     city-wide record."""
     if not permissions.can_link_perpetrators(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if incident.perpetrators.filter(pk=person.pk).exists():
         raise ValidationError({"person": _("This person is already linked to the incident.")})
@@ -248,7 +249,7 @@ def refer_for_prosecution(
     """A9.1 (and serious courtroom disorder, A9.3): the referral for criminal liability."""
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if incident.kind not in (IncidentKind.CRIME, IncidentKind.COURTROOM):
         raise ValidationError(
@@ -271,7 +272,7 @@ def refer_for_prosecution(
 def close_incident(*, actor: Actor, incident: Incident, note: str) -> Incident:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if not note.strip():
         raise ValidationError({"note": _("Say how the incident ended.")})
@@ -301,9 +302,8 @@ def reopen_incident(*, actor: Actor, incident: Incident, reason: str) -> Inciden
     response arriving after closing, a new threat by the same person)."""
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
-    if incident.status != IncidentStatus.CLOSED:
-        raise ValidationError(_("The incident is open."), code="invalid_transition")
+    incident = lock(incident)
+    require_status(incident, IncidentStatus.CLOSED, message=_("The incident is open."))
     if not reason.strip():
         raise ValidationError(
             {"reason": ValidationError(_("Give the reason for reopening."), code="required")}
@@ -331,7 +331,7 @@ def open_matter(*, actor: Actor, incident: Incident) -> Any:
 
     if not permissions.can_open_matter(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     if incident.matter_id is not None:
         raise ValidationError(_("A committee matter is already open for this incident."), code="exists")
     targets = list(incident.targets.all())
@@ -370,7 +370,7 @@ def add_measure(
 ) -> ProtectiveMeasure:
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if owner.court_id != incident.court_id:
         raise ValidationError({"owner": _("The owner must belong to this court.")})
@@ -415,7 +415,7 @@ def update_measure(
     is_owner = measure.owner.account_id == getattr(actor, "pk", None)
     if not (permissions.can_manage(actor, incident) or is_owner):
         raise PermissionDenied
-    _require_open(_locked(incident))
+    _require_open(lock(incident))
     if measure.status in (MeasureStatus.DONE, MeasureStatus.CANCELLED):
         raise ValidationError(
             {
@@ -464,7 +464,7 @@ def send_police_request(
     """The formal request to the public security organs (商请公安机关依法处理)."""
     if not permissions.can_manage(actor, incident):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if sent_on > timezone.localdate():
         raise ValidationError({"sent_on": _("The date cannot be in the future.")})
@@ -497,7 +497,7 @@ def record_police_response(
 ) -> PoliceRequest:
     if not permissions.can_manage(actor, request.incident):
         raise PermissionDenied
-    _require_open(_locked(request.incident))
+    _require_open(lock(request.incident))
     if not response.strip():
         raise ValidationError({"response": _("Enter the police response.")})
     if response_on > timezone.localdate():
@@ -602,7 +602,7 @@ def impose_sanction(
         raise PermissionDenied
     if incident.kind != IncidentKind.COURTROOM:
         raise ValidationError(_("Sanctions apply to courtroom disorder only."), code="invalid_kind")
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if measure not in SEVERITY:
         raise ValidationError({"measure": _("Choose a measure.")})
@@ -694,12 +694,11 @@ def decide_sanction(
     """The court president approves a fine or detention (it takes effect) or does not."""
     if not permissions.can_approve_sanction(actor, sanction):
         raise PermissionDenied
-    if sanction.status != SanctionStatus.PENDING:
-        raise ValidationError(
-            _("This sanction is not awaiting approval; it is %(status)s.")
-            % {"status": sanction.get_status_display()},
-            code="invalid_transition",
-        )
+    require_status(
+        sanction,
+        SanctionStatus.PENDING,
+        message=_("This sanction is not awaiting approval; it is %(status)s."),
+    )
     if not approve and not reason.strip():
         raise ValidationError({"reason": _("Give the reason for not approving.")})
     saved = update_versioned(
@@ -745,8 +744,10 @@ def reconsideration_due(*, procedure: str, received_on: dt.date) -> dt.date | No
     return deadlines.due_date(received_on, days)
 
 
-def _require_decision(sanction: Sanction) -> None:
-    if sanction.measure not in NEEDS_PRESIDENT or sanction.status != SanctionStatus.IN_EFFECT:
+def _require_decision(sanction: Sanction, *statuses: str) -> None:
+    """A written decision exists for a fine or detention the president approved and
+    that is now in one of `statuses`."""
+    if sanction.measure not in NEEDS_PRESIDENT or sanction.status not in statuses:
         raise ValidationError(
             _("Only a fine or detention approved by the president has a written decision."),
             code="no_decision",
@@ -770,9 +771,9 @@ def apply_for_reconsideration(
     incident = sanction.incident
     if not permissions.can_record_reconsideration(actor, sanction):
         raise PermissionDenied
-    _require_open(_locked(incident))
-    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
-    _require_decision(sanction)
+    _require_open(lock(incident))
+    sanction = lock(sanction)
+    _require_decision(sanction, SanctionStatus.IN_EFFECT)
     if Reconsideration.objects.filter(sanction=sanction).exists():
         raise ValidationError(
             _("The person has already applied for reconsideration; the law allows it once."), code="once"
@@ -848,10 +849,8 @@ def record_reconsideration_outcome(
     sanction = reconsideration.sanction
     if not permissions.can_record_reconsideration(actor, sanction):
         raise PermissionDenied
-    _require_open(_locked(sanction.incident))
-    current = Reconsideration.objects.select_for_update().get(pk=reconsideration.pk)
-    if current.version != expected_version:
-        raise StaleEditError(current=current)
+    _require_open(lock(sanction.incident))
+    current = lock(reconsideration, expected_version)
     if current.outcome != ReconsiderationOutcome.PENDING:
         raise ValidationError(
             _("The higher court's decision is already recorded: %(outcome)s.")
@@ -896,14 +895,7 @@ def open_decision(*, actor: Actor, sanction: Sanction) -> Sanction:
     see it, and a line in the audit log before it is shown (it names the person)."""
     if not permissions.can_print_decision(actor, sanction):
         raise PermissionDenied
-    if sanction.measure not in NEEDS_PRESIDENT or sanction.status not in (
-        SanctionStatus.IN_EFFECT,
-        SanctionStatus.REVOKED,
-    ):
-        raise ValidationError(
-            _("Only a fine or detention approved by the president has a written decision."),
-            code="no_decision",
-        )
+    _require_decision(sanction, SanctionStatus.IN_EFFECT, SanctionStatus.REVOKED)
     audit.record_access(actor=actor, action="incidents.sanction.decision", obj=sanction)
     return sanction
 
@@ -918,7 +910,7 @@ def notify_step(
     """One step of the chain (A13.1), in order: police or reception → case judge →
     division chief → the chief or another division leader who receives. The person
     notified gets it in their inbox and acknowledges it."""
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     if incident.kind != IncidentKind.GROUP_PETITION:
         raise ValidationError(_("The notification chain belongs to group petitions."), code="invalid_kind")
@@ -1052,7 +1044,7 @@ def record_reception(
     a reception."""
     if not (permissions.can_manage(actor, incident) or _in_chain(actor, incident)):
         raise PermissionDenied
-    incident = _locked(incident)
+    incident = lock(incident)
     _require_open(incident)
     participants, police = list(participants), list(police)
     if held_at > timezone.now() + dt.timedelta(minutes=5):
@@ -1282,6 +1274,23 @@ def record_warning_talk(
 # --- Export ---------------------------------------------------------------------------------------
 
 
+# The register's export (A8, A9, A13): one row an incident, as the list shows it.
+EXPORT_COLUMNS: list[Column[Incident]] = [
+    Column(gettext_lazy("No."), lambda incident: incident.pk),
+    Column(gettext_lazy("Court"), lambda incident: incident.court.short_name),
+    Column(gettext_lazy("Kind"), lambda incident: str(incident.get_kind_display())),
+    Column(gettext_lazy("What kind of act"), lambda incident: str(incident.get_nature_display())),
+    Column(gettext_lazy("When"), lambda incident: local_time(incident.occurred_at)),
+    Column(gettext_lazy("Where"), lambda incident: incident.place),
+    Column(gettext_lazy("Case number"), lambda incident: incident.case_number),
+    Column(
+        gettext_lazy("Protected persons"), lambda incident: join_list(p.name for p in incident.targets.all())
+    ),
+    Column(gettext_lazy("Status"), lambda incident: str(incident.get_status_display())),
+    Column(gettext_lazy("What happened"), lambda incident: incident.description),
+]
+
+
 def export_incidents(*, actor: Actor, incidents: Iterable[Incident], searched: Sequence[str] = ()) -> bytes:
     """The register (as searched) as an Excel workbook for those who see a court's
     incidents; logged with the count and what was searched by — never the values."""
@@ -1291,36 +1300,7 @@ def export_incidents(*, actor: Actor, incidents: Iterable[Incident], searched: S
     audit.record_event(
         actor=actor, action="incidents.incident.export", obj=None, count=len(rows), searched=sorted(searched)
     )
-    return xlsx(
-        title=_("Incidents"),
-        header=[
-            _("No."),
-            _("Court"),
-            _("Kind"),
-            _("What kind of act"),
-            _("When"),
-            _("Where"),
-            _("Case number"),
-            _("Protected persons"),
-            _("Status"),
-            _("What happened"),
-        ],
-        rows=(
-            [
-                incident.pk,
-                incident.court.short_name,
-                str(incident.get_kind_display()),
-                str(incident.get_nature_display()),
-                timezone.localtime(incident.occurred_at).replace(tzinfo=None),
-                incident.place,
-                incident.case_number,
-                join_list(p.name for p in incident.targets.all()),
-                str(incident.get_status_display()),
-                incident.description,
-            ]
-            for incident in rows
-        ),
-    )
+    return workbook(title=_("Incidents"), columns=EXPORT_COLUMNS, rows=rows)
 
 
 @transaction.atomic
@@ -1349,26 +1329,6 @@ PROTECTION_FIELDS = ["court", "judge", "risk", "place", "starts_at", "ends_at", 
 
 def _protection_url(request: ProtectionRequest) -> str:
     return reverse("incidents:protection_detail", args=[request.pk])
-
-
-def _locked_protection(request: ProtectionRequest, expected_version: int | None) -> ProtectionRequest:
-    current = (
-        ProtectionRequest.objects.select_for_update(of=("self",))
-        .select_related("court", "judge")
-        .get(pk=request.pk)
-    )
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEditError(current=current)
-    return current
-
-
-def _require_protection_status(request: ProtectionRequest, *allowed: str, code: str) -> None:
-    if request.status not in allowed:
-        raise ValidationError(
-            _("This cannot be done while the protection is “%(status)s”.")
-            % {"status": request.get_status_display()},
-            code=code,
-        )
 
 
 @transaction.atomic
@@ -1450,8 +1410,12 @@ def decide_protection(
     the officers assigned are told."""
     if not permissions.can_act_on_protection(actor, request):
         raise PermissionDenied
-    request = _locked_protection(request, expected_version)
-    _require_protection_status(request, ProtectionStatus.REQUESTED, code="invalid_transition")
+    request = lock(request, expected_version, related=("court", "judge"))
+    require_status(
+        request,
+        ProtectionStatus.REQUESTED,
+        message=_("This cannot be done while the protection is “%(status)s”."),
+    )
     officers = list(officers) if approve else []
     if approve:
         if not officers:
@@ -1534,8 +1498,13 @@ def log_protection(
     """The judicial police log what was done for an approved protection."""
     if not permissions.can_act_on_protection(actor, request):
         raise PermissionDenied
-    request = _locked_protection(request, None)
-    _require_protection_status(request, ProtectionStatus.APPROVED, code="not_approved")
+    request = lock(request, related=("court", "judge"))
+    require_status(
+        request,
+        ProtectionStatus.APPROVED,
+        message=_("This cannot be done while the protection is “%(status)s”."),
+        code="not_approved",
+    )
     if not what_was_done.strip():
         raise ValidationError({"what_was_done": ValidationError(_("Say what was done."), code="required")})
     now = timezone.now()
@@ -1562,8 +1531,12 @@ def complete_protection(
     """The judicial police close an approved protection once it is over."""
     if not permissions.can_act_on_protection(actor, request):
         raise PermissionDenied
-    request = _locked_protection(request, expected_version)
-    _require_protection_status(request, ProtectionStatus.APPROVED, code="invalid_transition")
+    request = lock(request, expected_version, related=("court", "judge"))
+    require_status(
+        request,
+        ProtectionStatus.APPROVED,
+        message=_("This cannot be done while the protection is “%(status)s”."),
+    )
     return update_versioned(
         ProtectionRequest,
         request.pk,

@@ -234,10 +234,6 @@ class ReferralForm(StyledFormMixin, forms.Form):
     referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
 
 
-class ConfirmForm(forms.Form):
-    """No input: the button itself is the request (open a matter, acknowledge)."""
-
-
 class ReopenForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Why it is reopened"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -48,6 +48,11 @@ def can_manage(user: Any, incident: Any) -> bool:
     return has_role(user, *MANAGER_ROLES, court_id=incident.court_id)
 
 
+def can_see(user: Any, incident: Any) -> bool:
+    """Whether the incident is among those the user sees (querysets.IncidentQuerySet)."""
+    return type(incident).objects.visible_to(user).filter(pk=incident.pk).exists()
+
+
 def can_link_perpetrators(user: Any, incident: Any) -> bool:
     return can_manage(user, incident) and poc_permissions.can_read(user)
 
@@ -156,6 +161,11 @@ def can_request_protection(user: Any, judge: Any) -> bool:
     return judge.court_id in office_courts or (
         judge.department_id is not None and judge.department_id in chief_departments
     )
+
+
+def can_see_protection(user: Any, request: Any) -> bool:
+    """Whether the request is among those the user sees (querysets.ProtectionRequestQuerySet)."""
+    return type(request).objects.visible_to(user).filter(pk=request.pk).exists()
 
 
 def can_act_on_protection(user: Any, request: Any) -> bool:

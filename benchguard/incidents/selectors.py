@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Model, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -26,6 +26,8 @@ from benchguard.incidents.models import (
     WarningTalk,
 )
 from benchguard.organization.models import Person
+
+M = TypeVar("M", bound=Model)
 
 
 def incidents_for(user: Any) -> QuerySet[Incident]:
@@ -108,6 +110,16 @@ def get_incident_for(user: Any, pk: int) -> Incident:
     )
 
 
+def get_part_for(user: Any, model: type[M], pk: int) -> M:
+    """A row that belongs to an incident the user sees (a measure, a police request, a
+    sanction, a chain step, an attachment), with its incident; 404 otherwise."""
+    return get_object_or_404(
+        model._default_manager.select_related("incident"),
+        pk=pk,
+        incident__in=Incident.objects.visible_to(user),
+    )
+
+
 def get_sanction_for(user: Any, pk: int) -> Sanction:
     """A sanction of an incident the user sees (404 otherwise), with what its written
     decision prints."""
@@ -144,6 +156,15 @@ def get_plan_for(user: Any, pk: int) -> EmergencyPlan:
             )
         ),
         pk=pk,
+    )
+
+
+def get_call_for(user: Any, pk: int) -> ActivationCall:
+    """A person called by a plan's activation, of a plan the user reads (404 otherwise)."""
+    return get_object_or_404(
+        ActivationCall.objects.select_related("activation__plan"),
+        pk=pk,
+        activation__plan__in=plans_for(user),
     )
 
 

@@ -242,6 +242,15 @@ def add_attachment(*, actor: Actor, incident: Incident, upload: UploadedFile) ->
     )
 
 
+def open_attachment(*, actor: Actor, attachment: IncidentAttachment) -> IncidentAttachment:
+    """A photo, recording or document of an incident the actor sees, to download; each
+    download is logged against the incident before the file is sent."""
+    if not permissions.can_see(actor, attachment.incident):
+        raise PermissionDenied
+    audit.record_access(actor=actor, action="incidents.attachment.download", obj=attachment.incident)
+    return attachment
+
+
 @transaction.atomic
 def refer_for_prosecution(
     *, actor: Actor, incident: Incident, referred_to: str, referred_on: dt.date
@@ -1271,6 +1280,15 @@ def record_warning_talk(
         )
 
 
+def open_talk_record(*, actor: Actor, talk: WarningTalk) -> WarningTalk:
+    """The signed record of a warning talk (it is about a person of concern, A13.3), for
+    those who read the court's talks; logged before the file is sent."""
+    if not permissions.can_read_talks(actor, talk.court_id):
+        raise PermissionDenied
+    audit.record_access(actor=actor, action="incidents.talk.download", obj=talk)
+    return talk
+
+
 # --- Export ---------------------------------------------------------------------------------------
 
 
@@ -1489,6 +1507,15 @@ def decide_protection(
         court=saved.court,
     )
     return saved
+
+
+def open_protection(*, actor: Actor, request: ProtectionRequest) -> ProtectionRequest:
+    """A request for protection, to show to someone who sees it: where a judge is
+    protected (often their home) is private (A18), so every opening is logged first."""
+    if not permissions.can_see_protection(actor, request):
+        raise PermissionDenied
+    audit.record_access(actor=actor, action="incidents.protection.view", obj=request)
+    return request
 
 
 @transaction.atomic

@@ -14,20 +14,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from benchguard.core import audit
 from benchguard.core.access import court_ids_with, has_role
 from benchguard.core.documents import DocumentType
 from benchguard.core.exports import xlsx_response
-from benchguard.core.forms import call_service
 from benchguard.core.uploads import file_response
-from benchguard.core.views import edit_versioned
+from benchguard.core.views import edit_versioned, form_action, one_click
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
     CHAIN_ORDER,
@@ -39,7 +35,6 @@ from benchguard.incidents.choices import (
     SanctionStatus,
 )
 from benchguard.incidents.models import (
-    ActivationCall,
     ChainNotification,
     Incident,
     IncidentAttachment,
@@ -127,14 +122,16 @@ def report(request: HttpRequest, kind: str) -> HttpResponse:
     if not court_ids:
         raise PermissionDenied
     form = forms.ReportForm(request.POST or None, kind=kind, court_ids=court_ids)
-    if request.method == "POST" and form.is_valid():
-        incident, _stale = call_service(
-            form, lambda: services.report_incident(actor=request.user, **form.service_kwargs())
-        )
-        if incident is not None:
-            messages.success(request, _("The incident was recorded."))
-            return redirect("incidents:incident_detail", pk=incident.pk)
-    return render(request, "incidents/report.html", {"form": form, "kind_label": IncidentKind(kind).label})
+    return form_action(
+        request,
+        form,
+        lambda _data: services.report_incident(actor=request.user, **form.service_kwargs()),
+        done=_("The incident was recorded."),
+        then=_incident_url,
+        page=lambda form, current: render(
+            request, "incidents/report.html", {"form": form, "kind_label": IncidentKind(kind).label}
+        ),
+    )
 
 
 # --- One incident -------------------------------------------------------------------------------
@@ -277,227 +274,301 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _act(
+def _incident_url(incident: Incident) -> str:
+    return reverse("incidents:incident_detail", args=[incident.pk])
+
+
+def _incident_for(request: HttpRequest, pk: int, allowed: Callable[[Any, Incident], bool]) -> Incident:
+    """An incident the user sees (404 otherwise) and may act on as `allowed` says (403)."""
+    incident = selectors.get_incident_for(request.user, pk)
+    if not allowed(request.user, incident):
+        raise PermissionDenied
+    return incident
+
+
+def _on_incident(
     request: HttpRequest,
     incident: Incident,
     form: django_forms.BaseForm,
-    form_name: str,
+    name: str,
     run: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    """Run a service from a form posted on the incident page; back to the page with the
-    message on success, or the page again with the bound form and its errors."""
-    if form.is_valid():
-        saved, _stale = call_service(form, lambda: run(form.cleaned_data))
-        if saved is not None:
-            messages.success(request, done)
-            return redirect("incidents:incident_detail", pk=incident.pk)
-    messages.error(request, _("The form was not saved; see the messages below."))
-    fresh = selectors.get_incident_for(request.user, incident.pk)
-    return _detail(request, fresh, status=400, bound={form_name: form})
+    """Post one of the incident page's forms to its service (core.views.form_action):
+    back to the page with `done`, or the page again (400) with the form bound under
+    `name`, the user's input and the messages."""
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        messages.error(request, _("The form was not saved; see the messages below."))
+        fresh = selectors.get_incident_for(request.user, incident.pk)
+        return _detail(request, fresh, status=400, bound={name: form})
+
+    return form_action(request, form, run, done=done, then=_incident_url(incident), page=page)
 
 
-def _incident(request: HttpRequest, pk: int) -> Incident:
-    return selectors.get_incident_for(request.user, pk)
-
-
-def _within(request: HttpRequest, model: Any, pk: int) -> Any:
-    """A row of an incident the user can see (404 otherwise)."""
-    return get_object_or_404(
-        model.objects.select_related("incident"),
-        pk=pk,
-        incident__in=Incident.objects.visible_to(request.user),
+@login_required
+@require_POST
+def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.TargetsForm(request.POST, court_id=incident.court_id)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "targets_form",
+        lambda d: services.set_targets(actor=request.user, incident=incident, targets=list(d["targets"])),
+        _("Saved."),
     )
 
 
-def _always(user: Any, incident: Incident) -> bool:
-    """The service decides (who may carry the chain on, who may record a reception)."""
-    return True
+@login_required
+@require_POST
+def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_link_perpetrators)
+    form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "perpetrator_form",
+        lambda d: services.link_perpetrator(actor=request.user, incident=incident, person=d["person"]),
+        _("The person of concern was linked."),
+    )
 
 
-def _incident_action(
-    *,
-    allowed: Callable[[Any, Incident], bool],
-    form: Callable[[HttpRequest, Incident], django_forms.BaseForm],
-    form_name: str,
-    run: Callable[[Any, Incident, dict[str, Any]], Any],
-    done: Promise,
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """A POST from one of the incident page's forms: the incident as the user sees it
-    (404 otherwise), the permission (403), then `_act`."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        incident = _incident(request, pk)
-        if not allowed(request.user, incident):
-            raise PermissionDenied
-        bound = form(request, incident)
-        return _act(request, incident, bound, form_name, lambda d: run(request.user, incident, d), str(done))
-
-    return view
+@login_required
+@require_POST
+def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_add_attachment)
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "attachment_form",
+        lambda d: services.add_attachment(actor=request.user, incident=incident, upload=d["file"]),
+        _("The file was attached."),
+    )
 
 
-def _row_action(
-    *,
-    model: Any,
-    allowed: Callable[[Any, Any], bool],
-    form: Callable[[HttpRequest, Any], django_forms.BaseForm],
-    run: Callable[[Any, Any, dict[str, Any]], Any],
-    done: Promise,
-    prefix: str = "",
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """A POST about one row of an incident (a measure, a request, a sanction, a step):
-    the row of an incident the user sees (404 otherwise), the permission (403), then
-    `_act`; a refused form comes back bound under its prefixed name."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        row = _within(request, model, pk)
-        if not allowed(request.user, row):
-            raise PermissionDenied
-        name = f"{prefix}{row.pk}" if prefix else "acknowledge_form"
-        return _act(
-            request, row.incident, form(request, row), name, lambda d: run(request.user, row, d), str(done)
-        )
-
-    return view
+@login_required
+@require_POST
+def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.MeasureForm(request.POST, court_id=incident.court_id)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "measure_form",
+        lambda d: services.add_measure(actor=request.user, incident=incident, **d),
+        _("The protective measure was added."),
+    )
 
 
-set_targets = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.TargetsForm(request.POST, court_id=incident.court_id),
-    form_name="targets_form",
-    run=lambda user, incident, d: services.set_targets(
-        actor=user, incident=incident, targets=list(d["targets"])
-    ),
-    done=gettext_lazy("Saved."),
-)
-link_perpetrator = _incident_action(
-    allowed=permissions.can_link_perpetrators,
-    form=lambda request, incident: forms.PerpetratorForm(
-        request.POST, persons=poc_selectors.persons_for(request.user)
-    ),
-    form_name="perpetrator_form",
-    run=lambda user, incident, d: services.link_perpetrator(
-        actor=user, incident=incident, person=d["person"]
-    ),
-    done=gettext_lazy("The person of concern was linked."),
-)
-add_attachment = _incident_action(
-    allowed=permissions.can_add_attachment,
-    form=lambda request, incident: forms.AttachmentForm(request.POST, request.FILES),
-    form_name="attachment_form",
-    run=lambda user, incident, d: services.add_attachment(actor=user, incident=incident, upload=d["file"]),
-    done=gettext_lazy("The file was attached."),
-)
-add_measure = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.MeasureForm(request.POST, court_id=incident.court_id),
-    form_name="measure_form",
-    run=lambda user, incident, d: services.add_measure(actor=user, incident=incident, **d),
-    done=gettext_lazy("The protective measure was added."),
-)
-police_request = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.PoliceRequestForm(request.POST),
-    form_name="police_form",
-    run=lambda user, incident, d: services.send_police_request(actor=user, incident=incident, **d),
-    done=gettext_lazy("The request to the police was recorded."),
-)
-refer = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.ReferralForm(request.POST),
-    form_name="referral_form",
-    run=lambda user, incident, d: services.refer_for_prosecution(actor=user, incident=incident, **d),
-    done=gettext_lazy("The referral was recorded."),
-)
-open_matter = _incident_action(
-    allowed=permissions.can_open_matter,
-    form=lambda request, incident: forms.ConfirmForm({}),
-    form_name="open_matter_form",
-    run=lambda user, incident, d: services.open_matter(actor=user, incident=incident),
-    done=gettext_lazy("A committee matter was opened for the incident."),
-)
-reopen = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.ReopenForm(request.POST),
-    form_name="reopen_form",
-    run=lambda user, incident, d: services.reopen_incident(actor=user, incident=incident, reason=d["reason"]),
-    done=gettext_lazy("The incident was reopened."),
-)
-close = _incident_action(
-    allowed=permissions.can_manage,
-    form=lambda request, incident: forms.CloseForm(request.POST),
-    form_name="close_form",
-    run=lambda user, incident, d: services.close_incident(actor=user, incident=incident, note=d["note"]),
-    done=gettext_lazy("The incident was closed."),
-)
-add_sanction = _incident_action(
-    allowed=permissions.can_sanction,
-    form=lambda request, incident: forms.SanctionForm(request.POST),
-    form_name="sanction_form",
-    run=lambda user, incident, d: services.impose_sanction(actor=user, incident=incident, **d),
-    done=gettext_lazy("The sanction was recorded."),
-)
-chain_notify = _incident_action(
-    allowed=_always,
-    form=lambda request, incident: forms.ChainForm(request.POST, court_id=incident.court_id),
-    form_name="chain_form",
-    run=lambda user, incident, d: services.notify_step(actor=user, incident=incident, **d),
-    done=gettext_lazy("The notification was recorded and sent."),
-)
-add_reception = _incident_action(
-    allowed=_always,
-    form=lambda request, incident: forms.ReceptionForm(request.POST, court_id=incident.court_id),
-    form_name="reception_form",
-    run=lambda user, incident, d: services.record_reception(actor=user, incident=incident, **d),
-    done=gettext_lazy("The reception was recorded."),
-)
-update_measure = _row_action(
-    model=ProtectiveMeasure,
-    allowed=lambda user, measure: True,  # the service: a manager or the measure's owner
-    form=lambda request, measure: forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}"),
-    prefix="m",
-    run=lambda user, measure, d: services.update_measure(
-        actor=user, measure=measure, expected_version=d["version"], status=d["status"], result=d["result"]
-    ),
-    done=gettext_lazy("The measure was updated."),
-)
-police_response = _row_action(
-    model=PoliceRequest,
-    allowed=lambda user, row: permissions.can_manage(user, row.incident),
-    form=lambda request, row: forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}"),
-    prefix="r",
-    run=lambda user, row, d: services.record_police_response(
-        actor=user,
-        request=row,
-        expected_version=d["version"],
-        response=d["response"],
-        response_on=d["response_on"],
-        follow_up=d["follow_up"],
-    ),
-    done=gettext_lazy("The police response was recorded."),
-)
-decide_sanction = _row_action(
-    model=Sanction,
-    allowed=permissions.can_approve_sanction,
-    form=lambda request, sanction: forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}"),
-    prefix="s",
-    run=lambda user, sanction, d: services.decide_sanction(
-        actor=user, sanction=sanction, expected_version=d["version"], approve=d["approve"], reason=d["reason"]
-    ),
-    done=gettext_lazy("The decision was recorded."),
-)
-apply_for_reconsideration = _row_action(
-    model=Sanction,
-    allowed=permissions.can_record_reconsideration,
-    form=lambda request, sanction: forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}"),
-    prefix="rc",
-    run=lambda user, sanction, d: services.apply_for_reconsideration(actor=user, sanction=sanction, **d),
-    done=gettext_lazy("The application was recorded; the decision is still enforced meanwhile."),
-)
+@login_required
+@require_POST
+def police_request(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.PoliceRequestForm(request.POST)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "police_form",
+        lambda d: services.send_police_request(actor=request.user, incident=incident, **d),
+        _("The request to the police was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def refer(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.ReferralForm(request.POST)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "referral_form",
+        lambda d: services.refer_for_prosecution(actor=request.user, incident=incident, **d),
+        _("The referral was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_open_matter)
+    one_click(
+        request,
+        lambda: services.open_matter(actor=request.user, incident=incident),
+        _("A committee matter was opened for the incident."),
+    )
+    return redirect(_incident_url(incident))
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.ReopenForm(request.POST)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "reopen_form",
+        lambda d: services.reopen_incident(actor=request.user, incident=incident, reason=d["reason"]),
+        _("The incident was reopened."),
+    )
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_manage)
+    form = forms.CloseForm(request.POST)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "close_form",
+        lambda d: services.close_incident(actor=request.user, incident=incident, note=d["note"]),
+        _("The incident was closed."),
+    )
+
+
+@login_required
+@require_POST
+def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_for(request, pk, permissions.can_sanction)
+    form = forms.SanctionForm(request.POST)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "sanction_form",
+        lambda d: services.impose_sanction(actor=request.user, incident=incident, **d),
+        _("The sanction was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def chain_notify(request: HttpRequest, pk: int) -> HttpResponse:
+    # The service decides who may carry the chain on (the step before's person).
+    incident = selectors.get_incident_for(request.user, pk)
+    form = forms.ChainForm(request.POST, court_id=incident.court_id)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "chain_form",
+        lambda d: services.notify_step(actor=request.user, incident=incident, **d),
+        _("The notification was recorded and sent."),
+    )
+
+
+@login_required
+@require_POST
+def add_reception(request: HttpRequest, pk: int) -> HttpResponse:
+    # The service decides who may record a reception (a manager, or someone in the chain).
+    incident = selectors.get_incident_for(request.user, pk)
+    form = forms.ReceptionForm(request.POST, court_id=incident.court_id)
+    return _on_incident(
+        request,
+        incident,
+        form,
+        "reception_form",
+        lambda d: services.record_reception(actor=request.user, incident=incident, **d),
+        _("The reception was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
+    # The service decides: a manager of the incident, or the measure's owner.
+    measure = selectors.get_part_for(request.user, ProtectiveMeasure, pk)
+    form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
+    return _on_incident(
+        request,
+        measure.incident,
+        form,
+        f"m{measure.pk}",
+        lambda d: services.update_measure(
+            actor=request.user,
+            measure=measure,
+            expected_version=d["version"],
+            status=d["status"],
+            result=d["result"],
+        ),
+        _("The measure was updated."),
+    )
+
+
+@login_required
+@require_POST
+def police_response(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.get_part_for(request.user, PoliceRequest, pk)
+    if not permissions.can_manage(request.user, row.incident):
+        raise PermissionDenied
+    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
+    return _on_incident(
+        request,
+        row.incident,
+        form,
+        f"r{row.pk}",
+        lambda d: services.record_police_response(
+            actor=request.user,
+            request=row,
+            expected_version=d["version"],
+            response=d["response"],
+            response_on=d["response_on"],
+            follow_up=d["follow_up"],
+        ),
+        _("The police response was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+    sanction = selectors.get_part_for(request.user, Sanction, pk)
+    if not permissions.can_approve_sanction(request.user, sanction):
+        raise PermissionDenied
+    form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
+    return _on_incident(
+        request,
+        sanction.incident,
+        form,
+        f"s{sanction.pk}",
+        lambda d: services.decide_sanction(
+            actor=request.user,
+            sanction=sanction,
+            expected_version=d["version"],
+            approve=d["approve"],
+            reason=d["reason"],
+        ),
+        _("The decision was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def apply_for_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
+    sanction = selectors.get_part_for(request.user, Sanction, pk)
+    if not permissions.can_record_reconsideration(request.user, sanction):
+        raise PermissionDenied
+    form = forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}")
+    return _on_incident(
+        request,
+        sanction.incident,
+        form,
+        f"rc{sanction.pk}",
+        lambda d: services.apply_for_reconsideration(actor=request.user, sanction=sanction, **d),
+        _("The application was recorded; the decision is still enforced meanwhile."),
+    )
 
 
 @login_required
@@ -508,7 +579,7 @@ def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_record_reconsideration(request.user, row.sanction):
         raise PermissionDenied
     form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
-    return _act(
+    return _on_incident(
         request,
         row.sanction.incident,
         form,
@@ -554,19 +625,21 @@ def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-acknowledge = _row_action(
-    model=ChainNotification,
-    allowed=lambda user, step: step.notified_id == user.pk,
-    form=lambda request, step: forms.ConfirmForm({}),
-    run=lambda user, step, d: services.acknowledge_step(actor=user, step=step),
-    done=gettext_lazy("Acknowledged."),
-)
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    step = selectors.get_part_for(request.user, ChainNotification, pk)
+    if step.notified_id != request.user.pk:
+        raise PermissionDenied
+    one_click(request, lambda: services.acknowledge_step(actor=request.user, step=step), _("Acknowledged."))
+    return redirect("incidents:incident_detail", pk=step.incident_id)
 
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = _within(request, IncidentAttachment, pk)
-    audit.record_access(actor=request.user, action="incidents.attachment.download", obj=attachment.incident)
+    attachment = services.open_attachment(
+        actor=request.user, attachment=selectors.get_part_for(request.user, IncidentAttachment, pk)
+    )
     return file_response(attachment.file, filename=attachment.name, content_type=attachment.content_type)
 
 
@@ -579,21 +652,20 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_read_plans(request.user):
         raise PermissionDenied
     court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
+    if request.method == "POST" and not court_ids:
+        raise PermissionDenied
     form = forms.PlanForm(request.POST or None, request.FILES or None, court_ids=court_ids)
-    if request.method == "POST":
-        if not court_ids:
-            raise PermissionDenied
-        if form.is_valid():
-            plan, _stale = call_service(
-                form, lambda: services.add_plan(actor=request.user, **form.cleaned_data)
-            )
-            if plan is not None:
-                messages.success(request, _("The plan was added."))
-                return redirect("incidents:plan_detail", pk=plan.pk)
-    return render(
+    return form_action(
         request,
-        "incidents/plan_list.html",
-        {"plans": selectors.plans_for(request.user), "form": form, "can_add": bool(court_ids)},
+        form,
+        lambda d: services.add_plan(actor=request.user, **d),
+        done=_("The plan was added."),
+        then=lambda plan: reverse("incidents:plan_detail", args=[plan.pk]),
+        page=lambda form, current: render(
+            request,
+            "incidents/plan_list.html",
+            {"plans": selectors.plans_for(request.user), "form": form, "can_add": bool(court_ids)},
+        ),
     )
 
 
@@ -611,6 +683,26 @@ def _plan_page(request: HttpRequest, plan: Any, status: int = 200, **bound: Any)
     }
     context.update(bound)
     return render(request, "incidents/plan_detail.html", context, status=status)
+
+
+def _on_plan(
+    request: HttpRequest,
+    plan: Any,
+    form: django_forms.BaseForm,
+    name: str,
+    run: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Post one of the plan page's forms to its service: back to the page with `done`,
+    or the page again (400) with the form bound under `name`."""
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        fresh = selectors.get_plan_for(request.user, plan.pk)
+        return _plan_page(request, fresh, status=400, **{name: form})
+
+    return form_action(
+        request, form, run, done=done, then=reverse("incidents:plan_detail", args=[plan.pk]), page=page
+    )
 
 
 @login_required
@@ -632,43 +724,33 @@ def plan_activate(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     incidents = selectors.incidents_for(request.user).filter(court_id=plan.court_id)
     form = forms.ActivationForm(request.POST, court_id=plan.court_id, incidents=incidents)
-    if form.is_valid():
-        saved, _stale = call_service(
-            form,
-            lambda: services.activate_plan(
-                actor=request.user, plan=plan, calls=form.calls(), incident=form.cleaned_data["incident"]
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The plan was activated and the people called were notified."))
-            return redirect("incidents:plan_detail", pk=plan.pk)
-    return _plan_page(request, selectors.get_plan_for(request.user, pk), status=400, activation_form=form)
+    return _on_plan(
+        request,
+        plan,
+        form,
+        "activation_form",
+        lambda d: services.activate_plan(
+            actor=request.user, plan=plan, calls=form.calls(), incident=d["incident"]
+        ),
+        _("The plan was activated and the people called were notified."),
+    )
 
 
 @login_required
 @require_POST
 def record_arrival(request: HttpRequest, pk: int) -> HttpResponse:
-    call = get_object_or_404(
-        ActivationCall.objects.select_related("activation__plan"),
-        pk=pk,
-        activation__plan__in=selectors.plans_for(request.user),
-    )
+    call = selectors.get_call_for(request.user, pk)
     plan = call.activation.plan
     if not permissions.can_manage_plans(request.user, plan.court_id):
         raise PermissionDenied
     form = forms.ArrivalForm(request.POST, prefix=f"c{call.pk}")
-    if form.is_valid():
-        saved, _stale = call_service(
-            form,
-            lambda: services.record_arrival(
-                actor=request.user, call=call, arrived_at=form.cleaned_data["arrived_at"]
-            ),
-        )
-        if saved is not None:
-            messages.success(request, _("The arrival was recorded."))
-            return redirect("incidents:plan_detail", pk=plan.pk)
-    return _plan_page(
-        request, selectors.get_plan_for(request.user, plan.pk), status=400, **{f"c{call.pk}": form}
+    return _on_plan(
+        request,
+        plan,
+        form,
+        f"c{call.pk}",
+        lambda d: services.record_arrival(actor=request.user, call=call, arrived_at=d["arrived_at"]),
+        _("The arrival was recorded."),
     )
 
 
@@ -681,6 +763,8 @@ def talk_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_read_talks(request.user):
         raise PermissionDenied
     court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
+    if request.method == "POST" and not court_ids:
+        raise PermissionDenied
     form = forms.TalkForm(
         request.POST or None,
         request.FILES or None,
@@ -688,26 +772,26 @@ def talk_list(request: HttpRequest) -> HttpResponse:
         persons=poc_selectors.persons_for(request.user),
         incidents=selectors.incidents_for(request.user),
     )
-    if request.method == "POST":
-        if not court_ids:
-            raise PermissionDenied
-        if form.is_valid():
-            talk, _stale = call_service(
-                form, lambda: services.record_warning_talk(actor=request.user, **form.cleaned_data)
-            )
-            if talk is not None:
-                messages.success(request, _("The warning talk was recorded."))
-                return redirect("incidents:talk_list")
-    page = Paginator(selectors.talks_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "incidents/talk_list.html", {"page": page, "form": form, "can_add": bool(court_ids)}
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        talks = Paginator(selectors.talks_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request, "incidents/talk_list.html", {"page": talks, "form": form, "can_add": bool(court_ids)}
+        )
+
+    return form_action(
+        request,
+        form,
+        lambda d: services.record_warning_talk(actor=request.user, **d),
+        done=_("The warning talk was recorded."),
+        then=reverse("incidents:talk_list"),
+        page=page,
     )
 
 
 @login_required
 def talk_download(request: HttpRequest, pk: int) -> FileResponse:
-    talk = selectors.get_talk_for(request.user, pk)
-    audit.record_access(actor=request.user, action="incidents.talk.download", obj=talk)
+    talk = services.open_talk_record(actor=request.user, talk=selectors.get_talk_for(request.user, pk))
     return file_response(talk.record, filename=talk.record_name)
 
 
@@ -754,14 +838,16 @@ def protection_request(request: HttpRequest) -> HttpResponse:
         incidents=selectors.incidents_for(request.user).filter(status=IncidentStatus.OPEN),
         own=judges.filter(account__username=request.user.get_username()).first(),
     )
-    if request.method == "POST" and form.is_valid():
-        saved, _stale = call_service(
-            form, lambda: services.request_protection(actor=request.user, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, _("The request was sent to the judicial police."))
-            return redirect("incidents:protection_detail", pk=saved.pk)
-    return render(request, "incidents/protection_form.html", {"form": form, **_tabs(request)})
+    return form_action(
+        request,
+        form,
+        lambda d: services.request_protection(actor=request.user, **d),
+        done=_("The request was sent to the judicial police."),
+        then=lambda saved: reverse("incidents:protection_detail", args=[saved.pk]),
+        page=lambda form, current: render(
+            request, "incidents/protection_form.html", {"form": form, **_tabs(request)}
+        ),
+    )
 
 
 def _protection_page(
@@ -789,24 +875,25 @@ def _protection_page(
     return render(request, "incidents/protection_detail.html", context, status=status)
 
 
-def _protection_act(
+def _on_protection(
     request: HttpRequest,
     protection: ProtectionRequest,
     form: django_forms.BaseForm,
-    form_name: str,
+    name: str,
     run: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    """Run a service from a form posted on the protection page; back to the page with
-    the message on success, or the page again with the bound form and its errors."""
-    if form.is_valid():
-        saved, _stale = call_service(form, lambda: run(form.cleaned_data))
-        if saved is not None:
-            messages.success(request, done)
-            return redirect("incidents:protection_detail", pk=protection.pk)
-    messages.error(request, _("The form was not saved; see the messages below."))
-    fresh = selectors.get_protection_for(request.user, protection.pk)
-    return _protection_page(request, fresh, status=400, bound={form_name: form})
+    """Post one of the protection page's forms to its service (core.views.form_action):
+    back to the page with `done`, or the page again (400) with the form bound under
+    `name`, the user's input and the messages."""
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        messages.error(request, _("The form was not saved; see the messages below."))
+        fresh = selectors.get_protection_for(request.user, protection.pk)
+        return _protection_page(request, fresh, status=400, bound={name: form})
+
+    then = reverse("incidents:protection_detail", args=[protection.pk])
+    return form_action(request, form, run, done=done, then=then, page=page)
 
 
 def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
@@ -822,9 +909,7 @@ def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
 @require_GET
 def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     protection = selectors.get_protection_for(request.user, pk)
-    # Where a judge is protected (often their home) is private (A18): every view is logged.
-    audit.record_access(actor=request.user, action="incidents.protection.view", obj=protection)
-    return _protection_page(request, protection)
+    return _protection_page(request, services.open_protection(actor=request.user, request=protection))
 
 
 @login_required
@@ -832,7 +917,7 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
-    return _protection_act(
+    return _on_protection(
         request,
         protection,
         form,
@@ -854,7 +939,7 @@ def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionLogForm(request.POST)
-    return _protection_act(
+    return _on_protection(
         request,
         protection,
         form,
@@ -871,7 +956,7 @@ def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionCompleteForm(request.POST)
-    return _protection_act(
+    return _on_protection(
         request,
         protection,
         form,

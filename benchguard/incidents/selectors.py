@@ -1,4 +1,4 @@
-"""Scoped reads of the incident register and of after-hours protection (invisible → 404)."""
+"""Scoped reads of the incident register (invisible → 404)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,11 @@ from benchguard.incidents.models import (
     EmergencyPlan,
     Incident,
     PlanActivation,
-    ProtectionLogEntry,
-    ProtectionRequest,
     Reception,
     Reconsideration,
     Sanction,
     WarningTalk,
 )
-from benchguard.organization.models import Person
 
 M = TypeVar("M", bound=Model)
 
@@ -181,36 +178,3 @@ def talks_for(user: Any) -> QuerySet[WarningTalk]:
 
 def get_talk_for(user: Any, pk: int) -> WarningTalk:
     return get_object_or_404(talks_for(user), pk=pk)
-
-
-# --- After-hours protection (A12.3) ------------------------------------------------------------
-
-
-def protections_for(user: Any) -> QuerySet[ProtectionRequest]:
-    return ProtectionRequest.objects.visible_to(user).select_related("court", "judge", "requested_by")
-
-
-def get_protection_for(user: Any, pk: int) -> ProtectionRequest:
-    return get_object_or_404(
-        ProtectionRequest.objects.visible_to(user)
-        .select_related("court", "judge__department", "requested_by", "decided_by", "incident")
-        .prefetch_related(
-            "officers",
-            Prefetch("log", queryset=ProtectionLogEntry.objects.select_related("by")),
-        ),
-        pk=pk,
-    )
-
-
-def protection_candidates(user: Any) -> QuerySet[Person]:
-    """The people the user may request protection for: themselves, the people of the
-    departments they are division chief of, everyone of a court where they are the
-    committee office (permissions.can_request_protection)."""
-    if user is None or not user.is_authenticated:
-        return Person.objects.none()
-    chief_departments, office_courts = permissions.protection_scope(user)
-    return (
-        Person.objects.filter(is_active=True)
-        .filter(Q(account=user) | Q(department_id__in=chief_departments) | Q(court_id__in=office_courts))
-        .select_related("department")
-    )

@@ -33,7 +33,6 @@ from benchguard.incidents.choices import (
     IncidentStatus,
     MeasureStatus,
     Procedure,
-    ProtectionStatus,
     ReconsiderationOutcome,
     SanctionMeasure,
     SanctionStatus,
@@ -48,8 +47,6 @@ from benchguard.incidents.models import (
     IncidentAttachment,
     PlanActivation,
     PoliceRequest,
-    ProtectionLogEntry,
-    ProtectionRequest,
     ProtectiveMeasure,
     Reception,
     Reconsideration,
@@ -57,8 +54,9 @@ from benchguard.incidents.models import (
     SanctionCap,
     WarningTalk,
 )
+from benchguard.incidents.permissions import is_police_officer
 from benchguard.notifications.services import choice_label, localized, notify
-from benchguard.organization.choices import DepartmentType, Role
+from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
@@ -996,15 +994,6 @@ def acknowledge_step(*, actor: Actor, step: ChainNotification) -> ChainNotificat
     return step
 
 
-def is_police_officer(person: Person) -> bool:
-    """A judicial police officer: in the judicial police department, or holding the role."""
-    if person.department is not None and person.department.type == DepartmentType.JUDICIAL_POLICE:
-        return True
-    return person.account_id is not None and has_role(
-        person.account, Role.JUDICIAL_POLICE, court_id=person.court_id
-    )
-
-
 def reception_rule_applies(incident: Incident) -> bool:
     return incident.kind == IncidentKind.GROUP_PETITION or incident.sensitive_case
 
@@ -1337,242 +1326,4 @@ def update_sanction_cap(
         action="incidents.cap.update",
         expected_version=expected_version,
         changes=changes,
-    )
-
-
-# --- After-hours protection (A12.3) --------------------------------------------------------------
-
-PROTECTION_FIELDS = ["court", "judge", "risk", "place", "starts_at", "ends_at", "incident", "status"]
-
-
-def _protection_url(request: ProtectionRequest) -> str:
-    return reverse("incidents:protection_detail", args=[request.pk])
-
-
-@transaction.atomic
-def request_protection(
-    *,
-    actor: Actor,
-    judge: Person,
-    risk: str,
-    place: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime,
-    incident: Incident | None = None,
-) -> ProtectionRequest:
-    """A judge at evident risk outside working hours, their division chief or the
-    committee office asks the judicial police detachment for protection (A12.3): the
-    risk, where and when; the judicial police of the court are told at once."""
-    if not permissions.can_request_protection(actor, judge):
-        raise PermissionDenied
-    errors: dict[str, ValidationError] = {}
-    if not risk.strip():
-        errors["risk"] = ValidationError(_("Describe the risk."), code="required")
-    if not place.strip():
-        errors["place"] = ValidationError(_("Say where the judge needs protection."), code="required")
-    if ends_at <= starts_at:
-        errors["ends_at"] = ValidationError(
-            _("The protection must end after it starts."), code="ends_before_starts"
-        )
-    elif ends_at <= timezone.now():
-        errors["ends_at"] = ValidationError(_("The protection cannot end in the past."), code="in_the_past")
-    if incident is not None:
-        if incident.court_id != judge.court_id:
-            errors["incident"] = ValidationError(
-                _("The incident belongs to another court."), code="other_court"
-            )
-        elif not Incident.objects.visible_to(actor).filter(pk=incident.pk).exists():
-            errors["incident"] = ValidationError(_("Choose an incident you can see."), code="not_visible")
-    if errors:
-        raise ValidationError(errors)
-    request = create_versioned(
-        ProtectionRequest(
-            court_id=judge.court_id,
-            judge=judge,
-            requested_by=account_of(actor),
-            risk=risk.strip(),
-            place=place.strip(),
-            starts_at=starts_at,
-            ends_at=ends_at,
-            incident=incident,
-        ),
-        actor=actor,
-        action="incidents.protection.request",
-        fields=PROTECTION_FIELDS,
-        redact=["risk", "place"],  # a judge's home is private (A18)
-    )
-    notify(
-        recipients=accounts_with_roles(judge.court_id, Role.JUDICIAL_POLICE),
-        kind="incidents.protection.requested",
-        title=gettext_lazy("After-hours protection requested"),
-        body=f"{judge.name} · {timezone.localtime(starts_at):%Y-%m-%d %H:%M}",  # the place only in BenchGuard
-        url=_protection_url(request),
-        dedupe_key=f"incidents.protection.requested:{request.pk}",
-        court=request.court,
-    )
-    return request
-
-
-@transaction.atomic
-def decide_protection(
-    *,
-    actor: Actor,
-    request: ProtectionRequest,
-    expected_version: int,
-    approve: bool,
-    officers: Sequence[Person] = (),
-    note: str = "",
-) -> ProtectionRequest:
-    """The judicial police approve the protection and assign officers of the court's
-    judicial police, or decline it with a note. The requester, the protected judge and
-    the officers assigned are told."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, expected_version, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.REQUESTED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-    )
-    officers = list(officers) if approve else []
-    if approve:
-        if not officers:
-            raise ValidationError(
-                {"officers": ValidationError(_("Assign at least one officer."), code="no_officer")}
-            )
-        others = [p for p in officers if p.court_id != request.court_id]
-        if others:
-            raise ValidationError(
-                {
-                    "officers": ValidationError(
-                        _("%(name)s does not belong to this court.") % {"name": others[0].name},
-                        code="other_court",
-                    )
-                }
-            )
-        not_police = [p for p in officers if not is_police_officer(p)]
-        if not_police:
-            raise ValidationError(
-                {
-                    "officers": ValidationError(
-                        _("%(name)s is not a judicial police officer.") % {"name": not_police[0].name},
-                        code="not_police",
-                    )
-                }
-            )
-    elif not note.strip():
-        raise ValidationError({"note": ValidationError(_("Give the reason for declining."), code="required")})
-    saved = update_versioned(
-        ProtectionRequest,
-        request.pk,
-        actor=actor,
-        action="incidents.protection.approve" if approve else "incidents.protection.decline",
-        expected_version=expected_version,
-        changes={
-            "status": ProtectionStatus.APPROVED if approve else ProtectionStatus.DECLINED,
-            "decided_by": actor,
-            "decided_at": timezone.now(),
-            "decision_note": note.strip(),
-        },
-    )
-    if approve:
-        saved.officers.set(officers)
-        audit.record_event(
-            actor=actor,
-            action="incidents.protection.officers",
-            obj=saved,
-            officers=[p.pk for p in officers],
-        )
-    when = f"{timezone.localtime(saved.starts_at):%Y-%m-%d %H:%M}"
-    concerned = [saved.requested_by, *([saved.judge.account] if saved.judge.account_id else [])]
-    notify(
-        recipients=[a for a in concerned if a is not None],
-        kind="incidents.protection.decided",
-        title=gettext_lazy("After-hours protection approved")
-        if approve
-        else gettext_lazy("After-hours protection declined"),
-        body=f"{saved.judge.name} · {when}",
-        url=_protection_url(saved),
-        dedupe_key=f"incidents.protection.decided:{saved.pk}",
-        court=saved.court,
-    )
-    assigned = [p.account for p in officers if p.account_id]
-    notify(
-        recipients=[a for a in assigned if a is not None],
-        kind="incidents.protection.assigned",
-        title=gettext_lazy("You are assigned to protect a judge after hours"),
-        body=f"{saved.judge.name} · {when}",
-        url=_protection_url(saved),
-        dedupe_key=f"incidents.protection.assigned:{saved.pk}",
-        court=saved.court,
-    )
-    return saved
-
-
-def open_protection(*, actor: Actor, request: ProtectionRequest) -> ProtectionRequest:
-    """A request for protection, to show to someone who sees it: where a judge is
-    protected (often their home) is private (A18), so every opening is logged first."""
-    if not permissions.can_see_protection(actor, request):
-        raise PermissionDenied
-    audit.record_access(actor=actor, action="incidents.protection.view", obj=request)
-    return request
-
-
-@transaction.atomic
-def log_protection(
-    *, actor: Actor, request: ProtectionRequest, what_was_done: str, at: dt.datetime | None = None
-) -> ProtectionLogEntry:
-    """The judicial police log what was done for an approved protection."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.APPROVED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-        code="not_approved",
-    )
-    if not what_was_done.strip():
-        raise ValidationError({"what_was_done": ValidationError(_("Say what was done."), code="required")})
-    now = timezone.now()
-    if at is not None and at > now + dt.timedelta(minutes=5):
-        raise ValidationError({"at": ValidationError(_("The time cannot be in the future."), code="future")})
-    entry = ProtectionLogEntry.objects.create(
-        request=request, at=at or now, by=signed_in(actor), what_was_done=what_was_done.strip()
-    )
-    audit.record_event(
-        actor=actor,
-        action="incidents.protection.log",
-        obj=request,
-        entry=entry.pk,
-        at=entry.at.isoformat(),
-        what_was_done=entry.what_was_done,
-    )
-    return entry
-
-
-@transaction.atomic
-def complete_protection(
-    *, actor: Actor, request: ProtectionRequest, expected_version: int, note: str = ""
-) -> ProtectionRequest:
-    """The judicial police close an approved protection once it is over."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, expected_version, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.APPROVED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-    )
-    return update_versioned(
-        ProtectionRequest,
-        request.pk,
-        actor=actor,
-        action="incidents.protection.complete",
-        expected_version=expected_version,
-        changes={
-            "status": ProtectionStatus.COMPLETED,
-            "completed_at": timezone.now(),
-            "completion_note": note.strip(),
-        },
     )

@@ -1,7 +1,6 @@
-"""Pages of the incident register (A8, A9, A13) and of after-hours protection (A12.3):
-thin; changes through services, reads through selectors. Forms on the incident page (and
-the protection page) that are refused come back on that page with the user's input and
-the messages, so nothing typed is lost."""
+"""Pages of the incident register (A8, A9, A13): thin; changes through services, reads
+through selectors. Forms on the incident page that are refused come back on that page
+with the user's input and the messages, so nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -31,7 +30,6 @@ from benchguard.incidents.choices import (
     ChainStep,
     IncidentKind,
     IncidentStatus,
-    ProtectionStatus,
     SanctionStatus,
 )
 from benchguard.incidents.models import (
@@ -39,7 +37,6 @@ from benchguard.incidents.models import (
     Incident,
     IncidentAttachment,
     PoliceRequest,
-    ProtectionRequest,
     ProtectiveMeasure,
     Sanction,
 )
@@ -49,14 +46,6 @@ from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern import selectors as poc_selectors
 
 PAGE_SIZE = 50
-
-
-def _tabs(request: HttpRequest) -> dict[str, bool]:
-    """Which tabs of the register's navigation the user has."""
-    return {
-        "can_plans": permissions.can_read_plans(request.user),
-        "can_talks": permissions.can_read_talks(request.user),
-    }
 
 
 # --- Register -----------------------------------------------------------------------------------
@@ -88,7 +77,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_export": permissions.can_export(request.user),
-            **_tabs(request),
+            **permissions.tabs(request.user),
         },
     )
 
@@ -110,7 +99,11 @@ def incident_export(request: HttpRequest) -> HttpResponse:
 def report_choose(request: HttpRequest) -> HttpResponse:
     if not permissions.can_report(request.user):
         raise PermissionDenied
-    return render(request, "incidents/report_choose.html", {"kinds": IncidentKind.choices, **_tabs(request)})
+    return render(
+        request,
+        "incidents/report_choose.html",
+        {"kinds": IncidentKind.choices, **permissions.tabs(request.user)},
+    )
 
 
 @login_required
@@ -174,7 +167,7 @@ def _detail(
     is_president = has_role(user, Role.COURT_PRESIDENT, court_id=court_id)
     context: dict[str, Any] = {
         "incident": incident,
-        **_tabs(request),
+        **permissions.tabs(request.user),
         "can_manage": manage,
         "can_edit": permissions.can_manage(user, incident),
         "can_attach": permissions.can_add_attachment(user, incident),
@@ -793,176 +786,3 @@ def talk_list(request: HttpRequest) -> HttpResponse:
 def talk_download(request: HttpRequest, pk: int) -> FileResponse:
     talk = services.open_talk_record(actor=request.user, talk=selectors.get_talk_for(request.user, pk))
     return file_response(talk.record, filename=talk.record_name)
-
-
-# --- After-hours protection (A12.3) -------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def protection_list(request: HttpRequest) -> HttpResponse:
-    """The protection requests the user may see, latest first, a page at a time."""
-    if not permissions.can_report(request.user):
-        raise PermissionDenied
-    form = forms.ProtectionFilterForm(request.GET or None)
-    rows = selectors.protections_for(request.user)
-    if form.is_valid() and form.cleaned_data["status"]:
-        rows = rows.filter(status=form.cleaned_data["status"])
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "incidents/protection_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "can_request": selectors.protection_candidates(request.user).exists(),
-            **_tabs(request),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def protection_request(request: HttpRequest) -> HttpResponse:
-    """Ask the judicial police for after-hours protection, for oneself or, as division
-    chief or committee office, for a judge one answers for."""
-    judges = selectors.protection_candidates(request.user)
-    if not judges.exists():
-        raise PermissionDenied
-    form = forms.ProtectionRequestForm(
-        request.POST or None,
-        judges=judges,
-        incidents=selectors.incidents_for(request.user).filter(status=IncidentStatus.OPEN),
-        own=judges.filter(account__username=request.user.get_username()).first(),
-    )
-    return form_action(
-        request,
-        form,
-        lambda d: services.request_protection(actor=request.user, **d),
-        done=_("The request was sent to the judicial police."),
-        then=lambda saved: reverse("incidents:protection_detail", args=[saved.pk]),
-        page=lambda form, current: render(
-            request, "incidents/protection_form.html", {"form": form, **_tabs(request)}
-        ),
-    )
-
-
-def _protection_page(
-    request: HttpRequest,
-    protection: ProtectionRequest,
-    status: int = 200,
-    bound: dict[str, Any] | None = None,
-) -> HttpResponse:
-    user = request.user
-    police = permissions.can_act_on_protection(user, protection)
-    context: dict[str, Any] = {
-        "protection": protection,
-        **_tabs(request),
-        "can_decide": police and protection.status == ProtectionStatus.REQUESTED,
-        "can_log": police and protection.status == ProtectionStatus.APPROVED,
-        "incident_visible": protection.incident_id is not None
-        and Incident.objects.visible_to(user).filter(pk=protection.incident_id).exists(),
-        "decision_form": forms.ProtectionDecisionForm(
-            court_id=protection.court_id, initial={"version": protection.version}
-        ),
-        "log_form": forms.ProtectionLogForm(),
-        "complete_form": forms.ProtectionCompleteForm(initial={"version": protection.version}),
-    }
-    context.update(bound or {})
-    return render(request, "incidents/protection_detail.html", context, status=status)
-
-
-def _on_protection(
-    request: HttpRequest,
-    protection: ProtectionRequest,
-    form: django_forms.BaseForm,
-    name: str,
-    run: Callable[[dict[str, Any]], Any],
-    done: str,
-) -> HttpResponse:
-    """Post one of the protection page's forms to its service (core.views.form_action):
-    back to the page with `done`, or the page again (400) with the form bound under
-    `name`, the user's input and the messages."""
-
-    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
-        messages.error(request, _("The form was not saved; see the messages below."))
-        fresh = selectors.get_protection_for(request.user, protection.pk)
-        return _protection_page(request, fresh, status=400, bound={name: form})
-
-    then = reverse("incidents:protection_detail", args=[protection.pk])
-    return form_action(request, form, run, done=done, then=then, page=page)
-
-
-def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
-    """A request the user sees (404 otherwise) and, being its court's judicial police,
-    acts on (403 otherwise)."""
-    protection = selectors.get_protection_for(request.user, pk)
-    if not permissions.can_act_on_protection(request.user, protection):
-        raise PermissionDenied
-    return protection
-
-
-@login_required
-@require_GET
-def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = selectors.get_protection_for(request.user, pk)
-    return _protection_page(request, services.open_protection(actor=request.user, request=protection))
-
-
-@login_required
-@require_POST
-def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
-    return _on_protection(
-        request,
-        protection,
-        form,
-        "decision_form",
-        lambda d: services.decide_protection(
-            actor=request.user,
-            request=protection,
-            expected_version=d["version"],
-            approve=d["approve"],
-            officers=list(d["officers"]),
-            note=d["note"],
-        ),
-        _("The decision was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionLogForm(request.POST)
-    return _on_protection(
-        request,
-        protection,
-        form,
-        "log_form",
-        lambda d: services.log_protection(
-            actor=request.user, request=protection, what_was_done=d["what_was_done"], at=d["at"]
-        ),
-        _("Logged."),
-    )
-
-
-@login_required
-@require_POST
-def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionCompleteForm(request.POST)
-    return _on_protection(
-        request,
-        protection,
-        form,
-        "complete_form",
-        lambda d: services.complete_protection(
-            actor=request.user, request=protection, expected_version=d["version"], note=d["note"]
-        ),
-        _("The protection was completed."),
-    )

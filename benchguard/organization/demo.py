@@ -129,6 +129,9 @@ def load_demo() -> list[Persona]:
     from benchguard.incidents.demo import load_incidents_demo
 
     load_incidents_demo()
+    from benchguard.after_hours.demo import load_after_hours_demo
+
+    load_after_hours_demo()
     from benchguard.gate.demo import load_gate_demo
 
     load_gate_demo()

@@ -1,0 +1,202 @@
+"""The pages of after-hours protection (A12.3): thin; changes through services, reads
+through selectors. They sit in the incident register's navigation (its tabs). Forms on
+the protection page that are refused come back on that page with the user's input and
+the messages, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from benchguard.after_hours import forms, permissions, selectors, services
+from benchguard.after_hours.choices import ProtectionStatus
+from benchguard.after_hours.models import ProtectionRequest
+from benchguard.core.views import form_action
+from benchguard.incidents import permissions as incident_permissions
+from benchguard.incidents import selectors as incident_selectors
+from benchguard.incidents.choices import IncidentStatus
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def protection_list(request: HttpRequest) -> HttpResponse:
+    """The protection requests the user may see, latest first, a page at a time."""
+    if not incident_permissions.can_report(request.user):
+        raise PermissionDenied
+    form = forms.ProtectionFilterForm(request.GET or None)
+    rows = selectors.protections_for(request.user)
+    if form.is_valid() and form.cleaned_data["status"]:
+        rows = rows.filter(status=form.cleaned_data["status"])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "after_hours/protection_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_request": selectors.protection_candidates(request.user).exists(),
+            **incident_permissions.tabs(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def protection_request(request: HttpRequest) -> HttpResponse:
+    """Ask the judicial police for after-hours protection, for oneself or, as division
+    chief or committee office, for a judge one answers for."""
+    judges = selectors.protection_candidates(request.user)
+    if not judges.exists():
+        raise PermissionDenied
+    form = forms.ProtectionRequestForm(
+        request.POST or None,
+        judges=judges,
+        incidents=incident_selectors.incidents_for(request.user).filter(status=IncidentStatus.OPEN),
+        own=judges.filter(account__username=request.user.get_username()).first(),
+    )
+    return form_action(
+        request,
+        form,
+        lambda d: services.request_protection(actor=request.user, **d),
+        done=_("The request was sent to the judicial police."),
+        then=lambda saved: reverse("after_hours:protection_detail", args=[saved.pk]),
+        page=lambda form, current: render(
+            request,
+            "after_hours/protection_form.html",
+            {"form": form, **incident_permissions.tabs(request.user)},
+        ),
+    )
+
+
+def _protection_page(
+    request: HttpRequest,
+    protection: ProtectionRequest,
+    status: int = 200,
+    bound: dict[str, Any] | None = None,
+) -> HttpResponse:
+    user = request.user
+    police = permissions.can_act_on_protection(user, protection)
+    context: dict[str, Any] = {
+        "protection": protection,
+        **incident_permissions.tabs(request.user),
+        "can_decide": police and protection.status == ProtectionStatus.REQUESTED,
+        "can_log": police and protection.status == ProtectionStatus.APPROVED,
+        "incident_visible": protection.incident is not None
+        and incident_permissions.can_see(user, protection.incident),
+        "decision_form": forms.ProtectionDecisionForm(
+            court_id=protection.court_id, initial={"version": protection.version}
+        ),
+        "log_form": forms.ProtectionLogForm(),
+        "complete_form": forms.ProtectionCompleteForm(initial={"version": protection.version}),
+    }
+    context.update(bound or {})
+    return render(request, "after_hours/protection_detail.html", context, status=status)
+
+
+def _on_protection(
+    request: HttpRequest,
+    protection: ProtectionRequest,
+    form: django_forms.BaseForm,
+    name: str,
+    run: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Post one of the protection page's forms to its service (core.views.form_action):
+    back to the page with `done`, or the page again (400) with the form bound under
+    `name`, the user's input and the messages."""
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        messages.error(request, _("The form was not saved; see the messages below."))
+        fresh = selectors.get_protection_for(request.user, protection.pk)
+        return _protection_page(request, fresh, status=400, bound={name: form})
+
+    then = reverse("after_hours:protection_detail", args=[protection.pk])
+    return form_action(request, form, run, done=done, then=then, page=page)
+
+
+def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
+    """A request the user sees (404 otherwise) and, being its court's judicial police,
+    acts on (403 otherwise)."""
+    protection = selectors.get_protection_for(request.user, pk)
+    if not permissions.can_act_on_protection(request.user, protection):
+        raise PermissionDenied
+    return protection
+
+
+@login_required
+@require_GET
+def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = selectors.get_protection_for(request.user, pk)
+    return _protection_page(request, services.open_protection(actor=request.user, request=protection))
+
+
+@login_required
+@require_POST
+def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
+    return _on_protection(
+        request,
+        protection,
+        form,
+        "decision_form",
+        lambda d: services.decide_protection(
+            actor=request.user,
+            request=protection,
+            expected_version=d["version"],
+            approve=d["approve"],
+            officers=list(d["officers"]),
+            note=d["note"],
+        ),
+        _("The decision was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionLogForm(request.POST)
+    return _on_protection(
+        request,
+        protection,
+        form,
+        "log_form",
+        lambda d: services.log_protection(
+            actor=request.user, request=protection, what_was_done=d["what_was_done"], at=d["at"]
+        ),
+        _("Logged."),
+    )
+
+
+@login_required
+@require_POST
+def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    protection = _protection_for_police(request, pk)
+    form = forms.ProtectionCompleteForm(request.POST)
+    return _on_protection(
+        request,
+        protection,
+        form,
+        "complete_form",
+        lambda d: services.complete_protection(
+            actor=request.user, request=protection, expected_version=d["version"], note=d["note"]
+        ),
+        _("The protection was completed."),
+    )

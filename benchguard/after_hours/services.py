@@ -8,12 +8,13 @@ read as one series across the move."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,15 +29,46 @@ from benchguard.incidents.models import Incident
 from benchguard.incidents.permissions import is_police_officer
 from benchguard.notifications.services import notify
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Person
+from benchguard.organization.models import Account, Person
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
 
 PROTECTION_FIELDS = ["court", "judge", "risk", "place", "starts_at", "ends_at", "incident", "status"]
 
 
-def _protection_url(request: ProtectionRequest) -> str:
-    return reverse("after_hours:protection_detail", args=[request.pk])
+def _for_police(
+    actor: Actor,
+    request: ProtectionRequest,
+    status: str,
+    *,
+    expected_version: int | None = None,
+    code: str = "invalid_transition",
+) -> ProtectionRequest:
+    """The request as stored now, locked, for a step of the judicial police of its court
+    (PermissionDenied for anyone else) that only a request in `status` allows."""
+    if not permissions.can_act_on_protection(actor, request):
+        raise PermissionDenied
+    request = lock(request, expected_version, related=("court", "judge"))
+    require_status(
+        request, status, message=_("This cannot be done while the protection is “%(status)s”."), code=code
+    )
+    return request
+
+
+def _tell(
+    request: ProtectionRequest, recipients: Iterable[Account | None], kind: str, title: str | Promise
+) -> None:
+    """Tell people about a request, once each: the judge and when — the place and the
+    risk only in BenchGuard (A18), as notifications are also e-mailed."""
+    notify(
+        recipients=[account for account in recipients if account is not None],
+        kind=kind,
+        title=title,
+        body=f"{request.judge.name} · {timezone.localtime(request.starts_at):%Y-%m-%d %H:%M}",
+        url=reverse("after_hours:protection_detail", args=[request.pk]),
+        dedupe_key=f"{kind}:{request.pk}",
+        court=request.court,
+    )
 
 
 @transaction.atomic
@@ -91,14 +123,11 @@ def request_protection(
         fields=PROTECTION_FIELDS,
         redact=["risk", "place"],  # a judge's home is private (A18)
     )
-    notify(
-        recipients=accounts_with_roles(judge.court_id, Role.JUDICIAL_POLICE),
-        kind="incidents.protection.requested",
-        title=gettext_lazy("After-hours protection requested"),
-        body=f"{judge.name} · {timezone.localtime(starts_at):%Y-%m-%d %H:%M}",  # the place only in BenchGuard
-        url=_protection_url(request),
-        dedupe_key=f"incidents.protection.requested:{request.pk}",
-        court=request.court,
+    _tell(
+        request,
+        accounts_with_roles(judge.court_id, Role.JUDICIAL_POLICE),
+        "incidents.protection.requested",
+        gettext_lazy("After-hours protection requested"),
     )
     return request
 
@@ -116,14 +145,7 @@ def decide_protection(
     """The judicial police approve the protection and assign officers of the court's
     judicial police, or decline it with a note. The requester, the protected judge and
     the officers assigned are told."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, expected_version, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.REQUESTED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-    )
+    request = _for_police(actor, request, ProtectionStatus.REQUESTED, expected_version=expected_version)
     officers = list(officers) if approve else []
     if approve:
         if not officers:
@@ -173,28 +195,19 @@ def decide_protection(
             obj=saved,
             officers=[p.pk for p in officers],
         )
-    when = f"{timezone.localtime(saved.starts_at):%Y-%m-%d %H:%M}"
-    concerned = [saved.requested_by, *([saved.judge.account] if saved.judge.account_id else [])]
-    notify(
-        recipients=[a for a in concerned if a is not None],
-        kind="incidents.protection.decided",
-        title=gettext_lazy("After-hours protection approved")
+    _tell(
+        saved,
+        [saved.requested_by, *([saved.judge.account] if saved.judge.account_id else [])],
+        "incidents.protection.decided",
+        gettext_lazy("After-hours protection approved")
         if approve
         else gettext_lazy("After-hours protection declined"),
-        body=f"{saved.judge.name} · {when}",
-        url=_protection_url(saved),
-        dedupe_key=f"incidents.protection.decided:{saved.pk}",
-        court=saved.court,
     )
-    assigned = [p.account for p in officers if p.account_id]
-    notify(
-        recipients=[a for a in assigned if a is not None],
-        kind="incidents.protection.assigned",
-        title=gettext_lazy("You are assigned to protect a judge after hours"),
-        body=f"{saved.judge.name} · {when}",
-        url=_protection_url(saved),
-        dedupe_key=f"incidents.protection.assigned:{saved.pk}",
-        court=saved.court,
+    _tell(
+        saved,
+        [p.account for p in officers if p.account_id],
+        "incidents.protection.assigned",
+        gettext_lazy("You are assigned to protect a judge after hours"),
     )
     return saved
 
@@ -213,15 +226,7 @@ def log_protection(
     *, actor: Actor, request: ProtectionRequest, what_was_done: str, at: dt.datetime | None = None
 ) -> ProtectionLogEntry:
     """The judicial police log what was done for an approved protection."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.APPROVED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-        code="not_approved",
-    )
+    request = _for_police(actor, request, ProtectionStatus.APPROVED, code="not_approved")
     if not what_was_done.strip():
         raise ValidationError({"what_was_done": ValidationError(_("Say what was done."), code="required")})
     now = timezone.now()
@@ -246,14 +251,7 @@ def complete_protection(
     *, actor: Actor, request: ProtectionRequest, expected_version: int, note: str = ""
 ) -> ProtectionRequest:
     """The judicial police close an approved protection once it is over."""
-    if not permissions.can_act_on_protection(actor, request):
-        raise PermissionDenied
-    request = lock(request, expected_version, related=("court", "judge"))
-    require_status(
-        request,
-        ProtectionStatus.APPROVED,
-        message=_("This cannot be done while the protection is “%(status)s”."),
-    )
+    request = _for_police(actor, request, ProtectionStatus.APPROVED, expected_version=expected_version)
     return update_versioned(
         ProtectionRequest,
         request.pk,

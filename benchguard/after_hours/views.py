@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms as django_forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -26,6 +25,8 @@ from benchguard.core.views import form_action
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
 from benchguard.incidents.choices import IncidentStatus
+from benchguard.incidents.forms import versioned
+from benchguard.incidents.views.incident_page import on_record_page
 
 PAGE_SIZE = 50
 
@@ -75,7 +76,7 @@ def protection_request(request: HttpRequest) -> HttpResponse:
         form,
         lambda d: services.request_protection(actor=request.user, **d),
         done=_("The request was sent to the judicial police."),
-        then=lambda saved: reverse("after_hours:protection_detail", args=[saved.pk]),
+        then=_detail_url,
         page=lambda form, current: render(
             request,
             "after_hours/protection_form.html",
@@ -109,25 +110,17 @@ def _protection_page(
     return render(request, "after_hours/protection_detail.html", context, status=status)
 
 
-def _on_protection(
-    request: HttpRequest,
-    protection: ProtectionRequest,
-    form: django_forms.BaseForm,
-    name: str,
-    run: Callable[[dict[str, Any]], Any],
-    done: str,
-) -> HttpResponse:
-    """Post one of the protection page's forms to its service (core.views.form_action):
-    back to the page with `done`, or the page again (400) with the form bound under
-    `name`, the user's input and the messages."""
+def _page_again(
+    request: HttpRequest, protection: ProtectionRequest, name: str
+) -> Callable[[django_forms.BaseForm], HttpResponse]:
+    """The protection page shown again (400) with a refused form bound under `name`."""
+    return lambda form: _protection_page(
+        request, selectors.get_protection_for(request.user, protection.pk), status=400, bound={name: form}
+    )
 
-    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
-        messages.error(request, _("The form was not saved; see the messages below."))
-        fresh = selectors.get_protection_for(request.user, protection.pk)
-        return _protection_page(request, fresh, status=400, bound={name: form})
 
-    then = reverse("after_hours:protection_detail", args=[protection.pk])
-    return form_action(request, form, run, done=done, then=then, page=page)
+def _detail_url(protection: ProtectionRequest) -> str:
+    return reverse("after_hours:protection_detail", args=[protection.pk])
 
 
 def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
@@ -151,20 +144,13 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
-    return _on_protection(
+    return on_record_page(
         request,
-        protection,
         form,
-        "decision_form",
-        lambda d: services.decide_protection(
-            actor=request.user,
-            request=protection,
-            expected_version=d["version"],
-            approve=d["approve"],
-            officers=list(d["officers"]),
-            note=d["note"],
-        ),
-        _("The decision was recorded."),
+        lambda d: services.decide_protection(actor=request.user, request=protection, **versioned(d)),
+        done=_("The decision was recorded."),
+        then=_detail_url(protection),
+        again=_page_again(request, protection, "decision_form"),
     )
 
 
@@ -173,15 +159,13 @@ def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionLogForm(request.POST)
-    return _on_protection(
+    return on_record_page(
         request,
-        protection,
         form,
-        "log_form",
-        lambda d: services.log_protection(
-            actor=request.user, request=protection, what_was_done=d["what_was_done"], at=d["at"]
-        ),
-        _("Logged."),
+        lambda d: services.log_protection(actor=request.user, request=protection, **d),
+        done=_("Logged."),
+        then=_detail_url(protection),
+        again=_page_again(request, protection, "log_form"),
     )
 
 
@@ -190,13 +174,11 @@ def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionCompleteForm(request.POST)
-    return _on_protection(
+    return on_record_page(
         request,
-        protection,
         form,
-        "complete_form",
-        lambda d: services.complete_protection(
-            actor=request.user, request=protection, expected_version=d["version"], note=d["note"]
-        ),
-        _("The protection was completed."),
+        lambda d: services.complete_protection(actor=request.user, request=protection, **versioned(d)),
+        done=_("The protection was completed."),
+        then=_detail_url(protection),
+        again=_page_again(request, protection, "complete_form"),
     )

@@ -21,7 +21,7 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
     SubjectKind,
 )
-from benchguard.incidents.models import Incident, ProtectiveMeasure
+from benchguard.incidents.models import EDITABLE_FIELDS, INCIDENT_FIELDS, Incident, ProtectiveMeasure
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import people_in_court
@@ -56,6 +56,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def versioned(data: dict[str, Any]) -> dict[str, Any]:
+    """A versioned form's cleaned data as its service's keyword arguments: the `version`
+    the page was loaded at is the service's `expected_version`."""
+    kwargs = dict(data)
+    kwargs["expected_version"] = kwargs.pop("version")
+    return kwargs
+
+
 def _people(court_ids: Any) -> Any:
     return people_in_court(court_ids).select_related("department")
 
@@ -74,19 +82,7 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Incident
-        fields = [
-            "court",
-            "nature",
-            "occurred_at",
-            "place",
-            "description",
-            "case_number",
-            "procedure",
-            "people_count",
-            "sensitive_case",
-            "perpetrator_description",
-            "case_judge",
-        ]
+        fields = [name for name in INCIDENT_FIELDS if name != "kind"]
         widgets = {
             "occurred_at": DateTimeLocalInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -134,18 +130,7 @@ class IncidentForm(VersionedForm):
 
     class Meta:
         model = Incident
-        fields = [
-            "nature",
-            "occurred_at",
-            "place",
-            "description",
-            "case_number",
-            "procedure",
-            "people_count",
-            "sensitive_case",
-            "perpetrator_description",
-            "case_judge",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {"occurred_at": DateTimeLocalInput()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

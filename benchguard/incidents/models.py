@@ -36,6 +36,24 @@ from benchguard.incidents.querysets import IncidentQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
+# The facts of an incident as reported (its creation's audit line shows them); all but the
+# court and the kind can be corrected afterwards.
+INCIDENT_FIELDS = [
+    "court",
+    "kind",
+    "nature",
+    "occurred_at",
+    "place",
+    "description",
+    "case_number",
+    "procedure",
+    "people_count",
+    "sensitive_case",
+    "perpetrator_description",
+    "case_judge",
+]
+EDITABLE_FIELDS = [f for f in INCIDENT_FIELDS if f not in ("court", "kind")]
+
 # The facts each kind cannot do without (beyond kind, nature, time, place and account).
 REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
     IncidentKind.THREAT: ("targets",),

@@ -113,6 +113,11 @@ def can_notify_in_chain(user: Any, incident: Any, step: str) -> bool:
     )
 
 
+def can_acknowledge(user: Any, step: Any) -> bool:
+    """A step of the group-petition chain is acknowledged by the person it notified."""
+    return step.notified_id is not None and step.notified_id == getattr(user, "pk", None)
+
+
 def can_read_plans(user: Any, court_id: int | None = None) -> bool:
     return has_role(user, *PLAN_READER_ROLES, court_id=court_id)
 

@@ -99,7 +99,7 @@ def _roles_for_step(step: str) -> tuple[str, ...]:
 
 @transaction.atomic
 def acknowledge_step(*, actor: Actor, step: ChainNotification) -> ChainNotification:
-    if step.notified_id != getattr(actor, "pk", None):
+    if not permissions.can_acknowledge(actor, step):
         raise PermissionDenied
     updated = ChainNotification.objects.filter(pk=step.pk, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()

@@ -24,28 +24,18 @@ from benchguard.core.types import Actor
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import IncidentKind, IncidentStatus, MeasureStatus, SanctionStatus
-from benchguard.incidents.models import REQUIRED_BY_KIND, Incident, IncidentAttachment
+from benchguard.incidents.models import (
+    EDITABLE_FIELDS,
+    INCIDENT_FIELDS,
+    REQUIRED_BY_KIND,
+    Incident,
+    IncidentAttachment,
+)
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.models import Court, Person
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern.models import PersonOfConcern
-
-INCIDENT_FIELDS = [
-    "court",
-    "kind",
-    "nature",
-    "occurred_at",
-    "place",
-    "description",
-    "case_number",
-    "procedure",
-    "people_count",
-    "sensitive_case",
-    "perpetrator_description",
-    "case_judge",
-]
-EDITABLE_FIELDS = [f for f in INCIDENT_FIELDS if f not in ("court", "kind")]
 
 
 def incident_url(incident: Incident) -> str:

@@ -5,11 +5,12 @@ or the page again (400) with the form bound, the user's input and the messages."
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -32,6 +33,8 @@ from benchguard.organization.choices import Role
 from benchguard.persons_of_concern import matching
 from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern import selectors as poc_selectors
+
+M = TypeVar("M", bound=Model)
 
 
 def _row_forms(incident: Incident, bound: dict[str, Any]) -> None:
@@ -154,6 +157,39 @@ def incident_for(request: HttpRequest, pk: int, allowed: Callable[[Any, Incident
     return incident
 
 
+def part_for(
+    request: HttpRequest, model: type[M], pk: int, allowed: Callable[[Any, M], bool] | None = None
+) -> M:
+    """A row of an incident the user sees (a measure, a police request, a sanction, a
+    chain step; 404 otherwise) that `allowed` lets the user act on (403 otherwise; None:
+    the service decides)."""
+    part = selectors.get_part_for(request.user, model, pk)
+    if allowed is not None and not allowed(request.user, part):
+        raise PermissionDenied
+    return part
+
+
+def on_record_page(
+    request: HttpRequest,
+    form: django_forms.BaseForm,
+    run: Callable[[dict[str, Any]], Any],
+    *,
+    done: str,
+    then: str,
+    again: Callable[[django_forms.BaseForm], HttpResponse],
+) -> HttpResponse:
+    """Post one of the forms of a record's page (an incident, a protection request) to
+    its service (core.views.form_action): to `then` with `done`, or, refused, the page
+    again as `again(form)` renders it (400) with the form bound, the user's input and
+    the messages, under a message that says nothing was saved."""
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        messages.error(request, _("The form was not saved; see the messages below."))
+        return again(form)
+
+    return form_action(request, form, run, done=done, then=then, page=page)
+
+
 def on_incident(
     request: HttpRequest,
     incident: Incident,
@@ -162,13 +198,15 @@ def on_incident(
     run: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    """Post one of the incident page's forms to its service (core.views.form_action):
-    back to the page with `done`, or the page again (400) with the form bound under
-    `name`, the user's input and the messages."""
-
-    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
-        messages.error(request, _("The form was not saved; see the messages below."))
-        fresh = selectors.get_incident_for(request.user, incident.pk)
-        return render_incident(request, fresh, status=400, bound={name: form})
-
-    return form_action(request, form, run, done=done, then=incident_url(incident), page=page)
+    """Post one of the incident page's forms to its service: back to the page with
+    `done`, or the page again (400) with the form bound under `name`."""
+    return on_record_page(
+        request,
+        form,
+        run,
+        done=done,
+        then=incident_url(incident),
+        again=lambda form: render_incident(
+            request, selectors.get_incident_for(request.user, incident.pk), status=400, bound={name: form}
+        ),
+    )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from benchguard.incidents import forms, permissions, selectors, services
+from benchguard.incidents import forms, permissions, services
 from benchguard.incidents.models import PoliceRequest, ProtectiveMeasure
-from benchguard.incidents.views.incident_page import incident_for, on_incident
+from benchguard.incidents.views.incident_page import incident_for, on_incident, part_for
 
 
 @login_required
@@ -32,20 +31,14 @@ def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
     # The service decides: a manager of the incident, or the measure's owner.
-    measure = selectors.get_part_for(request.user, ProtectiveMeasure, pk)
+    measure = part_for(request, ProtectiveMeasure, pk)
     form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
     return on_incident(
         request,
         measure.incident,
         form,
         f"m{measure.pk}",
-        lambda d: services.update_measure(
-            actor=request.user,
-            measure=measure,
-            expected_version=d["version"],
-            status=d["status"],
-            result=d["result"],
-        ),
+        lambda d: services.update_measure(actor=request.user, measure=measure, **forms.versioned(d)),
         _("The measure was updated."),
     )
 
@@ -68,22 +61,13 @@ def police_request(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def police_response(request: HttpRequest, pk: int) -> HttpResponse:
-    row = selectors.get_part_for(request.user, PoliceRequest, pk)
-    if not permissions.can_manage(request.user, row.incident):
-        raise PermissionDenied
+    row = part_for(request, PoliceRequest, pk, lambda user, row: permissions.can_manage(user, row.incident))
     form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
     return on_incident(
         request,
         row.incident,
         form,
         f"r{row.pk}",
-        lambda d: services.record_police_response(
-            actor=request.user,
-            request=row,
-            expected_version=d["version"],
-            response=d["response"],
-            response_on=d["response_on"],
-            follow_up=d["follow_up"],
-        ),
+        lambda d: services.record_police_response(actor=request.user, request=row, **forms.versioned(d)),
         _("The police response was recorded."),
     )

@@ -4,16 +4,15 @@ the reception of the petitioners."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from benchguard.core.views import one_click
-from benchguard.incidents import forms, selectors, services
+from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.models import ChainNotification
-from benchguard.incidents.views.incident_page import on_incident
+from benchguard.incidents.views.incident_page import on_incident, part_for
 
 
 @login_required
@@ -35,9 +34,7 @@ def chain_notify(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    step = selectors.get_part_for(request.user, ChainNotification, pk)
-    if step.notified_id != request.user.pk:
-        raise PermissionDenied
+    step = part_for(request, ChainNotification, pk, permissions.can_acknowledge)
     one_click(request, lambda: services.acknowledge_step(actor=request.user, step=step), _("Acknowledged."))
     return redirect("incidents:incident_detail", pk=step.incident_id)
 

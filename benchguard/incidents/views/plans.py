@@ -124,6 +124,6 @@ def record_arrival(request: HttpRequest, pk: int) -> HttpResponse:
         plan,
         form,
         f"c{call.pk}",
-        lambda d: services.record_arrival(actor=request.user, call=call, arrived_at=d["arrived_at"]),
+        lambda d: services.record_arrival(actor=request.user, call=call, **d),
         _("The arrival was recorded."),
     )

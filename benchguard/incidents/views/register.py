@@ -158,7 +158,7 @@ def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
         incident,
         form,
         "perpetrator_form",
-        lambda d: services.link_perpetrator(actor=request.user, incident=incident, person=d["person"]),
+        lambda d: services.link_perpetrator(actor=request.user, incident=incident, **d),
         _("The person of concern was linked."),
     )
 
@@ -223,7 +223,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
         incident,
         form,
         "reopen_form",
-        lambda d: services.reopen_incident(actor=request.user, incident=incident, reason=d["reason"]),
+        lambda d: services.reopen_incident(actor=request.user, incident=incident, **d),
         _("The incident was reopened."),
     )
 
@@ -238,6 +238,6 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         incident,
         form,
         "close_form",
-        lambda d: services.close_incident(actor=request.user, incident=incident, note=d["note"]),
+        lambda d: services.close_incident(actor=request.user, incident=incident, **d),
         _("The incident was closed."),
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.models import Sanction
-from benchguard.incidents.views.incident_page import incident_for, on_incident
+from benchguard.incidents.views.incident_page import incident_for, on_incident, part_for
 
 
 @login_required
@@ -34,22 +34,14 @@ def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
-    sanction = selectors.get_part_for(request.user, Sanction, pk)
-    if not permissions.can_approve_sanction(request.user, sanction):
-        raise PermissionDenied
+    sanction = part_for(request, Sanction, pk, permissions.can_approve_sanction)
     form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
     return on_incident(
         request,
         sanction.incident,
         form,
         f"s{sanction.pk}",
-        lambda d: services.decide_sanction(
-            actor=request.user,
-            sanction=sanction,
-            expected_version=d["version"],
-            approve=d["approve"],
-            reason=d["reason"],
-        ),
+        lambda d: services.decide_sanction(actor=request.user, sanction=sanction, **forms.versioned(d)),
         _("The decision was recorded."),
     )
 
@@ -86,9 +78,7 @@ def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def apply_for_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
-    sanction = selectors.get_part_for(request.user, Sanction, pk)
-    if not permissions.can_record_reconsideration(request.user, sanction):
-        raise PermissionDenied
+    sanction = part_for(request, Sanction, pk, permissions.can_record_reconsideration)
     form = forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}")
     return on_incident(
         request,
@@ -114,12 +104,7 @@ def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         f"ro{row.pk}",
         lambda d: services.record_reconsideration_outcome(
-            actor=request.user,
-            reconsideration=row,
-            expected_version=d["version"],
-            outcome=d["outcome"],
-            outcome_on=d["outcome_on"],
-            note=d["note"],
+            actor=request.user, reconsideration=row, **forms.versioned(d)
         ),
         _("The higher court's decision was recorded."),
     )

@@ -86,11 +86,9 @@ def protection_request(request: HttpRequest) -> HttpResponse:
 
 
 def _protection_page(
-    request: HttpRequest,
-    protection: ProtectionRequest,
-    status: int = 200,
-    bound: dict[str, Any] | None = None,
+    request: HttpRequest, protection: ProtectionRequest, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
+    """The protection's page; `bound` holds forms posted from it and refused, by name."""
     user = request.user
     police = permissions.can_act_on_protection(user, protection)
     context: dict[str, Any] = {
@@ -107,7 +105,7 @@ def _protection_page(
         "complete_form": forms.ProtectionCompleteForm(initial={"version": protection.version}),
     }
     context.update(bound or {})
-    return render(request, "after_hours/protection_detail.html", context, status=status)
+    return render(request, "after_hours/protection_detail.html", context)
 
 
 def _page_again(
@@ -115,7 +113,7 @@ def _page_again(
 ) -> Callable[[django_forms.BaseForm], HttpResponse]:
     """The protection page shown again (400) with a refused form bound under `name`."""
     return lambda form: _protection_page(
-        request, selectors.get_protection_for(request.user, protection.pk), status=400, bound={name: form}
+        request, selectors.get_protection_for(request.user, protection.pk), bound={name: form}
     )
 
 

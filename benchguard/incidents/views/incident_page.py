@@ -64,8 +64,9 @@ def _row_forms(incident: Incident, bound: dict[str, Any]) -> None:
 
 
 def render_incident(
-    request: HttpRequest, incident: Incident, status: int = 200, bound: dict[str, Any] | None = None
+    request: HttpRequest, incident: Incident, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
+    """The incident's page; `bound` holds forms posted from it and refused, by name."""
     bound = bound or {}
     _row_forms(incident, bound)
     user = request.user
@@ -120,7 +121,7 @@ def render_incident(
         context["perpetrator_form"] = forms.PerpetratorForm(persons=poc_selectors.persons_for(user))
         context["poc_query"], context["poc_matches"] = _poc_search(request)
     context.update({name: form for name, form in bound.items() if name.endswith("_form")})
-    return render(request, "incidents/incident_detail.html", context, status=status)
+    return render(request, "incidents/incident_detail.html", context)
 
 
 def _poc_search(request: HttpRequest) -> tuple[str, list[Any]]:
@@ -180,14 +181,23 @@ def on_record_page(
 ) -> HttpResponse:
     """Post one of the forms of a record's page (an incident, a protection request) to
     its service (core.views.form_action): to `then` with `done`, or, refused, the page
-    again as `again(form)` renders it (400) with the form bound, the user's input and
-    the messages, under a message that says nothing was saved."""
+    again as `again(form)` renders it, with the form bound, the user's input and the
+    messages under a message that says nothing was saved: 400, or 403 when the service
+    refused the user."""
 
     def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
         messages.error(request, _("The form was not saved; see the messages below."))
         return again(form)
 
-    return form_action(request, form, run, done=done, then=then, page=page)
+    return refused_as_400(form_action(request, form, run, done=done, then=then, page=page))
+
+
+def refused_as_400(response: HttpResponse) -> HttpResponse:
+    """A page shown again after a POST answers 400 (the form was refused); a redirect
+    (done) and a 403 (the service refused the user) stay as they are."""
+    if response.status_code == 200:
+        response.status_code = 400
+    return response
 
 
 def on_incident(
@@ -207,6 +217,6 @@ def on_incident(
         done=done,
         then=incident_url(incident),
         again=lambda form: render_incident(
-            request, selectors.get_incident_for(request.user, incident.pk), status=400, bound={name: form}
+            request, selectors.get_incident_for(request.user, incident.pk), bound={name: form}
         ),
     )

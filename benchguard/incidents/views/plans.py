@@ -19,6 +19,7 @@ from benchguard.core.uploads import file_response
 from benchguard.core.views import form_action
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentStatus
+from benchguard.incidents.views.incident_page import refused_as_400
 
 
 @login_required
@@ -44,7 +45,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _plan_page(request: HttpRequest, plan: Any, status: int = 200, **bound: Any) -> HttpResponse:
+def _plan_page(request: HttpRequest, plan: Any, **bound: Any) -> HttpResponse:
     for activation in plan.activations.all():
         for call in activation.calls.all():
             call.form = bound.pop(f"c{call.pk}", None) or forms.ArrivalForm(prefix=f"c{call.pk}")
@@ -57,7 +58,7 @@ def _plan_page(request: HttpRequest, plan: Any, status: int = 200, **bound: Any)
         "activation_form": forms.ActivationForm(court_id=plan.court_id, incidents=incidents),
     }
     context.update(bound)
-    return render(request, "incidents/plan_detail.html", context, status=status)
+    return render(request, "incidents/plan_detail.html", context)
 
 
 def _on_plan(
@@ -73,11 +74,10 @@ def _on_plan(
 
     def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
         fresh = selectors.get_plan_for(request.user, plan.pk)
-        return _plan_page(request, fresh, status=400, **{name: form})
+        return _plan_page(request, fresh, **{name: form})
 
-    return form_action(
-        request, form, run, done=done, then=reverse("incidents:plan_detail", args=[plan.pk]), page=page
-    )
+    then = reverse("incidents:plan_detail", args=[plan.pk])
+    return refused_as_400(form_action(request, form, run, done=done, then=then, page=page))
 
 
 @login_required

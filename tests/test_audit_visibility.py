@@ -71,11 +71,16 @@ def test_redact_withholds_values_wherever_they_sit() -> None:
     }
 
 
+# Models that moved to another app: the lines written before the move keep their old
+# type, and the rule of the model's new app names it too.
+MOVED = {"incidents.protectionrequest", "incidents.protectionlogentry"}  # now after_hours
+
+
 def test_every_restricted_type_is_a_real_model() -> None:
     from django.apps import apps
 
     labels = {m._meta.label_lower for m in apps.get_models()}
-    assert {t for rule in restrictions() for t in rule.object_types} - labels == set()
+    assert {t for rule in restrictions() for t in rule.object_types} - labels - MOVED == set()
 
 
 # Rows of the restricted areas that carry nothing personal: reference data and counts.
@@ -91,7 +96,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
     covered = {t for rule in restrictions() for t in rule.object_types}
     models = {
         m._meta.label_lower
-        for app in ("persons_of_concern", "incidents", "gate")
+        for app in ("persons_of_concern", "incidents", "after_hours", "gate")
         for m in apps.get_app_config(app).get_models()
     }
     assert models - covered - UNRESTRICTED == set()

@@ -31,6 +31,7 @@ LAYERS = [
     "matters",
     "persons_of_concern",
     "incidents",
+    "after_hours",
     "gate",
     "config",
 ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "benchguard.matters",
     "benchguard.persons_of_concern",
     "benchguard.incidents",
+    "benchguard.after_hours",
     "benchguard.gate",
     "django.contrib.admin",
     "django.contrib.auth",

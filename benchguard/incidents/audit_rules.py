@@ -26,12 +26,6 @@ register(
         talk_readers,
     ),
     Restriction(
-        "after-hours protection (A12.3)",
-        frozenset({"incidents.protectionrequest", "incidents.protectionlogentry"}),
-        ALL,  # the judge, place, risk, decision note, what was done
-        courts_with(*permissions.COURT_WIDE_ROLES),
-    ),
-    Restriction(
         "incidents (A8, A9, A13)",
         frozenset(
             {

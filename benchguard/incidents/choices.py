@@ -1,5 +1,4 @@
-"""The kinds of incident (A8, A9.1, A9.2, A9.3, A13) and what belongs to each, and the
-statuses of after-hours protection (A12.3)."""
+"""The kinds of incident (A8, A9.1, A9.2, A9.3, A13) and what belongs to each."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -169,13 +168,3 @@ class CallRole(models.TextChoices):
     DIVISION_CHIEF = "division_chief", _("Division chief")
     POLICE_DUTY_LEADER = "police_duty_leader", _("Judicial police duty leader")
     OTHER = "other", _("Other")
-
-
-class ProtectionStatus(models.TextChoices):
-    """After-hours protection by the judicial police (A12.3): requested, then approved
-    (officers assigned) or declined; an approved protection is completed when it ends."""
-
-    REQUESTED = "requested", pgettext_lazy("protection", "Requested")
-    APPROVED = "approved", pgettext_lazy("protection", "Approved")
-    DECLINED = "declined", pgettext_lazy("protection", "Declined")
-    COMPLETED = "completed", pgettext_lazy("protection", "Completed")

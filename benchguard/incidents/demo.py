@@ -1,9 +1,8 @@
 """Demo incidents of every kind (A8, A9.1, A9.2, A9.3, A13) with protective measures, a
 request to the police, courtroom sanctions (one fine awaiting the president, one approved
 whose person applied for reconsideration), a group petition's chain and reception, an
-emergency plan and its activation, a warning talk, and an approved after-hours protection
-of the threatened judge (A12.3) with its log; one threat at a base court. Made through
-the services; idempotent."""
+emergency plan and its activation, a warning talk; one threat at a base court. Made
+through the services; idempotent."""
 
 from __future__ import annotations
 
@@ -308,30 +307,6 @@ def load_incidents_demo() -> None:
         conducted_by="马军、韩磊",
         content="告知其恐吓、滋扰法官行为的法律后果，责令停止一切滋扰行为；本人表示知悉。",
         record=_pdf("约谈笔录.pdf"),
-    )
-
-    # A12.3: the threatened judge asks for protection at home tonight; the police approve.
-    protection = services.request_protection(
-        actor=judge,
-        judge=people["judge"],
-        risk="威胁人近期多次在住所小区门口出现，扬言报复，晚间下班后风险明显。",
-        place="法官住所小区及周边",
-        starts_at=now + dt.timedelta(hours=2),
-        ends_at=now + dt.timedelta(hours=14),
-        incident=threat,
-    )
-    protection = services.decide_protection(
-        actor=police,
-        request=protection,
-        expected_version=protection.version,
-        approve=True,
-        officers=[people["police"], officer2],
-        note="指派两名司法警察，夜间在小区门口值守并护送回家。",
-    )
-    services.log_protection(
-        actor=police,
-        request=protection,
-        what_was_done="与小区物业确认监控覆盖和门岗联络方式，约定值守位置。",
     )
 
     # A base court: a threat only its judge (the reporter) sees among the demo logins.

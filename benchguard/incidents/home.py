@@ -1,7 +1,6 @@
 """The incident register's menu entry and the home panel of what waits for the user:
 chain steps to acknowledge (A13.1), fines and detention to approve (A9.3), protective
-measures they own (A8), after-hours protection to decide (judicial police) or to carry
-out (an officer assigned, A12.3)."""
+measures they own (A8)."""
 
 from __future__ import annotations
 
@@ -12,17 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core import home, navigation
 from benchguard.core.access import court_ids_with
 from benchguard.incidents import permissions
-from benchguard.incidents.choices import MeasureStatus, ProtectionStatus, SanctionStatus
-from benchguard.incidents.models import ChainNotification, ProtectionRequest, ProtectiveMeasure, Sanction
+from benchguard.incidents.choices import MeasureStatus, SanctionStatus
+from benchguard.incidents.models import ChainNotification, ProtectiveMeasure, Sanction
 from benchguard.organization.choices import Role
 
 
 def _waiting(user: Any) -> dict[str, Any]:
     president_courts = court_ids_with(user, {Role.COURT_PRESIDENT})
-    police_courts = court_ids_with(user, {Role.JUDICIAL_POLICE})
-    assigned = ProtectionRequest.officers.through.objects.filter(person__account=user).values(
-        "protectionrequest_id"
-    )
     return {
         "acknowledge": list(
             ChainNotification.objects.filter(notified=user, acknowledged_at__isnull=True).select_related(
@@ -40,18 +35,6 @@ def _waiting(user: Any) -> dict[str, Any]:
             ProtectiveMeasure.objects.filter(
                 owner__account=user, status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS]
             ).select_related("incident")[:10]
-        ),
-        "protection_decide": list(
-            ProtectionRequest.objects.filter(status=ProtectionStatus.REQUESTED, court_id__in=police_courts)
-            .select_related("judge")
-            .order_by("starts_at", "pk")[:10]
-        )
-        if police_courts
-        else [],
-        "protection_duty": list(
-            ProtectionRequest.objects.filter(status=ProtectionStatus.APPROVED, pk__in=assigned)
-            .select_related("judge")
-            .order_by("starts_at", "pk")[:10]
         ),
     }
 

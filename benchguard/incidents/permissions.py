@@ -13,19 +13,16 @@
   president (A9.3). Their written decision is printed by the same people and the
   president; an application for reconsideration and its outcome are recorded by the
   managers and the president.
-- After-hours protection (A12.3): requested for a judge by the judge themselves, a
-  division chief of the judge's department or the committee office of the court;
-  decided, logged and completed by the judicial police of the court. Seen by the
-  court-wide roles of its court, the requester, the protected judge and the officers
-  assigned (querysets.ProtectionRequestQuerySet.visible_to).
+
+After-hours protection (A12.3) is an app of its own: benchguard.after_hours.permissions.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from benchguard.core.access import court_ids_with, grants_of, has_role
-from benchguard.organization.choices import Role
+from benchguard.core.access import court_ids_with, has_role
+from benchguard.organization.choices import DepartmentType, Role
 from benchguard.persons_of_concern import permissions as poc_permissions
 
 COURT_WIDE_ROLES = frozenset(
@@ -46,6 +43,11 @@ def can_report(user: Any, court_id: int | None = None) -> bool:
 
 def can_manage(user: Any, incident: Any) -> bool:
     return has_role(user, *MANAGER_ROLES, court_id=incident.court_id)
+
+
+def can_see(user: Any, incident: Any) -> bool:
+    """Whether the incident is among those the user sees (querysets.IncidentQuerySet)."""
+    return type(incident).objects.visible_to(user).filter(pk=incident.pk).exists()
 
 
 def can_link_perpetrators(user: Any, incident: Any) -> bool:
@@ -111,6 +113,11 @@ def can_notify_in_chain(user: Any, incident: Any, step: str) -> bool:
     )
 
 
+def can_acknowledge(user: Any, step: Any) -> bool:
+    """A step of the group-petition chain is acknowledged by the person it notified."""
+    return step.notified_id is not None and step.notified_id == getattr(user, "pk", None)
+
+
 def can_read_plans(user: Any, court_id: int | None = None) -> bool:
     return has_role(user, *PLAN_READER_ROLES, court_id=court_id)
 
@@ -131,33 +138,15 @@ def can_export(user: Any) -> bool:
     return has_role(user, *COURT_WIDE_ROLES)
 
 
-# --- After-hours protection (A12.3) ------------------------------------------------------------
+def tabs(user: Any) -> dict[str, bool]:
+    """Which tabs of the register's navigation (incidents/_nav.html) the user has."""
+    return {"can_plans": can_read_plans(user), "can_talks": can_read_talks(user)}
 
 
-def protection_scope(user: Any) -> tuple[set[int], set[int]]:
-    """(departments where the user is division chief, courts where they are the
-    committee office): beyond themselves, whom the user may request protection for."""
-    grants = grants_of(user)
-    chief_departments = {
-        g.department_id for g in grants if g.role == Role.DIVISION_CHIEF and g.department_id is not None
-    }
-    office_courts = {g.court_id for g in grants if g.role == Role.COMMITTEE_OFFICE}
-    return chief_departments, office_courts
-
-
-def can_request_protection(user: Any, judge: Any) -> bool:
-    """The judge themselves, a division chief of the judge's department, or the
-    committee office of the judge's court."""
-    if user is None or not user.is_authenticated:
-        return False
-    if judge.account_id is not None and judge.account_id == user.pk:
+def is_police_officer(person: Any) -> bool:
+    """A judicial police officer: in the judicial police department, or holding the role."""
+    if person.department is not None and person.department.type == DepartmentType.JUDICIAL_POLICE:
         return True
-    chief_departments, office_courts = protection_scope(user)
-    return judge.court_id in office_courts or (
-        judge.department_id is not None and judge.department_id in chief_departments
+    return person.account_id is not None and has_role(
+        person.account, Role.JUDICIAL_POLICE, court_id=person.court_id
     )
-
-
-def can_act_on_protection(user: Any, request: Any) -> bool:
-    """Decide, log and complete: the judicial police of the request's court."""
-    return has_role(user, Role.JUDICIAL_POLICE, court_id=request.court_id)

@@ -1,12 +1,12 @@
-"""Scoped reads of the incident register and of after-hours protection (invisible → 404)."""
+"""Scoped reads of the incident register (invisible → 404)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Model, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -18,14 +18,13 @@ from benchguard.incidents.models import (
     EmergencyPlan,
     Incident,
     PlanActivation,
-    ProtectionLogEntry,
-    ProtectionRequest,
     Reception,
     Reconsideration,
     Sanction,
     WarningTalk,
 )
-from benchguard.organization.models import Person
+
+M = TypeVar("M", bound=Model)
 
 
 def incidents_for(user: Any) -> QuerySet[Incident]:
@@ -108,6 +107,16 @@ def get_incident_for(user: Any, pk: int) -> Incident:
     )
 
 
+def get_part_for(user: Any, model: type[M], pk: int) -> M:
+    """A row that belongs to an incident the user sees (a measure, a police request, a
+    sanction, a chain step, an attachment), with its incident; 404 otherwise."""
+    return get_object_or_404(
+        model._default_manager.select_related("incident"),
+        pk=pk,
+        incident__in=Incident.objects.visible_to(user),
+    )
+
+
 def get_sanction_for(user: Any, pk: int) -> Sanction:
     """A sanction of an incident the user sees (404 otherwise), with what its written
     decision prints."""
@@ -147,6 +156,15 @@ def get_plan_for(user: Any, pk: int) -> EmergencyPlan:
     )
 
 
+def get_call_for(user: Any, pk: int) -> ActivationCall:
+    """A person called by a plan's activation, of a plan the user reads (404 otherwise)."""
+    return get_object_or_404(
+        ActivationCall.objects.select_related("activation__plan"),
+        pk=pk,
+        activation__plan__in=plans_for(user),
+    )
+
+
 def talks_for(user: Any) -> QuerySet[WarningTalk]:
     from benchguard.persons_of_concern import permissions as poc_permissions
 
@@ -160,36 +178,3 @@ def talks_for(user: Any) -> QuerySet[WarningTalk]:
 
 def get_talk_for(user: Any, pk: int) -> WarningTalk:
     return get_object_or_404(talks_for(user), pk=pk)
-
-
-# --- After-hours protection (A12.3) ------------------------------------------------------------
-
-
-def protections_for(user: Any) -> QuerySet[ProtectionRequest]:
-    return ProtectionRequest.objects.visible_to(user).select_related("court", "judge", "requested_by")
-
-
-def get_protection_for(user: Any, pk: int) -> ProtectionRequest:
-    return get_object_or_404(
-        ProtectionRequest.objects.visible_to(user)
-        .select_related("court", "judge__department", "requested_by", "decided_by", "incident")
-        .prefetch_related(
-            "officers",
-            Prefetch("log", queryset=ProtectionLogEntry.objects.select_related("by")),
-        ),
-        pk=pk,
-    )
-
-
-def protection_candidates(user: Any) -> QuerySet[Person]:
-    """The people the user may request protection for: themselves, the people of the
-    departments they are division chief of, everyone of a court where they are the
-    committee office (permissions.can_request_protection)."""
-    if user is None or not user.is_authenticated:
-        return Person.objects.none()
-    chief_departments, office_courts = permissions.protection_scope(user)
-    return (
-        Person.objects.filter(is_active=True)
-        .filter(Q(account=user) | Q(department_id__in=chief_departments) | Q(court_id__in=office_courts))
-        .select_related("department")
-    )

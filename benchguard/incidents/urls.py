@@ -47,10 +47,4 @@ urlpatterns = [
     path("calls/<int:pk>/arrival/", views.record_arrival, name="record_arrival"),
     path("talks/", views.talk_list, name="talk_list"),
     path("talks/<int:pk>/record/", views.talk_download, name="talk_download"),
-    path("protection/", views.protection_list, name="protection_list"),
-    path("protection/new/", views.protection_request, name="protection_request"),
-    path("protection/<int:pk>/", views.protection_detail, name="protection_detail"),
-    path("protection/<int:pk>/decide/", views.protection_decide, name="protection_decide"),
-    path("protection/<int:pk>/log/", views.protection_log, name="protection_log"),
-    path("protection/<int:pk>/complete/", views.protection_complete, name="protection_complete"),
 ]

@@ -10,6 +10,7 @@ import hashlib
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from benchguard.incidents import services
@@ -68,6 +69,19 @@ def test_the_chain_runs_in_order(petition, persona) -> None:
         assert Notification.objects.filter(
             recipient=row.notified, kind="incidents.chain", dedupe_key=f"incidents.chain:{row.pk}"
         ).exists()
+
+
+def test_a_step_by_someone_outside_the_chain_comes_back_403_with_the_input(
+    petition, client_as, persona
+) -> None:
+    """A court leader sees the petition but does not carry the chain on (the service
+    refuses): the incident's page comes back with 403 and what was typed; nothing is
+    recorded."""
+    typed = {"step": ChainStep.NOTIFY_JUDGE, "notified": persona("judge").pk, "note": "电话通知。"}
+    response = client_as("leader").post(reverse("incidents:chain_notify", args=[petition.pk]), typed)
+    assert response.status_code == 403
+    assert response.context["chain_form"]["note"].value() == "电话通知。"
+    assert not petition.chain.exists()
 
 
 @pytest.mark.parametrize("step", [ChainStep.REPORT_CHIEF, ChainStep.ARRANGE_RECEPTION])

@@ -15,12 +15,8 @@
   404.
 - Emergency plans: the court-wide roles and division chiefs; warning talks: the
   court-wide roles (who also read the city-wide list of persons of concern).
-- After-hours protection (A12.3): the list and the request form for anyone holding a
-  role in a court (everyone with a role has a person to request for: themselves). The
-  demo request (judge 王立明 for himself, linked to the demo threat, approved with
-  officers 马军 and 韩磊): its court's judicial police (also an officer), committee
-  office and leaders, and the judge; everyone else 404. Deciding, logging and
-  completing are POSTs.
+- After-hours protection (A12.3), under /incidents/protection/, is declared by its own
+  app (benchguard/after_hours/tests/url_permissions.py).
 """
 
 from __future__ import annotations
@@ -36,7 +32,6 @@ COURT_WIDE = {"police", "office", "chair", "vicechair", "leader"}
 SEES_THREAT = COURT_WIDE | {"judge"}
 MANAGERS = {"police", "office"}
 PLAN_READERS = COURT_WIDE | {"chief"}
-SEES_PROTECTION = COURT_WIDE | {"judge"}
 
 
 def threat() -> dict[str, Any]:
@@ -51,13 +46,6 @@ def threat_file() -> dict[str, Any]:
     from benchguard.incidents.models import IncidentAttachment
 
     return {"pk": IncidentAttachment.objects.get(incident__place=FIRST_PLACE).pk}
-
-
-def protection() -> dict[str, Any]:
-    from benchguard.incidents.demo import FIRST_PLACE
-    from benchguard.incidents.models import ProtectionRequest
-
-    return {"pk": ProtectionRequest.objects.get(incident__place=FIRST_PLACE).pk}
 
 
 def approved_fine() -> dict[str, Any]:
@@ -130,10 +118,4 @@ EXPECTED: dict[str, Expect] = {
     "incidents:record_arrival": post_only(_first("ActivationCall")),
     "incidents:talk_list": page(COURT_WIDE),
     "incidents:talk_download": record(COURT_WIDE, _first("WarningTalk")),
-    "incidents:protection_list": page(WITH_ROLE),
-    "incidents:protection_request": page(WITH_ROLE),
-    "incidents:protection_detail": record(SEES_PROTECTION, protection),
-    "incidents:protection_decide": post_only(protection),
-    "incidents:protection_log": post_only(protection),
-    "incidents:protection_complete": post_only(protection),
 }

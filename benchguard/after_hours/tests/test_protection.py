@@ -13,11 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from benchguard.after_hours import services
+from benchguard.after_hours.choices import ProtectionStatus
+from benchguard.after_hours.models import ProtectionLogEntry, ProtectionRequest
 from benchguard.core.models import AuditEntry
 from benchguard.core.services import StaleEditError
-from benchguard.incidents import services
-from benchguard.incidents.choices import IncidentKind, ProtectionStatus
-from benchguard.incidents.models import ProtectionLogEntry, ProtectionRequest
+from benchguard.incidents.choices import IncidentKind
 from benchguard.notifications.models import Notification
 from benchguard.organization import services as org_services
 from benchguard.organization.models import Department, Person
@@ -30,7 +31,7 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 
 
 def detail(protection: ProtectionRequest) -> str:
-    return reverse("incidents:protection_detail", args=[protection.pk])
+    return reverse("after_hours:protection_detail", args=[protection.pk])
 
 
 def _window(hours_from_now: float = 2, length: float = 10) -> dict[str, dt.datetime]:
@@ -115,7 +116,7 @@ def test_request_approve_log_complete(ask, report, persona, person_of, colleague
     assert caught.value.code == "not_approved"
     actions = set(
         AuditEntry.objects.filter(
-            object_type="incidents.protectionrequest", object_id=str(request.pk)
+            object_type="after_hours.protectionrequest", object_id=str(request.pk)
         ).values_list("action", flat=True)
     )
     assert actions == {
@@ -307,7 +308,7 @@ def test_who_sees_a_request(ask, persona, person_of, client_as, officer_without_
 def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:
     mine = ask("judge", "judge")
     other = ask("office", "member")
-    url = reverse("incidents:protection_list")
+    url = reverse("after_hours:protection_list")
     seen_by_judge = list(client_as("judge").get(url).context["page"])
     assert mine in seen_by_judge and other not in seen_by_judge
     assert {p.pk for p in client_as("office").get(url).context["page"]} >= {mine.pk, other.pk}
@@ -370,7 +371,7 @@ def test_a_stale_decision_is_refused(ask, persona, person_of, court) -> None:
 
 
 def test_the_request_form_offers_whom_the_user_may_ask_for(client_as, person_of) -> None:
-    url = reverse("incidents:protection_request")
+    url = reverse("after_hours:protection_request")
     offered = client_as("chief").get(url).context["form"].fields["judge"].queryset
     assert person_of("judge") in offered and person_of("chief") in offered
     assert person_of("member") not in offered
@@ -396,7 +397,7 @@ def test_requesting_through_the_page(client_as, person_of, report) -> None:
         "incident": threat.pk,
     }
     client = client_as("judge")
-    refused = client.post(reverse("incidents:protection_request"), data)
+    refused = client.post(reverse("after_hours:protection_request"), data)
     assert refused.status_code == 200
     form = refused.context["form"]
     assert [e.code for e in form.errors.as_data()["ends_at"]] == ["ends_before_starts"]
@@ -404,7 +405,7 @@ def test_requesting_through_the_page(client_as, person_of, report) -> None:
     assert b'data-field-error="ends_at"' in refused.content
     assert not ProtectionRequest.objects.filter(judge=person_of("judge"), risk="下班途中被尾随。").exists()
     data.update(starts_at=_local(window["starts_at"]), ends_at=_local(window["ends_at"]))
-    sent = client.post(reverse("incidents:protection_request"), data)
+    sent = client.post(reverse("after_hours:protection_request"), data)
     saved = ProtectionRequest.objects.get(judge=person_of("judge"), risk="下班途中被尾随。")
     assert sent.status_code == 302 and sent["Location"] == detail(saved)
     assert saved.incident == threat and saved.requested_by.username == "judge"
@@ -414,7 +415,7 @@ def test_requesting_through_the_page(client_as, person_of, report) -> None:
 
 def test_deciding_logging_and_completing_through_the_page(ask, client_as, person_of, colleague) -> None:
     request = ask()
-    decide = reverse("incidents:protection_decide", args=[request.pk])
+    decide = reverse("after_hours:protection_decide", args=[request.pk])
     assert client_as("judge").post(decide, {"version": 1, "approve": "1"}).status_code == 403
     assert client_as("member").post(decide, {"version": 1, "approve": "1"}).status_code == 404
     police = client_as("police")
@@ -432,13 +433,13 @@ def test_deciding_logging_and_completing_through_the_page(ask, client_as, person
     request.refresh_from_db()
     assert request.status == ProtectionStatus.APPROVED
 
-    log = reverse("incidents:protection_log", args=[request.pk])
+    log = reverse("after_hours:protection_log", args=[request.pk])
     assert police.post(log, {"what_was_done": ""}).status_code == 400
     assert police.post(log, {"what_was_done": "21:30 护送法官到家。"}).status_code == 302
     assert list(
         ProtectionLogEntry.objects.filter(request=request).values_list("what_was_done", flat=True)
     ) == ["21:30 护送法官到家。"]
-    complete = reverse("incidents:protection_complete", args=[request.pk])
+    complete = reverse("after_hours:protection_complete", args=[request.pk])
     stale = police.post(complete, {"version": 1, "note": ""})
     assert stale.status_code == 400
     assert [e.code for e in stale.context["complete_form"].non_field_errors().as_data()] == ["stale"]
@@ -451,7 +452,7 @@ def test_deciding_logging_and_completing_through_the_page(ask, client_as, person
 def test_the_home_page_shows_what_waits(ask, client_as, persona, person_of) -> None:
     request = ask()
     panel = client_as("police").get("/").context["panels"]
-    waiting = next(p for p in panel if p["key"] == "incidents_waiting")
+    waiting = next(p for p in panel if p["key"] == "after_hours_waiting")
     assert request in waiting["protection_decide"]
     services.decide_protection(
         actor=persona("police"),
@@ -461,8 +462,33 @@ def test_the_home_page_shows_what_waits(ask, client_as, persona, person_of) -> N
         officers=[person_of("police")],
     )
     panel = client_as("police").get("/").context["panels"]
-    waiting = next(p for p in panel if p["key"] == "incidents_waiting")
+    waiting = next(p for p in panel if p["key"] == "after_hours_waiting")
     assert request not in waiting["protection_decide"] and request in waiting["protection_duty"]
     judge_panels = client_as("judge").get("/").context["panels"]
-    judge_waiting = next(p for p in judge_panels if p["key"] == "incidents_waiting")
+    judge_waiting = next(p for p in judge_panels if p["key"] == "after_hours_waiting")
     assert judge_waiting["protection_decide"] == [] and judge_waiting["protection_duty"] == []
+
+
+# --- Privacy --------------------------------------------------------------------------------------
+
+
+def test_the_protected_place_stays_out_of_the_audit_and_the_notifications(
+    persona, person_of, client_as
+) -> None:
+    now = timezone.now()
+    home = "青岛市市南区某小区3号楼"
+    request = services.request_protection(
+        actor=persona("judge"),
+        judge=person_of("judge"),
+        risk="当事人扬言上门报复",
+        place=home,
+        starts_at=now + dt.timedelta(hours=2),
+        ends_at=now + dt.timedelta(hours=14),
+    )
+    line = AuditEntry.objects.get(action="incidents.protection.request", object_id=str(request.pk))
+    assert home not in str(line.data) and "扬言" not in str(line.data)
+    assert not Notification.objects.filter(body__contains=home).exists()
+    views_before = AuditEntry.objects.filter(action="incidents.protection.view").count()
+    page = client_as("police").get(reverse("after_hours:protection_detail", args=[request.pk]))
+    assert page.status_code == 200 and home in page.content.decode()
+    assert AuditEntry.objects.filter(action="incidents.protection.view").count() == views_before + 1

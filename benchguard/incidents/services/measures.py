@@ -1,0 +1,172 @@
+"""Protective measures and the requests to the police (A8, A9.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from benchguard.core.services import create_versioned, lock, update_versioned
+from benchguard.core.types import Actor
+from benchguard.incidents import permissions
+from benchguard.incidents.choices import MeasureStatus
+from benchguard.incidents.models import Incident, PoliceRequest, ProtectiveMeasure
+from benchguard.incidents.services.register import incident_url, require_open
+from benchguard.notifications.services import choice_label, localized, notify
+from benchguard.organization.models import Person
+from benchguard.organization.types import account_of
+
+
+@transaction.atomic
+def add_measure(
+    *, actor: Actor, incident: Incident, kind: str, description: str, owner: Person, due_date: dt.date
+) -> ProtectiveMeasure:
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    incident = lock(incident)
+    require_open(incident)
+    if owner.court_id != incident.court_id:
+        raise ValidationError({"owner": _("The owner must belong to this court.")})
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date cannot be in the past.")})
+    measure = create_versioned(
+        ProtectiveMeasure(
+            incident=incident, kind=kind, description=description, owner=owner, due_date=due_date
+        ),
+        actor=actor,
+        action="incidents.measure.create",
+        fields=["incident", "kind", "description", "owner", "due_date"],
+    )
+    if owner.account_id:
+        notify(
+            recipients=[owner.account] if owner.account else [],
+            kind="incidents.measure",
+            title=gettext_lazy("A protective measure was given to you"),
+            body=localized("%(kind)s · %(due)s", kind=choice_label(measure, "kind"), due=due_date),
+            url=incident_url(incident),
+            dedupe_key=f"incidents.measure:{measure.pk}",
+            court=incident.court,
+        )
+    return measure
+
+
+MEASURE_STEPS = {
+    MeasureStatus.PLANNED: {MeasureStatus.IN_PROGRESS, MeasureStatus.DONE, MeasureStatus.CANCELLED},
+    MeasureStatus.IN_PROGRESS: {MeasureStatus.DONE, MeasureStatus.CANCELLED},
+    MeasureStatus.DONE: set(),
+    MeasureStatus.CANCELLED: set(),
+}
+
+
+@transaction.atomic
+def update_measure(
+    *, actor: Actor, measure: ProtectiveMeasure, expected_version: int, status: str, result: str = ""
+) -> ProtectiveMeasure:
+    """Move a measure on (planned → in progress → done, or cancelled); the owner may
+    report on their own measure."""
+    incident = measure.incident
+    is_owner = measure.owner.account_id == getattr(actor, "pk", None)
+    if not (permissions.can_manage(actor, incident) or is_owner):
+        raise PermissionDenied
+    require_open(lock(incident))
+    if measure.status in (MeasureStatus.DONE, MeasureStatus.CANCELLED):
+        raise ValidationError(
+            {
+                "status": ValidationError(
+                    _("A measure that is %(status)s cannot change any more.")
+                    % {"status": measure.get_status_display()},
+                    code="invalid_transition",
+                )
+            }
+        )
+    if status != measure.status and status not in MEASURE_STEPS[MeasureStatus(measure.status)]:
+        raise ValidationError(
+            {
+                "status": ValidationError(
+                    _("A measure that is %(status)s cannot change to that status.")
+                    % {"status": measure.get_status_display()},
+                    code="invalid_transition",
+                )
+            }
+        )
+    if status in (MeasureStatus.DONE, MeasureStatus.CANCELLED) and not result.strip():
+        raise ValidationError({"result": _("Say what was done, or why the measure was cancelled.")})
+    changes: dict[str, Any] = {"status": status, "result": result.strip()}
+    if status == MeasureStatus.DONE:
+        changes["done_at"] = timezone.now()
+    return update_versioned(
+        ProtectiveMeasure,
+        measure.pk,
+        actor=actor,
+        action="incidents.measure.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def send_police_request(
+    *,
+    actor: Actor,
+    incident: Incident,
+    police_unit: str,
+    sent_on: dt.date,
+    request_text: str,
+    reference: str = "",
+) -> PoliceRequest:
+    """The formal request to the public security organs (商请公安机关依法处理)."""
+    if not permissions.can_manage(actor, incident):
+        raise PermissionDenied
+    incident = lock(incident)
+    require_open(incident)
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": _("The date cannot be in the future.")})
+    if sent_on < timezone.localtime(incident.occurred_at).date():
+        raise ValidationError({"sent_on": _("The request cannot predate the incident.")})
+    return create_versioned(
+        PoliceRequest(
+            incident=incident,
+            police_unit=police_unit.strip(),
+            sent_on=sent_on,
+            reference=reference.strip(),
+            request_text=request_text.strip(),
+            sent_by=account_of(actor),
+        ),
+        actor=actor,
+        action="incidents.police.request",
+        fields=["incident", "police_unit", "sent_on", "reference", "request_text"],
+    )
+
+
+@transaction.atomic
+def record_police_response(
+    *,
+    actor: Actor,
+    request: PoliceRequest,
+    expected_version: int,
+    response: str,
+    response_on: dt.date,
+    follow_up: str = "",
+) -> PoliceRequest:
+    if not permissions.can_manage(actor, request.incident):
+        raise PermissionDenied
+    require_open(lock(request.incident))
+    if not response.strip():
+        raise ValidationError({"response": _("Enter the police response.")})
+    if response_on > timezone.localdate():
+        raise ValidationError({"response_on": _("The date cannot be in the future.")})
+    if response_on < request.sent_on:
+        raise ValidationError({"response_on": _("The response cannot predate the request.")})
+    return update_versioned(
+        PoliceRequest,
+        request.pk,
+        actor=actor,
+        action="incidents.police.response",
+        expected_version=expected_version,
+        changes={"response": response.strip(), "response_on": response_on, "follow_up": follow_up.strip()},
+    )

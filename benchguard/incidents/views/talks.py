@@ -1,0 +1,60 @@
+"""Warning talks (A13.3) with persons of concern."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from benchguard.core.access import court_ids_with
+from benchguard.core.uploads import file_response
+from benchguard.core.views import form_action
+from benchguard.incidents import forms, permissions, selectors, services
+from benchguard.incidents.views.register import PAGE_SIZE
+from benchguard.persons_of_concern import selectors as poc_selectors
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def talk_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_read_talks(request.user):
+        raise PermissionDenied
+    court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
+    if request.method == "POST" and not court_ids:
+        raise PermissionDenied
+    form = forms.TalkForm(
+        request.POST or None,
+        request.FILES or None,
+        court_ids=court_ids,
+        persons=poc_selectors.persons_for(request.user),
+        incidents=selectors.incidents_for(request.user),
+    )
+
+    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
+        talks = Paginator(selectors.talks_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request, "incidents/talk_list.html", {"page": talks, "form": form, "can_add": bool(court_ids)}
+        )
+
+    return form_action(
+        request,
+        form,
+        lambda d: services.record_warning_talk(actor=request.user, **d),
+        done=_("The warning talk was recorded."),
+        then=reverse("incidents:talk_list"),
+        page=page,
+    )
+
+
+@login_required
+def talk_download(request: HttpRequest, pk: int) -> FileResponse:
+    talk = services.open_talk_record(actor=request.user, talk=selectors.get_talk_for(request.user, pk))
+    return file_response(talk.record, filename=talk.record_name)

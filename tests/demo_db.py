@@ -34,11 +34,12 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import time_machine
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 # Parts of benchguard/ that cannot change what the database holds.
@@ -95,7 +96,8 @@ def file_lock(name: str) -> Iterator[None]:
 
 def prune(pattern: str, days: int) -> None:
     """Forget copies nobody has used for `days` days (left by old code or crashed runs)."""
-    limit = time.time() - days * 86400
+    # The files' times are the machine's; the session's clock may be moved (docs/testing.md).
+    limit = time_machine.escape_hatch.time.time() - days * 86400
     for path in cache_dir().glob(pattern):
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:

@@ -34,6 +34,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,7 +98,9 @@ def file_lock(name: str) -> Iterator[None]:
 def prune(pattern: str, days: int) -> None:
     """Forget copies nobody has used for `days` days (left by old code or crashed runs)."""
     # The files' times are the machine's; the session's clock may be moved (docs/testing.md).
-    limit = time_machine.escape_hatch.time.time() - days * 86400
+    hatch = time_machine.escape_hatch
+    now = hatch.time.time() if hatch.is_travelling() else time.time()
+    limit = now - days * 86400
     for path in cache_dir().glob(pattern):
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:

@@ -42,11 +42,11 @@ check: $(INSTALLED)
 
 pytest: $(INSTALLED)
 	$(BIN)/python scripts/ensure_browser.py
-	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=25 $(PYTEST_ARGS)
 
 e2e: $(INSTALLED)
 	$(BIN)/python scripts/ensure_browser.py
-	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -m e2e --durations=10 $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py

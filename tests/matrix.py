@@ -11,13 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from benchguard.organization.demo import PERSONA_USERNAMES
 from benchguard.organization.models import Court, Department, Person
 
 ANON = "anonymous"
-PERSONAS = [
-    ANON, "judge", "staff", "office", "chair", "vicechair", "member", "chief", "leader",
-    "police", "guard", "clerk", "personnel", "admin", "judge2", "outsider", "cityadmin",
-]  # fmt: skip
+PERSONAS = [ANON, *PERSONA_USERNAMES]  # everyone who can sign in, and an anonymous visitor
 INTERMEDIATE_STAFF = {p for p in PERSONAS if p not in {ANON, "judge2", "outsider", "cityadmin"}}
 SIGNED_IN = set(PERSONAS) - {ANON}
 LOGIN = 302  # a redirect to the login page

@@ -63,6 +63,8 @@ PERSONAS = [
     Persona("outsider", "访客账号", "", None, "", "", ()),
     Persona("cityadmin", "全市系统管理员", "", None, "", "", (), is_staff=True, is_superuser=True),
 ]  # fmt: skip
+# Every persona's username, in this order: the tests' one list of who can sign in.
+PERSONA_USERNAMES: tuple[str, ...] = tuple(persona.username for persona in PERSONAS)
 
 # A few more people so the directory is not empty beside the personas.
 COLLEAGUES = [

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Self
 
 from django.db import models
 from django.db.models import Q
 
 from benchguard.core.access import court_ids_with
+from benchguard.core.types import Actor
 from benchguard.incidents.permissions import COURT_WIDE_ROLES
 
 
@@ -16,7 +17,7 @@ class ProtectionRequestQuerySet(models.QuerySet):
     leaders and the president of its court; the requester, the protected judge and the
     officers assigned."""
 
-    def visible_to(self, user: Any) -> Any:
+    def visible_to(self, user: Actor) -> Self:
         if user is None or not user.is_authenticated:
             return self.none()
         assigned = self.model.officers.through.objects.filter(person__account=user).values(

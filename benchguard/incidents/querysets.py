@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Self
 
 from django.db import models
 from django.db.models import Q
 
 from benchguard.core.access import court_ids_with
+from benchguard.core.types import Actor
 
 
 class IncidentQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> Any:
+    def visible_to(self, user: Actor) -> Self:
         from benchguard.incidents.permissions import COURT_WIDE_ROLES
 
         if user is None or not user.is_authenticated:

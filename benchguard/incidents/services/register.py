@@ -31,6 +31,9 @@ from benchguard.incidents.models import (
     Incident,
     IncidentAttachment,
 )
+from benchguard.matters import services as matter_services
+from benchguard.matters.choices import Subject
+from benchguard.matters.models import Matter
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.models import Court, Person
 from benchguard.organization.selectors import accounts_with_roles
@@ -288,11 +291,9 @@ def reopen_incident(*, actor: Actor, incident: Incident, reason: str) -> Inciden
 
 
 @transaction.atomic
-def open_matter(*, actor: Actor, incident: Incident) -> Any:
+def open_matter(*, actor: Actor, incident: Incident) -> Matter:
     """Open a committee matter (A26, A17) for the incident in one step; the incident
     points at it and the matter's facts come from the incident."""
-    from benchguard.matters import services as matter_services
-    from benchguard.matters.choices import Subject
 
     if not permissions.can_open_matter(actor, incident):
         raise PermissionDenied

@@ -138,9 +138,11 @@ def test_an_extension_outside_1_to_90_days_is_refused(
 # --- Reminders --------------------------------------------------------------------------------
 
 
-def _reminders_for(matter: Matter) -> list[tuple[str, str]]:
+def _reminders_for(matter: Matter, kind: str = "due") -> list[tuple[str, str]]:
+    """Who was reminded of the matter, and by which reminder (`kind`: "due" for the time
+    limit, "acceptance" for the internal target)."""
     return sorted(
-        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:due:").values_list(
+        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:{kind}:").values_list(
             "recipient__username", "dedupe_key"
         )
     )
@@ -395,14 +397,6 @@ def test_a_matter_decided_late_stays_overdue_on_its_page(
 # --- The internal target for accepting an application (issue 9, point 14) -------------------
 
 
-def _acceptance_reminders(matter: Matter) -> list[tuple[str, str]]:
-    return sorted(
-        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:acceptance:").values_list(
-            "recipient__username", "dedupe_key"
-        )
-    )
-
-
 def test_an_application_waiting_past_the_internal_target_reminds_the_office_once(
     application: Callable[..., Matter], persona: Callable[[str], Account]
 ) -> None:
@@ -412,11 +406,11 @@ def test_an_application_waiting_past_the_internal_target_reminds_the_office_once
     assert selectors.acceptance_target(matter) == dt.date(2026, 3, 9)
     with time_machine.travel(at("2026-03-09", 8), tick=False):
         services.send_acceptance_reminders()
-    assert _acceptance_reminders(matter) == []
+    assert _reminders_for(matter, "acceptance") == []
     for day in ("2026-03-10", "2026-03-10", "2026-03-11", "2026-07-02"):  # four months on: no repeat
         with time_machine.travel(at(day, 8), tick=False):
             services.send_acceptance_reminders()
-    reminded = _acceptance_reminders(matter)
+    reminded = _reminders_for(matter, "acceptance")
     assert reminded == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
     note = Notification.objects.get(recipient__username="office", dedupe_key=reminded[0][1])
     assert "2026-03-02" in note.body and "2026-03-09" in note.body
@@ -435,7 +429,7 @@ def test_the_target_is_the_courts_setting_and_ends_with_acceptance(
     with time_machine.travel(at("2026-03-20", 8), tick=False):
         call_command("worker", "--once")  # the daily reminder job
     matter.refresh_from_db()
-    assert _acceptance_reminders(matter) == [] and selectors.acceptance_target(matter) is None
+    assert _reminders_for(matter, "acceptance") == [] and selectors.acceptance_target(matter) is None
 
 
 def test_the_scheduled_job_reminds_of_a_four_month_old_application(
@@ -446,7 +440,7 @@ def test_the_scheduled_job_reminds_of_a_four_month_old_application(
     with time_machine.travel(at("2026-07-02", 9), tick=False):
         call_command("worker", "--once")
         call_command("worker", "--once")
-    assert _acceptance_reminders(matter) == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    assert _reminders_for(matter, "acceptance") == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
     page = Client()
     page.force_login(persona("office"))
     with time_machine.travel(at("2026-07-02", 9), tick=False):

@@ -365,32 +365,25 @@ def test_nothing_can_be_asked_19_days_after_the_due_date(
     assert not matter.time_requests.exists()
 
 
+def _decide_on(day: str, matter: Matter, chair: Account) -> None:
+    """The chair decides the matter on `day`; `matter` is then read again as stored."""
+    with time_machine.travel(at(day), tick=False):
+        services.decide_matter(
+            actor=chair, matter=matter, basis="chair", findings="属实。", handling_opinion="协调处理。"
+        )
+    matter.refresh_from_db()
+
+
 def test_a_matter_decided_late_stays_overdue_on_its_page(
     application: Callable[..., Matter], persona: Callable[[str], Account], client_as: Callable[..., Client]
 ) -> None:
     matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
-    with time_machine.travel(at("2026-04-03"), tick=False):
-        services.decide_matter(
-            actor=persona("chair"),
-            matter=matter,
-            basis="chair",
-            findings="属实。",
-            handling_opinion="协调处理。",
-        )
-    matter.refresh_from_db()
+    _decide_on("2026-04-03", matter, persona("chair"))
     assert selectors.overdue_since(matter) == dt.date(2026, 4, 2)
     page = client_as("office").get(f"/matters/{matter.pk}/").content.decode()
     assert 'data-testid="overdue-since"' in page and "2026-04-02" in page
     on_time = _accept_on("2026-03-02", application, persona("office"))
-    with time_machine.travel(at("2026-04-01"), tick=False):
-        services.decide_matter(
-            actor=persona("chair"),
-            matter=on_time,
-            basis="chair",
-            findings="属实。",
-            handling_opinion="协调处理。",
-        )
-    on_time.refresh_from_db()
+    _decide_on("2026-04-01", on_time, persona("chair"))
     assert selectors.overdue_since(on_time, dt.date(2026, 12, 1)) is None
 
 

@@ -9,15 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.committee.models import (
-    AgendaItem,
-    Attendance,
-    CommitteeMembership,
-    CommitteeSettings,
-    FollowUpAction,
-    Meeting,
-    Resolution,
-)
+from benchguard.committee import models
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import ORDER, PLANNED, VOTES
 from benchguard.organization.forms import VersionedForm
@@ -32,11 +24,19 @@ def _people_of(court_id: int) -> Any:
     return people_in_court(court_id)
 
 
-class MembershipForm(StyledFormMixin, forms.ModelForm):
+class ServiceValidates:
+    """A model form whose row the service validates whole (with the court) and reports
+    per field: the form checks its fields only."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class MembershipForm(ServiceValidates, StyledFormMixin, forms.ModelForm):
     bounds = {"term_from": PLANNED}
 
     class Meta:
-        model = CommitteeMembership
+        model = models.CommitteeMembership
         fields = ["person", "position", "member_kind", "term_from"]
         widgets = {"term_from": DATE}
 
@@ -44,28 +44,19 @@ class MembershipForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people_of(court.pk)  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        # The service validates the whole row (with the court) and reports per field.
-        pass
 
+class MembershipEditForm(ServiceValidates, VersionedForm):
+    bounds = MembershipForm.bounds
 
-class MembershipEditForm(VersionedForm):
-    bounds = {"term_from": PLANNED}
-
-    class Meta:
-        model = CommitteeMembership
+    class Meta(MembershipForm.Meta):
         fields = ["position", "member_kind", "term_from"]
-        widgets = {"term_from": DATE}
-
-    def _post_clean(self) -> None:
-        pass
 
 
-class EndMembershipForm(VersionedForm):
+class EndMembershipForm(ServiceValidates, VersionedForm):
     bounds = {"term_to": PLANNED}
 
     class Meta:
-        model = CommitteeMembership
+        model = models.CommitteeMembership
         fields = ["term_to", "end_reason"]
         widgets = {"term_to": DATE}
 
@@ -74,15 +65,12 @@ class EndMembershipForm(VersionedForm):
         self.fields["term_to"].required = True
         self.fields["end_reason"].required = True
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class CommitteeSettingsForm(VersionedForm):
+class CommitteeSettingsForm(ServiceValidates, VersionedForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
-        model = CommitteeSettings
+        model = models.CommitteeSettings
         fields = ["configured_size", "quorum_percent"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -90,55 +78,38 @@ class CommitteeSettingsForm(VersionedForm):
         if not self.is_bound:
             self.initial["version"] = self.instance.version
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class MeetingForm(StyledFormMixin, forms.ModelForm):
+class MeetingForm(ServiceValidates, StyledFormMixin, forms.ModelForm):
     bounds = {"scheduled_at": PLANNED}
 
     class Meta:
-        model = Meeting
+        model = models.Meeting
         fields = ["kind", "title", "scheduled_at", "place"]
         widgets = {"scheduled_at": DATETIME}
 
-    def _post_clean(self) -> None:
+
+class MeetingEditForm(ServiceValidates, VersionedForm):
+    bounds = MeetingForm.bounds
+
+    class Meta(MeetingForm.Meta):
         pass
 
 
-class MeetingEditForm(VersionedForm):
-    bounds = {"scheduled_at": PLANNED}
-
+class CancelMeetingForm(ServiceValidates, VersionedForm):
     class Meta:
-        model = Meeting
-        fields = ["kind", "title", "scheduled_at", "place"]
-        widgets = {"scheduled_at": DATETIME}
-
-    def _post_clean(self) -> None:
-        pass
-
-
-class CancelMeetingForm(VersionedForm):
-    class Meta:
-        model = Meeting
+        model = models.Meeting
         fields = ["cancel_reason"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["cancel_reason"].required = True
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class MinutesForm(VersionedForm):
+class MinutesForm(ServiceValidates, VersionedForm):
     class Meta:
-        model = Meeting
+        model = models.Meeting
         fields = ["minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 12})}
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class AttendanceForm(StyledFormMixin, forms.Form):
@@ -149,7 +120,9 @@ class AttendanceForm(StyledFormMixin, forms.Form):
         label=_("Present"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args: Any, meeting: Meeting, attendances: list[Attendance], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, meeting: models.Meeting, attendances: list[models.Attendance], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["present"]
         field.choices = [  # type: ignore[attr-defined]
@@ -165,11 +138,11 @@ class AttendanceForm(StyledFormMixin, forms.Form):
         return {int(value) for value in self.cleaned_data["present"]}
 
 
-class AgendaItemForm(StyledFormMixin, forms.ModelForm):
+class AgendaItemForm(ServiceValidates, StyledFormMixin, forms.ModelForm):
     bounds = {"order": ORDER}
 
     class Meta:
-        model = AgendaItem
+        model = models.AgendaItem
         fields = ["title", "matter", "shared_summary", "description", "order"]
         widgets = {
             "shared_summary": forms.Textarea(attrs={"rows": 3}),
@@ -185,52 +158,35 @@ class AgendaItemForm(StyledFormMixin, forms.ModelForm):
         self.fields["order"].required = False
         self.fields["order"].help_text = _("Leave empty to add the item at the end.")
 
-    def _post_clean(self) -> None:
-        pass
 
+class AgendaItemEditForm(ServiceValidates, VersionedForm):
+    bounds = AgendaItemForm.bounds
 
-class AgendaItemEditForm(VersionedForm):
-    bounds = {"order": ORDER}
-
-    class Meta:
-        model = AgendaItem
+    class Meta(AgendaItemForm.Meta):
         fields = ["order", "title", "shared_summary", "description"]
-        widgets = {
-            "shared_summary": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def _post_clean(self) -> None:
-        pass
 
 
-class ResolutionForm(StyledFormMixin, forms.ModelForm):
+class ResolutionForm(ServiceValidates, StyledFormMixin, forms.ModelForm):
     bounds = {"votes_for": VOTES, "votes_against": VOTES, "votes_abstain": VOTES}
 
     class Meta:
-        model = Resolution
+        model = models.Resolution
         fields = ["agenda_item", "text", "votes_for", "votes_against", "votes_abstain"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meeting: models.Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")  # type: ignore[attr-defined]
 
-    def _post_clean(self) -> None:
-        pass
 
-
-class FollowUpActionForm(StyledFormMixin, forms.ModelForm):
+class FollowUpActionForm(ServiceValidates, StyledFormMixin, forms.ModelForm):
     bounds = {"due_date": PLANNED}
 
     class Meta:
-        model = FollowUpAction
+        model = models.FollowUpAction
         fields = ["owner", "description", "due_date"]
         widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, court_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _people_of(court_id)  # type: ignore[attr-defined]
-
-    def _post_clean(self) -> None:
-        pass

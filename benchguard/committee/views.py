@@ -42,6 +42,14 @@ def _posted_version(request: HttpRequest) -> int:
         return 0
 
 
+def _arguments(data: dict[str, Any], **renamed: str) -> dict[str, Any]:
+    """A form's cleaned data as a service's keyword arguments: the `version` the page was
+    loaded at is the service's `expected_version`; `renamed` maps other fields to the
+    service's names for them."""
+    names = {"version": "expected_version", **renamed}
+    return {names.get(field, field): value for field, value in data.items()}
+
+
 def _manage(request: HttpRequest, court_id: int) -> None:
     if not permissions.can_manage_committee(request.user, court_id):
         raise PermissionDenied
@@ -67,6 +75,31 @@ def _committee_form(
     back to `back` (the roster or the meeting) with `done`; else the page again."""
     return form_action(
         request, form, run, done=done, then=back, page=partial(_form_page, request, title, back=back, **extra)
+    )
+
+
+def _save_changes(
+    request: HttpRequest,
+    form: Any,
+    update: Callable[..., Any],
+    *,
+    title: str,
+    back: str,
+    submit: str,
+    **extra: Any,
+) -> HttpResponse:
+    """The edit page of a versioned committee row (`_committee_form`): `update`, a
+    service bound to the row, saves the form's changes at the version the page was
+    loaded at."""
+    return _committee_form(
+        request,
+        form,
+        lambda data: update(actor=request.user, expected_version=data["version"], changes=form.changes()),
+        title=title,
+        back=back,
+        done=_("The changes were saved."),
+        submit=submit,
+        **extra,
     )
 
 
@@ -126,18 +159,12 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.get_membership_for(request.user, pk)
     _manage(request, membership.court_id)
     form = MembershipEditForm(request.POST or None, instance=membership)
-    return _committee_form(
+    return _save_changes(
         request,
         form,
-        lambda data: services.update_membership(
-            actor=request.user,
-            membership=membership,
-            expected_version=data["version"],
-            changes=form.changes(),
-        ),
+        partial(services.update_membership, membership=membership),
         title=_("Edit the term of %(name)s") % {"name": membership.person.name},
         back=_roster_url(membership.court_id),
-        done=_("The changes were saved."),
         submit=_("Save the term"),
     )
 
@@ -150,13 +177,7 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     return _committee_form(
         request,
         EndMembershipForm(request.POST or None, instance=membership),
-        lambda data: services.end_membership(
-            actor=request.user,
-            membership=membership,
-            expected_version=data["version"],
-            term_to=data["term_to"],
-            end_reason=data["end_reason"],
-        ),
+        lambda data: services.end_membership(actor=request.user, membership=membership, **_arguments(data)),
         title=_("End the term of %(name)s") % {"name": membership.person.name},
         back=_roster_url(membership.court_id),
         done=_("The term was ended; it stays in the roster's history."),
@@ -169,15 +190,12 @@ def settings_edit(request: HttpRequest, court_pk: int) -> HttpResponse:
     court = selectors.get_committee_court_for(request.user, court_pk)
     _manage(request, court.pk)
     form = CommitteeSettingsForm(request.POST or None, instance=services.settings_of(court))
-    return _committee_form(
+    return _save_changes(
         request,
         form,
-        lambda data: services.save_committee_settings(
-            actor=request.user, court=court, expected_version=data["version"], changes=form.changes()
-        ),
+        partial(services.save_committee_settings, court=court),
         title=_("Committee settings"),
         back=_roster_url(court.pk),
-        done=_("The changes were saved."),
         court=court,
         submit=_("Save the settings"),
     )
@@ -248,15 +266,12 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting_for(request.user, pk)
     _manage(request, meeting.court_id)
     form = MeetingEditForm(request.POST or None, instance=meeting)
-    return _committee_form(
+    return _save_changes(
         request,
         form,
-        lambda data: services.update_meeting(
-            actor=request.user, meeting=meeting, expected_version=data["version"], changes=form.changes()
-        ),
+        partial(services.update_meeting, meeting=meeting),
         title=_("Edit the meeting"),
         back=_meeting_url(meeting.pk),
-        done=_("The changes were saved."),
         meeting=meeting,
         submit=_("Save the meeting"),
     )
@@ -271,10 +286,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         CancelMeetingForm(request.POST or None, instance=meeting),
         lambda data: services.cancel_meeting(
-            actor=request.user,
-            meeting=meeting,
-            expected_version=data["version"],
-            reason=data["cancel_reason"],
+            actor=request.user, meeting=meeting, **_arguments(data, cancel_reason="reason")
         ),
         title=_("Cancel the meeting"),
         back=_meeting_url(meeting.pk),
@@ -291,9 +303,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _committee_form(
         request,
         MinutesForm(request.POST or None, instance=meeting),
-        lambda data: services.record_minutes(
-            actor=request.user, meeting=meeting, expected_version=data["version"], minutes=data["minutes"]
-        ),
+        lambda data: services.record_minutes(actor=request.user, meeting=meeting, **_arguments(data)),
         title=_("Minutes"),
         back=_meeting_url(meeting.pk),
         done=_("The minutes were saved."),
@@ -354,15 +364,12 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_agenda_item_for(request.user, pk)
     _manage(request, item.meeting.court_id)
     form = AgendaItemEditForm(request.POST or None, instance=item)
-    return _committee_form(
+    return _save_changes(
         request,
         form,
-        lambda data: services.update_agenda_item(
-            actor=request.user, item=item, expected_version=data["version"], changes=form.changes()
-        ),
+        partial(services.update_agenda_item, item=item),
         title=_("Edit the agenda item"),
         back=_meeting_url(item.meeting_id),
-        done=_("The changes were saved."),
         submit=_("Save the agenda item"),
         meeting=item.meeting,
     )

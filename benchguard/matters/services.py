@@ -145,6 +145,11 @@ def _applicant_account(matter: Matter) -> Account | None:
     return matter.applicant.account if matter.applicant_id and matter.applicant else None
 
 
+def _tell_applicant(matter: Matter, title: Promise, body: str | Promise, key: str) -> None:
+    """Tell the applicant (when they have an account) what became of their matter."""
+    _notify(matter, [_applicant_account(matter)], title, body, key)
+
+
 def office_accounts(court: Court) -> list[Account]:
     return list(accounts_with_roles(court.pk, Role.COMMITTEE_OFFICE))
 
@@ -429,9 +434,8 @@ def accept_matter(
     if handler is not None and not permissions.is_office(handler, matter.court_id):
         raise ValidationError({"handler": _("The handler must be on the committee office's staff.")})
     matter = _accept(matter, actor=actor, handler=handler)
-    _notify(
+    _tell_applicant(
         matter,
-        [_applicant_account(matter)],
         localized(gettext_lazy("Your application %(number)s was accepted"), number=matter.number),
         localized(gettext_lazy("It will be handled by %(date)s."), date=matter.due_date),
         "accepted",
@@ -458,9 +462,8 @@ def decline_matter(
         declined_reason=reason.strip(),
     )
     _event(matter, actor, EventKind.DECLINED, matter.declined_reason)
-    _notify(
+    _tell_applicant(
         matter,
-        [_applicant_account(matter)],
         localized(gettext_lazy("Your application %(number)s was not accepted"), number=matter.number),
         matter.declined_reason,
         "declined",
@@ -712,9 +715,8 @@ def record_feedback(
         feedback_at=when,
     )
     _event(matter, actor, EventKind.FEEDBACK, Channel(channel).label)
-    _notify(
+    _tell_applicant(
         matter,
-        [_applicant_account(matter)],
         localized(gettext_lazy("The result of %(number)s"), number=matter.number),
         matter.handling_opinion,
         "feedback",

@@ -359,18 +359,46 @@ def _on_matter(
     )
 
 
-@login_required
-@require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def _service_arguments(data: dict[str, Any]) -> dict[str, Any]:
+    """A form's cleaned data as a service's keyword arguments: the `version` the page was
+    loaded at is the service's `expected_version`."""
+    arguments = dict(data)
+    if "version" in arguments:
+        arguments["expected_version"] = arguments.pop("version")
+    return arguments
+
+
+def _transition(
+    request: HttpRequest,
+    pk: int,
+    slot: str,
+    form: Callable[[Matter], forms.Form],
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """A transition posted from the matter's page (`_on_matter`) whose form's fields are
+    the service's arguments: `form(matter)` is the posted form, `service` is called with
+    the actor, the matter and the form's data (`_service_arguments`)."""
     matter = selectors.get_matter_for(request.user, pk)
     return _on_matter(
         request,
         matter,
+        slot,
+        form(matter),
+        lambda data: service(actor=request.user, matter=matter, **_service_arguments(data)),
+        done,
+    )
+
+
+@login_required
+@require_POST
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
         "accept",
-        matter_forms.AcceptForm(request.POST, handlers=_handlers(matter)),
-        lambda data: services.accept_matter(
-            actor=request.user, matter=matter, expected_version=data["version"], handler=data["handler"]
-        ),
+        lambda matter: matter_forms.AcceptForm(request.POST, handlers=_handlers(matter)),
+        services.accept_matter,
         _("The matter was accepted; the time limit runs."),
     )
 
@@ -378,15 +406,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "decline",
-        matter_forms.DeclineForm(request.POST),
-        lambda data: services.decline_matter(
-            actor=request.user, matter=matter, expected_version=data["version"], reason=data["reason"]
-        ),
+        lambda _matter: matter_forms.DeclineForm(request.POST),
+        services.decline_matter,
         _("The application was not accepted; the applicant has been told why."),
     )
 
@@ -394,15 +419,14 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def step(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "step",
-        matter_forms.StepForm(request.POST, steps=permissions.allowed_steps(request.user, matter)),
-        lambda data: services.record_step(
-            actor=request.user, matter=matter, step=data["step"], text=data["text"]
+        lambda matter: matter_forms.StepForm(
+            request.POST, steps=permissions.allowed_steps(request.user, matter)
         ),
+        services.record_step,
         _("The step was recorded."),
     )
 
@@ -410,15 +434,12 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_time(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "time",
-        matter_forms.TimeRequestForm(request.POST),
-        lambda data: services.request_time(
-            actor=request.user, matter=matter, kind=data["kind"], reason=data["reason"], days=data["days"]
-        ),
+        lambda _matter: matter_forms.TimeRequestForm(request.POST),
+        services.request_time,
         _("The request was sent to the chair."),
     )
 
@@ -433,9 +454,7 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
         matter,
         "time_decision",
         matter_forms.TimeDecisionForm(request.POST),
-        lambda data: services.decide_time_request(
-            actor=request.user, time_request=time_request, approve=data["approve"], note=data["note"]
-        ),
+        lambda data: services.decide_time_request(actor=request.user, time_request=time_request, **data),
         _("Your decision was recorded."),
     )
 
@@ -443,13 +462,12 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "resume",
-        forms.Form(request.POST),
-        lambda _data: services.resume_matter(actor=request.user, matter=matter),
+        lambda _matter: forms.Form(request.POST),
+        services.resume_matter,
         _("Handling resumed; the due date was moved by the days of suspension."),
     )
 
@@ -457,25 +475,16 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "decide",
-        matter_forms.DecideForm(
+        lambda matter: matter_forms.DecideForm(
             request.POST,
             resolutions=_resolutions(matter),
             bases=permissions.decision_bases(request.user, matter),
         ),
-        lambda data: services.decide_matter(
-            actor=request.user,
-            matter=matter,
-            expected_version=data["version"],
-            basis=data["basis"],
-            findings=data["findings"],
-            handling_opinion=data["handling_opinion"],
-            resolution=data.get("resolution"),
-        ),
+        services.decide_matter,
         _("The decision was recorded."),
     )
 
@@ -483,15 +492,12 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "feedback",
-        matter_forms.FeedbackForm(request.POST),
-        lambda data: services.record_feedback(
-            actor=request.user, matter=matter, expected_version=data["version"], channel=data["channel"]
-        ),
+        lambda _matter: matter_forms.FeedbackForm(request.POST),
+        services.record_feedback,
         _("The feedback was recorded."),
     )
 
@@ -499,19 +505,12 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "response",
-        matter_forms.ResponseForm(request.POST),
-        lambda data: services.record_response(
-            actor=request.user,
-            matter=matter,
-            expected_version=data["version"],
-            response=data["response"],
-            appeal_sent_on=data["appeal_sent_on"],
-        ),
+        lambda _matter: matter_forms.ResponseForm(request.POST),
+        services.record_response,
         _("The answer was recorded."),
     )
 
@@ -519,19 +518,12 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def appeal_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "appeal_outcome",
-        matter_forms.AppealOutcomeForm(request.POST),
-        lambda data: services.record_appeal_outcome(
-            actor=request.user,
-            matter=matter,
-            expected_version=data["version"],
-            outcome=data["outcome"],
-            decided_on=data["decided_on"],
-        ),
+        lambda _matter: matter_forms.AppealOutcomeForm(request.POST),
+        services.record_appeal_outcome,
         _("The outcome of the appeal was recorded."),
     )
 
@@ -599,13 +591,12 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @login_required
 @require_POST
 def add_task(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
+    return _transition(
         request,
-        matter,
+        pk,
         "task",
-        matter_forms.TaskForm(request.POST, people=_court_people(matter)),
-        lambda data: services.add_task(actor=request.user, matter=matter, **data),
+        lambda matter: matter_forms.TaskForm(request.POST, people=_court_people(matter)),
+        services.add_task,
         _("The task was given."),
     )
 

@@ -3,25 +3,17 @@ empty database, such as organization's seed-scale test)."""
 
 from __future__ import annotations
 
-from benchguard.committee.models import (
-    AgendaItem,
-    Attendance,
-    CommitteeMembership,
-    CommitteeSettings,
-    FollowUpAction,
-    Meeting,
-    Resolution,
-)
+from benchguard.committee import models
 
 
 def delete_committee_rows() -> None:
     for model in (
-        FollowUpAction,
-        Resolution,
-        Attendance,
-        AgendaItem,
-        Meeting,
-        CommitteeMembership,
-        CommitteeSettings,
+        models.FollowUpAction,
+        models.Resolution,
+        models.Attendance,
+        models.AgendaItem,
+        models.Meeting,
+        models.CommitteeMembership,
+        models.CommitteeSettings,
     ):
         model.objects.all().delete()

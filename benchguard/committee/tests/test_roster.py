@@ -131,35 +131,34 @@ def test_the_database_itself_refuses_two_open_chairs(
         )
 
 
-def test_a_member_needs_a_kind_and_a_person_of_this_court(
-    office: Account, court: Court, person_of: Callable[[str], Person]
+@pytest.mark.parametrize(
+    ("person", "position", "field"),
+    [
+        ("leader", Position.MEMBER, "member_kind"),
+        ("judge2", Position.VICE_CHAIR, "person"),
+        ("member", Position.VICE_CHAIR, "person"),
+    ],
+    ids=["a-member-needs-a-kind", "a-person-of-this-court", "one-seat-at-a-time"],
+)
+def test_a_term_is_refused_at_the_field_at_fault(
+    office: Account,
+    court: Court,
+    person_of: Callable[[str], Person],
+    person: str,
+    position: Position,
+    field: str,
 ) -> None:
-    with pytest.raises(ValidationError) as no_kind:
+    """A member needs a kind and a person of this court; a person holds one seat at a
+    time (the member already sits)."""
+    with pytest.raises(ValidationError) as refused:
         services.create_membership(
             actor=office,
             court=court,
-            person=person_of("leader"),
-            position=Position.MEMBER,
+            person=person_of(person),
+            position=position,
             term_from=dt.date(2026, 1, 1),
         )
-    assert "member_kind" in no_kind.value.message_dict
-    with pytest.raises(ValidationError) as other_court:
-        services.create_membership(
-            actor=office, court=court, person=person_of("judge2"), position=Position.VICE_CHAIR,
-            term_from=dt.date(2026, 1, 1),
-        )  # fmt: skip
-    assert "person" in other_court.value.message_dict
-
-
-def test_a_person_holds_one_seat_at_a_time(
-    office: Account, court: Court, person_of: Callable[[str], Person]
-) -> None:
-    with pytest.raises(ValidationError) as twice:
-        services.create_membership(
-            actor=office, court=court, person=person_of("member"), position=Position.VICE_CHAIR,
-            term_from=dt.date(2026, 1, 1),
-        )  # fmt: skip
-    assert "person" in twice.value.message_dict
+    assert field in refused.value.message_dict
 
 
 def test_the_size_warning_shows_while_the_roster_differs_from_the_setting(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchguard.matters import services
-from benchguard.matters.choices import Subject
+from benchguard.matters.choices import Channel, DecisionBasis, Subject
 from benchguard.matters.models import Matter
 from benchguard.organization.models import Account
 
@@ -34,5 +34,23 @@ def application(persona: Callable[[str], Account]) -> Callable[..., Matter]:
         }
         fields.update(overrides)
         return services.submit_application(actor=persona(username), **fields)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def told(persona: Callable[[str], Account]) -> Callable[..., Matter]:
+    """The chair decides an accepted matter and the office tells the judge by `channel`
+    (A26.4): the matter as it then stands, awaiting the judge's answer."""
+
+    def make(matter: Matter, *, findings: str, handling_opinion: str, channel: Channel) -> Matter:
+        matter = services.decide_matter(
+            actor=persona("chair"),
+            matter=matter,
+            basis=DecisionBasis.CHAIR,
+            findings=findings,
+            handling_opinion=handling_opinion,
+        )
+        return services.record_feedback(actor=persona("office"), matter=matter, channel=channel)
 
     return make

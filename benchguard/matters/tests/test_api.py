@@ -2,6 +2,7 @@
 stale version."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.test import Client
 
@@ -9,13 +10,18 @@ from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
 
 
+def _accept(client: Client, matter: Matter) -> Any:
+    """POST the accept transition at the version the client last saw."""
+    return client.post(
+        f"/api/matters/{matter.pk}/accept/", {"version": matter.version}, content_type="application/json"
+    )
+
+
 def test_the_office_accepts_through_the_api(
     client_as: Callable[[str | None], Client], application: Callable[..., Matter]
 ) -> None:
     matter = application("judge")
-    response = client_as("office").post(
-        f"/api/matters/{matter.pk}/accept/", {"version": matter.version}, content_type="application/json"
-    )
+    response = _accept(client_as("office"), matter)
     assert response.status_code == 200
     assert response.json()["status"] == MatterStatus.ACCEPTED
     assert response.json()["due_date"]
@@ -42,9 +48,7 @@ def test_a_judge_cannot_accept_their_own_application(
     client_as: Callable[[str | None], Client], application: Callable[..., Matter]
 ) -> None:
     matter = application("judge")
-    response = client_as("judge").post(
-        f"/api/matters/{matter.pk}/accept/", {"version": matter.version}, content_type="application/json"
-    )
+    response = _accept(client_as("judge"), matter)
     assert response.status_code == 403
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from benchguard.core.models import AuditEntry
 from benchguard.matters import services
-from benchguard.matters.choices import Channel, DecisionBasis, MatterStatus, Response, StepKind, Subject
+from benchguard.matters.choices import Channel, MatterStatus, Response, StepKind, Subject
 from benchguard.matters.models import Matter
 from benchguard.matters.tests.conftest import at
 from benchguard.notifications.models import Notification
@@ -18,7 +18,7 @@ from benchguard.organization.models import Account, Person
 
 
 def test_an_application_goes_from_submission_to_closing(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    application: Callable[..., Matter], persona: Callable[[str], Account], told: Callable[..., Matter]
 ) -> None:
     office, chair, judge = persona("office"), persona("chair"), persona("judge")
     with time_machine.travel(at("2026-03-02"), tick=False):
@@ -39,14 +39,7 @@ def test_an_application_goes_from_submission_to_closing(
     ):
         services.record_step(actor=office, matter=matter, step=step, text="已办理。")
     services.record_step(actor=chair, matter=matter, step=StepKind.CHAIR_ACKNOWLEDGED)
-    matter = services.decide_matter(
-        actor=chair,
-        matter=matter,
-        basis=DecisionBasis.CHAIR,
-        findings="属实。",
-        handling_opinion="协调公安机关处理。",
-    )
-    matter = services.record_feedback(actor=office, matter=matter, channel=Channel.WRITTEN)
+    matter = told(matter, findings="属实。", handling_opinion="协调公安机关处理。", channel=Channel.WRITTEN)
     matter = services.record_response(actor=judge, matter=matter, response=Response.ACCEPTS)
     assert matter.status == MatterStatus.CLOSED
     steps = list(matter.events.filter(kind="step").values_list("step", "actor_name"))
@@ -66,18 +59,11 @@ def test_an_application_goes_from_submission_to_closing(
 
 
 def test_the_judge_appeals_and_the_office_records_the_outcome(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    application: Callable[..., Matter], persona: Callable[[str], Account], told: Callable[..., Matter]
 ) -> None:
-    office, chair, judge = persona("office"), persona("chair"), persona("judge")
+    office, judge = persona("office"), persona("judge")
     matter = services.accept_matter(actor=office, matter=application("judge"))
-    matter = services.decide_matter(
-        actor=chair,
-        matter=matter,
-        basis=DecisionBasis.CHAIR,
-        findings="部分属实。",
-        handling_opinion="通报批评。",
-    )
-    matter = services.record_feedback(actor=office, matter=matter, channel=Channel.ONLINE)
+    matter = told(matter, findings="部分属实。", handling_opinion="通报批评。", channel=Channel.ONLINE)
     matter = services.record_response(actor=judge, matter=matter, response=Response.APPEALS)
     assert matter.status == MatterStatus.APPEALED
     assert matter.appeal_body.startswith("山东省高级人民法院")

@@ -103,14 +103,11 @@ def test_a_decision_needs_findings_and_an_opinion_and_the_right_person(
 
 
 def test_only_the_applicant_or_the_office_answers_for_the_judge(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    application: Callable[..., Matter], persona: Callable[[str], Account], told: Callable[..., Matter]
 ) -> None:
-    office, chair = persona("office"), persona("chair")
+    office = persona("office")
     matter = services.accept_matter(actor=office, matter=application("judge"))
-    matter = services.decide_matter(
-        actor=chair, matter=matter, basis="chair", findings="f", handling_opinion="o"
-    )
-    matter = services.record_feedback(actor=office, matter=matter, channel=Channel.PHONE)
+    matter = told(matter, findings="f", handling_opinion="o", channel=Channel.PHONE)
     with pytest.raises(PermissionDenied):
         services.record_response(actor=persona("staff"), matter=matter, response=Response.ACCEPTS)
     with pytest.raises(ValidationError) as caught:

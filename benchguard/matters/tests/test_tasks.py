@@ -15,6 +15,18 @@ from benchguard.matters.tests.conftest import at
 from benchguard.organization.models import Account, Person
 
 
+def _give_police(matter: Matter, office: Account, description: str) -> InvestigationTask:
+    """The office gives the police officer a task on the matter, due in four days."""
+    with time_machine.travel(at("2026-11-30"), tick=False):
+        return services.add_task(
+            actor=office,
+            matter=matter,
+            owner=Person.objects.get(account__username="police"),
+            description=description,
+            due_date=dt.date(2026, 12, 4),
+        )
+
+
 @pytest.fixture
 def accepted(application: Callable[..., Matter], persona: Callable[[str], Account]) -> Matter:
     with time_machine.travel(at("2026-11-30"), tick=False):
@@ -24,15 +36,7 @@ def accepted(application: Callable[..., Matter], persona: Callable[[str], Accoun
 def test_the_owner_sees_the_task_and_reports_it_done(
     accepted: Matter, persona: Callable[[str], Account], client_as: Callable[[str | None], Client]
 ) -> None:
-    police = Person.objects.get(account__username="police")
-    with time_machine.travel(at("2026-11-30"), tick=False):
-        task = services.add_task(
-            actor=persona("office"),
-            matter=accepted,
-            owner=police,
-            description="调取门口监控录像。",
-            due_date=dt.date(2026, 12, 4),
-        )
+    task = _give_police(accepted, persona("office"), "调取门口监控录像。")
     client = client_as("police")
     home = client.get("/").content.decode()
     assert "调取门口监控录像。" in home
@@ -64,15 +68,7 @@ def test_a_task_needs_someone_of_the_court_a_description_and_a_future_date(
 
 
 def test_a_task_is_reported_done_once(accepted: Matter, persona: Callable[[str], Account]) -> None:
-    police = Person.objects.get(account__username="police")
-    with time_machine.travel(at("2026-11-30"), tick=False):
-        task = services.add_task(
-            actor=persona("office"),
-            matter=accepted,
-            owner=police,
-            description="走访。",
-            due_date=dt.date(2026, 12, 4),
-        )
+    task = _give_police(accepted, persona("office"), "走访。")
     services.complete_task(actor=persona("police"), task=task, result="完成。")
     with pytest.raises(ValidationError) as caught:
         services.complete_task(actor=persona("police"), task=task, result="再次。")

@@ -138,9 +138,11 @@ def test_an_extension_outside_1_to_90_days_is_refused(
 # --- Reminders --------------------------------------------------------------------------------
 
 
-def _reminders_for(matter: Matter) -> list[tuple[str, str]]:
+def _reminders_for(matter: Matter, kind: str = "due") -> list[tuple[str, str]]:
+    """Who was reminded of the matter, and by which reminder (`kind`: "due" for the time
+    limit, "acceptance" for the internal target)."""
     return sorted(
-        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:due:").values_list(
+        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:{kind}:").values_list(
             "recipient__username", "dedupe_key"
         )
     )
@@ -363,44 +365,29 @@ def test_nothing_can_be_asked_19_days_after_the_due_date(
     assert not matter.time_requests.exists()
 
 
+def _decide_on(day: str, matter: Matter, chair: Account) -> None:
+    """The chair decides the matter on `day`; `matter` is then read again as stored."""
+    with time_machine.travel(at(day), tick=False):
+        services.decide_matter(
+            actor=chair, matter=matter, basis="chair", findings="属实。", handling_opinion="协调处理。"
+        )
+    matter.refresh_from_db()
+
+
 def test_a_matter_decided_late_stays_overdue_on_its_page(
     application: Callable[..., Matter], persona: Callable[[str], Account], client_as: Callable[..., Client]
 ) -> None:
     matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
-    with time_machine.travel(at("2026-04-03"), tick=False):
-        services.decide_matter(
-            actor=persona("chair"),
-            matter=matter,
-            basis="chair",
-            findings="属实。",
-            handling_opinion="协调处理。",
-        )
-    matter.refresh_from_db()
+    _decide_on("2026-04-03", matter, persona("chair"))
     assert selectors.overdue_since(matter) == dt.date(2026, 4, 2)
     page = client_as("office").get(f"/matters/{matter.pk}/").content.decode()
     assert 'data-testid="overdue-since"' in page and "2026-04-02" in page
     on_time = _accept_on("2026-03-02", application, persona("office"))
-    with time_machine.travel(at("2026-04-01"), tick=False):
-        services.decide_matter(
-            actor=persona("chair"),
-            matter=on_time,
-            basis="chair",
-            findings="属实。",
-            handling_opinion="协调处理。",
-        )
-    on_time.refresh_from_db()
+    _decide_on("2026-04-01", on_time, persona("chair"))
     assert selectors.overdue_since(on_time, dt.date(2026, 12, 1)) is None
 
 
 # --- The internal target for accepting an application (issue 9, point 14) -------------------
-
-
-def _acceptance_reminders(matter: Matter) -> list[tuple[str, str]]:
-    return sorted(
-        Notification.objects.filter(dedupe_key__startswith=f"matter:{matter.pk}:acceptance:").values_list(
-            "recipient__username", "dedupe_key"
-        )
-    )
 
 
 def test_an_application_waiting_past_the_internal_target_reminds_the_office_once(
@@ -412,11 +399,11 @@ def test_an_application_waiting_past_the_internal_target_reminds_the_office_once
     assert selectors.acceptance_target(matter) == dt.date(2026, 3, 9)
     with time_machine.travel(at("2026-03-09", 8), tick=False):
         services.send_acceptance_reminders()
-    assert _acceptance_reminders(matter) == []
+    assert _reminders_for(matter, "acceptance") == []
     for day in ("2026-03-10", "2026-03-10", "2026-03-11", "2026-07-02"):  # four months on: no repeat
         with time_machine.travel(at(day, 8), tick=False):
             services.send_acceptance_reminders()
-    reminded = _acceptance_reminders(matter)
+    reminded = _reminders_for(matter, "acceptance")
     assert reminded == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
     note = Notification.objects.get(recipient__username="office", dedupe_key=reminded[0][1])
     assert "2026-03-02" in note.body and "2026-03-09" in note.body
@@ -435,7 +422,7 @@ def test_the_target_is_the_courts_setting_and_ends_with_acceptance(
     with time_machine.travel(at("2026-03-20", 8), tick=False):
         call_command("worker", "--once")  # the daily reminder job
     matter.refresh_from_db()
-    assert _acceptance_reminders(matter) == [] and selectors.acceptance_target(matter) is None
+    assert _reminders_for(matter, "acceptance") == [] and selectors.acceptance_target(matter) is None
 
 
 def test_the_scheduled_job_reminds_of_a_four_month_old_application(
@@ -446,7 +433,7 @@ def test_the_scheduled_job_reminds_of_a_four_month_old_application(
     with time_machine.travel(at("2026-07-02", 9), tick=False):
         call_command("worker", "--once")
         call_command("worker", "--once")
-    assert _acceptance_reminders(matter) == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
+    assert _reminders_for(matter, "acceptance") == [("office", f"matter:{matter.pk}:acceptance:2026-03-09")]
     page = Client()
     page.force_login(persona("office"))
     with time_machine.travel(at("2026-07-02", 9), tick=False):

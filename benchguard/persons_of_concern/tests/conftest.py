@@ -45,20 +45,44 @@ def make_person(persona: Callable[[str], Account]) -> Callable[..., PersonOfConc
 
 
 @pytest.fixture
-def list_person(persona: Callable[[str], Account]) -> Callable[..., ControlledListEntry]:
+def propose(
+    persona: Callable[[str], Account], cite: Callable[[PersonOfConcern], list[tuple[DepartmentLog, str]]]
+) -> Callable[..., ControlledListEntry]:
+    """Propose an entry for the person (services.propose_entry): by the police, level
+    key, to be reviewed today, expiring in `days`, citing a police log line about them;
+    any argument of the service can be overridden."""
+
+    def make(person: PersonOfConcern, *, days: int = 365, **overrides: Any) -> ControlledListEntry:
+        today = timezone.localdate()
+        fields: dict[str, Any] = {
+            "actor": overrides.pop("actor", None) or persona("police"),
+            "person": person,
+            "legal_basis": "依据",
+            "level": "key",
+            "review_date": today,
+            "expires_on": today + dt.timedelta(days=days),
+        }
+        fields.update(overrides)
+        if "citations" not in fields:
+            fields["citations"] = cite(person)
+        return services.propose_entry(**fields)
+
+    return make
+
+
+@pytest.fixture
+def list_person(
+    persona: Callable[[str], Account], propose: Callable[..., ControlledListEntry]
+) -> Callable[..., ControlledListEntry]:
     """Propose and approve an entry for the person (police proposes, office approves),
     citing a log line of the police about them."""
 
     def make(person: PersonOfConcern, *, days: int = 365) -> ControlledListEntry:
-        today = timezone.localdate()
-        entry = services.propose_entry(
-            actor=persona("police"),
-            person=person,
+        entry = propose(
+            person,
+            days=days,
             legal_basis="依据安全保卫规定",
-            level="key",
-            review_date=today + dt.timedelta(days=min(days, 30)),
-            expires_on=today + dt.timedelta(days=days),
-            citations=[(police_log(persona, person), "当场制止，予以训诫。")],
+            review_date=timezone.localdate() + dt.timedelta(days=min(days, 30)),
         )
         return services.approve_entry(actor=persona("office"), entry=entry)
 

@@ -39,20 +39,15 @@ def at(day: str, hour: int = 9) -> dt.datetime:
 
 
 @pytest.fixture
-def proposed(make_person, persona, cite) -> Callable[..., ControlledListEntry]:
+def proposed(make_person, propose) -> Callable[..., ControlledListEntry]:
     """A fresh entry proposed by the intermediate court's police."""
 
     def make(name: str = "吕十五", *, days: int = 200, review: int = 30) -> ControlledListEntry:
-        person = make_person(name)
-        today = timezone.localdate()
-        return services.propose_entry(
-            actor=persona("police"),
-            person=person,
+        return propose(
+            make_person(name),
+            days=days,
             legal_basis="多次冲击法庭",
-            level="key",
-            review_date=today + dt.timedelta(days=review),
-            expires_on=today + dt.timedelta(days=days),
-            citations=cite(person),
+            review_date=timezone.localdate() + dt.timedelta(days=review),
         )
 
     return make
@@ -244,7 +239,7 @@ def _review_reminders(entry: ControlledListEntry) -> list[tuple[str, str]]:
     )
 
 
-def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, cite) -> None:
+def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, propose) -> None:
     from benchguard.core import jobs
     from benchguard.persons_of_concern import tasks
 
@@ -253,15 +248,7 @@ def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona,
 
     person = make_person("韩二十")
     with time_machine.travel(at("2026-03-02"), tick=False):
-        entry = services.propose_entry(
-            actor=persona("police"),
-            person=person,
-            legal_basis="依据",
-            level="key",
-            review_date=dt.date(2026, 3, 12),
-            expires_on=dt.date(2026, 9, 1),
-            citations=cite(person),
-        )
+        entry = propose(person, review_date=dt.date(2026, 3, 12), expires_on=dt.date(2026, 9, 1))
         entry = services.approve_entry(actor=persona("office"), entry=entry)
     with time_machine.travel(at("2026-03-11", 8), tick=False):
         tasks.send_review_reminders.call()
@@ -379,20 +366,17 @@ def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None
     assert ControlledListEntry.objects.get(pk=entry.pk).level == "attention"
 
 
-def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person, persona, cite) -> None:
+def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person, persona, propose) -> None:
     """Four eyes, as for the approval: the office that proposed an entry (and is also one
     of its deciders) may not on its own move the expiry later or raise the level; another
     decider may, and an expired entry is not revived by a correction at all."""
-    person = make_person("柳十六")
     today = timezone.localdate()
-    entry = services.propose_entry(
+    entry = propose(
+        make_person("柳十六"),
         actor=persona("office"),
-        person=person,
+        days=100,
         legal_basis="多次冲击法庭",
-        level="key",
         review_date=today + dt.timedelta(days=30),
-        expires_on=today + dt.timedelta(days=100),
-        citations=cite(person),
     )
     entry = services.approve_entry(actor=persona("leader"), entry=entry)
     for changes in ({"level": "strict"}, {"expires_on": today + dt.timedelta(days=200)}):

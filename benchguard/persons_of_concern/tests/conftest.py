@@ -89,26 +89,19 @@ def list_person(
     return make
 
 
+def shinan_account(username: str, display_name: str, role: Role) -> Account:
+    """A new account holding `role` at the 市南 base court (370202)."""
+    account = org.create_account(actor=None, username=username, display_name=display_name, password=None)
+    org.assign_role(actor=None, account=account, role=role, court=Court.objects.get(division_code="370202"))
+    return account
+
+
 @pytest.fixture
 def shinan_police(db: None) -> Account:
-    account = org.create_account(actor=None, username="police_shinan", display_name="市南法警", password=None)
-    org.assign_role(
-        actor=None,
-        account=account,
-        role=Role.JUDICIAL_POLICE,
-        court=Court.objects.get(division_code="370202"),
-    )
-    return account
+    return shinan_account("police_shinan", "市南法警", Role.JUDICIAL_POLICE)
 
 
 @pytest.fixture
 def shinan_office(db: None) -> Account:
     """The committee office of a base court: not the court that proposed the demo's entries."""
-    account = org.create_account(actor=None, username="office_shinan", display_name="市南委办", password=None)
-    org.assign_role(
-        actor=None,
-        account=account,
-        role=Role.COMMITTEE_OFFICE,
-        court=Court.objects.get(division_code="370202"),
-    )
-    return account
+    return shinan_account("office_shinan", "市南委办", Role.COMMITTEE_OFFICE)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 import time_machine
@@ -112,32 +111,23 @@ def test_the_services_refuse_another_courts_office_and_the_police(proposed, pers
 
 
 def test_a_proposal_cites_at_least_one_incident_or_log_line_with_its_outcome(
-    make_person, persona, cite
+    make_person, propose, cite
 ) -> None:
     person, other = make_person("褚十六"), make_person("卫十七")
-    today = timezone.localdate()
-    facts: dict[str, Any] = {
-        "actor": persona("police"),
-        "person": person,
-        "legal_basis": "依据",
-        "level": "key",
-        "review_date": today,
-        "expires_on": today + dt.timedelta(days=30),
-    }
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts)
+        propose(person, days=30, citations=())
     assert "citations" in caught.value.error_dict
     ((line, _outcome),) = cite(person)
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts, citations=[(line, "  ")])
+        propose(person, days=30, citations=[(line, "  ")])
     assert "citations" in caught.value.error_dict
     ((others_line, outcome),) = cite(other)
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts, citations=[(others_line, outcome)])
+        propose(person, days=30, citations=[(others_line, outcome)])
     assert "citations" in caught.value.error_dict
     assert not ControlledListEntry.objects.filter(person=person).exists()
 
-    entry = services.propose_entry(**facts, citations=[(line, "当场制止，已训诫")])
+    entry = propose(person, days=30, citations=[(line, "当场制止，已训诫")])
     citation = EntryCitation.objects.get(entry=entry)
     assert (citation.log, citation.incident, citation.outcome) == (line, None, "当场制止，已训诫")
     assert AuditEntry.objects.filter(
@@ -178,25 +168,17 @@ def test_the_proposal_page_keeps_the_input_and_shows_what_the_entry_rests_on(
 
 
 def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(
-    make_person, persona, cite, settings
+    make_person, persona, propose, cite, settings
 ) -> None:
     settings.POC_LIST_MAX_TERM_DAYS = 100
     person = make_person("沈十九")
     with time_machine.travel(at("2026-03-02"), tick=False):
-        today = timezone.localdate()
-        facts: dict[str, Any] = {
-            "actor": persona("police"),
-            "person": person,
-            "legal_basis": "依据",
-            "level": "key",
-            "review_date": today + dt.timedelta(days=30),
-            "citations": cite(person),
-        }
+        facts = {"review_date": timezone.localdate() + dt.timedelta(days=30), "citations": cite(person)}
         with pytest.raises(ValidationError) as caught:
-            services.propose_entry(**facts, expires_on=dt.date(2026, 6, 11))  # 101 days
+            propose(person, **facts, expires_on=dt.date(2026, 6, 11))  # 101 days
         assert "expires_on" in caught.value.error_dict
         assert "2026-06-10" in caught.value.messages[0]
-        entry = services.propose_entry(**facts, expires_on=dt.date(2026, 6, 10))  # 100 days
+        entry = propose(person, **facts, expires_on=dt.date(2026, 6, 10))  # 100 days
     # Approved ten days later: 10 June is still within 100 days of 12 March.
     with time_machine.travel(at("2026-03-12"), tick=False):
         entry = services.approve_entry(actor=persona("office"), entry=entry)

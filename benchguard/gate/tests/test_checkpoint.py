@@ -38,6 +38,18 @@ def record(
     )
 
 
+def add(actor, shift, description, owner_name, disposition, **rest):
+    """services.add_item: what was found on whom, and what became of it."""
+    return services.add_item(
+        actor=actor,
+        shift=shift,
+        description=description,
+        owner_name=owner_name,
+        disposition=disposition,
+        **rest,
+    )
+
+
 @pytest.fixture
 def shift(checkpoint_post, persona):
     """Yesterday afternoon at the checkpoint (the demo recorded today's morning)."""
@@ -54,25 +66,12 @@ def shift(checkpoint_post, persona):
 
 @pytest.fixture
 def item(shift, persona):
-    return services.add_item(
-        actor=persona("guard"),
-        shift=shift,
-        description="保温杯一个",
-        owner_name="钱某",
-        disposition=Disposition.HELD,
-        receipt_number="暂存-0101",
-    )
+    return add(persona("guard"), shift, "保温杯一个", "钱某", Disposition.HELD, receipt_number="暂存-0101")
 
 
 @pytest.fixture
 def seized(shift, persona):
-    return services.add_item(
-        actor=persona("police"),
-        shift=shift,
-        description="折叠刀一把",
-        owner_name="孙某",
-        disposition=Disposition.SEIZED,
-    )
+    return add(persona("police"), shift, "折叠刀一把", "孙某", Disposition.SEIZED)
 
 
 # --- Shifts ---------------------------------------------------------------------------------------
@@ -135,14 +134,7 @@ def test_only_the_desk_records_shifts(checkpoint_post, persona, username) -> Non
 
 def test_a_held_item_needs_a_receipt_number(shift, persona) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.add_item(
-            actor=persona("guard"),
-            shift=shift,
-            description="打火机一个",
-            owner_name="李某",
-            disposition=Disposition.HELD,
-            receipt_number="  ",
-        )
+        add(persona("guard"), shift, "打火机一个", "李某", Disposition.HELD, receipt_number="  ")
     assert field_codes(caught.value, "receipt_number") == ["required"]
     assert not HeldItem.objects.filter(shift=shift).exists()
 

@@ -22,14 +22,7 @@ from benchguard.core.models import VersionedModel
 from benchguard.core.services import create_versioned, update_versioned
 from benchguard.core.types import Actor
 from benchguard.organization import permissions
-from benchguard.organization.models import (
-    Account,
-    Court,
-    Department,
-    Person,
-    PersonPrivate,
-    RoleAssignment,
-)
+from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
 
 COURT_FIELDS = (
     "name",

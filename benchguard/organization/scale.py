@@ -76,14 +76,7 @@ from benchguard.core import audit
 from benchguard.core.identity import check_character
 from benchguard.organization import services
 from benchguard.organization.choices import CourtLevel, DepartmentType, PersonCategory, Role
-from benchguard.organization.models import (
-    Account,
-    Court,
-    Department,
-    Person,
-    PersonPrivate,
-    RoleAssignment,
-)
+from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
 from benchguard.organization.reference import (
     BASE_COURTS,
     HIGHER_COURT,

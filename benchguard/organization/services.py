@@ -5,6 +5,7 @@ Views, the API, the admin and commands all call these functions (house style 2).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -21,14 +22,7 @@ from benchguard.core.models import VersionedModel
 from benchguard.core.services import create_versioned, update_versioned
 from benchguard.core.types import Actor
 from benchguard.organization import permissions
-from benchguard.organization.models import (
-    Account,
-    Court,
-    Department,
-    Person,
-    PersonPrivate,
-    RoleAssignment,
-)
+from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
 
 COURT_FIELDS = (
     "name",
@@ -132,15 +126,27 @@ def create_person(*, actor: Actor, **fields: Any) -> Person:
     return create_versioned(person, actor=actor, action="organization.person.create", fields=PERSON_FIELDS)
 
 
+def _editable(
+    actor: Actor,
+    person: Person,
+    changes: dict[str, Any],
+    may: Callable[[Actor, Person], bool],
+    fields: Iterable[str],
+) -> dict[str, Any]:
+    """A copy of `changes` to save, once the actor `may` edit the person and every field
+    changed is one of `fields` (the work details or the private ones)."""
+    if not may(actor, person):
+        raise PermissionDenied
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    return dict(changes)
+
+
 def update_person(*, actor: Actor, person: Person, expected_version: int, changes: dict[str, Any]) -> Person:
     """Edit a person's work details (position, department …); only the personnel office
     and system administrators of the person's court may."""
-    if not permissions.can_edit_person(actor, person):
-        raise PermissionDenied
-    unknown = set(changes) - set(PERSON_WORK_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable here: {sorted(unknown)}")
-    changes = dict(changes)
+    changes = _editable(actor, person, changes, permissions.can_edit_person, PERSON_WORK_FIELDS)
     if "name" in changes:
         changes["name_pinyin"], changes["name_initials"] = pinyin_of(changes["name"])
     return _update(person, "organization.person.update", actor, expected_version, changes)
@@ -166,12 +172,7 @@ def open_private_details(*, actor: Actor, person: Person, purpose: str = "view")
 def update_private_details(
     *, actor: Actor, person: Person, expected_version: int, changes: dict[str, Any]
 ) -> PersonPrivate:
-    if not permissions.can_edit_private(actor, person):
-        raise PermissionDenied
-    unknown = set(changes) - set(PRIVATE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable here: {sorted(unknown)}")
-    changes = dict(changes)
+    changes = _editable(actor, person, changes, permissions.can_edit_private, PRIVATE_FIELDS)
     if changes.get("id_number"):
         try:
             changes["id_number"] = validate_resident_id(changes["id_number"])

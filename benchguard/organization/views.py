@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,7 +17,8 @@ from django.views.decorators.http import require_http_methods
 
 from benchguard.core.views import form_action, form_page
 from benchguard.organization import permissions, selectors, services
-from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm
+from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm, VersionedForm
+from benchguard.organization.models import Person
 
 PAGE_SIZE = 50
 
@@ -80,28 +83,45 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _edit_person(
+    request: HttpRequest,
+    person: Person,
+    form: VersionedForm,
+    save: Callable[..., Any],
+    *,
+    back: str,
+    done: str,
+    title: str,
+    template: str,
+    **extra: Any,
+) -> HttpResponse:
+    """An edit page of the person's (work or private details): `save` gets the changes,
+    then the user goes `back` to the page the edit started from."""
+    return form_action(
+        request,
+        form,
+        lambda _data: save(actor=request.user, person=person, **form.edit()),
+        done=done,
+        then=back,
+        page=partial(form_page, request, title=title, back=back, template=template, person=person, **extra),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.get_person_for(request.user, pk)
     if not permissions.can_edit_person(request.user, person):
         raise PermissionDenied
-    form = PersonForm(request.POST or None, instance=person)
-    back = reverse("organization:person_detail", args=[person.pk])
-    return form_action(
+    return _edit_person(
         request,
-        form,
-        lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
+        person,
+        PersonForm(request.POST or None, instance=person),
+        services.update_person,
+        back=reverse("organization:person_detail", args=[person.pk]),
         done=_("The changes were saved."),
-        then=back,
-        page=partial(
-            form_page,
-            request,
-            title=_("Edit work details"),
-            back=back,
-            template="organization/person_form.html",
-            person=person,
-        ),
+        title=_("Edit work details"),
+        template="organization/person_form.html",
     )
 
 
@@ -130,21 +150,14 @@ def private_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit_private(request.user, person):
         raise PermissionDenied
     private = services.open_private_details(actor=request.user, person=person, purpose="edit")
-    form = PersonPrivateForm(request.POST or None, instance=private)
-    back = reverse("organization:private_detail", args=[person.pk])
-    return form_action(
+    return _edit_person(
         request,
-        form,
-        lambda _data: services.update_private_details(actor=request.user, person=person, **form.edit()),
+        person,
+        PersonPrivateForm(request.POST or None, instance=private),
+        services.update_private_details,
+        back=reverse("organization:private_detail", args=[person.pk]),
         done=_("The private details were saved."),
-        then=back,
-        page=partial(
-            form_page,
-            request,
-            title=_("Edit private details"),
-            back=back,
-            template="organization/private_form.html",
-            show_stored=False,  # A18: the stored values are never repeated on the page
-            person=person,
-        ),
+        title=_("Edit private details"),
+        template="organization/private_form.html",
+        show_stored=False,  # A18: the stored values are never repeated on the page
     )

@@ -226,28 +226,25 @@ def update_person(
             if disagreement:
                 raise ValidationError({"birth_date": disagreement})
     if saved.name != old_name:
-        primary = PersonName.objects.get(person=saved, kind=NameKind.PRIMARY)
-        update_versioned(
-            PersonName,
-            primary.pk,
-            actor=actor,
-            action="persons_of_concern.name.update",
-            expected_version=primary.version,
-            changes={"kind": NameKind.FORMER},
-        )
+        _set_name_kind(actor, PersonName.objects.get(person=saved, kind=NameKind.PRIMARY), NameKind.FORMER)
         existing = PersonName.objects.filter(person=saved, name=saved.name).first()
         if existing is None:
             add_name(actor=actor, person=saved, name=saved.name, kind=NameKind.PRIMARY)
         else:
-            update_versioned(
-                PersonName,
-                existing.pk,
-                actor=actor,
-                action="persons_of_concern.name.update",
-                expected_version=existing.version,
-                changes={"kind": NameKind.PRIMARY},
-            )
+            _set_name_kind(actor, existing, NameKind.PRIMARY)
     return saved
+
+
+def _set_name_kind(actor: Actor, name: PersonName, kind: str) -> None:
+    """A renamed person's old primary name becomes a former one, a former one primary."""
+    update_versioned(
+        PersonName,
+        name.pk,
+        actor=actor,
+        action="persons_of_concern.name.update",
+        expected_version=name.version,
+        changes={"kind": kind},
+    )
 
 
 def max_term_days() -> int:

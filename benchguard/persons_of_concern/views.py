@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,6 +36,41 @@ def _person_url(person: Any) -> str:
 
 def _entry_url(entry: Any) -> str:
     return reverse("persons_of_concern:entry_detail", args=[entry.pk])
+
+
+T = TypeVar("T")
+
+
+def _allowed(request: HttpRequest, row: T, may: Callable[[Any, T], bool]) -> T:
+    """`row` (already read through a selector, so visible) when the user `may` act on it;
+    visible but not theirs to change answers 403."""
+    if not may(request.user, row):
+        raise PermissionDenied
+    return row
+
+
+def _form_view(
+    request: HttpRequest,
+    form: BaseForm,
+    run: Callable[[dict[str, Any]], Any],
+    *,
+    done: str,
+    title: str,
+    back: str,
+    template: str,
+    then: str | Callable[[Any], str] | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    """`form_action` whose page is the area's `form_page` template with `extra` context;
+    done, the user goes to `then` (by default back where Cancel leads)."""
+    return form_action(
+        request,
+        form,
+        run,
+        done=done,
+        then=then or back,
+        page=partial(form_page, request, title=title, back=back, template=template, **extra),
+    )
 
 
 def _back_with_errors(request: HttpRequest, url: str) -> Callable[..., HttpResponse]:
@@ -90,19 +125,15 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     _reader(request)
     form = forms.PersonCreateForm(request.POST or None, request.FILES or None)
-    return form_action(
+    return _form_view(
         request,
         form,
         lambda _data: services.create_person(actor=request.user, **form.service_kwargs()),
         done=_("The person of concern was recorded."),
         then=_person_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Record a person of concern"),
-            back=reverse("persons_of_concern:person_list"),
-            template="persons_of_concern/person_create.html",
-        ),
+        title=_("Record a person of concern"),
+        back=reverse("persons_of_concern:person_list"),
+        template="persons_of_concern/person_create.html",
     )
 
 
@@ -125,24 +156,17 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.get_person_for(request.user, pk)
-    if not permissions.can_edit_person(request.user, person):
-        raise PermissionDenied
+    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_edit_person)
     form = forms.PersonForm(request.POST or None, instance=person)
-    return form_action(
+    return _form_view(
         request,
         form,
         lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
         done=_("The changes were saved."),
-        then=_person_url(person),
-        page=partial(
-            form_page,
-            request,
-            title=_("Edit"),
-            back=_person_url(person),
-            template="persons_of_concern/person_form.html",
-            person=person,
-        ),
+        title=_("Edit"),
+        back=_person_url(person),
+        template="persons_of_concern/person_form.html",
+        person=person,
     )
 
 
@@ -159,9 +183,7 @@ _ADDITIONS: dict[str, tuple[type[BaseForm], Callable[..., Any]]] = {
 @require_POST
 def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     """A name, identity document or phone number added from the person's page."""
-    person = selectors.get_person_for(request.user, pk)
-    if not permissions.can_edit_person(request.user, person):
-        raise PermissionDenied
+    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_edit_person)
     form_class, add = _ADDITIONS[what]
     return form_action(
         request,
@@ -177,25 +199,19 @@ def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal page: the entry's facts and the incidents and log lines it cites."""
-    person = selectors.get_person_for(request.user, pk)
-    if not permissions.can_propose(request.user, person):
-        raise PermissionDenied
+    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_propose)
     form = forms.EntryForm(request.POST or None, person=person)
-    return form_action(
+    return _form_view(
         request,
         form,
         lambda _data: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
         done=_("The entry was proposed; it matches once approved."),
         then=_entry_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Propose for the controlled list"),
-            back=_person_url(person),
-            template="persons_of_concern/entry_propose.html",
-            person=person,
-            max_term_days=services.max_term_days(),
-        ),
+        title=_("Propose for the controlled list"),
+        back=_person_url(person),
+        template="persons_of_concern/entry_propose.html",
+        person=person,
+        max_term_days=services.max_term_days(),
     )
 
 
@@ -258,28 +274,21 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct an entry's facts with a reason; the old values stay in its history."""
-    entry = selectors.get_entry_for(request.user, pk)
-    if not permissions.can_correct_entry(request.user, entry):
-        raise PermissionDenied
+    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_correct_entry)
     form = forms.CorrectionForm(request.POST or None, instance=entry)
-    return form_action(
+    return _form_view(
         request,
         form,
         lambda data: services.correct_entry(
             actor=request.user, entry=entry, reason=data["reason"], **form.edit()
         ),
         done=_("The entry was corrected; the old values are kept in its history."),
-        then=_entry_url(entry),
-        page=partial(
-            form_page,
-            request,
-            title=_("Correct the entry"),
-            back=_entry_url(entry),
-            template="persons_of_concern/entry_correct.html",
-            show_stored=False,
-            entry=entry,
-            max_term_days=services.max_term_days(),
-        ),
+        title=_("Correct the entry"),
+        back=_entry_url(entry),
+        template="persons_of_concern/entry_correct.html",
+        show_stored=False,
+        entry=entry,
+        max_term_days=services.max_term_days(),
     )
 
 
@@ -287,23 +296,16 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an objection by the listed person or their lawyer."""
-    entry = selectors.get_entry_for(request.user, pk)
-    if not permissions.can_record_objection(request.user, entry):
-        raise PermissionDenied
-    return form_action(
+    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_record_objection)
+    return _form_view(
         request,
         forms.ObjectionForm(request.POST or None),
         lambda data: services.record_objection(actor=request.user, entry=entry, **data),
         done=_("The objection was recorded."),
-        then=_entry_url(entry),
-        page=partial(
-            form_page,
-            request,
-            title=_("Record an objection"),
-            back=_entry_url(entry),
-            template="persons_of_concern/objection_form.html",
-            entry=entry,
-        ),
+        title=_("Record an objection"),
+        back=_entry_url(entry),
+        template="persons_of_concern/objection_form.html",
+        entry=entry,
     )
 
 
@@ -311,11 +313,11 @@ def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposing court's office or leaders decide an objection, with a reason."""
-    objection = selectors.get_objection_for(request.user, pk)
-    if not permissions.can_decide_objection(request.user, objection):
-        raise PermissionDenied
+    objection = _allowed(
+        request, selectors.get_objection_for(request.user, pk), permissions.can_decide_objection
+    )
     entry = objection.entry
-    return form_action(
+    return _form_view(
         request,
         forms.DecisionForm(request.POST or None, initial={"version": objection.version}),
         lambda data: services.decide_objection(
@@ -326,25 +328,18 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
         ),
         done=_("The decision was recorded."),
-        then=_entry_url(entry),
-        page=partial(
-            form_page,
-            request,
-            title=_("Decide the objection"),
-            back=_entry_url(entry),
-            template="persons_of_concern/objection_decide.html",
-            objection=objection,
-            entry=entry,
-        ),
+        title=_("Decide the objection"),
+        back=_entry_url(entry),
+        template="persons_of_concern/objection_decide.html",
+        objection=objection,
+        entry=entry,
     )
 
 
 @login_required
 @require_POST
 def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = selectors.get_entry_for(request.user, pk)
-    if not permissions.can_approve_entry(request.user, entry):
-        raise PermissionDenied
+    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_approve_entry)
     one_click(
         request, lambda: services.approve_entry(actor=request.user, entry=entry), _("The entry was approved.")
     )
@@ -354,9 +349,7 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = selectors.get_entry_for(request.user, pk)
-    if not permissions.can_remove_entry(request.user, entry):
-        raise PermissionDenied
+    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_remove_entry)
     return form_action(
         request,
         forms.RemovalForm(request.POST),

@@ -57,6 +57,38 @@ def new_slot() -> str:
     return f"T{next(_slots):02d}"
 
 
+def desk_data(gatehouse: Post, **overrides: Any) -> dict[str, Any]:
+    """What the guard types at the desk for 孟凡超 (the host by initials), fresh document
+    and slot; any field can be overridden."""
+    data: dict[str, Any] = {
+        "post": gatehouse.pk,
+        "document_number": new_id_number(),
+        "visitor_name": "孟凡超",
+        "document_kind": "resident_id",
+        "host_query": "wlm",
+        "purpose": "领取判决书",
+        "slot": new_slot(),
+        "phone": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def api_data(gatehouse: Post, person_of: Callable[[str], Person], **overrides: Any) -> dict[str, Any]:
+    """What the hardware posts to the API for the same visit (the host by id)."""
+    data: dict[str, Any] = {
+        "post": gatehouse.pk,
+        "visitor_name": "孟凡超",
+        "document_kind": "resident_id",
+        "document_number": new_id_number(),
+        "purpose": "领取判决书",
+        "host": person_of("judge").pk,
+        "slot": new_slot(),
+    }
+    data.update(overrides)
+    return data
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings: Any, tmp_path: Path) -> None:
     """Uploaded files go to the test's own directory, not the project's var/media."""

@@ -23,13 +23,39 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
     return [error.code for error in exc.error_dict.get(field, [])]
 
 
+def record(
+    actor, post, *, day=None, days=-1, shift=Shift.MORNING, people_checked=10, bags_checked=10, **rest
+):
+    """services.record_shift for `day` (else `days` from today), ten people and bags."""
+    return services.record_shift(
+        actor=actor,
+        post=post,
+        day=day or timezone.localdate() + dt.timedelta(days=days),
+        shift=shift,
+        people_checked=people_checked,
+        bags_checked=bags_checked,
+        **rest,
+    )
+
+
+def add(actor, shift, description, owner_name, disposition, **rest):
+    """services.add_item: what was found on whom, and what became of it."""
+    return services.add_item(
+        actor=actor,
+        shift=shift,
+        description=description,
+        owner_name=owner_name,
+        disposition=disposition,
+        **rest,
+    )
+
+
 @pytest.fixture
 def shift(checkpoint_post, persona):
     """Yesterday afternoon at the checkpoint (the demo recorded today's morning)."""
-    return services.record_shift(
-        actor=persona("guard"),
-        post=checkpoint_post,
-        day=timezone.localdate() - dt.timedelta(days=1),
+    return record(
+        persona("guard"),
+        checkpoint_post,
         shift=Shift.AFTERNOON,
         people_checked=120,
         bags_checked=64,
@@ -40,25 +66,12 @@ def shift(checkpoint_post, persona):
 
 @pytest.fixture
 def item(shift, persona):
-    return services.add_item(
-        actor=persona("guard"),
-        shift=shift,
-        description="保温杯一个",
-        owner_name="钱某",
-        disposition=Disposition.HELD,
-        receipt_number="暂存-0101",
-    )
+    return add(persona("guard"), shift, "保温杯一个", "钱某", Disposition.HELD, receipt_number="暂存-0101")
 
 
 @pytest.fixture
 def seized(shift, persona):
-    return services.add_item(
-        actor=persona("police"),
-        shift=shift,
-        description="折叠刀一把",
-        owner_name="孙某",
-        disposition=Disposition.SEIZED,
-    )
+    return add(persona("police"), shift, "折叠刀一把", "孙某", Disposition.SEIZED)
 
 
 # --- Shifts ---------------------------------------------------------------------------------------
@@ -79,84 +92,41 @@ def test_a_shift_is_recorded(shift, persona, checkpoint_post) -> None:
 def test_more_refusals_than_people_checked_are_refused(checkpoint_post, persona) -> None:
     shifts = CheckpointShift.objects.count()
     with pytest.raises(ValidationError) as caught:
-        services.record_shift(
-            actor=persona("guard"),
-            post=checkpoint_post,
-            day=timezone.localdate() - dt.timedelta(days=2),
-            shift=Shift.MORNING,
-            people_checked=3,
-            bags_checked=3,
-            refusals=4,
-        )
+        record(persona("guard"), checkpoint_post, days=-2, people_checked=3, bags_checked=3, refusals=4)
     assert "refusals" in caught.value.error_dict
     assert CheckpointShift.objects.count() == shifts
 
 
 def test_the_same_shift_twice_is_refused(shift, checkpoint_post, persona) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.record_shift(
-            actor=persona("police"),
-            post=checkpoint_post,
-            day=shift.day,
-            shift=Shift.AFTERNOON,
-            people_checked=10,
-            bags_checked=10,
-        )
+        record(persona("police"), checkpoint_post, day=shift.day, shift=Shift.AFTERNOON)
     assert field_codes(caught.value, "shift") == ["duplicate"]
     assert (
         CheckpointShift.objects.filter(post=checkpoint_post, day=shift.day, shift=Shift.AFTERNOON).count()
         == 1
     )
     # Another shift of the same day is fine.
-    night = services.record_shift(
-        actor=persona("police"),
-        post=checkpoint_post,
-        day=shift.day,
-        shift=Shift.NIGHT,
-        people_checked=10,
-        bags_checked=10,
-    )
+    night = record(persona("police"), checkpoint_post, day=shift.day, shift=Shift.NIGHT)
     assert night.shift == Shift.NIGHT
 
 
 def test_a_gatehouse_is_not_a_checkpoint(gatehouse, persona) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.record_shift(
-            actor=persona("guard"),
-            post=gatehouse,
-            day=timezone.localdate() - dt.timedelta(days=1),
-            shift=Shift.MORNING,
-            people_checked=10,
-            bags_checked=10,
-        )
+        record(persona("guard"), gatehouse)
     assert "post" in caught.value.error_dict
     assert not CheckpointShift.objects.filter(post=gatehouse).exists()
 
 
 def test_a_future_day_is_refused(checkpoint_post, persona) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.record_shift(
-            actor=persona("guard"),
-            post=checkpoint_post,
-            day=timezone.localdate() + dt.timedelta(days=1),
-            shift=Shift.MORNING,
-            people_checked=10,
-            bags_checked=10,
-        )
+        record(persona("guard"), checkpoint_post, days=1)
     assert "day" in caught.value.error_dict
 
 
 @pytest.mark.parametrize("username", ["judge", "outsider", "judge2"])
 def test_only_the_desk_records_shifts(checkpoint_post, persona, username) -> None:
     with pytest.raises(PermissionDenied):
-        services.record_shift(
-            actor=persona(username),
-            post=checkpoint_post,
-            day=timezone.localdate() - dt.timedelta(days=1),
-            shift=Shift.NIGHT,
-            people_checked=1,
-            bags_checked=1,
-        )
+        record(persona(username), checkpoint_post, shift=Shift.NIGHT, people_checked=1, bags_checked=1)
 
 
 # --- Items ----------------------------------------------------------------------------------------
@@ -164,14 +134,7 @@ def test_only_the_desk_records_shifts(checkpoint_post, persona, username) -> Non
 
 def test_a_held_item_needs_a_receipt_number(shift, persona) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.add_item(
-            actor=persona("guard"),
-            shift=shift,
-            description="打火机一个",
-            owner_name="李某",
-            disposition=Disposition.HELD,
-            receipt_number="  ",
-        )
+        add(persona("guard"), shift, "打火机一个", "李某", Disposition.HELD, receipt_number="  ")
     assert field_codes(caught.value, "receipt_number") == ["required"]
     assert not HeldItem.objects.filter(shift=shift).exists()
 

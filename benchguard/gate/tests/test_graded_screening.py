@@ -16,7 +16,7 @@ from benchguard.core.models import AuditEntry
 from benchguard.gate import services
 from benchguard.gate.choices import CheckDecision, HitOutcome, HoldDecision, VisitStatus
 from benchguard.gate.models import CheckDecisionRecord, HoldDecisionRecord, ScreeningHit, Visit
-from benchguard.gate.tests.conftest import days_ahead
+from benchguard.gate.tests.conftest import days_ahead, desk_data
 from benchguard.notifications.models import Notification
 from benchguard.organization.demo import demo_id_number
 from benchguard.persons_of_concern import services as poc_services
@@ -101,15 +101,13 @@ def test_the_desk_says_wait_after_registering_a_check(client_as, gatehouse, list
     listed("曾志远")
     response = client_as("guard").post(
         reverse("gate:desk"),
-        {
-            "post": gatehouse.pk,
-            "document_number": demo_id_number("19910301", "644"),
-            "visitor_name": "增志远",
-            "document_kind": "resident_id",
-            "host_query": "wlm",
-            "purpose": "找法官",
-            "slot": "C9",
-        },
+        desk_data(
+            gatehouse,
+            document_number=demo_id_number("19910301", "644"),
+            visitor_name="增志远",
+            purpose="找法官",
+            slot="C9",
+        ),
     )
     assert response.status_code == 302
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["warning"]

@@ -18,25 +18,18 @@ from benchguard.core.documents import mask_document
 from benchguard.gate import services
 from benchguard.gate.choices import VisitStatus
 from benchguard.gate.models import IdDeposit, Visit
-from benchguard.gate.tests.conftest import VISITOR, days_ahead, new_id_number, new_slot, with_wrong_check
+from benchguard.gate.tests.conftest import (
+    VISITOR,
+    api_data,
+    days_ahead,
+    desk_data,
+    new_id_number,
+    new_slot,
+    with_wrong_check,
+)
 from benchguard.organization.models import Person
 
 pytestmark = pytest.mark.django_db
-
-
-def desk_data(gatehouse, **overrides):
-    data = {
-        "post": gatehouse.pk,
-        "document_number": new_id_number(),
-        "visitor_name": "孟凡超",
-        "document_kind": "resident_id",
-        "host_query": "wlm",
-        "purpose": "领取判决书",
-        "slot": new_slot(),
-        "phone": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def error_codes(response, field: str) -> list[str | None]:
@@ -198,20 +191,6 @@ def test_the_counts_show_todays_visits(client_as, visitor) -> None:
 
 
 # --- The API --------------------------------------------------------------------------------------
-
-
-def api_data(gatehouse, person_of, **overrides):
-    data = {
-        "post": gatehouse.pk,
-        "visitor_name": "孟凡超",
-        "document_kind": "resident_id",
-        "document_number": new_id_number(),
-        "purpose": "领取判决书",
-        "host": person_of("judge").pk,
-        "slot": new_slot(),
-    }
-    data.update(overrides)
-    return data
 
 
 def test_the_api_checks_a_visitor_in(client_as, gatehouse, person_of) -> None:

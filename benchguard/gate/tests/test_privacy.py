@@ -15,7 +15,7 @@ from django.utils import timezone
 from benchguard.core.models import AuditEntry
 from benchguard.gate import services
 from benchguard.gate.choices import HoldDecision, VisitStatus
-from benchguard.gate.tests.conftest import at
+from benchguard.gate.tests.conftest import at, desk_data
 from benchguard.notifications.models import Notification
 from benchguard.organization.demo import demo_id_number
 
@@ -129,15 +129,7 @@ def test_the_monthly_counts_cover_twelve_months(
 def test_the_desk_tells_the_guard_not_to_admit_a_held_visitor(client_as, gatehouse) -> None:
     response = client_as("guard").post(
         reverse("gate:desk"),
-        {
-            "post": gatehouse.pk,
-            "document_number": SHAN_ID,
-            "visitor_name": "单立新",
-            "document_kind": "resident_id",
-            "host_query": "wlm",
-            "purpose": "找法官",
-            "slot": "H9",
-        },
+        desk_data(gatehouse, document_number=SHAN_ID, visitor_name="单立新", purpose="找法官", slot="H9"),
     )
     assert response.status_code == 302
     assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]

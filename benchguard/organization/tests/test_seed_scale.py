@@ -19,14 +19,7 @@ from benchguard.core.identity import validate_resident_id
 from benchguard.core.models import AuditEntry
 from benchguard.organization import scale, services
 from benchguard.organization.choices import DepartmentType, PersonCategory, Role
-from benchguard.organization.models import (
-    Account,
-    Court,
-    Department,
-    Person,
-    PersonPrivate,
-    RoleAssignment,
-)
+from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
 from benchguard.organization.reference import BASE_COURTS, STANDARD_DEPARTMENTS
 
 pytestmark = pytest.mark.django_db

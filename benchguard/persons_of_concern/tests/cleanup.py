@@ -1,17 +1,6 @@
 """Removing every person of concern, for tests that start from an empty database."""
 
-from benchguard.persons_of_concern.models import (
-    ControlledListEntry,
-    DepartmentLog,
-    EntryCitation,
-    EntryCorrection,
-    EntryObjection,
-    IdentityDocument,
-    NameKey,
-    PersonName,
-    PersonOfConcern,
-    PhoneNumber,
-)
+from benchguard.persons_of_concern import models
 
 
 def delete_persons_of_concern_rows() -> None:
@@ -19,15 +8,15 @@ def delete_persons_of_concern_rows() -> None:
 
     Notification.objects.filter(kind__startswith="persons_of_concern.").delete()
     for model in (
-        EntryCitation,
-        EntryCorrection,
-        EntryObjection,
-        DepartmentLog,
-        ControlledListEntry,
-        IdentityDocument,
-        PhoneNumber,
-        NameKey,
-        PersonName,
+        models.EntryCitation,
+        models.EntryCorrection,
+        models.EntryObjection,
+        models.DepartmentLog,
+        models.ControlledListEntry,
+        models.IdentityDocument,
+        models.PhoneNumber,
+        models.NameKey,
+        models.PersonName,
     ):
         model.objects.all().delete()
-    PersonOfConcern.objects.all().delete()
+    models.PersonOfConcern.objects.all().delete()

@@ -45,46 +45,63 @@ def make_person(persona: Callable[[str], Account]) -> Callable[..., PersonOfConc
 
 
 @pytest.fixture
-def list_person(persona: Callable[[str], Account]) -> Callable[..., ControlledListEntry]:
+def propose(
+    persona: Callable[[str], Account], cite: Callable[[PersonOfConcern], list[tuple[DepartmentLog, str]]]
+) -> Callable[..., ControlledListEntry]:
+    """Propose an entry for the person (services.propose_entry): by the police, level
+    key, to be reviewed today, expiring in `days`, citing a police log line about them;
+    any argument of the service can be overridden."""
+
+    def make(person: PersonOfConcern, *, days: int = 365, **overrides: Any) -> ControlledListEntry:
+        today = timezone.localdate()
+        fields: dict[str, Any] = {
+            "actor": overrides.pop("actor", None) or persona("police"),
+            "person": person,
+            "legal_basis": "依据",
+            "level": "key",
+            "review_date": today,
+            "expires_on": today + dt.timedelta(days=days),
+        }
+        fields.update(overrides)
+        if "citations" not in fields:
+            fields["citations"] = cite(person)
+        return services.propose_entry(**fields)
+
+    return make
+
+
+@pytest.fixture
+def list_person(
+    persona: Callable[[str], Account], propose: Callable[..., ControlledListEntry]
+) -> Callable[..., ControlledListEntry]:
     """Propose and approve an entry for the person (police proposes, office approves),
     citing a log line of the police about them."""
 
     def make(person: PersonOfConcern, *, days: int = 365) -> ControlledListEntry:
-        today = timezone.localdate()
-        entry = services.propose_entry(
-            actor=persona("police"),
-            person=person,
+        entry = propose(
+            person,
+            days=days,
             legal_basis="依据安全保卫规定",
-            level="key",
-            review_date=today + dt.timedelta(days=min(days, 30)),
-            expires_on=today + dt.timedelta(days=days),
-            citations=[(police_log(persona, person), "当场制止，予以训诫。")],
+            review_date=timezone.localdate() + dt.timedelta(days=min(days, 30)),
         )
         return services.approve_entry(actor=persona("office"), entry=entry)
 
     return make
 
 
+def shinan_account(username: str, display_name: str, role: Role) -> Account:
+    """A new account holding `role` at the 市南 base court (370202)."""
+    account = org.create_account(actor=None, username=username, display_name=display_name, password=None)
+    org.assign_role(actor=None, account=account, role=role, court=Court.objects.get(division_code="370202"))
+    return account
+
+
 @pytest.fixture
 def shinan_police(db: None) -> Account:
-    account = org.create_account(actor=None, username="police_shinan", display_name="市南法警", password=None)
-    org.assign_role(
-        actor=None,
-        account=account,
-        role=Role.JUDICIAL_POLICE,
-        court=Court.objects.get(division_code="370202"),
-    )
-    return account
+    return shinan_account("police_shinan", "市南法警", Role.JUDICIAL_POLICE)
 
 
 @pytest.fixture
 def shinan_office(db: None) -> Account:
     """The committee office of a base court: not the court that proposed the demo's entries."""
-    account = org.create_account(actor=None, username="office_shinan", display_name="市南委办", password=None)
-    org.assign_role(
-        actor=None,
-        account=account,
-        role=Role.COMMITTEE_OFFICE,
-        court=Court.objects.get(division_code="370202"),
-    )
-    return account
+    return shinan_account("office_shinan", "市南委办", Role.COMMITTEE_OFFICE)

@@ -3,7 +3,6 @@ the access log on every view, and the Excel export."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -21,18 +20,9 @@ from benchguard.persons_of_concern.models import ControlledListEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite) -> None:
+def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, propose) -> None:
     office = persona("office")
-    person = make_person("吴十")
-    entry = services.propose_entry(
-        actor=office,
-        person=person,
-        legal_basis="依据",
-        level="key",
-        review_date=timezone.localdate(),
-        expires_on=timezone.localdate() + dt.timedelta(days=5),
-        citations=cite(person),
-    )
+    entry = propose(make_person("吴十"), actor=office, days=5)
     with pytest.raises(PermissionDenied):
         services.approve_entry(actor=office, entry=entry)
     with pytest.raises(PermissionDenied):
@@ -45,19 +35,11 @@ def test_the_proposer_cannot_approve_their_own_entry(make_person, persona, cite)
 
 
 def test_a_proposal_refuses_past_expiry_and_removal_needs_a_reason(
-    make_person, list_person, persona, cite
+    make_person, list_person, persona, propose
 ) -> None:
     person = make_person("郑十一")
     with pytest.raises(ValidationError) as exc:
-        services.propose_entry(
-            actor=persona("police"),
-            person=person,
-            legal_basis="依据",
-            level="key",
-            review_date=timezone.localdate(),
-            expires_on=timezone.localdate(),
-            citations=cite(person),
-        )
+        propose(person, days=0)
     assert "expires_on" in exc.value.error_dict
     entry = list_person(person)
     with pytest.raises(ValidationError) as exc:
@@ -77,17 +59,8 @@ def test_every_view_of_an_entry_is_in_the_access_log(client_as, make_person, lis
     assert line.kind == "access" and line.actor_name == "郑伟" and line.object_id == str(entry.pk)
 
 
-def test_approval_and_removal_through_the_pages(client_as, make_person, persona, cite) -> None:
-    person = make_person("陈十三")
-    entry = services.propose_entry(
-        actor=persona("police"),
-        person=person,
-        legal_basis="依据",
-        level="strict",
-        review_date=timezone.localdate(),
-        expires_on=timezone.localdate() + dt.timedelta(days=5),
-        citations=cite(person),
-    )
+def test_approval_and_removal_through_the_pages(client_as, make_person, persona, propose) -> None:
+    entry = propose(make_person("陈十三"), level="strict", days=5)
     office = client_as("office")
     office.post(reverse("persons_of_concern:entry_approve", args=[entry.pk]))
     assert ControlledListEntry.objects.get(pk=entry.pk).status == "active"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 import time_machine
@@ -39,20 +38,15 @@ def at(day: str, hour: int = 9) -> dt.datetime:
 
 
 @pytest.fixture
-def proposed(make_person, persona, cite) -> Callable[..., ControlledListEntry]:
+def proposed(make_person, propose) -> Callable[..., ControlledListEntry]:
     """A fresh entry proposed by the intermediate court's police."""
 
     def make(name: str = "吕十五", *, days: int = 200, review: int = 30) -> ControlledListEntry:
-        person = make_person(name)
-        today = timezone.localdate()
-        return services.propose_entry(
-            actor=persona("police"),
-            person=person,
+        return propose(
+            make_person(name),
+            days=days,
             legal_basis="多次冲击法庭",
-            level="key",
-            review_date=today + dt.timedelta(days=review),
-            expires_on=today + dt.timedelta(days=days),
-            citations=cite(person),
+            review_date=timezone.localdate() + dt.timedelta(days=review),
         )
 
     return make
@@ -117,32 +111,23 @@ def test_the_services_refuse_another_courts_office_and_the_police(proposed, pers
 
 
 def test_a_proposal_cites_at_least_one_incident_or_log_line_with_its_outcome(
-    make_person, persona, cite
+    make_person, propose, cite
 ) -> None:
     person, other = make_person("褚十六"), make_person("卫十七")
-    today = timezone.localdate()
-    facts: dict[str, Any] = {
-        "actor": persona("police"),
-        "person": person,
-        "legal_basis": "依据",
-        "level": "key",
-        "review_date": today,
-        "expires_on": today + dt.timedelta(days=30),
-    }
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts)
+        propose(person, days=30, citations=())
     assert "citations" in caught.value.error_dict
     ((line, _outcome),) = cite(person)
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts, citations=[(line, "  ")])
+        propose(person, days=30, citations=[(line, "  ")])
     assert "citations" in caught.value.error_dict
     ((others_line, outcome),) = cite(other)
     with pytest.raises(ValidationError) as caught:
-        services.propose_entry(**facts, citations=[(others_line, outcome)])
+        propose(person, days=30, citations=[(others_line, outcome)])
     assert "citations" in caught.value.error_dict
     assert not ControlledListEntry.objects.filter(person=person).exists()
 
-    entry = services.propose_entry(**facts, citations=[(line, "当场制止，已训诫")])
+    entry = propose(person, days=30, citations=[(line, "当场制止，已训诫")])
     citation = EntryCitation.objects.get(entry=entry)
     assert (citation.log, citation.incident, citation.outcome) == (line, None, "当场制止，已训诫")
     assert AuditEntry.objects.filter(
@@ -183,25 +168,17 @@ def test_the_proposal_page_keeps_the_input_and_shows_what_the_entry_rests_on(
 
 
 def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(
-    make_person, persona, cite, settings
+    make_person, persona, propose, cite, settings
 ) -> None:
     settings.POC_LIST_MAX_TERM_DAYS = 100
     person = make_person("沈十九")
     with time_machine.travel(at("2026-03-02"), tick=False):
-        today = timezone.localdate()
-        facts: dict[str, Any] = {
-            "actor": persona("police"),
-            "person": person,
-            "legal_basis": "依据",
-            "level": "key",
-            "review_date": today + dt.timedelta(days=30),
-            "citations": cite(person),
-        }
+        facts = {"review_date": timezone.localdate() + dt.timedelta(days=30), "citations": cite(person)}
         with pytest.raises(ValidationError) as caught:
-            services.propose_entry(**facts, expires_on=dt.date(2026, 6, 11))  # 101 days
+            propose(person, **facts, expires_on=dt.date(2026, 6, 11))  # 101 days
         assert "expires_on" in caught.value.error_dict
         assert "2026-06-10" in caught.value.messages[0]
-        entry = services.propose_entry(**facts, expires_on=dt.date(2026, 6, 10))  # 100 days
+        entry = propose(person, **facts, expires_on=dt.date(2026, 6, 10))  # 100 days
     # Approved ten days later: 10 June is still within 100 days of 12 March.
     with time_machine.travel(at("2026-03-12"), tick=False):
         entry = services.approve_entry(actor=persona("office"), entry=entry)
@@ -244,7 +221,7 @@ def _review_reminders(entry: ControlledListEntry) -> list[tuple[str, str]]:
     )
 
 
-def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, cite) -> None:
+def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona, propose) -> None:
     from benchguard.core import jobs
     from benchguard.persons_of_concern import tasks
 
@@ -253,15 +230,7 @@ def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona,
 
     person = make_person("韩二十")
     with time_machine.travel(at("2026-03-02"), tick=False):
-        entry = services.propose_entry(
-            actor=persona("police"),
-            person=person,
-            legal_basis="依据",
-            level="key",
-            review_date=dt.date(2026, 3, 12),
-            expires_on=dt.date(2026, 9, 1),
-            citations=cite(person),
-        )
+        entry = propose(person, review_date=dt.date(2026, 3, 12), expires_on=dt.date(2026, 9, 1))
         entry = services.approve_entry(actor=persona("office"), entry=entry)
     with time_machine.travel(at("2026-03-11", 8), tick=False):
         tasks.send_review_reminders.call()
@@ -379,20 +348,17 @@ def test_a_correction_keeps_the_old_values(proposed, persona, client_as) -> None
     assert ControlledListEntry.objects.get(pk=entry.pk).level == "attention"
 
 
-def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person, persona, cite) -> None:
+def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person, persona, propose) -> None:
     """Four eyes, as for the approval: the office that proposed an entry (and is also one
     of its deciders) may not on its own move the expiry later or raise the level; another
     decider may, and an expired entry is not revived by a correction at all."""
-    person = make_person("柳十六")
     today = timezone.localdate()
-    entry = services.propose_entry(
+    entry = propose(
+        make_person("柳十六"),
         actor=persona("office"),
-        person=person,
+        days=100,
         legal_basis="多次冲击法庭",
-        level="key",
         review_date=today + dt.timedelta(days=30),
-        expires_on=today + dt.timedelta(days=100),
-        citations=cite(person),
     )
     entry = services.approve_entry(actor=persona("leader"), entry=entry)
     for changes in ({"level": "strict"}, {"expires_on": today + dt.timedelta(days=200)}):

@@ -3,7 +3,6 @@ when it reads like a formula (issue 9, point 16)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from django.urls import reverse
@@ -20,18 +19,9 @@ def exported(client, name: str):
     return load_workbook(io.BytesIO(response.content)).active
 
 
-def test_the_controlled_list_exports_a_legal_basis_as_text(client_as, persona, make_person, cite) -> None:
+def test_the_controlled_list_exports_a_legal_basis_as_text(client_as, make_person, propose) -> None:
     person = make_person("@张公式")
-    today = timezone.localdate()
-    services.propose_entry(
-        actor=persona("police"),
-        person=person,
-        legal_basis="=1+2",
-        level="key",
-        review_date=today,
-        expires_on=today + dt.timedelta(days=365),
-        citations=cite(person),
-    )
+    propose(person, legal_basis="=1+2")
     sheet = exported(client_as("police"), "entry_export")
     row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "@张公式")
     assert (row[0].data_type, row[0].quotePrefix) == ("s", True)

@@ -102,18 +102,10 @@ def test_several_signals_raise_the_score(make_person) -> None:
     assert found[0].person_id == person.pk and found[0].score == 95
 
 
-def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona, cite) -> None:
+def test_only_an_active_entry_counts_as_controlled(make_person, list_person, persona, propose) -> None:
     person = make_person("孙八", documents=[("hk_macao_permit", "H87654321")])
     assert not is_controlled(document_number="H87654321")
-    entry = services.propose_entry(
-        actor=persona("police"),
-        person=person,
-        legal_basis="依据",
-        level="key",
-        review_date=timezone.localdate(),
-        expires_on=timezone.localdate() + dt.timedelta(days=10),
-        citations=cite(person),
-    )
+    entry = propose(person, days=10)
     assert not is_controlled(document_number="H87654321")  # proposed, not approved
     services.approve_entry(actor=persona("office"), entry=entry)
     assert is_controlled(document_number="H87654321")

@@ -138,26 +138,12 @@ def test_the_match_api_is_for_the_police(client_as) -> None:
     assert client_as("guard").get(url, {"name": "单立新"}).status_code == 403
 
 
-def test_approving_twice_through_the_page_is_told_not_an_error(client_as, persona, cite) -> None:
-    import datetime as dt
-
+def test_approving_twice_through_the_page_is_told_not_an_error(client_as, propose) -> None:
     from django.contrib.messages import get_messages
-    from django.utils import timezone
 
-    from benchguard.persons_of_concern import services
     from benchguard.persons_of_concern.models import PersonOfConcern
 
-    today = timezone.localdate()
-    chan = PersonOfConcern.objects.get(name="陳志華")
-    entry = services.propose_entry(
-        actor=persona("police"),
-        person=chan,
-        legal_basis="依据",
-        level="key",
-        review_date=today,
-        expires_on=today + dt.timedelta(days=30),
-        citations=cite(chan),
-    )
+    entry = propose(PersonOfConcern.objects.get(name="陳志華"), days=30)
     url = reverse("persons_of_concern:entry_approve", args=[entry.pk])
     client = client_as("office")
     assert client.post(url).status_code == 302

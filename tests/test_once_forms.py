@@ -19,7 +19,7 @@ from django.utils import timezone
 from benchguard.committee.models import Meeting
 from benchguard.gate.demo import GATEHOUSE
 from benchguard.gate.models import CheckpointShift, Post, Visit
-from benchguard.gate.tests.conftest import CHECKPOINT, new_id_number, new_slot
+from benchguard.gate.tests.conftest import CHECKPOINT, desk_data
 from benchguard.incidents.choices import Nature
 from benchguard.incidents.models import Incident
 from benchguard.matters.choices import Subject
@@ -94,17 +94,7 @@ def test_a_visitor_checked_in_twice_at_the_desk_is_one_visit(
     client_as: Callable[[str | None], Client], court: Court
 ) -> None:
     gatehouse = Post.objects.get(court=court, name=GATEHOUSE)
-    data = {
-        "post": gatehouse.pk,
-        "document_number": new_id_number(),
-        "visitor_name": "孟凡超",
-        "document_kind": "resident_id",
-        "host_query": "wlm",
-        "purpose": "领取判决书",
-        "slot": new_slot(),
-        "phone": "",
-    }
-    post_twice(client_as("guard"), f"{reverse('gate:desk')}?post={gatehouse.pk}", data, Visit)
+    post_twice(client_as("guard"), f"{reverse('gate:desk')}?post={gatehouse.pk}", desk_data(gatehouse), Visit)
 
 
 def test_a_checkpoint_shift_recorded_twice_is_one_shift(

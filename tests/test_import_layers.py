@@ -32,6 +32,7 @@ LAYERS = [
     "persons_of_concern",
     "incidents",
     "gate",
+    "liaison",
     "config",
 ]
 TOP = "config"

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "benchguard.persons_of_concern",
     "benchguard.incidents",
     "benchguard.gate",
+    "benchguard.liaison",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

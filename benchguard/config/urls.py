@@ -15,6 +15,7 @@ urlpatterns = [
     path("persons-of-concern/", include("benchguard.persons_of_concern.urls")),
     path("incidents/", include("benchguard.incidents.urls")),
     path("gate/", include("benchguard.gate.urls")),
+    path("liaison/", include("benchguard.liaison.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ edited and deactivated (never deleted) by the court's committee office."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +16,8 @@ from benchguard.core.types import Actor
 from benchguard.liaison import permissions
 from benchguard.liaison.models import Agency, AgencyContact
 from benchguard.organization.models import Court
+
+V = TypeVar("V", Agency, AgencyContact)
 
 AGENCY_FIELDS = ["court", "kind", "name", "address", "note", "is_active"]
 CONTACT_FIELDS = ["agency", "name", "position", "office_phone", "mobile_phone", "note", "is_active"]
@@ -115,11 +117,18 @@ def deactivate_contact(
     """Take a contact out of the directory (they left the body); they stay on record (A19)."""
     if not permissions.can_edit_contact(actor, contact):
         raise PermissionDenied
-    contact = lock(contact, expected_version, related=["agency"])
-    if not contact.is_active:
-        raise ValidationError(_("This contact has already been deactivated."), code="inactive")
-    before = audit.snapshot(contact, ["is_active"])
-    contact.is_active = False
-    return save_versioned(
-        contact, actor=actor, action="liaison.contact.deactivate", fields=["is_active"], before=before
+    return _deactivate(
+        lock(contact, expected_version, related=["agency"]),
+        actor=actor,
+        action="liaison.contact.deactivate",
+        already=_("This contact has already been deactivated."),
     )
+
+
+def _deactivate(row: V, *, actor: Actor, action: str, already: Any) -> V:
+    """Mark a locked row inactive (it stays on record); a second click is refused."""
+    if not row.is_active:
+        raise ValidationError(already, code="inactive")
+    before = audit.snapshot(row, ["is_active"])
+    row.is_active = False
+    return save_versioned(row, actor=actor, action=action, fields=["is_active"], before=before)

@@ -33,6 +33,7 @@ LAYERS = [
     "incidents",
     "after_hours",
     "gate",
+    "liaison",
     "config",
 ]
 TOP = "config"

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.gate.api.views import VisitViewSet
+from benchguard.liaison.api.views import AgencyViewSet
 from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
@@ -20,6 +21,7 @@ router.register("notifications", NotificationViewSet, basename="api-notification
 router.register("matters", MatterViewSet, basename="api-matter")
 router.register("persons-of-concern/match", MatchViewSet, basename="api-persons-of-concern-match")
 router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
+router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "benchguard.incidents",
     "benchguard.after_hours",
     "benchguard.gate",
+    "benchguard.liaison",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("incidents/protection/", include("benchguard.after_hours.urls")),
     path("incidents/", include("benchguard.incidents.urls")),
     path("gate/", include("benchguard.gate.urls")),
+    path("liaison/", include("benchguard.liaison.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

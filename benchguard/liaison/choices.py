@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AgencyKind(models.TextChoices):
+    """The outside bodies a court coordinates with (A19)."""
+
+    POLITICAL_LEGAL_COMMITTEE = "political_legal_committee", _("Political-legal committee")
+    PUBLIC_SECURITY = "public_security", _("Public security")
+    PROCURATORATE = "procuratorate", _("Procuratorate")
+    JUSTICE_BUREAU = "justice_bureau", _("Justice bureau")
+    BAR_ASSOCIATION = "bar_association", _("Bar association")
+    INTERNET_REGULATOR = "internet_regulator", _("Internet regulator")
+    OTHER = "other", _("Other body")

@@ -1,0 +1,160 @@
+"""Pages of the liaison directory (A19): thin; changes go through services, reads
+through selectors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from benchguard.core.views import form_action, form_page, one_click
+from benchguard.liaison import forms, permissions, selectors, services
+from benchguard.liaison.models import Agency, AgencyContact
+from benchguard.organization.models import Court
+
+PAGE_SIZE = 50
+
+
+def _kept_agency(request: HttpRequest, pk: int) -> Agency:
+    """A body the user sees (else 404) and keeps (else 403)."""
+    agency = selectors.get_agency_for(request.user, pk)
+    if not permissions.can_edit_agency(request.user, agency):
+        raise PermissionDenied
+    return agency
+
+
+def _kept_contact(request: HttpRequest, pk: int) -> AgencyContact:
+    """A contact the user sees (else 404) and keeps (else 403)."""
+    contact = selectors.get_contact_for(request.user, pk)
+    if not permissions.can_edit_contact(request.user, contact):
+        raise PermissionDenied
+    return contact
+
+
+def _directory_form(
+    request: HttpRequest, form: BaseForm, run: Callable[[dict[str, Any]], Any], *, done: str, title: str
+) -> HttpResponse:
+    """A keeper's form (core.views.form_action on form_page.html): back to the directory."""
+    back = reverse("liaison:directory")
+    return form_action(
+        request, form, run, done=done, then=back, page=partial(form_page, request, title=title, back=back)
+    )
+
+
+def _directory_button(request: HttpRequest, run: Callable[[], Any], done: str) -> HttpResponse:
+    """A keeper's button (core.views.one_click): back to the directory."""
+    one_click(request, run, done)
+    return redirect("liaison:directory")
+
+
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    """The bodies of the courts the user reads, with their active contacts."""
+    if not permissions.can_read(request.user):
+        raise PermissionDenied
+    form = forms.DirectoryFilterForm(request.GET or None, courts=selectors.directory_courts_for(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    agencies = selectors.directory_for(
+        request.user, court=filters.get("court"), kind=filters.get("kind") or ""
+    )
+    page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "liaison/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "kept": permissions.keeper_court_ids(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agency_add(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_add_agency(request.user):
+        raise PermissionDenied
+    courts = Court.objects.filter(pk__in=permissions.keeper_court_ids(request.user))
+    return _directory_form(
+        request,
+        forms.AgencyAddForm(request.POST or None, courts=courts),
+        lambda data: services.add_agency(actor=request.user, **data),
+        done=_("The body was added to the directory."),
+        title=_("Add an outside body"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _kept_agency(request, pk)
+    form = forms.AgencyForm(request.POST or None, instance=agency)
+    return _directory_form(
+        request,
+        form,
+        lambda _data: services.update_agency(actor=request.user, agency=agency, **form.edit()),
+        done=_("The changes were saved."),
+        title=_("Edit an outside body"),
+    )
+
+
+@login_required
+@require_POST
+def agency_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _kept_agency(request, pk)
+    return _directory_button(
+        request,
+        lambda: services.deactivate_agency(actor=request.user, agency=agency),
+        _("The body was deactivated."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _kept_agency(request, pk)
+    return _directory_form(
+        request,
+        forms.ContactAddForm(request.POST or None),
+        lambda data: services.add_contact(actor=request.user, agency=agency, **data),
+        done=_("The contact was added."),
+        title=_("Add a contact at %(body)s") % {"body": agency.name},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _kept_contact(request, pk)
+    form = forms.ContactForm(request.POST or None, instance=contact)
+    return _directory_form(
+        request,
+        form,
+        lambda _data: services.update_contact(actor=request.user, contact=contact, **form.edit()),
+        done=_("The changes were saved."),
+        title=_("Edit a contact"),
+    )
+
+
+@login_required
+@require_POST
+def contact_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _kept_contact(request, pk)
+    return _directory_button(
+        request,
+        lambda: services.deactivate_contact(actor=request.user, contact=contact),
+        _("The contact was deactivated."),
+    )

@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,10 +49,13 @@ from benchguard.gate.models import (
     Visit,
     document_index,
 )
+from benchguard.incidents import services as incident_services
+from benchguard.incidents.choices import IncidentKind
+from benchguard.incidents.models import Incident
 from benchguard.notifications.models import Notification
 from benchguard.notifications.services import notify
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Person
+from benchguard.organization.models import Account, Person
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching
@@ -103,7 +106,7 @@ def screen(
     return [c for c in found if c.outcome != matching.PASS]
 
 
-def _police_and_leaders(court_id: int, *, leaders: bool = False) -> Any:
+def _police_and_leaders(court_id: int, *, leaders: bool = False) -> QuerySet[Account]:
     roles = [Role.JUDICIAL_POLICE]
     if leaders:
         roles += [Role.COURT_LEADER, Role.COURT_PRESIDENT]
@@ -757,11 +760,8 @@ def return_item(*, actor: Actor, item: HeldItem, expected_version: int) -> HeldI
 
 
 @transaction.atomic
-def open_incident(*, actor: Actor, item: HeldItem, nature: str, description: str) -> Any:
+def open_incident(*, actor: Actor, item: HeldItem, nature: str, description: str) -> Incident:
     """Anything criminal found at the checkpoint opens an A9.1 incident in one step."""
-    from benchguard.incidents import services as incident_services
-    from benchguard.incidents.choices import IncidentKind
-
     _require_desk(actor, item.shift.post.court_id)
     item = lock(item)
     if item.incident_id is not None:

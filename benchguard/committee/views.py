@@ -31,7 +31,7 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
-from benchguard.core.views import form_action, form_page, one_click, safe_next
+from benchguard.core.views import form_action, form_page, form_page_action, one_click, safe_next
 
 
 def _posted_version(request: HttpRequest) -> int:
@@ -62,20 +62,11 @@ def _form_page(request: HttpRequest, title: str, form: Any, back: str, **extra: 
 
 
 def _committee_form(
-    request: HttpRequest,
-    form: Any,
-    run: Callable[[dict[str, Any]], Any],
-    *,
-    title: str,
-    back: str,
-    done: str,
-    **extra: Any,
+    request: HttpRequest, form: Any, run: Callable[[dict[str, Any]], Any], **kwargs: Any
 ) -> HttpResponse:
-    """A committee form page posted to a service (core.views.form_action): on success
-    back to `back` (the roster or the meeting) with `done`; else the page again."""
-    return form_action(
-        request, form, run, done=done, then=back, page=partial(_form_page, request, title, back=back, **extra)
-    )
+    """A committee form page posted to a service: the meeting or quorum it concerns shown
+    above the form (`committee/form.html`); on success back to `back`."""
+    return form_page_action(request, form, run, template="committee/form.html", **kwargs)
 
 
 def _save_changes(

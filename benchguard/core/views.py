@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from django import forms
@@ -83,6 +84,31 @@ def form_page(
         request,
         template,
         {"title": title, "form": form, "back": back, "current": current, "current_values": stored, **extra},
+    )
+
+
+def form_page_action(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    run: Callable[[dict[str, Any]], T],
+    *,
+    done: str | Callable[[T], str],
+    title: str,
+    back: str,
+    then: str | Callable[[T], str] | None = None,
+    template: str = "form_page.html",
+    **extra: Any,
+) -> HttpResponse:
+    """A page of one form posted to a service: `form_action` whose page is `form_page`
+    (`template` and `extra` context); done, the user goes to `then`, by default back
+    where the page's Cancel leads."""
+    return form_action(
+        request,
+        form,
+        run,
+        done=done,
+        then=then or back,
+        page=partial(form_page, request, title=title, back=back, template=template, **extra),
     )
 
 

@@ -4,7 +4,6 @@ services, reads through selectors; every entry view is logged by services.open_e
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
-from benchguard.core.views import form_action, form_page, one_click
+from benchguard.core.views import form_action, form_page_action, one_click
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 
 PAGE_SIZE = 50
@@ -47,30 +46,6 @@ def _allowed(request: HttpRequest, row: T, may: Callable[[Any, T], bool]) -> T:
     if not may(request.user, row):
         raise PermissionDenied
     return row
-
-
-def _form_view(
-    request: HttpRequest,
-    form: BaseForm,
-    run: Callable[[dict[str, Any]], Any],
-    *,
-    done: str,
-    title: str,
-    back: str,
-    template: str,
-    then: str | Callable[[Any], str] | None = None,
-    **extra: Any,
-) -> HttpResponse:
-    """`form_action` whose page is the area's `form_page` template with `extra` context;
-    done, the user goes to `then` (by default back where Cancel leads)."""
-    return form_action(
-        request,
-        form,
-        run,
-        done=done,
-        then=then or back,
-        page=partial(form_page, request, title=title, back=back, template=template, **extra),
-    )
 
 
 def _back_with_errors(request: HttpRequest, url: str) -> Callable[..., HttpResponse]:
@@ -125,7 +100,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     _reader(request)
     form = forms.PersonCreateForm(request.POST or None, request.FILES or None)
-    return _form_view(
+    return form_page_action(
         request,
         form,
         lambda _data: services.create_person(actor=request.user, **form.service_kwargs()),
@@ -158,7 +133,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_edit_person)
     form = forms.PersonForm(request.POST or None, instance=person)
-    return _form_view(
+    return form_page_action(
         request,
         form,
         lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
@@ -201,7 +176,7 @@ def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal page: the entry's facts and the incidents and log lines it cites."""
     person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_propose)
     form = forms.EntryForm(request.POST or None, person=person)
-    return _form_view(
+    return form_page_action(
         request,
         form,
         lambda _data: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
@@ -276,7 +251,7 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct an entry's facts with a reason; the old values stay in its history."""
     entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_correct_entry)
     form = forms.CorrectionForm(request.POST or None, instance=entry)
-    return _form_view(
+    return form_page_action(
         request,
         form,
         lambda data: services.correct_entry(
@@ -297,7 +272,7 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an objection by the listed person or their lawyer."""
     entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_record_objection)
-    return _form_view(
+    return form_page_action(
         request,
         forms.ObjectionForm(request.POST or None),
         lambda data: services.record_objection(actor=request.user, entry=entry, **data),
@@ -317,7 +292,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
         request, selectors.get_objection_for(request.user, pk), permissions.can_decide_objection
     )
     entry = objection.entry
-    return _form_view(
+    return form_page_action(
         request,
         forms.DecisionForm(request.POST or None, initial={"version": objection.version}),
         lambda data: services.decide_objection(

@@ -11,7 +11,6 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchguard.after_hours import forms, permissions, selectors, services
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionRequest
-from benchguard.core.views import form_action
+from benchguard.core.views import form_action, paginated
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
 from benchguard.incidents.choices import IncidentStatus
@@ -41,16 +40,13 @@ def protection_list(request: HttpRequest) -> HttpResponse:
     rows = selectors.protections_for(request.user)
     if form.is_valid() and form.cleaned_data["status"]:
         rows = rows.filter(status=form.cleaned_data["status"])
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = paginated(request, rows, PAGE_SIZE)
     return render(
         request,
         "after_hours/protection_list.html",
         {
             "form": form,
-            "page": page,
-            "query": query.urlencode(),
+            **listing,
             "can_request": selectors.protection_candidates(request.user).exists(),
             **incident_permissions.tabs(request.user),
         },

@@ -31,6 +31,7 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
+from benchguard.core.forms import service_arguments
 from benchguard.core.views import form_action, form_page, form_page_action, one_click, safe_next
 
 
@@ -40,14 +41,6 @@ def _posted_version(request: HttpRequest) -> int:
         return int(request.POST.get("version", ""))
     except ValueError:
         return 0
-
-
-def _arguments(data: dict[str, Any], **renamed: str) -> dict[str, Any]:
-    """A form's cleaned data as a service's keyword arguments: the `version` the page was
-    loaded at is the service's `expected_version`; `renamed` maps other fields to the
-    service's names for them."""
-    names = {"version": "expected_version", **renamed}
-    return {names.get(field, field): value for field, value in data.items()}
 
 
 def _manage(request: HttpRequest, court_id: int) -> None:
@@ -168,7 +161,9 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     return _committee_form(
         request,
         EndMembershipForm(request.POST or None, instance=membership),
-        lambda data: services.end_membership(actor=request.user, membership=membership, **_arguments(data)),
+        lambda data: services.end_membership(
+            actor=request.user, membership=membership, **service_arguments(data)
+        ),
         title=_("End the term of %(name)s") % {"name": membership.person.name},
         back=_roster_url(membership.court_id),
         done=_("The term was ended; it stays in the roster's history."),
@@ -277,7 +272,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         CancelMeetingForm(request.POST or None, instance=meeting),
         lambda data: services.cancel_meeting(
-            actor=request.user, meeting=meeting, **_arguments(data, cancel_reason="reason")
+            actor=request.user, meeting=meeting, **service_arguments(data, cancel_reason="reason")
         ),
         title=_("Cancel the meeting"),
         back=_meeting_url(meeting.pk),
@@ -294,7 +289,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _committee_form(
         request,
         MinutesForm(request.POST or None, instance=meeting),
-        lambda data: services.record_minutes(actor=request.user, meeting=meeting, **_arguments(data)),
+        lambda data: services.record_minutes(actor=request.user, meeting=meeting, **service_arguments(data)),
         title=_("Minutes"),
         back=_meeting_url(meeting.pk),
         done=_("The minutes were saved."),

@@ -34,6 +34,14 @@ def call_service(form: forms.BaseForm, service: Callable[[], T]) -> tuple[T | No
         return None, None
 
 
+def service_arguments(data: Mapping[str, Any], **renamed: str) -> dict[str, Any]:
+    """A form's cleaned data as a service's keyword arguments: the `version` the page was
+    loaded at is the service's `expected_version`; `renamed` maps other fields to the
+    service's names for them."""
+    names = {"version": "expected_version", **renamed}
+    return {names.get(field, field): value for field, value in data.items()}
+
+
 _WIRE_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
 
 

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -132,6 +133,14 @@ def edit_versioned(
         )
 
     return form_action(request, form, lambda _data: run(), done=done_message, then=done_url, page=page)
+
+
+def paginated(request: HttpRequest, rows: Any, per_page: int = 50) -> dict[str, Any]:
+    """A list page's `page` (from `?page=`) and `query`, the page's other parameters for
+    the links of `pagination.html`, so a filtered list keeps its filters page to page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"page": Paginator(rows, per_page).get_page(request.GET.get("page")), "query": query.urlencode()}
 
 
 def safe_next(request: HttpRequest, fallback: str, *args: Any, **kwargs: Any) -> str:

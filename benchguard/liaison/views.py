@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from benchguard.core.views import form_action, form_page, one_click
+from benchguard.core.views import form_action, form_page, one_click, paginated
 from benchguard.liaison import forms, permissions, selectors, services
 from benchguard.liaison.models import Agency, AgencyContact
 from benchguard.organization.models import Court
@@ -67,16 +66,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     agencies = selectors.directory_for(
         request.user, court=filters.get("court"), kind=filters.get("kind") or ""
     )
-    page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = paginated(request, agencies, PAGE_SIZE)
     return render(
         request,
         "liaison/directory.html",
         {
             "form": form,
-            "page": page,
-            "query": query.urlencode(),
+            **listing,
             "kept": permissions.keeper_court_ids(request.user),
         },
     )

@@ -26,8 +26,9 @@ from benchguard.committee.forms import AgendaItemForm
 from benchguard.committee.models import AgendaItem, Resolution
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
+from benchguard.core.forms import service_arguments
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page, safe_next
+from benchguard.core.views import form_action, form_page, paginated, safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -95,19 +96,17 @@ def register_of_matters(request: HttpRequest) -> HttpResponse:
             actor=request.user, matters=matters[:EXPORT_LIMIT], filters=filters
         )
         return xlsx_response(content, "matters.xlsx")
-    page = Paginator(matters, REGISTER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = paginated(request, matters, REGISTER_PAGE)
     return render(
         request,
         "matters/register_of_matters.html",
         {
             "form": form,
-            "page": page,
+            **listing,
             "matters": [
-                (m, selectors.overdue_since(m)) for m in selectors.with_days_left(list(page.object_list))
+                (m, selectors.overdue_since(m))
+                for m in selectors.with_days_left(list(listing["page"].object_list))
             ],
-            "query": query.urlencode(),
         },
     )
 
@@ -359,15 +358,6 @@ def _on_matter(
     )
 
 
-def _service_arguments(data: dict[str, Any]) -> dict[str, Any]:
-    """A form's cleaned data as a service's keyword arguments: the `version` the page was
-    loaded at is the service's `expected_version`."""
-    arguments = dict(data)
-    if "version" in arguments:
-        arguments["expected_version"] = arguments.pop("version")
-    return arguments
-
-
 def _transition(
     request: HttpRequest,
     pk: int,
@@ -378,14 +368,14 @@ def _transition(
 ) -> HttpResponse:
     """A transition posted from the matter's page (`_on_matter`) whose form's fields are
     the service's arguments: `form(matter)` is the posted form, `service` is called with
-    the actor, the matter and the form's data (`_service_arguments`)."""
+    the actor, the matter and the form's data (`service_arguments`)."""
     matter = selectors.get_matter_for(request.user, pk)
     return _on_matter(
         request,
         matter,
         slot,
         form(matter),
-        lambda data: service(actor=request.user, matter=matter, **_service_arguments(data)),
+        lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
         done,
     )
 

@@ -8,14 +8,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from benchguard.core.views import form_action, form_page
+from benchguard.core.views import form_action, form_page, paginated
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm, VersionedForm
 from benchguard.organization.models import Person
@@ -59,10 +58,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         department=criteria.get("department"),
         category=criteria.get("category", ""),
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    context = {"form": form, "page": page, "query": params.urlencode()}
+    listing = paginated(request, people, PAGE_SIZE)
+    context = {"form": form, **listing}
     template = "organization/person_list.html"
     if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
         template += "#results"  # typing in the search box: only the table changes

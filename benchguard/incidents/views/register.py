@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.uploads import file_response
-from benchguard.core.views import edit_versioned, form_action, one_click
+from benchguard.core.views import edit_versioned, form_action, one_click, paginated
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
@@ -43,16 +42,13 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_report(request.user):
         raise PermissionDenied
     form, incidents = _filtered(request)
-    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = paginated(request, incidents, PAGE_SIZE)
     return render(
         request,
         "incidents/incident_list.html",
         {
             "form": form,
-            "page": page,
-            "query": query.urlencode(),
+            **listing,
             "can_export": permissions.can_export(request.user),
             **permissions.tabs(request.user),
         },

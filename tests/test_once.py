@@ -22,26 +22,13 @@ from benchguard.core.models import AuditEntry, OnceSubmission
 from benchguard.core.tasks import prune_once_submissions
 from benchguard.gate.models import Visit
 from benchguard.gate.tests.conftest import new_id_number, new_slot
-from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
+from benchguard.matters.tests.conftest import application_data as application
 from benchguard.organization.models import Account
 
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="_once" value="([A-Za-z0-9]{32})"')
-
-
-def application(**overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "subject": Subject.THREAT,
-        "facts": "当事人在庭外拦截。",
-        "infringer": "当事人",
-        "request": "请求协调。",
-        "reported_to_department_on": "2026-11-01",
-        "department_response": "庭里已处理但未解决。",
-    }
-    data.update(overrides)
-    return data
 
 
 def token_of(client: Client, url: str) -> str:

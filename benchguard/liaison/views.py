@@ -4,7 +4,6 @@ through selectors."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from benchguard.core.views import form_action, form_page, one_click, paginated
+from benchguard.core.views import form_page_action, one_click, paginated
 from benchguard.liaison import forms, permissions, selectors, services
 from benchguard.liaison.models import Agency, AgencyContact
 from benchguard.organization.models import Court
@@ -41,13 +40,10 @@ def _kept_contact(request: HttpRequest, pk: int) -> AgencyContact:
 
 
 def _directory_form(
-    request: HttpRequest, form: BaseForm, run: Callable[[dict[str, Any]], Any], *, done: str, title: str
+    request: HttpRequest, form: BaseForm, run: Callable[[dict[str, Any]], Any], **kwargs: Any
 ) -> HttpResponse:
-    """A keeper's form (core.views.form_action on form_page.html): back to the directory."""
-    back = reverse("liaison:directory")
-    return form_action(
-        request, form, run, done=done, then=back, page=partial(form_page, request, title=title, back=back)
-    )
+    """A keeper's form (core.views.form_page_action): back to the directory."""
+    return form_page_action(request, form, run, back=reverse("liaison:directory"), **kwargs)
 
 
 def _directory_button(request: HttpRequest, run: Callable[[], Any], done: str) -> HttpResponse:

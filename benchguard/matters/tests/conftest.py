@@ -54,3 +54,17 @@ def told(persona: Callable[[str], Account]) -> Callable[..., Matter]:
         return services.record_feedback(actor=persona("office"), matter=matter, channel=channel)
 
     return make
+
+
+def application_data(**overrides: object) -> dict[str, object]:
+    """What a judge types in the online application (A26.1); any field can be overridden."""
+    data: dict[str, object] = {
+        "subject": Subject.THREAT,
+        "facts": "当事人在庭外拦截。",
+        "infringer": "当事人",
+        "request": "请求协调。",
+        "reported_to_department_on": "2026-11-01",
+        "department_response": "庭里已处理但未解决。",
+    }
+    data.update(overrides)
+    return data

@@ -10,27 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from benchguard.matters import services
-from benchguard.matters.choices import MatterStatus, Subject
+from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
+from benchguard.matters.tests.conftest import application_data
 from benchguard.organization.models import Account, Court, Person
-
-
-def _form(**overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "subject": Subject.THREAT,
-        "facts": "当事人在庭外拦截。",
-        "infringer": "当事人",
-        "request": "请求协调。",
-        "reported_to_department_on": "2026-11-01",
-        "department_response": "庭里已处理但未解决。",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_a_judge_applies_online_and_sees_a_plain_timeline(client_as: Callable[[str | None], Client]) -> None:
     judge = client_as("judge")
-    response = judge.post("/matters/apply/", _form())
+    response = judge.post("/matters/apply/", application_data())
     assert response.status_code == 302
     matter = Matter.objects.get(pk=response["Location"].rstrip("/").rsplit("/", 1)[1])
     assert matter.status == MatterStatus.SUBMITTED
@@ -46,7 +34,7 @@ def test_a_missing_precondition_is_shown_next_to_the_field_and_input_kept(
     client_as: Callable[[str | None], Client],
 ) -> None:
     before = Matter.objects.count()
-    response = client_as("judge").post("/matters/apply/", _form(department_response=""))
+    response = client_as("judge").post("/matters/apply/", application_data(department_response=""))
     assert response.status_code == 200
     assert "department_response" in response.context["form"].errors
     assert "当事人在庭外拦截。" in response.content.decode()

@@ -20,11 +20,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from benchguard.after_hours import forms, permissions, selectors, services
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionRequest
+from benchguard.core.forms import service_arguments
 from benchguard.core.views import form_action, paginated
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
 from benchguard.incidents.choices import IncidentStatus
-from benchguard.incidents.forms import versioned
 from benchguard.incidents.views.incident_page import on_record_page
 
 PAGE_SIZE = 50
@@ -104,12 +104,27 @@ def _protection_page(
     return render(request, "after_hours/protection_detail.html", context)
 
 
-def _page_again(
-    request: HttpRequest, protection: ProtectionRequest, name: str
-) -> Callable[[django_forms.BaseForm], HttpResponse]:
-    """The protection page shown again (400) with a refused form bound under `name`."""
-    return lambda form: _protection_page(
-        request, selectors.get_protection_for(request.user, protection.pk), bound={name: form}
+def _post_on_protection(
+    request: HttpRequest,
+    protection: ProtectionRequest,
+    name: str,
+    form: django_forms.BaseForm,
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """Post the protection page's form `name` to `service(actor=request.user,
+    request=protection, **fields)`, a versioned form's `version` as the service's
+    `expected_version`: back to the page with `done`, or the page again (400) with the
+    refused form bound under `name`."""
+    return on_record_page(
+        request,
+        form,
+        lambda d: service(actor=request.user, request=protection, **service_arguments(d)),
+        done=done,
+        then=_detail_url(protection),
+        again=lambda form: _protection_page(
+            request, selectors.get_protection_for(request.user, protection.pk), bound={name: form}
+        ),
     )
 
 
@@ -138,14 +153,8 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
-    return on_record_page(
-        request,
-        form,
-        lambda d: services.decide_protection(actor=request.user, request=protection, **versioned(d)),
-        done=_("The decision was recorded."),
-        then=_detail_url(protection),
-        again=_page_again(request, protection, "decision_form"),
-    )
+    done = _("The decision was recorded.")
+    return _post_on_protection(request, protection, "decision_form", form, services.decide_protection, done)
 
 
 @login_required
@@ -153,14 +162,8 @@ def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionLogForm(request.POST)
-    return on_record_page(
-        request,
-        form,
-        lambda d: services.log_protection(actor=request.user, request=protection, **d),
-        done=_("Logged."),
-        then=_detail_url(protection),
-        again=_page_again(request, protection, "log_form"),
-    )
+    done = _("Logged.")
+    return _post_on_protection(request, protection, "log_form", form, services.log_protection, done)
 
 
 @login_required
@@ -168,11 +171,5 @@ def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
 def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
     protection = _protection_for_police(request, pk)
     form = forms.ProtectionCompleteForm(request.POST)
-    return on_record_page(
-        request,
-        form,
-        lambda d: services.complete_protection(actor=request.user, request=protection, **versioned(d)),
-        done=_("The protection was completed."),
-        then=_detail_url(protection),
-        again=_page_again(request, protection, "complete_form"),
-    )
+    done = _("The protection was completed.")
+    return _post_on_protection(request, protection, "complete_form", form, services.complete_protection, done)

@@ -56,14 +56,6 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-def versioned(data: dict[str, Any]) -> dict[str, Any]:
-    """A versioned form's cleaned data as its service's keyword arguments: the `version`
-    the page was loaded at is the service's `expected_version`."""
-    kwargs = dict(data)
-    kwargs["expected_version"] = kwargs.pop("version")
-    return kwargs
-
-
 def _people(court_ids: Any) -> Any:
     return people_in_court(court_ids).select_related("department")
 

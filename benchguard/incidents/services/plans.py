@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit
-from benchguard.core.services import create_versioned
 from benchguard.core.types import Actor
-from benchguard.core.uploads import check_upload, stored
+from benchguard.core.uploads import check_upload
 from benchguard.incidents import permissions
 from benchguard.incidents.models import ActivationCall, EmergencyPlan, Incident, PlanActivation
+from benchguard.incidents.services.files import create_with_court_file
 from benchguard.incidents.services.register import incident_url
 from benchguard.notifications.services import notify
 from benchguard.organization.models import Court, Person
@@ -37,13 +37,15 @@ def add_plan(*, actor: Actor, court: Court, kind: str, title: str, upload: Uploa
         sha256=checked.sha256,
         uploaded_by=account_of(actor),
     )
-    with stored(plan.file, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", upload):
-        return create_versioned(
-            plan,
-            actor=actor,
-            action="incidents.plan.create",
-            fields=["court", "kind", "title", "file_name", "sha256"],
-        )
+    return create_with_court_file(
+        plan,
+        plan.file,
+        upload,
+        checked,
+        actor=actor,
+        action="incidents.plan.create",
+        fields=["court", "kind", "title", "file_name", "sha256"],
+    )
 
 
 @transaction.atomic

@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from benchguard.core import audit
-from benchguard.core.services import create_versioned
 from benchguard.core.types import Actor
-from benchguard.core.uploads import check_upload, stored
+from benchguard.core.uploads import check_upload
 from benchguard.incidents import permissions
 from benchguard.incidents.models import Incident, WarningTalk
+from benchguard.incidents.services.files import create_with_court_file
 from benchguard.organization.models import Court
 from benchguard.organization.types import account_of
 from benchguard.persons_of_concern import permissions as poc_permissions
@@ -54,13 +54,15 @@ def record_warning_talk(
         record_sha256=checked.sha256,
         recorded_by=account_of(actor),
     )
-    with stored(talk.record, f"{court.pk}-{checked.sha256[:16]}{checked.extension}", record):
-        return create_versioned(
-            talk,
-            actor=actor,
-            action="incidents.talk.record",
-            fields=["court", "person", "incident", "held_at", "conducted_by", "content", "record_sha256"],
-        )
+    return create_with_court_file(
+        talk,
+        talk.record,
+        record,
+        checked,
+        actor=actor,
+        action="incidents.talk.record",
+        fields=["court", "person", "incident", "held_at", "conducted_by", "content", "record_sha256"],
+    )
 
 
 def open_talk_record(*, actor: Actor, talk: WarningTalk) -> WarningTalk:

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from benchguard.core.services import StaleEditError
@@ -164,3 +165,27 @@ def test_the_demo_holds_every_kind_and_the_list_names_its_incidents() -> None:
     assert entry.status == "active"
     judge = Person.objects.get(account__username="judge")
     assert Incident.objects.filter(targets=judge, measures__isnull=False).exists()
+
+
+def test_the_police_response_is_recorded_from_the_incident_page(report, persona, client) -> None:
+    police = persona("police")
+    incident = report(IncidentKind.DISTURBANCE)
+    today = timezone.localdate()
+    request = services.send_police_request(
+        actor=police, incident=incident, police_unit="市南分局", sent_on=today, request_text="请处置"
+    )
+    client.force_login(police)
+    prefix = f"r{request.pk}"
+    response = client.post(
+        reverse("incidents:police_response", args=[request.pk]),
+        {
+            f"{prefix}-version": request.version,
+            f"{prefix}-response": "已处置",
+            f"{prefix}-response_on": today,
+        },
+    )
+    assert response.status_code == 302 and response.url == reverse(
+        "incidents:incident_detail", args=[incident.pk]
+    )
+    request.refresh_from_db()
+    assert request.response == "已处置" and request.version == 2

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.core.access import has_role
 from benchguard.core.documents import DocumentType
+from benchguard.core.forms import service_arguments
 from benchguard.core.views import form_action
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
@@ -219,4 +220,46 @@ def on_incident(
         again=lambda form: render_incident(
             request, selectors.get_incident_for(request.user, incident.pk), bound={name: form}
         ),
+    )
+
+
+def post_incident_form(
+    request: HttpRequest,
+    incident: Incident,
+    name: str,
+    form: django_forms.BaseForm,
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """Post the incident page's form `name` to `service(actor=request.user,
+    incident=incident, **fields)` (on_incident)."""
+    return on_incident(
+        request,
+        incident,
+        form,
+        name,
+        lambda d: service(actor=request.user, incident=incident, **service_arguments(d)),
+        done,
+    )
+
+
+def post_row_form(
+    request: HttpRequest,
+    incident: Incident,
+    form: django_forms.BaseForm,
+    service: Callable[..., Any],
+    done: str,
+    /,
+    **row: Any,
+) -> HttpResponse:
+    """Post the small form of one of the incident page's rows (prefixed by the row's id,
+    the name it comes back bound under) to `service(actor=request.user, **row, **fields)`,
+    a versioned form's `version` as the service's `expected_version` (on_incident)."""
+    return on_incident(
+        request,
+        incident,
+        form,
+        form.prefix or "",
+        lambda d: service(actor=request.user, **row, **service_arguments(d)),
+        done,
     )

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from benchguard.incidents import forms, permissions, services
 from benchguard.incidents.models import PoliceRequest, ProtectiveMeasure
-from benchguard.incidents.views.incident_page import incident_for, on_incident, part_for
+from benchguard.incidents.views.incident_page import incident_for, part_for, post_incident_form, post_row_form
 
 
 @login_required
@@ -17,14 +17,8 @@ from benchguard.incidents.views.incident_page import incident_for, on_incident, 
 def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_manage)
     form = forms.MeasureForm(request.POST, court_id=incident.court_id)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "measure_form",
-        lambda d: services.add_measure(actor=request.user, incident=incident, **d),
-        _("The protective measure was added."),
-    )
+    done = _("The protective measure was added.")
+    return post_incident_form(request, incident, "measure_form", form, services.add_measure, done)
 
 
 @login_required
@@ -33,14 +27,8 @@ def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
     # The service decides: a manager of the incident, or the measure's owner.
     measure = part_for(request, ProtectiveMeasure, pk)
     form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
-    return on_incident(
-        request,
-        measure.incident,
-        form,
-        f"m{measure.pk}",
-        lambda d: services.update_measure(actor=request.user, measure=measure, **forms.versioned(d)),
-        _("The measure was updated."),
-    )
+    done = _("The measure was updated.")
+    return post_row_form(request, measure.incident, form, services.update_measure, done, measure=measure)
 
 
 @login_required
@@ -48,14 +36,8 @@ def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
 def police_request(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_manage)
     form = forms.PoliceRequestForm(request.POST)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "police_form",
-        lambda d: services.send_police_request(actor=request.user, incident=incident, **d),
-        _("The request to the police was recorded."),
-    )
+    done = _("The request to the police was recorded.")
+    return post_incident_form(request, incident, "police_form", form, services.send_police_request, done)
 
 
 @login_required
@@ -63,11 +45,5 @@ def police_request(request: HttpRequest, pk: int) -> HttpResponse:
 def police_response(request: HttpRequest, pk: int) -> HttpResponse:
     row = part_for(request, PoliceRequest, pk, lambda user, row: permissions.can_manage(user, row.incident))
     form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
-    return on_incident(
-        request,
-        row.incident,
-        form,
-        f"r{row.pk}",
-        lambda d: services.record_police_response(actor=request.user, request=row, **forms.versioned(d)),
-        _("The police response was recorded."),
-    )
+    done = _("The police response was recorded.")
+    return post_row_form(request, row.incident, form, services.record_police_response, done, request=row)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from benchguard.core.views import one_click
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.models import ChainNotification
-from benchguard.incidents.views.incident_page import on_incident, part_for
+from benchguard.incidents.views.incident_page import part_for, post_incident_form
 
 
 @login_required
@@ -21,14 +21,8 @@ def chain_notify(request: HttpRequest, pk: int) -> HttpResponse:
     # The service decides who may carry the chain on (the step before's person).
     incident = selectors.get_incident_for(request.user, pk)
     form = forms.ChainForm(request.POST, court_id=incident.court_id)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "chain_form",
-        lambda d: services.notify_step(actor=request.user, incident=incident, **d),
-        _("The notification was recorded and sent."),
-    )
+    done = _("The notification was recorded and sent.")
+    return post_incident_form(request, incident, "chain_form", form, services.notify_step, done)
 
 
 @login_required
@@ -45,11 +39,6 @@ def add_reception(request: HttpRequest, pk: int) -> HttpResponse:
     # The service decides who may record a reception (a manager, or someone in the chain).
     incident = selectors.get_incident_for(request.user, pk)
     form = forms.ReceptionForm(request.POST, court_id=incident.court_id)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "reception_form",
-        lambda d: services.record_reception(actor=request.user, incident=incident, **d),
-        _("The reception was recorded."),
+    return post_incident_form(
+        request, incident, "reception_form", form, services.record_reception, _("The reception was recorded.")
     )

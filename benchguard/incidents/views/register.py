@@ -21,7 +21,13 @@ from benchguard.core.views import edit_versioned, form_action, one_click, pagina
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
-from benchguard.incidents.views.incident_page import incident_for, incident_url, on_incident, render_incident
+from benchguard.incidents.views.incident_page import (
+    incident_for,
+    incident_url,
+    on_incident,
+    post_incident_form,
+    render_incident,
+)
 from benchguard.persons_of_concern import selectors as poc_selectors
 
 PAGE_SIZE = 50
@@ -149,14 +155,8 @@ def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
 def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_link_perpetrators)
     form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
-    return on_incident(
-        request,
-        incident,
-        form,
-        "perpetrator_form",
-        lambda d: services.link_perpetrator(actor=request.user, incident=incident, **d),
-        _("The person of concern was linked."),
-    )
+    done = _("The person of concern was linked.")
+    return post_incident_form(request, incident, "perpetrator_form", form, services.link_perpetrator, done)
 
 
 @login_required
@@ -187,14 +187,8 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 def refer(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_manage)
     form = forms.ReferralForm(request.POST)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "referral_form",
-        lambda d: services.refer_for_prosecution(actor=request.user, incident=incident, **d),
-        _("The referral was recorded."),
-    )
+    done = _("The referral was recorded.")
+    return post_incident_form(request, incident, "referral_form", form, services.refer_for_prosecution, done)
 
 
 @login_required
@@ -214,13 +208,8 @@ def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_manage)
     form = forms.ReopenForm(request.POST)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "reopen_form",
-        lambda d: services.reopen_incident(actor=request.user, incident=incident, **d),
-        _("The incident was reopened."),
+    return post_incident_form(
+        request, incident, "reopen_form", form, services.reopen_incident, _("The incident was reopened.")
     )
 
 
@@ -229,11 +218,6 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_manage)
     form = forms.CloseForm(request.POST)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "close_form",
-        lambda d: services.close_incident(actor=request.user, incident=incident, **d),
-        _("The incident was closed."),
+    return post_incident_form(
+        request, incident, "close_form", form, services.close_incident, _("The incident was closed.")
     )

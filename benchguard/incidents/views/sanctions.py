@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.models import Sanction
-from benchguard.incidents.views.incident_page import incident_for, on_incident, part_for
+from benchguard.incidents.views.incident_page import incident_for, part_for, post_incident_form, post_row_form
 
 
 @login_required
@@ -21,14 +21,8 @@ from benchguard.incidents.views.incident_page import incident_for, on_incident, 
 def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
     incident = incident_for(request, pk, permissions.can_sanction)
     form = forms.SanctionForm(request.POST)
-    return on_incident(
-        request,
-        incident,
-        form,
-        "sanction_form",
-        lambda d: services.impose_sanction(actor=request.user, incident=incident, **d),
-        _("The sanction was recorded."),
-    )
+    done = _("The sanction was recorded.")
+    return post_incident_form(request, incident, "sanction_form", form, services.impose_sanction, done)
 
 
 @login_required
@@ -36,14 +30,8 @@ def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
 def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
     sanction = part_for(request, Sanction, pk, permissions.can_approve_sanction)
     form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
-    return on_incident(
-        request,
-        sanction.incident,
-        form,
-        f"s{sanction.pk}",
-        lambda d: services.decide_sanction(actor=request.user, sanction=sanction, **forms.versioned(d)),
-        _("The decision was recorded."),
-    )
+    done = _("The decision was recorded.")
+    return post_row_form(request, sanction.incident, form, services.decide_sanction, done, sanction=sanction)
 
 
 @login_required
@@ -80,13 +68,9 @@ def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
 def apply_for_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
     sanction = part_for(request, Sanction, pk, permissions.can_record_reconsideration)
     form = forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}")
-    return on_incident(
-        request,
-        sanction.incident,
-        form,
-        f"rc{sanction.pk}",
-        lambda d: services.apply_for_reconsideration(actor=request.user, sanction=sanction, **d),
-        _("The application was recorded; the decision is still enforced meanwhile."),
+    done = _("The application was recorded; the decision is still enforced meanwhile.")
+    return post_row_form(
+        request, sanction.incident, form, services.apply_for_reconsideration, done, sanction=sanction
     )
 
 
@@ -98,13 +82,8 @@ def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_record_reconsideration(request.user, row.sanction):
         raise PermissionDenied
     form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
-    return on_incident(
-        request,
-        row.sanction.incident,
-        form,
-        f"ro{row.pk}",
-        lambda d: services.record_reconsideration_outcome(
-            actor=request.user, reconsideration=row, **forms.versioned(d)
-        ),
-        _("The higher court's decision was recorded."),
+    done = _("The higher court's decision was recorded.")
+    incident = row.sanction.incident
+    return post_row_form(
+        request, incident, form, services.record_reconsideration_outcome, done, reconsideration=row
     )

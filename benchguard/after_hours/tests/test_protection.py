@@ -58,16 +58,26 @@ def ask(persona, person_of):
 
 
 @pytest.fixture
-def approved(ask, persona, person_of, colleague):
+def approve(persona):
+    """approve(request, *officers): the judicial police approve the request, as loaded,
+    with these officers."""
+
+    def decide(request: ProtectionRequest, *officers: Person) -> ProtectionRequest:
+        return services.decide_protection(
+            actor=persona("police"),
+            request=request,
+            expected_version=request.version,
+            approve=True,
+            officers=list(officers),
+        )
+
+    return decide
+
+
+@pytest.fixture
+def approved(ask, approve, person_of, colleague):
     """A request the judge made for himself, approved with officers 马军 and 韩磊."""
-    request = ask()
-    return services.decide_protection(
-        actor=persona("police"),
-        request=request,
-        expected_version=request.version,
-        approve=True,
-        officers=[person_of("police"), colleague],
-    )
+    return approve(ask(), person_of("police"), colleague)
 
 
 # --- The path ------------------------------------------------------------------------------------
@@ -286,19 +296,13 @@ def officer_without_role(court):
     )
 
 
-def test_who_sees_a_request(ask, persona, person_of, client_as, officer_without_role) -> None:
+def test_who_sees_a_request(ask, approve, persona, person_of, client_as, officer_without_role) -> None:
     request = ask("chief", "judge")  # the chief asks for his judge
     for username in ("chief", "judge", "police", "office", "leader", "chair"):
         assert client_as(username).get(detail(request)).status_code == 200, username
     for username in ("member", "staff", "guard", "judge2", "cityadmin", "officer3"):
         assert client_as(username).get(detail(request)).status_code == 404, username
-    services.decide_protection(
-        actor=persona("police"),
-        request=request,
-        expected_version=1,
-        approve=True,
-        officers=[officer_without_role],
-    )
+    approve(request, officer_without_role)
     assert client_as("officer3").get(detail(request)).status_code == 200  # assigned: now sees it
     assert client_as("member").get(detail(request)).status_code == 404
     seen = ProtectionRequest.objects.visible_to(persona("officer3"))
@@ -324,17 +328,13 @@ def test_the_list_shows_what_the_user_sees(ask, client_as) -> None:
 # --- Notifications -------------------------------------------------------------------------------
 
 
-def test_the_police_the_requester_and_the_officers_are_told(ask, persona, person_of, colleague) -> None:
+def test_the_police_the_requester_and_the_officers_are_told(
+    ask, approve, persona, person_of, colleague
+) -> None:
     request = ask("chief", "judge")
     asked = Notification.objects.filter(kind="incidents.protection.requested", url=detail(request))
     assert set(asked.values_list("recipient__username", flat=True)) == {"police"}
-    services.decide_protection(
-        actor=persona("police"),
-        request=request,
-        expected_version=1,
-        approve=True,
-        officers=[person_of("police"), colleague],  # 韩磊 has no account
-    )
+    approve(request, person_of("police"), colleague)  # 韩磊 has no account
     decided = Notification.objects.filter(kind="incidents.protection.decided", url=detail(request))
     assert set(decided.values_list("recipient__username", flat=True)) == {"chief", "judge"}
     assigned = Notification.objects.filter(kind="incidents.protection.assigned", url=detail(request))
@@ -344,19 +344,13 @@ def test_the_police_the_requester_and_the_officers_are_told(ask, persona, person
 # --- Stale edits ---------------------------------------------------------------------------------
 
 
-def test_a_stale_decision_is_refused(ask, persona, person_of, court) -> None:
+def test_a_stale_decision_is_refused(ask, approve, persona, person_of, court) -> None:
     second = org_services.create_account(
         actor=None, username="police2", display_name="第二警官", password=None
     )
     org_services.assign_role(actor=None, account=second, role="judicial_police", court=court)
     request = ask()
-    services.decide_protection(
-        actor=persona("police"),
-        request=request,
-        expected_version=1,
-        approve=True,
-        officers=[person_of("police")],
-    )
+    approve(request, person_of("police"))
     with pytest.raises(StaleEditError):  # loaded at version 1, decided meanwhile
         services.decide_protection(
             actor=second, request=request, expected_version=1, approve=False, note="人手不足"
@@ -449,18 +443,12 @@ def test_deciding_logging_and_completing_through_the_page(ask, client_as, person
     assert police.get(complete).status_code == 405
 
 
-def test_the_home_page_shows_what_waits(ask, client_as, persona, person_of) -> None:
+def test_the_home_page_shows_what_waits(ask, approve, client_as, persona, person_of) -> None:
     request = ask()
     panel = client_as("police").get("/").context["panels"]
     waiting = next(p for p in panel if p["key"] == "after_hours_waiting")
     assert request in waiting["protection_decide"]
-    services.decide_protection(
-        actor=persona("police"),
-        request=request,
-        expected_version=1,
-        approve=True,
-        officers=[person_of("police")],
-    )
+    approve(request, person_of("police"))
     panel = client_as("police").get("/").context["panels"]
     waiting = next(p for p in panel if p["key"] == "after_hours_waiting")
     assert request not in waiting["protection_decide"] and request in waiting["protection_duty"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -192,14 +193,7 @@ def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of,
             actor=police, incident=incident, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
         ),
         "reception": lambda: services.record_reception(
-            actor=police,
-            incident=incident,
-            held_at=timezone.now() - dt.timedelta(minutes=5),
-            place="接待室",
-            participants=[person_of("chief")],
-            police=[person_of("police")],
-            petitioners=3,
-            summary="x",
+            actor=police, incident=incident, **_reception(person_of)
         ),
     }[what]
     with pytest.raises(ValidationError) as caught:
@@ -230,16 +224,7 @@ def test_someone_outside_the_chain_does_not_record_a_reception(report, persona, 
         actor=persona("police"), incident=petition, step=ChainStep.NOTIFY_JUDGE, notified=persona("judge")
     )
     with pytest.raises(PermissionDenied):
-        services.record_reception(
-            actor=persona("member"),
-            incident=petition,
-            held_at=timezone.now() - dt.timedelta(minutes=5),
-            place="接待室",
-            participants=[person_of("chief")],
-            police=[person_of("police")],
-            petitioners=3,
-            summary="x",
-        )
+        services.record_reception(actor=persona("member"), incident=petition, **_reception(person_of))
 
 
 @pytest.mark.parametrize(
@@ -274,3 +259,15 @@ def test_a_reception_needs_a_petitioner(report, persona, person_of) -> None:
             summary="x",
         )
     assert "petitioners" in caught.value.error_dict
+
+
+def _reception(person_of: Any) -> dict[str, Any]:
+    """A reception's facts, as the tests that record one give them."""
+    return {
+        "held_at": timezone.now() - dt.timedelta(minutes=5),
+        "place": "接待室",
+        "participants": [person_of("chief")],
+        "police": [person_of("police")],
+        "petitioners": 3,
+        "summary": "x",
+    }

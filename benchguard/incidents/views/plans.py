@@ -22,14 +22,22 @@ from benchguard.incidents.choices import IncidentStatus
 from benchguard.incidents.views.incident_page import refused_as_400
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def plan_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_read_plans(request.user):
+def courts_to_add_to(request: HttpRequest, may_read: Callable[[Any], bool]) -> set[int]:
+    """For a register list that also adds a row (plans, talks): the courts the user
+    manages, to add a row to; 403 for a user who may not read the list (`may_read`), or
+    who posts a row without managing a court."""
+    if not may_read(request.user):
         raise PermissionDenied
     court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
     if request.method == "POST" and not court_ids:
         raise PermissionDenied
+    return court_ids
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_list(request: HttpRequest) -> HttpResponse:
+    court_ids = courts_to_add_to(request, permissions.can_read_plans)
     form = forms.PlanForm(request.POST or None, request.FILES or None, court_ids=court_ids)
     return form_action(
         request,

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,10 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from benchguard.core.access import court_ids_with
 from benchguard.core.uploads import file_response
 from benchguard.core.views import form_action
 from benchguard.incidents import forms, permissions, selectors, services
+from benchguard.incidents.views.plans import courts_to_add_to
 from benchguard.incidents.views.register import PAGE_SIZE
 from benchguard.persons_of_concern import selectors as poc_selectors
 
@@ -25,11 +24,7 @@ from benchguard.persons_of_concern import selectors as poc_selectors
 @login_required
 @require_http_methods(["GET", "POST"])
 def talk_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_read_talks(request.user):
-        raise PermissionDenied
-    court_ids = court_ids_with(request.user, permissions.MANAGER_ROLES)
-    if request.method == "POST" and not court_ids:
-        raise PermissionDenied
+    court_ids = courts_to_add_to(request, permissions.can_read_talks)
     form = forms.TalkForm(
         request.POST or None,
         request.FILES or None,

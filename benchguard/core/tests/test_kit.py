@@ -13,6 +13,7 @@ from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.test import RequestFactory
 
 from benchguard.core import audit
@@ -148,3 +149,17 @@ def test_the_api_answers_a_stale_edit_with_409_and_a_refusal_with_400_by_field()
     plain = exception_handler(ValidationError("已办结"), {})
     assert plain is not None and plain.data == {"detail": ["已办结"]}
     assert exception_handler(PermissionDenied(), {}).status_code == 403  # type: ignore[union-attr]
+
+
+def test_form_action_keeps_a_page_that_goes_back_a_redirect_when_permission_is_refused() -> None:
+    request = _post({"note": "办结"})
+
+    def forbid(data: dict[str, Any]) -> None:
+        raise PermissionDenied
+
+    def back(form: forms.Form, current: Any) -> HttpResponse:
+        return redirect("/home/")
+
+    response = form_action(request, _NoteForm(request.POST), forbid, done="ok", then="/done/", page=back)
+    assert response.status_code == 302
+    assert response["Location"] == "/home/"

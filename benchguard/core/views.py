@@ -113,28 +113,6 @@ def form_page_action(
     )
 
 
-def edit_versioned(
-    request: HttpRequest,
-    *,
-    form: forms.ModelForm,
-    run: Callable[[], Any],
-    template: str,
-    context: dict[str, Any],
-    done_url: str,
-    done_message: str,
-    show_stored: bool = True,
-) -> HttpResponse:
-    """The edit page of a versioned row (`form_action` with its own template)."""
-
-    def page(form: forms.ModelForm, current: Any) -> HttpResponse:
-        stored = stored_values(form, current) if current is not None and show_stored else []
-        return render(
-            request, template, {**context, "form": form, "current": current, "current_values": stored}
-        )
-
-    return form_action(request, form, lambda _data: run(), done=done_message, then=done_url, page=page)
-
-
 def paginated(request: HttpRequest, rows: Any, per_page: int = 50) -> dict[str, Any]:
     """A list page's `page` (from `?page=`) and `query`, the page's other parameters for
     the links of `pagination.html`, so a filtered list keeps its filters page to page."""

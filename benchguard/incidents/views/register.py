@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.uploads import file_response
-from benchguard.core.views import edit_versioned, form_action, one_click, paginated
+from benchguard.core.views import form_action, form_page_action, one_click, paginated
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
@@ -119,19 +119,17 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_manage(request.user, incident):
         raise PermissionDenied
     form = forms.IncidentForm(request.POST or None, instance=incident)
-    return edit_versioned(
+    return form_page_action(
         request,
-        form=form,
-        run=lambda: services.update_incident(
-            actor=request.user,
-            incident=incident,
-            expected_version=form.cleaned_data["version"],
-            changes=form.changes(),
+        form,
+        lambda data: services.update_incident(
+            actor=request.user, incident=incident, expected_version=data["version"], changes=form.changes()
         ),
+        done=_("The changes were saved."),
+        title=_("Edit"),
+        back=reverse("incidents:incident_detail", args=[incident.pk]),
         template="incidents/incident_form.html",
-        context={"incident": incident},
-        done_url=reverse("incidents:incident_detail", args=[incident.pk]),
-        done_message=_("The changes were saved."),
+        incident=incident,
     )
 
 

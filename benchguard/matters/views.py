@@ -16,7 +16,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee import permissions as committee_permissions
@@ -358,80 +360,95 @@ def _on_matter(
     )
 
 
-def _transition(
-    request: HttpRequest,
-    pk: int,
+def _transition_view(
     slot: str,
-    form: Callable[[Matter], forms.Form],
+    form: Callable[..., forms.Form],
     service: Callable[..., Any],
-    done: str,
-) -> HttpResponse:
-    """A transition posted from the matter's page (`_on_matter`) whose form's fields are
-    the service's arguments: `form(matter)` is the posted form, `service` is called with
-    the actor, the matter and the form's data (`service_arguments`)."""
-    matter = selectors.get_matter_for(request.user, pk)
-    return _on_matter(
-        request,
-        matter,
-        slot,
-        form(matter),
-        lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
-        done,
-    )
+    done: Promise,
+    *,
+    choices: Callable[[Any, Matter], dict[str, Any]] | None = None,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The view of a transition posted from the matter's page (`_on_matter`) whose form's
+    fields are the service's arguments: `form` is bound to the POST (with `choices(user,
+    matter)`, the options it offers), `service` is called with the actor, the matter and
+    the form's data (`service_arguments`)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        matter = selectors.get_matter_for(request.user, pk)
+        return _on_matter(
+            request,
+            matter,
+            slot,
+            form(request.POST, **(choices(request.user, matter) if choices else {})),
+            lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
+            str(done),  # in the language of this request
+        )
+
+    return view
 
 
-@login_required
-@require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "accept",
-        lambda matter: matter_forms.AcceptForm(request.POST, handlers=_handlers(matter)),
-        services.accept_matter,
-        _("The matter was accepted; the time limit runs."),
-    )
-
-
-@login_required
-@require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "decline",
-        lambda _matter: matter_forms.DeclineForm(request.POST),
-        services.decline_matter,
-        _("The application was not accepted; the applicant has been told why."),
-    )
-
-
-@login_required
-@require_POST
-def step(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "step",
-        lambda matter: matter_forms.StepForm(
-            request.POST, steps=permissions.allowed_steps(request.user, matter)
-        ),
-        services.record_step,
-        _("The step was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def request_time(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "time",
-        lambda _matter: matter_forms.TimeRequestForm(request.POST),
-        services.request_time,
-        _("The request was sent to the chair."),
-    )
+accept = _transition_view(
+    "accept",
+    matter_forms.AcceptForm,
+    services.accept_matter,
+    gettext_lazy("The matter was accepted; the time limit runs."),
+    choices=lambda _user, matter: {"handlers": _handlers(matter)},
+)
+decline = _transition_view(
+    "decline",
+    matter_forms.DeclineForm,
+    services.decline_matter,
+    gettext_lazy("The application was not accepted; the applicant has been told why."),
+)
+step = _transition_view(
+    "step",
+    matter_forms.StepForm,
+    services.record_step,
+    gettext_lazy("The step was recorded."),
+    choices=lambda user, matter: {"steps": permissions.allowed_steps(user, matter)},
+)
+request_time = _transition_view(
+    "time",
+    matter_forms.TimeRequestForm,
+    services.request_time,
+    gettext_lazy("The request was sent to the chair."),
+)
+resume = _transition_view(
+    "resume",
+    forms.Form,
+    services.resume_matter,
+    gettext_lazy("Handling resumed; the due date was moved by the days of suspension."),
+)
+decide = _transition_view(
+    "decide",
+    matter_forms.DecideForm,
+    services.decide_matter,
+    gettext_lazy("The decision was recorded."),
+    choices=lambda user, matter: {
+        "resolutions": _resolutions(matter),
+        "bases": permissions.decision_bases(user, matter),
+    },
+)
+feedback = _transition_view(
+    "feedback",
+    matter_forms.FeedbackForm,
+    services.record_feedback,
+    gettext_lazy("The feedback was recorded."),
+)
+respond = _transition_view(
+    "response",
+    matter_forms.ResponseForm,
+    services.record_response,
+    gettext_lazy("The answer was recorded."),
+)
+appeal_outcome = _transition_view(
+    "appeal_outcome",
+    matter_forms.AppealOutcomeForm,
+    services.record_appeal_outcome,
+    gettext_lazy("The outcome of the appeal was recorded."),
+)
 
 
 @login_required
@@ -446,75 +463,6 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
         matter_forms.TimeDecisionForm(request.POST),
         lambda data: services.decide_time_request(actor=request.user, time_request=time_request, **data),
         _("Your decision was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def resume(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "resume",
-        lambda _matter: forms.Form(request.POST),
-        services.resume_matter,
-        _("Handling resumed; the due date was moved by the days of suspension."),
-    )
-
-
-@login_required
-@require_POST
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "decide",
-        lambda matter: matter_forms.DecideForm(
-            request.POST,
-            resolutions=_resolutions(matter),
-            bases=permissions.decision_bases(request.user, matter),
-        ),
-        services.decide_matter,
-        _("The decision was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "feedback",
-        lambda _matter: matter_forms.FeedbackForm(request.POST),
-        services.record_feedback,
-        _("The feedback was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "response",
-        lambda _matter: matter_forms.ResponseForm(request.POST),
-        services.record_response,
-        _("The answer was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def appeal_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "appeal_outcome",
-        lambda _matter: matter_forms.AppealOutcomeForm(request.POST),
-        services.record_appeal_outcome,
-        _("The outcome of the appeal was recorded."),
     )
 
 
@@ -578,17 +526,13 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return render(request, template, {"matter": matter})
 
 
-@login_required
-@require_POST
-def add_task(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        pk,
-        "task",
-        lambda matter: matter_forms.TaskForm(request.POST, people=_court_people(matter)),
-        services.add_task,
-        _("The task was given."),
-    )
+add_task = _transition_view(
+    "task",
+    matter_forms.TaskForm,
+    services.add_task,
+    gettext_lazy("The task was given."),
+    choices=lambda _user, matter: {"people": _court_people(matter)},
+)
 
 
 @login_required

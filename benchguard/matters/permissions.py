@@ -19,6 +19,11 @@ def is_office(user: Any, court_id: int) -> bool:
     return has_role(user, Role.COMMITTEE_OFFICE, court_id=court_id)
 
 
+def is_office_of(user: Any, matter: Any) -> bool:
+    """Accept, decline, record an appeal's outcome: the office of the matter's court."""
+    return is_office(user, matter.court_id)
+
+
 def can_handle(user: Any, matter: Any) -> bool:
     """Register, accept, decline, record steps, feedback and appeals: the office (A4.2)
     and the assigned handler."""
@@ -69,6 +74,12 @@ def allowed_steps(user: Any, matter: Any) -> list[str]:
 def can_resume(user: Any, matter: Any) -> bool:
     """Ending a suspension is the handler's (or the office's) step."""
     return can_handle(user, matter)
+
+
+def can_answer(user: Any, matter: Any) -> bool:
+    """The judge answers the result; the office and the handler may record an answer
+    given otherwise, and attach files like the judge."""
+    return is_applicant(user, matter) or can_handle(user, matter)
 
 
 def can_apply(user: Any) -> bool:

@@ -8,7 +8,7 @@ change log and the matter's timeline, and tells the people concerned after commi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -108,6 +108,24 @@ def _event(
     )
 
 
+def _locked(
+    matter: Matter,
+    expected_version: int | None,
+    actor: Actor,
+    may: Callable[[Actor, Matter], bool],
+    *statuses: str,
+) -> Matter:
+    """The matter as stored now, locked with its applicant and court (a stale
+    `expected_version` → StaleEditError); refused unless `may(actor, matter)` (a
+    permissions predicate) and, given `statuses`, unless it is in one of them."""
+    matter = lock(matter, expected_version, related=RELATED)
+    if not may(actor, matter):
+        raise PermissionDenied
+    if statuses:
+        require_status(matter, *statuses, message=NOT_NOW)
+    return matter
+
+
 def _before(matter: Matter) -> dict[str, Any]:
     return audit.snapshot(matter, MATTER_AUDIT_FIELDS)
 
@@ -122,10 +140,16 @@ def _change(matter: Matter, *, actor: Actor, action: str, **changes: Any) -> Mat
 
 
 def _notify(
-    matter: Matter, recipients: Iterable[Account | None], title: Promise, body: str | Promise, key: str
+    matter: Matter,
+    recipients: Iterable[Account | None],
+    title: Promise,
+    body: str | Promise,
+    key: str,
+    **title_params: Any,
 ) -> None:
-    """Tell the people concerned; `title` (and a translated `body`) are lazy, written in
-    each recipient's own language by notifications.notify."""
+    """Tell the people concerned; `title` is a lazy text naming the matter's %(number)s
+    (and `title_params`), written with a translated `body` in each recipient's own
+    language by notifications.notify."""
     from benchguard.notifications.services import notify
 
     people = [r for r in dict.fromkeys(recipients) if r is not None]
@@ -133,7 +157,7 @@ def _notify(
         notify(
             recipients=people,
             kind="matters",
-            title=title,
+            title=localized(title, number=matter.number, **title_params),
             body=body,
             url=reverse("matters:detail", args=[matter.pk]),
             dedupe_key=f"matter:{matter.pk}:{key}",
@@ -146,7 +170,8 @@ def _applicant_account(matter: Matter) -> Account | None:
 
 
 def _tell_applicant(matter: Matter, title: Promise, body: str | Promise, key: str) -> None:
-    """Tell the applicant (when they have an account) what became of their matter."""
+    """Tell the applicant (when they have an account) what became of their matter
+    (`title` names its %(number)s)."""
     _notify(matter, [_applicant_account(matter)], title, body, key)
 
 
@@ -319,7 +344,7 @@ def submit_application(
     _notify(
         matter,
         office_accounts(matter.court),
-        localized(gettext_lazy("New application %(number)s"), number=matter.number),
+        gettext_lazy("New application %(number)s"),
         localized(gettext_lazy("%(name)s applied for assistance."), name=person.name),
         "submitted",
     )
@@ -427,16 +452,13 @@ def accept_matter(
     *, actor: Actor, matter: Matter, expected_version: int | None = None, handler: Account | None = None
 ) -> Matter:
     """The office accepts an application; the 30-day clock starts the next day (A26.4)."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not permissions.is_office(actor, matter.court_id):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.SUBMITTED, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.is_office_of, MatterStatus.SUBMITTED)
     if handler is not None and not permissions.is_office(handler, matter.court_id):
         raise ValidationError({"handler": _("The handler must be on the committee office's staff.")})
     matter = _accept(matter, actor=actor, handler=handler)
     _tell_applicant(
         matter,
-        localized(gettext_lazy("Your application %(number)s was accepted"), number=matter.number),
+        gettext_lazy("Your application %(number)s was accepted"),
         localized(gettext_lazy("It will be handled by %(date)s."), date=matter.due_date),
         "accepted",
     )
@@ -448,10 +470,7 @@ def decline_matter(
     *, actor: Actor, matter: Matter, reason: str, expected_version: int | None = None
 ) -> Matter:
     """The office declines an application with a written reason the applicant sees."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not permissions.is_office(actor, matter.court_id):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.SUBMITTED, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.is_office_of, MatterStatus.SUBMITTED)
     if not reason.strip():
         raise ValidationError({"reason": _("Write the reason: the applicant will read it.")})
     _change(
@@ -464,7 +483,7 @@ def decline_matter(
     _event(matter, actor, EventKind.DECLINED, matter.declined_reason)
     _tell_applicant(
         matter,
-        localized(gettext_lazy("Your application %(number)s was not accepted"), number=matter.number),
+        gettext_lazy("Your application %(number)s was not accepted"),
         matter.declined_reason,
         "declined",
     )
@@ -493,7 +512,7 @@ def record_step(*, actor: Actor, matter: Matter, step: str, text: str = "") -> M
         _notify(
             matter,
             chair_accounts(matter.court),
-            localized(gettext_lazy("Matter %(number)s reported to you"), number=matter.number),
+            gettext_lazy("Matter %(number)s reported to you"),
             text,
             f"reported:{timezone.now():%Y%m%d%H%M%S}",
         )
@@ -521,10 +540,7 @@ def request_time(
     *, actor: Actor, matter: Matter, kind: str, reason: str, days: int | None = None
 ) -> TimeRequest:
     """Ask the chair to suspend the clock or extend it, with a reason."""
-    matter = lock(matter, related=RELATED)
-    if not permissions.can_handle(actor, matter):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.ACCEPTED, message=NOT_NOW)
+    matter = _locked(matter, None, actor, permissions.can_handle, MatterStatus.ACCEPTED)
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = _("Give the reason: the chair decides on it.")
@@ -555,13 +571,10 @@ def request_time(
     _notify(
         matter,
         chair_accounts(matter.court),
-        localized(
-            gettext_lazy("%(kind)s of %(number)s awaits your approval"),
-            kind=TimeRequestKind(kind).label,
-            number=matter.number,
-        ),
+        gettext_lazy("%(kind)s of %(number)s awaits your approval"),
         request.reason,
         f"time:{request.pk}",
+        kind=TimeRequestKind(kind).label,
     )
     return request
 
@@ -617,10 +630,7 @@ def decide_time_request(
 @transaction.atomic
 def resume_matter(*, actor: Actor, matter: Matter, expected_version: int | None = None) -> Matter:
     """End a suspension: the days it lasted are added to the period (A26.4)."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not permissions.can_resume(actor, matter):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.SUSPENDED, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.can_resume, MatterStatus.SUSPENDED)
     suspension = matter.time_requests.filter(
         kind=TimeRequestKind.SUSPENSION, status=TimeRequestStatus.APPROVED, resumed_on__isnull=True
     ).get()
@@ -697,10 +707,7 @@ def record_feedback(
     expected_version: int | None = None,
 ) -> Matter:
     """The findings and opinion were delivered to the judge (A26.4)."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not permissions.can_handle(actor, matter):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.DECIDED, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.can_handle, MatterStatus.DECIDED)
     if channel not in {Channel.ONLINE, Channel.PHONE, Channel.EMAIL, Channel.WRITTEN}:
         raise ValidationError({"channel": _("Choose how the result was delivered.")})
     when = at or timezone.now()
@@ -717,7 +724,7 @@ def record_feedback(
     _event(matter, actor, EventKind.FEEDBACK, Channel(channel).label)
     _tell_applicant(
         matter,
-        localized(gettext_lazy("The result of %(number)s"), number=matter.number),
+        gettext_lazy("The result of %(number)s"),
         matter.handling_opinion,
         "feedback",
     )
@@ -735,10 +742,7 @@ def record_response(
 ) -> Matter:
     """The judge accepts the result, or appeals to the higher court (A27). The judge
     answers online; the office may record an answer given otherwise."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not (permissions.is_applicant(actor, matter) or permissions.can_handle(actor, matter)):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.FEEDBACK_GIVEN, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.can_answer, MatterStatus.FEEDBACK_GIVEN)
     if matter.origin == Origin.EX_OFFICIO and matter.applicant_id is None:
         raise ValidationError(
             _("A matter opened by the committee without a judge has no response to record.")
@@ -769,7 +773,7 @@ def record_response(
         _notify(
             matter,
             office_accounts(matter.court),
-            localized(gettext_lazy("%(number)s appealed to the higher court"), number=matter.number),
+            gettext_lazy("%(number)s appealed to the higher court"),
             "",
             "appealed",
         )
@@ -786,10 +790,7 @@ def record_appeal_outcome(
     expected_version: int | None = None,
 ) -> Matter:
     """The higher court's answer to the appeal, as the office records it (A27)."""
-    matter = lock(matter, expected_version, related=RELATED)
-    if not permissions.is_office(actor, matter.court_id):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.APPEALED, message=NOT_NOW)
+    matter = _locked(matter, expected_version, actor, permissions.is_office_of, MatterStatus.APPEALED)
     if matter.appeal_outcome:
         raise ValidationError(_("The outcome of this appeal is already recorded."), code="recorded")
     errors = {}
@@ -820,9 +821,7 @@ def record_appeal_outcome(
 @transaction.atomic
 def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Attachment:
     """Keep a file with the matter, with its SHA-256; limited in size and type."""
-    matter = lock(matter, related=RELATED)
-    if not (permissions.can_handle(actor, matter) or permissions.is_applicant(actor, matter)):
-        raise PermissionDenied
+    matter = _locked(matter, None, actor, permissions.can_answer)
     attachment = uploads.attach(
         Attachment(matter=matter, uploaded_by=signed_in(actor)),
         upload,
@@ -904,9 +903,10 @@ def send_due_reminders(*, today: dt.date | None = None) -> int:
             _notify(
                 matter,
                 [matter.handler, *office_head_accounts(matter.court), *chair_accounts(matter.court)],
-                localized(title, number=matter.number, date=matter.due_date.isoformat()),
+                title,
                 localized(gettext_lazy("Days left: %(days)d"), days=(matter.due_date - today).days),
                 f"due:{matter.due_date.isoformat()}:{stage}",
+                date=matter.due_date.isoformat(),
             )
         sent += 1
     return sent
@@ -933,10 +933,7 @@ def send_acceptance_reminders(*, today: dt.date | None = None) -> int:
             _notify(
                 matter,
                 [*office_accounts(matter.court), *office_head_accounts(matter.court)],
-                localized(
-                    gettext_lazy("Application %(number)s is still awaiting acceptance"),
-                    number=matter.number,
-                ),
+                gettext_lazy("Application %(number)s is still awaiting acceptance"),
                 localized(
                     gettext_lazy(
                         "Received on %(received)s; the internal target for accepting or declining "
@@ -959,10 +956,9 @@ def add_task(
     *, actor: Actor, matter: Matter, owner: Person, description: str, due_date: dt.date
 ) -> InvestigationTask:
     """Give part of the investigation to someone of the court, with a due date."""
-    matter = lock(matter, related=RELATED)
-    if not permissions.can_handle(actor, matter):
-        raise PermissionDenied
-    require_status(matter, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED, message=NOT_NOW)
+    matter = _locked(
+        matter, None, actor, permissions.can_handle, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED
+    )
     errors = {}
     if owner.court_id != matter.court_id or not owner.is_active:
         errors["owner"] = _("Choose someone in post at this court.")

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from benchguard.committee.models import Resolution
+from benchguard.core.forms import service_arguments
 from benchguard.matters import services
 from benchguard.matters.api import serializers as s
 from benchguard.matters.models import Matter, TimeRequest
@@ -58,36 +59,31 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
         matter.refresh_from_db()
         return Response(s.MatterSerializer(matter).data)
 
+    def _transition(
+        self, request: Request, serializer_class: type[serializers.Serializer], service: Callable[..., Any]
+    ) -> Response:
+        """A transition whose payload's fields are the service's arguments, as on the
+        matter's page (core.forms.service_arguments: `version` is `expected_version`)."""
+        return self._run(
+            request,
+            serializer_class,
+            lambda matter, data: service(actor=request.user, matter=matter, **service_arguments(data)),
+        )
+
     @extend_schema(request=s.AcceptSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
-        return self._run(
-            request,
-            s.AcceptSerializer,
-            lambda m, d: services.accept_matter(actor=request.user, matter=m, expected_version=d["version"]),
-        )
+        return self._transition(request, s.AcceptSerializer, services.accept_matter)
 
     @extend_schema(request=s.DeclineSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request: Request, pk: str | None = None) -> Response:
-        return self._run(
-            request,
-            s.DeclineSerializer,
-            lambda m, d: services.decline_matter(
-                actor=request.user, matter=m, expected_version=d["version"], reason=d["reason"]
-            ),
-        )
+        return self._transition(request, s.DeclineSerializer, services.decline_matter)
 
     @extend_schema(request=s.TimeRequestSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="request-time")
     def request_time(self, request: Request, pk: str | None = None) -> Response:
-        return self._run(
-            request,
-            s.TimeRequestSerializer,
-            lambda m, d: services.request_time(
-                actor=request.user, matter=m, kind=d["kind"], reason=d["reason"], days=d.get("days")
-            ),
-        )
+        return self._transition(request, s.TimeRequestSerializer, services.request_time)
 
     @extend_schema(request=s.TimeDecisionSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="decide-time")
@@ -123,42 +119,16 @@ class MatterViewSet(viewsets.ReadOnlyModelViewSet[Matter]):
     @extend_schema(request=s.FeedbackSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
     def feedback(self, request: Request, pk: str | None = None) -> Response:
-        return self._run(
-            request,
-            s.FeedbackSerializer,
-            lambda m, d: services.record_feedback(
-                actor=request.user, matter=m, expected_version=d["version"], channel=d["channel"]
-            ),
-        )
+        return self._transition(request, s.FeedbackSerializer, services.record_feedback)
 
     @extend_schema(request=s.AppealOutcomeSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"], url_path="appeal-outcome")
     def appeal_outcome(self, request: Request, pk: str | None = None) -> Response:
         """The higher court's answer to an appeal, recorded by the office (A27)."""
-        return self._run(
-            request,
-            s.AppealOutcomeSerializer,
-            lambda m, d: services.record_appeal_outcome(
-                actor=request.user,
-                matter=m,
-                expected_version=d["version"],
-                outcome=d["outcome"],
-                decided_on=d["decided_on"],
-            ),
-        )
+        return self._transition(request, s.AppealOutcomeSerializer, services.record_appeal_outcome)
 
     @extend_schema(request=s.AppealSerializer, responses=s.MatterSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, pk: str | None = None) -> Response:
         """The judge accepts the result or appeals (A27)."""
-        return self._run(
-            request,
-            s.AppealSerializer,
-            lambda m, d: services.record_response(
-                actor=request.user,
-                matter=m,
-                expected_version=d["version"],
-                response=d["response"],
-                appeal_sent_on=d.get("appeal_sent_on"),
-            ),
-        )
+        return self._transition(request, s.AppealSerializer, services.record_response)

@@ -41,13 +41,8 @@ def update_agency(
     """Edit a body's kind, name, address or note (A19)."""
     if not permissions.can_edit_agency(actor, agency):
         raise PermissionDenied
-    return update_versioned(
-        Agency,
-        agency.pk,
-        actor=actor,
-        action="liaison.agency.update",
-        expected_version=expected_version,
-        changes=changes,
+    return _update(
+        agency, actor=actor, action="liaison.agency.update", version=expected_version, changes=changes
     )
 
 
@@ -56,13 +51,11 @@ def deactivate_agency(*, actor: Actor, agency: Agency, expected_version: int | N
     """Take a body out of the directory; it stays on record (A19)."""
     if not permissions.can_edit_agency(actor, agency):
         raise PermissionDenied
-    agency = lock(agency, expected_version)
-    if not agency.is_active:
-        raise ValidationError(_("This body has already been deactivated."), code="inactive")
-    before = audit.snapshot(agency, ["is_active"])
-    agency.is_active = False
-    return save_versioned(
-        agency, actor=actor, action="liaison.agency.deactivate", fields=["is_active"], before=before
+    return _deactivate(
+        lock(agency, expected_version),
+        actor=actor,
+        action="liaison.agency.deactivate",
+        already=_("This body has already been deactivated."),
     )
 
 
@@ -100,13 +93,8 @@ def update_contact(
     """Edit a contact's name, position, phones or note (A19)."""
     if not permissions.can_edit_contact(actor, contact):
         raise PermissionDenied
-    return update_versioned(
-        AgencyContact,
-        contact.pk,
-        actor=actor,
-        action="liaison.contact.update",
-        expected_version=expected_version,
-        changes=changes,
+    return _update(
+        contact, actor=actor, action="liaison.contact.update", version=expected_version, changes=changes
     )
 
 
@@ -122,6 +110,14 @@ def deactivate_contact(
         actor=actor,
         action="liaison.contact.deactivate",
         already=_("This contact has already been deactivated."),
+    )
+
+
+def _update(row: V, *, actor: Actor, action: str, version: int, changes: Mapping[str, Any]) -> V:
+    """Save a keeper's edit of a body or contact still at `version`
+    (core.services.update_versioned)."""
+    return update_versioned(
+        type(row), row.pk, actor=actor, action=action, expected_version=version, changes=changes
     )
 
 

@@ -12,7 +12,9 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.views import form_page_action, one_click, paginated
@@ -52,6 +54,47 @@ def _directory_button(request: HttpRequest, run: Callable[[], Any], done: str) -
     return redirect("liaison:directory")
 
 
+def _edit_view(
+    name: str,
+    kept: Callable[[HttpRequest, int], Any],
+    form: Callable[..., Any],
+    update: Callable[..., Any],
+    title: Promise,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A keeper's page editing a body or a contact, `kept(request, pk)`: the fields the
+    `form` changed go to `update`, which takes the row by its `name`."""
+
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = kept(request, pk)
+        bound = form(request.POST or None, instance=row)
+        return _directory_form(
+            request,
+            bound,
+            lambda _data: update(actor=request.user, **{name: row}, **bound.edit()),
+            done=_("The changes were saved."),
+            title=str(title),
+        )
+
+    return view
+
+
+def _deactivate_view(
+    name: str, kept: Callable[[HttpRequest, int], Any], deactivate: Callable[..., Any], done: Promise
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A keeper's button taking a body or a contact, `kept(request, pk)`, out of the
+    directory: `deactivate` takes the row by its `name`."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        row = kept(request, pk)
+        return _directory_button(request, lambda: deactivate(actor=request.user, **{name: row}), str(done))
+
+    return view
+
+
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
     """The bodies of the courts the user reads, with their active contacts."""
@@ -89,29 +132,12 @@ def agency_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = _kept_agency(request, pk)
-    form = forms.AgencyForm(request.POST or None, instance=agency)
-    return _directory_form(
-        request,
-        form,
-        lambda _data: services.update_agency(actor=request.user, agency=agency, **form.edit()),
-        done=_("The changes were saved."),
-        title=_("Edit an outside body"),
-    )
-
-
-@login_required
-@require_POST
-def agency_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = _kept_agency(request, pk)
-    return _directory_button(
-        request,
-        lambda: services.deactivate_agency(actor=request.user, agency=agency),
-        _("The body was deactivated."),
-    )
+agency_edit = _edit_view(
+    "agency", _kept_agency, forms.AgencyForm, services.update_agency, gettext_lazy("Edit an outside body")
+)
+agency_deactivate = _deactivate_view(
+    "agency", _kept_agency, services.deactivate_agency, gettext_lazy("The body was deactivated.")
+)
 
 
 @login_required
@@ -127,26 +153,9 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _kept_contact(request, pk)
-    form = forms.ContactForm(request.POST or None, instance=contact)
-    return _directory_form(
-        request,
-        form,
-        lambda _data: services.update_contact(actor=request.user, contact=contact, **form.edit()),
-        done=_("The changes were saved."),
-        title=_("Edit a contact"),
-    )
-
-
-@login_required
-@require_POST
-def contact_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = _kept_contact(request, pk)
-    return _directory_button(
-        request,
-        lambda: services.deactivate_contact(actor=request.user, contact=contact),
-        _("The contact was deactivated."),
-    )
+contact_edit = _edit_view(
+    "contact", _kept_contact, forms.ContactForm, services.update_contact, gettext_lazy("Edit a contact")
+)
+contact_deactivate = _deactivate_view(
+    "contact", _kept_contact, services.deactivate_contact, gettext_lazy("The contact was deactivated.")
+)

@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
+from benchguard.core.forms import service_arguments
 from benchguard.core.views import form_action, form_page_action, one_click
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
+from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfConcern
 
 PAGE_SIZE = 50
 
@@ -46,6 +48,40 @@ def _allowed(request: HttpRequest, row: T, may: Callable[[Any, T], bool]) -> T:
     if not may(request.user, row):
         raise PermissionDenied
     return row
+
+
+def _person(request: HttpRequest, pk: int, may: Callable[[Any, PersonOfConcern], bool]) -> PersonOfConcern:
+    """A person the user sees (else 404) and `may` act on (else 403)."""
+    return _allowed(request, selectors.get_person_for(request.user, pk), may)
+
+
+def _entry(
+    request: HttpRequest, pk: int, may: Callable[[Any, ControlledListEntry], bool]
+) -> ControlledListEntry:
+    """An entry the user sees (else 404) and `may` act on (else 403)."""
+    return _allowed(request, selectors.get_entry_for(request.user, pk), may)
+
+
+def _page_about(
+    request: HttpRequest,
+    record: PersonOfConcern | ControlledListEntry,
+    form: BaseForm,
+    run: Callable[[dict[str, Any]], Any],
+    *,
+    template: str,
+    **kwargs: Any,
+) -> HttpResponse:
+    """A page of one form about a person or an entry (core.views.form_page_action): its
+    Cancel leads back to the record's page; `template` (in persons_of_concern/) shows the
+    record as `person` or `entry`."""
+    about: dict[str, Any]  # the record, by the name the template knows it by
+    if isinstance(record, ControlledListEntry):
+        back, about = _entry_url(record), {"entry": record}
+    else:
+        back, about = _person_url(record), {"person": record}
+    return form_page_action(
+        request, form, run, back=back, template=f"persons_of_concern/{template}", **about, **kwargs
+    )
 
 
 def _back_with_errors(request: HttpRequest, url: str) -> Callable[..., HttpResponse]:
@@ -131,17 +167,16 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_edit_person)
+    person = _person(request, pk, permissions.can_edit_person)
     form = forms.PersonForm(request.POST or None, instance=person)
-    return form_page_action(
+    return _page_about(
         request,
+        person,
         form,
         lambda _data: services.update_person(actor=request.user, person=person, **form.edit()),
         done=_("The changes were saved."),
         title=_("Edit"),
-        back=_person_url(person),
-        template="persons_of_concern/person_form.html",
-        person=person,
+        template="person_form.html",
     )
 
 
@@ -158,7 +193,7 @@ _ADDITIONS: dict[str, tuple[type[BaseForm], Callable[..., Any]]] = {
 @require_POST
 def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     """A name, identity document or phone number added from the person's page."""
-    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_edit_person)
+    person = _person(request, pk, permissions.can_edit_person)
     form_class, add = _ADDITIONS[what]
     return form_action(
         request,
@@ -174,18 +209,17 @@ def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal page: the entry's facts and the incidents and log lines it cites."""
-    person = _allowed(request, selectors.get_person_for(request.user, pk), permissions.can_propose)
+    person = _person(request, pk, permissions.can_propose)
     form = forms.EntryForm(request.POST or None, person=person)
-    return form_page_action(
+    return _page_about(
         request,
+        person,
         form,
         lambda _data: services.propose_entry(actor=request.user, person=person, **form.service_kwargs()),
         done=_("The entry was proposed; it matches once approved."),
         then=_entry_url,
         title=_("Propose for the controlled list"),
-        back=_person_url(person),
-        template="persons_of_concern/entry_propose.html",
-        person=person,
+        template="entry_propose.html",
         max_term_days=services.max_term_days(),
     )
 
@@ -249,20 +283,19 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct an entry's facts with a reason; the old values stay in its history."""
-    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_correct_entry)
+    entry = _entry(request, pk, permissions.can_correct_entry)
     form = forms.CorrectionForm(request.POST or None, instance=entry)
-    return form_page_action(
+    return _page_about(
         request,
+        entry,
         form,
         lambda data: services.correct_entry(
             actor=request.user, entry=entry, reason=data["reason"], **form.edit()
         ),
         done=_("The entry was corrected; the old values are kept in its history."),
         title=_("Correct the entry"),
-        back=_entry_url(entry),
-        template="persons_of_concern/entry_correct.html",
+        template="entry_correct.html",
         show_stored=False,
-        entry=entry,
         max_term_days=services.max_term_days(),
     )
 
@@ -271,16 +304,15 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an objection by the listed person or their lawyer."""
-    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_record_objection)
-    return form_page_action(
+    entry = _entry(request, pk, permissions.can_record_objection)
+    return _page_about(
         request,
+        entry,
         forms.ObjectionForm(request.POST or None),
         lambda data: services.record_objection(actor=request.user, entry=entry, **data),
         done=_("The objection was recorded."),
         title=_("Record an objection"),
-        back=_entry_url(entry),
-        template="persons_of_concern/objection_form.html",
-        entry=entry,
+        template="objection_form.html",
     )
 
 
@@ -291,30 +323,24 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     objection = _allowed(
         request, selectors.get_objection_for(request.user, pk), permissions.can_decide_objection
     )
-    entry = objection.entry
-    return form_page_action(
+    return _page_about(
         request,
+        objection.entry,
         forms.DecisionForm(request.POST or None, initial={"version": objection.version}),
         lambda data: services.decide_objection(
-            actor=request.user,
-            objection=objection,
-            expected_version=data["version"],
-            decision=data["decision"],
-            reason=data["reason"],
+            actor=request.user, objection=objection, **service_arguments(data)
         ),
         done=_("The decision was recorded."),
         title=_("Decide the objection"),
-        back=_entry_url(entry),
-        template="persons_of_concern/objection_decide.html",
+        template="objection_decide.html",
         objection=objection,
-        entry=entry,
     )
 
 
 @login_required
 @require_POST
 def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_approve_entry)
+    entry = _entry(request, pk, permissions.can_approve_entry)
     one_click(
         request, lambda: services.approve_entry(actor=request.user, entry=entry), _("The entry was approved.")
     )
@@ -324,7 +350,7 @@ def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _allowed(request, selectors.get_entry_for(request.user, pk), permissions.can_remove_entry)
+    entry = _entry(request, pk, permissions.can_remove_entry)
     return form_action(
         request,
         forms.RemovalForm(request.POST),

@@ -37,6 +37,15 @@ def at(day: str, hour: int = 9) -> dt.datetime:
     return dt.datetime.fromisoformat(day).replace(hour=hour, tzinfo=TZ)
 
 
+def _correct(
+    actor: Account, entry: ControlledListEntry, reason: str, **changes: object
+) -> ControlledListEntry:
+    """The entry corrected as the user loaded it (at its version), with a reason."""
+    return services.correct_entry(
+        actor=actor, entry=entry, expected_version=entry.version, changes=changes, reason=reason
+    )
+
+
 @pytest.fixture
 def proposed(make_person, propose) -> Callable[..., ControlledListEntry]:
     """A fresh entry proposed by the intermediate court's police."""
@@ -96,13 +105,7 @@ def test_the_services_refuse_another_courts_office_and_the_police(proposed, pers
         with pytest.raises(PermissionDenied):
             services.remove_entry(actor=actor, entry=entry, reason="不再需要")
         with pytest.raises(PermissionDenied):
-            services.correct_entry(
-                actor=actor,
-                entry=entry,
-                expected_version=entry.version,
-                changes={"level": "attention"},
-                reason="x",
-            )
+            _correct(actor, entry, "x", level="attention")
     removed = services.remove_entry(actor=persona("vicechair"), entry=entry, reason="复核后移出")
     assert removed.status == "removed" and removed.removed_by == persona("vicechair")
 
@@ -183,21 +186,10 @@ def test_the_expiry_is_at_most_the_maximum_term_from_the_approval(
     with time_machine.travel(at("2026-03-12"), tick=False):
         entry = services.approve_entry(actor=persona("office"), entry=entry)
         with pytest.raises(ValidationError) as caught:
-            services.correct_entry(
-                actor=persona("office"),
-                entry=entry,
-                expected_version=entry.version,
-                changes={"expires_on": dt.date(2026, 6, 21)},  # 101 days after the approval
-                reason="延长",
-            )
+            # 101 days after the approval
+            _correct(persona("office"), entry, "延长", expires_on=dt.date(2026, 6, 21))
         assert "expires_on" in caught.value.error_dict
-        entry = services.correct_entry(
-            actor=persona("office"),
-            entry=entry,
-            expected_version=entry.version,
-            changes={"expires_on": dt.date(2026, 6, 20)},
-            reason="延长至批准后100日",
-        )
+        entry = _correct(persona("office"), entry, "延长至批准后100日", expires_on=dt.date(2026, 6, 20))
     assert entry.expires_on == dt.date(2026, 6, 20)
 
 
@@ -253,13 +245,7 @@ def test_the_review_reminder_comes_once_on_the_review_date(make_person, persona,
     )
     # A corrected review date is a new occasion.
     with time_machine.travel(at("2026-03-13", 10), tick=False):
-        entry = services.correct_entry(
-            actor=persona("office"),
-            entry=entry,
-            expected_version=entry.version,
-            changes={"review_date": dt.date(2026, 6, 1)},
-            reason="已复核，三个月后再复核",
-        )
+        entry = _correct(persona("office"), entry, "已复核，三个月后再复核", review_date=dt.date(2026, 6, 1))
     with time_machine.travel(at("2026-06-01", 8), tick=False):
         services.send_review_reminders()
     assert {k for _u, k in _review_reminders(entry)} == {key, f"poc-entry:{entry.pk}:review:2026-06-01"}
@@ -363,29 +349,11 @@ def test_the_proposer_alone_neither_lengthens_nor_tightens_an_entry(make_person,
     entry = services.approve_entry(actor=persona("leader"), entry=entry)
     for changes in ({"level": "strict"}, {"expires_on": today + dt.timedelta(days=200)}):
         with pytest.raises(ValidationError) as caught:
-            services.correct_entry(
-                actor=persona("office"),
-                entry=entry,
-                expected_version=entry.version,
-                changes=changes,
-                reason="调整",
-            )
+            _correct(persona("office"), entry, "调整", **changes)
         assert caught.value.code == "four_eyes"
     # Lowering the level and shortening the term stay open to the proposer.
-    entry = services.correct_entry(
-        actor=persona("office"),
-        entry=entry,
-        expected_version=entry.version,
-        changes={"level": "attention"},
-        reason="降级",
-    )
-    entry = services.correct_entry(
-        actor=persona("leader"),
-        entry=entry,
-        expected_version=entry.version,
-        changes={"expires_on": today + dt.timedelta(days=200)},
-        reason="经复核延长",
-    )
+    entry = _correct(persona("office"), entry, "降级", level="attention")
+    entry = _correct(persona("leader"), entry, "经复核延长", expires_on=today + dt.timedelta(days=200))
     assert entry.expires_on == today + dt.timedelta(days=200)
     with time_machine.travel(dt.datetime.combine(today + dt.timedelta(days=201), dt.time(10)), tick=False):
         with pytest.raises(ValidationError) as caught:

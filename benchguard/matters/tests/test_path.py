@@ -8,13 +8,13 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from benchguard.core.models import AuditEntry
 from benchguard.matters import services
 from benchguard.matters.choices import Channel, MatterStatus, Response, StepKind, Subject
 from benchguard.matters.models import Matter
 from benchguard.matters.tests.conftest import at
 from benchguard.notifications.models import Notification
 from benchguard.organization.models import Account, Person
+from tests.audit_trail import actions_on
 
 
 def test_an_application_goes_from_submission_to_closing(
@@ -44,18 +44,13 @@ def test_an_application_goes_from_submission_to_closing(
     assert matter.status == MatterStatus.CLOSED
     steps = list(matter.events.filter(kind="step").values_list("step", "actor_name"))
     assert (StepKind.CHAIR_ACKNOWLEDGED, "刘建国") in steps and len(steps) == 6
-    actions = set(
-        AuditEntry.objects.filter(object_id=str(matter.pk), object_type="matters.matter").values_list(
-            "action", flat=True
-        )
-    )
     assert {
         "matters.matter.create",
         "matters.matter.accept",
         "matters.matter.decide",
         "matters.matter.feedback",
         "matters.matter.response",
-    } <= actions
+    } <= actions_on(matter)
 
 
 def test_the_judge_appeals_and_the_office_records_the_outcome(

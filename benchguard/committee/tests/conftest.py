@@ -17,16 +17,6 @@ from benchguard.organization.tests.factories import PersonFactory
 
 
 @pytest.fixture
-def court(db: None) -> Court:
-    return Court.objects.get(division_code="370200")
-
-
-@pytest.fixture
-def office(db: None) -> Account:
-    return Account.objects.get(username="office")
-
-
-@pytest.fixture
 def seat(court: Court, office: Account) -> Callable[..., CommitteeMembership]:
     """Seat a new person of the court as a member from `term_from`."""
 
@@ -44,6 +34,22 @@ def seat(court: Court, office: Account) -> Callable[..., CommitteeMembership]:
         )
 
     return make
+
+
+@pytest.fixture
+def end_term(office: Account) -> Callable[..., CommitteeMembership]:
+    """End a term through the service as the office, at the version it was read at."""
+
+    def end(membership: CommitteeMembership, term_to: dt.date, end_reason: str = "x") -> CommitteeMembership:
+        return services.end_membership(
+            actor=office,
+            membership=membership,
+            expected_version=membership.version,
+            term_to=term_to,
+            end_reason=end_reason,
+        )
+
+    return end
 
 
 @pytest.fixture

@@ -14,16 +14,6 @@ from benchguard.organization.models import Account, Court
 
 
 @pytest.fixture
-def court(db: None) -> Court:
-    return Court.objects.get(division_code="370200")
-
-
-@pytest.fixture
-def office(db: None) -> Account:
-    return Account.objects.get(username="office")
-
-
-@pytest.fixture
 def bureau(db: None) -> Agency:
     return Agency.objects.get(court__division_code="370200", name="青岛市公安局")
 

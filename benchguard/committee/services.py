@@ -42,15 +42,8 @@ MEETING_FIELDS = ("court", "kind", "title", "scheduled_at", "place", "status")
 MEETING_EDIT_FIELDS = frozenset({"kind", "title", "scheduled_at", "place"})
 AGENDA_FIELDS = ("meeting", "order", "title", "description", "shared_summary", "matter")
 AGENDA_EDIT_FIELDS = frozenset({"order", "title", "description", "shared_summary"})
-RESOLUTION_FIELDS = (
-    "meeting",
-    "agenda_item",
-    "text",
-    "votes_for",
-    "votes_against",
-    "votes_abstain",
-    "present_at_vote",
-)
+VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain", "present_at_vote")
+RESOLUTION_FIELDS = ("meeting", "agenda_item", "text", *VOTE_FIELDS)
 ACTION_FIELDS = ("resolution", "owner", "description", "due_date", "status")
 NOT_NOW = gettext_lazy("This is not possible while the meeting is %(status)s.")
 

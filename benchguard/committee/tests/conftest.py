@@ -1,5 +1,5 @@
-"""Fixtures of the committee tests: the intermediate court, its office clerk as actor,
-and a helper to seat new people through the services."""
+"""Fixtures of the committee tests, at the project's `court` with its `office` as actor:
+helpers to seat new people, end terms and schedule meetings through the services."""
 
 from __future__ import annotations
 

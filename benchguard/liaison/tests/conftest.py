@@ -1,5 +1,6 @@
-"""Fixtures of the liaison tests: the intermediate court, its committee office, the
-demo's public security bureau, and a base court's body kept by that court's office."""
+"""Fixtures of the liaison tests (the intermediate court and its committee office are the
+project's `court` and `office`): the demo's public security bureau, and a base court's
+body kept by that court's office."""
 
 from __future__ import annotations
 

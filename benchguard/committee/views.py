@@ -4,18 +4,17 @@ selector (404 outside the user's scope), check a predicate (403), call a service
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial, wraps
+from functools import partial
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from benchguard.committee import permissions, selectors, services
 from benchguard.committee.forms import (
@@ -32,9 +31,9 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
-from benchguard.committee.models import AgendaItem, CommitteeMembership, Meeting, Resolution
+from benchguard.committee.models import AgendaItem, CommitteeMembership, FollowUpAction, Meeting, Resolution
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page, form_page_action, one_click, safe_next
+from benchguard.core.views import form_action, form_page, form_page_action, one_click, row_page, safe_next
 from benchguard.organization.models import Court
 
 R = TypeVar("R")
@@ -48,31 +47,14 @@ def _posted_version(request: HttpRequest) -> int:
         return 0
 
 
-def _manage(request: HttpRequest, court_id: int) -> None:
-    if not permissions.can_manage_committee(request.user, court_id):
-        raise PermissionDenied
-
-
 def _managed(
     get: Callable[[Any, int], R], court_of: Callable[[R], int], methods: Sequence[str] = ("GET", "POST")
 ) -> Callable[[Callable[[HttpRequest, R], HttpResponse]], Callable[..., HttpResponse]]:
-    """A page about one row that only the court's committee managers may use: the row is
-    read through `get` from the URL's one argument (404 outside the user's scope), then
-    the court it belongs to (`court_of`) is checked (403); the view receives the row."""
-
-    def decorate(view: Callable[[HttpRequest, R], HttpResponse]) -> Callable[..., HttpResponse]:
-        @login_required
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def page(request: HttpRequest, **url: int) -> HttpResponse:
-            (pk,) = url.values()  # court_pk or pk
-            row = get(request.user, pk)
-            _manage(request, court_of(row))
-            return view(request, row)
-
-        return page
-
-    return decorate
+    """A page about one row (core.views.row_page) that only the managers of the court the
+    row belongs to (`court_of`) may use."""
+    return row_page(
+        get, lambda user, row: permissions.can_manage_committee(user, court_of(row)), methods=methods
+    )
 
 
 _court_page = partial(_managed, selectors.get_committee_court_for, attrgetter("pk"))
@@ -381,12 +363,8 @@ def action_add(request: HttpRequest, resolution: Resolution) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["POST"])
-def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.get_action_for(request.user, pk)
-    if not permissions.can_complete_action(request.user, action):
-        raise PermissionDenied
+@row_page(selectors.get_action_for, permissions.can_complete_action, methods=["POST"])
+def action_complete(request: HttpRequest, action: FollowUpAction) -> HttpResponse:
     one_click(
         request,
         lambda: services.complete_follow_up_action(

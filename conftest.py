@@ -23,7 +23,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from benchguard.organization.models import Account, Person
+from benchguard.organization.models import Account, Court, Person
 from tests import demo_db
 
 TEST_DATE_VARIABLE = "BENCHGUARD_TEST_DATE"
@@ -144,6 +144,18 @@ def django_db_setup(
         demo_db.teardown_demo_database(connection)
         if not django_db_keepdb:
             teardown_databases(db_cfg, verbosity=verbosity)
+
+
+@pytest.fixture
+def court(db: None) -> Court:
+    """The intermediate court (370200), where most personas hold their roles."""
+    return Court.objects.get(division_code="370200")
+
+
+@pytest.fixture
+def office(db: None) -> Account:
+    """The intermediate court's committee office (the persona "office")."""
+    return Account.objects.get(username="office")
 
 
 @pytest.fixture

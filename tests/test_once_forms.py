@@ -52,11 +52,6 @@ def post_twice(client: Client, page: str, data: dict[str, Any], model: type[Mode
     assert model._default_manager.count() == before + 1
 
 
-@pytest.fixture
-def court(db: None) -> Court:
-    return Court.objects.get(division_code="370200")
-
-
 def test_an_ex_officio_matter_opened_twice_is_one_matter(client_as: Callable[[str | None], Client]) -> None:
     data = {"subject": Subject.DEFAMATION, "facts": "网络上散布针对法官的不实信息。", "applicant": ""}
     post_twice(client_as("office"), reverse("matters:open"), data, Matter)

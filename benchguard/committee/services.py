@@ -42,15 +42,8 @@ MEETING_FIELDS = ("court", "kind", "title", "scheduled_at", "place", "status")
 MEETING_EDIT_FIELDS = frozenset({"kind", "title", "scheduled_at", "place"})
 AGENDA_FIELDS = ("meeting", "order", "title", "description", "shared_summary", "matter")
 AGENDA_EDIT_FIELDS = frozenset({"order", "title", "description", "shared_summary"})
-RESOLUTION_FIELDS = (
-    "meeting",
-    "agenda_item",
-    "text",
-    "votes_for",
-    "votes_against",
-    "votes_abstain",
-    "present_at_vote",
-)
+VOTE_FIELDS = ("votes_for", "votes_against", "votes_abstain", "present_at_vote")
+RESOLUTION_FIELDS = ("meeting", "agenda_item", "text", *VOTE_FIELDS)
 ACTION_FIELDS = ("resolution", "owner", "description", "due_date", "status")
 NOT_NOW = gettext_lazy("This is not possible while the meeting is %(status)s.")
 
@@ -242,6 +235,17 @@ def end_membership(
 # --- Meetings (A6) -------------------------------------------------------------------------
 
 
+def _meeting_to_change(
+    actor: Actor, meeting: Meeting, *allowed: str, expected_version: int, field: str | None = None
+) -> Meeting:
+    """The meeting locked for a change by one of its court's managers: refused when it
+    moved on since `expected_version` or is not in one of the `allowed` statuses."""
+    _require_manager(actor, meeting.court_id)
+    stored = lock(meeting, expected_version)
+    require_status(stored, *allowed, field=field, message=NOT_NOW, code="state")
+    return stored
+
+
 def seats_on(court_id: int, day: dt.date) -> Any:
     return CommitteeMembership.objects.filter(court_id=court_id).seats().current(day)
 
@@ -306,9 +310,7 @@ def hold_meeting(*, actor: Actor, meeting: Meeting, expected_version: int) -> Me
 
     Holding without a quorum is allowed (a briefing still happened) but flagged in the
     audit event and on the page; resolutions then cannot be recorded."""
-    _require_manager(actor, meeting.court_id)
-    stored = lock(meeting, expected_version)
-    require_status(stored, MeetingStatus.PLANNED, message=NOT_NOW, code="state")
+    stored = _meeting_to_change(actor, meeting, MeetingStatus.PLANNED, expected_version=expected_version)
     if timezone.localdate(stored.scheduled_at) > timezone.localdate():
         raise ValidationError(
             _("The meeting is scheduled for %(day)s; it can be marked as held from that day on.")
@@ -337,9 +339,7 @@ def hold_meeting(*, actor: Actor, meeting: Meeting, expected_version: int) -> Me
 
 @transaction.atomic
 def cancel_meeting(*, actor: Actor, meeting: Meeting, expected_version: int, reason: str) -> Meeting:
-    _require_manager(actor, meeting.court_id)
-    stored = lock(meeting, expected_version)
-    require_status(stored, MeetingStatus.PLANNED, message=NOT_NOW, code="state")
+    _meeting_to_change(actor, meeting, MeetingStatus.PLANNED, expected_version=expected_version)
     if not reason.strip():
         raise ValidationError({"cancel_reason": _("Say why the meeting is cancelled.")})
     cancelled = update_versioned(
@@ -360,10 +360,13 @@ def record_attendance(
 ) -> Meeting:
     """Set who was present: `present` holds the membership ids of the invited members
     who came; everyone else invited was absent. Fixed once a resolution is voted."""
-    _require_manager(actor, meeting.court_id)
-    stored = lock(meeting, expected_version)
-    require_status(
-        stored, MeetingStatus.PLANNED, MeetingStatus.HELD, field="present", message=NOT_NOW, code="state"
+    stored = _meeting_to_change(
+        actor,
+        meeting,
+        MeetingStatus.PLANNED,
+        MeetingStatus.HELD,
+        expected_version=expected_version,
+        field="present",
     )
     if stored.resolutions.exists():
         raise ValidationError(
@@ -398,9 +401,7 @@ def record_attendance(
 
 @transaction.atomic
 def record_minutes(*, actor: Actor, meeting: Meeting, expected_version: int, minutes: str) -> Meeting:
-    _require_manager(actor, meeting.court_id)
-    stored = lock(meeting, expected_version)
-    require_status(stored, MeetingStatus.HELD, field="minutes", message=NOT_NOW, code="state")
+    _meeting_to_change(actor, meeting, MeetingStatus.HELD, expected_version=expected_version, field="minutes")
     return update_versioned(
         Meeting,
         meeting.pk,

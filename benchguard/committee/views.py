@@ -3,18 +3,18 @@ selector (404 outside the user's scope), check a predicate (403), call a service
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
 from benchguard.committee import permissions, selectors, services
 from benchguard.committee.forms import (
@@ -31,8 +31,12 @@ from benchguard.committee.forms import (
     MinutesForm,
     ResolutionForm,
 )
+from benchguard.committee.models import AgendaItem, CommitteeMembership, FollowUpAction, Meeting, Resolution
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page, form_page_action, one_click, safe_next
+from benchguard.core.views import form_action, form_page, form_page_action, one_click, row_page, safe_next
+from benchguard.organization.models import Court
+
+R = TypeVar("R")
 
 
 def _posted_version(request: HttpRequest) -> int:
@@ -43,9 +47,19 @@ def _posted_version(request: HttpRequest) -> int:
         return 0
 
 
-def _manage(request: HttpRequest, court_id: int) -> None:
-    if not permissions.can_manage_committee(request.user, court_id):
-        raise PermissionDenied
+def _managed(
+    get: Callable[[Any, int], R], court_of: Callable[[R], int], methods: Sequence[str] = ("GET", "POST")
+) -> Callable[[Callable[[HttpRequest, R], HttpResponse]], Callable[..., HttpResponse]]:
+    """A page about one row (core.views.row_page) that only the managers of the court the
+    row belongs to (`court_of`) may use."""
+    return row_page(
+        get, lambda user, row: permissions.can_manage_committee(user, court_of(row)), methods=methods
+    )
+
+
+_court_page = partial(_managed, selectors.get_committee_court_for, attrgetter("pk"))
+_membership_page = partial(_managed, selectors.get_membership_for, attrgetter("court_id"))
+_meeting_page = partial(_managed, selectors.get_meeting_for, attrgetter("court_id"))
 
 
 def _form_page(request: HttpRequest, title: str, form: Any, back: str, **extra: Any) -> HttpResponse:
@@ -87,6 +101,11 @@ def _save_changes(
     )
 
 
+def _at_meeting(meeting: Meeting) -> dict[str, Any]:
+    """A meeting's form page: the meeting above the form, and back to it afterwards."""
+    return {"back": _meeting_url(meeting.pk), "meeting": meeting}
+
+
 # --- Roster and settings -------------------------------------------------------------------
 
 
@@ -117,11 +136,8 @@ def roster(request: HttpRequest, court_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def membership_add(request: HttpRequest, court_pk: int) -> HttpResponse:
-    court = selectors.get_committee_court_for(request.user, court_pk)
-    _manage(request, court.pk)
+@_court_page()
+def membership_add(request: HttpRequest, court: Court) -> HttpResponse:
     return _committee_form(
         request,
         MembershipForm(request.POST or None, court=court),
@@ -137,15 +153,11 @@ def _roster_url(court_pk: int) -> str:
     return reverse("committee:roster", kwargs={"court_pk": court_pk})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = selectors.get_membership_for(request.user, pk)
-    _manage(request, membership.court_id)
-    form = MembershipEditForm(request.POST or None, instance=membership)
+@_membership_page()
+def membership_edit(request: HttpRequest, membership: CommitteeMembership) -> HttpResponse:
     return _save_changes(
         request,
-        form,
+        MembershipEditForm(request.POST or None, instance=membership),
         partial(services.update_membership, membership=membership),
         title=_("Edit the term of %(name)s") % {"name": membership.person.name},
         back=_roster_url(membership.court_id),
@@ -153,11 +165,8 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = selectors.get_membership_for(request.user, pk)
-    _manage(request, membership.court_id)
+@_membership_page()
+def membership_end(request: HttpRequest, membership: CommitteeMembership) -> HttpResponse:
     return _committee_form(
         request,
         EndMembershipForm(request.POST or None, instance=membership),
@@ -170,15 +179,11 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def settings_edit(request: HttpRequest, court_pk: int) -> HttpResponse:
-    court = selectors.get_committee_court_for(request.user, court_pk)
-    _manage(request, court.pk)
-    form = CommitteeSettingsForm(request.POST or None, instance=services.settings_of(court))
+@_court_page()
+def settings_edit(request: HttpRequest, court: Court) -> HttpResponse:
     return _save_changes(
         request,
-        form,
+        CommitteeSettingsForm(request.POST or None, instance=services.settings_of(court)),
         partial(services.save_committee_settings, court=court),
         title=_("Committee settings"),
         back=_roster_url(court.pk),
@@ -204,11 +209,8 @@ def meeting_list(request: HttpRequest, court_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_add(request: HttpRequest, court_pk: int) -> HttpResponse:
-    court = selectors.get_committee_court_for(request.user, court_pk)
-    _manage(request, court.pk)
+@_court_page()
+def meeting_add(request: HttpRequest, court: Court) -> HttpResponse:
     return form_action(
         request,
         MeetingForm(request.POST or None),
@@ -246,28 +248,20 @@ def _meeting_url(pk: int) -> str:
     return reverse("committee:meeting_detail", kwargs={"pk": pk})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
-    form = MeetingEditForm(request.POST or None, instance=meeting)
+@_meeting_page()
+def meeting_edit(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return _save_changes(
         request,
-        form,
+        MeetingEditForm(request.POST or None, instance=meeting),
         partial(services.update_meeting, meeting=meeting),
         title=_("Edit the meeting"),
-        back=_meeting_url(meeting.pk),
-        meeting=meeting,
         submit=_("Save the meeting"),
+        **_at_meeting(meeting),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
+@_meeting_page()
+def meeting_cancel(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return _committee_form(
         request,
         CancelMeetingForm(request.POST or None, instance=meeting),
@@ -275,35 +269,27 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, meeting=meeting, **service_arguments(data, cancel_reason="reason")
         ),
         title=_("Cancel the meeting"),
-        back=_meeting_url(meeting.pk),
         done=_("The meeting was cancelled."),
-        meeting=meeting,
+        **_at_meeting(meeting),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
+@_meeting_page()
+def minutes_edit(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return _committee_form(
         request,
         MinutesForm(request.POST or None, instance=meeting),
         lambda data: services.record_minutes(actor=request.user, meeting=meeting, **service_arguments(data)),
         title=_("Minutes"),
-        back=_meeting_url(meeting.pk),
         done=_("The minutes were saved."),
-        meeting=meeting,
         submit=_("Save the minutes"),
+        **_at_meeting(meeting),
     )
 
 
-@login_required
-@require_http_methods(["POST"])
-def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
+@_meeting_page(methods=["POST"])
+def meeting_hold(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     """Explicit transition: the meeting took place. A refusal is shown on the meeting."""
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
     try:
         held = services.hold_meeting(
             actor=request.user, meeting=meeting, expected_version=_posted_version(request)
@@ -323,11 +309,8 @@ def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("committee:meeting_detail", pk=meeting.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
+@_meeting_page()
+def attendance_edit(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     attendances = list(selectors.attendance_of(meeting))
     form = AttendanceForm(request.POST or None, meeting=meeting, attendances=attendances)
     return _committee_form(
@@ -337,69 +320,51 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, meeting=meeting, expected_version=data["version"], present=form.present_ids()
         ),
         title=_("Attendance"),
-        back=_meeting_url(meeting.pk),
         done=_("The attendance was recorded."),
-        meeting=meeting,
         submit=_("Record the attendance"),
+        **_at_meeting(meeting),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_agenda_item_for(request.user, pk)
-    _manage(request, item.meeting.court_id)
-    form = AgendaItemEditForm(request.POST or None, instance=item)
+@_managed(selectors.get_agenda_item_for, attrgetter("meeting.court_id"))
+def agenda_edit(request: HttpRequest, item: AgendaItem) -> HttpResponse:
     return _save_changes(
         request,
-        form,
+        AgendaItemEditForm(request.POST or None, instance=item),
         partial(services.update_agenda_item, item=item),
         title=_("Edit the agenda item"),
-        back=_meeting_url(item.meeting_id),
         submit=_("Save the agenda item"),
-        meeting=item.meeting,
+        **_at_meeting(item.meeting),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.get_meeting_for(request.user, pk)
-    _manage(request, meeting.court_id)
+@_meeting_page()
+def resolution_add(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return _committee_form(
         request,
         ResolutionForm(request.POST or None, meeting=meeting),
         lambda data: services.record_resolution(actor=request.user, meeting=meeting, **data),
         title=_("Record a resolution"),
-        back=_meeting_url(meeting.pk),
         done=_("The resolution and its vote were recorded."),
-        meeting=meeting,
         quorum=services.quorum_of(meeting),
+        **_at_meeting(meeting),
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    resolution = selectors.get_resolution_for(request.user, pk)
-    _manage(request, resolution.meeting.court_id)
+@_managed(selectors.get_resolution_for, attrgetter("meeting.court_id"))
+def action_add(request: HttpRequest, resolution: Resolution) -> HttpResponse:
     return _committee_form(
         request,
         FollowUpActionForm(request.POST or None, court_id=resolution.meeting.court_id),
         lambda data: services.add_follow_up_action(actor=request.user, resolution=resolution, **data),
         title=_("Add a follow-up action"),
-        back=_meeting_url(resolution.meeting_id),
         done=_("The follow-up action was added."),
-        meeting=resolution.meeting,
+        **_at_meeting(resolution.meeting),
     )
 
 
-@login_required
-@require_http_methods(["POST"])
-def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.get_action_for(request.user, pk)
-    if not permissions.can_complete_action(request.user, action):
-        raise PermissionDenied
+@row_page(selectors.get_action_for, permissions.can_complete_action, methods=["POST"])
+def action_complete(request: HttpRequest, action: FollowUpAction) -> HttpResponse:
     one_click(
         request,
         lambda: services.complete_follow_up_action(

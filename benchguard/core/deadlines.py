@@ -86,9 +86,10 @@ and confirmed in the admin).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -103,6 +104,8 @@ from benchguard.core.services import create_versioned, update_versioned
 from benchguard.core.types import Actor
 
 Pause = tuple[dt.date, dt.date]
+P = ParamSpec("P")
+R = TypeVar("R")
 """`(suspended_on, resumed_on)`: days `suspended_on + 1 … resumed_on` are not counted."""
 
 calendar_changed = Signal()
@@ -197,6 +200,7 @@ class WorkingCalendar:
         self._loaded.update(range(min(missing), max(missing) + 1))
 
     def is_working_day(self, day: dt.date) -> bool:
+        """Whether courts work on `day`: weekdays, unless a holiday; make-up workdays."""
         if day.year not in self._loaded:
             # Most periods stay within a year or run into the next: load both at once.
             self._load(day.year, day.year + 1)
@@ -210,7 +214,7 @@ class WorkingCalendar:
         return day.weekday() < 5
 
     def next_working_day(self, day: dt.date) -> dt.date:
-        """`day` itself when it is a working day, else the first working day after it."""
+        """`day` when it is a working day, else the first working day after it."""
         while not self.is_working_day(day):
             day += ONE_DAY
         return day
@@ -224,6 +228,14 @@ class WorkingCalendar:
         extensions: Iterable[int] = (),
         pauses: Iterable[Pause] = (),
     ) -> dt.date:
+        """The last day of a period of `days` starting on `start` (A26.4).
+
+        `start` is not counted. With `calendar_days`, the last day is the `days`-th day
+        after `start`, moved to the next working day when it is not one; otherwise it is the
+        `days`-th working day after `start`. Each of `extensions` (in days, in the order
+        granted) continues the period from its due date the same way. Days inside `pauses`
+        (suspensions) are not counted. See the module docstring for the legal sources.
+        """
         stops = _merged(start, pauses)
         due = self._period(start, days, calendar_days, stops)
         for extension in extensions:
@@ -264,35 +276,19 @@ def _paused(day: dt.date, stops: Sequence[Pause]) -> bool:
     return any(suspended_on < day <= resumed_on for suspended_on, resumed_on in stops)
 
 
-def is_working_day(day: dt.date) -> bool:
-    """Whether courts work on `day`: weekdays, unless a holiday; make-up workdays."""
-    return WorkingCalendar().is_working_day(day)
+def _on_a_new_calendar(method: Callable[Concatenate[WorkingCalendar, P], R]) -> Callable[P, R]:
+    """A calendar's method as a function that reads the calendar table afresh each call."""
+
+    @wraps(method)
+    def function(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(WorkingCalendar(), *args, **kwargs)
+
+    return function
 
 
-def next_working_day(day: dt.date) -> dt.date:
-    """`day` when it is a working day, else the first working day after it."""
-    return WorkingCalendar().next_working_day(day)
-
-
-def due_date(
-    start: dt.date,
-    days: int,
-    *,
-    calendar_days: bool = True,
-    extensions: Iterable[int] = (),
-    pauses: Iterable[Pause] = (),
-) -> dt.date:
-    """The last day of a period of `days` starting on `start` (A26.4).
-
-    `start` is not counted. With `calendar_days`, the last day is the `days`-th day
-    after `start`, moved to the next working day when it is not one; otherwise it is the
-    `days`-th working day after `start`. Each of `extensions` (in days, in the order
-    granted) continues the period from its due date the same way. Days inside `pauses`
-    (suspensions) are not counted. See the module docstring for the legal sources.
-    """
-    return WorkingCalendar().due_date(
-        start, days, calendar_days=calendar_days, extensions=extensions, pauses=pauses
-    )
+is_working_day = _on_a_new_calendar(WorkingCalendar.is_working_day)
+next_working_day = _on_a_new_calendar(WorkingCalendar.next_working_day)
+due_date = _on_a_new_calendar(WorkingCalendar.due_date)
 
 
 def extend(due: dt.date, days: int, *, calendar_days: bool = True, pauses: Iterable[Pause] = ()) -> dt.date:

@@ -42,12 +42,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.identity import check_character, mask_resident_id, validate_resident_id
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DocumentType(models.TextChoices):
@@ -83,6 +87,13 @@ def _birth_date(year: int, month: int, day: int, digits: str) -> dt.date:
         ) from None
 
 
+def _in_format(value: str, pattern: re.Pattern[str], message: StrOrPromise) -> str:
+    """`value` when it matches `pattern`, else refused with `message` (code "format")."""
+    if not pattern.match(value):
+        raise ValidationError(message, code="format")
+    return value
+
+
 def validate_document(kind: str, number: str) -> str:
     """Return the normalised document number, or raise ValidationError."""
     value = normalize_document(number)
@@ -91,31 +102,21 @@ def validate_document(kind: str, number: str) -> str:
     if kind == DocumentType.RESIDENT_ID:
         return validate_resident_id(value)
     if kind == DocumentType.PASSPORT:
-        if CHINESE_SHAPED.match(value) and not CHINESE_PASSPORT.match(value):
-            raise ValidationError(
+        if CHINESE_SHAPED.match(value):
+            _in_format(
+                value,
+                CHINESE_PASSPORT,
                 _("A Chinese passport number is E or G followed by 8 digits (or E, a letter and 7 digits)."),
-                code="format",
             )
-        if not OTHER_PASSPORT.match(value):
-            raise ValidationError(
-                _("A passport number has 5 to 17 letters and digits."),
-                code="format",
-            )
-        return value
+        return _in_format(value, OTHER_PASSPORT, _("A passport number has 5 to 17 letters and digits."))
     if kind == DocumentType.HK_MACAO_PERMIT:
-        if not HK_MACAO.match(value):
-            raise ValidationError(
-                _("A Hong Kong or Macao permit number is H or M followed by 8 or 10 digits."),
-                code="format",
-            )
-        return value
+        return _in_format(
+            value, HK_MACAO, _("A Hong Kong or Macao permit number is H or M followed by 8 or 10 digits.")
+        )
     if kind == DocumentType.TAIWAN_PERMIT:
-        if not TAIWAN.match(value):
-            raise ValidationError(
-                _("A Taiwan permit number has 8 digits (10 characters on the old booklet)."),
-                code="format",
-            )
-        return value
+        return _in_format(
+            value, TAIWAN, _("A Taiwan permit number has 8 digits (10 characters on the old booklet).")
+        )
     if kind == DocumentType.FOREIGN_PERMANENT_RESIDENCE:
         if FOREIGN_OLD.match(value):
             yy, mm, dd = int(value[5:7]), int(value[7:9]), int(value[9:11])

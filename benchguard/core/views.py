@@ -1,10 +1,11 @@
 """The home page and the view kit: `form_action` (post a form to a service), `form_page`
-(a page of one form), `one_click` (a button), `safe_next` (where to go afterwards)."""
+(a page of one form), `one_click` (a button), `safe_next` (where to go afterwards),
+`row_page` (a page about one row the user may act on)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Sequence
+from functools import partial, wraps
 from typing import Any, TypeVar
 
 from django import forms
@@ -16,11 +17,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from benchguard.core import home
 from benchguard.core.forms import call_service, stored_values
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @login_required
@@ -111,6 +114,32 @@ def form_page_action(
         then=then or back,
         page=partial(form_page, request, title=title, back=back, template=template, **extra),
     )
+
+
+def row_page(
+    get: Callable[[Any, Any], R],
+    may: Callable[[Any, R], bool],
+    *,
+    methods: Sequence[str] = ("GET", "POST"),
+) -> Callable[[Callable[[HttpRequest, R], HttpResponse]], Callable[..., HttpResponse]]:
+    """A page about one row that only some users may act on: signed in, `methods` only
+    (405), the row read by `get(user, pk)` from the URL's one argument (404 outside the
+    user's scope), then `may(user, row)` checked (403). The view receives the row."""
+
+    def decorate(view: Callable[[HttpRequest, R], HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def page(request: HttpRequest, **url: Any) -> HttpResponse:
+            (pk,) = url.values()  # pk, court_pk, …: whatever the URL names it
+            row = get(request.user, pk)
+            if not may(request.user, row):
+                raise PermissionDenied
+            return view(request, row)
+
+        return page
+
+    return decorate
 
 
 def paginated(request: HttpRequest, rows: Any, per_page: int = 50) -> dict[str, Any]:

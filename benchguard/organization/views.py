@@ -7,14 +7,12 @@ from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
-from benchguard.core.views import form_action, form_page, paginated
+from benchguard.core.views import form_action, form_page, paginated, row_page
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm, VersionedForm
 from benchguard.organization.models import Person
@@ -104,12 +102,8 @@ def _edit_person(
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.get_person_for(request.user, pk)
-    if not permissions.can_edit_person(request.user, person):
-        raise PermissionDenied
+@row_page(selectors.get_person_for, permissions.can_edit_person)
+def person_edit(request: HttpRequest, person: Person) -> HttpResponse:
     return _edit_person(
         request,
         person,
@@ -140,12 +134,8 @@ def private_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def private_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.get_person_for(request.user, pk)
-    if not permissions.can_edit_private(request.user, person):
-        raise PermissionDenied
+@row_page(selectors.get_person_for, permissions.can_edit_private)
+def private_edit(request: HttpRequest, person: Person) -> HttpResponse:
     private = services.open_private_details(actor=request.user, person=person, purpose="edit")
     return _edit_person(
         request,

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from benchguard.committee import permissions
 from benchguard.committee.models import AgendaItem, CommitteeMembership, FollowUpAction, Meeting, Resolution
+from benchguard.committee.services import VOTE_FIELDS
 
 
 class MembershipSerializer(serializers.ModelSerializer[CommitteeMembership]):
@@ -50,17 +51,7 @@ class ResolutionSerializer(serializers.ModelSerializer[Resolution]):
 
     class Meta:
         model = Resolution
-        fields = [
-            "id",
-            "agenda_item",
-            "text",
-            "votes_for",
-            "votes_against",
-            "votes_abstain",
-            "present_at_vote",
-            "adopted",
-            "actions",
-        ]
+        fields = ["id", "agenda_item", "text", *VOTE_FIELDS, "adopted", "actions"]
         read_only_fields = fields
 
 

@@ -1,5 +1,5 @@
-"""Fixtures of the committee tests: the intermediate court, its office clerk as actor,
-and a helper to seat new people through the services."""
+"""Fixtures of the committee tests, at the project's `court` with its `office` as actor:
+helpers to seat new people, end terms and schedule meetings through the services."""
 
 from __future__ import annotations
 
@@ -14,16 +14,6 @@ from benchguard.committee.choices import MeetingKind, MemberKind, Position
 from benchguard.committee.models import CommitteeMembership, Meeting
 from benchguard.organization.models import Account, Court, Department
 from benchguard.organization.tests.factories import PersonFactory
-
-
-@pytest.fixture
-def court(db: None) -> Court:
-    return Court.objects.get(division_code="370200")
-
-
-@pytest.fixture
-def office(db: None) -> Account:
-    return Account.objects.get(username="office")
 
 
 @pytest.fixture
@@ -44,6 +34,22 @@ def seat(court: Court, office: Account) -> Callable[..., CommitteeMembership]:
         )
 
     return make
+
+
+@pytest.fixture
+def end_term(office: Account) -> Callable[..., CommitteeMembership]:
+    """End a term through the service as the office, at the version it was read at."""
+
+    def end(membership: CommitteeMembership, term_to: dt.date, end_reason: str = "x") -> CommitteeMembership:
+        return services.end_membership(
+            actor=office,
+            membership=membership,
+            expected_version=membership.version,
+            term_to=term_to,
+            end_reason=end_reason,
+        )
+
+    return end
 
 
 @pytest.fixture

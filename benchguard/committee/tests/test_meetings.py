@@ -18,6 +18,7 @@ from benchguard.committee.demo import HELD_TITLE, PLANNED_TITLE
 from benchguard.committee.models import CommitteeMembership, CommitteeSettings, Meeting
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Account, Court
+from tests.audit import logged_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -105,17 +106,12 @@ def test_a_meeting_goes_from_planned_to_held_with_minutes_resolution_and_action(
     assert response.status_code == 302
     page = client.get(url).content.decode()
     assert "会议纪要" in page and "印发方案" in page and "方案草案" in page
-    actions = set(
-        AuditEntry.objects.filter(object_id=str(meeting.pk), object_type="committee.meeting").values_list(
-            "action", flat=True
-        )
-    )
     assert {
         "committee.meeting.schedule",
         "committee.meeting.hold",
         "committee.meeting.held",
         "committee.meeting.minutes",
-    } <= actions
+    } <= logged_actions(meeting)
 
 
 def test_a_meeting_cannot_be_held_before_its_day_nor_after_it_was_cancelled(

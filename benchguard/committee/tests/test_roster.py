@@ -58,23 +58,14 @@ def test_ending_a_term_keeps_the_row_and_moves_it_to_the_history(
     assert entry.court_id == court.pk
 
 
-def test_a_term_cannot_end_twice_or_before_it_began(office: Account) -> None:
+def test_a_term_cannot_end_twice_or_before_it_began(end_term: Callable[..., CommitteeMembership]) -> None:
     membership = CommitteeMembership.objects.get(person__account__username="member")
     with pytest.raises(ValidationError) as early:
-        services.end_membership(
-            actor=office, membership=membership, expected_version=membership.version,
-            term_to=dt.date(2023, 12, 31), end_reason="x",
-        )  # fmt: skip
+        end_term(membership, dt.date(2023, 12, 31))
     assert "term_to" in early.value.message_dict
     ended = CommitteeMembership.objects.get(person__name="杨帆")
     with pytest.raises(ValidationError) as twice:
-        services.end_membership(
-            actor=office,
-            membership=ended,
-            expected_version=ended.version,
-            term_to=dt.date(2024, 1, 1),
-            end_reason="x",
-        )
+        end_term(ended, dt.date(2024, 1, 1))
     assert "2023-12-31" in twice.value.message_dict["term_to"][0]
 
 
@@ -94,16 +85,13 @@ def test_a_second_chair_for_overlapping_dates_is_refused_next_to_the_field(
 
 
 def test_a_new_chair_may_follow_when_the_old_term_has_ended(
-    office: Account, court: Court, person_of: Callable[[str], Person]
+    office: Account,
+    court: Court,
+    person_of: Callable[[str], Person],
+    end_term: Callable[..., CommitteeMembership],
 ) -> None:
     chair = CommitteeMembership.objects.get(court=court, position=Position.CHAIR)
-    services.end_membership(
-        actor=office,
-        membership=chair,
-        expected_version=chair.version,
-        term_to=dt.date(2026, 6, 30),
-        end_reason="换届",
-    )
+    end_term(chair, dt.date(2026, 6, 30), end_reason="换届")
     with pytest.raises(ValidationError):  # still overlaps the last day of the old term
         services.create_membership(
             actor=office,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
@@ -26,6 +25,7 @@ from benchguard.core.jobs import (
     run_due_jobs,
 )
 from benchguard.core.models import AuditEntry, PeriodicRun
+from tests.concurrency import at_once
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -115,24 +115,7 @@ def test_a_periodic_job_runs_once_per_period_even_with_two_workers(
     only_the_hourly_job: None,
 ) -> None:
     now = datetime(2026, 11, 30, 10, 5, tzinfo=SHANGHAI)
-    start_together = threading.Barrier(2)
-    claims: dict[str, int] = {}
-    errors: list[BaseException] = []
-
-    def worker(worker_id: str) -> None:
-        try:
-            start_together.wait(timeout=10)
-            claims[worker_id] = len(run_due_jobs(now, worker_id))
-        except BaseException as exc:  # reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(f"worker-{n}",)) for n in "ab"]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    claims, errors = at_once(lambda worker_id: len(run_due_jobs(now, worker_id)), "worker-a", "worker-b")
 
     assert errors == []
     assert sorted(claims.values()) == [0, 1]

@@ -12,15 +12,15 @@ from django import forms
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.test import RequestFactory
 
 from benchguard.core import audit
 from benchguard.core.api import exception_handler
 from benchguard.core.models import AuditEntry, CalendarYear
 from benchguard.core.services import StaleEditError, lock, save_versioned, update_versioned
-from benchguard.core.views import form_action
+from benchguard.core.views import form_action, row_page
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,22 @@ def test_form_action_keeps_a_page_that_goes_back_a_redirect_when_permission_is_r
     response = form_action(request, _NoteForm(request.POST), forbid, done="ok", then="/done/", page=back)
     assert response.status_code == 302
     assert response["Location"] == "/home/"
+
+
+def test_row_page_reads_the_row_then_checks_the_user_before_the_view(persona: Any) -> None:
+    @row_page(lambda user, pk: get_object_or_404(CalendarYear, pk=pk), lambda user, year: user.is_superuser)
+    def view(request: HttpRequest, year: CalendarYear) -> HttpResponse:
+        return HttpResponse(str(year.year))
+
+    year = _year()
+    request = RequestFactory().get("/")
+    request.user = persona("cityadmin")
+    assert view(request, pk=year.pk).content == str(year.year).encode()
+    request.user = persona("judge")
+    with pytest.raises(PermissionDenied):
+        view(request, pk=year.pk)
+    with pytest.raises(Http404):
+        view(request, pk=0)
+    posted = RequestFactory().put("/")
+    posted.user = persona("cityadmin")
+    assert view(posted, pk=year.pk).status_code == 405

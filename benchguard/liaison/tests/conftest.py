@@ -1,5 +1,6 @@
-"""Fixtures of the liaison tests: the intermediate court, its committee office, the
-demo's public security bureau, and a base court's body kept by that court's office."""
+"""Fixtures of the liaison tests (the intermediate court and its committee office are the
+project's `court` and `office`): the demo's public security bureau, and a base court's
+body kept by that court's office."""
 
 from __future__ import annotations
 
@@ -11,16 +12,6 @@ from benchguard.liaison.models import Agency
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court
-
-
-@pytest.fixture
-def court(db: None) -> Court:
-    return Court.objects.get(division_code="370200")
-
-
-@pytest.fixture
-def office(db: None) -> Account:
-    return Account.objects.get(username="office")
 
 
 @pytest.fixture

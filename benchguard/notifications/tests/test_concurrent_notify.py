@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django_tasks_db.utils import is_locked_database_exception
 
 from benchguard.notifications.models import Notification
 from benchguard.notifications.services import notify
 from benchguard.notifications.tasks import send_notification_emails
 from benchguard.organization.services import create_account
+from tests.concurrency import at_once
 
 
 # transaction=True: each thread has its own connection and must see the other's commit.
@@ -30,38 +30,25 @@ def test_two_workers_notifying_the_same_occasion_create_one_notification(
     handler = create_account(
         actor=None, username="handler", display_name="承办人", password=None, email="handler@court.local"
     )
-    start_together = threading.Barrier(2)
-    created: dict[str, int] = {}
-    errors: list[BaseException] = []
 
-    def worker(name: str) -> None:
-        try:
-            start_together.wait(timeout=10)
-            give_up_at = time.monotonic() + 20
-            while name not in created:
-                try:
-                    created[name] = len(
-                        notify(
-                            recipients=[handler],
-                            kind="matters.reminder",
-                            title="还有3天到期",
-                            url="/matters/1/",
-                            dedupe_key="matters.reminder:1:due-3",
-                        )
+    def worker(name: str) -> int:
+        give_up_at = time.monotonic() + 20
+        while True:
+            try:
+                return len(
+                    notify(
+                        recipients=[handler],
+                        kind="matters.reminder",
+                        title="还有3天到期",
+                        url="/matters/1/",
+                        dedupe_key="matters.reminder:1:due-3",
                     )
-                except OperationalError as exc:
-                    if not is_locked_database_exception(exc) or time.monotonic() > give_up_at:
-                        raise
-        except BaseException as exc:  # reported by the assertion below
-            errors.append(exc)
-        finally:
-            connection.close()
+                )
+            except OperationalError as exc:
+                if not is_locked_database_exception(exc) or time.monotonic() > give_up_at:
+                    raise
 
-    threads = [threading.Thread(target=worker, args=(name,)) for name in ("a", "b")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    created, errors = at_once(worker, "a", "b")
 
     assert errors == []
     assert sorted(created.values()) == [0, 1]

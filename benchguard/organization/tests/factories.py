@@ -3,6 +3,7 @@ and audited exactly like real ones."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import factory
@@ -11,8 +12,25 @@ from benchguard.organization import services
 from benchguard.organization.choices import CourtLevel, DepartmentType, PersonCategory
 from benchguard.organization.models import Court, Department, Person
 
+CREATE: dict[type[Any], Callable[..., Any]] = {
+    Court: services.create_court,
+    Department: services.create_department,
+    Person: services.create_person,
+}
 
-class CourtFactory(factory.Factory):
+
+class ThroughServices(factory.Factory):
+    """Creates its row with the organization's service for the model, as the system."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        return CREATE[model_class](actor=None, **kwargs)
+
+
+class CourtFactory(ThroughServices):
     class Meta:
         model = Court
 
@@ -23,12 +41,8 @@ class CourtFactory(factory.Factory):
     case_code = factory.Sequence(lambda n: f"鲁9{n:03d}")
     division_code = factory.Sequence(lambda n: f"39{n:04d}")
 
-    @classmethod
-    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Court:
-        return services.create_court(actor=None, **kwargs)
 
-
-class DepartmentFactory(factory.Factory):
+class DepartmentFactory(ThroughServices):
     class Meta:
         model = Department
 
@@ -36,12 +50,8 @@ class DepartmentFactory(factory.Factory):
     name = factory.Sequence(lambda n: f"民事审判第{n}庭")
     type = DepartmentType.TRIAL
 
-    @classmethod
-    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Department:
-        return services.create_department(actor=None, **kwargs)
 
-
-class PersonFactory(factory.Factory):
+class PersonFactory(ThroughServices):
     class Meta:
         model = Person
 
@@ -50,7 +60,3 @@ class PersonFactory(factory.Factory):
     name = factory.Iterator(["张明", "李华", "王芳", "刘洋", "陈静", "杨帆"])
     category = PersonCategory.QUOTA_JUDGE
     position = "审判员"
-
-    @classmethod
-    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Person:
-        return services.create_person(actor=None, **kwargs)

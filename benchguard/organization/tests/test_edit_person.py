@@ -1,6 +1,7 @@
 """Editing a person's work details: versioned, logged, never a silent lost update."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.test import Client
 from django.utils import translation
@@ -24,17 +25,21 @@ def _form(person: Person, **overrides: object) -> dict[str, object]:
     return data
 
 
+def _edit(client: Client, person: Person, **overrides: object) -> Any:
+    """Post the person's edit page with their details as stored but for `overrides`."""
+    return client.post(f"/directory/people/{person.pk}/edit/", _form(person, **overrides))
+
+
 def test_a_stale_edit_is_refused_and_keeps_both_versions(
     client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
 ) -> None:
     judge = person_of("judge")
     personnel, admin = client_as("personnel"), client_as("admin")
-    url = f"/directory/people/{judge.pk}/edit/"
     # Both open the form at the same version; the personnel office saves first.
-    first = personnel.post(url, _form(judge, position="二级高级法官"))
+    first = _edit(personnel, judge, position="二级高级法官")
     assert first.status_code == 302
 
-    second = admin.post(url, _form(judge, position="四级高级法官", office_phone="0532-8099 1234"))
+    second = _edit(admin, judge, position="四级高级法官", office_phone="0532-8099 1234")
 
     assert second.status_code == 200
     page = second.content.decode()
@@ -56,9 +61,7 @@ def test_a_saved_edit_bumps_the_version_and_logs_before_and_after(
     client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
 ) -> None:
     judge = person_of("judge")
-    response = client_as("personnel").post(
-        f"/directory/people/{judge.pk}/edit/", _form(judge, position="庭长助理")
-    )
+    response = _edit(client_as("personnel"), judge, position="庭长助理")
     assert response.status_code == 302
     entry = AuditEntry.objects.filter(action="organization.person.update", object_id=str(judge.pk)).last()
     assert entry is not None
@@ -72,9 +75,7 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
     client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
 ) -> None:
     judge = person_of("judge")
-    response = client_as("personnel").post(
-        f"/directory/people/{judge.pk}/edit/", _form(judge, name="", category="emperor")
-    )
+    response = _edit(client_as("personnel"), judge, name="", category="emperor")
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"name", "category"}
     judge.refresh_from_db()
@@ -85,9 +86,7 @@ def test_a_judge_cannot_edit_a_colleague(
     client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
 ) -> None:
     colleague = person_of("staff")
-    response = client_as("judge").post(
-        f"/directory/people/{colleague.pk}/edit/", _form(colleague, position="x")
-    )
+    response = _edit(client_as("judge"), colleague, position="x")
     assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.position == "法官助理"

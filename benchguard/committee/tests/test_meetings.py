@@ -18,7 +18,7 @@ from benchguard.committee.demo import HELD_TITLE, PLANNED_TITLE
 from benchguard.committee.models import CommitteeMembership, CommitteeSettings, Meeting
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Account, Court
-from tests.audit import logged_actions
+from tests.audit_trail import actions_on
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_a_meeting_goes_from_planned_to_held_with_minutes_resolution_and_action(
         "committee.meeting.hold",
         "committee.meeting.held",
         "committee.meeting.minutes",
-    } <= logged_actions(meeting)
+    } <= actions_on(meeting)
 
 
 def test_a_meeting_cannot_be_held_before_its_day_nor_after_it_was_cancelled(

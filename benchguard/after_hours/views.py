@@ -14,7 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from benchguard.after_hours import forms, permissions, selectors, services
@@ -148,28 +150,41 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _protection_page(request, services.open_protection(actor=request.user, request=protection))
 
 
-@login_required
-@require_POST
-def protection_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
-    done = _("The decision was recorded.")
-    return _post_on_protection(request, protection, "decision_form", form, services.decide_protection, done)
+def _protection_form_view(
+    name: str,
+    form_class: type[django_forms.BaseForm],
+    service: Callable[..., Any],
+    done: Promise,
+    *,
+    in_court: bool = False,
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The view by which the judicial police post the protection page's form `name` (a
+    `form_class`, given the request's court when `in_court`) to `service`
+    (_post_on_protection)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        protection = _protection_for_police(request, pk)
+        form = form_class(request.POST, **({"court_id": protection.court_id} if in_court else {}))
+        return _post_on_protection(request, protection, name, form, service, str(done))
+
+    return view
 
 
-@login_required
-@require_POST
-def protection_log(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionLogForm(request.POST)
-    done = _("Logged.")
-    return _post_on_protection(request, protection, "log_form", form, services.log_protection, done)
-
-
-@login_required
-@require_POST
-def protection_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    protection = _protection_for_police(request, pk)
-    form = forms.ProtectionCompleteForm(request.POST)
-    done = _("The protection was completed.")
-    return _post_on_protection(request, protection, "complete_form", form, services.complete_protection, done)
+protection_decide = _protection_form_view(
+    "decision_form",
+    forms.ProtectionDecisionForm,
+    services.decide_protection,
+    gettext_lazy("The decision was recorded."),
+    in_court=True,
+)
+protection_log = _protection_form_view(
+    "log_form", forms.ProtectionLogForm, services.log_protection, gettext_lazy("Logged.")
+)
+protection_complete = _protection_form_view(
+    "complete_form",
+    forms.ProtectionCompleteForm,
+    services.complete_protection,
+    gettext_lazy("The protection was completed."),
+)

@@ -9,12 +9,15 @@ from typing import Any, TypeVar
 
 from django import forms as django_forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from benchguard.core.access import has_role
 from benchguard.core.documents import DocumentType
@@ -151,10 +154,13 @@ def incident_url(incident: Incident) -> str:
     return reverse("incidents:incident_detail", args=[incident.pk])
 
 
-def incident_for(request: HttpRequest, pk: int, allowed: Callable[[Any, Incident], bool]) -> Incident:
-    """An incident the user sees (404 otherwise) and may act on as `allowed` says (403)."""
+def incident_for(
+    request: HttpRequest, pk: int, allowed: Callable[[Any, Incident], bool] | None = None
+) -> Incident:
+    """An incident the user sees (404 otherwise) and may act on as `allowed` says (403
+    otherwise; None: the service decides)."""
     incident = selectors.get_incident_for(request.user, pk)
-    if not allowed(request.user, incident):
+    if allowed is not None and not allowed(request.user, incident):
         raise PermissionDenied
     return incident
 
@@ -263,3 +269,53 @@ def post_row_form(
         lambda d: service(actor=request.user, **row, **service_arguments(d)),
         done,
     )
+
+
+View = Callable[[HttpRequest, int], HttpResponse]
+
+
+def incident_form_view(
+    name: str,
+    form_class: type[django_forms.BaseForm],
+    service: Callable[..., Any],
+    done: str | Promise,
+    *,
+    allowed: Callable[[Any, Incident], bool] | None,
+    in_court: bool = False,
+) -> View:
+    """The view that posts the incident page's form `name` (a `form_class`, given the
+    incident's court when `in_court`) to `service` (post_incident_form), for a user who
+    sees the incident and whom `allowed` lets act on it (incident_for)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        incident = incident_for(request, pk, allowed)
+        form = form_class(request.POST, **({"court_id": incident.court_id} if in_court else {}))
+        return post_incident_form(request, incident, name, form, service, str(done))
+
+    return view
+
+
+def row_form_view(
+    model: type[M],
+    prefix: str,
+    form_class: type[django_forms.BaseForm],
+    service: Callable[..., Any],
+    done: str | Promise,
+    *,
+    allowed: Callable[[Any, M], bool] | None,
+    row: str,
+) -> View:
+    """The view that posts the small form of a row of the incident's page (a `model`, its
+    form prefixed by `prefix` and the row's id) to `service` with the row as its argument
+    `row` (post_row_form), for a user whom `allowed` lets act on the row (part_for)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        part = part_for(request, model, pk, allowed)
+        form = form_class(request.POST, prefix=f"{prefix}{part.pk}")
+        return post_row_form(request, part.incident, form, service, str(done), **{row: part})  # type: ignore[attr-defined]
+
+    return view

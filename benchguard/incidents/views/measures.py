@@ -2,48 +2,46 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
 
 from benchguard.incidents import forms, permissions, services
 from benchguard.incidents.models import PoliceRequest, ProtectiveMeasure
-from benchguard.incidents.views.incident_page import incident_for, part_for, post_incident_form, post_row_form
+from benchguard.incidents.views.incident_page import incident_form_view, row_form_view
 
+add_measure = incident_form_view(
+    "measure_form",
+    forms.MeasureForm,
+    services.add_measure,
+    _("The protective measure was added."),
+    allowed=permissions.can_manage,
+    in_court=True,
+)
 
-@login_required
-@require_POST
-def add_measure(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
-    form = forms.MeasureForm(request.POST, court_id=incident.court_id)
-    done = _("The protective measure was added.")
-    return post_incident_form(request, incident, "measure_form", form, services.add_measure, done)
+# The service decides: a manager of the incident, or the measure's owner.
+update_measure = row_form_view(
+    ProtectiveMeasure,
+    "m",
+    forms.MeasureUpdateForm,
+    services.update_measure,
+    _("The measure was updated."),
+    allowed=None,
+    row="measure",
+)
 
+police_request = incident_form_view(
+    "police_form",
+    forms.PoliceRequestForm,
+    services.send_police_request,
+    _("The request to the police was recorded."),
+    allowed=permissions.can_manage,
+)
 
-@login_required
-@require_POST
-def update_measure(request: HttpRequest, pk: int) -> HttpResponse:
-    # The service decides: a manager of the incident, or the measure's owner.
-    measure = part_for(request, ProtectiveMeasure, pk)
-    form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
-    done = _("The measure was updated.")
-    return post_row_form(request, measure.incident, form, services.update_measure, done, measure=measure)
-
-
-@login_required
-@require_POST
-def police_request(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
-    form = forms.PoliceRequestForm(request.POST)
-    done = _("The request to the police was recorded.")
-    return post_incident_form(request, incident, "police_form", form, services.send_police_request, done)
-
-
-@login_required
-@require_POST
-def police_response(request: HttpRequest, pk: int) -> HttpResponse:
-    row = part_for(request, PoliceRequest, pk, lambda user, row: permissions.can_manage(user, row.incident))
-    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
-    done = _("The police response was recorded.")
-    return post_row_form(request, row.incident, form, services.record_police_response, done, request=row)
+police_response = row_form_view(
+    PoliceRequest,
+    "r",
+    forms.PoliceResponseForm,
+    services.record_police_response,
+    _("The police response was recorded."),
+    allowed=lambda user, row: permissions.can_manage(user, row.incident),
+    row="request",
+)

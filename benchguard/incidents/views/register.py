@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
@@ -23,6 +24,7 @@ from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
 from benchguard.incidents.views.incident_page import (
     incident_for,
+    incident_form_view,
     incident_url,
     on_incident,
     post_incident_form,
@@ -180,13 +182,13 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(attachment.file, filename=attachment.name, content_type=attachment.content_type)
 
 
-@login_required
-@require_POST
-def refer(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
-    form = forms.ReferralForm(request.POST)
-    done = _("The referral was recorded.")
-    return post_incident_form(request, incident, "referral_form", form, services.refer_for_prosecution, done)
+refer = incident_form_view(
+    "referral_form",
+    forms.ReferralForm,
+    services.refer_for_prosecution,
+    gettext_lazy("The referral was recorded."),
+    allowed=permissions.can_manage,
+)
 
 
 @login_required
@@ -201,21 +203,18 @@ def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(incident_url(incident))
 
 
-@login_required
-@require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
-    form = forms.ReopenForm(request.POST)
-    return post_incident_form(
-        request, incident, "reopen_form", form, services.reopen_incident, _("The incident was reopened.")
-    )
+reopen = incident_form_view(
+    "reopen_form",
+    forms.ReopenForm,
+    services.reopen_incident,
+    gettext_lazy("The incident was reopened."),
+    allowed=permissions.can_manage,
+)
 
-
-@login_required
-@require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
-    form = forms.CloseForm(request.POST)
-    return post_incident_form(
-        request, incident, "close_form", form, services.close_incident, _("The incident was closed.")
-    )
+close = incident_form_view(
+    "close_form",
+    forms.CloseForm,
+    services.close_incident,
+    gettext_lazy("The incident was closed."),
+    allowed=permissions.can_manage,
+)

@@ -8,30 +8,31 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.models import Sanction
-from benchguard.incidents.views.incident_page import incident_for, part_for, post_incident_form, post_row_form
+from benchguard.incidents.views.incident_page import incident_form_view, post_row_form, row_form_view
 
+add_sanction = incident_form_view(
+    "sanction_form",
+    forms.SanctionForm,
+    services.impose_sanction,
+    _("The sanction was recorded."),
+    allowed=permissions.can_sanction,
+)
 
-@login_required
-@require_POST
-def add_sanction(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_sanction)
-    form = forms.SanctionForm(request.POST)
-    done = _("The sanction was recorded.")
-    return post_incident_form(request, incident, "sanction_form", form, services.impose_sanction, done)
-
-
-@login_required
-@require_POST
-def decide_sanction(request: HttpRequest, pk: int) -> HttpResponse:
-    sanction = part_for(request, Sanction, pk, permissions.can_approve_sanction)
-    form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
-    done = _("The decision was recorded.")
-    return post_row_form(request, sanction.incident, form, services.decide_sanction, done, sanction=sanction)
+decide_sanction = row_form_view(
+    Sanction,
+    "s",
+    forms.SanctionDecisionForm,
+    services.decide_sanction,
+    _("The decision was recorded."),
+    allowed=permissions.can_approve_sanction,
+    row="sanction",
+)
 
 
 @login_required
@@ -63,15 +64,15 @@ def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def apply_for_reconsideration(request: HttpRequest, pk: int) -> HttpResponse:
-    sanction = part_for(request, Sanction, pk, permissions.can_record_reconsideration)
-    form = forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}")
-    done = _("The application was recorded; the decision is still enforced meanwhile.")
-    return post_row_form(
-        request, sanction.incident, form, services.apply_for_reconsideration, done, sanction=sanction
-    )
+apply_for_reconsideration = row_form_view(
+    Sanction,
+    "rc",
+    forms.ReconsiderationForm,
+    services.apply_for_reconsideration,
+    _("The application was recorded; the decision is still enforced meanwhile."),
+    allowed=permissions.can_record_reconsideration,
+    row="sanction",
+)
 
 
 @login_required
@@ -82,7 +83,7 @@ def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_record_reconsideration(request.user, row.sanction):
         raise PermissionDenied
     form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
-    done = _("The higher court's decision was recorded.")
+    done = gettext("The higher court's decision was recorded.")
     incident = row.sanction.incident
     return post_row_form(
         request, incident, form, services.record_reconsideration_outcome, done, reconsideration=row

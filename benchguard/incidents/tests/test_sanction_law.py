@@ -78,6 +78,42 @@ def approved_fine(courtroom, impose, persona):
     return make
 
 
+@pytest.fixture
+def apply(persona):
+    """apply(sanction, received, applied, by="police", **more): the application for
+    reconsideration of `sanction` (received and applied today unless given)."""
+
+    def make(sanction, received=None, applied=None, *, by: str = "police", **more) -> Reconsideration:
+        today = timezone.localdate()
+        return services.apply_for_reconsideration(
+            actor=persona(by),
+            sanction=sanction,
+            decision_received_on=received or today,
+            applied_on=applied or today,
+            **more,
+        )
+
+    return make
+
+
+@pytest.fixture
+def answer(persona):
+    """answer(row, outcome, by="office", version=the row's, **more): the higher court's
+    decision on the application `row`, today."""
+
+    def make(row, outcome, *, by: str = "office", version: int | None = None, **more) -> Reconsideration:
+        return services.record_reconsideration_outcome(
+            actor=persona(by),
+            reconsideration=row,
+            expected_version=row.version if version is None else version,
+            outcome=outcome,
+            outcome_on=timezone.localdate(),
+            **more,
+        )
+
+    return make
+
+
 # --- 8. Fines fall on people except under the civil procedure -----------------------------------
 
 
@@ -236,17 +272,11 @@ def test_the_period_to_apply_is_three_days_from_receipt(received, due) -> None:
     assert services.reconsideration_due(procedure=Procedure.CRIMINAL, received_on=received) is None
 
 
-def test_an_application_is_recorded_once_and_enforcement_goes_on(approved_fine, persona, court) -> None:
+def test_an_application_is_recorded_once_and_enforcement_goes_on(approved_fine, apply, court) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
     with time_machine.travel(dt.datetime(2026, 3, 4, 15, 0, tzinfo=TZ), tick=False):
-        row = services.apply_for_reconsideration(
-            actor=persona("police"),
-            sanction=fine,
-            decision_received_on=dt.date(2026, 3, 2),
-            applied_on=dt.date(2026, 3, 4),
-            grounds="认为罚款过重。",
-        )
+        row = apply(fine, dt.date(2026, 3, 2), dt.date(2026, 3, 4), grounds="认为罚款过重。")
         assert row.higher_court == court.parent
         assert row.higher_court.name == "山东省高级人民法院"
         assert row.due_on == dt.date(2026, 3, 5)
@@ -255,35 +285,24 @@ def test_an_application_is_recorded_once_and_enforcement_goes_on(approved_fine, 
         assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.IN_EFFECT  # not suspended
         assert AuditEntry.objects.filter(action="incidents.sanction.reconsideration").exists()
         with pytest.raises(ValidationError) as caught:
-            services.apply_for_reconsideration(
-                actor=persona("chair"),
-                sanction=fine,
-                decision_received_on=dt.date(2026, 3, 2),
-                applied_on=dt.date(2026, 3, 4),
-            )
+            apply(fine, dt.date(2026, 3, 2), dt.date(2026, 3, 4), by="chair")
         assert caught.value.code == "once"
     assert Reconsideration.objects.filter(sanction=fine).count() == 1
 
 
-def test_an_application_after_the_period_is_recorded_as_late(approved_fine, persona) -> None:
+def test_an_application_after_the_period_is_recorded_as_late(approved_fine, apply) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
     with time_machine.travel(dt.datetime(2026, 3, 12, 9, 0, tzinfo=TZ), tick=False):
         # Received Thu 5 Mar → last day Mon 9 Mar; applied Tue 10 Mar: one day late.
-        row = services.apply_for_reconsideration(
-            actor=persona("chair"),
-            sanction=fine,
-            decision_received_on=dt.date(2026, 3, 5),
-            applied_on=dt.date(2026, 3, 10),
-        )
+        row = apply(fine, dt.date(2026, 3, 5), dt.date(2026, 3, 10), by="chair")
     assert row.due_on == dt.date(2026, 3, 9)
     assert row.late
 
 
-def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None:
+def test_the_dates_of_an_application_are_checked(approved_fine, apply) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 3, 10, 0, tzinfo=TZ), tick=False):
         fine = approved_fine()
-    police = persona("police")
     cases = [
         # received before the president approved (3 Mar)
         (
@@ -307,106 +326,54 @@ def test_the_dates_of_an_application_are_checked(approved_fine, persona) -> None
     with time_machine.travel(dt.datetime(2026, 3, 5, 10, 0, tzinfo=TZ), tick=False):
         for dates, field, code in cases:
             with pytest.raises(ValidationError) as caught:
-                services.apply_for_reconsideration(
-                    actor=police,
-                    sanction=fine,
-                    decision_received_on=dates["decision_received_on"],
-                    applied_on=dates["applied_on"],
-                )
+                apply(fine, dates["decision_received_on"], dates["applied_on"])
             assert field_codes(caught.value, field) == [code]
     assert not Reconsideration.objects.filter(sanction=fine).exists()
 
 
-def test_only_an_approved_fine_or_detention_is_reconsidered(courtroom, impose, persona) -> None:
+def test_only_an_approved_fine_or_detention_is_reconsidered(courtroom, impose, apply) -> None:
     incident = courtroom()
     warning = impose(incident, SanctionMeasure.WARNING)
     pending = impose(incident, SanctionMeasure.DETENTION, days=5)
-    today = timezone.localdate()
     for sanction in (warning, pending):
         with pytest.raises(ValidationError) as caught:
-            services.apply_for_reconsideration(
-                actor=persona("police"), sanction=sanction, decision_received_on=today, applied_on=today
-            )
+            apply(sanction)
         assert caught.value.code == "no_decision"
 
 
 @pytest.mark.parametrize("username", ["judge", "vicechair", "leader", "chief"])
-def test_who_records_an_application(approved_fine, persona, username) -> None:
+def test_who_records_an_application(approved_fine, apply, username) -> None:
     fine = approved_fine()
     with pytest.raises(PermissionDenied):
-        services.apply_for_reconsideration(
-            actor=persona(username),
-            sanction=fine,
-            decision_received_on=timezone.localdate(),
-            applied_on=timezone.localdate(),
-        )
+        apply(fine, by=username)
 
 
-def _applied(fine, persona):
-    today = timezone.localdate()
-    return services.apply_for_reconsideration(
-        actor=persona("police"), sanction=fine, decision_received_on=today, applied_on=today
-    )
-
-
-def test_the_higher_court_upholds_and_the_answer_is_recorded_once(approved_fine, persona) -> None:
+def test_the_higher_court_upholds_and_the_answer_is_recorded_once(approved_fine, apply, answer) -> None:
     fine = approved_fine()
-    row = _applied(fine, persona)
+    row = apply(fine)
     today = timezone.localdate()
-    saved = services.record_reconsideration_outcome(
-        actor=persona("office"),
-        reconsideration=row,
-        expected_version=row.version,
-        outcome=ReconsiderationOutcome.UPHELD,
-        outcome_on=today,
-    )
+    saved = answer(row, ReconsiderationOutcome.UPHELD)
     assert saved.outcome == ReconsiderationOutcome.UPHELD and saved.outcome_on == today
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.IN_EFFECT
     with pytest.raises(ValidationError) as caught:
-        services.record_reconsideration_outcome(
-            actor=persona("office"),
-            reconsideration=saved,
-            expected_version=saved.version,
-            outcome=ReconsiderationOutcome.REVOKED,
-            outcome_on=today,
-        )
+        answer(saved, ReconsiderationOutcome.REVOKED)
     assert caught.value.code == "invalid_transition"
     with pytest.raises(StaleEditError):
-        services.record_reconsideration_outcome(
-            actor=persona("office"),
-            reconsideration=saved,
-            expected_version=row.version,
-            outcome=ReconsiderationOutcome.REVOKED,
-            outcome_on=today,
-        )
+        answer(saved, ReconsiderationOutcome.REVOKED, version=row.version)
 
 
-def test_a_revoked_decision_is_no_longer_in_effect(approved_fine, persona) -> None:
+def test_a_revoked_decision_is_no_longer_in_effect(approved_fine, apply, answer) -> None:
     fine = approved_fine()
-    row = _applied(fine, persona)
-    services.record_reconsideration_outcome(
-        actor=persona("chair"),
-        reconsideration=row,
-        expected_version=row.version,
-        outcome=ReconsiderationOutcome.REVOKED,
-        outcome_on=timezone.localdate(),
-        note="上一级法院认为罚款不当，予以撤销。",
-    )
+    row = apply(fine)
+    answer(row, ReconsiderationOutcome.REVOKED, by="chair", note="上一级法院认为罚款不当，予以撤销。")
     assert Sanction.objects.get(pk=fine.pk).status == SanctionStatus.REVOKED
 
 
-def test_a_varied_decision_says_how(approved_fine, persona) -> None:
+def test_a_varied_decision_says_how(approved_fine, apply, answer) -> None:
     fine = approved_fine()
-    row = _applied(fine, persona)
+    row = apply(fine)
     with pytest.raises(ValidationError) as caught:
-        services.record_reconsideration_outcome(
-            actor=persona("police"),
-            reconsideration=row,
-            expected_version=row.version,
-            outcome=ReconsiderationOutcome.VARIED,
-            outcome_on=timezone.localdate(),
-            note=" ",
-        )
+        answer(row, ReconsiderationOutcome.VARIED, by="police", note=" ")
     assert field_codes(caught.value, "note") == ["required"]
     assert Reconsideration.objects.get(pk=row.pk).outcome == ReconsiderationOutcome.PENDING
 
@@ -473,10 +440,10 @@ def test_an_application_through_the_incident_page_keeps_the_input_when_refused(
 
 
 def test_the_incident_page_shows_the_application_and_takes_the_outcome(
-    approved_fine, persona, client_as
+    approved_fine, apply, client_as
 ) -> None:
     fine = approved_fine()
-    row = _applied(fine, persona)
+    row = apply(fine)
     detail = reverse("incidents:incident_detail", args=[fine.incident_id])
     page = client_as("police").get(detail)
     assert page.status_code == 200

@@ -19,15 +19,12 @@ from benchguard.after_hours.models import ProtectionLogEntry, ProtectionRequest
 from benchguard.core.models import AuditEntry
 from benchguard.core.services import StaleEditError
 from benchguard.incidents.choices import IncidentKind
+from benchguard.incidents.tests.helpers import field_codes
 from benchguard.notifications.models import Notification
 from benchguard.organization import services as org_services
 from benchguard.organization.models import Department, Person
 
 pytestmark = pytest.mark.django_db
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 def detail(protection: ProtectionRequest) -> str:

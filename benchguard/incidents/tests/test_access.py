@@ -11,8 +11,6 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -20,15 +18,12 @@ from openpyxl import load_workbook
 from benchguard.incidents import services
 from benchguard.incidents.choices import IncidentKind, MeasureKind, Nature, SanctionMeasure
 from benchguard.incidents.models import Incident, IncidentAttachment, Sanction
+from benchguard.incidents.tests.helpers import add_measure, field_codes
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 def detail(incident: Incident) -> str:
@@ -85,14 +80,7 @@ def test_those_not_involved_do_not_see_the_incident(about_member, client_as, use
 
 def test_the_owner_of_a_measure_sees_the_incident(about_member, client_as, persona, person_of) -> None:
     assert client_as("clerk").get(detail(about_member)).status_code == 404
-    services.add_measure(
-        actor=persona("police"),
-        incident=about_member,
-        kind=MeasureKind.ROUTE_CHANGE,
-        description="调整上下班路线。",
-        owner=person_of("clerk"),
-        due_date=timezone.localdate() + dt.timedelta(days=3),
-    )
+    add_measure(about_member, person_of("clerk"), actor=persona("police"), kind=MeasureKind.ROUTE_CHANGE)
     assert client_as("clerk").get(detail(about_member)).status_code == 200
     assert client_as("guard").get(detail(about_member)).status_code == 404
 
@@ -164,26 +152,6 @@ def test_the_export_holds_only_the_polices_court(report, base_threat, court, cli
 @pytest.mark.parametrize("username", ["judge", "judge2", "guard"])
 def test_a_judge_does_not_export(client_as, username) -> None:
     assert client_as(username).get(reverse("incidents:incident_export")).status_code == 403
-
-
-def test_the_register_page_costs_the_same_queries_as_it_grows(report, client_as, person_of) -> None:
-    judges = [person_of("judge"), person_of("member"), person_of("chief")]
-
-    def add(count: int) -> None:
-        for index in range(count):
-            report(IncidentKind.THREAT, targets=judges[: 1 + index % 3], place=f"地点{index}")
-
-    def queries() -> int:
-        client = client_as("police")
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(reverse("incidents:incident_list"))
-        assert response.status_code == 200
-        return len(captured)
-
-    add(3)
-    few = queries()
-    add(20)
-    assert queries() == few
 
 
 # --- Persons of concern ----------------------------------------------------------------------------

@@ -24,14 +24,11 @@ from benchguard.incidents.models import (
     Reception,
     WarningTalk,
 )
+from benchguard.incidents.tests.helpers import field_codes
 from benchguard.notifications.models import Notification
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 pytestmark = pytest.mark.django_db
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 @pytest.fixture

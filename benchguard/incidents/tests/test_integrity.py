@@ -24,6 +24,7 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
 )
 from benchguard.incidents.models import EmergencyPlan
+from benchguard.incidents.tests.helpers import add_measure
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +47,7 @@ def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, pe
         lambda: services.add_attachment(
             actor=police, incident=incident, upload=SimpleUploadedFile("a.txt", b"x", "text/plain")
         ),
-        lambda: services.add_measure(
-            actor=police,
-            incident=incident,
-            kind=MeasureKind.ESCORT,
-            description="护送",
-            owner=person_of("police"),
-            due_date=today + dt.timedelta(days=3),
-        ),
+        lambda: add_measure(incident, person_of("police"), actor=police, days=3),
     ]
     for attempt in attempts:
         with pytest.raises(ValidationError) as caught:
@@ -72,13 +66,8 @@ def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, pe
 
 def test_a_finished_measure_does_not_change_again(report, persona, person_of) -> None:
     police = persona("police")
-    measure = services.add_measure(
-        actor=police,
-        incident=report(IncidentKind.THREAT),
-        kind=MeasureKind.ALARM,
-        description="安装报警装置",
-        owner=person_of("police"),
-        due_date=timezone.localdate() + dt.timedelta(days=2),
+    measure = add_measure(
+        report(IncidentKind.THREAT), person_of("police"), actor=police, kind=MeasureKind.ALARM
     )
     done = services.update_measure(
         actor=police, measure=measure, expected_version=1, status=MeasureStatus.DONE, result="已安装。"
@@ -114,14 +103,7 @@ def test_a_refused_plan_leaves_no_file_behind(persona, settings) -> None:
 
 def test_lines_about_a_court_s_record_carry_the_court(report, persona, person_of) -> None:
     incident = report(IncidentKind.THREAT)
-    services.add_measure(
-        actor=persona("police"),
-        incident=incident,
-        kind=MeasureKind.ESCORT,
-        description="护送",
-        owner=person_of("police"),
-        due_date=timezone.localdate() + dt.timedelta(days=3),
-    )
+    add_measure(incident, person_of("police"), actor=persona("police"))
     line = AuditEntry.objects.filter(action="incidents.measure.create").latest("id")
     assert line.court_id == incident.court_id
 

@@ -21,16 +21,13 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
 )
 from benchguard.incidents.models import Incident
+from benchguard.incidents.tests.helpers import add_measure
 from benchguard.matters.models import Matter
 from benchguard.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
 ALL_KINDS = list(IncidentKind.values)
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 # --- Reporting ----------------------------------------------------------------------------------
@@ -212,14 +209,7 @@ def test_the_chair_may_open_a_matter_and_a_judge_may_not(report, persona) -> Non
 def test_closing_waits_for_the_open_measures(report, persona, person_of) -> None:
     police = persona("police")
     incident = report(IncidentKind.THREAT, actor="judge")
-    measure = services.add_measure(
-        actor=police,
-        incident=incident,
-        kind=MeasureKind.ESCORT,
-        description="上下班护送。",
-        owner=person_of("police"),
-        due_date=timezone.localdate() + dt.timedelta(days=7),
-    )
+    measure = add_measure(incident, person_of("police"), actor=police)
     with pytest.raises(ValidationError) as caught:
         services.close_incident(actor=police, incident=incident, note="已处理完毕。")
     assert caught.value.code == "open_measures"
@@ -264,14 +254,7 @@ def test_closing_waits_for_the_presidents_decision_on_a_fine(report, persona, pe
     closed = services.close_incident(actor=persona("police"), incident=incident, note="庭审秩序恢复。")
     assert closed.status == IncidentStatus.CLOSED
     with pytest.raises(ValidationError) as caught:
-        services.add_measure(
-            actor=persona("police"),
-            incident=closed,
-            kind=MeasureKind.ALARM,
-            description="安装报警装置。",
-            owner=person_of("police"),
-            due_date=timezone.localdate() + dt.timedelta(days=3),
-        )
+        add_measure(closed, person_of("police"), actor=persona("police"), kind=MeasureKind.ALARM)
     assert caught.value.code == "closed"
     assert not closed.measures.exists()
 

@@ -13,29 +13,19 @@ from django.utils import timezone
 
 from benchguard.core.services import StaleEditError
 from benchguard.incidents import services
-from benchguard.incidents.choices import IncidentKind, MeasureKind, MeasureStatus
+from benchguard.incidents.choices import IncidentKind, MeasureStatus
 from benchguard.incidents.models import Incident
+from benchguard.incidents.tests.helpers import add_measure
 from benchguard.notifications.models import Notification
 from benchguard.organization.models import Person
 
 pytestmark = pytest.mark.django_db
 
 
-def _measure(incident, owner, *, actor, days=7):
-    return services.add_measure(
-        actor=actor,
-        incident=incident,
-        kind=MeasureKind.ESCORT,
-        description="上下班护送。",
-        owner=owner,
-        due_date=timezone.localdate() + dt.timedelta(days=days),
-    )
-
-
 def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> None:
     police = persona("police")
     incident = report(IncidentKind.THREAT)
-    measure = _measure(incident, person_of("police"), actor=police)
+    measure = add_measure(incident, person_of("police"), actor=police)
     assert measure.status == MeasureStatus.PLANNED
     measure = services.update_measure(
         actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.IN_PROGRESS
@@ -62,7 +52,7 @@ def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> 
 
 def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> None:
     police = persona("police")
-    measure = _measure(report(IncidentKind.THREAT), person_of("police"), actor=police)
+    measure = add_measure(report(IncidentKind.THREAT), person_of("police"), actor=police)
     services.update_measure(
         actor=persona("office"), measure=measure, expected_version=1, status=MeasureStatus.IN_PROGRESS
     )
@@ -75,7 +65,7 @@ def test_a_stale_update_of_a_measure_is_refused(report, persona, person_of) -> N
 def test_the_owner_is_told_and_may_report_on_their_measure(report, persona, person_of) -> None:
     incident = report(IncidentKind.THREAT)
     owner = person_of("chief")  # a division chief given a measure: not a manager
-    measure = _measure(incident, owner, actor=persona("police"))
+    measure = add_measure(incident, owner, actor=persona("police"))
     assert Notification.objects.filter(recipient=owner.account, kind="incidents.measure").count() == 1
     assert Incident.objects.visible_to(owner.account).filter(pk=incident.pk).exists()
     updated = services.update_measure(
@@ -92,13 +82,13 @@ def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, per
     police = persona("police")
     incident = report(IncidentKind.THREAT)
     with pytest.raises(ValidationError) as caught:
-        _measure(incident, person_of("judge2"), actor=police)
+        add_measure(incident, person_of("judge2"), actor=police)
     assert "owner" in caught.value.error_dict
     with pytest.raises(ValidationError) as caught:
-        _measure(incident, person_of("police"), actor=police, days=-1)
+        add_measure(incident, person_of("police"), actor=police, days=-1)
     assert "due_date" in caught.value.error_dict
     with pytest.raises(PermissionDenied):  # the reporting judge does not plan the measures
-        _measure(incident, person_of("police"), actor=persona("judge"))
+        add_measure(incident, person_of("police"), actor=persona("judge"))
     assert incident.measures.count() == 0
 
 

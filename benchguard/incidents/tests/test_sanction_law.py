@@ -28,15 +28,12 @@ from benchguard.incidents.choices import (
     SubjectKind,
 )
 from benchguard.incidents.models import Reconsideration, Sanction, SanctionCap
+from benchguard.incidents.tests.helpers import field_codes
 
 pytestmark = pytest.mark.django_db
 
 INDIVIDUAL, ORGANIZATION = SubjectKind.INDIVIDUAL, SubjectKind.ORGANIZATION
 TZ = dt.timezone(dt.timedelta(hours=8))
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 @pytest.fixture

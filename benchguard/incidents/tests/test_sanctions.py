@@ -18,6 +18,7 @@ from benchguard.incidents.choices import (
     SubjectKind,
 )
 from benchguard.incidents.models import Sanction, SanctionCap
+from benchguard.incidents.tests.helpers import field_codes
 from benchguard.notifications.models import Notification
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
@@ -25,10 +26,6 @@ from benchguard.organization.choices import Role
 pytestmark = pytest.mark.django_db
 
 INDIVIDUAL, ORGANIZATION = SubjectKind.INDIVIDUAL, SubjectKind.ORGANIZATION
-
-
-def field_codes(exc: ValidationError, field: str) -> list[str | None]:
-    return [error.code for error in exc.error_dict.get(field, [])]
 
 
 def field_messages(exc: ValidationError, field: str) -> str:

@@ -22,7 +22,7 @@ from benchguard.after_hours import permissions
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionLogEntry, ProtectionRequest
 from benchguard.core import audit
-from benchguard.core.services import create_versioned, lock, require_status, update_versioned
+from benchguard.core.services import create_versioned, lock, require_status, set_related, update_versioned
 from benchguard.core.types import Actor
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents.models import Incident
@@ -188,13 +188,7 @@ def decide_protection(
         },
     )
     if approve:
-        saved.officers.set(officers)
-        audit.record_event(
-            actor=actor,
-            action="incidents.protection.officers",
-            obj=saved,
-            officers=[p.pk for p in officers],
-        )
+        set_related(saved, actor=actor, action="incidents.protection.officers", officers=officers)
     _tell(
         saved,
         [saved.requested_by, *([saved.judge.account] if saved.judge.account_id else [])],

@@ -180,3 +180,18 @@ def _attvalue(model: type[models.Model], name: str, value: Any) -> Any:
     if isinstance(value, models.Model) and field.is_relation:
         return value.pk
     return value
+
+
+def set_related(obj: models.Model, *, actor: Actor, action: str, **relations: Iterable[models.Model]) -> None:
+    """Point many-to-many fields of a row at the rows given (`field=rows`, each replacing
+    what the field held) and log it as one event `action` that names the ids of each:
+    the people a record is about, the officers assigned to it."""
+    chosen = {name: list(rows) for name, rows in relations.items()}
+    for name, rows in chosen.items():
+        getattr(obj, name).set(rows)
+    audit.record_event(
+        actor=actor,
+        action=action,
+        obj=obj,
+        **{name: [row.pk for row in rows] for name, rows in chosen.items()},
+    )

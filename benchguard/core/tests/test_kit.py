@@ -19,7 +19,7 @@ from django.test import RequestFactory
 from benchguard.core import audit
 from benchguard.core.api import exception_handler
 from benchguard.core.models import AuditEntry, CalendarYear
-from benchguard.core.services import StaleEditError, lock, save_versioned, update_versioned
+from benchguard.core.services import StaleEditError, lock, save_versioned, set_related, update_versioned
 from benchguard.core.views import form_action, row_page
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,21 @@ def test_row_page_reads_the_row_then_checks_the_user_before_the_view(persona: An
     posted = RequestFactory().put("/")
     posted.user = persona("cityadmin")
     assert view(posted, pk=year.pk).status_code == 405
+
+
+def test_set_related_sets_each_field_and_logs_the_ids_in_one_event(persona: Any) -> None:
+    year = _year()
+    others = [CalendarYear.objects.create(year=2098), CalendarYear.objects.create(year=2099)]
+
+    class Related:  # stands in for a many-to-many manager (core has no such field)
+        def set(self, rows: list[CalendarYear]) -> None:
+            self.rows = rows
+
+    year.people, year.officers = Related(), Related()  # type: ignore[attr-defined]
+    set_related(
+        year, actor=persona("admin"), action="core.test.people", people=iter(others), officers=others[:1]
+    )
+    assert year.people.rows == others and year.officers.rows == others[:1]  # type: ignore[attr-defined]
+    line = AuditEntry.objects.order_by("-pk").first()
+    assert line is not None and line.action == "core.test.people"
+    assert line.data == {"people": [o.pk for o in others], "officers": [others[0].pk]}

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit
 from benchguard.core.access import has_role
-from benchguard.core.services import create_versioned, lock
+from benchguard.core.services import create_versioned, lock, set_related
 from benchguard.core.types import Actor
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import CHAIN_ORDER, ChainStep, IncidentKind
@@ -226,14 +226,8 @@ def record_reception(
         action="incidents.reception.record",
         fields=["incident", "held_at", "place", "petitioners", "summary"],
     )
-    reception.participants.set(participants)
-    reception.police.set(police)
-    audit.record_event(
-        actor=actor,
-        action="incidents.reception.people",
-        obj=reception,
-        participants=[p.pk for p in participants],
-        police=[p.pk for p in police],
+    set_related(
+        reception, actor=actor, action="incidents.reception.people", participants=participants, police=police
     )
     return reception
 

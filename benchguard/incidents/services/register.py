@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from benchguard.core import audit, uploads
 from benchguard.core.exports import Column, local_time, workbook
-from benchguard.core.services import create_versioned, lock, require_status, update_versioned
+from benchguard.core.services import create_versioned, lock, require_status, set_related, update_versioned
 from benchguard.core.text import join_list
 from benchguard.core.types import Actor
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES
@@ -70,10 +70,7 @@ def _check_targets(kind: str, court_id: int, targets: Sequence[Person]) -> None:
 
 
 def _record_targets(actor: Actor, incident: Incident, targets: Sequence[Person]) -> None:
-    incident.targets.set(targets)
-    audit.record_event(
-        actor=actor, action="incidents.incident.targets", obj=incident, targets=[p.pk for p in targets]
-    )
+    set_related(incident, actor=actor, action="incidents.incident.targets", targets=targets)
 
 
 @transaction.atomic

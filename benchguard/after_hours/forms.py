@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PLANNED
-from benchguard.incidents.forms import DateTimeLocalInput
+from benchguard.incidents.forms import DateTimeLocalInput, DecisionField
 from benchguard.incidents.models import Incident
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Person
@@ -71,11 +71,7 @@ class ProtectionRequestForm(StyledFormMixin, forms.Form):
 
 class ProtectionDecisionForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    approve = forms.TypedChoiceField(
-        label=_("Decision"),
-        choices=[("1", _("Approve and assign officers")), ("0", _("Decline"))],
-        coerce=lambda v: v == "1",
-    )
+    approve = DecisionField(_("Approve and assign officers"), _("Decline"))
     officers = PoliceChoiceField(label=_("Officers assigned"), queryset=Person.objects.none(), required=False)
     note = forms.CharField(
         label=_("Note"),

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Self
-
-from django.db import models
 from django.db.models import Q
 
-from benchguard.core.access import court_ids_with
 from benchguard.core.types import Actor
-from benchguard.incidents.permissions import COURT_WIDE_ROLES
+from benchguard.incidents.querysets import CourtRecordQuerySet
 
 
-class ProtectionRequestQuerySet(models.QuerySet):
+class ProtectionRequestQuerySet(CourtRecordQuerySet):
     """After-hours protection (A12.3): the judicial police, the committee office, court
     leaders and the president of its court; the requester, the protected judge and the
     officers assigned."""
 
-    def visible_to(self, user: Actor) -> Self:
-        if user is None or not user.is_authenticated:
-            return self.none()
+    def involving(self, user: Actor) -> Q:
         assigned = self.model.officers.through.objects.filter(person__account=user).values(
             "protectionrequest_id"
         )
-        return self.filter(
-            Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES))
-            | Q(requested_by=user)
-            | Q(judge__account=user)
-            | Q(pk__in=assigned)
-        )
+        return Q(requested_by=user) | Q(judge__account=user) | Q(pk__in=assigned)

@@ -152,7 +152,7 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _protection_form_view(
     name: str,
-    form_class: type[django_forms.BaseForm],
+    form_class: Callable[..., django_forms.BaseForm],
     service: Callable[..., Any],
     done: Promise,
     *,

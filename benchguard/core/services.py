@@ -189,9 +189,5 @@ def set_related(obj: models.Model, *, actor: Actor, action: str, **relations: It
     chosen = {name: list(rows) for name, rows in relations.items()}
     for name, rows in chosen.items():
         getattr(obj, name).set(rows)
-    audit.record_event(
-        actor=actor,
-        action=action,
-        obj=obj,
-        **{name: [row.pk for row in rows] for name, rows in chosen.items()},
-    )
+    ids: dict[str, Any] = {name: [row.pk for row in rows] for name, rows in chosen.items()}
+    audit.record_event(actor=actor, action=action, obj=obj, **ids)

@@ -56,6 +56,15 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class DecisionField(forms.TypedChoiceField):
+    """A decision to approve (True) or not (False), the two choices in the words given."""
+
+    def __init__(self, approve: Any, refuse: Any, **kwargs: Any) -> None:
+        super().__init__(
+            label=_("Decision"), choices=[("1", approve), ("0", refuse)], coerce=lambda v: v == "1", **kwargs
+        )
+
+
 def _people(court_ids: Any) -> Any:
     return people_in_court(court_ids).select_related("department")
 
@@ -237,11 +246,7 @@ class SanctionForm(StyledFormMixin, forms.Form):
 
 class SanctionDecisionForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    approve = forms.TypedChoiceField(
-        label=_("Decision"),
-        choices=[("1", _("Approve")), ("0", _("Do not approve"))],
-        coerce=lambda v: v == "1",
-    )
+    approve = DecisionField(_("Approve"), _("Do not approve"))
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

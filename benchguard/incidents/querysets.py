@@ -11,22 +11,30 @@ from benchguard.core.access import court_ids_with
 from benchguard.core.types import Actor
 
 
-class IncidentQuerySet(models.QuerySet):
+class CourtRecordQuerySet(models.QuerySet):
+    """Records of a court that a signed-in user sees: all those of the courts where they
+    hold a court-wide role (incidents.permissions.COURT_WIDE_ROLES), and those they have
+    a part in (`involving`, for each kind of record)."""
+
+    def involving(self, user: Actor) -> Q:
+        raise NotImplementedError
+
     def visible_to(self, user: Actor) -> Self:
         from benchguard.incidents.permissions import COURT_WIDE_ROLES
 
         if user is None or not user.is_authenticated:
             return self.none()
+        return self.filter(Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES)) | self.involving(user))
+
+
+class IncidentQuerySet(CourtRecordQuerySet):
+    def involving(self, user: Actor) -> Q:
+        """The incidents the user reported, is protected by, was notified of in the chain
+        of a group petition, or owns a measure of."""
         through = self.model.targets.through
         about_me = through.objects.filter(person__account=user).values("incident_id")
         chain = self.model.chain.rel.related_model.objects.filter(notified=user).values("incident_id")
         owner = self.model.measures.rel.related_model.objects.filter(owner__account=user).values(
             "incident_id"
         )
-        return self.filter(
-            Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES))
-            | Q(reported_by=user)
-            | Q(pk__in=about_me)
-            | Q(pk__in=chain)
-            | Q(pk__in=owner)
-        )
+        return Q(reported_by=user) | Q(pk__in=about_me) | Q(pk__in=chain) | Q(pk__in=owner)

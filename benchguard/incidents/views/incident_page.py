@@ -276,7 +276,7 @@ View = Callable[[HttpRequest, int], HttpResponse]
 
 def incident_form_view(
     name: str,
-    form_class: type[django_forms.BaseForm],
+    form_class: Callable[..., django_forms.BaseForm],
     service: Callable[..., Any],
     done: str | Promise,
     *,
@@ -300,7 +300,7 @@ def incident_form_view(
 def row_form_view(
     model: type[M],
     prefix: str,
-    form_class: type[django_forms.BaseForm],
+    form_class: Callable[..., django_forms.BaseForm],
     service: Callable[..., Any],
     done: str | Promise,
     *,

@@ -16,7 +16,7 @@ from benchguard.core.types import Actor
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import MeasureStatus
 from benchguard.incidents.models import Incident, PoliceRequest, ProtectiveMeasure
-from benchguard.incidents.services.register import incident_url, require_open
+from benchguard.incidents.services.register import incident_url, lock_open, require_open
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.models import Person
 from benchguard.organization.types import account_of
@@ -26,10 +26,7 @@ from benchguard.organization.types import account_of
 def add_measure(
     *, actor: Actor, incident: Incident, kind: str, description: str, owner: Person, due_date: dt.date
 ) -> ProtectiveMeasure:
-    if not permissions.can_manage(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident)
     if owner.court_id != incident.court_id:
         raise ValidationError({"owner": _("The owner must belong to this court.")})
     if due_date < timezone.localdate():
@@ -120,10 +117,7 @@ def send_police_request(
     reference: str = "",
 ) -> PoliceRequest:
     """The formal request to the public security organs (商请公安机关依法处理)."""
-    if not permissions.can_manage(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident)
     if sent_on > timezone.localdate():
         raise ValidationError({"sent_on": _("The date cannot be in the future.")})
     if sent_on < timezone.localtime(incident.occurred_at).date():

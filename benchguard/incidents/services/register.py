@@ -5,7 +5,7 @@ closing and reopening, a committee matter opened from it, and the register's exp
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,6 +53,19 @@ def require_open(incident: Incident) -> None:
         message=_("The incident is closed; reopen it to change it."),
         code="closed",
     )
+
+
+def lock_open(
+    actor: Actor, incident: Incident, allowed: Callable[[Actor, Incident], bool] = permissions.can_manage
+) -> Incident:
+    """The incident as stored now, locked for a change that `allowed` lets the actor make
+    (PermissionDenied otherwise; by default a manager of it), while it is open
+    (require_open)."""
+    if not allowed(actor, incident):
+        raise PermissionDenied
+    incident = lock(incident)
+    require_open(incident)
+    return incident
 
 
 def _check_targets(kind: str, court_id: int, targets: Sequence[Person]) -> None:
@@ -153,10 +166,7 @@ def update_incident(
 
 @transaction.atomic
 def set_targets(*, actor: Actor, incident: Incident, targets: Sequence[Person]) -> Incident:
-    if not permissions.can_manage(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident)
     _check_targets(incident.kind, incident.court_id, targets)
     _record_targets(actor, incident, targets)
     return incident
@@ -166,10 +176,7 @@ def set_targets(*, actor: Actor, incident: Incident, targets: Sequence[Person]) 
 def link_perpetrator(*, actor: Actor, incident: Incident, person: PersonOfConcern) -> Incident:
     """Link a person of concern (A15) to the incident: the link shows on the person's
     city-wide record."""
-    if not permissions.can_link_perpetrators(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident, permissions.can_link_perpetrators)
     if incident.perpetrators.filter(pk=person.pk).exists():
         raise ValidationError({"person": _("This person is already linked to the incident.")})
     try:
@@ -212,10 +219,7 @@ def refer_for_prosecution(
     *, actor: Actor, incident: Incident, referred_to: str, referred_on: dt.date
 ) -> Incident:
     """A9.1 (and serious courtroom disorder, A9.3): the referral for criminal liability."""
-    if not permissions.can_manage(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident)
     if incident.kind not in (IncidentKind.CRIME, IncidentKind.COURTROOM):
         raise ValidationError(
             _("Only a crime in the court's areas or courtroom disorder is referred for prosecution."),
@@ -235,10 +239,7 @@ def refer_for_prosecution(
 
 @transaction.atomic
 def close_incident(*, actor: Actor, incident: Incident, note: str) -> Incident:
-    if not permissions.can_manage(actor, incident):
-        raise PermissionDenied
-    incident = lock(incident)
-    require_open(incident)
+    incident = lock_open(actor, incident)
     if not note.strip():
         raise ValidationError({"note": _("Say how the incident ended.")})
     open_measures = incident.measures.filter(status__in=[MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS])

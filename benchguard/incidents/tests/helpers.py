@@ -38,3 +38,12 @@ def add_measure(
         owner=owner,
         due_date=timezone.localdate() + dt.timedelta(days=days),
     )
+
+
+def move_measure(
+    measure: ProtectiveMeasure, status: str, *, actor: Any, result: str = ""
+) -> ProtectiveMeasure:
+    """The measure moved on to `status` by `actor` (the service), from the version it holds."""
+    return services.update_measure(
+        actor=actor, measure=measure, expected_version=measure.version, status=status, result=result
+    )

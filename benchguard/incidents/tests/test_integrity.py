@@ -24,7 +24,7 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
 )
 from benchguard.incidents.models import EmergencyPlan
-from benchguard.incidents.tests.helpers import add_measure
+from benchguard.incidents.tests.helpers import add_measure, move_measure
 from benchguard.persons_of_concern.models import PersonOfConcern
 
 pytestmark = pytest.mark.django_db
@@ -73,13 +73,7 @@ def test_a_finished_measure_does_not_change_again(report, persona, person_of) ->
         actor=police, measure=measure, expected_version=1, status=MeasureStatus.DONE, result="已安装。"
     )
     with pytest.raises(ValidationError) as caught:
-        services.update_measure(
-            actor=police,
-            measure=done,
-            expected_version=done.version,
-            status=MeasureStatus.DONE,
-            result="改写",
-        )
+        move_measure(done, MeasureStatus.DONE, actor=police, result="改写")
     assert [e.code for e in caught.value.error_dict["status"]] == ["invalid_transition"]
     done.refresh_from_db()
     assert done.result == "已安装。"

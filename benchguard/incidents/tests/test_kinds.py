@@ -21,7 +21,7 @@ from benchguard.incidents.choices import (
     SanctionMeasure,
 )
 from benchguard.incidents.models import Incident
-from benchguard.incidents.tests.helpers import add_measure
+from benchguard.incidents.tests.helpers import add_measure, move_measure
 from benchguard.matters.models import Matter
 from benchguard.notifications.models import Notification
 
@@ -213,19 +213,11 @@ def test_closing_waits_for_the_open_measures(report, persona, person_of) -> None
     with pytest.raises(ValidationError) as caught:
         services.close_incident(actor=police, incident=incident, note="已处理完毕。")
     assert caught.value.code == "open_measures"
-    measure = services.update_measure(
-        actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.IN_PROGRESS
-    )
+    measure = move_measure(measure, MeasureStatus.IN_PROGRESS, actor=police)
     with pytest.raises(ValidationError) as caught:
         services.close_incident(actor=police, incident=incident, note="已处理完毕。")
     assert caught.value.code == "open_measures"
-    services.update_measure(
-        actor=police,
-        measure=measure,
-        expected_version=measure.version,
-        status=MeasureStatus.DONE,
-        result="护送两周，未再发生。",
-    )
+    move_measure(measure, MeasureStatus.DONE, actor=police, result="护送两周，未再发生。")
     closed = services.close_incident(
         actor=police, incident=Incident.objects.get(pk=incident.pk), note="已处理完毕。"
     )

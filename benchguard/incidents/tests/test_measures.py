@@ -15,7 +15,7 @@ from benchguard.core.services import StaleEditError
 from benchguard.incidents import services
 from benchguard.incidents.choices import IncidentKind, MeasureStatus
 from benchguard.incidents.models import Incident
-from benchguard.incidents.tests.helpers import add_measure
+from benchguard.incidents.tests.helpers import add_measure, move_measure
 from benchguard.notifications.models import Notification
 from benchguard.organization.models import Person
 
@@ -27,26 +27,14 @@ def test_a_measure_runs_planned_in_progress_done(report, persona, person_of) -> 
     incident = report(IncidentKind.THREAT)
     measure = add_measure(incident, person_of("police"), actor=police)
     assert measure.status == MeasureStatus.PLANNED
-    measure = services.update_measure(
-        actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.IN_PROGRESS
-    )
+    measure = move_measure(measure, MeasureStatus.IN_PROGRESS, actor=police)
     with pytest.raises(ValidationError) as caught:
-        services.update_measure(
-            actor=police, measure=measure, expected_version=measure.version, status=MeasureStatus.DONE
-        )
+        move_measure(measure, MeasureStatus.DONE, actor=police)
     assert "result" in caught.value.error_dict  # done says what was done
-    done = services.update_measure(
-        actor=police,
-        measure=measure,
-        expected_version=measure.version,
-        status=MeasureStatus.DONE,
-        result="已护送两周，未再发现尾随。",
-    )
+    done = move_measure(measure, MeasureStatus.DONE, actor=police, result="已护送两周，未再发现尾随。")
     assert done.status == MeasureStatus.DONE and done.done_at is not None
     with pytest.raises(ValidationError) as caught:
-        services.update_measure(
-            actor=police, measure=done, expected_version=done.version, status=MeasureStatus.IN_PROGRESS
-        )
+        move_measure(done, MeasureStatus.IN_PROGRESS, actor=police)
     assert [e.code for e in caught.value.error_dict["status"]] == ["invalid_transition"]
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action
+from benchguard.core.views import form_action, paginated
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.views.plans import courts_to_add_to
 from benchguard.incidents.views.register import PAGE_SIZE
@@ -34,9 +33,9 @@ def talk_list(request: HttpRequest) -> HttpResponse:
     )
 
     def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
-        talks = Paginator(selectors.talks_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+        listing = paginated(request, selectors.talks_for(request.user), PAGE_SIZE)
         return render(
-            request, "incidents/talk_list.html", {"page": talks, "form": form, "can_add": bool(court_ids)}
+            request, "incidents/talk_list.html", {**listing, "form": form, "can_add": bool(court_ids)}
         )
 
     return form_action(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.matrix import ANON, LOGIN, SIGNED_IN, Expect, each
+from benchguard.incidents.tests.url_permissions import WITH_ROLE, page, post_only, record
+from tests.matrix import Expect
 
-WITH_ROLE = SIGNED_IN - {"outsider", "cityadmin"}
 SEES_PROTECTION = {"police", "office", "chair", "vicechair", "leader", "judge"}
 
 
@@ -26,18 +26,10 @@ def protection() -> dict[str, Any]:
     return {"pk": ProtectionRequest.objects.get(incident__place=FIRST_PLACE).pk}
 
 
-def page(readers: set[str]) -> Expect:
-    return Expect(403, {ANON: LOGIN, **each(readers, 200)})
-
-
-def post_only(kwargs: Any) -> Expect:
-    return Expect(405, {ANON: LOGIN}, kwargs)
-
-
 EXPECTED: dict[str, Expect] = {
     "after_hours:protection_list": page(WITH_ROLE),
     "after_hours:protection_request": page(WITH_ROLE),
-    "after_hours:protection_detail": Expect(404, {ANON: LOGIN, **each(SEES_PROTECTION, 200)}, protection),
+    "after_hours:protection_detail": record(SEES_PROTECTION, protection),
     "after_hours:protection_decide": post_only(protection),
     "after_hours:protection_log": post_only(protection),
     "after_hours:protection_complete": post_only(protection),

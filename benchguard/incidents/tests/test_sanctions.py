@@ -33,7 +33,7 @@ def field_messages(exc: ValidationError, field: str) -> str:
 
 
 @pytest.fixture
-def courtroom(report, persona):
+def courtroom(report, impose):
     """courtroom(procedure): a courtroom disorder reported by the presiding judge. Under
     the criminal procedure 赵某 and 钱某 have already been warned (the warning comes
     first, Criminal Procedure Law art. 199; test_criminal_procedure_warns_first)."""
@@ -42,10 +42,9 @@ def courtroom(report, persona):
         incident = report(IncidentKind.COURTROOM, actor="judge", procedure=procedure)
         if procedure == Procedure.CRIMINAL:
             for name in warned:
-                services.impose_sanction(
-                    actor=persona("judge"),
-                    incident=incident,
-                    measure=SanctionMeasure.WARNING,
+                impose(
+                    incident,
+                    SanctionMeasure.WARNING,
                     subject_name=name,
                     reason="旁听时大声喧哗，审判长警告制止。",
                 )

@@ -12,13 +12,14 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from benchguard.core.access import court_ids_with
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action
+from benchguard.core.views import form_action, row_page
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentStatus
+from benchguard.incidents.models import ActivationCall, EmergencyPlan
 from benchguard.incidents.views.incident_page import refused_as_400
 
 
@@ -99,12 +100,12 @@ def plan_download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(plan.file, filename=plan.file_name)
 
 
-@login_required
-@require_POST
-def plan_activate(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.get_plan_for(request.user, pk)
-    if not permissions.can_manage_plans(request.user, plan.court_id):
-        raise PermissionDenied
+@row_page(
+    selectors.get_plan_for,
+    lambda user, plan: permissions.can_manage_plans(user, plan.court_id),
+    methods=["POST"],
+)
+def plan_activate(request: HttpRequest, plan: EmergencyPlan) -> HttpResponse:
     incidents = selectors.incidents_for(request.user).filter(court_id=plan.court_id)
     form = forms.ActivationForm(request.POST, court_id=plan.court_id, incidents=incidents)
     return _on_plan(
@@ -119,13 +120,13 @@ def plan_activate(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def record_arrival(request: HttpRequest, pk: int) -> HttpResponse:
-    call = selectors.get_call_for(request.user, pk)
+@row_page(
+    selectors.get_call_for,
+    lambda user, call: permissions.can_manage_plans(user, call.activation.plan.court_id),
+    methods=["POST"],
+)
+def record_arrival(request: HttpRequest, call: ActivationCall) -> HttpResponse:
     plan = call.activation.plan
-    if not permissions.can_manage_plans(request.user, plan.court_id):
-        raise PermissionDenied
     form = forms.ArrivalForm(request.POST, prefix=f"c{call.pk}")
     return _on_plan(
         request,

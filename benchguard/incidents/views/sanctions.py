@@ -4,16 +4,15 @@ president's decision, the written decision to print and the reconsideration."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_POST
 
+from benchguard.core.views import row_page
 from benchguard.incidents import forms, permissions, selectors, services
-from benchguard.incidents.models import Sanction
+from benchguard.incidents.models import Reconsideration, Sanction
 from benchguard.incidents.views.incident_page import incident_form_view, post_row_form, row_form_view
 
 add_sanction = incident_form_view(
@@ -35,15 +34,11 @@ decide_sanction = row_form_view(
 )
 
 
-@login_required
-@require_GET
-def sanction_decision(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(selectors.get_sanction_for, permissions.can_print_decision, methods=["GET"])
+def sanction_decision(request: HttpRequest, sanction: Sanction) -> HttpResponse:
     """The written decision on a fine or detention, to print (browser print, A4) and
     serve on the person: the facts, the legal basis, the sanction, the president's
     approval and the notice of the right to reconsideration."""
-    sanction = selectors.get_sanction_for(request.user, pk)
-    if not permissions.can_print_decision(request.user, sanction):
-        raise PermissionDenied
     try:
         services.open_decision(actor=request.user, sanction=sanction)
     except ValidationError as exc:
@@ -75,13 +70,13 @@ apply_for_reconsideration = row_form_view(
 )
 
 
-@login_required
-@require_POST
-def reconsideration_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(
+    selectors.get_reconsideration_for,
+    lambda user, row: permissions.can_record_reconsideration(user, row.sanction),
+    methods=["POST"],
+)
+def reconsideration_outcome(request: HttpRequest, row: Reconsideration) -> HttpResponse:
     """The next-higher court's decision on an application for reconsideration."""
-    row = selectors.get_reconsideration_for(request.user, pk)
-    if not permissions.can_record_reconsideration(request.user, row.sanction):
-        raise PermissionDenied
     form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
     done = gettext("The higher court's decision was recorded.")
     incident = row.sanction.incident

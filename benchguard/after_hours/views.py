@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from benchguard.after_hours import forms, permissions, selectors, services
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionRequest
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, paginated
+from benchguard.core.views import form_action, paginated, row_page
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
 from benchguard.incidents.choices import IncidentStatus
@@ -134,15 +134,6 @@ def _detail_url(protection: ProtectionRequest) -> str:
     return reverse("after_hours:protection_detail", args=[protection.pk])
 
 
-def _protection_for_police(request: HttpRequest, pk: int) -> ProtectionRequest:
-    """A request the user sees (404 otherwise) and, being its court's judicial police,
-    acts on (403 otherwise)."""
-    protection = selectors.get_protection_for(request.user, pk)
-    if not permissions.can_act_on_protection(request.user, protection):
-        raise PermissionDenied
-    return protection
-
-
 @login_required
 @require_GET
 def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -160,12 +151,11 @@ def _protection_form_view(
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     """The view by which the judicial police post the protection page's form `name` (a
     `form_class`, given the request's court when `in_court`) to `service`
-    (_post_on_protection)."""
+    (_post_on_protection): a request the user sees (404 otherwise) of a court whose
+    judicial police they are (403 otherwise)."""
 
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        protection = _protection_for_police(request, pk)
+    @row_page(selectors.get_protection_for, permissions.can_act_on_protection, methods=["POST"])
+    def view(request: HttpRequest, protection: ProtectionRequest) -> HttpResponse:
         form = form_class(request.POST, **({"court_id": protection.court_id} if in_court else {}))
         return _post_on_protection(request, protection, name, form, service, str(done))
 

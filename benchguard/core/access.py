@@ -35,6 +35,11 @@ def grants_of(user: Any) -> frozenset[Grant]:
     return cached
 
 
+def keep_grants(user: Any, grants: Iterable[Grant]) -> None:
+    """Keep grants read together with the user (the sign-in backend's one query)."""
+    user._benchguard_grants = frozenset(grants)
+
+
 def forget_grants(user: Any) -> None:
     """Drop the cached grants after the user's roles changed."""
     if hasattr(user, "_benchguard_grants"):

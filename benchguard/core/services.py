@@ -132,8 +132,11 @@ def create_versioned(
 
     `trusted` names fields the caller has just read from the database (foreign keys to
     rows it holds): their existence is not queried again. A hot path (the gate's
-    check-in) uses it; the database still enforces every key and constraint."""
-    with transaction.atomic():
+    check-in) uses it; the database still enforces every key and constraint.
+
+    No savepoint of its own: a caller that wants to survive a failed insert (a unique
+    constraint lost to another user) wraps the call in `transaction.atomic()`."""
+    with transaction.atomic(savepoint=False):
         obj.full_clean(exclude=list(trusted) or None, validate_constraints=not trusted)
         obj.save(force_insert=True)
         audit.record_change(

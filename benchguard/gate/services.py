@@ -113,7 +113,6 @@ def _police_and_leaders(court_id: int, *, leaders: bool = False) -> QuerySet[Acc
     return accounts_with_roles(court_id, *roles)
 
 
-@transaction.atomic
 def check_in(
     *,
     actor: Actor,
@@ -130,6 +129,11 @@ def check_in(
     """Register a visitor (A12.2): arrival on the server's clock, the document validated
     for its type and held in `slot`, the visitor screened. A hit puts the visit on hold
     and alerts the judicial police and the host; otherwise the host is asked to confirm.
+
+    A document already held, or a slot in use, is refused by the deposit's partial
+    unique constraints, not by a read before the insert: that read would cost every
+    check-in a query, and two guards at once would pass it anyway. The transaction is
+    rolled back and then told apart (`_deposit_clash`).
 
     `at` is for loading past records (the demo); the desk never passes it."""
     _require_desk(actor, post.court_id)
@@ -153,18 +157,58 @@ def check_in(
     if errors:
         raise ValidationError(errors)
     index = document_index(document_kind, normalised)
-    now = at or timezone.now()
+    try:
+        with transaction.atomic():
+            return _register(
+                actor=actor,
+                post=post,
+                visitor_name=visitor_name,
+                document_kind=document_kind,
+                normalised=normalised,
+                index=index,
+                purpose=purpose.strip(),
+                host=host,
+                slot=slot.strip(),
+                phone=phone.strip(),
+                now=at or timezone.now(),
+            )
+    except IntegrityError as exc:
+        clash = _deposit_clash(index, post, slot.strip())
+        if clash is None:
+            raise  # not the deposit: a fault, not a guard's input
+        raise clash from exc
+
+
+def _deposit_clash(index: str, post: Post, slot: str) -> ValidationError | None:
+    """Why a deposit was refused, read after the rollback: the document is held (by
+    this desk earlier, or by another guard a moment ago), or the slot is in use."""
     held = IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).first()
     if held is not None:
-        raise ValidationError(
-            {
-                "document_number": ValidationError(
-                    _("This document is already held at the gatehouse (slot %(slot)s).")
-                    % {"slot": held.slot},
-                    code="already_held",
-                )
-            }
+        message = _("This document is already held at the gatehouse (slot %(slot)s).") % {"slot": held.slot}
+        return ValidationError({"document_number": ValidationError(message, code="already_held")})
+    if IdDeposit.objects.filter(post=post, slot=slot, returned_at__isnull=True).exists():
+        return ValidationError(
+            {"slot": ValidationError(_("This slot is already in use."), code="slot_taken")}
         )
+    return None
+
+
+def _register(
+    *,
+    actor: Actor,
+    post: Post,
+    visitor_name: str,
+    document_kind: str,
+    normalised: str,
+    index: str,
+    purpose: str,
+    host: Person,
+    slot: str,
+    phone: str,
+    now: dt.datetime,
+) -> Visit:
+    """The check-in's writes, in the caller's transaction: screen, the visit with its
+    audit line, the deposit, the hits and who is told."""
     hits = screen(name=visitor_name, document_kind=document_kind, document_number=normalised, phone=phone)
     outcome = matching.worst([c.outcome for c in hits])
     status = {matching.HOLD: VisitStatus.ON_HOLD, matching.CHECK: VisitStatus.CHECKING}.get(
@@ -178,8 +222,8 @@ def check_in(
             document_kind=document_kind,
             document_number=normalised,
             document_index=index,
-            phone=phone.strip(),
-            purpose=purpose.strip(),
+            phone=phone,
+            purpose=purpose,
             host=host,
             host_department_id=host.department_id,
             arrived_at=now,
@@ -199,21 +243,7 @@ def check_in(
         redact=["visitor_name", "document_number"],
         trusted=["court", "post", "host", "host_department", "registered_by"],
     )
-    try:
-        with transaction.atomic():
-            IdDeposit.objects.create(
-                visit=visit, post=post, document_index=index, slot=slot.strip(), held_since=now
-            )
-    except IntegrityError:
-        # Another guard took this document or this slot a moment ago.
-        if IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).exists():
-            message = _("This document was registered at the gatehouse a moment ago.")
-            raise ValidationError(
-                {"document_number": ValidationError(message, code="already_held")}
-            ) from None
-        raise ValidationError(
-            {"slot": ValidationError(_("This slot is already in use."), code="slot_taken")}
-        ) from None
+    IdDeposit.objects.create(visit=visit, post=post, document_index=index, slot=slot, held_since=now)
     if hits:
         ScreeningHit.objects.bulk_create(
             [
@@ -230,7 +260,7 @@ def check_in(
         )
     if status == VisitStatus.ON_HOLD:
         audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
-        _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"))
+        _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"), new_occasion=True)
     elif status == VisitStatus.CHECKING:
         due = visit.check_due_at
         assert due is not None
@@ -245,6 +275,7 @@ def check_in(
             dedupe_key=f"gate.check:{visit.pk}",
             court=post.court,
             email=False,
+            new_occasion=True,
         )
     if host.account_id:
         notify(
@@ -252,15 +283,16 @@ def check_in(
             kind="gate.confirm",
             title=gettext_lazy("A visitor is asking for you at the gate"),
             # The host is told whom (issue 9); purge_visitor_data blanks it with the visit.
-            body=f"{visitor_name} · {timezone.localtime(now):%H:%M} · {purpose.strip()[:60]}",
+            body=f"{visitor_name} · {timezone.localtime(now):%H:%M} · {purpose[:60]}",
             url=_visit_url(visit),
             dedupe_key=f"gate.confirm:{visit.pk}",
             court=post.court,
+            new_occasion=True,
         )
     return visit
 
 
-def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
+def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False, new_occasion: bool = False) -> None:
     """Tell the judicial police of the court (and, when asked, its leaders) that a
     visit is on hold: where and when, never who."""
     notify(
@@ -272,6 +304,7 @@ def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False) -> None:
         dedupe_key=f"gate.hold:{visit.pk}",
         court=visit.post.court,
         email=False,
+        new_occasion=new_occasion,
     )
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import Promise, lazy
@@ -90,7 +90,6 @@ def _text_for(value: str | Promise, account: Any) -> str:
         return str(value)
 
 
-@transaction.atomic
 def notify(
     *,
     recipients: Iterable[Account],
@@ -101,6 +100,7 @@ def notify(
     dedupe_key: str = "",
     court: Court | None = None,
     email: bool = True,
+    new_occasion: bool = False,
 ) -> list[Notification]:
     """Notify each recipient once; return the notifications this call created.
 
@@ -116,33 +116,35 @@ def notify(
     - `court`: the court the occasion belongs to (for scoping and reports).
     - `email`: after commit, e-mail the new notifications to recipients who have an
       e-mail address and an active account (a queued task; see `tasks.py`).
+    - `new_occasion`: the occasion was created in the caller's transaction (a visit
+      just registered), so nobody can have been told of it yet: the look-up of who was
+      told is skipped. The key is still stored, and still guarantees once.
+
+    The same few queries whatever the number of recipients (issue 11): one read of who
+    has this occasion already, one insert of the rest. Only when another worker inserts
+    the same occasion between the two does it fall back to one recipient at a time.
+    Everything is checked before the one write, so a refused call leaves the caller's
+    transaction usable.
     """
     if url and not is_internal_path(url):
         raise ValidationError({"url": _("A notification can only link to a page of BenchGuard.")})
     unique: dict[Any, Account] = {}
     for account in recipients:
         unique.setdefault(account.pk, account)
-    created: list[Notification] = []
-    for account in unique.values():
-        fields = {
-            "kind": kind,
-            "title": _text_for(title, account),
-            "body": _text_for(body, account),
-            "url": url,
-            "court": court,
-        }
-        probe = Notification(recipient=account, dedupe_key=dedupe_key, **fields)
-        probe.clean_fields(exclude=["recipient", "court"])
-        if dedupe_key:
-            # get_or_create inserts in a savepoint; losing the race to another worker
-            # fails on the unique constraint and reads the winner's row instead.
-            notification, is_new = Notification.objects.get_or_create(
-                recipient=account, dedupe_key=dedupe_key, defaults=fields
-            )
-        else:
-            notification, is_new = Notification.objects.create(recipient=account, **fields), True
-        if is_new:
-            created.append(notification)
+    if dedupe_key and unique and not new_occasion:
+        told = _already_told(dedupe_key, list(unique))
+        unique = {pk: account for pk, account in unique.items() if pk not in told}
+    rows = [_notification(account, kind, title, body, url, dedupe_key, court) for account in unique.values()]
+    if not rows:
+        created: list[Notification] = []
+    elif not dedupe_key or new_occasion:
+        created = Notification.objects.bulk_create(rows)
+    else:
+        try:
+            with transaction.atomic():  # a savepoint: the race below must not undo the caller
+                created = Notification.objects.bulk_create(rows)
+        except IntegrityError:
+            created = _one_by_one(rows)
     to_email = [n.pk for n in created if n.recipient.is_active and n.recipient.email] if email else []
     if to_email:
         from benchguard.notifications.tasks import send_notification_emails
@@ -150,6 +152,60 @@ def notify(
         # robust: a queue that cannot take the task must not turn the committed change
         # into an error page; the notification is in the inbox either way.
         transaction.on_commit(lambda: send_notification_emails.enqueue(to_email), robust=True)
+    return created
+
+
+def _already_told(dedupe_key: str, recipient_ids: list[Any]) -> set[Any]:
+    """Which of these recipients have a notification of this occasion already."""
+    return set(
+        Notification.objects.filter(dedupe_key=dedupe_key, recipient_id__in=recipient_ids).values_list(
+            "recipient_id", flat=True
+        )
+    )
+
+
+def _notification(
+    account: Account,
+    kind: str,
+    title: str | Promise,
+    body: str | Promise,
+    url: str,
+    dedupe_key: str,
+    court: Court | None,
+) -> Notification:
+    """One recipient's notification, its title and body in their language, checked
+    against the field lengths before anything is written."""
+    row = Notification(
+        recipient=account,
+        dedupe_key=dedupe_key,
+        kind=kind,
+        title=_text_for(title, account),
+        body=_text_for(body, account),
+        url=url,
+        court=court,
+        created_at=timezone.now(),
+    )
+    row.clean_fields(exclude=["recipient", "court"])
+    return row
+
+
+_COPIED = ("kind", "title", "body", "url", "court", "created_at")
+
+
+def _one_by_one(rows: list[Notification]) -> list[Notification]:
+    """Another worker notified some of these recipients of the same occasion a moment
+    ago: insert each row unless its recipient has it now (get_or_create's savepoint
+    reads the winner's row when it loses the race)."""
+    created = []
+    for row in rows:
+        fields = {
+            name: getattr(row, name) for name in ("kind", "title", "body", "url", "court", "created_at")
+        }
+        notification, is_new = Notification.objects.get_or_create(
+            recipient=row.recipient, dedupe_key=row.dedupe_key, defaults=fields
+        )
+        if is_new:
+            created.append(notification)
     return created
 
 

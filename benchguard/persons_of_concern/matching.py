@@ -32,8 +32,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.utils import timezone
 from rapidfuzz import fuzz
 
@@ -250,12 +251,14 @@ def screen(
     """Every person with an ACTIVE list entry the visitor may be, graded (`grade`),
     the most serious first. Candidates are restricted to listed persons inside each
     query (an EXISTS on the active entries), never by cutting a ranked top-N first, so
-    no number of unlisted namesakes hides a listed one. Four indexed queries at most."""
+    no number of unlisted namesakes hides a listed one. One query, a UNION ALL of
+    indexed look-ups."""
     today = today or timezone.localdate()
     active = _active_entry(today)
     documents: set[int] = set()
     phones: set[int] = set()
     by_name: dict[int, str] = {}
+    on_file: set[int] = set()
     reasons: dict[int, list[str]] = {}
 
     def reason(person_id: int, why: str) -> None:
@@ -263,49 +266,50 @@ def screen(
         if why not in found:
             found.append(why)
 
+    # Each look-up is restricted to listed persons inside its query; all of them go to
+    # the database as one UNION ALL, so a check-in pays one round trip for screening.
+    # Rows: (person, what matched, the name's kind, a document of the visitor's type on file).
+    lookups: list[QuerySet[Any, tuple[Any, ...]]] = []
     number = normalize_document(document_number)
     if number:
         kinds = [document_kind] if document_kind else list(DocumentType.values)
-        for person_id in (
-            IdentityDocument.objects.filter(number_index__in=[document_index(k, number) for k in kinds])
-            .filter(active)
-            .values_list("person_id", flat=True)
-        ):
-            documents.add(person_id)
-            reason(person_id, "document")
+        documents_matched = IdentityDocument.objects.filter(
+            number_index__in=[document_index(k, number) for k in kinds]
+        )
+        lookups.append(_screen_rows(documents_matched, active, "document", Value(True)))
     digits = normalize_phone(phone)
     if digits:
-        for person_id in (
-            PhoneNumber.objects.filter(number_index=phone_index(digits))
-            .filter(active)
-            .values_list("person_id", flat=True)
-        ):
-            phones.add(person_id)
-            reason(person_id, "phone")
+        phones_matched = PhoneNumber.objects.filter(number_index=phone_index(digits))
+        lookups.append(_screen_rows(phones_matched, active, "phone", Value(False)))
     query = names.simplify(name)
     if query:
         keys = [k for k in names.keys_for(name) if k[:2] in ("s:", "p:")]
-        named_rows = (
-            NameKey.objects.filter(key__in=keys)
-            .filter(active)
-            .values_list("person_id", "key", "name__kind")
-            .order_by("person_id", "key")  # p: before s:, so an exact name wins
+        has_document = (
+            Exists(IdentityDocument.objects.filter(person_id=OuterRef("person_id"), kind=document_kind))
+            if document_kind
+            else Value(False)
         )
-        for person_id, key, kind in named_rows:
-            if key.startswith("s:"):
+        lookups.append(_screen_rows(NameKey.objects.filter(key__in=keys), active, F("key"), has_document))
+    if not lookups:
+        return []
+    rows = lookups[0].union(*lookups[1:], all=True) if len(lookups) > 1 else lookups[0]
+    # p: before s: for each person, so an exact name wins over a homophone.
+    for person_id, matched, name_kind, document_of_kind in sorted(rows, key=lambda r: (r[0], r[1])):
+        if matched == "document":
+            documents.add(person_id)
+            reason(person_id, "document")
+        elif matched == "phone":
+            phones.add(person_id)
+            reason(person_id, "phone")
+        else:
+            if document_of_kind:
+                on_file.add(person_id)
+            if matched.startswith("s:"):
                 by_name[person_id] = EXACT
-                reason(person_id, f"name:{kind}")
+                reason(person_id, f"name:{name_kind}")
             elif by_name.get(person_id) != EXACT:
                 by_name[person_id] = HOMOPHONE
                 reason(person_id, "pinyin")
-    on_file: set[int] = set()
-    named = [p for p in by_name if p not in documents]
-    if named and document_kind:
-        on_file = set(
-            IdentityDocument.objects.filter(person_id__in=named, kind=document_kind).values_list(
-                "person_id", flat=True
-            )
-        )
     candidates = []
     for person_id in sorted(documents | phones | set(by_name)):
         evidence = Evidence(
@@ -325,6 +329,23 @@ def screen(
             )
         )
     return sorted(candidates, key=lambda c: (-_RANK[c.outcome], -c.score, c.person_id))
+
+
+def _screen_rows(
+    rows: QuerySet[Any], active: Exists, matched: str | F, document_of_kind: Exists | Value
+) -> QuerySet[Any, tuple[Any, ...]]:
+    """One arm of the screening's UNION ALL: the listed persons among `rows`."""
+    name_kind = F("name__kind") if isinstance(matched, F) else Value("")
+    return (
+        rows.filter(active)
+        .annotate(
+            matched=matched if isinstance(matched, F) else Value(matched),
+            name_kind=name_kind,
+            document_of_kind=document_of_kind,
+        )
+        .values_list("person_id", "matched", "name_kind", "document_of_kind")
+        .order_by()
+    )
 
 
 def _score(evidence: Evidence) -> int:

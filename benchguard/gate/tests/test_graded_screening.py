@@ -246,3 +246,35 @@ def test_the_escalation_is_a_job_the_worker_runs_every_minute() -> None:
     job = {job.name: job for job in jobs.registered_jobs()}["gate.escalate_overdue_checks"]
     assert job.task is tasks.escalate_overdue_checks
     assert job.schedule == jobs.every_minutes(1)
+
+
+# --- Queries (issue 11) ---------------------------------------------------------------------------
+
+
+def test_a_check_alerts_any_number_of_officers_in_the_same_queries(visitor, listed, gatehouse) -> None:
+    """Bulk notifications: one insert for all the judicial police alerted, however many."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from benchguard.organization import services as org_services
+    from benchguard.organization.choices import Role
+
+    listed("单国栋")
+    with CaptureQueriesContext(connection) as few:
+        first = visitor(visitor_name="善国栋")
+    for i in range(6):
+        officer = org_services.create_account(
+            actor=None, username=f"police-{i}", display_name="法警", password=None
+        )
+        org_services.assign_role(
+            actor=None, account=officer, role=Role.JUDICIAL_POLICE, court=gatehouse.court
+        )
+    with CaptureQueriesContext(connection) as many:
+        second = visitor(visitor_name="善国栋")
+    assert first.status == second.status == VisitStatus.CHECKING
+    told = Notification.objects.filter(kind="gate.check")
+    assert (
+        told.filter(dedupe_key=f"gate.check:{second.pk}").count()
+        == told.filter(dedupe_key=f"gate.check:{first.pk}").count() + 6
+    )
+    assert len(many) == len(few)

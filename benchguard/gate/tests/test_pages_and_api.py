@@ -145,6 +145,26 @@ def test_the_visits_list_takes_a_flat_number_of_queries(client_as, visitor) -> N
     assert len(many) == len(few)
 
 
+def test_a_check_in_at_the_desk_takes_at_most_twelve_queries(client_as, gatehouse) -> None:
+    """Issue 11: the session, the account with its roles (one query), the post, the
+    host, the screening (one UNION ALL), the visit and its audit line (three), the
+    deposit, and on SQLite BEGIN and COMMIT. A host with an account adds the insert of
+    their notification (and the queued e-mail)."""
+    host = (
+        Person.objects.filter(court=gatehouse.court, is_active=True, account__isnull=True)
+        .exclude(staff_number="")
+        .first()
+    )
+    assert host is not None
+    guard = client_as("guard")
+    guard.post(reverse("gate:desk"), desk_data(gatehouse, host_query=host.staff_number))  # warm up
+    with CaptureQueriesContext(connection) as captured:
+        response = guard.post(reverse("gate:desk"), desk_data(gatehouse, host_query=host.staff_number))
+    assert response.status_code == 302
+    assert Visit.objects.filter(host=host).count() == 2
+    assert len(captured) <= 12, "\n".join(q["sql"][:120] for q in captured.captured_queries)
+
+
 @pytest.mark.parametrize("username", ["guard", "judge", "clerk"])
 def test_the_register_is_not_for_the_desk_or_the_judges(client_as, username) -> None:
     for name in ("gate:visit_list", "gate:visit_export", "gate:counts"):

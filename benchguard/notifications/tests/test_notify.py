@@ -15,7 +15,6 @@ from django_tasks_db.models import DBTaskResult
 
 from benchguard.notifications import services
 from benchguard.notifications.models import Notification
-from benchguard.notifications.querysets import NotificationQuerySet
 from benchguard.notifications.services import notify
 from benchguard.notifications.tasks import send_notification_emails
 from benchguard.organization import services as org_services
@@ -184,20 +183,20 @@ def test_a_too_long_title_is_refused_and_nothing_is_saved(persona: Persona) -> N
 def test_a_lost_race_reads_the_winners_row_and_keeps_the_callers_transaction(
     persona: Persona, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    judge = persona("judge")
+    judge, office = persona("judge"), persona("office")
     [winner] = _reminder([judge], email=False)
-    # Let get_or_create's first look miss, as when another worker commits in between.
-    real_get = NotificationQuerySet.get
+    # Let the read of who was told miss the winner, as when another worker commits
+    # between that read and the insert: the insert then fails on the unique constraint.
+    real = services._already_told
     misses = iter([True])
 
-    def get(self: NotificationQuerySet, *args: Any, **kwargs: Any) -> Notification:
-        if next(misses, False):
-            raise Notification.DoesNotExist
-        return real_get(self, *args, **kwargs)
+    def already_told(dedupe_key: str, recipient_ids: list[Any]) -> set[Any]:
+        return set() if next(misses, False) else real(dedupe_key, recipient_ids)
 
-    monkeypatch.setattr(NotificationQuerySet, "get", get)
+    monkeypatch.setattr(services, "_already_told", already_told)
     with transaction.atomic():
-        assert _reminder([judge]) == []
+        [other] = _reminder([judge, office])  # one at a time after the lost race
+        assert other.recipient == office
         assert Notification.objects.filter(recipient=judge).count() == 1  # still usable
     assert Notification.objects.get(recipient=judge) == winner
 

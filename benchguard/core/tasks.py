@@ -40,3 +40,12 @@ def prune_once_submissions() -> int:
         deleted = once.prune()
         record_event(actor=None, action="core.once.pruned", count=deleted)
     return deleted
+
+
+@periodic("core.optimize_database", daily(at="04:10"))
+@task()
+def optimize_database() -> str:
+    """Keep the query planner's statistics current (issue 11; see core.upkeep)."""
+    from benchguard.core import upkeep
+
+    return upkeep.optimize()

@@ -16,6 +16,8 @@ class MatterStatus(models.TextChoices):
 
 
 OPEN_STATUSES = frozenset({MatterStatus.ACCEPTED, MatterStatus.SUSPENDED})
+# What the office's inbox lists: waiting for acceptance, or being handled.
+INBOX_STATUSES = (MatterStatus.SUBMITTED, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED)
 
 
 class Origin(models.TextChoices):

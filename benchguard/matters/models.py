@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.models import AttachmentBase, VersionedModel
 from benchguard.matters.choices import (
+    INBOX_STATUSES,
     Channel,
     DecisionBasis,
     EventKind,
@@ -163,6 +164,18 @@ class Matter(VersionedModel):
     calendar_days = models.BooleanField(_("count calendar days"), default=True)
     extended_days = models.PositiveSmallIntegerField(_("days of approved extensions"), default=0)
     due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    # Computed and stored by the database (issue 11): with it, the inbox's index
+    # (court, in_inbox, due_date, …) hands out the open matters already in the order
+    # shown, so a page reads 50 index entries however long the court's history is. A
+    # filter on the statuses themselves (an IN list) would make the planner sort them.
+    # 1 or 0, not a boolean: Django writes `WHERE in_inbox` for a boolean, which SQLite
+    # cannot match to an index column; `in_inbox = 1` it can.
+    in_inbox = models.GeneratedField(
+        expression=Case(When(status__in=INBOX_STATUSES, then=Value(1)), default=Value(0)),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+        verbose_name=_("in the inbox"),
+    )
     suspended_since = models.DateField(_("suspended since"), null=True, blank=True)
     findings = models.TextField(_("findings"), blank=True)
     handling_opinion = models.TextField(_("handling opinion"), blank=True)
@@ -205,6 +218,9 @@ class Matter(VersionedModel):
         ]
         indexes = [
             models.Index(fields=["court", "status", "due_date"], name="matter_inbox_idx"),
+            models.Index(
+                fields=["court", "in_inbox", "due_date", "registered_at", "id"], name="matter_inbox_order_idx"
+            ),
         ]
 
     def __str__(self) -> str:

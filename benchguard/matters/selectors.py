@@ -44,8 +44,7 @@ def office_courts(user: Any) -> set[int]:
 def inbox(user: Any) -> QuerySet[Matter]:
     """Open and waiting matters of the user's courts, the most urgent first."""
     return (
-        Matter.objects.filter(court_id__in=office_courts(user))
-        .filter(status__in=[MatterStatus.SUBMITTED, MatterStatus.ACCEPTED, MatterStatus.SUSPENDED])
+        Matter.objects.filter(court_id__in=office_courts(user), in_inbox=1)
         .select_related("court", "applicant", "handler")
         .order_by("due_date", "registered_at", "pk")
     )

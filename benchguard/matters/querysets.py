@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from benchguard.core.access import court_ids_with
+from benchguard.organization.models import Person
 
 # Roles that see every matter of their court.
 COURT_WIDE_ROLES = ("committee_office", "committee_chair", "committee_vice_chair")
@@ -20,8 +21,11 @@ class MatterQuerySet(models.QuerySet):
         court's leaders — can find that a matter exists."""
         if user is None or not user.is_authenticated:
             return self.none()
+        # The applicant by a subquery, not a join: each branch of the OR then has its
+        # own index and the database reads only the rows the user may see (a join
+        # made SQLite scan every matter of the city, issue 11).
         return self.filter(
             Q(court_id__in=court_ids_with(user, COURT_WIDE_ROLES))
-            | Q(applicant__account_id=user.pk)
+            | Q(applicant_id__in=Person.objects.filter(account_id=user.pk).values("pk"))
             | Q(handler_id=user.pk)
         )

@@ -33,11 +33,17 @@ from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import measure_repeatable  # noqa: E402
+from measure import measure_repeatable
 
 DEFAULT_ITERATIONS = 200
 # The lists measured at 1× and at --scale-factor × their data (issue 11 item 4).
-SCALING_ROWS = ("matters inbox", "incident register", "visits register", "API matters list", "API visits list")
+SCALING_ROWS = (
+    "matters inbox",
+    "incident register",
+    "visits register",
+    "API matters list",
+    "API visits list",
+)
 SCALING_TARGET = 1.2
 # Targets at this scale (docs/performance.md); p95 server time in milliseconds.
 TARGETS_MS = {"search": 100.0, "list": 100.0, "person": 50.0, "api": 100.0}
@@ -266,7 +272,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ("visits register", "/gate/visits/", "list"),
         ("API visits list", "/api/gate/visits/", "api"),
     ):
-        rows.append(measure(police_client, url, args.iterations, label=label, user="judicial police", kind=kind))
+        rows.append(
+            measure(police_client, url, args.iterations, label=label, user="judicial police", kind=kind)
+        )
 
     def counts() -> dict[str, int]:
         return {
@@ -411,8 +419,8 @@ def print_report(report: dict[str, Any]) -> None:
                 met += f" (HTTP {row['status']})"
             print(
                 f"| {row['label']} | {row['p50_1x']:.1f} | {row['p50_nx']:.1f} | {row['time_ratio']:.2f} | "
-                f"{row['queries_1x']} | {row['queries_nx']} | {row['floor_1x']:.2f} | {row['floor_nx']:.2f} | "
-                f"{row['ratio_to_floor_nx']:.1f}× | {met} |"
+                f"{row['queries_1x']} | {row['queries_nx']} | {row['floor_1x']:.2f} | "
+                f"{row['floor_nx']:.2f} | {row['ratio_to_floor_nx']:.1f}× | {met} |"
             )
     print()
 

@@ -57,10 +57,11 @@ How a domain area adds its own generator
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -68,11 +69,13 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from benchguard.core import audit
+from benchguard.core.crypto import EncryptedTextField, encrypt
 from benchguard.core.identity import check_character
 from benchguard.organization import services
 from benchguard.organization.choices import CourtLevel, DepartmentType, PersonCategory, Role
@@ -278,6 +281,10 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
     return rng.choices([value for value, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
+_SURNAME_VALUES = [surname for surname, _w in SURNAMES]
+_SURNAME_CUMULATIVE = list(itertools.accumulate(weight for _s, weight in SURNAMES))
+
+
 def random_name(rng: random.Random) -> tuple[str, bool]:
     """A plausible Chinese name and whether its bearer is a man (for the ID number)."""
     male = rng.random() < 0.55
@@ -285,7 +292,9 @@ def random_name(rng: random.Random) -> tuple[str, bool]:
     given = rng.choice(pool)
     if rng.random() < TWO_CHARACTER_GIVEN_SHARE:
         given += rng.choice(pool)
-    return _weighted(rng, SURNAMES) + given, male
+    # What _weighted(rng, SURNAMES) draws (the same random numbers, the same surname),
+    # without rebuilding the weights for each of a million visitors.
+    return rng.choices(_SURNAME_VALUES, cum_weights=_SURNAME_CUMULATIVE)[0] + given, male
 
 
 @cache
@@ -439,6 +448,85 @@ def roles_for(person: Person) -> tuple[str, ...]:
 
 
 # --- Writing ---------------------------------------------------------------------------------
+
+
+def next_ids(model: type[models.Model], count: int) -> range:
+    """Primary keys for `count` rows about to be inserted with `insert_rows`: on from the
+    highest one. Seeding runs in one transaction, alone on a benchmark database; call
+    `reset_sequences` afterwards so that rows made later through the services number on."""
+    highest = model.objects.aggregate(highest=models.Max("pk"))["highest"] or 0
+    return range(highest + 1, highest + 1 + count)
+
+
+def reset_sequences(*model_classes: type[models.Model]) -> None:
+    """Move PostgreSQL's id sequences past the ids `insert_rows` gave explicitly (SQLite's
+    AUTOINCREMENT counter follows an explicit id by itself)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(model_classes))
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def _converter(field: models.Field) -> Callable[[object], object] | None:  # type: ignore[type-arg]
+    """How one column's value goes to the database, decided once per column: None where
+    the driver takes the Python value as it is."""
+    if isinstance(field, EncryptedTextField):
+        return lambda value: encrypt(str(value)) if value not in (None, "") else value
+    if isinstance(field, models.DateTimeField):
+        return connection.ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return connection.ops.adapt_datefield_value
+    if isinstance(field, models.ForeignKey | models.AutoField | models.BooleanField | models.IntegerField):
+        return None
+    if type(field) in (models.CharField, models.TextField):
+        return None
+    return lambda value: field.get_db_prep_save(value, connection)
+
+
+def insert_rows(
+    model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[object]], *, chunk: int = 5000
+) -> int:
+    """INSERT `rows` — tuples of values for `fields` (attribute names: `court_id`, and
+    `id` when other rows refer to them) — with one prepared statement per chunk
+    (`executemany`). Every other column gets its field's default. For millions of rows:
+    `bulk_create` builds a model instance and runs the ORM's per-field preparation for
+    each value, which was most of seeding a million visits. Values go through the same
+    conversions as the ORM's — `EncryptedTextField` encrypts, datetimes are adapted by
+    the backend — so the rows are what the services write."""
+    opts = model._meta
+    given = [opts.get_field(name) for name in fields]
+    given_columns = {field.column for field in given}
+    defaults = [
+        field
+        for field in opts.concrete_fields
+        if field.column not in given_columns and not isinstance(field, models.AutoField)
+    ]
+    default_values = tuple(field.get_db_prep_save(field.get_default(), connection) for field in defaults)
+    columns = [field.column for field in given] + [field.column for field in defaults]
+    quote = connection.ops.quote_name
+    # Table and column names come from the model, quoted; the values are parameters.
+    names = ", ".join(quote(column) for column in columns)
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {quote(opts.db_table)} ({names}) VALUES ({placeholders})"  # noqa: S608
+    converters = [(index, convert) for index, field in enumerate(given) if (convert := _converter(field))]
+    written = 0
+    with connection.cursor() as cursor:
+        for batch in _batched(rows, chunk):
+            prepared = []
+            for row in batch:
+                values = list(row)
+                for index, convert in converters:
+                    values[index] = convert(values[index])
+                prepared.append((*values, *default_values))
+            cursor.executemany(sql, prepared)
+            written += len(prepared)
+    return written
+
+
+def _batched(rows: Iterable[Sequence[object]], size: int) -> Iterator[tuple[Sequence[object], ...]]:
+    iterator = iter(rows)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _ensure_courts(total: int, result: ScaleResult) -> list[Court]:

@@ -9,7 +9,7 @@ PORT ?= 8000
 # reach the demo by another name than HOST (e.g. HOST=0.0.0.0 BASE_URL=http://10.1.2.3:8000).
 DEMO_URL = $(or $(BASE_URL),http://$(HOST):$(PORT))
 
-.PHONY: demo test lint typecheck check pytest e2e bench install messages clean
+.PHONY: demo test lint typecheck check pytest e2e bench bench-quick install messages clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,19 @@ e2e: $(INSTALLED)
 	$(BIN)/python scripts/ensure_browser.py
 	$(BIN)/pytest -m e2e --durations=10 $(PYTEST_ARGS)
 
+## make bench: every benchmark at full size — run.py (directory, inbox, registers, and the
+## lists at 1× and 4× their data), gate.py (check-in, 1,000,000 visits), matcher.py;
+## each row with its SQL floor and ratio (bench/README.md). Slow: half an hour or more.
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/gate.py
+	$(BIN)/python bench/matcher.py
+
+## make bench-quick: the same rows on a tenth of the data and fewer requests (minutes)
+bench-quick: $(INSTALLED)
+	$(BIN)/python bench/run.py --people 600 --iterations 30
+	$(BIN)/python bench/gate.py --persons 10000 --visits 100000 --iterations 30
+	$(BIN)/python bench/matcher.py --persons 10000 --iterations 100
 
 ## make messages: re-extract translatable strings (needs GNU gettext) and compile them
 messages: $(INSTALLED)

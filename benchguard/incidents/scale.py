@@ -1,7 +1,7 @@
 """City-scale incidents for the benchmark (`benchguard seed-scale`): two per person over
 the years 2019–2026 — 6,000 at 3,000 people — of every kind, each about one or two
 people of its court, most closed. The register's first page is measured against them
-(bench/run.py). Bulk-inserted, like the rest of the scale data."""
+(bench/run.py). Inserted as plain rows, like the rest of the scale data."""
 
 from __future__ import annotations
 
@@ -12,10 +12,22 @@ from django.utils import timezone
 
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, IncidentStatus, Procedure
 from benchguard.incidents.models import Incident
-from benchguard.organization.scale import ScaleContext, register_generator
+from benchguard.organization.scale import (
+    ScaleContext,
+    insert_rows,
+    next_ids,
+    register_generator,
+    reset_sequences,
+)
 
 INCIDENTS_PER_PERSON = 2
 YEARS = range(2019, 2027)
+
+
+INCIDENT_FIELDS = (
+    "id", "court_id", "kind", "nature", "occurred_at", "place", "description", "case_number", "procedure",
+    "people_count", "reported_by_id", "reported_at", "status", "closed_at", "closing_note",
+)  # fmt: skip
 
 
 @register_generator("incidents")
@@ -31,8 +43,9 @@ def generate_incidents(ctx: ScaleContext) -> dict[str, int]:
     if not ctx.people or fallback is None:
         return {"incidents": 0}
     now = timezone.now()
-    rows: list[Incident] = []
-    targets: list[list[int]] = []
+    rows: list[tuple[object, ...]] = []
+    targets: list[tuple[int, int]] = []
+    incident_ids = iter(next_ids(Incident, len(ctx.people) * INCIDENTS_PER_PERSON))
     for _ in range(len(ctx.people) * INCIDENTS_PER_PERSON):
         victim = rng.choice(ctx.people)
         kind = rng.choice(IncidentKind.values)
@@ -41,36 +54,26 @@ def generate_incidents(ctx: ScaleContext) -> dict[str, int]:
         )
         occurred = min(occurred, now - dt.timedelta(days=rng.randrange(1, 60)))
         closed = occurred < now - dt.timedelta(days=90) or rng.random() < 0.5
-        rows.append(
-            Incident(
-                court_id=victim.court_id,
-                kind=kind,
-                nature=rng.choice(NATURES_BY_KIND[kind]),
-                occurred_at=occurred,
-                place="（规模测试数据）法院周边",
-                description="（规模测试数据）当事人在法院周边滋扰。",
-                case_number=f"（{occurred.year}）测{rng.randrange(1, 9999)}号",
-                procedure=rng.choice(Procedure.values) if kind == IncidentKind.COURTROOM else "",
-                people_count=rng.randrange(1, 40)
-                if kind in (IncidentKind.DISTURBANCE, IncidentKind.GROUP_PETITION)
-                else None,
-                reported_by_id=rng.choice(accounts_by_court.get(victim.court_id) or [fallback]),
-                reported_at=occurred + dt.timedelta(hours=1),
-                status=IncidentStatus.CLOSED if closed else IncidentStatus.OPEN,
-                closed_at=occurred + dt.timedelta(days=10) if closed else None,
-                closing_note="（规模测试数据）已处理。" if closed else "",
-            )
+        nature = rng.choice(NATURES_BY_KIND[kind])
+        case_number = f"（{occurred.year}）测{rng.randrange(1, 9999)}号"
+        procedure = rng.choice(Procedure.values) if kind == IncidentKind.COURTROOM else ""
+        people_count = (
+            rng.randrange(1, 40) if kind in (IncidentKind.DISTURBANCE, IncidentKind.GROUP_PETITION) else None
         )
+        reported_by = rng.choice(accounts_by_court.get(victim.court_id) or [fallback])
+        incident_id = next(incident_ids)
+        rows.append(
+            (
+                incident_id, victim.court_id, kind, nature, occurred, "（规模测试数据）法院周边",
+                "（规模测试数据）当事人在法院周边滋扰。", case_number, procedure, people_count, reported_by,
+                occurred + dt.timedelta(hours=1), IncidentStatus.CLOSED if closed else IncidentStatus.OPEN,
+                occurred + dt.timedelta(days=10) if closed else None,
+                "（规模测试数据）已处理。" if closed else "",
+            )
+        )  # fmt: skip
         colleagues = people_by_court[victim.court_id]
-        targets.append(sorted({victim.pk, rng.choice(colleagues)}))
-    Incident.objects.bulk_create(rows, batch_size=ctx.batch_size)
-    through = Incident.targets.through
-    through.objects.bulk_create(
-        [
-            through(incident_id=incident.pk, person_id=person_id)
-            for incident, ids in zip(rows, targets, strict=True)
-            for person_id in ids
-        ],
-        batch_size=ctx.batch_size,
-    )
+        targets += [(incident_id, person_id) for person_id in sorted({victim.pk, rng.choice(colleagues)})]
+    insert_rows(Incident, INCIDENT_FIELDS, rows)
+    insert_rows(Incident.targets.through, ("incident_id", "person_id"), targets)
+    reset_sequences(Incident)
     return {"incidents": len(rows)}

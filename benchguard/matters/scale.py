@@ -2,7 +2,7 @@
 3,000 people, spread over the courts by their size and over the years 2019–2026, most
 closed, some open — the office inbox is measured against them (bench/run.py).
 
-Bulk-inserted like the rest of the scale data (see organization/scale.py for why); each
+Inserted as plain rows like the rest of the scale data (organization.scale.insert_rows); each
 court's numbers run without gaps per year and the registration counters are set to
 match, so matters registered afterwards through the services number on correctly.
 """
@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from benchguard.matters.choices import Channel, MatterStatus, Origin, Subject
 from benchguard.matters.models import Matter, MatterSettings, RegistrationCounter
-from benchguard.organization.scale import ScaleContext, register_generator
+from benchguard.organization.scale import ScaleContext, insert_rows, register_generator
 
 MATTERS_PER_PERSON = 20 / 3  # 20,000 matters for 3,000 people
 YEARS = range(2019, 2027)
@@ -30,6 +30,13 @@ STATUS_WEIGHTS = [
     (MatterStatus.SUSPENDED, 1),
     (MatterStatus.SUBMITTED, 3),
 ]
+
+
+MATTER_FIELDS = (
+    "court_id", "year", "sequence", "number", "origin", "channel", "subject", "applicant_id",
+    "registered_by_id", "registered_at", "facts", "department_response", "reported_to_department_on",
+    "status", "handler_id", "accepted_on", "handling_days", "due_date", "declined_reason",
+)  # fmt: skip
 
 
 @register_generator("matters")
@@ -50,7 +57,7 @@ def generate_matters(ctx: ScaleContext) -> dict[str, int]:
         (c.court_id, c.year): c.last_sequence for c in RegistrationCounter.objects.all()
     }
     today = timezone.localdate()
-    rows: list[Matter] = []
+    rows: list[tuple[object, ...]] = []
     for _ in range(total):
         applicant = rng.choice(ctx.people)
         court = courts[applicant.court_id]
@@ -69,30 +76,22 @@ def generate_matters(ctx: ScaleContext) -> dict[str, int]:
             else registered + dt.timedelta(days=rng.randrange(0, 5))
         )
         registrars = accounts_by_court.get(court.pk) or [fallback]
+        channel = rng.choice([Channel.ONLINE, Channel.PHONE, Channel.WRITTEN])
+        subject = rng.choice(Subject.values)
+        registered_by = rng.choice(registrars)
+        handler = rng.choice(registrars) if accepted else None
         rows.append(
-            Matter(
-                court_id=court.pk,
-                year=year,
-                sequence=sequences[key],
-                number=f"{court.abbreviation}权保〔{year}〕{sequences[key]}号",
-                origin=Origin.APPLICATION,
-                channel=rng.choice([Channel.ONLINE, Channel.PHONE, Channel.WRITTEN]),
-                subject=rng.choice(Subject.values),
-                applicant_id=applicant.pk,
-                registered_by_id=rng.choice(registrars),
-                registered_at=timezone.make_aware(dt.datetime.combine(registered, dt.time(9, 30))),
-                facts="（规模测试数据）当事人威胁、骚扰法官。",
-                department_response="部门已处理但未解决。",
-                reported_to_department_on=registered - dt.timedelta(days=7),
-                status=status,
-                handler_id=rng.choice(registrars) if accepted else None,
-                accepted_on=accepted,
-                handling_days=30 if accepted else None,
-                due_date=accepted + dt.timedelta(days=30) if accepted else None,
-                declined_reason="不属于受理范围。" if status == MatterStatus.DECLINED else "",
+            (
+                court.pk, year, sequences[key], f"{court.abbreviation}权保〔{year}〕{sequences[key]}号",
+                Origin.APPLICATION, channel, subject, applicant.pk, registered_by,
+                timezone.make_aware(dt.datetime.combine(registered, dt.time(9, 30))),
+                "（规模测试数据）当事人威胁、骚扰法官。", "部门已处理但未解决。",
+                registered - dt.timedelta(days=7), status, handler, accepted, 30 if accepted else None,
+                accepted + dt.timedelta(days=30) if accepted else None,
+                "不属于受理范围。" if status == MatterStatus.DECLINED else "",
             )
-        )
-    Matter.objects.bulk_create(rows, batch_size=ctx.batch_size)
+        )  # fmt: skip
+    insert_rows(Matter, MATTER_FIELDS, rows)
     for (court_id, year), last in sequences.items():
         RegistrationCounter.objects.update_or_create(
             court_id=court_id, year=year, defaults={"last_sequence": last}

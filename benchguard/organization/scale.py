@@ -63,7 +63,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from django.conf import settings
@@ -473,7 +473,17 @@ def _converter(field: models.Field) -> Callable[[object], object] | None:  # typ
     if isinstance(field, EncryptedTextField):
         return lambda value: encrypt(str(value)) if value not in (None, "") else value
     if isinstance(field, models.DateTimeField):
-        return connection.ops.adapt_datetimefield_value
+        adapt = connection.ops.adapt_datetimefield_value
+        if connection.vendor == "sqlite" and settings.USE_TZ and connection.timezone is UTC:
+            # What adapt does with a datetime already in UTC, in one step (a million
+            # visits carry four datetimes each).
+            def utc_text(value: object) -> object:
+                if isinstance(value, datetime) and value.tzinfo is UTC:
+                    return str(value.replace(tzinfo=None))
+                return adapt(value)
+
+            return utc_text
+        return adapt
     if isinstance(field, models.DateField):
         return connection.ops.adapt_datefield_value
     if isinstance(field, models.ForeignKey | models.AutoField | models.BooleanField | models.IntegerField):

@@ -66,6 +66,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -455,7 +456,7 @@ def next_ids(model: type[models.Model], count: int) -> range:
     """Primary keys for `count` rows about to be inserted with `insert_rows`: on from the
     highest one. Seeding runs in one transaction, alone on a benchmark database; call
     `reset_sequences` afterwards so that rows made later through the services number on."""
-    highest = model.objects.aggregate(highest=models.Max("pk"))["highest"] or 0
+    highest = model._default_manager.aggregate(highest=models.Max("pk"))["highest"] or 0
     return range(highest + 1, highest + 1 + count)
 
 
@@ -468,17 +469,14 @@ def reset_sequences(*model_classes: type[models.Model]) -> None:
             cursor.execute(sql)
 
 
-def _converter(
-    field: models.Field,  # type: ignore[type-arg]
-    ciphertexts: dict[str, str] | None,
-) -> Callable[[object], object] | None:
+def _converter(field: Any, ciphertexts: dict[str, str] | None) -> Callable[[Any], Any] | None:
     """How one column's value goes to the database, decided once per column: None where
     the driver takes the Python value as it is."""
     if isinstance(field, EncryptedTextField):
         if ciphertexts is None:
             return lambda value: encrypt(str(value)) if value not in (None, "") else value
 
-        def encrypt_once(value: object) -> object:
+        def encrypt_once(value: Any) -> Any:
             if value in (None, ""):
                 return value
             text = str(value)
@@ -493,7 +491,7 @@ def _converter(
         if connection.vendor == "sqlite" and settings.USE_TZ and connection.timezone is UTC:
             # What adapt does with a datetime already in UTC, in one step (a million
             # visits carry four datetimes each).
-            def utc_text(value: object) -> object:
+            def utc_text(value: Any) -> Any:
                 if isinstance(value, datetime) and value.tzinfo is UTC:
                     return str(value.replace(tzinfo=None))
                 return adapt(value)
@@ -528,7 +526,7 @@ def insert_rows(
     (a returning visitor's document number): for scale data only, where equal values
     may show as equal (their blind index shows that anyway)."""
     opts = model._meta
-    given = [opts.get_field(name) for name in fields]
+    given: list[Any] = [opts.get_field(name) for name in fields]
     given_columns = {field.column for field in given}
     defaults = [
         field

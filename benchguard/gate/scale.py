@@ -29,6 +29,7 @@ from benchguard.gate.choices import PostKind, ReturnedHow, VisitStatus
 from benchguard.gate.models import IdDeposit, Post, Visit, document_index
 from benchguard.organization.scale import (
     ScaleContext,
+    indexes_built_after,
     insert_rows,
     next_ids,
     random_name,
@@ -77,46 +78,47 @@ def generate_visits(ctx: ScaleContext) -> dict[str, int]:
     visitors = max(1, total // VISITS_PER_VISITOR)
     known: dict[int, tuple[str, str, str]] = {}
     ciphertexts: dict[str, str] = {}
-    made = 0
-    while made < total:
-        visits: list[tuple[object, ...]] = []
-        deposits: list[tuple[object, ...]] = []
-        for index in range(start + made, start + min(made + CHUNK, total)):
-            court = rng.choices(courts, cum_weights=cumulative)[0]
-            host_id, department_id = rng.choice(hosts_by_court[court.pk])
-            arrived = now - dt.timedelta(minutes=rng.randrange(60, 3 * 365 * 24 * 60))
-            visitor = start + (index - start) % visitors
-            if visitor not in known:
-                born = dt.date(1950, 1, 1) + dt.timedelta(days=visitor % 20000)
-                first17 = f"370211{born:%Y%m%d}{visitor // 20000 % 1000:03d}"
-                number = first17 + check_character(first17)
-                known[visitor] = (number, index_of(number), random_name(rng)[0])
-            number, document_index, name = known[visitor]
-            left = rng.random() > 0.03
-            purpose = rng.choice(PURPOSES)
-            registered_by = rng.choice(registrars[court.pk])
-            departed = arrived + dt.timedelta(minutes=rng.randrange(10, 240)) if left else None
-            closed = None if left else arrived + dt.timedelta(minutes=10)
-            visit_id = next(visit_ids)
-            post_id = posts[court.pk].pk
-            visits.append(
-                (
-                    visit_id, court.pk, post_id, name, "resident_id", number, document_index, purpose,
-                    host_id, department_id, arrived, registered_by,
-                    VisitStatus.DEPARTED if left else VisitStatus.CLOSED,
-                    arrived + dt.timedelta(minutes=2) if left else None,
-                    departed, closed, "" if left else "被访人未确认。", arrived, arrived,
-                )
-            )  # fmt: skip
-            deposits.append(
-                (
-                    next(deposit_ids), visit_id, post_id, document_index, "S", arrived, departed or closed,
-                    ReturnedHow.CHECK_OUT if left else ReturnedHow.CLOSED,
-                )
-            )  # fmt: skip
-        insert_rows(Visit, VISIT_FIELDS, visits, ciphertexts=ciphertexts)
-        insert_rows(IdDeposit, DEPOSIT_FIELDS, deposits)
-        made += len(visits)
+    with indexes_built_after(Visit, IdDeposit):
+        made = 0
+        while made < total:
+            visits: list[tuple[object, ...]] = []
+            deposits: list[tuple[object, ...]] = []
+            for index in range(start + made, start + min(made + CHUNK, total)):
+                court = rng.choices(courts, cum_weights=cumulative)[0]
+                host_id, department_id = rng.choice(hosts_by_court[court.pk])
+                arrived = now - dt.timedelta(minutes=rng.randrange(60, 3 * 365 * 24 * 60))
+                visitor = start + (index - start) % visitors
+                if visitor not in known:
+                    born = dt.date(1950, 1, 1) + dt.timedelta(days=visitor % 20000)
+                    first17 = f"370211{born:%Y%m%d}{visitor // 20000 % 1000:03d}"
+                    number = first17 + check_character(first17)
+                    known[visitor] = (number, index_of(number), random_name(rng)[0])
+                number, document_index, name = known[visitor]
+                left = rng.random() > 0.03
+                purpose = rng.choice(PURPOSES)
+                registered_by = rng.choice(registrars[court.pk])
+                departed = arrived + dt.timedelta(minutes=rng.randrange(10, 240)) if left else None
+                closed = None if left else arrived + dt.timedelta(minutes=10)
+                visit_id = next(visit_ids)
+                post_id = posts[court.pk].pk
+                visits.append(
+                    (
+                        visit_id, court.pk, post_id, name, "resident_id", number, document_index, purpose,
+                        host_id, department_id, arrived, registered_by,
+                        VisitStatus.DEPARTED if left else VisitStatus.CLOSED,
+                        arrived + dt.timedelta(minutes=2) if left else None,
+                        departed, closed, "" if left else "被访人未确认。", arrived, arrived,
+                    )
+                )  # fmt: skip
+                deposits.append(
+                    (
+                        next(deposit_ids), visit_id, post_id, document_index, "S", arrived,
+                        departed or closed, ReturnedHow.CHECK_OUT if left else ReturnedHow.CLOSED,
+                    )
+                )  # fmt: skip
+            insert_rows(Visit, VISIT_FIELDS, visits, ciphertexts=ciphertexts)
+            insert_rows(IdDeposit, DEPOSIT_FIELDS, deposits)
+            made += len(visits)
     reset_sequences(Visit, IdDeposit)
     return {"visits": made}
 

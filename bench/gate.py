@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> None:
         import django
 
         django.setup()
+        from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         rng = random.Random(11)
         client = Client()
-        client.force_login(guard, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(guard, backend=settings.AUTHENTICATION_BACKENDS[-1])  # the accounts backend
 
         def form(i: int) -> dict[str, str]:
             first17 = f"370212{1960 + i % 40}{1 + i % 12:02d}{1 + i % 28:02d}{i // 1000 % 1000:03d}"

@@ -221,7 +221,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ("person page", f"/directory/people/{person.pk}/", "person"),
         ("API search by surname", f"/api/people/?q={surname}", "api"),
     ]
-    backend = "django.contrib.auth.backends.ModelBackend"
+    backend = settings.AUTHENTICATION_BACKENDS[-1]  # the accounts backend (axes only guards)
     rows: list[Row] = []
     for user_label, account in (("judge (1 court)", judge), ("city superuser", superuser)):
         client = Client()

@@ -531,7 +531,9 @@ def insert_rows(
     defaults = [
         field
         for field in opts.concrete_fields
-        if field.column not in given_columns and not isinstance(field, models.AutoField)
+        if field.column not in given_columns
+        and not isinstance(field, models.AutoField)
+        and not getattr(field, "generated", False)  # a GeneratedField is the database's to fill
     ]
     default_values = tuple(field.get_db_prep_save(field.get_default(), connection) for field in defaults)
     columns = [field.column for field in given] + [field.column for field in defaults]

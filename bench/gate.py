@@ -75,8 +75,9 @@ def main(argv: list[str] | None = None) -> None:
         seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
         seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
         if not args.no_analyze:
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")  # as autovacuum (or the periodic job) would after a bulk load
+            from benchguard.core import upkeep
+
+            upkeep.analyze()  # the application's ANALYZE, as after migrate or autovacuum after a bulk load
         court = Court.objects.get(division_code="370200")
         post = Post.objects.get(court=court, kind="gatehouse")
         guard = org.create_account(actor=None, username="bench-guard", display_name="基准门卫", password=None)

@@ -63,10 +63,9 @@ def main(argv: list[str] | None = None) -> None:
         seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
         seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
         if not args.no_analyze:
-            with connection.cursor() as cursor:
-                # Planner statistics, as autovacuum (PostgreSQL) or the periodic job would
-                # gather after a bulk load.
-                cursor.execute("ANALYZE")
+            from benchguard.core import upkeep
+
+            upkeep.analyze()  # the application's ANALYZE, as after migrate or autovacuum after a bulk load
         rng = random.Random(7)
         stored = list(PersonName.objects.values_list("name", flat=True)[:20000])
         names = rng.sample(stored, min(len(stored), args.iterations))

@@ -4,7 +4,6 @@ the same courts, often about an incident reported through the register."""
 from benchguard.incidents.tests.conftest import (  # noqa: F401  (fixtures)
     base_court,
     colleague,
-    court,
     media_root,
     report,
 )

@@ -28,12 +28,6 @@ def media_root(settings: Any, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def court(db: None) -> Court:
-    """The intermediate court (370200), where most personas hold their roles."""
-    return Court.objects.get(division_code="370200")
-
-
-@pytest.fixture
 def base_court(db: None) -> Court:
     """The Shinan base court (370202), judge2's court."""
     return Court.objects.get(division_code="370202")

@@ -221,6 +221,7 @@ class Matter(VersionedModel):
             models.Index(
                 fields=["court", "in_inbox", "due_date", "registered_at", "id"], name="matter_inbox_order_idx"
             ),
+            models.Index(fields=["court", "-registered_at", "-id"], name="matter_court_recent_idx"),
         ]
 
     def __str__(self) -> str:

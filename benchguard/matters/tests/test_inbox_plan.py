@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 
 from benchguard.matters import selectors
-from benchguard.organization.models import Account
+from benchguard.matters.models import Matter
+from benchguard.organization.models import Account, Court
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +36,27 @@ def test_the_inbox_page_is_read_in_index_order_without_statistics() -> None:
     plan = "\n".join(_plan(sql, params))
     assert "matter_inbox_order_idx" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+
+
+def test_the_office_sees_its_courts_matters_and_its_own_elsewhere_and_the_list_reads_in_order() -> None:
+    office = Account.objects.get(username="office")
+    ours = Matter.objects.filter(court__division_code="370200")
+    # A matter of the Shinan base court (a copy of one of ours, under its own number).
+    elsewhere = ours.order_by("pk").first()
+    assert elsewhere is not None
+    elsewhere.pk = None
+    elsewhere.court = Court.objects.get(division_code="370202")
+    elsewhere.number = f"{elsewhere.number}-370202"
+    elsewhere.save(force_insert=True)
+    visible = Matter.objects.visible_to(office)
+    assert set(visible.values_list("pk", flat=True)) == set(ours.values_list("pk", flat=True))
+    # Court-wide only: the list is read from the (court, registered_at) index, no sort.
+    sql, params = visible.order_by("-registered_at", "-pk")[:50].query.sql_with_params()
+    plan = "\n".join(_plan(sql, params))
+    assert "matter_court_recent_idx" in plan and "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+    # Handling a matter of another court, the office sees it too (the OR comes back).
+    Matter.objects.filter(pk=elsewhere.pk).update(handler=office)
+    assert set(Matter.objects.visible_to(office).values_list("pk", flat=True)) == {
+        *ours.values_list("pk", flat=True),
+        elsewhere.pk,
+    }

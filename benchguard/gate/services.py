@@ -139,13 +139,13 @@ def check_in(
     _require_desk(actor, post.court_id)
     if post.kind != PostKind.GATEHOUSE or not post.is_active:
         raise ValidationError({"post": _("Visitors are registered at a gatehouse in use.")})
-    visitor_name = visitor_name.strip()
+    visitor_name, purpose, slot, phone = visitor_name.strip(), purpose.strip(), slot.strip(), phone.strip()
     errors: dict[str, Any] = {}
     if not visitor_name:
         errors["visitor_name"] = ValidationError(_("Enter the visitor's name."), code="required")
-    if not purpose.strip():
+    if not purpose:
         errors["purpose"] = ValidationError(_("Enter the purpose of the visit."), code="required")
-    if not slot.strip():
+    if not slot:
         errors["slot"] = ValidationError(_("Enter the slot the document is kept in."), code="required")
     if host.court_id != post.court_id or not host.is_active:
         errors["host"] = ValidationError(_("The host must work at this court."), code="host")
@@ -166,14 +166,14 @@ def check_in(
                 document_kind=document_kind,
                 normalised=normalised,
                 index=index,
-                purpose=purpose.strip(),
+                purpose=purpose,
                 host=host,
-                slot=slot.strip(),
-                phone=phone.strip(),
+                slot=slot,
+                phone=phone,
                 now=at or timezone.now(),
             )
     except IntegrityError as exc:
-        clash = _deposit_clash(index, post, slot.strip())
+        clash = _deposit_clash(index, post, slot)
         if clash is None:
             raise  # not the deposit: a fault, not a guard's input
         raise clash from exc

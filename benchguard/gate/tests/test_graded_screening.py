@@ -9,6 +9,8 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +20,8 @@ from benchguard.gate.choices import CheckDecision, HitOutcome, HoldDecision, Vis
 from benchguard.gate.models import CheckDecisionRecord, HoldDecisionRecord, ScreeningHit, Visit
 from benchguard.gate.tests.conftest import days_ahead, desk_data
 from benchguard.notifications.models import Notification
+from benchguard.organization import services as org_services
+from benchguard.organization.choices import Role
 from benchguard.organization.demo import demo_id_number
 from benchguard.persons_of_concern import services as poc_services
 from benchguard.persons_of_concern.models import PersonOfConcern
@@ -253,12 +257,6 @@ def test_the_escalation_is_a_job_the_worker_runs_every_minute() -> None:
 
 def test_a_check_alerts_any_number_of_officers_in_the_same_queries(visitor, listed, gatehouse) -> None:
     """Bulk notifications: one insert for all the judicial police alerted, however many."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from benchguard.organization import services as org_services
-    from benchguard.organization.choices import Role
-
     listed("单国栋")
     with CaptureQueriesContext(connection) as few:
         first = visitor(visitor_name="善国栋")

@@ -222,6 +222,8 @@ class Matter(VersionedModel):
                 fields=["court", "in_inbox", "due_date", "registered_at", "id"], name="matter_inbox_order_idx"
             ),
             models.Index(fields=["court", "-registered_at", "-id"], name="matter_court_recent_idx"),
+            # Each handler's open matters (the inbox's load table) from the index alone.
+            models.Index(fields=["court", "status", "handler"], name="matter_handler_load_idx"),
         ]
 
     def __str__(self) -> str:

@@ -16,8 +16,10 @@ from django.utils import timezone
 
 from benchguard.matters.choices import Channel, MatterStatus, Origin, Subject
 from benchguard.matters.models import Matter, MatterSettings, RegistrationCounter
+from benchguard.organization.models import Person
 from benchguard.organization.scale import ScaleContext, insert_rows, register_generator
 
+OFFICE_STAFF = 4  # handlers of matters per court
 MATTERS_PER_PERSON = 20 / 3  # 20,000 matters for 3,000 people
 YEARS = range(2019, 2027)
 # Share of each status among generated matters: most are history.
@@ -46,6 +48,17 @@ def generate_matters(ctx: ScaleContext) -> dict[str, int]:
     for person in ctx.people:
         if person.account_id:
             accounts_by_court[person.court_id].append(person.account_id)
+    # Matters are handled by the committee office, a few people in each court however
+    # many judges it has: the court's first accounts, the same on every seeding run, so
+    # that more data (bench/run.py's 4×) means more history, not more handlers.
+    handlers_by_court: dict[int, list[int]] = defaultdict(list)
+    for court_id, account_id in (
+        Person.objects.filter(court__in=ctx.courts, account__isnull=False)
+        .order_by("court_id", "pk")
+        .values_list("court_id", "account_id")
+    ):
+        if len(handlers_by_court[court_id]) < OFFICE_STAFF:
+            handlers_by_court[court_id].append(account_id)
     fallback = next((ids[0] for ids in accounts_by_court.values() if ids), None)
     if not ctx.people or fallback is None:
         return {"matters": 0}
@@ -79,7 +92,7 @@ def generate_matters(ctx: ScaleContext) -> dict[str, int]:
         channel = rng.choice([Channel.ONLINE, Channel.PHONE, Channel.WRITTEN])
         subject = rng.choice(Subject.values)
         registered_by = rng.choice(registrars)
-        handler = rng.choice(registrars) if accepted else None
+        handler = rng.choice(handlers_by_court.get(court.pk) or registrars) if accepted else None
         rows.append(
             (
                 court.pk, year, sequences[key], f"{court.abbreviation}权保〔{year}〕{sequences[key]}号",

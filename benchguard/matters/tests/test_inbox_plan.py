@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from benchguard.matters import selectors
+from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.organization.models import Account, Court
 
@@ -60,3 +62,29 @@ def test_the_office_sees_its_courts_matters_and_its_own_elsewhere_and_the_list_r
         *ours.values_list("pk", flat=True),
         elsewhere.pk,
     }
+
+
+def test_each_handlers_load_is_counted_from_an_index_alone() -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    office = Account.objects.get(username="office")
+    with CaptureQueriesContext(connection) as queries:
+        load = selectors.handler_load(office)
+    # The query as it was sent, its values written in (as the database logs it).
+    counting = next(query["sql"] for query in queries.captured_queries if "GROUP BY" in query["sql"])
+    being_handled = Matter.objects.filter(
+        court__division_code="370200", status__in=[MatterStatus.ACCEPTED, MatterStatus.SUSPENDED]
+    )
+    assert being_handled.exists()
+    assert sum(row["count"] for row in load) == being_handled.count()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + counting)
+            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            assert "COVERING INDEX matter_handler_load_idx" in plan, plan
+        else:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + counting)
+            plan = "\n".join(str(row[0]) for row in cursor.fetchall())
+            assert "matter_handler_load_idx" in plan, plan

@@ -809,7 +809,6 @@ def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Att
         actor=actor,
         action="matters.attachment.add",
         record=matter,
-        prefix=str(matter.pk),
     )
     _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
     return attachment

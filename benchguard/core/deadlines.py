@@ -546,12 +546,30 @@ class DayChange:
     note: str = ""
 
 
-def _version_or_current(model: type[CalendarDay | CalendarYear], pk: int, expected: int | None) -> int:
-    """The version the caller's edit is based on; a caller without a loaded form (a
-    command) edits the row as it is now."""
-    if expected is not None:
-        return expected
-    return int(model._default_manager.values_list("version", flat=True).get(pk=pk))
+CalendarRow = TypeVar("CalendarRow", CalendarDay, CalendarYear)
+# How the change log names the administrator's additions and corrections of each row.
+CALENDAR_RECORDS = {CalendarDay: "core.calendar_day", CalendarYear: "core.calendar_year"}
+
+
+def _save_calendar_row(
+    model: type[CalendarRow],
+    fields: dict[str, Any],
+    *,
+    pk: int | None,
+    expected_version: int | None,
+    actor: Actor,
+) -> CalendarRow:
+    """Add (pk None) or correct a calendar row with `fields`, logged as its record's
+    .create or .update. The correction is based on `expected_version`; a caller without
+    a loaded form (a command) corrects the row as it is now."""
+    record = CALENDAR_RECORDS[model]
+    if pk is None:
+        return create_versioned(model(**fields), actor=actor, action=f"{record}.create", fields=list(fields))
+    if expected_version is None:
+        expected_version = int(model._default_manager.values_list("version", flat=True).get(pk=pk))
+    return update_versioned(
+        model, pk, actor=actor, action=f"{record}.update", expected_version=expected_version, changes=fields
+    )
 
 
 def save_calendar_day(
@@ -562,27 +580,19 @@ def save_calendar_day(
     The row becomes the administrator's (source "administrator"), so seeding never
     overwrites it. Writes the change log; stale edits are refused.
     """
-    fields = {"date": change.date, "kind": change.kind, "name": change.name, "note": change.note}
+    fields = {
+        "date": change.date,
+        "kind": change.kind,
+        "name": change.name,
+        "note": change.note,
+        "source": CalendarSource.ADMINISTRATOR,
+    }
     with transaction.atomic():
-        if pk is None:
-            row = create_versioned(
-                CalendarDay(source=CalendarSource.ADMINISTRATOR, **fields),
-                actor=actor,
-                action="core.calendar_day.create",
-                fields=[*fields, "source"],
-            )
-            years = {row.date.year}
-        else:
-            before_year = CalendarDay.objects.values_list("date", flat=True).get(pk=pk).year
-            row = update_versioned(
-                CalendarDay,
-                pk,
-                actor=actor,
-                action="core.calendar_day.update",
-                expected_version=_version_or_current(CalendarDay, pk, expected_version),
-                changes={**fields, "source": CalendarSource.ADMINISTRATOR},
-            )
-            years = {before_year, row.date.year}
+        years: set[int] = set()
+        if pk is not None:
+            years.add(CalendarDay.objects.values_list("date", flat=True).get(pk=pk).year)
+        row = _save_calendar_row(CalendarDay, fields, pk=pk, expected_version=expected_version, actor=actor)
+        years.add(row.date.year)
         _announce(sorted(years))
     return row
 
@@ -628,23 +638,12 @@ def save_calendar_year(
         "confirmed_at": timezone.now() if confirmed else None,
     }
     with transaction.atomic():
-        if pk is None:
-            row = create_versioned(
-                CalendarYear(**fields), actor=actor, action="core.calendar_year.create", fields=list(fields)
-            )
-        else:
+        if pk is not None:
             current = CalendarYear.objects.get(pk=pk)
             if current.confirmed == confirmed and current.year == year:
                 # Nothing but the timestamp would change; keep who confirmed it and when.
                 fields.pop("confirmed_by")
                 fields.pop("confirmed_at")
-            row = update_versioned(
-                CalendarYear,
-                pk,
-                actor=actor,
-                action="core.calendar_year.update",
-                expected_version=_version_or_current(CalendarYear, pk, expected_version),
-                changes=fields,
-            )
+        row = _save_calendar_row(CalendarYear, fields, pk=pk, expected_version=expected_version, actor=actor)
         _announce([year])
     return row

@@ -286,12 +286,11 @@ def attach(
     actor: Actor,
     action: str,
     record: models.Model,
-    prefix: str,
     allowed: dict[str, str] | None = None,
 ) -> A:
     """Keep `upload` as `attachment` (a new row of a concrete AttachmentBase, its foreign
     key to `record` and `uploaded_by` set): typed by its content, limited in size, stored under
-    `<prefix>-<hash><extension>`, logged on `record` with its name and SHA-256. Call it
+    `<record's id>-<hash><extension>`, logged on `record` with its name and SHA-256. Call it
     inside the service's transaction, after its permission and status checks; a refusal
     leaves neither a row nor a file."""
     checked = check_upload(upload, allowed=allowed)
@@ -299,7 +298,7 @@ def attach(
     attachment.size = checked.size
     attachment.content_type = checked.content_type
     attachment.sha256 = checked.sha256
-    with stored(attachment.file, f"{prefix}-{checked.sha256[:16]}{checked.extension}", upload):
+    with stored(attachment.file, f"{record.pk}-{checked.sha256[:16]}{checked.extension}", upload):
         attachment.save()
         audit.record_event(
             actor=actor, action=action, obj=record, name=attachment.name, sha256=checked.sha256

@@ -52,12 +52,9 @@ def generate_visits(ctx: ScaleContext) -> dict[str, int]:
     rng = ctx.rng
     total = target_count(len(ctx.people))
     hosts_by_court: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    accounts_by_court: dict[int, list[int]] = defaultdict(list)
     for person in ctx.people:
         hosts_by_court[person.court_id].append((person.pk, person.department_id))
-        if person.account_id:
-            accounts_by_court[person.court_id].append(person.account_id)
-    fallback = next((ids[0] for ids in accounts_by_court.values() if ids), None)
+    accounts_by_court, fallback = ctx.accounts_by_court()
     if total <= 0 or fallback is None:
         return {"visits": 0}
     posts = {}

@@ -709,36 +709,23 @@ def record_shift(
         raise duplicate
     try:
         with transaction.atomic():
-            return _create_shift(actor, post, day, shift, people_checked, bags_checked, refusals, notes)
+            return create_versioned(
+                CheckpointShift(
+                    post=post,
+                    day=day,
+                    shift=shift,
+                    people_checked=people_checked,
+                    bags_checked=bags_checked,
+                    refusals=refusals,
+                    notes=notes.strip(),
+                    recorded_by=account_of(actor),
+                ),
+                actor=actor,
+                action="gate.shift.record",
+                fields=["post", "day", "shift", "people_checked", "bags_checked", "refusals", "notes"],
+            )
     except IntegrityError:  # another guard recorded it a moment ago
         raise duplicate from None
-
-
-def _create_shift(
-    actor: Actor,
-    post: Post,
-    day: dt.date,
-    shift: str,
-    people_checked: int,
-    bags_checked: int,
-    refusals: int,
-    notes: str,
-) -> CheckpointShift:
-    return create_versioned(
-        CheckpointShift(
-            post=post,
-            day=day,
-            shift=shift,
-            people_checked=people_checked,
-            bags_checked=bags_checked,
-            refusals=refusals,
-            notes=notes.strip(),
-            recorded_by=account_of(actor),
-        ),
-        actor=actor,
-        action="gate.shift.record",
-        fields=["post", "day", "shift", "people_checked", "bags_checked", "refusals", "notes"],
-    )
 
 
 @transaction.atomic

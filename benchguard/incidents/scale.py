@@ -34,12 +34,9 @@ INCIDENT_FIELDS = (
 def generate_incidents(ctx: ScaleContext) -> dict[str, int]:
     rng = ctx.rng
     people_by_court: dict[int, list[int]] = defaultdict(list)
-    accounts_by_court: dict[int, list[int]] = defaultdict(list)
     for person in ctx.people:
         people_by_court[person.court_id].append(person.pk)
-        if person.account_id:
-            accounts_by_court[person.court_id].append(person.account_id)
-    fallback = next((ids[0] for ids in accounts_by_court.values() if ids), None)
+    accounts_by_court, fallback = ctx.accounts_by_court()
     if not ctx.people or fallback is None:
         return {"incidents": 0}
     now = timezone.now()

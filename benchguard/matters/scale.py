@@ -44,10 +44,7 @@ MATTER_FIELDS = (
 @register_generator("matters")
 def generate_matters(ctx: ScaleContext) -> dict[str, int]:
     rng = ctx.rng
-    accounts_by_court: dict[int, list[int]] = defaultdict(list)
-    for person in ctx.people:
-        if person.account_id:
-            accounts_by_court[person.court_id].append(person.account_id)
+    accounts_by_court, fallback = ctx.accounts_by_court()
     # Matters are handled by the committee office, a few people in each court however
     # many judges it has: the court's first accounts, the same on every seeding run, so
     # that more data (bench/run.py's 4×) means more history, not more handlers.
@@ -59,7 +56,6 @@ def generate_matters(ctx: ScaleContext) -> dict[str, int]:
     ):
         if len(handlers_by_court[court_id]) < OFFICE_STAFF:
             handlers_by_court[court_id].append(account_id)
-    fallback = next((ids[0] for ids in accounts_by_court.values() if ids), None)
     if not ctx.people or fallback is None:
         return {"matters": 0}
     courts = {court.pk: court for court in ctx.courts}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -254,32 +254,41 @@ def recompute_due_dates(*, years: Iterable[int] | None = None) -> int:
 # --- Registration -----------------------------------------------------------------------------
 
 
+class ApplicationText(TypedDict):
+    """What an application says (A26.1), as the judge or the office wrote it in the form."""
+
+    subject: str
+    facts: str
+    infringer: str
+    request: str
+    reported_to_department_on: dt.date | None
+    department_response: str
+
+
 def _create(
     *,
     actor: Actor,
     court: Court,
     origin: str,
     channel: str,
-    subject: str,
     applicant: Person | None,
-    facts: str,
-    infringer: str = "",
-    request: str = "",
-    reported_to_department_on: dt.date | None = None,
-    department_response: str = "",
     resubmission_of: Matter | None = None,
     status: str = MatterStatus.SUBMITTED,
+    **text: Unpack[ApplicationText],
 ) -> Matter:
+    if unexpected := set(text) - ApplicationText.__required_keys__:
+        raise TypeError(f"_create() got unexpected keyword arguments {sorted(unexpected)}")
     if origin == Origin.APPLICATION:
         errors = {}
-        if reported_to_department_on is None:
+        reported_on = text["reported_to_department_on"]
+        if reported_on is None:
             errors["reported_to_department_on"] = _(
                 "Say when you reported this to your own department: the committee helps when "
                 "the department's handling did not resolve it (A26.1)."
             )
-        elif reported_to_department_on > timezone.localdate():
+        elif reported_on > timezone.localdate():
             errors["reported_to_department_on"] = _("This date is in the future.")
-        if not department_response.strip():
+        if not text["department_response"].strip():
             errors["department_response"] = _("Say what your department did about it (A26.1).")
         if errors:
             raise ValidationError(errors)
@@ -292,31 +301,18 @@ def _create(
         sequence=sequence,
         origin=origin,
         channel=channel,
-        subject=subject,
         applicant=applicant,
         registered_by=account_of(actor),
-        facts=facts,
-        infringer=infringer,
-        request=request,
-        reported_to_department_on=reported_to_department_on,
-        department_response=department_response,
         resubmission_of=resubmission_of,
         status=status,
+        **text,
     )
     return create_versioned(matter, actor=actor, action="matters.matter.create", fields=MATTER_AUDIT_FIELDS)
 
 
 @transaction.atomic
 def submit_application(
-    *,
-    actor: Actor,
-    subject: str,
-    facts: str,
-    infringer: str,
-    request: str,
-    reported_to_department_on: dt.date | None,
-    department_response: str,
-    resubmission_of: Matter | None = None,
+    *, actor: Actor, resubmission_of: Matter | None = None, **text: Unpack[ApplicationText]
 ) -> Matter:
     """A judge applies online for themself (A26.1)."""
     person = Person.objects.filter(account=account_of(actor)).select_related("court").first()
@@ -331,14 +327,9 @@ def submit_application(
         court=person.court,
         origin=Origin.APPLICATION,
         channel=Channel.ONLINE,
-        subject=subject,
         applicant=person,
-        facts=facts,
-        infringer=infringer,
-        request=request,
-        reported_to_department_on=reported_to_department_on,
-        department_response=department_response,
         resubmission_of=resubmission_of,
+        **text,
     )
     _event(matter, actor, EventKind.SUBMITTED)
     _notify(
@@ -353,16 +344,7 @@ def submit_application(
 
 @transaction.atomic
 def register_application(
-    *,
-    actor: Actor,
-    applicant: Person,
-    channel: str,
-    subject: str,
-    facts: str,
-    infringer: str,
-    request: str,
-    reported_to_department_on: dt.date | None,
-    department_response: str,
+    *, actor: Actor, applicant: Person, channel: str, **text: Unpack[ApplicationText]
 ) -> Matter:
     """The office registers an application received by phone, e-mail or in writing on the
     judge's behalf (A26.1); the original is attached next."""
@@ -377,13 +359,8 @@ def register_application(
         court=applicant.court,
         origin=Origin.APPLICATION,
         channel=channel,
-        subject=subject,
         applicant=applicant,
-        facts=facts,
-        infringer=infringer,
-        request=request,
-        reported_to_department_on=reported_to_department_on,
-        department_response=department_response,
+        **text,
     )
     _event(matter, actor, EventKind.REGISTERED, Channel(channel).label)
     return matter
@@ -410,10 +387,14 @@ def open_ex_officio(
         court=court,
         origin=Origin.EX_OFFICIO,
         channel=Channel.NONE,
-        subject=subject,
         applicant=applicant,
+        # Taken up by the committee itself: nobody asked, and no department came first.
+        subject=subject,
         facts=facts,
         infringer=infringer,
+        request="",
+        reported_to_department_on=None,
+        department_response="",
     )
     _event(matter, actor, EventKind.OPENED)
     return _accept(matter, actor=actor, handler=None)
@@ -828,7 +809,6 @@ def add_attachment(*, actor: Actor, matter: Matter, upload: UploadedFile) -> Att
         actor=actor,
         action="matters.attachment.add",
         record=matter,
-        prefix=str(matter.pk),
     )
     _event(matter, actor, EventKind.ATTACHMENT, attachment.name, for_applicant=False)
     return attachment

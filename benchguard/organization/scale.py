@@ -60,7 +60,7 @@ from __future__ import annotations
 import itertools
 import random
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -242,6 +242,16 @@ class ScaleContext:
     @property
     def batch_size(self) -> int:
         return self.options.batch_size
+
+    def accounts_by_court(self) -> tuple[dict[int, list[int]], int | None]:
+        """The ids of the people's accounts by court id, and the first of them: the
+        stand-in for a court with none (None when the run has no account at all). A
+        generator draws from them who registered, reported or recorded a row."""
+        by_court: dict[int, list[int]] = defaultdict(list)
+        for person in self.people:
+            if person.account_id:
+                by_court[person.court_id].append(person.account_id)
+        return by_court, next((ids[0] for ids in by_court.values() if ids), None)
 
 
 @dataclass

@@ -200,7 +200,6 @@ def add_attachment(*, actor: Actor, incident: Incident, upload: UploadedFile) ->
         actor=actor,
         action="incidents.attachment.add",
         record=incident,
-        prefix=str(incident.pk),
         allowed=MEDIA_UPLOAD_TYPES,
     )
 

@@ -39,6 +39,12 @@ def application(persona: Callable[[str], Account]) -> Callable[..., Matter]:
 
 
 @pytest.fixture
+def accepted_matter(application: Callable[..., Matter], persona: Callable[[str], Account]) -> Matter:
+    """The judge's application, accepted by the office today (A26.2)."""
+    return services.accept_matter(actor=persona("office"), matter=application("judge"))
+
+
+@pytest.fixture
 def told(persona: Callable[[str], Account]) -> Callable[..., Matter]:
     """The chair decides an accepted matter and the office tells the judge by `channel`
     (A26.4): the matter as it then stands, awaiting the judge's answer."""

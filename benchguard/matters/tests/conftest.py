@@ -39,6 +39,12 @@ def application(persona: Callable[[str], Account]) -> Callable[..., Matter]:
 
 
 @pytest.fixture
+def chair(db: None) -> Account:
+    """The intermediate court's committee chair, who decides (the persona "chair")."""
+    return Account.objects.get(username="chair")
+
+
+@pytest.fixture
 def accepted_matter(application: Callable[..., Matter], persona: Callable[[str], Account]) -> Matter:
     """The judge's application, accepted by the office today (A26.2)."""
     return services.accept_matter(actor=persona("office"), matter=application("judge"))

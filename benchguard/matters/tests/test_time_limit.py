@@ -62,9 +62,8 @@ def test_the_due_date_follows_the_official_holiday_table(
 
 
 def test_a_suspension_stops_the_clock_and_resuming_moves_the_due_date(
-    matter: Matter, office: Account, persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    chair = persona("chair")
     with time_machine.travel(at("2026-03-10"), tick=False):
         request = services.request_time(
             actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待补充材料。"
@@ -97,9 +96,8 @@ def test_an_extension_needs_the_chair_and_moves_the_due_date(
 
 @IN_TIME
 def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
-    matter: Matter, office: Account, persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    chair = persona("chair")
     request = services.request_time(
         actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由"
     )
@@ -198,9 +196,8 @@ def test_an_extension_rearms_the_reminders(
 
 @IN_TIME
 def test_suspended_and_finished_matters_get_no_reminders(
-    matter: Matter, office: Account, persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    chair = persona("chair")
     request = services.request_time(
         actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待"
     )
@@ -242,9 +239,8 @@ def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
 
 @IN_TIME
 def test_two_extensions_run_on_one_after_the_other(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    application: Callable[..., Matter], office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
     matter = _accept_on("2026-03-06", application, office)  # Fri 6 Mar + 30 = Sun 5 Apr → Tue 7 Apr
     assert matter.due_date == dt.date(2026, 4, 7)
     for days in (2, 3):
@@ -322,9 +318,8 @@ def test_a_due_date_in_a_year_without_the_official_schedule_is_flagged(
 
 
 def test_an_extension_asked_on_the_due_date_is_approved_the_day_after_is_refused(
-    matter: Matter, office: Account, persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    chair = persona("chair")
     with time_machine.travel(at("2026-04-01"), tick=False):  # the last day: still in time
         request = services.request_time(
             actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="需调查。"

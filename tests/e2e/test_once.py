@@ -5,31 +5,21 @@ Back to the desk and registering the next visitor registers them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
-
-OpenPage = Callable[..., WatchedPage]
-
-
-def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
-    watched = open_page()
-    watched.login(username, password)
-    expect(watched.page.locator("main h1")).to_contain_text("工作台")
-    return watched
 
 
 def test_a_double_clicked_application_is_one_matter_even_after_back(demo: Any, open_page: OpenPage) -> None:
     from benchguard.matters.models import Matter
 
-    judge = _signed_in(open_page, "judge", demo.DEMO_PASSWORD)
+    judge = signed_in(open_page, "judge", demo.DEMO_PASSWORD)
     page = judge.page
     page.goto("/matters/apply/")
     facts = "开庭后当事人在停车场拦住法官车辆，双击提交测试。"
@@ -61,7 +51,7 @@ def test_a_double_clicked_check_in_is_one_visit(demo: Any, open_page: OpenPage) 
     from benchguard.gate.models import Visit
     from benchguard.organization.demo import demo_id_number
 
-    guard = _signed_in(open_page, "guard", demo.DEMO_PASSWORD)
+    guard = signed_in(open_page, "guard", demo.DEMO_PASSWORD)
     page = guard.page
     page.locator('nav [data-nav="gate"]').click()
     page.fill("input[name=document_number]", demo_id_number("19900101", "357"))

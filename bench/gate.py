@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Replay, Timings, query_range, recorded
-from run import configure_environment, drop_postgres_database, recreate_postgres_database
+from run import configure_environment, drop_postgres_database, recreate_postgres_database, seed_city
 
 TARGET_MS = 50.0
 
@@ -57,7 +57,6 @@ def main(argv: list[str] | None = None) -> None:
 
         django.setup()
         from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
@@ -67,17 +66,10 @@ def main(argv: list[str] | None = None) -> None:
         from benchguard.organization import services as org
         from benchguard.organization.choices import Role
         from benchguard.organization.models import Court, Person
-        from benchguard.organization.scale import ScaleOptions, random_name, seed_scale
+        from benchguard.organization.scale import random_name
         from benchguard.persons_of_concern.models import ControlledListEntry
 
-        call_command("migrate", verbosity=0, interactive=False)
-        started, cpu = time.perf_counter(), time.process_time()
-        seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
-        seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
-        if not args.no_analyze:
-            from benchguard.core import upkeep
-
-            upkeep.analyze()  # the application's ANALYZE, as after migrate or autovacuum after a bulk load
+        seed_seconds, seed_cpu = seed_city(analyze=not args.no_analyze)
         court = Court.objects.get(division_code="370200")
         post = Post.objects.get(court=court, kind="gatehouse")
         guard = org.create_account(actor=None, username="bench-guard", display_name="基准门卫", password=None)

@@ -15,7 +15,6 @@ new visitors with valid resident IDs, one in twenty named like a person on the l
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -27,22 +26,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Replay, Timings, query_range, recorded
-from run import configure_environment, drop_postgres_database, recreate_postgres_database, seed_city
+from run import (
+    city_arguments,
+    configure_environment,
+    drop_postgres_database,
+    recreate_postgres_database,
+    seed_city,
+)
 
 TARGET_MS = 50.0
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--persons", type=int, default=100_000)
+    parser = city_arguments(__doc__.split("\n\n")[0], iterations=300)
     parser.add_argument("--visits", type=int, default=1_000_000)
-    parser.add_argument("--iterations", type=int, default=300)
-    parser.add_argument(
-        "--no-analyze",
-        action="store_true",
-        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
-    )
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     os.environ["BENCHGUARD_SCALE_VISITS"] = str(args.visits)

@@ -13,7 +13,6 @@ traditional characters or as a homophone), and resident ID numbers that exist.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -26,21 +25,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Measured, measure_each
-from run import configure_environment, drop_postgres_database, recreate_postgres_database, seed_city
+from run import (
+    city_arguments,
+    configure_environment,
+    drop_postgres_database,
+    recreate_postgres_database,
+    seed_city,
+)
 
 TARGETS_MS = {"name": 20.0, "id": 2.0}
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--persons", type=int, default=100_000)
-    parser.add_argument("--iterations", type=int, default=1000)
-    parser.add_argument(
-        "--no-analyze",
-        action="store_true",
-        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
-    )
+    parser = city_arguments(__doc__.split("\n\n")[0], iterations=1000)
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     with tempfile.TemporaryDirectory() as var_dir:

@@ -103,6 +103,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def city_arguments(description: str, *, iterations: int) -> argparse.ArgumentParser:
+    """The options gate.py and matcher.py share: where, how many persons of concern, how
+    many timed calls (`iterations` by default) and whether to ANALYZE after seeding."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--iterations", type=int, default=iterations)
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
+    )
+    return parser
+
+
 # --- Database setup (before Django is imported) -------------------------------------------
 
 

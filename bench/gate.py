@@ -15,7 +15,6 @@ new visitors with valid resident IDs, one in twenty named like a person on the l
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -29,22 +28,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Replay, Timings, query_range, recorded
-from run import configure_environment, drop_postgres_database, recreate_postgres_database
+from run import (
+    city_arguments,
+    configure_environment,
+    drop_postgres_database,
+    recreate_postgres_database,
+    seed_city,
+)
 
 TARGET_MS = 50.0
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--persons", type=int, default=100_000)
+    parser = city_arguments(__doc__.split("\n\n")[0], iterations=300)
     parser.add_argument("--visits", type=int, default=1_000_000)
-    parser.add_argument("--iterations", type=int, default=300)
-    parser.add_argument(
-        "--no-analyze",
-        action="store_true",
-        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
-    )
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     os.environ["BENCHGUARD_SCALE_VISITS"] = str(args.visits)
@@ -59,7 +56,6 @@ def main(argv: list[str] | None = None) -> None:
 
         django.setup()
         from django.conf import settings
-        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
@@ -82,17 +78,10 @@ def main(argv: list[str] | None = None) -> None:
         from benchguard.organization import services as org
         from benchguard.organization.choices import Role
         from benchguard.organization.models import Court, Person
-        from benchguard.organization.scale import ScaleOptions, random_name, seed_scale
+        from benchguard.organization.scale import random_name
         from benchguard.persons_of_concern.models import ControlledListEntry
 
-        call_command("migrate", verbosity=0, interactive=False)
-        started, cpu = time.perf_counter(), time.process_time()
-        seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
-        seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
-        if not args.no_analyze:
-            from benchguard.core import upkeep
-
-            upkeep.analyze()  # the application's ANALYZE, as after migrate or autovacuum after a bulk load
+        seed_seconds, seed_cpu = seed_city(analyze=not args.no_analyze)
         court = Court.objects.get(division_code="370200")
         post = Post.objects.get(court=court, kind="gatehouse")
         guard = org.create_account(actor=None, username="bench-guard", display_name="基准门卫", password=None)

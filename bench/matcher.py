@@ -13,12 +13,10 @@ traditional characters or as a homophone), and resident ID numbers that exist.
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,21 +25,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Measured, measure_each
-from run import configure_environment, drop_postgres_database, recreate_postgres_database
+from run import (
+    city_arguments,
+    configure_environment,
+    drop_postgres_database,
+    recreate_postgres_database,
+    seed_city,
+)
 
 TARGETS_MS = {"name": 20.0, "id": 2.0}
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--persons", type=int, default=100_000)
-    parser.add_argument("--iterations", type=int, default=1000)
-    parser.add_argument(
-        "--no-analyze",
-        action="store_true",
-        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
-    )
+    parser = city_arguments(__doc__.split("\n\n")[0], iterations=1000)
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     with tempfile.TemporaryDirectory() as var_dir:
@@ -51,21 +47,12 @@ def main(argv: list[str] | None = None) -> None:
         import django
 
         django.setup()
-        from django.core.management import call_command
         from django.db import connection
 
-        from benchguard.organization.scale import ScaleOptions, seed_scale
         from benchguard.persons_of_concern.matching import match
         from benchguard.persons_of_concern.models import IdentityDocument, PersonName
 
-        call_command("migrate", verbosity=0, interactive=False)
-        started, cpu = time.perf_counter(), time.process_time()
-        seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
-        seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
-        if not args.no_analyze:
-            from benchguard.core import upkeep
-
-            upkeep.analyze()  # the application's ANALYZE, as after migrate or autovacuum after a bulk load
+        seed_seconds, seed_cpu = seed_city(analyze=not args.no_analyze)
         rng = random.Random(7)
         stored = list(PersonName.objects.values_list("name", flat=True)[:20000])
         names = rng.sample(stored, min(len(stored), args.iterations))

@@ -103,6 +103,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def city_arguments(description: str, *, iterations: int) -> argparse.ArgumentParser:
+    """The options gate.py and matcher.py share: where, how many persons of concern, how
+    many timed calls (`iterations` by default) and whether to ANALYZE after seeding."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--iterations", type=int, default=iterations)
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="skip the ANALYZE after seeding (by default run once, as the periodic job would)",
+    )
+    return parser
+
+
 # --- Database setup (before Django is imported) -------------------------------------------
 
 
@@ -143,6 +158,25 @@ def configure_environment(var_dir: str, database_url: str) -> None:
         os.environ["DATABASE_URL"] = database_url
     else:
         os.environ.pop("DATABASE_URL", None)
+
+
+def seed_city(*, analyze: bool) -> tuple[float, float]:
+    """For gate.py and matcher.py, after django.setup(): migrate, seed-scale's 20 courts
+    and 3,000 people (seed 42) and, when `analyze`, the application's ANALYZE, as after
+    migrate or autovacuum after a bulk load; the seeding's wall-clock and CPU seconds."""
+    from django.core.management import call_command
+
+    from benchguard.organization.scale import ScaleOptions, seed_scale
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started, cpu = time.perf_counter(), time.process_time()
+    seed_scale(ScaleOptions(courts=20, people=3000, seed=42))
+    seed_seconds, seed_cpu = time.perf_counter() - started, time.process_time() - cpu
+    if analyze:
+        from benchguard.core import upkeep
+
+        upkeep.analyze()
+    return seed_seconds, seed_cpu
 
 
 # --- Measuring --------------------------------------------------------------------------
@@ -477,6 +511,14 @@ def _server_version(connection: Any) -> str:
         return str(cursor.fetchone()[0])
 
 
+def _met(row: dict[str, Any]) -> str:
+    """The report's "met" cell: yes or NO, and the HTTP status when it was not 200."""
+    met = "yes" if row["met"] else "NO"
+    if row["status"] != 200:
+        met += f" (HTTP {row['status']})"
+    return met
+
+
 def print_report(report: dict[str, Any]) -> None:
     print(f"\nBenchGuard benchmark — {report['date']}")
     print(
@@ -499,9 +541,7 @@ def print_report(report: dict[str, Any]) -> None:
     print("| request | as | p50 ms | p95 ms | queries | floor p50 ms | ratio | target p95 ms | met |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for row in report["rows"]:
-        met = "yes" if row["met"] else "NO"
-        if row["status"] != 200:
-            met += f" (HTTP {row['status']})"
+        met = _met(row)
         print(
             f"| {row['label']} | {row['user']} | {row['p50']:.1f} | {row['p95']:.1f} | {row['queries']} | "
             f"{row['floor_p50']:.2f} | {row['ratio']:.1f}× | < {row['target']:.0f} | {met} |"
@@ -527,9 +567,7 @@ def print_report(report: dict[str, Any]) -> None:
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for row in report["scaling"]:
-            met = "yes" if row["met"] else "NO"
-            if row["status"] != 200:
-                met += f" (HTTP {row['status']})"
+            met = _met(row)
             print(
                 f"| {row['label']} | {row['p50_1x']:.1f} | {row['p50_nx']:.1f} | {row['time_ratio']:.2f} | "
                 f"{row['queries_1x']} | {row['queries_nx']} | {row['floor_1x']:.2f} | "

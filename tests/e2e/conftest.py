@@ -160,6 +160,17 @@ class WatchedPage:
         return int(overflow)
 
 
+OpenPage = Callable[..., WatchedPage]
+
+
+def signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
+    """A fresh page (`open_page()`) signed in as `username`, on the home page (工作台)."""
+    watched = open_page()
+    watched.login(username, password)
+    expect(watched.page.locator("main h1")).to_contain_text("工作台")
+    return watched
+
+
 @pytest.fixture
 def demo(settings: Any, live_server: Any) -> Any:
     """The demo courts, people and accounts (`make demo`'s data) in the live server's

@@ -5,24 +5,14 @@ decides."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, WatchedPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
-
-OpenPage = Callable[..., WatchedPage]
-
-
-def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
-    watched = open_page()
-    watched.login(username, password)
-    expect(watched.page.locator("main h1")).to_contain_text("工作台")
-    return watched
 
 
 def _type_visitor(
@@ -50,7 +40,7 @@ def test_a_guard_registers_by_keyboard_and_the_police_decide_on_a_hit(demo: Any,
     from benchguard.organization.demo import demo_id_number
 
     password = demo.DEMO_PASSWORD
-    guard = _signed_in(open_page, "guard", password)
+    guard = signed_in(open_page, "guard", password)
     page = guard.page
     page.locator('nav [data-nav="gate"]').click()
     visitor_id = demo_id_number("19880808", "246")
@@ -63,7 +53,7 @@ def test_a_guard_registers_by_keyboard_and_the_police_decide_on_a_hit(demo: Any,
     guard.assert_self_contained()
 
     # The host confirms from the home page; the visitor is admitted and leaves.
-    judge = _signed_in(open_page, "judge", password)
+    judge = signed_in(open_page, "judge", password)
     judge.page.locator('[data-testid="my-visitors"] button[type=submit]').first.click()
     expect(judge.page.locator(".alert-success")).to_be_visible()
     page.reload()
@@ -82,7 +72,7 @@ def test_a_guard_registers_by_keyboard_and_the_police_decide_on_a_hit(demo: Any,
     assert "persons-of-concern" not in page.content()  # the guard never sees the list
     guard.screenshot("gate-desk-hold")
 
-    police = _signed_in(open_page, "police", password)
+    police = signed_in(open_page, "police", password)
     pp = police.page
     pp.goto("/gate/holds/")
     card = pp.locator("[data-hold]", has_text="单立新")

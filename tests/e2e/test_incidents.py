@@ -5,32 +5,22 @@ ask the police to act; the measure's owner sees it on the home page."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
-
-OpenPage = Callable[..., WatchedPage]
-
-
-def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
-    watched = open_page()
-    watched.login(username, password)
-    expect(watched.page.locator("main h1")).to_contain_text("工作台")
-    return watched
 
 
 def test_a_threat_is_recorded_with_its_protective_measures(demo: Any, open_page: OpenPage) -> None:
     from benchguard.incidents.models import Incident
 
     password = demo.DEMO_PASSWORD
-    judge = _signed_in(open_page, "judge", password)
+    judge = signed_in(open_page, "judge", password)
     page = judge.page
     page.locator('nav [data-nav="incidents"]').click()
     page.get_by_role("link", name="报告事件").click()
@@ -56,7 +46,7 @@ def test_a_threat_is_recorded_with_its_protective_measures(demo: Any, open_page:
     judge.screenshot("incidents-judge-reported")
     judge.assert_self_contained()
 
-    police = _signed_in(open_page, "police", password)
+    police = signed_in(open_page, "police", password)
     pp = police.page
     pp.goto(incident_url)
     pp.locator('[data-testid="measure-form"]').locator("xpath=..").locator("summary").click()

@@ -10,18 +10,16 @@ Screenshots go to test-output/e2e/ for a person to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from playwright.sync_api import ViewportSize, expect
 
-from tests.e2e.conftest import DESKTOP, LOGIN_PATH, TABLET, WatchedPage
+from tests.e2e.conftest import DESKTOP, LOGIN_PATH, TABLET, OpenPage
 
 # One xdist worker runs them all, so one Chromium serves the whole module.
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
-OpenPage = Callable[..., WatchedPage]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -4,7 +4,6 @@ the result (A26)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,18 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from benchguard.core import deadlines
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, WatchedPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
-
-OpenPage = Callable[..., WatchedPage]
-
-
-def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
-    watched = open_page()
-    watched.login(username, password)
-    expect(watched.page.locator("main h1")).to_contain_text("工作台")
-    return watched
 
 
 def _submit(watched: WatchedPage, action: str) -> None:
@@ -33,7 +23,7 @@ def _submit(watched: WatchedPage, action: str) -> None:
 def test_an_application_from_the_online_form_to_the_feedback(demo: Any, open_page: OpenPage) -> None:
     password = demo.DEMO_PASSWORD
 
-    judge = _signed_in(open_page, "judge", password)
+    judge = signed_in(open_page, "judge", password)
     page = judge.page
     page.locator('nav [data-nav="matters"]').click()
     page.get_by_role("link", name="申请权益保障").click()
@@ -55,7 +45,7 @@ def test_an_application_from_the_online_form_to_the_feedback(demo: Any, open_pag
     judge.screenshot("matters-judge-applied")
     judge.assert_self_contained()
 
-    office = _signed_in(open_page, "office", password)
+    office = signed_in(open_page, "office", password)
     office.page.goto(matter_url)
     _submit(office, "accept")
     expect(office.page.locator('[data-testid="status"]')).to_have_text("办理中")
@@ -65,7 +55,7 @@ def test_an_application_from_the_online_form_to_the_feedback(demo: Any, open_pag
     expect(office.page.locator('[data-testid="due"]')).to_contain_text(due)
     office.screenshot("matters-office-accepted")
 
-    chair = _signed_in(open_page, "chair", password)
+    chair = signed_in(open_page, "chair", password)
     chair.page.goto(matter_url)
     chair.page.select_option('[data-action="decide"] select[name=basis]', "chair")
     chair.page.fill('[data-action="decide"] textarea[name=findings]', "经调查，反映情况属实。")

@@ -5,31 +5,21 @@ Back to the desk and registering the next visitor registers them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
-
-OpenPage = Callable[..., WatchedPage]
-
-
-def _signed_in(open_page: OpenPage, username: str, password: str) -> WatchedPage:
-    watched = open_page()
-    watched.login(username, password)
-    expect(watched.page.locator("main h1")).to_contain_text("工作台")
-    return watched
 
 
 def test_a_double_clicked_application_is_one_matter_even_after_back(demo: Any, open_page: OpenPage) -> None:
     from benchguard.matters.models import Matter
 
-    judge = _signed_in(open_page, "judge", demo.DEMO_PASSWORD)
+    judge = signed_in(open_page, "judge", demo.DEMO_PASSWORD)
     page = judge.page
     page.goto("/matters/apply/")
     facts = "开庭后当事人在停车场拦住法官车辆，双击提交测试。"
@@ -57,18 +47,23 @@ def test_a_double_clicked_application_is_one_matter_even_after_back(demo: Any, o
     judge.assert_self_contained()
 
 
+def _fill_desk(page: Page, *, number: str, name: str, slot: str) -> None:
+    """The desk's form filled in for a visitor who brings documents for 王立明 (wlm)."""
+    page.fill("input[name=document_number]", number)
+    page.fill("input[name=visitor_name]", name)
+    page.fill("input[name=host_query]", "wlm")
+    page.fill("input[name=purpose]", "递交材料")
+    page.fill("input[name=slot]", slot)
+
+
 def test_a_double_clicked_check_in_is_one_visit(demo: Any, open_page: OpenPage) -> None:
     from benchguard.gate.models import Visit
     from benchguard.organization.demo import demo_id_number
 
-    guard = _signed_in(open_page, "guard", demo.DEMO_PASSWORD)
+    guard = signed_in(open_page, "guard", demo.DEMO_PASSWORD)
     page = guard.page
     page.locator('nav [data-nav="gate"]').click()
-    page.fill("input[name=document_number]", demo_id_number("19900101", "357"))
-    page.fill("input[name=visitor_name]", "双击测")
-    page.fill("input[name=host_query]", "wlm")
-    page.fill("input[name=purpose]", "递交材料")
-    page.fill("input[name=slot]", "K7")
+    _fill_desk(page, number=demo_id_number("19900101", "357"), name="双击测", slot="K7")
     page.locator("form[data-enter-advances] button[type=submit]").dblclick()
     expect(page.locator(".alert-success")).to_contain_text("双击测")
     expect(page.locator('[data-testid="visits"] tr', has_text="双击测")).to_have_count(1)
@@ -81,11 +76,7 @@ def test_a_double_clicked_check_in_is_one_visit(demo: Any, open_page: OpenPage) 
     expect(page.locator("main h1")).to_be_visible()
     page.go_back()
     expect(page.locator("input[name=document_number]")).to_be_visible()
-    page.fill("input[name=document_number]", demo_id_number("19900102", "358"))
-    page.fill("input[name=visitor_name]", "下一位")
-    page.fill("input[name=host_query]", "wlm")
-    page.fill("input[name=purpose]", "递交材料")
-    page.fill("input[name=slot]", "K8")
+    _fill_desk(page, number=demo_id_number("19900102", "358"), name="下一位", slot="K8")
     page.locator("form[data-enter-advances] button[type=submit]").click()
     expect(page.locator(".alert-success")).to_contain_text("下一位")
     assert Visit.objects.filter(visitor_name="下一位").count() == 1

@@ -4,30 +4,25 @@ and the police open their court's incident from there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import WatchedPage
+from tests.e2e.conftest import OpenPage, signed_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 
-def test_the_police_open_a_persons_incident_from_the_persons_page(
-    demo: Any, open_page: Callable[..., WatchedPage]
-) -> None:
+def test_the_police_open_a_persons_incident_from_the_persons_page(demo: Any, open_page: OpenPage) -> None:
     from benchguard.incidents.demo import FIRST_PLACE
     from benchguard.incidents.models import Incident
     from benchguard.persons_of_concern.models import PersonOfConcern
 
     shan = PersonOfConcern.objects.get(name="单立新")
     threat = Incident.objects.get(place=FIRST_PLACE)
-    police = open_page()
-    police.login("police", demo.DEMO_PASSWORD)
-    expect(police.page.locator("main h1")).to_contain_text("工作台")
+    police = signed_in(open_page, "police", demo.DEMO_PASSWORD)
     page = police.page
     page.goto(reverse("persons_of_concern:person_detail", args=[shan.pk]))
     incidents = page.locator('[data-testid="incidents"]')

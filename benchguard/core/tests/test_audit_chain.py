@@ -9,15 +9,15 @@ from django.db import DatabaseError, connection, transaction
 
 from benchguard.core import audit
 from benchguard.core.models import AuditEntry
+from tests.backends import execute_on_this_backend
 
 
 def _drop_trigger() -> None:
     """What someone with database rights would do before editing the log."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER core_auditentry_no_update ON core_auditentry")
-        else:
-            cursor.execute("DROP TRIGGER core_auditentry_no_update")
+    execute_on_this_backend(
+        sqlite="DROP TRIGGER core_auditentry_no_update",
+        postgresql="DROP TRIGGER core_auditentry_no_update ON core_auditentry",
+    )
 
 
 def test_the_demo_trail_verifies(db: None) -> None:

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import connection
 
 from benchguard.core import tasks, upkeep
+from tests.backends import execute_on_this_backend
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +26,10 @@ def _has_statistics(table: str) -> bool:
 
 
 def _forget_statistics() -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
-        else:
-            cursor.execute("DELETE FROM pg_statistic WHERE starelid = 'matters_matter'::regclass")
+    execute_on_this_backend(
+        sqlite="DROP TABLE IF EXISTS sqlite_stat1",
+        postgresql="DELETE FROM pg_statistic WHERE starelid = 'matters_matter'::regclass",
+    )
 
 
 def test_a_migrate_that_applied_something_analyses_the_tables() -> None:

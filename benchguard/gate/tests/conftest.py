@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from benchguard.gate import services
@@ -87,6 +88,14 @@ def api_data(gatehouse: Post, person_of: Callable[[str], Person], **overrides: A
     }
     data.update(overrides)
     return data
+
+
+def refused_to(actor: Account, decide: Callable[..., Visit], visit: Visit, decision: str) -> None:
+    """`actor`, not of the judicial police, is refused `decide` (a hold's or a check's
+    decision, with a reason) on `visit`; `visit` is then read again as stored."""
+    with pytest.raises(PermissionDenied):
+        decide(actor=actor, visit=visit, decision=decision, reason="理由")
+    visit.refresh_from_db()
 
 
 @pytest.fixture(autouse=True)

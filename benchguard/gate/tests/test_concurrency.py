@@ -7,8 +7,6 @@ PostgreSQL, where these run."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -21,6 +19,7 @@ from benchguard.gate.choices import ConfirmedVia, ReturnedHow, VisitStatus
 from benchguard.gate.models import IdDeposit, Post, Visit
 from benchguard.gate.tests.conftest import GATEHOUSE, VISITOR, new_id_number, new_slot
 from benchguard.organization.models import Account, Person
+from tests.concurrency import at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -33,33 +32,6 @@ def needs_postgres() -> None:
     # A transactional test starts from an empty database (an earlier one flushed every
     # table); the demo is idempotent and seeds what it needs, the sanction caps too.
     load_demo()
-
-
-def at_once(*calls: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:
-    """Run the calls in threads released together; each thread closes its connection."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = []
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-
-    def run(call: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            result = call()
-            with lock:
-                results.append(result)
-        except BaseException as exc:
-            with lock:
-                errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 def check_in_data() -> dict[str, Any]:
@@ -81,9 +53,9 @@ def test_two_guards_check_out_the_same_visitor_at_once() -> None:
     visit = services.confirm(actor=guard, visit=visit, via=ConfirmedVia.PHONE)
     assert visit.status == VisitStatus.ADMITTED
 
+    actors = {"guard": guard, "police": police}
     results, errors = at_once(
-        lambda: services.check_out(actor=guard, visit=Visit.objects.get(pk=visit.pk)),
-        lambda: services.check_out(actor=police, visit=Visit.objects.get(pk=visit.pk)),
+        lambda who: services.check_out(actor=actors[who], visit=Visit.objects.get(pk=visit.pk)), *actors
     )
     assert len(results) == 1
     assert len(errors) == 1
@@ -93,11 +65,12 @@ def test_two_guards_check_out_the_same_visitor_at_once() -> None:
     visit.refresh_from_db()
     assert visit.status == VisitStatus.DEPARTED
     assert visit.departed_at is not None
-    assert visit.version == results[0].version
+    [departed] = results.values()
+    assert visit.version == departed.version
     deposit = IdDeposit.objects.get(visit=visit)
     assert deposit.returned_at == visit.departed_at
     assert deposit.returned_how == ReturnedHow.CHECK_OUT
-    assert deposit.returned_by_id == results[0].deposit.returned_by_id
+    assert deposit.returned_by_id == departed.deposit.returned_by_id
     events = AuditEntry.objects.filter(action="gate.visit.check_out", object_id=str(visit.pk))
     assert events.count() == 1
 
@@ -107,11 +80,10 @@ def test_the_same_document_checked_in_twice_at_once_is_held_once() -> None:
     data = check_in_data()
     number = new_id_number()
     index = services.document_index("resident_id", number)
-    slots = [new_slot(), new_slot()]
+    slots = {"first": new_slot(), "second": new_slot()}
 
     results, errors = at_once(
-        lambda: services.check_in(**data, document_number=number, slot=slots[0]),
-        lambda: services.check_in(**data, document_number=number, slot=slots[1]),
+        lambda desk: services.check_in(**data, document_number=number, slot=slots[desk]), *slots
     )
     assert len(results) == 1
     assert len(errors) == 1
@@ -119,4 +91,5 @@ def test_the_same_document_checked_in_twice_at_once_is_held_once() -> None:
     assert set(errors[0].error_dict) <= {"document_number", "slot"}
     assert Visit.objects.filter(document_index=index).count() == 1
     assert IdDeposit.objects.filter(document_index=index, returned_at__isnull=True).count() == 1
-    assert Visit.objects.get(document_index=index).pk == results[0].pk
+    [held] = results.values()
+    assert Visit.objects.get(document_index=index).pk == held.pk

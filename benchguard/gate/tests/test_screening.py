@@ -6,13 +6,14 @@ judicial police", never whom the visitor matched."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from benchguard.core.documents import DocumentType
 from benchguard.gate import services
 from benchguard.gate.choices import HoldDecision, ReturnedHow, VisitStatus
 from benchguard.gate.models import HoldDecisionRecord, IdDeposit, ScreeningHit, Visit
+from benchguard.gate.tests.conftest import refused_to
 from benchguard.notifications.models import Notification
 from benchguard.organization.demo import demo_id_number
 from benchguard.persons_of_concern.models import PersonOfConcern
@@ -36,6 +37,19 @@ def poc(name: str) -> PersonOfConcern:
 def held(visitor):
     """A visitor who typed another name but left 单立新's resident ID."""
     return visitor(visitor_name="张某某", document_number=SHAN_ID, purpose="找法官反映情况")
+
+
+@pytest.fixture
+def decided(persona):
+    """decided(visit, decision, reason): the judicial police decide the hold on `visit`;
+    the visit as then stored."""
+
+    def decide(visit: Visit, decision: str, reason: str) -> Visit:
+        visit = services.decide_hold(actor=persona("police"), visit=visit, decision=decision, reason=reason)
+        visit.refresh_from_db()
+        return visit
+
+    return decide
 
 
 # --- Who is held ----------------------------------------------------------------------------------
@@ -112,19 +126,15 @@ def test_an_unrelated_visitor_is_not_held(visitor) -> None:
 # --- The judicial police decide -------------------------------------------------------------------
 
 
-def test_admit_with_an_escort_waits_for_the_host(held, persona) -> None:
-    police = persona("police")
-    visit = services.decide_hold(
-        actor=police, visit=held, decision=HoldDecision.ADMIT_WITH_ESCORT, reason="身份核实，派员全程陪同。"
-    )
-    visit.refresh_from_db()
+def test_admit_with_an_escort_waits_for_the_host(held, persona, decided) -> None:
+    visit = decided(held, HoldDecision.ADMIT_WITH_ESCORT, "身份核实，派员全程陪同。")
     assert visit.status == VisitStatus.PENDING
     assert visit.escort_required is True
     assert visit.cleared_at is not None
     record = HoldDecisionRecord.objects.get(visit=visit)
     assert (record.decision, record.decided_by, record.reason) == (
         HoldDecision.ADMIT_WITH_ESCORT,
-        police,
+        persona("police"),
         "身份核实，派员全程陪同。",
     )
     # The host then confirms: admitted, with the escort.
@@ -137,36 +147,26 @@ def test_admit_with_an_escort_waits_for_the_host(held, persona) -> None:
     ).exists()
 
 
-def test_admit_with_an_escort_admits_when_the_host_had_confirmed(held, persona) -> None:
+def test_admit_with_an_escort_admits_when_the_host_had_confirmed(held, persona, decided) -> None:
     visit = services.confirm(actor=persona("judge"), visit=held)
     assert visit.status == VisitStatus.ON_HOLD  # the host's word does not lift a hold
-    visit = services.decide_hold(
-        actor=persona("police"), visit=visit, decision=HoldDecision.ADMIT_WITH_ESCORT, reason="陪同进入。"
-    )
-    visit.refresh_from_db()
+    visit = decided(visit, HoldDecision.ADMIT_WITH_ESCORT, "陪同进入。")
     assert visit.status == VisitStatus.ADMITTED
     assert visit.escort_required is True
 
 
-def test_not_the_same_person_clears_the_hold(held, persona) -> None:
-    police = persona("police")
-    visit = services.decide_hold(
-        actor=police, visit=held, decision=HoldDecision.NOT_SAME_PERSON, reason="核对照片，非同一人。"
-    )
-    visit.refresh_from_db()
+def test_not_the_same_person_clears_the_hold(held, persona, decided) -> None:
+    visit = decided(held, HoldDecision.NOT_SAME_PERSON, "核对照片，非同一人。")
     assert visit.status == VisitStatus.PENDING
     assert visit.cleared_at is not None
     assert visit.escort_required is False
     record = HoldDecisionRecord.objects.get(visit=visit)
-    assert (record.decision, record.decided_by) == (HoldDecision.NOT_SAME_PERSON, police)
+    assert (record.decision, record.decided_by) == (HoldDecision.NOT_SAME_PERSON, persona("police"))
 
 
-def test_refusal_closes_the_visit_and_hands_the_document_back(held, persona) -> None:
+def test_refusal_closes_the_visit_and_hands_the_document_back(held, persona, decided) -> None:
     police = persona("police")
-    visit = services.decide_hold(
-        actor=police, visit=held, decision=HoldDecision.REFUSE, reason="管控名单在列，拒绝入内。"
-    )
-    visit.refresh_from_db()
+    visit = decided(held, HoldDecision.REFUSE, "管控名单在列，拒绝入内。")
     assert visit.status == VisitStatus.CLOSED
     assert visit.closed_reason == "管控名单在列，拒绝入内。"
     deposit = IdDeposit.objects.get(visit=visit)
@@ -213,11 +213,7 @@ def test_a_visit_not_on_hold_is_not_decided(visitor, held, persona) -> None:
 
 @pytest.mark.parametrize("username", ["guard", "judge", "chair"])
 def test_only_the_judicial_police_decide(held, persona, username) -> None:
-    with pytest.raises(PermissionDenied):
-        services.decide_hold(
-            actor=persona(username), visit=held, decision=HoldDecision.NOT_SAME_PERSON, reason="理由"
-        )
-    held.refresh_from_db()
+    refused_to(persona(username), services.decide_hold, held, HoldDecision.NOT_SAME_PERSON)
     assert held.status == VisitStatus.ON_HOLD
     assert not HoldDecisionRecord.objects.filter(visit=held).exists()
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from benchguard.incidents import services
 from benchguard.incidents.choices import IncidentKind, Nature, Procedure
-from benchguard.incidents.models import Incident
+from benchguard.incidents.models import Incident, Sanction
 from benchguard.organization.models import Account, Court, Person
 
 PDF_BYTES = b"%PDF-1.4\n% BenchGuard test document\n%%EOF\n"
@@ -75,6 +75,33 @@ def report(
         }
         fields.update(overrides)
         return services.report_incident(actor=account, **fields)
+
+    return make
+
+
+@pytest.fixture
+def impose(persona: Callable[[str], Account]) -> Callable[..., Sanction]:
+    """impose(incident, measure, subject_name="赵某", actor="judge", **facts): a courtroom
+    sanction recorded through the service, by the presiding judge unless `actor` says
+    otherwise, for disturbing the courtroom unless `reason` says otherwise."""
+
+    def make(
+        incident: Incident,
+        measure: str,
+        *,
+        subject_name: str = "赵某",
+        actor: str = "judge",
+        reason: str = "违反法庭规则，扰乱法庭秩序。",
+        **facts: Any,
+    ) -> Sanction:
+        return services.impose_sanction(
+            actor=persona(actor),
+            incident=incident,
+            measure=measure,
+            subject_name=subject_name,
+            reason=reason,
+            **facts,
+        )
 
     return make
 

@@ -9,9 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from benchguard.incidents import services
-from benchguard.incidents.choices import MeasureKind
+from benchguard.incidents.choices import MeasureKind, SubjectKind
 from benchguard.incidents.models import Incident, ProtectiveMeasure
 from benchguard.organization.models import Person
+
+# Whom a sanction falls on, short for the tables of cases.
+INDIVIDUAL, ORGANIZATION = SubjectKind.INDIVIDUAL, SubjectKind.ORGANIZATION
 
 
 def field_codes(exc: ValidationError, field: str) -> list[str | None]:

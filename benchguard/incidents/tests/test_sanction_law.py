@@ -25,14 +25,11 @@ from benchguard.incidents.choices import (
     ReconsiderationOutcome,
     SanctionMeasure,
     SanctionStatus,
-    SubjectKind,
 )
 from benchguard.incidents.models import Reconsideration, Sanction, SanctionCap
-from benchguard.incidents.tests.helpers import field_codes
+from benchguard.incidents.tests.helpers import INDIVIDUAL, ORGANIZATION, field_codes
 
 pytestmark = pytest.mark.django_db
-
-INDIVIDUAL, ORGANIZATION = SubjectKind.INDIVIDUAL, SubjectKind.ORGANIZATION
 TZ = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -40,21 +37,6 @@ TZ = dt.timezone(dt.timedelta(hours=8))
 def courtroom(report):
     def make(procedure: str = Procedure.CIVIL):
         return report(IncidentKind.COURTROOM, actor="judge", procedure=procedure)
-
-    return make
-
-
-@pytest.fixture
-def impose(persona):
-    def make(incident, measure, subject_name="赵某", actor="judge", **facts):
-        return services.impose_sanction(
-            actor=persona(actor),
-            incident=incident,
-            measure=measure,
-            subject_name=subject_name,
-            reason=facts.pop("reason", "违反法庭规则，扰乱法庭秩序。"),
-            **facts,
-        )
 
     return make
 

@@ -15,17 +15,14 @@ from benchguard.incidents.choices import (
     Procedure,
     SanctionMeasure,
     SanctionStatus,
-    SubjectKind,
 )
 from benchguard.incidents.models import Sanction, SanctionCap
-from benchguard.incidents.tests.helpers import field_codes
+from benchguard.incidents.tests.helpers import INDIVIDUAL, ORGANIZATION, field_codes
 from benchguard.notifications.models import Notification
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
 
 pytestmark = pytest.mark.django_db
-
-INDIVIDUAL, ORGANIZATION = SubjectKind.INDIVIDUAL, SubjectKind.ORGANIZATION
 
 
 def field_messages(exc: ValidationError, field: str) -> str:
@@ -49,23 +46,6 @@ def courtroom(report, impose):
                     reason="旁听时大声喧哗，审判长警告制止。",
                 )
         return incident
-
-    return make
-
-
-@pytest.fixture
-def impose(persona):
-    """impose(incident, measure, **facts): the presiding judge records a sanction."""
-
-    def make(incident, measure, actor="judge", **facts):
-        return services.impose_sanction(
-            actor=persona(actor),
-            incident=incident,
-            measure=measure,
-            subject_name=facts.pop("subject_name", "赵某"),
-            reason=facts.pop("reason", "违反法庭规则，扰乱法庭秩序。"),
-            **facts,
-        )
 
     return make
 

@@ -39,6 +39,18 @@ def application(persona: Callable[[str], Account]) -> Callable[..., Matter]:
 
 
 @pytest.fixture
+def chair(db: None) -> Account:
+    """The intermediate court's committee chair, who decides (the persona "chair")."""
+    return Account.objects.get(username="chair")
+
+
+@pytest.fixture
+def accepted_matter(application: Callable[..., Matter], persona: Callable[[str], Account]) -> Matter:
+    """The judge's application, accepted by the office today (A26.2)."""
+    return services.accept_matter(actor=persona("office"), matter=application("judge"))
+
+
+@pytest.fixture
 def told(persona: Callable[[str], Account]) -> Callable[..., Matter]:
     """The chair decides an accepted matter and the office tells the judge by `channel`
     (A26.4): the matter as it then stands, awaiting the judge's answer."""

@@ -4,6 +4,7 @@ stale version."""
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.test import Client
 
 from benchguard.matters.choices import MatterStatus
@@ -17,14 +18,15 @@ def _accept(client: Client, matter: Matter) -> Any:
     )
 
 
-def test_the_office_accepts_through_the_api(
-    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
+@pytest.mark.parametrize(("who", "answer"), [("office", 200), ("judge", 403)])  # the judge applied
+def test_the_office_accepts_through_the_api_and_the_applicant_cannot(
+    who: str, answer: int, client_as: Callable[[str | None], Client], application: Callable[..., Matter]
 ) -> None:
-    matter = application("judge")
-    response = _accept(client_as("office"), matter)
-    assert response.status_code == 200
-    assert response.json()["status"] == MatterStatus.ACCEPTED
-    assert response.json()["due_date"]
+    response = _accept(client_as(who), application("judge"))
+    assert response.status_code == answer
+    if answer == 200:
+        assert response.json()["status"] == MatterStatus.ACCEPTED
+        assert response.json()["due_date"]
 
 
 def test_a_stale_version_answers_409_and_a_refusal_400(
@@ -42,14 +44,6 @@ def test_a_stale_version_answers_409_and_a_refusal_400(
     refused = office.post(url + "accept/", {"version": matter.version}, content_type="application/json")
     assert refused.status_code == 400
     assert refused.json()["detail"]
-
-
-def test_a_judge_cannot_accept_their_own_application(
-    client_as: Callable[[str | None], Client], application: Callable[..., Matter]
-) -> None:
-    matter = application("judge")
-    response = _accept(client_as("judge"), matter)
-    assert response.status_code == 403
 
 
 def test_the_list_is_scoped_like_the_pages(

@@ -83,12 +83,9 @@ def test_nobody_else_can_find_that_a_matter_exists(
 
 
 def test_the_applicant_does_not_see_the_offices_internal_notes(
-    client_as: Callable[[str | None], Client],
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client], accepted_matter: Matter, office: Account
 ) -> None:
-    office = persona("office")
-    matter = services.accept_matter(actor=office, matter=application("judge"))
+    matter = accepted_matter
     services.record_step(actor=office, matter=matter, step="note", text="内部备注：申请人情绪激动。")
     services.record_step(actor=office, matter=matter, step="contacted_judge", text="已电话联系。")
     applicant_page = client_as("judge").get(f"/matters/{matter.pk}/").content.decode()
@@ -163,15 +160,12 @@ def test_matter_lists_keep_a_flat_query_count(
 
 
 def test_a_matter_on_a_meetings_agenda_links_both_ways_but_members_see_only_the_summary(
-    client_as: Callable[[str | None], Client],
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client], accepted_matter: Matter, office: Account
 ) -> None:
     from benchguard.committee import services as committee
     from benchguard.committee.models import Meeting
 
-    office = persona("office")
-    matter = services.accept_matter(actor=office, matter=application("judge"))
+    matter = accepted_matter
     meeting = Meeting.objects.filter(court_id=matter.court_id, status="planned").first()
     assert meeting is not None
     committee.add_agenda_item(
@@ -194,13 +188,11 @@ def test_a_matter_on_a_meetings_agenda_links_both_ways_but_members_see_only_the_
 
 
 def test_the_agenda_page_offers_the_courts_matters_and_the_item_names_the_picked_one(
-    client_as: Callable[[str | None], Client],
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
+    client_as: Callable[[str | None], Client], application: Callable[..., Matter], accepted_matter: Matter
 ) -> None:
     from benchguard.committee.models import Meeting
 
-    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    matter = accepted_matter
     elsewhere = application("judge2")
     meeting = Meeting.objects.filter(court_id=matter.court_id, status="planned").first()
     assert meeting is not None
@@ -256,12 +248,10 @@ def _choices(html: str, name: str) -> list[str]:
 
 
 def test_each_reader_is_offered_only_the_steps_and_decisions_they_may_record(
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
-    client_as: Callable[[str | None], Client],
+    accepted_matter: Matter, client_as: Callable[[str | None], Client]
 ) -> None:
     """Issue 9 (4): the office was offered "chair acknowledged" and the chair's decision."""
-    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    matter = accepted_matter
     url = f"/matters/{matter.pk}/"
     office = client_as("office").get(url).content.decode()
     assert "chair_acknowledged" not in _choices(office, "step") and "reported_to_chair" in _choices(
@@ -276,13 +266,11 @@ def test_each_reader_is_offered_only_the_steps_and_decisions_they_may_record(
 
 
 def test_a_refused_action_shows_the_matter_again_with_what_was_typed(
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
-    client_as: Callable[[str | None], Client],
+    accepted_matter: Matter, client_as: Callable[[str | None], Client]
 ) -> None:
     """The chair is not the handler: a task given from a stale page is refused, and the
     description they typed is still there, with a message."""
-    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    matter = accepted_matter
     judge = Person.objects.get(account__username="judge")
     response = client_as("chair").post(
         f"/matters/{matter.pk}/tasks/",
@@ -301,11 +289,9 @@ def test_a_refused_action_shows_the_matter_again_with_what_was_typed(
 
 
 def test_the_office_sending_the_chairs_step_is_told_so_in_the_page(
-    application: Callable[..., Matter],
-    persona: Callable[[str], Account],
-    client_as: Callable[[str | None], Client],
+    accepted_matter: Matter, client_as: Callable[[str | None], Client]
 ) -> None:
-    matter = services.accept_matter(actor=persona("office"), matter=application("judge"))
+    matter = accepted_matter
     response = client_as("office").post(
         f"/matters/{matter.pk}/step/", {"step": "chair_acknowledged", "text": "主任已阅。"}
     )

@@ -29,6 +29,12 @@ def _accept_on(day: str, application: Callable[..., Matter], office: Account) ->
         return services.accept_matter(actor=office, matter=application("judge"))
 
 
+@pytest.fixture
+def matter(application: Callable[..., Matter], office: Account) -> Matter:
+    """The judge's application, accepted by the office on Mon 2 March 2026: due Wed 1 April."""
+    return _accept_on("2026-03-02", application, office)
+
+
 @pytest.mark.parametrize(
     ("accepted", "due"),
     [
@@ -56,10 +62,8 @@ def test_the_due_date_follows_the_official_holiday_table(
 
 
 def test_a_suspension_stops_the_clock_and_resuming_moves_the_due_date(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
-    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 Apr
     with time_machine.travel(at("2026-03-10"), tick=False):
         request = services.request_time(
             actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待补充材料。"
@@ -77,10 +81,8 @@ def test_a_suspension_stops_the_clock_and_resuming_moves_the_due_date(
 
 @IN_TIME
 def test_an_extension_needs_the_chair_and_moves_the_due_date(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
-    office = persona("office")
-    matter = _accept_on("2026-03-02", application, office)
     request = services.request_time(
         actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=15, reason="需调查。"
     )
@@ -94,10 +96,8 @@ def test_an_extension_needs_the_chair_and_moves_the_due_date(
 
 @IN_TIME
 def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
-    matter = _accept_on("2026-03-02", application, office)
     request = services.request_time(
         actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="理由"
     )
@@ -111,10 +111,8 @@ def test_a_rejected_request_changes_nothing_and_cannot_be_decided_twice(
 
 @IN_TIME
 def test_a_second_request_waits_for_the_first(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
-    office = persona("office")
-    matter = _accept_on("2026-03-02", application, office)
     services.request_time(actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="一")
     with pytest.raises(ValidationError) as caught:
         services.request_time(actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="二")
@@ -124,10 +122,8 @@ def test_a_second_request_waits_for_the_first(
 @pytest.mark.parametrize("days", [0, 91, None])
 @IN_TIME
 def test_an_extension_outside_1_to_90_days_is_refused(
-    days: int | None, application: Callable[..., Matter], persona: Callable[[str], Account]
+    days: int | None, matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
-    office = persona("office")
-    matter = _accept_on("2026-03-02", application, office)
     with pytest.raises(ValidationError) as caught:
         services.request_time(
             actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=days, reason="理由"
@@ -149,9 +145,8 @@ def _reminders_for(matter: Matter, kind: str = "due") -> list[tuple[str, str]]:
 
 
 def test_reminders_come_at_7_3_and_1_days_and_when_overdue_once_each(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, persona: Callable[[str], Account]
 ) -> None:
-    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
     sent_days = {
         "2026-03-24": None,  # 8 days left: nothing yet
         "2026-03-25": "7d",  # 7 days left
@@ -175,20 +170,15 @@ def test_reminders_come_at_7_3_and_1_days_and_when_overdue_once_each(
     assert ("chair", f"matter:{matter.pk}:due:2026-04-01:7d") in recipients
 
 
-def test_a_missed_day_is_made_up_by_the_next_run(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
-) -> None:
-    matter = _accept_on("2026-03-02", application, persona("office"))  # due 1 April
+def test_a_missed_day_is_made_up_by_the_next_run(matter: Matter, persona: Callable[[str], Account]) -> None:
     with time_machine.travel(at("2026-03-30", 8), tick=False):  # the worker was down until 2 days left
         services.send_due_reminders()
     assert {key.rsplit(":", 1)[1] for _u, key in _reminders_for(matter)} == {"3d"}
 
 
 def test_an_extension_rearms_the_reminders(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
-    office = persona("office")
-    matter = _accept_on("2026-03-02", application, office)
     with time_machine.travel(at("2026-03-31", 8), tick=False):
         services.send_due_reminders()
         request = services.request_time(
@@ -206,10 +196,8 @@ def test_an_extension_rearms_the_reminders(
 
 @IN_TIME
 def test_suspended_and_finished_matters_get_no_reminders(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
-    matter = _accept_on("2026-03-02", application, office)
     request = services.request_time(
         actor=office, matter=matter, kind=TimeRequestKind.SUSPENSION, reason="等待"
     )
@@ -221,11 +209,10 @@ def test_suspended_and_finished_matters_get_no_reminders(
 
 
 def test_the_scheduled_job_sends_reminders_through_the_worker(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, persona: Callable[[str], Account]
 ) -> None:
     from django.core.management import call_command
 
-    matter = _accept_on("2026-03-02", application, persona("office"))
     with time_machine.travel(at("2026-04-02", 9), tick=False):
         call_command("worker", "--once")  # claims today's 08:00 run and runs it
         call_command("worker", "--once")  # the same period again: nothing more
@@ -235,11 +222,10 @@ def test_the_scheduled_job_sends_reminders_through_the_worker(
 
 
 def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
-    application: Callable[..., Matter], persona: Callable[[str], Account], django_capture_on_commit_callbacks
+    matter: Matter, persona: Callable[[str], Account], django_capture_on_commit_callbacks
 ) -> None:
     from benchguard.core import deadlines
 
-    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
     with django_capture_on_commit_callbacks(execute=True):
         deadlines.save_calendar_day(
             actor=persona("cityadmin"),
@@ -253,9 +239,8 @@ def test_a_holiday_added_by_the_administrator_moves_open_due_dates(
 
 @IN_TIME
 def test_two_extensions_run_on_one_after_the_other(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    application: Callable[..., Matter], office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
     matter = _accept_on("2026-03-06", application, office)  # Fri 6 Mar + 30 = Sun 5 Apr → Tue 7 Apr
     assert matter.due_date == dt.date(2026, 4, 7)
     for days in (2, 3):
@@ -270,17 +255,15 @@ def test_two_extensions_run_on_one_after_the_other(
 
 
 def test_the_office_head_on_the_roster_gets_the_reminders(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
     from benchguard.committee import services as committee
     from benchguard.organization.models import Person
 
-    office = persona("office")
     head = Person.objects.get(account__username="personnel")
     committee.create_membership(
         actor=office, court=head.court, person=head, position="office_head", term_from=dt.date(2026, 1, 1)
     )
-    matter = _accept_on("2026-03-02", application, office)
     with time_machine.travel(at("2026-03-31", 8), tick=False):
         services.send_due_reminders()
     assert {user for user, _key in _reminders_for(matter)} == {"office", "personnel", "chair"}
@@ -335,10 +318,8 @@ def test_a_due_date_in_a_year_without_the_official_schedule_is_flagged(
 
 
 def test_an_extension_asked_on_the_due_date_is_approved_the_day_after_is_refused(
-    application: Callable[..., Matter], persona: Callable[[str], Account]
+    matter: Matter, office: Account, chair: Account
 ) -> None:
-    office, chair = persona("office"), persona("chair")
-    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 April
     with time_machine.travel(at("2026-04-01"), tick=False):  # the last day: still in time
         request = services.request_time(
             actor=office, matter=matter, kind=TimeRequestKind.EXTENSION, days=10, reason="需调查。"
@@ -355,10 +336,9 @@ def test_an_extension_asked_on_the_due_date_is_approved_the_day_after_is_refused
 
 @pytest.mark.parametrize("kind", [TimeRequestKind.SUSPENSION, TimeRequestKind.EXTENSION])
 def test_nothing_can_be_asked_19_days_after_the_due_date(
-    kind: str, application: Callable[..., Matter], persona: Callable[[str], Account]
+    kind: str, matter: Matter, office: Account, persona: Callable[[str], Account]
 ) -> None:
-    office = persona("office")
-    matter = _accept_on("2026-03-02", application, office)  # due Wed 1 April; 1 + 19 = 20 April
+    # Due Wed 1 April; 1 + 19 = 20 April.
     with time_machine.travel(at("2026-04-20"), tick=False), pytest.raises(ValidationError) as caught:
         services.request_time(actor=office, matter=matter, kind=kind, days=30, reason="补办延长。")
     assert caught.value.code == "overdue"
@@ -375,9 +355,11 @@ def _decide_on(day: str, matter: Matter, chair: Account) -> None:
 
 
 def test_a_matter_decided_late_stays_overdue_on_its_page(
-    application: Callable[..., Matter], persona: Callable[[str], Account], client_as: Callable[..., Client]
+    application: Callable[..., Matter],
+    matter: Matter,
+    persona: Callable[[str], Account],
+    client_as: Callable[..., Client],
 ) -> None:
-    matter = _accept_on("2026-03-02", application, persona("office"))  # due Wed 1 April
     _decide_on("2026-04-03", matter, persona("chair"))
     assert selectors.overdue_since(matter) == dt.date(2026, 4, 2)
     page = client_as("office").get(f"/matters/{matter.pk}/").content.decode()

@@ -3,11 +3,14 @@
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.utils import translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.organization.models import Person
+
+Edit = Callable[..., tuple[Any, Person]]
 
 
 def _form(person: Person, **overrides: object) -> dict[str, object]:
@@ -28,6 +31,18 @@ def _form(person: Person, **overrides: object) -> dict[str, object]:
 def _edit(client: Client, person: Person, **overrides: object) -> Any:
     """Post the person's edit page with their details as stored but for `overrides`."""
     return client.post(f"/directory/people/{person.pk}/edit/", _form(person, **overrides))
+
+
+@pytest.fixture
+def edit(client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]) -> Edit:
+    """edit(editor, whom, **overrides): the persona `editor` posts the edit page of the
+    persona `whom` as just read; the answer, and `whom` as read before the post."""
+
+    def post(editor: str, whom: str, **overrides: object) -> tuple[Any, Person]:
+        person = person_of(whom)
+        return _edit(client_as(editor), person, **overrides), person
+
+    return post
 
 
 def test_a_stale_edit_is_refused_and_keeps_both_versions(
@@ -57,11 +72,8 @@ def test_a_stale_edit_is_refused_and_keeps_both_versions(
     assert second.context["current"].position == "二级高级法官"
 
 
-def test_a_saved_edit_bumps_the_version_and_logs_before_and_after(
-    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
-) -> None:
-    judge = person_of("judge")
-    response = _edit(client_as("personnel"), judge, position="庭长助理")
+def test_a_saved_edit_bumps_the_version_and_logs_before_and_after(edit: Edit) -> None:
+    response, judge = edit("personnel", "judge", position="庭长助理")
     assert response.status_code == 302
     entry = AuditEntry.objects.filter(action="organization.person.update", object_id=str(judge.pk)).last()
     assert entry is not None
@@ -71,22 +83,16 @@ def test_a_saved_edit_bumps_the_version_and_logs_before_and_after(
     assert entry.request_id  # the request that caused it
 
 
-def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
-    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
-) -> None:
-    judge = person_of("judge")
-    response = _edit(client_as("personnel"), judge, name="", category="emperor")
+def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(edit: Edit) -> None:
+    response, judge = edit("personnel", "judge", name="", category="emperor")
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"name", "category"}
     judge.refresh_from_db()
     assert judge.name == "王立明"
 
 
-def test_a_judge_cannot_edit_a_colleague(
-    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
-) -> None:
-    colleague = person_of("staff")
-    response = _edit(client_as("judge"), colleague, position="x")
+def test_a_judge_cannot_edit_a_colleague(edit: Edit) -> None:
+    response, colleague = edit("judge", "staff", position="x")
     assert response.status_code == 403
     colleague.refresh_from_db()
     assert colleague.position == "法官助理"

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from benchguard.core.services import StaleEditError
 from benchguard.core.validators import Bound, apply_bounds
+from benchguard.core.widgets import WRITTEN
 
 T = TypeVar("T")
 
@@ -62,6 +63,10 @@ class StyledFormMixin:
             wire_format = _WIRE_FORMATS.get(widget.attrs.get("type") or getattr(widget, "input_type", ""))
             if wire_format and isinstance(widget, forms.widgets.DateTimeBaseInput):
                 widget.format = wire_format
+            if type(widget) in WRITTEN:
+                # The same widget, its options written in Python (core.widgets): it
+                # holds no state of its own, so its class can be swapped in place.
+                widget.__class__ = WRITTEN[type(widget)]
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):

@@ -30,6 +30,7 @@ LAYERS = [
     "committee",
     "matters",
     "persons_of_concern",
+    "cases",
     "incidents",
     "after_hours",
     "gate",

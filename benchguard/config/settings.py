@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "benchguard.committee",
     "benchguard.matters",
     "benchguard.persons_of_concern",
+    "benchguard.cases",
     "benchguard.incidents",
     "benchguard.after_hours",
     "benchguard.gate",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("committee/", include("benchguard.committee.urls")),
     path("matters/", include("benchguard.matters.urls")),
     path("persons-of-concern/", include("benchguard.persons_of_concern.urls")),
+    path("cases/", include("benchguard.cases.urls")),
     path("incidents/protection/", include("benchguard.after_hours.urls")),
     path("incidents/", include("benchguard.incidents.urls")),
     path("gate/", include("benchguard.gate.urls")),

@@ -31,7 +31,7 @@ class _WrittenOptions:
             final["multiple"] = True
         chosen = {str(v) for v in widget.format_value(value)}
         state = {"selected": False}
-        parts = [format_html('<select name="{}"{}>', name, flatatt(final))]
+        parts: list[str] = [format_html('<select name="{}"{}>', name, flatatt(final))]
         for option_value, option_label in self.choices:
             if isinstance(option_label, list | tuple):
                 parts.append(format_html('\n  <optgroup label="{}">', option_value))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from benchguard.organization.choices import Role
+from benchguard.organization.models import Person, RoleAssignment
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
     DepartmentLog,
@@ -74,3 +77,24 @@ def logs_for(user: Any) -> QuerySet[DepartmentLog]:
     return DepartmentLog.objects.visible_to(user).select_related(
         "court", "department", "person", "recorded_by"
     )
+
+
+def office_contacts(court_ids: Iterable[int]) -> dict[int, list[Person]]:
+    """Whom to call about a list entry (A15): the people in post behind the active
+    committee-office accounts of each court, one row per person, by name (one query)."""
+    posts = (
+        RoleAssignment.objects.filter(
+            role=Role.COMMITTEE_OFFICE,
+            court_id__in=list(court_ids),
+            account__is_active=True,
+            account__person__is_active=True,
+        )
+        .select_related("account__person")
+        .order_by("account__person__name", "pk")
+    )
+    by_court: dict[int, list[Person]] = {}
+    for post in posts:
+        contacts = by_court.setdefault(post.court_id, [])
+        if post.account.person not in contacts:
+            contacts.append(post.account.person)
+    return by_court

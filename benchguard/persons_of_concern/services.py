@@ -24,7 +24,7 @@ from benchguard.core.types import Actor
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
 from benchguard.organization.types import account_of, signed_in
-from benchguard.persons_of_concern import matching, names, permissions
+from benchguard.persons_of_concern import matching, names, permissions, selectors
 from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, ObjectionDecision
 from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
 from benchguard.persons_of_concern.models import (
@@ -778,8 +778,6 @@ def check_against_list(
     """The matcher's answer for filing clerks and division chiefs (A15): listed or not,
     the level and whom to call (the committee office of the court that proposed the
     entry). The check is logged by what was searched, never the values."""
-    from benchguard.organization.models import RoleAssignment
-
     if not permissions.can_check(actor):
         raise PermissionDenied
     audit.record_event(
@@ -810,23 +808,7 @@ def check_against_list(
         ListHit(level=str(entry.get_level_display()), reasons=reasons[entry.person_id], court=entry.court)
         for entry in entries
     ]
-    courts = {hit.court.pk for hit in hits}
-    # One row per office post: the person in post behind an active office account.
-    posts = (
-        RoleAssignment.objects.filter(
-            role=Role.COMMITTEE_OFFICE,
-            court_id__in=courts,
-            account__is_active=True,
-            account__person__is_active=True,
-        )
-        .select_related("account__person")
-        .order_by("account__person__name", "pk")
-    )
-    by_court: dict[int, list[Any]] = {}
-    for post in posts:
-        contacts = by_court.setdefault(post.court_id, [])
-        if post.account.person not in contacts:
-            contacts.append(post.account.person)
+    contacts = selectors.office_contacts({hit.court.pk for hit in hits})
     for hit in hits:
-        hit.contacts = by_court.get(hit.court.pk, [])
+        hit.contacts = contacts.get(hit.court.pk, [])
     return ListAnswer(listed=True, hits=hits)

@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    """Where a case stands (A14: the risk is reassessed at each); a stored value never
+    changes meaning."""
+
+    FILING = "filing", _("Filing")
+    TRIAL = "trial", _("Trial")
+    ENFORCEMENT = "enforcement", _("Enforcement")
+    CLOSED = "closed", _("Closed")
+
+
+class PartyKind(models.TextChoices):
+    PERSON = "person", _("Natural person")
+    ORGANISATION = "organisation", _("Organisation")
+
+
+class PartyRole(models.TextChoices):
+    """A party's standing in the case, as the case file names it."""
+
+    PLAINTIFF = "plaintiff", _("Plaintiff")
+    DEFENDANT = "defendant", _("Defendant")
+    THIRD_PARTY = "third_party", _("Third party")
+    APPELLANT = "appellant", _("Appellant")
+    APPELLEE = "appellee", _("Appellee")
+    APPLICANT = "applicant", _("Applicant")
+    RESPONDENT = "respondent", _("Respondent")
+    ENFORCEMENT_APPLICANT = "enforcement_applicant", _("Applicant for enforcement")
+    PERSON_SUBJECT_TO_ENFORCEMENT = "subject_to_enforcement", _("Person subject to enforcement")
+    ACCUSED = "accused", _("Defendant (criminal)")
+    PRIVATE_PROSECUTOR = "private_prosecutor", _("Private prosecutor")
+    VICTIM = "victim", _("Victim")
+
+
+class ScreeningOutcome(models.TextChoices):
+    """What screening a party against the city-wide controlled list found (A15 grades,
+    persons_of_concern.matching): the same document or phone as a listed person, or a
+    name that needs a look."""
+
+    LISTED = "listed", _("On the controlled list")
+    POSSIBLE = "possible", _("Possibly on the controlled list: check")

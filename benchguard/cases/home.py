@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.cases import permissions
+from benchguard.core import navigation
+
+navigation.register(
+    navigation.NavItem("cases", _("Cases"), "cases:case_list", permissions.can_list, order=25)
+)

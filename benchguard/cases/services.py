@@ -1,0 +1,300 @@
+"""Every change to a court's cases (A14): the filing division registers a case with its
+parties, edits it and adds parties; each party is screened against the city-wide
+controlled list (A15) as it is recorded. Opening what screening found is logged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from benchguard.cases import permissions
+from benchguard.cases.choices import PartyKind, ScreeningOutcome
+from benchguard.cases.models import Case, Party, PartyScreening, party_document_index
+from benchguard.cases.numbers import parse_case_number
+from benchguard.core import audit
+from benchguard.core.documents import validate_document
+from benchguard.core.services import create_versioned, set_related, update_versioned
+from benchguard.core.types import Actor
+from benchguard.organization.models import Court, Department, Person
+from benchguard.organization.types import account_of
+from benchguard.persons_of_concern import matching
+from benchguard.persons_of_concern import selectors as list_selectors
+from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfConcern
+
+CASE_FIELDS = ["court", "number", "cause", "stage", "division", "judge", "filed_on"]
+PARTY_FIELDS = ["case", "kind", "role", "name", "document_kind", "document_number"]
+EDITABLE = frozenset({"cause", "division", "judge", "filed_on"})
+OUTCOMES = {matching.HOLD: ScreeningOutcome.LISTED, matching.CHECK: ScreeningOutcome.POSSIBLE}
+
+
+class PartyData(TypedDict, total=False):
+    """A party as the filing clerk enters it."""
+
+    kind: str
+    role: str
+    name: str
+    document_kind: str
+    document_number: str
+
+
+@transaction.atomic
+def file_case(
+    *,
+    actor: Actor,
+    court: Court,
+    number: str,
+    cause: str,
+    filed_on: Any,
+    division: Department | None = None,
+    judge: Person | None = None,
+    panel: Iterable[Person] = (),
+    parties: Iterable[PartyData] = (),
+) -> Case:
+    """Register a case of the court with its parties, each screened against the
+    controlled list (A14, A15). The number must be the court's own, written in the
+    official form, and not yet registered."""
+    if not permissions.can_file_at(actor, court.pk):
+        raise PermissionDenied
+    parsed = parse_number_of(court, number)
+    members = list(panel)
+    _check_people(court, division=division, judge=judge, panel=members)
+    case = Case(
+        court=court,
+        number=str(parsed),
+        year=parsed.year,
+        type_code=parsed.type_code,
+        sequence=parsed.sequence,
+        cause=cause.strip(),
+        division=division,
+        judge=judge,
+        filed_on=filed_on,
+        registered_by=account_of(actor),
+    )
+    if Case.objects.filter(
+        court=court, year=parsed.year, type_code=parsed.type_code, sequence=parsed.sequence
+    ).exists():
+        raise _already_registered()
+    try:
+        with transaction.atomic():
+            create_versioned(case, actor=actor, action="cases.case.file", fields=CASE_FIELDS)
+    except IntegrityError:  # registered by someone else in the meantime
+        raise _already_registered() from None
+    if members:
+        set_related(case, actor=actor, action="cases.case.panel", panel=members)
+    for data in parties:
+        _add_party(case, actor=actor, **data)
+    return case
+
+
+@transaction.atomic
+def update_case(*, actor: Actor, case: Case, expected_version: int, changes: Mapping[str, Any]) -> Case:
+    """Correct a case's cause, division, judge in charge or filing date (A14)."""
+    if not permissions.can_keep(actor, case):
+        raise PermissionDenied
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    _check_people(case.court, division=changes.get("division"), judge=changes.get("judge"), panel=[])
+    return update_versioned(
+        Case,
+        case.pk,
+        actor=actor,
+        action="cases.case.update",
+        expected_version=expected_version,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def set_panel(*, actor: Actor, case: Case, panel: Iterable[Person]) -> Case:
+    """The other members of the panel trying the case (A14)."""
+    if not permissions.can_keep(actor, case):
+        raise PermissionDenied
+    members = list(panel)
+    _check_people(case.court, division=None, judge=None, panel=members)
+    set_related(case, actor=actor, action="cases.case.panel", panel=members)
+    return case
+
+
+@transaction.atomic
+def add_party(
+    *,
+    actor: Actor,
+    case: Case,
+    kind: str,
+    role: str,
+    name: str,
+    document_kind: str = "",
+    document_number: str = "",
+) -> Party:
+    """Add a party to a registered case; it is screened at once (A14, A15)."""
+    if not permissions.can_keep(actor, case):
+        raise PermissionDenied
+    return _add_party(
+        case,
+        actor=actor,
+        kind=kind,
+        role=role,
+        name=name,
+        document_kind=document_kind,
+        document_number=document_number,
+    )
+
+
+def parse_number_of(court: Court, number: str) -> Any:
+    """The case number's parts when it is one of `court`'s, else ValidationError on the
+    number."""
+    try:
+        parsed = parse_case_number(number, today=timezone.localdate())
+    except ValidationError as error:
+        raise ValidationError({"number": error.error_list}) from None
+    if parsed.court_code != court.case_code:
+        raise ValidationError(
+            {
+                "number": ValidationError(
+                    _("“%(code)s” is not the code of %(court)s (%(own)s)."),
+                    code="court",
+                    params={"code": parsed.court_code, "court": court.short_name, "own": court.case_code},
+                )
+            }
+        )
+    return parsed
+
+
+def _already_registered() -> ValidationError:
+    return ValidationError(
+        {"number": ValidationError(_("This case number is already registered."), code="duplicate")}
+    )
+
+
+def _check_people(
+    court: Court, *, division: Department | None, judge: Person | None, panel: list[Person]
+) -> None:
+    errors: dict[str, ValidationError] = {}
+    if division is not None and division.court_id != court.pk:
+        errors["division"] = ValidationError(_("Choose a division of this court."), code="court")
+    if judge is not None and (judge.court_id != court.pk or not judge.is_active):
+        errors["judge"] = ValidationError(_("Choose a judge in post at this court."), code="court")
+    if any(member.court_id != court.pk or not member.is_active for member in panel):
+        errors["panel"] = ValidationError(_("Choose members in post at this court."), code="court")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _add_party(
+    case: Case,
+    *,
+    actor: Actor,
+    kind: str,
+    role: str,
+    name: str,
+    document_kind: str = "",
+    document_number: str = "",
+) -> Party:
+    number = ""
+    if document_kind or document_number:
+        if kind != PartyKind.PERSON:
+            raise ValidationError(
+                {"document_number": _("Only a natural person's identity document is recorded.")}
+            )
+        if not document_kind:
+            raise ValidationError({"document_kind": _("Choose the type of the document.")})
+        try:
+            number = validate_document(document_kind, document_number)
+        except ValidationError as error:
+            raise ValidationError({"document_number": error.error_list}) from None
+    now = timezone.now()
+    found = _screen(kind, name.strip(), document_kind if number else "", number)
+    party = Party(
+        case=case,
+        kind=kind,
+        role=role,
+        name=name.strip(),
+        document_kind=document_kind if number else "",
+        document_number=number,
+        document_index=party_document_index(document_kind, number) if number else "",
+        screened_at=now if kind == PartyKind.PERSON else None,
+    )
+    create_versioned(
+        party, actor=actor, action="cases.party.add", fields=PARTY_FIELDS, redact=["document_number"]
+    )
+    for person_id, outcome in found:
+        PartyScreening.objects.create(party=party, person_id=person_id, outcome=outcome, screened_at=now)
+    if party.screened_at:
+        # That it was screened, never what was found: the audit trail has other readers.
+        audit.record_event(actor=actor, action="cases.party.screened", obj=party)
+    return party
+
+
+def _screen(kind: str, name: str, document_kind: str, number: str) -> list[tuple[int, str]]:
+    """The listed persons a person party may be, with the outcome kept for each
+    (persons_of_concern.matching: a hold is "listed", a check "possibly listed")."""
+    if kind != PartyKind.PERSON:
+        return []
+    found = matching.screen(name=name, document_kind=document_kind or None, document_number=number)
+    return [
+        (candidate.person_id, OUTCOMES[candidate.outcome])
+        for candidate in found
+        if candidate.outcome in OUTCOMES
+    ]
+
+
+@dataclass
+class ScreeningAnswer:
+    """What the list answers about one party: listed or possibly listed, the level and
+    whom to call at the proposing court; the person only for the list's readers."""
+
+    party: Party
+    outcome: str
+    outcome_label: str
+    level: str
+    court: Court | None
+    contacts: list[Person] = field(default_factory=list)
+    person: PersonOfConcern | None = None
+
+
+def open_screenings(*, actor: Actor, case: Case) -> list[ScreeningAnswer]:
+    """What screening found of the case's parties, for those the controlled list answers
+    (A15); the look is logged when there is anything to see."""
+    if not permissions.can_see_screening(actor):
+        raise PermissionDenied
+    rows = list(
+        PartyScreening.objects.visible_to(actor)
+        .filter(party__case=case)
+        .select_related("party", "person")
+        .order_by("party_id", "outcome", "person_id")
+    )
+    if not rows:
+        return []
+    today = timezone.localdate()
+    entries = {
+        entry.person_id: entry
+        for entry in ControlledListEntry.objects.active_on(today)
+        .filter(person_id__in={row.person_id for row in rows})
+        .select_related("court")
+        .order_by("person_id", "created_at", "pk")
+    }
+    contacts = list_selectors.office_contacts({entry.court_id for entry in entries.values()})
+    names_person = permissions.can_see_who_was_found(actor)
+    answers = []
+    for row in rows:
+        entry = entries.get(row.person_id)
+        answers.append(
+            ScreeningAnswer(
+                party=row.party,
+                outcome=row.outcome,
+                outcome_label=str(row.get_outcome_display()),
+                level=str(entry.get_level_display()) if entry else "",
+                court=entry.court if entry else None,
+                contacts=contacts.get(entry.court_id, []) if entry else [],
+                person=row.person if names_person else None,
+            )
+        )
+    audit.record_access(actor=actor, action="cases.screening.open", obj=case)
+    return answers

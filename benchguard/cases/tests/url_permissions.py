@@ -1,0 +1,37 @@
+"""Who may open the pages of cases (the permission matrix).
+
+The intermediate court's filing clerk, division chief, committee office, leaders and
+president read its cases; the judge in charge of the demo case (judge) reads it too.
+Only the filing clerk registers and edits cases and adds parties: the other readers get
+403 there. Everyone else gets 403 on the list (judges see it, with their own cases) and
+404 on a case they do not read. The API answers everyone signed in with what they read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.matrix import ANON, LOGIN, Expect, each
+
+READERS = {"clerk", "chief", "office", "chair", "vicechair", "leader"}
+JUDGES = {"judge", "member", "chief", "judge2"}
+
+
+def first_case() -> dict[str, Any]:
+    from benchguard.cases.models import Case
+
+    return {"pk": Case.objects.get(court__division_code="370200", number__contains="民初356号").pk}
+
+
+def keeper_page() -> Expect:
+    return Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), "clerk": 200}, first_case)
+
+
+EXPECTED: dict[str, Expect] = {
+    "cases:case_list": Expect(403, {ANON: LOGIN, **each(READERS | JUDGES, 200)}),
+    "cases:case_file": Expect(403, {ANON: LOGIN, "clerk": 200}),
+    "cases:case_detail": Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 200)}, first_case),
+    "cases:case_edit": keeper_page(),
+    "cases:party_add": keeper_page(),
+    "api-case-list": Expect(200, {ANON: 401}),
+    "api-case-detail": Expect(404, {ANON: 401, **each(READERS | {"judge"}, 200)}, first_case),
+}

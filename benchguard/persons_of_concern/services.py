@@ -21,7 +21,6 @@ from benchguard.core.exports import Column, workbook
 from benchguard.core.identity import birth_date_of
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
-from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Department
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching, names, permissions, selectors

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from benchguard.core.services import StaleEditError
 from benchguard.core.validators import Bound, apply_bounds
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 T = TypeVar("T")
 
@@ -69,6 +73,20 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def search_field(help_text: StrOrPromise) -> forms.CharField:
+    """A filter form's free-text search (`q`): optional, 100 characters at most, with what
+    it searches as its help text."""
+    return forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100, help_text=help_text)
+
+
+def filter_choice(
+    label: StrOrPromise, blank: StrOrPromise, choices: Iterable[tuple[Any, Any]]
+) -> forms.ChoiceField:
+    """A filter form's optional choice: `blank` (All kinds, Any status …) filters nothing,
+    then the `choices`."""
+    return forms.ChoiceField(label=label, required=False, choices=[("", blank), *choices])
 
 
 def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice, search_field
 from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.matters.choices import (
     Channel,
@@ -212,15 +212,8 @@ class TaskDoneForm(StyledFormMixin, forms.Form):
 class RegisterSearchForm(StyledFormMixin, forms.Form):
     """The filters of the register of all matters (issue 9, point 5)."""
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        help_text=_("Number, applicant (name or pinyin) or words of the matter."),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *MatterStatus.choices]
-    )
+    q = search_field(_("Number, applicant (name or pinyin) or words of the matter."))
+    status = filter_choice(_("Status"), _("Any status"), MatterStatus.choices)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     handler = forms.ModelChoiceField(
         label=_("Handler"), required=False, queryset=Account.objects.none(), empty_label=_("Anyone")

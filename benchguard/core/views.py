@@ -1,6 +1,7 @@
 """The home page and the view kit: `form_action` (post a form to a service), `form_page`
 (a page of one form), `one_click` (a button), `safe_next` (where to go afterwards),
-`row_page` (a page about one row the user may act on)."""
+`row_page` (a page about one row the user may act on), `list_page_action` (a list with a
+form on top that adds to it)."""
 
 from __future__ import annotations
 
@@ -114,6 +115,28 @@ def form_page_action(
         then=then or back,
         page=partial(form_page, request, title=title, back=back, template=template, **extra),
     )
+
+
+def list_page_action(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    run: Callable[[dict[str, Any]], T],
+    *,
+    done: str,
+    then: str | Callable[[T], str],
+    rows: Any,
+    template: str,
+    per_page: int = 50,
+    **extra: Any,
+) -> HttpResponse:
+    """A list page with a form on top that adds to it (`form_action`): the `rows`,
+    `paginated`, under the form in `template` (with `extra` context); a refused form
+    comes back bound above the list."""
+
+    def page(form: forms.BaseForm, current: Any = None) -> HttpResponse:
+        return render(request, template, {**paginated(request, rows, per_page), "form": form, **extra})
+
+    return form_action(request, form, run, done=done, then=then, page=page)
 
 
 def row_page(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django import forms
@@ -30,7 +29,7 @@ from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page, paginated, safe_next
+from benchguard.core.views import form_action, form_page_action, paginated, safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -113,36 +112,31 @@ def register_of_matters(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _office_court(user: Any) -> Court:
+def _office_court(user: Any, *, office_only: bool = False) -> Court:
+    """The user's (first) court whose office they are, or (unless `office_only`) whose
+    committee they chair; 403 for anyone else."""
     court = Court.objects.filter(pk__in=selectors.office_courts(user)).order_by("sort_order").first()
     if court is None or not (
-        permissions.is_office(user, court.pk) or permissions.is_chair_or_vice(user, court.pk)
+        permissions.is_office(user, court.pk)
+        or (not office_only and permissions.is_chair_or_vice(user, court.pk))
     ):
         raise PermissionDenied
     return court
 
 
 def _new_matter(
-    request: HttpRequest,
-    form: forms.Form,
-    run: Callable[[dict[str, Any]], Matter],
-    *,
-    done: str,
-    title: str,
-    template: str,
-    **extra: Any,
+    request: HttpRequest, form: forms.Form, run: Callable[[dict[str, Any]], Matter], done: str, **page: Any
 ) -> HttpResponse:
-    """A page that registers a matter (core.views.form_action on a form_page template):
-    on success the new matter's page, with `done` naming its %(number)s."""
-    return form_action(
+    """A page that registers a matter (core.views.form_page_action, Cancel back to the
+    list): on success the new matter's page, with `done` naming its %(number)s."""
+    return form_page_action(
         request,
         form,
         run,
         done=lambda matter: done % {"number": matter.number},
         then=_matter_url,
-        page=partial(
-            form_page, request, title=title, back=reverse("matters:list"), template=template, **extra
-        ),
+        back=reverse("matters:list"),
+        **page,
     )
 
 
@@ -185,9 +179,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     """The office registers an application received by phone, e-mail or in writing."""
-    court = _office_court(request.user)
-    if not permissions.is_office(request.user, court.pk):
-        raise PermissionDenied
+    court = _office_court(request.user, office_only=True)
 
     def run(data: dict[str, Any]) -> Matter:
         fields = dict(data)
@@ -575,19 +567,13 @@ def agenda_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         .filter(court_id=meeting.court_id)
         .order_by("-registered_at"),
     )
-    meeting_url = reverse("committee:meeting_detail", kwargs={"pk": meeting.pk})
-    return form_action(
+    return form_page_action(
         request,
         form,
         lambda data: committee_services.add_agenda_item(actor=request.user, meeting=meeting, **data),
         done=_("The item was added to the agenda."),
-        then=meeting_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Add an agenda item"),
-            back=meeting_url,
-            template="committee/form.html",
-            meeting=meeting,
-        ),
+        title=_("Add an agenda item"),
+        back=reverse("committee:meeting_detail", kwargs={"pk": meeting.pk}),
+        template="committee/form.html",
+        meeting=meeting,
     )

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page_action, one_click
+from benchguard.core.views import form_action, form_page_action, list_page_action, one_click
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfConcern
 
@@ -382,21 +382,16 @@ def log_list(request: HttpRequest) -> HttpResponse:
         persons=selectors.persons_for(request.user) if permissions.can_read(request.user) else None,
     )
 
-    def page(form: forms.LogForm, current: Any = None) -> HttpResponse:
-        logs = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "persons_of_concern/log_list.html",
-            {"logs": logs, "page": logs, "form": form, "can_read": permissions.can_read(request.user)},
-        )
-
-    return form_action(
+    return list_page_action(
         request,
         form,
         lambda data: services.add_department_log(actor=request.user, **data),
         done=_("The log entry was added."),
         then=reverse("persons_of_concern:log_list"),
-        page=page,
+        rows=selectors.logs_for(request.user),
+        template="persons_of_concern/log_list.html",
+        per_page=PAGE_SIZE,
+        can_read=permissions.can_read(request.user),
     )
 
 

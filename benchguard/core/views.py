@@ -141,13 +141,14 @@ def list_page_action(
 
 def row_page(
     get: Callable[[Any, Any], R],
-    may: Callable[[Any, R], bool],
+    may: Callable[[Any, R], bool] | None = None,
     *,
     methods: Sequence[str] = ("GET", "POST"),
 ) -> Callable[[Callable[[HttpRequest, R], HttpResponse]], Callable[..., HttpResponse]]:
     """A page about one row that only some users may act on: signed in, `methods` only
     (405), the row read by `get(user, pk)` from the URL's one argument (404 outside the
-    user's scope), then `may(user, row)` checked (403). The view receives the row."""
+    user's scope), then `may(user, row)` checked (403; None: whoever sees the row, the
+    service decides the rest). The view receives the row."""
 
     def decorate(view: Callable[[HttpRequest, R], HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
@@ -156,7 +157,7 @@ def row_page(
         def page(request: HttpRequest, **url: Any) -> HttpResponse:
             (pk,) = url.values()  # pk, court_pk, …: whatever the URL names it
             row = get(request.user, pk)
-            if not may(request.user, row):
+            if may is not None and not may(request.user, row):
                 raise PermissionDenied
             return view(request, row)
 

@@ -3,17 +3,15 @@ the reception of the petitioners."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from benchguard.core.views import one_click
 from benchguard.incidents import forms, permissions, services
 from benchguard.incidents.models import ChainNotification
-from benchguard.incidents.views.incident_page import incident_form_view, part_for
+from benchguard.incidents.views.incident_page import incident_form_view, posted_to_part
 
 # The service decides who may carry the chain on (the step before's person).
 chain_notify = incident_form_view(
@@ -26,10 +24,8 @@ chain_notify = incident_form_view(
 )
 
 
-@login_required
-@require_POST
-def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
-    step = part_for(request, ChainNotification, pk, permissions.can_acknowledge)
+@posted_to_part(ChainNotification, permissions.can_acknowledge)
+def acknowledge(request: HttpRequest, step: ChainNotification) -> HttpResponse:
     one_click(
         request, lambda: services.acknowledge_step(actor=request.user, step=step), gettext("Acknowledged.")
     )

@@ -14,20 +14,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page_action, one_click, paginated
+from benchguard.core.views import form_action, form_page_action, one_click, paginated, row_page
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
 from benchguard.incidents.views.incident_page import (
-    incident_for,
     incident_form_view,
     incident_url,
     on_incident,
     post_incident_form,
+    posted_to_incident,
     render_incident,
 )
 from benchguard.persons_of_concern import selectors as poc_selectors
@@ -114,12 +114,8 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_incident(request, selectors.get_incident_for(request.user, pk))
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.get_incident_for(request.user, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
+@row_page(selectors.get_incident_for, permissions.can_manage)
+def incident_edit(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.IncidentForm(request.POST or None, instance=incident)
     return form_page_action(
         request,
@@ -135,10 +131,8 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
+@posted_to_incident(permissions.can_manage)
+def set_targets(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.TargetsForm(request.POST, court_id=incident.court_id)
     return on_incident(
         request,
@@ -150,19 +144,15 @@ def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_link_perpetrators)
+@posted_to_incident(permissions.can_link_perpetrators)
+def link_perpetrator(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
     done = _("The person of concern was linked.")
     return post_incident_form(request, incident, "perpetrator_form", form, services.link_perpetrator, done)
 
 
-@login_required
-@require_POST
-def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_add_attachment)
+@posted_to_incident(permissions.can_add_attachment)
+def add_attachment(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.AttachmentForm(request.POST, request.FILES)
     return on_incident(
         request,
@@ -191,10 +181,8 @@ refer = incident_form_view(
 )
 
 
-@login_required
-@require_POST
-def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_open_matter)
+@posted_to_incident(permissions.can_open_matter)
+def open_matter(request: HttpRequest, incident: Incident) -> HttpResponse:
     one_click(
         request,
         lambda: services.open_matter(actor=request.user, incident=incident),

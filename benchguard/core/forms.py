@@ -52,12 +52,20 @@ _WIRE_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time":
 class StyledFormMixin:
     """Bootstrap classes on every widget, so templates render fields uniformly; the
     bounds the form declares (`bounds = {"field": core.validators.HAPPENED, ...}`) on its
-    fields, and ANY_DATE on every other date field (core.validators.apply_bounds)."""
+    fields, and ANY_DATE on every other date field (core.validators.apply_bounds); the
+    rows the view gives to its choice fields (`given_rows`)."""
 
     bounds: ClassVar[Mapping[str, Bound]] = {}
+    # Choice fields offering the rows the view gives, by keyword argument:
+    # `given_rows = {"people": "applicant"}` makes the form take `people=` (a queryset) and
+    # offer those rows in its field `applicant`.
+    given_rows: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        given = {field: kwargs.pop(keyword) for keyword, field in self.given_rows.items()}
         super().__init__(*args, **kwargs)
+        for field, rows in given.items():
+            self.fields[field].queryset = rows  # type: ignore[attr-defined]
         apply_bounds(self.fields, self.bounds)  # type: ignore[attr-defined]
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget

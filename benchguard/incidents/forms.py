@@ -161,13 +161,11 @@ class PerpetratorForm(StyledFormMixin, forms.Form):
     """The person chosen from the matcher's results (a hidden id, checked against the
     persons the user may read): the city-wide list is never rendered as a select."""
 
+    given_rows = {"persons": "person"}
+
     person: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Person of concern"), queryset=PersonOfConcern.objects.none(), widget=forms.HiddenInput
     )
-
-    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):

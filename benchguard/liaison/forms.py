@@ -60,11 +60,8 @@ class ContactForm(VersionedForm):
 
 
 class DirectoryFilterForm(StyledFormMixin, forms.Form):
+    given_rows = {"courts": "court"}
     court = forms.ModelChoiceField(
         label=_("Court"), queryset=Court.objects.none(), required=False, empty_label=_("All courts")
     )
     kind = filter_choice(_("Kind of body"), _("All kinds"), AgencyKind.choices)
-
-    def __init__(self, *args: Any, courts: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["court"].queryset = courts  # type: ignore[attr-defined]

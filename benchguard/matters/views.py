@@ -15,9 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee import permissions as committee_permissions
@@ -29,7 +27,7 @@ from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page_action, paginated, safe_next
+from benchguard.core.views import form_action, form_page_action, paginated, row_page, safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -352,95 +350,90 @@ def _on_matter(
     )
 
 
-def _transition_view(
-    slot: str,
-    form: Callable[..., forms.Form],
-    service: Callable[..., Any],
-    done: Promise,
-    *,
-    choices: Callable[[Any, Matter], dict[str, Any]] | None = None,
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """The view of a transition posted from the matter's page (`_on_matter`) whose form's
-    fields are the service's arguments: `form` is bound to the POST (with `choices(user,
-    matter)`, the options it offers), `service` is called with the actor, the matter and
-    the form's data (`service_arguments`)."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        matter = selectors.get_matter_for(request.user, pk)
-        return _on_matter(
-            request,
-            matter,
-            slot,
-            form(request.POST, **(choices(request.user, matter) if choices else {})),
-            lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
-            str(done),  # in the language of this request
-        )
-
-    return view
+def _transition(
+    request: HttpRequest, matter: Matter, slot: str, form: forms.Form, service: Callable[..., Any], done: str
+) -> HttpResponse:
+    """A transition posted from the matter's page (`_on_matter`) whose form's fields are
+    the service's arguments: `service` is called with the actor, the matter and the form's
+    data (`service_arguments`)."""
+    return _on_matter(
+        request,
+        matter,
+        slot,
+        form,
+        lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
+        done,
+    )
 
 
-accept = _transition_view(
-    "accept",
-    matter_forms.AcceptForm,
-    services.accept_matter,
-    gettext_lazy("The matter was accepted; the time limit runs."),
-    choices=lambda _user, matter: {"handlers": _handlers(matter)},
-)
-decline = _transition_view(
-    "decline",
-    matter_forms.DeclineForm,
-    services.decline_matter,
-    gettext_lazy("The application was not accepted; the applicant has been told why."),
-)
-step = _transition_view(
-    "step",
-    matter_forms.StepForm,
-    services.record_step,
-    gettext_lazy("The step was recorded."),
-    choices=lambda user, matter: {"steps": permissions.allowed_steps(user, matter)},
-)
-request_time = _transition_view(
-    "time",
-    matter_forms.TimeRequestForm,
-    services.request_time,
-    gettext_lazy("The request was sent to the chair."),
-)
-resume = _transition_view(
-    "resume",
-    forms.Form,
-    services.resume_matter,
-    gettext_lazy("Handling resumed; the due date was moved by the days of suspension."),
-)
-decide = _transition_view(
-    "decide",
-    matter_forms.DecideForm,
-    services.decide_matter,
-    gettext_lazy("The decision was recorded."),
-    choices=lambda user, matter: {
-        "resolutions": _resolutions(matter),
-        "bases": permissions.decision_bases(user, matter),
-    },
-)
-feedback = _transition_view(
-    "feedback",
-    matter_forms.FeedbackForm,
-    services.record_feedback,
-    gettext_lazy("The feedback was recorded."),
-)
-respond = _transition_view(
-    "response",
-    matter_forms.ResponseForm,
-    services.record_response,
-    gettext_lazy("The answer was recorded."),
-)
-appeal_outcome = _transition_view(
-    "appeal_outcome",
-    matter_forms.AppealOutcomeForm,
-    services.record_appeal_outcome,
-    gettext_lazy("The outcome of the appeal was recorded."),
-)
+# A form posted from the page of a matter the user sees (404 otherwise); the service
+# decides who may.
+_posted_to_matter = row_page(selectors.get_matter_for, methods=["POST"])
+
+
+@_posted_to_matter
+def accept(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.AcceptForm(request.POST, handlers=_handlers(matter))
+    done = _("The matter was accepted; the time limit runs.")
+    return _transition(request, matter, "accept", form, services.accept_matter, done)
+
+
+@_posted_to_matter
+def decline(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.DeclineForm(request.POST)
+    done = _("The application was not accepted; the applicant has been told why.")
+    return _transition(request, matter, "decline", form, services.decline_matter, done)
+
+
+@_posted_to_matter
+def step(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.StepForm(request.POST, steps=permissions.allowed_steps(request.user, matter))
+    done = _("The step was recorded.")
+    return _transition(request, matter, "step", form, services.record_step, done)
+
+
+@_posted_to_matter
+def request_time(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.TimeRequestForm(request.POST)
+    done = _("The request was sent to the chair.")
+    return _transition(request, matter, "time", form, services.request_time, done)
+
+
+@_posted_to_matter
+def resume(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = forms.Form(request.POST)
+    done = _("Handling resumed; the due date was moved by the days of suspension.")
+    return _transition(request, matter, "resume", form, services.resume_matter, done)
+
+
+@_posted_to_matter
+def decide(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.DecideForm(
+        request.POST, resolutions=_resolutions(matter), bases=permissions.decision_bases(request.user, matter)
+    )
+    done = _("The decision was recorded.")
+    return _transition(request, matter, "decide", form, services.decide_matter, done)
+
+
+@_posted_to_matter
+def feedback(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.FeedbackForm(request.POST)
+    done = _("The feedback was recorded.")
+    return _transition(request, matter, "feedback", form, services.record_feedback, done)
+
+
+@_posted_to_matter
+def respond(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.ResponseForm(request.POST)
+    done = _("The answer was recorded.")
+    return _transition(request, matter, "response", form, services.record_response, done)
+
+
+@_posted_to_matter
+def appeal_outcome(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.AppealOutcomeForm(request.POST)
+    done = _("The outcome of the appeal was recorded.")
+    return _transition(request, matter, "appeal_outcome", form, services.record_appeal_outcome, done)
 
 
 @login_required
@@ -458,10 +451,8 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def attach(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
+@_posted_to_matter
+def attach(request: HttpRequest, matter: Matter) -> HttpResponse:
     return _on_matter(
         request,
         matter,
@@ -518,13 +509,10 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return render(request, template, {"matter": matter})
 
 
-add_task = _transition_view(
-    "task",
-    matter_forms.TaskForm,
-    services.add_task,
-    gettext_lazy("The task was given."),
-    choices=lambda _user, matter: {"people": _court_people(matter)},
-)
+@_posted_to_matter
+def add_task(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.TaskForm(request.POST, people=_court_people(matter))
+    return _transition(request, matter, "task", form, services.add_task, _("The task was given."))
 
 
 @login_required

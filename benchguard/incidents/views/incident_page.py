@@ -13,7 +13,6 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from benchguard.core.access import has_role
@@ -262,49 +261,3 @@ def post_row_form(
         lambda d: service(actor=request.user, **row, **service_arguments(d)),
         done,
     )
-
-
-View = Callable[[HttpRequest, int], HttpResponse]
-
-
-def incident_form_view(
-    name: str,
-    form_class: Callable[..., django_forms.BaseForm],
-    service: Callable[..., Any],
-    done: str | Promise,
-    *,
-    allowed: Callable[[Any, Incident], bool] | None,
-    in_court: bool = False,
-) -> View:
-    """The view that posts the incident page's form `name` (a `form_class`, given the
-    incident's court when `in_court`) to `service` (post_incident_form), for a user who
-    sees the incident and whom `allowed` lets act on it (incident_for)."""
-
-    @posted_to_incident(allowed)
-    def view(request: HttpRequest, incident: Incident) -> HttpResponse:
-        form = form_class(request.POST, **({"court_id": incident.court_id} if in_court else {}))
-        return post_incident_form(request, incident, name, form, service, str(done))
-
-    return view
-
-
-def row_form_view(
-    model: type[M],
-    prefix: str,
-    form_class: Callable[..., django_forms.BaseForm],
-    service: Callable[..., Any],
-    done: str | Promise,
-    *,
-    allowed: Callable[[Any, M], bool] | None,
-    row: str,
-) -> View:
-    """The view that posts the small form of a row of the incident's page (a `model`, its
-    form prefixed by `prefix` and the row's id) to `service` with the row as its argument
-    `row` (post_row_form), for a user whom `allowed` lets act on the row (part_for)."""
-
-    @posted_to_part(model, allowed)
-    def view(request: HttpRequest, part: M) -> HttpResponse:
-        form = form_class(request.POST, prefix=f"{prefix}{part.pk}")
-        return post_row_form(request, part.incident, form, service, str(done), **{row: part})  # type: ignore[attr-defined]
-
-    return view

@@ -13,7 +13,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from benchguard.core.exports import xlsx_response
@@ -23,7 +22,6 @@ from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
 from benchguard.incidents.views.incident_page import (
-    incident_form_view,
     incident_url,
     on_incident,
     post_incident_form,
@@ -172,13 +170,11 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(attachment.file, filename=attachment.name, content_type=attachment.content_type)
 
 
-refer = incident_form_view(
-    "referral_form",
-    forms.ReferralForm,
-    services.refer_for_prosecution,
-    gettext_lazy("The referral was recorded."),
-    allowed=permissions.can_manage,
-)
+@posted_to_incident(permissions.can_manage)
+def refer(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.ReferralForm(request.POST)
+    done = _("The referral was recorded.")
+    return post_incident_form(request, incident, "referral_form", form, services.refer_for_prosecution, done)
 
 
 @posted_to_incident(permissions.can_open_matter)
@@ -191,18 +187,15 @@ def open_matter(request: HttpRequest, incident: Incident) -> HttpResponse:
     return redirect(incident_url(incident))
 
 
-reopen = incident_form_view(
-    "reopen_form",
-    forms.ReopenForm,
-    services.reopen_incident,
-    gettext_lazy("The incident was reopened."),
-    allowed=permissions.can_manage,
-)
+@posted_to_incident(permissions.can_manage)
+def reopen(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.ReopenForm(request.POST)
+    done = _("The incident was reopened.")
+    return post_incident_form(request, incident, "reopen_form", form, services.reopen_incident, done)
 
-close = incident_form_view(
-    "close_form",
-    forms.CloseForm,
-    services.close_incident,
-    gettext_lazy("The incident was closed."),
-    allowed=permissions.can_manage,
-)
+
+@posted_to_incident(permissions.can_manage)
+def close(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.CloseForm(request.POST)
+    done = _("The incident was closed.")
+    return post_incident_form(request, incident, "close_form", form, services.close_incident, done)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from benchguard.after_hours import forms, permissions, selectors, services
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionRequest
-from benchguard.core.forms import service_arguments
+from benchguard.core.forms import call_with_form
 from benchguard.core.views import form_action, paginated, row_page
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
@@ -119,7 +119,7 @@ def _post_on_protection(
     return on_record_page(
         request,
         form,
-        lambda d: service(actor=request.user, request=protection, **service_arguments(d)),
+        call_with_form(service, actor=request.user, request=protection),
         done=done,
         then=_detail_url(protection),
         again=lambda form: _protection_page(

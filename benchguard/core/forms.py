@@ -46,6 +46,13 @@ def service_arguments(data: Mapping[str, Any], **renamed: str) -> dict[str, Any]
     return {names.get(field, field): value for field, value in data.items()}
 
 
+def call_with_form(service: Callable[..., T], **given: Any) -> Callable[[Mapping[str, Any]], T]:
+    """The `run` of core.views.form_action for a form whose fields are the service's
+    arguments: `service(**given, **service_arguments(data))`, `given` being the actor and
+    the row the page is about."""
+    return lambda data: service(**given, **service_arguments(data))
+
+
 _WIRE_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
 
 

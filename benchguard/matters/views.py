@@ -25,7 +25,7 @@ from benchguard.committee.forms import AgendaItemForm
 from benchguard.committee.models import AgendaItem, Resolution
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
-from benchguard.core.forms import service_arguments
+from benchguard.core.forms import call_with_form
 from benchguard.core.uploads import file_response
 from benchguard.core.views import form_action, form_page_action, paginated, row_page, safe_next
 from benchguard.matters import forms as matter_forms
@@ -356,14 +356,8 @@ def _transition(
     """A transition posted from the matter's page (`_on_matter`) whose form's fields are
     the service's arguments: `service` is called with the actor, the matter and the form's
     data (`service_arguments`)."""
-    return _on_matter(
-        request,
-        matter,
-        slot,
-        form,
-        lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
-        done,
-    )
+    run = call_with_form(service, actor=request.user, matter=matter)
+    return _on_matter(request, matter, slot, form, run, done)
 
 
 # A form posted from the page of a matter the user sees (404 otherwise); the service

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.core.access import has_role
 from benchguard.core.documents import DocumentType
-from benchguard.core.forms import service_arguments
+from benchguard.core.forms import call_with_form
 from benchguard.core.views import form_action, row_page
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
@@ -231,14 +231,8 @@ def post_incident_form(
 ) -> HttpResponse:
     """Post the incident page's form `name` to `service(actor=request.user,
     incident=incident, **fields)` (on_incident)."""
-    return on_incident(
-        request,
-        incident,
-        form,
-        name,
-        lambda d: service(actor=request.user, incident=incident, **service_arguments(d)),
-        done,
-    )
+    run = call_with_form(service, actor=request.user, incident=incident)
+    return on_incident(request, incident, form, name, run, done)
 
 
 def post_row_form(
@@ -253,11 +247,5 @@ def post_row_form(
     """Post the small form of one of the incident page's rows (prefixed by the row's id,
     the name it comes back bound under) to `service(actor=request.user, **row, **fields)`,
     a versioned form's `version` as the service's `expected_version` (on_incident)."""
-    return on_incident(
-        request,
-        incident,
-        form,
-        form.prefix or "",
-        lambda d: service(actor=request.user, **row, **service_arguments(d)),
-        done,
-    )
+    run = call_with_form(service, actor=request.user, **row)
+    return on_incident(request, incident, form, form.prefix or "", run, done)

@@ -15,7 +15,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.committee import permissions as committee_permissions
@@ -373,31 +375,10 @@ def accept(request: HttpRequest, matter: Matter) -> HttpResponse:
 
 
 @_posted_to_matter
-def decline(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = matter_forms.DeclineForm(request.POST)
-    done = _("The application was not accepted; the applicant has been told why.")
-    return _transition(request, matter, "decline", form, services.decline_matter, done)
-
-
-@_posted_to_matter
 def step(request: HttpRequest, matter: Matter) -> HttpResponse:
     form = matter_forms.StepForm(request.POST, steps=permissions.allowed_steps(request.user, matter))
     done = _("The step was recorded.")
     return _transition(request, matter, "step", form, services.record_step, done)
-
-
-@_posted_to_matter
-def request_time(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = matter_forms.TimeRequestForm(request.POST)
-    done = _("The request was sent to the chair.")
-    return _transition(request, matter, "time", form, services.request_time, done)
-
-
-@_posted_to_matter
-def resume(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = forms.Form(request.POST)
-    done = _("Handling resumed; the due date was moved by the days of suspension.")
-    return _transition(request, matter, "resume", form, services.resume_matter, done)
 
 
 @_posted_to_matter
@@ -409,25 +390,50 @@ def decide(request: HttpRequest, matter: Matter) -> HttpResponse:
     return _transition(request, matter, "decide", form, services.decide_matter, done)
 
 
-@_posted_to_matter
-def feedback(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = matter_forms.FeedbackForm(request.POST)
-    done = _("The feedback was recorded.")
-    return _transition(request, matter, "feedback", form, services.record_feedback, done)
+# The transitions of the matter's page whose form asks nothing but what is sent (URL
+# names decline, request_time, resume, feedback, response, appeal_outcome), by the form's
+# slot on the page: the form, the service, the message.
+_PLAIN_TRANSITIONS: dict[str, tuple[type[forms.Form], Callable[..., Any], Promise]] = {
+    "decline": (
+        matter_forms.DeclineForm,
+        services.decline_matter,
+        gettext_lazy("The application was not accepted; the applicant has been told why."),
+    ),
+    "time": (
+        matter_forms.TimeRequestForm,
+        services.request_time,
+        gettext_lazy("The request was sent to the chair."),
+    ),
+    "resume": (
+        forms.Form,
+        services.resume_matter,
+        gettext_lazy("Handling resumed; the due date was moved by the days of suspension."),
+    ),
+    "feedback": (
+        matter_forms.FeedbackForm,
+        services.record_feedback,
+        gettext_lazy("The feedback was recorded."),
+    ),
+    "response": (
+        matter_forms.ResponseForm,
+        services.record_response,
+        gettext_lazy("The answer was recorded."),
+    ),
+    "appeal_outcome": (
+        matter_forms.AppealOutcomeForm,
+        services.record_appeal_outcome,
+        gettext_lazy("The outcome of the appeal was recorded."),
+    ),
+}
 
 
-@_posted_to_matter
-def respond(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = matter_forms.ResponseForm(request.POST)
-    done = _("The answer was recorded.")
-    return _transition(request, matter, "response", form, services.record_response, done)
-
-
-@_posted_to_matter
-def appeal_outcome(request: HttpRequest, matter: Matter) -> HttpResponse:
-    form = matter_forms.AppealOutcomeForm(request.POST)
-    done = _("The outcome of the appeal was recorded.")
-    return _transition(request, matter, "appeal_outcome", form, services.record_appeal_outcome, done)
+@login_required
+@require_POST
+def plain_transition(request: HttpRequest, pk: int, slot: str) -> HttpResponse:
+    """A transition of `_PLAIN_TRANSITIONS` posted from the matter's page."""
+    matter = selectors.get_matter_for(request.user, pk)
+    form_class, service, done = _PLAIN_TRANSITIONS[slot]
+    return _transition(request, matter, slot, form_class(request.POST), service, str(done))
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.after_hours.choices import ProtectionStatus
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.incidents.forms import DateTimeLocalInput, DecisionField
 from benchguard.incidents.models import Incident
@@ -100,6 +100,4 @@ class ProtectionCompleteForm(StyledFormMixin, forms.Form):
 
 
 class ProtectionFilterForm(StyledFormMixin, forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *ProtectionStatus.choices]
-    )
+    status = filter_choice(_("Status"), _("Any status"), ProtectionStatus.choices)

@@ -14,15 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from benchguard.after_hours import forms, permissions, selectors, services
 from benchguard.after_hours.choices import ProtectionStatus
 from benchguard.after_hours.models import ProtectionRequest
-from benchguard.core.forms import service_arguments
+from benchguard.core.forms import call_with_form
 from benchguard.core.views import form_action, paginated, row_page
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents import selectors as incident_selectors
@@ -121,7 +119,7 @@ def _post_on_protection(
     return on_record_page(
         request,
         form,
-        lambda d: service(actor=request.user, request=protection, **service_arguments(d)),
+        call_with_form(service, actor=request.user, request=protection),
         done=done,
         then=_detail_url(protection),
         again=lambda form: _protection_page(
@@ -141,40 +139,26 @@ def protection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _protection_page(request, services.open_protection(actor=request.user, request=protection))
 
 
-def _protection_form_view(
-    name: str,
-    form_class: Callable[..., django_forms.BaseForm],
-    service: Callable[..., Any],
-    done: Promise,
-    *,
-    in_court: bool = False,
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """The view by which the judicial police post the protection page's form `name` (a
-    `form_class`, given the request's court when `in_court`) to `service`
-    (_post_on_protection): a request the user sees (404 otherwise) of a court whose
-    judicial police they are (403 otherwise)."""
-
-    @row_page(selectors.get_protection_for, permissions.can_act_on_protection, methods=["POST"])
-    def view(request: HttpRequest, protection: ProtectionRequest) -> HttpResponse:
-        form = form_class(request.POST, **({"court_id": protection.court_id} if in_court else {}))
-        return _post_on_protection(request, protection, name, form, service, str(done))
-
-    return view
+# The judicial police act on a request: one the user sees (404 otherwise) of a court whose
+# judicial police they are (403 otherwise).
+_police_post = row_page(selectors.get_protection_for, permissions.can_act_on_protection, methods=["POST"])
 
 
-protection_decide = _protection_form_view(
-    "decision_form",
-    forms.ProtectionDecisionForm,
-    services.decide_protection,
-    gettext_lazy("The decision was recorded."),
-    in_court=True,
-)
-protection_log = _protection_form_view(
-    "log_form", forms.ProtectionLogForm, services.log_protection, gettext_lazy("Logged.")
-)
-protection_complete = _protection_form_view(
-    "complete_form",
-    forms.ProtectionCompleteForm,
-    services.complete_protection,
-    gettext_lazy("The protection was completed."),
-)
+@_police_post
+def protection_decide(request: HttpRequest, protection: ProtectionRequest) -> HttpResponse:
+    form = forms.ProtectionDecisionForm(request.POST, court_id=protection.court_id)
+    done = _("The decision was recorded.")
+    return _post_on_protection(request, protection, "decision_form", form, services.decide_protection, done)
+
+
+@_police_post
+def protection_log(request: HttpRequest, protection: ProtectionRequest) -> HttpResponse:
+    form = forms.ProtectionLogForm(request.POST)
+    return _post_on_protection(request, protection, "log_form", form, services.log_protection, _("Logged."))
+
+
+@_police_post
+def protection_complete(request: HttpRequest, protection: ProtectionRequest) -> HttpResponse:
+    form = forms.ProtectionCompleteForm(request.POST)
+    done = _("The protection was completed.")
+    return _post_on_protection(request, protection, "complete_form", form, services.complete_protection, done)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from benchguard.core.services import StaleEditError
 from benchguard.core.validators import Bound, apply_bounds
 from benchguard.core.widgets import WRITTEN
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 T = TypeVar("T")
 
@@ -43,18 +47,33 @@ def service_arguments(data: Mapping[str, Any], **renamed: str) -> dict[str, Any]
     return {names.get(field, field): value for field, value in data.items()}
 
 
+def call_with_form(service: Callable[..., T], **given: Any) -> Callable[[Mapping[str, Any]], T]:
+    """The `run` of core.views.form_action for a form whose fields are the service's
+    arguments: `service(**given, **service_arguments(data))`, `given` being the actor and
+    the row the page is about."""
+    return lambda data: service(**given, **service_arguments(data))
+
+
 _WIRE_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
 
 
 class StyledFormMixin:
     """Bootstrap classes on every widget, so templates render fields uniformly; the
     bounds the form declares (`bounds = {"field": core.validators.HAPPENED, ...}`) on its
-    fields, and ANY_DATE on every other date field (core.validators.apply_bounds)."""
+    fields, and ANY_DATE on every other date field (core.validators.apply_bounds); the
+    rows the view gives to its choice fields (`given_rows`)."""
 
     bounds: ClassVar[Mapping[str, Bound]] = {}
+    # Choice fields offering the rows the view gives, by keyword argument:
+    # `given_rows = {"people": "applicant"}` makes the form take `people=` (a queryset) and
+    # offer those rows in its field `applicant`.
+    given_rows: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        given = {field: kwargs.pop(keyword) for keyword, field in self.given_rows.items()}
         super().__init__(*args, **kwargs)
+        for field, rows in given.items():
+            self.fields[field].queryset = rows  # type: ignore[attr-defined]
         apply_bounds(self.fields, self.bounds)  # type: ignore[attr-defined]
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
@@ -74,6 +93,20 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def search_field(help_text: StrOrPromise) -> forms.CharField:
+    """A filter form's free-text search (`q`): optional, 100 characters at most, with what
+    it searches as its help text."""
+    return forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100, help_text=help_text)
+
+
+def filter_choice(
+    label: StrOrPromise, blank: StrOrPromise, choices: Iterable[tuple[Any, Any]]
+) -> forms.ChoiceField:
+    """A filter form's optional choice: `blank` (All kinds, Any status …) filters nothing,
+    then the `choices`."""
+    return forms.ChoiceField(label=label, required=False, choices=[("", blank), *choices])
 
 
 def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:

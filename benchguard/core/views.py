@@ -1,6 +1,7 @@
 """The home page and the view kit: `form_action` (post a form to a service), `form_page`
 (a page of one form), `one_click` (a button), `safe_next` (where to go afterwards),
-`row_page` (a page about one row the user may act on)."""
+`row_page` (a page about one row the user may act on), `list_page_action` (a list with a
+form on top that adds to it)."""
 
 from __future__ import annotations
 
@@ -116,15 +117,38 @@ def form_page_action(
     )
 
 
+def list_page_action(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    run: Callable[[dict[str, Any]], T],
+    *,
+    done: str,
+    then: str | Callable[[T], str],
+    rows: Any,
+    template: str,
+    per_page: int = 50,
+    **extra: Any,
+) -> HttpResponse:
+    """A list page with a form on top that adds to it (`form_action`): the `rows`,
+    `paginated`, under the form in `template` (with `extra` context); a refused form
+    comes back bound above the list."""
+
+    def page(form: forms.BaseForm, current: Any = None) -> HttpResponse:
+        return render(request, template, {**paginated(request, rows, per_page), "form": form, **extra})
+
+    return form_action(request, form, run, done=done, then=then, page=page)
+
+
 def row_page(
     get: Callable[[Any, Any], R],
-    may: Callable[[Any, R], bool],
+    may: Callable[[Any, R], bool] | None = None,
     *,
     methods: Sequence[str] = ("GET", "POST"),
 ) -> Callable[[Callable[[HttpRequest, R], HttpResponse]], Callable[..., HttpResponse]]:
     """A page about one row that only some users may act on: signed in, `methods` only
     (405), the row read by `get(user, pk)` from the URL's one argument (404 outside the
-    user's scope), then `may(user, row)` checked (403). The view receives the row."""
+    user's scope), then `may(user, row)` checked (403; None: whoever sees the row, the
+    service decides the rest). The view receives the row."""
 
     def decorate(view: Callable[[HttpRequest, R], HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
@@ -133,7 +157,7 @@ def row_page(
         def page(request: HttpRequest, **url: Any) -> HttpResponse:
             (pk,) = url.values()  # pk, court_pk, …: whatever the URL names it
             row = get(request.user, pk)
-            if not may(request.user, row):
+            if may is not None and not may(request.user, row):
                 raise PermissionDenied
             return view(request, row)
 

@@ -97,6 +97,7 @@ class VisitSearchForm(StyledFormMixin, forms.Form):
 
 
 class ShiftForm(StyledFormMixin, forms.Form):
+    given_rows = {"posts": "post"}
     bounds = {
         "day": HAPPENED,
         "people_checked": PEOPLE_AT_A_GATE,
@@ -110,10 +111,6 @@ class ShiftForm(StyledFormMixin, forms.Form):
     bags_checked = forms.IntegerField(label=_("Bags checked"), min_value=0)
     refusals = forms.IntegerField(label=_("Refused entry"), min_value=0, initial=0)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args: Any, posts: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["post"].queryset = posts  # type: ignore[attr-defined]
 
 
 class ItemForm(StyledFormMixin, forms.Form):

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import form_action, one_click, safe_next
+from benchguard.core.views import form_action, list_page_action, one_click, safe_next
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
 from benchguard.gate.models import HeldItem, Post, Visit
@@ -408,17 +408,15 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     posts = selectors.desk_posts(request.user, PostKind.CHECKPOINT)
 
-    def page(form: django_forms.Form, current: Any) -> HttpResponse:
-        shifts = Paginator(selectors.shifts_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(request, "gate/checkpoint.html", {"form": form, "page": shifts})
-
-    return form_action(
+    return list_page_action(
         request,
         forms.ShiftForm(request.POST or None, posts=posts, initial={"day": timezone.localdate()}),
         lambda data: services.record_shift(actor=request.user, **data),
         done=_("The shift was recorded."),
         then=lambda shift: reverse("gate:shift_detail", args=[shift.pk]),
-        page=page,
+        rows=selectors.shifts_for(request.user),
+        template="gate/checkpoint.html",
+        per_page=PAGE_SIZE,
     )
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice, search_field
 from benchguard.core.validators import FINE_RMB, HAPPENED, PEOPLE_AT_AN_EVENT, PLANNED
 from benchguard.incidents.choices import (
     NATURES_BY_KIND,
@@ -161,13 +161,11 @@ class PerpetratorForm(StyledFormMixin, forms.Form):
     """The person chosen from the matcher's results (a hidden id, checked against the
     persons the user may read): the city-wide list is never rendered as a select."""
 
+    given_rows = {"persons": "person"}
+
     person: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Person of concern"), queryset=PersonOfConcern.objects.none(), widget=forms.HiddenInput
     )
-
-    def __init__(self, *args: Any, persons: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = persons  # type: ignore[attr-defined]
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):
@@ -384,20 +382,9 @@ class TalkForm(StyledFormMixin, forms.Form):
 class FilterForm(StyledFormMixin, forms.Form):
     """The register's search (selectors.search_incidents)."""
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        help_text=_("Number, words of the account or place, case number, names."),
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *IncidentKind.choices]
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *IncidentStatus.choices],
-    )
+    q = search_field(_("Number, words of the account or place, case number, names."))
+    kind = filter_choice(_("Kind"), _("All kinds"), IncidentKind.choices)
+    status = filter_choice(_("Status"), _("Any status"), IncidentStatus.choices)
     occurred_from = forms.DateField(label=_("Happened from"), required=False, widget=DateInput())
     occurred_to = forms.DateField(label=_("Happened until"), required=False, widget=DateInput())
 

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import PHONE
 from benchguard.liaison.choices import AgencyKind
 from benchguard.liaison.models import Agency, AgencyContact
@@ -60,13 +60,8 @@ class ContactForm(VersionedForm):
 
 
 class DirectoryFilterForm(StyledFormMixin, forms.Form):
+    given_rows = {"courts": "court"}
     court = forms.ModelChoiceField(
         label=_("Court"), queryset=Court.objects.none(), required=False, empty_label=_("All courts")
     )
-    kind = forms.ChoiceField(
-        label=_("Kind of body"), choices=[("", _("All kinds")), *AgencyKind.choices], required=False
-    )
-
-    def __init__(self, *args: Any, courts: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["court"].queryset = courts  # type: ignore[attr-defined]
+    kind = filter_choice(_("Kind of body"), _("All kinds"), AgencyKind.choices)

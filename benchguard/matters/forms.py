@@ -9,7 +9,7 @@ from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice, search_field
 from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.matters.choices import (
     Channel,
@@ -64,6 +64,8 @@ class ApplicationForm(StyledFormMixin, forms.Form):
 class RegisterForm(ApplicationForm):
     """The office registers an application received by phone, e-mail or in writing."""
 
+    given_rows = {"people": "applicant"}
+
     applicant = forms.ModelChoiceField(label=_("Applicant"), queryset=Person.objects.none())
     channel = forms.ChoiceField(
         label=_("Received by"),
@@ -73,13 +75,11 @@ class RegisterForm(ApplicationForm):
 
     field_order = ["applicant", "channel", "original"]
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["applicant"].queryset = people  # type: ignore[attr-defined]
-
 
 class ExOfficioForm(StyledFormMixin, forms.Form):
     """A matter the committee opens itself (A17)."""
+
+    given_rows = {"people": "applicant"}
 
     subject = forms.ChoiceField(
         label=_("What kind of infringement"),
@@ -93,20 +93,13 @@ class ExOfficioForm(StyledFormMixin, forms.Form):
     )
     infringer = forms.CharField(label=_("Who infringed"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["applicant"].queryset = people  # type: ignore[attr-defined]
-
 
 class AcceptForm(StyledFormMixin, forms.Form):
+    given_rows = {"handlers": "handler"}
     version = VersionField()
     handler = forms.ModelChoiceField(
         label=_("Handler"), queryset=Account.objects.none(), required=False, empty_label=_("Myself")
     )
-
-    def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]
 
 
 class DeclineForm(StyledFormMixin, forms.Form):
@@ -193,16 +186,13 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 
 class TaskForm(StyledFormMixin, forms.Form):
+    given_rows = {"people": "owner"}
     bounds = {"due_date": PLANNED}
     owner = forms.ModelChoiceField(label=_("Given to"), queryset=Person.objects.none())
     description = forms.CharField(
         label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
     due_date = forms.DateField(label=_("Due date"), widget=DATE)
-
-    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people  # type: ignore[attr-defined]
 
 
 class TaskDoneForm(StyledFormMixin, forms.Form):
@@ -212,21 +202,12 @@ class TaskDoneForm(StyledFormMixin, forms.Form):
 class RegisterSearchForm(StyledFormMixin, forms.Form):
     """The filters of the register of all matters (issue 9, point 5)."""
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        help_text=_("Number, applicant (name or pinyin) or words of the matter."),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *MatterStatus.choices]
-    )
+    given_rows = {"handlers": "handler"}
+
+    q = search_field(_("Number, applicant (name or pinyin) or words of the matter."))
+    status = filter_choice(_("Status"), _("Any status"), MatterStatus.choices)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     handler = forms.ModelChoiceField(
         label=_("Handler"), required=False, queryset=Account.objects.none(), empty_label=_("Anyone")
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-
-    def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]

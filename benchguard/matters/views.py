@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django import forms
@@ -28,9 +27,9 @@ from benchguard.committee.forms import AgendaItemForm
 from benchguard.committee.models import AgendaItem, Resolution
 from benchguard.core import deadlines
 from benchguard.core.exports import xlsx_response
-from benchguard.core.forms import service_arguments
+from benchguard.core.forms import call_with_form
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page, paginated, safe_next
+from benchguard.core.views import form_action, form_page_action, paginated, row_page, safe_next
 from benchguard.matters import forms as matter_forms
 from benchguard.matters import permissions, selectors, services
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
@@ -113,36 +112,31 @@ def register_of_matters(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _office_court(user: Any) -> Court:
+def _office_court(user: Any, *, office_only: bool = False) -> Court:
+    """The user's (first) court whose office they are, or (unless `office_only`) whose
+    committee they chair; 403 for anyone else."""
     court = Court.objects.filter(pk__in=selectors.office_courts(user)).order_by("sort_order").first()
     if court is None or not (
-        permissions.is_office(user, court.pk) or permissions.is_chair_or_vice(user, court.pk)
+        permissions.is_office(user, court.pk)
+        or (not office_only and permissions.is_chair_or_vice(user, court.pk))
     ):
         raise PermissionDenied
     return court
 
 
 def _new_matter(
-    request: HttpRequest,
-    form: forms.Form,
-    run: Callable[[dict[str, Any]], Matter],
-    *,
-    done: str,
-    title: str,
-    template: str,
-    **extra: Any,
+    request: HttpRequest, form: forms.Form, run: Callable[[dict[str, Any]], Matter], done: str, **page: Any
 ) -> HttpResponse:
-    """A page that registers a matter (core.views.form_action on a form_page template):
-    on success the new matter's page, with `done` naming its %(number)s."""
-    return form_action(
+    """A page that registers a matter (core.views.form_page_action, Cancel back to the
+    list): on success the new matter's page, with `done` naming its %(number)s."""
+    return form_page_action(
         request,
         form,
         run,
         done=lambda matter: done % {"number": matter.number},
         then=_matter_url,
-        page=partial(
-            form_page, request, title=title, back=reverse("matters:list"), template=template, **extra
-        ),
+        back=reverse("matters:list"),
+        **page,
     )
 
 
@@ -185,9 +179,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     """The office registers an application received by phone, e-mail or in writing."""
-    court = _office_court(request.user)
-    if not permissions.is_office(request.user, court.pk):
-        raise PermissionDenied
+    court = _office_court(request.user, office_only=True)
 
     def run(data: dict[str, Any]) -> Matter:
         fields = dict(data)
@@ -360,95 +352,88 @@ def _on_matter(
     )
 
 
-def _transition_view(
-    slot: str,
-    form: Callable[..., forms.Form],
-    service: Callable[..., Any],
-    done: Promise,
-    *,
-    choices: Callable[[Any, Matter], dict[str, Any]] | None = None,
-) -> Callable[[HttpRequest, int], HttpResponse]:
-    """The view of a transition posted from the matter's page (`_on_matter`) whose form's
-    fields are the service's arguments: `form` is bound to the POST (with `choices(user,
-    matter)`, the options it offers), `service` is called with the actor, the matter and
-    the form's data (`service_arguments`)."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        matter = selectors.get_matter_for(request.user, pk)
-        return _on_matter(
-            request,
-            matter,
-            slot,
-            form(request.POST, **(choices(request.user, matter) if choices else {})),
-            lambda data: service(actor=request.user, matter=matter, **service_arguments(data)),
-            str(done),  # in the language of this request
-        )
-
-    return view
+def _transition(
+    request: HttpRequest, matter: Matter, slot: str, form: forms.Form, service: Callable[..., Any], done: str
+) -> HttpResponse:
+    """A transition posted from the matter's page (`_on_matter`) whose form's fields are
+    the service's arguments: `service` is called with the actor, the matter and the form's
+    data (`service_arguments`)."""
+    run = call_with_form(service, actor=request.user, matter=matter)
+    return _on_matter(request, matter, slot, form, run, done)
 
 
-accept = _transition_view(
-    "accept",
-    matter_forms.AcceptForm,
-    services.accept_matter,
-    gettext_lazy("The matter was accepted; the time limit runs."),
-    choices=lambda _user, matter: {"handlers": _handlers(matter)},
-)
-decline = _transition_view(
-    "decline",
-    matter_forms.DeclineForm,
-    services.decline_matter,
-    gettext_lazy("The application was not accepted; the applicant has been told why."),
-)
-step = _transition_view(
-    "step",
-    matter_forms.StepForm,
-    services.record_step,
-    gettext_lazy("The step was recorded."),
-    choices=lambda user, matter: {"steps": permissions.allowed_steps(user, matter)},
-)
-request_time = _transition_view(
-    "time",
-    matter_forms.TimeRequestForm,
-    services.request_time,
-    gettext_lazy("The request was sent to the chair."),
-)
-resume = _transition_view(
-    "resume",
-    forms.Form,
-    services.resume_matter,
-    gettext_lazy("Handling resumed; the due date was moved by the days of suspension."),
-)
-decide = _transition_view(
-    "decide",
-    matter_forms.DecideForm,
-    services.decide_matter,
-    gettext_lazy("The decision was recorded."),
-    choices=lambda user, matter: {
-        "resolutions": _resolutions(matter),
-        "bases": permissions.decision_bases(user, matter),
-    },
-)
-feedback = _transition_view(
-    "feedback",
-    matter_forms.FeedbackForm,
-    services.record_feedback,
-    gettext_lazy("The feedback was recorded."),
-)
-respond = _transition_view(
-    "response",
-    matter_forms.ResponseForm,
-    services.record_response,
-    gettext_lazy("The answer was recorded."),
-)
-appeal_outcome = _transition_view(
-    "appeal_outcome",
-    matter_forms.AppealOutcomeForm,
-    services.record_appeal_outcome,
-    gettext_lazy("The outcome of the appeal was recorded."),
-)
+# A form posted from the page of a matter the user sees (404 otherwise); the service
+# decides who may.
+_posted_to_matter = row_page(selectors.get_matter_for, methods=["POST"])
+
+
+@_posted_to_matter
+def accept(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.AcceptForm(request.POST, handlers=_handlers(matter))
+    done = _("The matter was accepted; the time limit runs.")
+    return _transition(request, matter, "accept", form, services.accept_matter, done)
+
+
+@_posted_to_matter
+def step(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.StepForm(request.POST, steps=permissions.allowed_steps(request.user, matter))
+    done = _("The step was recorded.")
+    return _transition(request, matter, "step", form, services.record_step, done)
+
+
+@_posted_to_matter
+def decide(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.DecideForm(
+        request.POST, resolutions=_resolutions(matter), bases=permissions.decision_bases(request.user, matter)
+    )
+    done = _("The decision was recorded.")
+    return _transition(request, matter, "decide", form, services.decide_matter, done)
+
+
+# The transitions of the matter's page whose form asks nothing but what is sent (URL
+# names decline, request_time, resume, feedback, response, appeal_outcome), by the form's
+# slot on the page: the form, the service, the message.
+_PLAIN_TRANSITIONS: dict[str, tuple[type[forms.Form], Callable[..., Any], Promise]] = {
+    "decline": (
+        matter_forms.DeclineForm,
+        services.decline_matter,
+        gettext_lazy("The application was not accepted; the applicant has been told why."),
+    ),
+    "time": (
+        matter_forms.TimeRequestForm,
+        services.request_time,
+        gettext_lazy("The request was sent to the chair."),
+    ),
+    "resume": (
+        forms.Form,
+        services.resume_matter,
+        gettext_lazy("Handling resumed; the due date was moved by the days of suspension."),
+    ),
+    "feedback": (
+        matter_forms.FeedbackForm,
+        services.record_feedback,
+        gettext_lazy("The feedback was recorded."),
+    ),
+    "response": (
+        matter_forms.ResponseForm,
+        services.record_response,
+        gettext_lazy("The answer was recorded."),
+    ),
+    "appeal_outcome": (
+        matter_forms.AppealOutcomeForm,
+        services.record_appeal_outcome,
+        gettext_lazy("The outcome of the appeal was recorded."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def plain_transition(request: HttpRequest, pk: int, slot: str) -> HttpResponse:
+    """A transition of `_PLAIN_TRANSITIONS` posted from the matter's page."""
+    matter = selectors.get_matter_for(request.user, pk)
+    form_class, service, done = _PLAIN_TRANSITIONS[slot]
+    return _transition(request, matter, slot, form_class(request.POST), service, str(done))
 
 
 @login_required
@@ -466,10 +451,8 @@ def decide_time(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def attach(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(request.user, pk)
+@_posted_to_matter
+def attach(request: HttpRequest, matter: Matter) -> HttpResponse:
     return _on_matter(
         request,
         matter,
@@ -526,13 +509,10 @@ def notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return render(request, template, {"matter": matter})
 
 
-add_task = _transition_view(
-    "task",
-    matter_forms.TaskForm,
-    services.add_task,
-    gettext_lazy("The task was given."),
-    choices=lambda _user, matter: {"people": _court_people(matter)},
-)
+@_posted_to_matter
+def add_task(request: HttpRequest, matter: Matter) -> HttpResponse:
+    form = matter_forms.TaskForm(request.POST, people=_court_people(matter))
+    return _transition(request, matter, "task", form, services.add_task, _("The task was given."))
 
 
 @login_required
@@ -575,19 +555,13 @@ def agenda_add(request: HttpRequest, meeting_pk: int) -> HttpResponse:
         .filter(court_id=meeting.court_id)
         .order_by("-registered_at"),
     )
-    meeting_url = reverse("committee:meeting_detail", kwargs={"pk": meeting.pk})
-    return form_action(
+    return form_page_action(
         request,
         form,
         lambda data: committee_services.add_agenda_item(actor=request.user, meeting=meeting, **data),
         done=_("The item was added to the agenda."),
-        then=meeting_url,
-        page=partial(
-            form_page,
-            request,
-            title=_("Add an agenda item"),
-            back=meeting_url,
-            template="committee/form.html",
-            meeting=meeting,
-        ),
+        title=_("Add an agenda item"),
+        back=reverse("committee:meeting_detail", kwargs={"pk": meeting.pk}),
+        template="committee/form.html",
+        meeting=meeting,
     )

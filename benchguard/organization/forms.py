@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import court_ids_with, is_city_admin
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.identity import validate_resident_id
 from benchguard.core.validators import PHONE
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Court, Department, Person, PersonPrivate
+from benchguard.organization.models import WORK_DETAILS, Court, Department, Person, PersonPrivate
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
@@ -64,11 +64,7 @@ class PersonSearchForm(StyledFormMixin, forms.Form):
         required=False,
         empty_label=_("All departments"),
     )
-    category = forms.ChoiceField(
-        label=_("Category"),
-        choices=[("", _("All categories")), *PersonCategory.choices],
-        required=False,
-    )
+    category = filter_choice(_("Category"), _("All categories"), PersonCategory.choices)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         """A user of one court picks among its departments; a user who sees several
@@ -103,15 +99,7 @@ class PersonForm(VersionedForm):
 
     class Meta:
         model = Person
-        fields = [
-            "name",
-            "department",
-            "category",
-            "position",
-            "staff_number",
-            "office_phone",
-            "is_active",
-        ]
+        fields = ["name", *WORK_DETAILS]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -206,6 +206,11 @@ class Person(VersionedModel):
             raise ValidationError({"department": _("The department must belong to the person's court.")})
 
 
+# A person's work details after the name: what the edit page changes and the directory
+# API serves (the private details, A18, are never among them).
+WORK_DETAILS = ("department", "category", "position", "staff_number", "office_phone", "is_active")
+
+
 class PersonPrivate(VersionedModel):
     """A person's private details (A18): home address, private phone, close family,
     identity number. Encrypted at rest; opened only by roles with a need, and every

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from benchguard.core.views import form_action, form_page, paginated, row_page
+from benchguard.core.views import form_page_action, paginated, row_page
 from benchguard.organization import permissions, selectors, services
 from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm, VersionedForm
 from benchguard.organization.models import Person
@@ -79,26 +78,16 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _edit_person(
-    request: HttpRequest,
-    person: Person,
-    form: VersionedForm,
-    save: Callable[..., Any],
-    *,
-    back: str,
-    done: str,
-    title: str,
-    template: str,
-    **extra: Any,
+    request: HttpRequest, person: Person, form: VersionedForm, save: Callable[..., Any], **page: Any
 ) -> HttpResponse:
-    """An edit page of the person's (work or private details): `save` gets the changes,
-    then the user goes `back` to the page the edit started from."""
-    return form_action(
+    """An edit page of the person's (work or private details; core.views.form_page_action):
+    `save` gets the changes, then the user goes `back` to the page the edit started from."""
+    return form_page_action(
         request,
         form,
         lambda _data: save(actor=request.user, person=person, **form.edit()),
-        done=done,
-        then=back,
-        page=partial(form_page, request, title=title, back=back, template=template, person=person, **extra),
+        person=person,
+        **page,
     )
 
 

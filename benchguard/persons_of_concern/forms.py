@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.documents import DocumentType
-from benchguard.core.forms import StyledFormMixin
+from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import BIRTH, HAPPENED, PHONE, PLANNED
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Department
@@ -18,9 +18,7 @@ from benchguard.persons_of_concern.services import birth_date_disagreement
 
 class MatchForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name or pinyin"), required=False, max_length=50)
-    document_kind = forms.ChoiceField(
-        label=_("Document type"), required=False, choices=[("", _("Any type")), *DocumentType.choices]
-    )
+    document_kind = filter_choice(_("Document type"), _("Any type"), DocumentType.choices)
     document_number = forms.CharField(label=_("Document number"), required=False, max_length=30)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=20)
 

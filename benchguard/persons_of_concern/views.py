@@ -4,7 +4,7 @@ services, reads through selectors; every entry view is logged by services.open_e
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,9 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page_action, one_click
+from benchguard.core.views import form_action, form_page_action, list_page_action, one_click, row_page
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
-from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfConcern
+from benchguard.persons_of_concern.models import ControlledListEntry, EntryObjection, PersonOfConcern
 
 PAGE_SIZE = 50
 
@@ -37,29 +37,6 @@ def _person_url(person: Any) -> str:
 
 def _entry_url(entry: Any) -> str:
     return reverse("persons_of_concern:entry_detail", args=[entry.pk])
-
-
-T = TypeVar("T")
-
-
-def _allowed(request: HttpRequest, row: T, may: Callable[[Any, T], bool]) -> T:
-    """`row` (already read through a selector, so visible) when the user `may` act on it;
-    visible but not theirs to change answers 403."""
-    if not may(request.user, row):
-        raise PermissionDenied
-    return row
-
-
-def _person(request: HttpRequest, pk: int, may: Callable[[Any, PersonOfConcern], bool]) -> PersonOfConcern:
-    """A person the user sees (else 404) and `may` act on (else 403)."""
-    return _allowed(request, selectors.get_person_for(request.user, pk), may)
-
-
-def _entry(
-    request: HttpRequest, pk: int, may: Callable[[Any, ControlledListEntry], bool]
-) -> ControlledListEntry:
-    """An entry the user sees (else 404) and `may` act on (else 403)."""
-    return _allowed(request, selectors.get_entry_for(request.user, pk), may)
 
 
 def _page_about(
@@ -164,10 +141,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = _person(request, pk, permissions.can_edit_person)
+@row_page(selectors.get_person_for, permissions.can_edit_person)
+def person_edit(request: HttpRequest, person: PersonOfConcern) -> HttpResponse:
     form = forms.PersonForm(request.POST or None, instance=person)
     return _page_about(
         request,
@@ -193,7 +168,9 @@ _ADDITIONS: dict[str, tuple[type[BaseForm], Callable[..., Any]]] = {
 @require_POST
 def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     """A name, identity document or phone number added from the person's page."""
-    person = _person(request, pk, permissions.can_edit_person)
+    person = selectors.get_person_for(request.user, pk)
+    if not permissions.can_edit_person(request.user, person):
+        raise PermissionDenied
     form_class, add = _ADDITIONS[what]
     return form_action(
         request,
@@ -205,11 +182,9 @@ def add_to_person(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def propose_entry(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(selectors.get_person_for, permissions.can_propose)
+def propose_entry(request: HttpRequest, person: PersonOfConcern) -> HttpResponse:
     """The proposal page: the entry's facts and the incidents and log lines it cites."""
-    person = _person(request, pk, permissions.can_propose)
     form = forms.EntryForm(request.POST or None, person=person)
     return _page_about(
         request,
@@ -279,11 +254,9 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(selectors.get_entry_for, permissions.can_correct_entry)
+def entry_correct(request: HttpRequest, entry: ControlledListEntry) -> HttpResponse:
     """Correct an entry's facts with a reason; the old values stay in its history."""
-    entry = _entry(request, pk, permissions.can_correct_entry)
     form = forms.CorrectionForm(request.POST or None, instance=entry)
     return _page_about(
         request,
@@ -300,11 +273,9 @@ def entry_correct(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(selectors.get_entry_for, permissions.can_record_objection)
+def objection_add(request: HttpRequest, entry: ControlledListEntry) -> HttpResponse:
     """Record an objection by the listed person or their lawyer."""
-    entry = _entry(request, pk, permissions.can_record_objection)
     return _page_about(
         request,
         entry,
@@ -316,13 +287,9 @@ def objection_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+@row_page(selectors.get_objection_for, permissions.can_decide_objection)
+def objection_decide(request: HttpRequest, objection: EntryObjection) -> HttpResponse:
     """The proposing court's office or leaders decide an objection, with a reason."""
-    objection = _allowed(
-        request, selectors.get_objection_for(request.user, pk), permissions.can_decide_objection
-    )
     return _page_about(
         request,
         objection.entry,
@@ -337,20 +304,16 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def entry_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _entry(request, pk, permissions.can_approve_entry)
+@row_page(selectors.get_entry_for, permissions.can_approve_entry, methods=["POST"])
+def entry_approve(request: HttpRequest, entry: ControlledListEntry) -> HttpResponse:
     one_click(
         request, lambda: services.approve_entry(actor=request.user, entry=entry), _("The entry was approved.")
     )
     return redirect(_entry_url(entry))
 
 
-@login_required
-@require_POST
-def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _entry(request, pk, permissions.can_remove_entry)
+@row_page(selectors.get_entry_for, permissions.can_remove_entry, methods=["POST"])
+def entry_remove(request: HttpRequest, entry: ControlledListEntry) -> HttpResponse:
     return form_action(
         request,
         forms.RemovalForm(request.POST),
@@ -382,21 +345,16 @@ def log_list(request: HttpRequest) -> HttpResponse:
         persons=selectors.persons_for(request.user) if permissions.can_read(request.user) else None,
     )
 
-    def page(form: forms.LogForm, current: Any = None) -> HttpResponse:
-        logs = Paginator(selectors.logs_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "persons_of_concern/log_list.html",
-            {"logs": logs, "page": logs, "form": form, "can_read": permissions.can_read(request.user)},
-        )
-
-    return form_action(
+    return list_page_action(
         request,
         form,
         lambda data: services.add_department_log(actor=request.user, **data),
         done=_("The log entry was added."),
         then=reverse("persons_of_concern:log_list"),
-        page=page,
+        rows=selectors.logs_for(request.user),
+        template="persons_of_concern/log_list.html",
+        per_page=PAGE_SIZE,
+        can_read=permissions.can_read(request.user),
     )
 
 

@@ -9,20 +9,16 @@ from typing import Any, TypeVar
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from benchguard.core.access import has_role
 from benchguard.core.documents import DocumentType
-from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action
+from benchguard.core.forms import call_with_form
+from benchguard.core.views import form_action, row_page
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import (
     CHAIN_ORDER,
@@ -154,27 +150,23 @@ def incident_url(incident: Incident) -> str:
     return reverse("incidents:incident_detail", args=[incident.pk])
 
 
-def incident_for(
-    request: HttpRequest, pk: int, allowed: Callable[[Any, Incident], bool] | None = None
-) -> Incident:
-    """An incident the user sees (404 otherwise) and may act on as `allowed` says (403
+def posted_to_incident(
+    allowed: Callable[[Any, Incident], bool] | None,
+) -> Callable[[Callable[[HttpRequest, Incident], HttpResponse]], Callable[..., HttpResponse]]:
+    """A form or button posted from the incident's page (core.views.row_page, POST only):
+    the incident the user sees (404 otherwise) and may act on as `allowed` says (403
     otherwise; None: the service decides)."""
-    incident = selectors.get_incident_for(request.user, pk)
-    if allowed is not None and not allowed(request.user, incident):
-        raise PermissionDenied
-    return incident
+    return row_page(selectors.get_incident_for, allowed, methods=["POST"])
 
 
-def part_for(
-    request: HttpRequest, model: type[M], pk: int, allowed: Callable[[Any, M], bool] | None = None
-) -> M:
-    """A row of an incident the user sees (a measure, a police request, a sanction, a
-    chain step; 404 otherwise) that `allowed` lets the user act on (403 otherwise; None:
-    the service decides)."""
-    part = selectors.get_part_for(request.user, model, pk)
-    if allowed is not None and not allowed(request.user, part):
-        raise PermissionDenied
-    return part
+def posted_to_part(
+    model: type[M], allowed: Callable[[Any, M], bool] | None
+) -> Callable[[Callable[[HttpRequest, M], HttpResponse]], Callable[..., HttpResponse]]:
+    """A form or button of a row of the incident's page (a measure, a police request, a
+    sanction, a chain step; core.views.row_page, POST only): a row of an incident the user
+    sees (404 otherwise) that `allowed` lets the user act on (403 otherwise; None: the
+    service decides)."""
+    return row_page(lambda user, pk: selectors.get_part_for(user, model, pk), allowed, methods=["POST"])
 
 
 def on_record_page(
@@ -239,14 +231,8 @@ def post_incident_form(
 ) -> HttpResponse:
     """Post the incident page's form `name` to `service(actor=request.user,
     incident=incident, **fields)` (on_incident)."""
-    return on_incident(
-        request,
-        incident,
-        form,
-        name,
-        lambda d: service(actor=request.user, incident=incident, **service_arguments(d)),
-        done,
-    )
+    run = call_with_form(service, actor=request.user, incident=incident)
+    return on_incident(request, incident, form, name, run, done)
 
 
 def post_row_form(
@@ -261,61 +247,5 @@ def post_row_form(
     """Post the small form of one of the incident page's rows (prefixed by the row's id,
     the name it comes back bound under) to `service(actor=request.user, **row, **fields)`,
     a versioned form's `version` as the service's `expected_version` (on_incident)."""
-    return on_incident(
-        request,
-        incident,
-        form,
-        form.prefix or "",
-        lambda d: service(actor=request.user, **row, **service_arguments(d)),
-        done,
-    )
-
-
-View = Callable[[HttpRequest, int], HttpResponse]
-
-
-def incident_form_view(
-    name: str,
-    form_class: Callable[..., django_forms.BaseForm],
-    service: Callable[..., Any],
-    done: str | Promise,
-    *,
-    allowed: Callable[[Any, Incident], bool] | None,
-    in_court: bool = False,
-) -> View:
-    """The view that posts the incident page's form `name` (a `form_class`, given the
-    incident's court when `in_court`) to `service` (post_incident_form), for a user who
-    sees the incident and whom `allowed` lets act on it (incident_for)."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        incident = incident_for(request, pk, allowed)
-        form = form_class(request.POST, **({"court_id": incident.court_id} if in_court else {}))
-        return post_incident_form(request, incident, name, form, service, str(done))
-
-    return view
-
-
-def row_form_view(
-    model: type[M],
-    prefix: str,
-    form_class: Callable[..., django_forms.BaseForm],
-    service: Callable[..., Any],
-    done: str | Promise,
-    *,
-    allowed: Callable[[Any, M], bool] | None,
-    row: str,
-) -> View:
-    """The view that posts the small form of a row of the incident's page (a `model`, its
-    form prefixed by `prefix` and the row's id) to `service` with the row as its argument
-    `row` (post_row_form), for a user whom `allowed` lets act on the row (part_for)."""
-
-    @login_required
-    @require_POST
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        part = part_for(request, model, pk, allowed)
-        form = form_class(request.POST, prefix=f"{prefix}{part.pk}")
-        return post_row_form(request, part.incident, form, service, str(done), **{row: part})  # type: ignore[attr-defined]
-
-    return view
+    run = call_with_form(service, actor=request.user, **row)
+    return on_incident(request, incident, form, form.prefix or "", run, done)

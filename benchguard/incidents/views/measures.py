@@ -2,46 +2,43 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from benchguard.incidents import forms, permissions, services
-from benchguard.incidents.models import PoliceRequest, ProtectiveMeasure
-from benchguard.incidents.views.incident_page import incident_form_view, row_form_view
-
-add_measure = incident_form_view(
-    "measure_form",
-    forms.MeasureForm,
-    services.add_measure,
-    _("The protective measure was added."),
-    allowed=permissions.can_manage,
-    in_court=True,
+from benchguard.incidents.models import Incident, PoliceRequest, ProtectiveMeasure
+from benchguard.incidents.views.incident_page import (
+    post_incident_form,
+    post_row_form,
+    posted_to_incident,
+    posted_to_part,
 )
+
+
+@posted_to_incident(permissions.can_manage)
+def add_measure(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.MeasureForm(request.POST, court_id=incident.court_id)
+    done = _("The protective measure was added.")
+    return post_incident_form(request, incident, "measure_form", form, services.add_measure, done)
+
 
 # The service decides: a manager of the incident, or the measure's owner.
-update_measure = row_form_view(
-    ProtectiveMeasure,
-    "m",
-    forms.MeasureUpdateForm,
-    services.update_measure,
-    _("The measure was updated."),
-    allowed=None,
-    row="measure",
-)
+@posted_to_part(ProtectiveMeasure, None)
+def update_measure(request: HttpRequest, measure: ProtectiveMeasure) -> HttpResponse:
+    form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
+    done = _("The measure was updated.")
+    return post_row_form(request, measure.incident, form, services.update_measure, done, measure=measure)
 
-police_request = incident_form_view(
-    "police_form",
-    forms.PoliceRequestForm,
-    services.send_police_request,
-    _("The request to the police was recorded."),
-    allowed=permissions.can_manage,
-)
 
-police_response = row_form_view(
-    PoliceRequest,
-    "r",
-    forms.PoliceResponseForm,
-    services.record_police_response,
-    _("The police response was recorded."),
-    allowed=lambda user, row: permissions.can_manage(user, row.incident),
-    row="request",
-)
+@posted_to_incident(permissions.can_manage)
+def police_request(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.PoliceRequestForm(request.POST)
+    done = _("The request to the police was recorded.")
+    return post_incident_form(request, incident, "police_form", form, services.send_police_request, done)
+
+
+@posted_to_part(PoliceRequest, lambda user, row: permissions.can_manage(user, row.incident))
+def police_response(request: HttpRequest, row: PoliceRequest) -> HttpResponse:
+    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
+    done = _("The police response was recorded.")
+    return post_row_form(request, row.incident, form, services.record_police_response, done, request=row)

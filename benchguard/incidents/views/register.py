@@ -13,21 +13,19 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, form_page_action, one_click, paginated
+from benchguard.core.views import form_action, form_page_action, one_click, paginated, row_page
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident, IncidentAttachment
 from benchguard.incidents.views.incident_page import (
-    incident_for,
-    incident_form_view,
     incident_url,
     on_incident,
     post_incident_form,
+    posted_to_incident,
     render_incident,
 )
 from benchguard.persons_of_concern import selectors as poc_selectors
@@ -114,12 +112,8 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_incident(request, selectors.get_incident_for(request.user, pk))
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = selectors.get_incident_for(request.user, pk)
-    if not permissions.can_manage(request.user, incident):
-        raise PermissionDenied
+@row_page(selectors.get_incident_for, permissions.can_manage)
+def incident_edit(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.IncidentForm(request.POST or None, instance=incident)
     return form_page_action(
         request,
@@ -135,10 +129,8 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_manage)
+@posted_to_incident(permissions.can_manage)
+def set_targets(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.TargetsForm(request.POST, court_id=incident.court_id)
     return on_incident(
         request,
@@ -150,19 +142,15 @@ def set_targets(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def link_perpetrator(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_link_perpetrators)
+@posted_to_incident(permissions.can_link_perpetrators)
+def link_perpetrator(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.PerpetratorForm(request.POST, persons=poc_selectors.persons_for(request.user))
     done = _("The person of concern was linked.")
     return post_incident_form(request, incident, "perpetrator_form", form, services.link_perpetrator, done)
 
 
-@login_required
-@require_POST
-def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_add_attachment)
+@posted_to_incident(permissions.can_add_attachment)
+def add_attachment(request: HttpRequest, incident: Incident) -> HttpResponse:
     form = forms.AttachmentForm(request.POST, request.FILES)
     return on_incident(
         request,
@@ -182,19 +170,15 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     return file_response(attachment.file, filename=attachment.name, content_type=attachment.content_type)
 
 
-refer = incident_form_view(
-    "referral_form",
-    forms.ReferralForm,
-    services.refer_for_prosecution,
-    gettext_lazy("The referral was recorded."),
-    allowed=permissions.can_manage,
-)
+@posted_to_incident(permissions.can_manage)
+def refer(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.ReferralForm(request.POST)
+    done = _("The referral was recorded.")
+    return post_incident_form(request, incident, "referral_form", form, services.refer_for_prosecution, done)
 
 
-@login_required
-@require_POST
-def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = incident_for(request, pk, permissions.can_open_matter)
+@posted_to_incident(permissions.can_open_matter)
+def open_matter(request: HttpRequest, incident: Incident) -> HttpResponse:
     one_click(
         request,
         lambda: services.open_matter(actor=request.user, incident=incident),
@@ -203,18 +187,15 @@ def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(incident_url(incident))
 
 
-reopen = incident_form_view(
-    "reopen_form",
-    forms.ReopenForm,
-    services.reopen_incident,
-    gettext_lazy("The incident was reopened."),
-    allowed=permissions.can_manage,
-)
+@posted_to_incident(permissions.can_manage)
+def reopen(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.ReopenForm(request.POST)
+    done = _("The incident was reopened.")
+    return post_incident_form(request, incident, "reopen_form", form, services.reopen_incident, done)
 
-close = incident_form_view(
-    "close_form",
-    forms.CloseForm,
-    services.close_incident,
-    gettext_lazy("The incident was closed."),
-    allowed=permissions.can_manage,
-)
+
+@posted_to_incident(permissions.can_manage)
+def close(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.CloseForm(request.POST)
+    done = _("The incident was closed.")
+    return post_incident_form(request, incident, "close_form", form, services.close_incident, done)

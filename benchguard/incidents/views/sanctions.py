@@ -7,31 +7,31 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from benchguard.core.views import row_page
 from benchguard.incidents import forms, permissions, selectors, services
-from benchguard.incidents.models import Reconsideration, Sanction
-from benchguard.incidents.views.incident_page import incident_form_view, post_row_form, row_form_view
-
-add_sanction = incident_form_view(
-    "sanction_form",
-    forms.SanctionForm,
-    services.impose_sanction,
-    _("The sanction was recorded."),
-    allowed=permissions.can_sanction,
+from benchguard.incidents.models import Incident, Reconsideration, Sanction
+from benchguard.incidents.views.incident_page import (
+    post_incident_form,
+    post_row_form,
+    posted_to_incident,
+    posted_to_part,
 )
 
-decide_sanction = row_form_view(
-    Sanction,
-    "s",
-    forms.SanctionDecisionForm,
-    services.decide_sanction,
-    _("The decision was recorded."),
-    allowed=permissions.can_approve_sanction,
-    row="sanction",
-)
+
+@posted_to_incident(permissions.can_sanction)
+def add_sanction(request: HttpRequest, incident: Incident) -> HttpResponse:
+    form = forms.SanctionForm(request.POST)
+    done = _("The sanction was recorded.")
+    return post_incident_form(request, incident, "sanction_form", form, services.impose_sanction, done)
+
+
+@posted_to_part(Sanction, permissions.can_approve_sanction)
+def decide_sanction(request: HttpRequest, sanction: Sanction) -> HttpResponse:
+    form = forms.SanctionDecisionForm(request.POST, prefix=f"s{sanction.pk}")
+    done = _("The decision was recorded.")
+    return post_row_form(request, sanction.incident, form, services.decide_sanction, done, sanction=sanction)
 
 
 @row_page(selectors.get_sanction_for, permissions.can_print_decision, methods=["GET"])
@@ -59,15 +59,13 @@ def sanction_decision(request: HttpRequest, sanction: Sanction) -> HttpResponse:
     )
 
 
-apply_for_reconsideration = row_form_view(
-    Sanction,
-    "rc",
-    forms.ReconsiderationForm,
-    services.apply_for_reconsideration,
-    _("The application was recorded; the decision is still enforced meanwhile."),
-    allowed=permissions.can_record_reconsideration,
-    row="sanction",
-)
+@posted_to_part(Sanction, permissions.can_record_reconsideration)
+def apply_for_reconsideration(request: HttpRequest, sanction: Sanction) -> HttpResponse:
+    form = forms.ReconsiderationForm(request.POST, prefix=f"rc{sanction.pk}")
+    done = _("The application was recorded; the decision is still enforced meanwhile.")
+    return post_row_form(
+        request, sanction.incident, form, services.apply_for_reconsideration, done, sanction=sanction
+    )
 
 
 @row_page(
@@ -78,7 +76,7 @@ apply_for_reconsideration = row_form_view(
 def reconsideration_outcome(request: HttpRequest, row: Reconsideration) -> HttpResponse:
     """The next-higher court's decision on an application for reconsideration."""
     form = forms.ReconsiderationOutcomeForm(request.POST, prefix=f"ro{row.pk}")
-    done = gettext("The higher court's decision was recorded.")
+    done = _("The higher court's decision was recorded.")
     incident = row.sanction.incident
     return post_row_form(
         request, incident, form, services.record_reconsideration_outcome, done, reconsideration=row

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from benchguard.core.uploads import file_response
-from benchguard.core.views import form_action, paginated
+from benchguard.core.views import list_page_action
 from benchguard.incidents import forms, permissions, selectors, services
 from benchguard.incidents.views.plans import courts_to_add_to
 from benchguard.incidents.views.register import PAGE_SIZE
@@ -32,19 +28,16 @@ def talk_list(request: HttpRequest) -> HttpResponse:
         incidents=selectors.incidents_for(request.user),
     )
 
-    def page(form: django_forms.BaseForm, current: Any = None) -> HttpResponse:
-        listing = paginated(request, selectors.talks_for(request.user), PAGE_SIZE)
-        return render(
-            request, "incidents/talk_list.html", {**listing, "form": form, "can_add": bool(court_ids)}
-        )
-
-    return form_action(
+    return list_page_action(
         request,
         form,
         lambda d: services.record_warning_talk(actor=request.user, **d),
         done=_("The warning talk was recorded."),
         then=reverse("incidents:talk_list"),
-        page=page,
+        rows=selectors.talks_for(request.user),
+        template="incidents/talk_list.html",
+        per_page=PAGE_SIZE,
+        can_add=bool(court_ids),
     )
 
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from benchguard.organization.models import Court, Department, Person
+from benchguard.organization.models import WORK_DETAILS, Court, Department, Person
 
 
 class CourtSerializer(serializers.ModelSerializer[Court]):
@@ -24,18 +24,5 @@ class PersonSerializer(serializers.ModelSerializer[Person]):
 
     class Meta:
         model = Person
-        fields = [
-            "id",
-            "name",
-            "name_pinyin",
-            "court_id",
-            "court",
-            "department",
-            "category",
-            "position",
-            "staff_number",
-            "office_phone",
-            "is_active",
-            "version",
-        ]
+        fields = ["id", "name", "name_pinyin", "court_id", "court", *WORK_DETAILS, "version"]
         read_only_fields = fields

@@ -30,7 +30,6 @@ from benchguard.persons_of_concern.models import ControlledListEntry, PersonOfCo
 CASE_FIELDS = ["court", "number", "cause", "stage", "division", "judge", "filed_on"]
 PARTY_FIELDS = ["case", "kind", "role", "name", "document_kind", "document_number"]
 EDITABLE = frozenset({"cause", "division", "judge", "filed_on"})
-OUTCOMES = {matching.HOLD: ScreeningOutcome.LISTED, matching.CHECK: ScreeningOutcome.POSSIBLE}
 
 
 class PartyData(TypedDict, total=False):
@@ -233,15 +232,20 @@ def _add_party(
 
 
 def _screen(kind: str, name: str, document_kind: str, number: str) -> list[tuple[int, str]]:
-    """The listed persons a person party may be, with the outcome kept for each
-    (persons_of_concern.matching: a hold is "listed", a check "possibly listed")."""
+    """The listed persons a person party may be (persons_of_concern.matching, the gate's
+    screening): "listed" when the party's document is the listed person's, "possibly
+    listed" when only the name points there and nothing tells the two apart. A namesake
+    whose resident ID differs is told apart and kept out."""
     if kind != PartyKind.PERSON:
         return []
     found = matching.screen(name=name, document_kind=document_kind or None, document_number=number)
     return [
-        (candidate.person_id, OUTCOMES[candidate.outcome])
+        (
+            candidate.person_id,
+            ScreeningOutcome.LISTED if candidate.evidence.document else ScreeningOutcome.POSSIBLE,
+        )
         for candidate in found
-        if candidate.outcome in OUTCOMES
+        if candidate.outcome != matching.PASS
     ]
 
 

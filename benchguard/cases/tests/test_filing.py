@@ -157,6 +157,6 @@ def test_adding_a_party_later_screens_it_and_only_the_clerk_may(
     services.add_party(
         actor=persona("clerk"),
         case=case,
-        **person("单立新", LISTED_ID),  # type: ignore[arg-type]
+        **person("单立新", LISTED_ID),
     )
     assert PartyScreening.objects.get(party__case=case).outcome == ScreeningOutcome.LISTED

@@ -36,3 +36,17 @@ def at_once(work: Callable[[str], T], *names: str) -> tuple[dict[str, T], list[B
     for thread in threads:
         thread.join(timeout=30)
     return results, errors
+
+
+def needs_postgres() -> None:
+    """Skip on SQLite, whose in-memory test database refuses a second connection outright
+    instead of making it wait (CI runs the suite on PostgreSQL too, where these run);
+    on PostgreSQL, load the demo: a transactional test starts from an empty database
+    (an earlier one flushed every table), and the demo is idempotent."""
+    import pytest
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL); CI does")
+    from benchguard.organization.demo import load_demo
+
+    load_demo()

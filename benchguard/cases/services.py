@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -32,14 +32,14 @@ PARTY_FIELDS = ["case", "kind", "role", "name", "document_kind", "document_numbe
 EDITABLE = frozenset({"cause", "division", "judge", "filed_on"})
 
 
-class PartyData(TypedDict, total=False):
+class PartyData(TypedDict):
     """A party as the filing clerk enters it."""
 
     kind: str
     role: str
     name: str
-    document_kind: str
-    document_number: str
+    document_kind: NotRequired[str]
+    document_number: NotRequired[str]
 
 
 @transaction.atomic
@@ -122,28 +122,11 @@ def set_panel(*, actor: Actor, case: Case, panel: Iterable[Person]) -> Case:
 
 
 @transaction.atomic
-def add_party(
-    *,
-    actor: Actor,
-    case: Case,
-    kind: str,
-    role: str,
-    name: str,
-    document_kind: str = "",
-    document_number: str = "",
-) -> Party:
+def add_party(*, actor: Actor, case: Case, **party: Unpack[PartyData]) -> Party:
     """Add a party to a registered case; it is screened at once (A14, A15)."""
     if not permissions.can_keep(actor, case):
         raise PermissionDenied
-    return _add_party(
-        case,
-        actor=actor,
-        kind=kind,
-        role=role,
-        name=name,
-        document_kind=document_kind,
-        document_number=document_number,
-    )
+    return _add_party(case, actor=actor, **party)
 
 
 def parse_number_of(court: Court, number: str) -> Any:
@@ -186,16 +169,9 @@ def _check_people(
         raise ValidationError(errors)
 
 
-def _add_party(
-    case: Case,
-    *,
-    actor: Actor,
-    kind: str,
-    role: str,
-    name: str,
-    document_kind: str = "",
-    document_number: str = "",
-) -> Party:
+def _add_party(case: Case, *, actor: Actor, **data: Unpack[PartyData]) -> Party:
+    kind, role, name = data["kind"], data["role"], data["name"]
+    document_kind, document_number = data.get("document_kind", ""), data.get("document_number", "")
     number = ""
     if document_kind or document_number:
         if kind != PartyKind.PERSON:

@@ -1,31 +1,22 @@
 """Two clerks (or two clicks) filing the same number at the same moment make one case;
-the other is told the number is registered.
-
-Real concurrency needs a real server: the suite's SQLite database lives in memory, where
-a second connection is refused outright instead of waiting. CI runs the suite on
-PostgreSQL, where this runs."""
+the other is told the number is registered (PostgreSQL: tests.concurrency.needs_postgres)."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 
 from benchguard.cases import services
 from benchguard.cases.models import Case
 from benchguard.organization.models import Account, Court
-from tests.concurrency import at_once
+from tests.concurrency import at_once, needs_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def test_two_clerks_filing_the_same_number_at_once_make_one_case() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (run with DATABASE_URL); CI does")
-    from benchguard.organization.demo import load_demo
-
-    load_demo()  # a transactional test starts from an empty database
+    needs_postgres()
     court = Court.objects.get(division_code="370200")
     clerk = Account.objects.get(username="clerk")
     results, errors = at_once(

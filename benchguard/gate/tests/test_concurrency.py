@@ -1,9 +1,6 @@
 """Two guards (or two clicks) at the same moment: a visitor is checked out once and the
-document handed back once; a document is checked in once.
-
-Real concurrency needs a real server: the suite's SQLite database lives in memory, where
-a second connection is refused outright instead of waiting. CI runs the suite on
-PostgreSQL, where these run."""
+document handed back once; a document is checked in once (PostgreSQL:
+tests.concurrency.needs_postgres)."""
 
 from __future__ import annotations
 
@@ -11,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from benchguard.core.models import AuditEntry
 from benchguard.gate import services
@@ -19,19 +15,9 @@ from benchguard.gate.choices import ConfirmedVia, ReturnedHow, VisitStatus
 from benchguard.gate.models import IdDeposit, Post, Visit
 from benchguard.gate.tests.conftest import GATEHOUSE, VISITOR, new_id_number, new_slot
 from benchguard.organization.models import Account, Person
-from tests.concurrency import at_once
+from tests.concurrency import at_once, needs_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def needs_postgres() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (run with DATABASE_URL); CI does")
-    from benchguard.organization.demo import load_demo
-
-    # A transactional test starts from an empty database (an earlier one flushed every
-    # table); the demo is idempotent and seeds what it needs, the sanction caps too.
-    load_demo()
 
 
 def check_in_data() -> dict[str, Any]:

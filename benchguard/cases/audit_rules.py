@@ -16,7 +16,7 @@ from benchguard.core.audit_visibility import ALL, Restriction, courts_with, regi
 register(
     Restriction(
         "cases (A14)",
-        frozenset({"cases.case", "cases.party", "cases.partyscreening"}),
+        frozenset({"cases.case", "cases.party", "cases.partyscreening", "cases.caseimport"}),
         ALL,
         courts_with(*permissions.READERS),
     ),

@@ -41,3 +41,13 @@ class ScreeningOutcome(models.TextChoices):
 
     LISTED = "listed", _("On the controlled list")
     POSSIBLE = "possible", _("Possibly on the controlled list: check")
+
+
+class ImportStatus(models.TextChoices):
+    """Where an import of cases from a sheet stands: uploaded and previewed, confirmed and
+    being filed by the worker, filed, or stopped with nothing saved."""
+
+    PENDING = "pending", _("Awaiting confirmation")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed: nothing was saved")

@@ -100,3 +100,18 @@ class CaseSearchForm(StyledFormMixin, forms.Form):
     stage = forms.ChoiceField(
         label=_("Stage"), choices=[("", _("All stages")), *Stage.choices], required=False
     )
+
+
+class CaseImportForm(StyledFormMixin, forms.Form):
+    """A sheet of cases to preview: the court they are filed at and the Excel file."""
+
+    court = forms.ModelChoiceField(label=_("Court"), queryset=Court.objects.none(), empty_label=None)
+    file = forms.FileField(
+        label=_("Excel sheet (.xlsx)"),
+        help_text=_("One row per party, with the case's columns on each row; see the template."),
+    )
+
+    def __init__(self, *args: Any, courts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["court"].queryset = courts

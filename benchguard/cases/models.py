@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.cases.choices import PartyKind, PartyRole, ScreeningOutcome, Stage
+from benchguard.cases.choices import ImportStatus, PartyKind, PartyRole, ScreeningOutcome, Stage
 from benchguard.cases.querysets import CaseQuerySet, PartyQuerySet, PartyScreeningQuerySet
 from benchguard.core.crypto import EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
@@ -167,3 +167,37 @@ class PartyScreening(models.Model):
     @property
     def audit_court_id(self) -> int:
         return self.party.case.court_id
+
+
+class CaseImport(VersionedModel):
+    """A sheet of cases a filing clerk uploaded to register them at once (A14): kept,
+    encrypted, between the preview and the confirmation, filed by a background task all
+    or nothing, then emptied. The sheet holds parties' identity numbers, so its content
+    is encrypted at rest like every such number and never reaches the audit trail; only
+    its name and SHA-256 do."""
+
+    court = models.ForeignKey(
+        "organization.Court", verbose_name=_("court"), on_delete=models.PROTECT, related_name="case_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        "organization.Account", verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    file_name = models.CharField(_("file name"), max_length=200)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content = EncryptedTextField(_("content"), blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    total = models.PositiveIntegerField(_("cases in the sheet"), default=0)
+    done = models.PositiveIntegerField(_("cases imported"), default=0)
+    error = models.TextField(_("why it failed"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import of cases")
+        verbose_name_plural = _("imports of cases")
+        indexes = [models.Index(fields=["court", "-created_at"], name="cases_import_court_idx")]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -57,6 +57,11 @@ def can_file_at(user: Any, court_id: int) -> bool:
     return has_role(user, *KEEPERS, court_id=court_id)
 
 
+def can_import(user: Any, case_import: Any) -> bool:
+    """May the user preview and confirm an import of cases (its court's filing clerks)?"""
+    return can_file_at(user, case_import.court_id)
+
+
 def can_keep(user: Any, case: Case) -> bool:
     """May the user edit the case and add its parties?"""
     return has_role(user, *KEEPERS, court_id=case.court_id)

@@ -8,7 +8,8 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from benchguard.cases.models import Case, Party
+from benchguard.cases.models import Case, CaseImport, Party
+from benchguard.cases.permissions import keeper_court_ids, reader_court_ids
 from benchguard.organization.choices import DepartmentType, PersonCategory
 from benchguard.organization.models import Court, Department, Person
 from benchguard.organization.selectors import people_in_court
@@ -55,3 +56,21 @@ def divisions_of(court_ids: Iterable[int]) -> QuerySet[Department]:
 def judges_of(court_ids: Iterable[int]) -> QuerySet[Person]:
     """The quota judges in post at these courts, who may try a case (A14)."""
     return people_in_court(court_ids).filter(category=PersonCategory.QUOTA_JUDGE)
+
+
+def get_import_for(user: Any, pk: int) -> CaseImport:
+    """An import of cases of a court whose cases the user reads (404 otherwise); only its
+    filing clerks may open it (permissions.can_import)."""
+    return get_object_or_404(
+        CaseImport.objects.filter(court_id__in=reader_court_ids(user)).select_related("court", "uploaded_by"),
+        pk=pk,
+    )
+
+
+def recent_imports_for(user: Any, limit: int = 10) -> QuerySet[CaseImport]:
+    """The latest imports of the courts whose cases the user files."""
+    return (
+        CaseImport.objects.filter(court_id__in=keeper_court_ids(user))
+        .select_related("court", "uploaded_by")
+        .order_by("-created_at", "-id")[:limit]
+    )

@@ -4,23 +4,33 @@ controlled list (A15) as it is recorded. Opening what screening found is logged.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.cases import permissions
-from benchguard.cases.choices import PartyKind, ScreeningOutcome
-from benchguard.cases.models import Case, Party, PartyScreening, party_document_index
+from benchguard.cases.choices import ImportStatus, PartyKind, ScreeningOutcome
+from benchguard.cases.models import Case, CaseImport, Party, PartyScreening, party_document_index
 from benchguard.cases.numbers import parse_case_number
 from benchguard.core import audit
 from benchguard.core.documents import validate_document
-from benchguard.core.services import create_versioned, set_related, update_versioned
+from benchguard.core.services import (
+    create_versioned,
+    lock,
+    require_status,
+    save_versioned,
+    set_related,
+    update_versioned,
+)
 from benchguard.core.types import Actor
+from benchguard.core.uploads import XLSX, check_upload
 from benchguard.organization.models import Court, Department, Person
 from benchguard.organization.types import account_of
 from benchguard.persons_of_concern import matching
@@ -278,3 +288,140 @@ def open_screenings(*, actor: Actor, case: Case) -> list[ScreeningAnswer]:
         )
     audit.record_access(actor=actor, action="cases.screening.open", obj=case)
     return answers
+
+
+# Imports of cases from a sheet (A14) ------------------------------------------------
+
+
+def _sheet_of(case_import: CaseImport) -> Any:
+    from benchguard.cases import imports  # reads with this module's checks: imported late
+
+    return imports.sheet_of(case_import)
+
+
+IMPORT_FIELDS = ["court", "file_name", "sha256", "status", "total"]
+ALREADY_STARTED = _("This import was already confirmed: it is “%(status)s”.")
+
+
+@transaction.atomic
+def upload_import(*, actor: Actor, court: Court, upload: UploadedFile) -> CaseImport:
+    """Keep a sheet of cases for its preview (A14): an Excel workbook by its content,
+    whatever its name, within the upload limit, encrypted at rest. Nothing of the cases is
+    saved; the preview reads the sheet and lists its errors."""
+    if not permissions.can_file_at(actor, court.pk):
+        raise PermissionDenied
+    checked = check_upload(upload, allowed={XLSX: ".xlsx"})
+    upload.seek(0)
+    content = b"".join(upload.chunks())
+    case_import = CaseImport(
+        court=court,
+        uploaded_by=account_of(actor),
+        file_name=checked.name,
+        sha256=checked.sha256,
+        content=base64.b64encode(content).decode(),
+    )
+    case_import.total = len(_sheet_of(case_import).cases)
+    return create_versioned(case_import, actor=actor, action="cases.import.upload", fields=IMPORT_FIELDS)
+
+
+@transaction.atomic
+def confirm_import(*, actor: Actor, case_import: CaseImport) -> CaseImport:
+    """Start filing a previewed sheet: once (a second confirmation is refused by the
+    import's status, never run again), and only while the sheet is still valid. The task
+    is queued when this transaction commits."""
+    if not permissions.can_file_at(actor, case_import.court_id):
+        raise PermissionDenied
+    current = lock(case_import, related=["court"])
+    require_status(current, ImportStatus.PENDING, message=ALREADY_STARTED)
+    sheet = _sheet_of(current)
+    if not sheet.valid:
+        raise ValidationError(_("The sheet has errors: correct them and upload it again."), code="invalid")
+    before = audit.snapshot(current, ["status", "total"])
+    current.status, current.total = ImportStatus.RUNNING, len(sheet.cases)
+    save_versioned(
+        current, actor=actor, action="cases.import.confirm", fields=["status", "total"], before=before
+    )
+
+    def enqueue() -> None:
+        from benchguard.cases.tasks import run_case_import
+
+        run_case_import.enqueue(current.pk)
+
+    transaction.on_commit(enqueue, robust=True)
+    return current
+
+
+def run_import(import_id: int) -> int:
+    """File every case of a confirmed sheet through `file_case` (its parties screened)
+    in ONE transaction: all the cases or none (A14). Returns how many were filed.
+
+    Progress is shown by the import's status, not by a count that grows: inside the one
+    transaction nothing written is visible to the page until it commits, and counting in
+    a second connection would report cases that a later failure then rolls back. The page
+    shows "importing N cases" while it runs, then the outcome; `done` is set with the rest.
+    A sheet that turned invalid meanwhile (a number registered by hand, a judge retired)
+    or a clerk who lost the role fails the import with the reason, nothing saved."""
+    try:
+        with transaction.atomic():
+            case_import = lock(CaseImport(pk=import_id), related=["court", "uploaded_by"])
+            if case_import.status != ImportStatus.RUNNING:
+                return 0  # run once: a repeated task finds it done or failed
+            actor = case_import.uploaded_by
+            sheet = _sheet_of(case_import)
+            if not sheet.valid:
+                raise ValidationError(_("The sheet has errors: correct them and upload it again."))
+            for case in sheet.cases:
+                file_case(
+                    actor=actor,
+                    court=case_import.court,
+                    number=case.number,
+                    cause=case.cause,
+                    filed_on=case.filed_on,
+                    division=case.division,
+                    judge=case.judge,
+                    parties=[party.data for party in case.parties],
+                )
+            _finish(case_import, ImportStatus.DONE, actor=actor, done=len(sheet.cases))
+            audit.record_event(
+                actor=actor,
+                action="cases.import.done",
+                obj=case_import,
+                cases=len(sheet.cases),
+                parties=sheet.party_count,
+            )
+            return len(sheet.cases)
+    except (ValidationError, PermissionDenied) as error:
+        reason = (
+            " ".join(error.messages)
+            if isinstance(error, ValidationError)
+            else _("You may not do this; nothing was saved.")
+        )
+        _fail(import_id, str(reason))
+        return 0
+    except Exception:
+        _fail(import_id, str(_("The import stopped on an unexpected error; nothing was saved.")))
+        raise
+
+
+def _finish(
+    case_import: CaseImport, status: str, *, actor: Actor = None, done: int = 0, error: str = ""
+) -> None:
+    before = audit.snapshot(case_import, ["status", "done"])
+    case_import.status, case_import.done, case_import.error = status, done, error
+    case_import.content = ""  # the parties' numbers are not kept once the sheet is used
+    case_import.finished_at = timezone.now()
+    save_versioned(
+        case_import,
+        actor=actor,
+        action=f"cases.import.{status}",
+        fields=["status", "done", "error", "content", "finished_at"],
+        before=before,
+        audit_fields=["status", "done"],
+    )
+
+
+def _fail(import_id: int, reason: str) -> None:
+    with transaction.atomic():
+        case_import = lock(CaseImport(pk=import_id))
+        if case_import.status == ImportStatus.RUNNING:
+            _finish(case_import, ImportStatus.FAILED, error=reason)

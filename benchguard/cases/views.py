@@ -3,17 +3,21 @@ party. Thin: services change, selectors read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from benchguard.cases import forms, permissions, selectors, services
-from benchguard.cases.models import Case
-from benchguard.core.views import form_page_action, paginated, row_page
+from benchguard.cases import forms, imports, permissions, selectors, services
+from benchguard.cases.choices import ImportStatus
+from benchguard.cases.models import Case, CaseImport
+from benchguard.core.exports import xlsx_response
+from benchguard.core.views import form_page_action, one_click, paginated, row_page
 from benchguard.organization.models import Court
 
 PAGE_SIZE = 50
@@ -66,12 +70,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_file(request: HttpRequest) -> HttpResponse:
     """The filing clerk registers a case; its parties are added on its page."""
-    courts = Court.objects.filter(pk__in=permissions.keeper_court_ids(request.user)).order_by(
-        "sort_order", "division_code"
-    )
-    if not courts:
-        raise PermissionDenied
-    form = forms.CaseFileForm(request.POST or None, courts=courts)
+    form = forms.CaseFileForm(request.POST or None, courts=_keeper_courts(request))
     return form_page_action(
         request,
         form,
@@ -81,6 +80,16 @@ def case_file(request: HttpRequest) -> HttpResponse:
         title=_("Register a case"),
         back=reverse("cases:case_list"),
     )
+
+
+def _keeper_courts(request: HttpRequest) -> Any:
+    """The courts whose cases the user files, in the usual order; 403 when none."""
+    courts = Court.objects.filter(pk__in=permissions.keeper_court_ids(request.user)).order_by(
+        "sort_order", "division_code"
+    )
+    if not courts:
+        raise PermissionDenied
+    return courts
 
 
 @row_page(selectors.get_case_for, permissions.can_keep)
@@ -109,3 +118,57 @@ def party_add(request: HttpRequest, case: Case) -> HttpResponse:
         back=reverse("cases:case_detail", args=[case.pk]),
         submit=_("Add the party"),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_import(request: HttpRequest) -> HttpResponse:
+    """The filing clerk uploads a sheet of cases; nothing is filed before its preview."""
+    form = forms.CaseImportForm(request.POST or None, request.FILES or None, courts=_keeper_courts(request))
+    return form_page_action(
+        request,
+        form,
+        lambda data: services.upload_import(actor=request.user, court=data["court"], upload=data["file"]),
+        done=_("The sheet was read. Check the preview before importing."),
+        then=lambda case_import: reverse("cases:import_detail", args=[case_import.pk]),
+        title=_("Import cases from a sheet"),
+        back=reverse("cases:case_list"),
+        template="cases/import_upload.html",
+        submit=_("Read the sheet"),
+        imports=selectors.recent_imports_for(request.user),
+    )
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    """The layout of a sheet to import, with two example rows (no formulas)."""
+    if not permissions.can_file(request.user):
+        raise PermissionDenied
+    return xlsx_response(imports.template_sheet(), "cases-import-template.xlsx")
+
+
+@row_page(selectors.get_import_for, permissions.can_import, methods=["GET"])
+def import_detail(request: HttpRequest, case_import: CaseImport) -> HttpResponse:
+    """The preview of a pending import (the cases and parties it would file, or its
+    errors by row and column), else where the import stands."""
+    pending = case_import.status == ImportStatus.PENDING
+    return render(
+        request,
+        "cases/import_detail.html",
+        {
+            "case_import": case_import,
+            "sheet": imports.sheet_of(case_import) if pending else None,
+            "running": case_import.status == ImportStatus.RUNNING,
+        },
+    )
+
+
+@row_page(selectors.get_import_for, permissions.can_import, methods=["POST"])
+def import_confirm(request: HttpRequest, case_import: CaseImport) -> HttpResponse:
+    one_click(
+        request,
+        lambda: services.confirm_import(actor=request.user, case_import=case_import),
+        done=_("The import has started: the cases are filed together, all or none."),
+    )
+    return redirect("cases:import_detail", case_import.pk)

@@ -1,0 +1,12 @@
+"""Background work of cases: filing a confirmed sheet of cases (A14)."""
+
+from django_tasks import task
+
+from benchguard.cases import services
+
+
+@task()
+def run_case_import(import_id: int) -> int:
+    """File the cases of a confirmed import, all or none (`services.run_import`); safe to
+    run twice: a second run finds the import no longer running and does nothing."""
+    return services.run_import(import_id)

@@ -81,6 +81,10 @@ class PartyRow:
     data: PartyData
 
     @property
+    def name(self) -> str:
+        return self.data["name"]
+
+    @property
     def kind_label(self) -> str:
         return str(PartyKind(self.data["kind"]).label)
 
@@ -117,6 +121,17 @@ class Sheet:
     @property
     def valid(self) -> bool:
         return bool(self.cases) and not self.errors
+
+    def summary(self, most: int = 20) -> str:
+        """The errors as one text (the reason an import failed), the first `most` of them."""
+        lines = [
+            _("Row %(row)s, %(column)s: %(message)s")
+            % {"row": error.row, "column": error.column, "message": error.message}
+            if error.row
+            else error.message
+            for error in self.errors[:most]
+        ]
+        return "\n".join(str(line) for line in lines)
 
     @property
     def party_count(self) -> int:

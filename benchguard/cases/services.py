@@ -310,7 +310,14 @@ def upload_import(*, actor: Actor, court: Court, upload: UploadedFile) -> CaseIm
     saved; the preview reads the sheet and lists its errors."""
     if not permissions.can_file_at(actor, court.pk):
         raise PermissionDenied
-    checked = check_upload(upload, allowed={XLSX: ".xlsx"})
+    try:
+        checked = check_upload(upload, allowed={XLSX: ".xlsx"})
+    except ValidationError as error:
+        if any(item.code == "type" for item in error.error_dict.get("file", [])):
+            raise ValidationError(
+                {"file": ValidationError(_("Only an Excel workbook (.xlsx) can be imported."), code="type")}
+            ) from None
+        raise
     upload.seek(0)
     content = b"".join(upload.chunks())
     case_import = CaseImport(
@@ -369,7 +376,9 @@ def run_import(import_id: int) -> int:
             actor = case_import.uploaded_by
             sheet = _sheet_of(case_import)
             if not sheet.valid:
-                raise ValidationError(_("The sheet has errors: correct them and upload it again."))
+                raise ValidationError(
+                    sheet.summary() or _("The sheet has errors: correct them and upload it again.")
+                )
             for case in sheet.cases:
                 file_case(
                     actor=actor,
@@ -384,7 +393,7 @@ def run_import(import_id: int) -> int:
             _finish(case_import, ImportStatus.DONE, actor=actor, done=len(sheet.cases))
             audit.record_event(
                 actor=actor,
-                action="cases.import.done",
+                action="cases.import.run",
                 obj=case_import,
                 cases=len(sheet.cases),
                 parties=sheet.party_count,

@@ -2,8 +2,9 @@
 
 The intermediate court's filing clerk, division chief, committee office, leaders and
 president read its cases; the judge in charge of the demo case (judge) reads it too.
-Only the filing clerk registers and edits cases and adds parties: the other readers get
-403 there. Everyone else gets 403 on the list (judges see it, with their own cases) and
+Only the filing clerk registers and edits cases and adds parties, and imports a sheet of
+cases: the other readers get 403 there (an import of their court too), everyone else
+404 on an import. Everyone else gets 403 on the list (judges see it, with their own cases) and
 404 on a case they do not read. The API answers everyone signed in with what they read."""
 
 from __future__ import annotations
@@ -22,6 +23,28 @@ def first_case() -> dict[str, Any]:
     return {"pk": Case.objects.get(court__division_code="370200", number__contains="民初356号").pk}
 
 
+def an_import() -> dict[str, Any]:
+    """A sheet of one case uploaded by the intermediate court's filing clerk (pending)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from benchguard.cases import services
+    from benchguard.core.exports import xlsx
+    from benchguard.organization.models import Account, Court
+
+    header = ["案号", "案由", "立案日期", "当事人类型", "诉讼地位", "当事人名称"]
+    sheet = xlsx(
+        title="案件",
+        header=header,
+        rows=[["（2026）鲁02民初902号", "合同纠纷", "2026-11-02", "单位", "被告", "某公司"]],
+    )
+    case_import = services.upload_import(
+        actor=Account.objects.get(username="clerk"),
+        court=Court.objects.get(division_code="370200"),
+        upload=SimpleUploadedFile("案件.xlsx", sheet),
+    )
+    return {"pk": case_import.pk}
+
+
 def keeper_page() -> Expect:
     return Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), "clerk": 200}, first_case)
 
@@ -32,6 +55,10 @@ EXPECTED: dict[str, Expect] = {
     "cases:case_detail": Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 200)}, first_case),
     "cases:case_edit": keeper_page(),
     "cases:party_add": keeper_page(),
+    "cases:case_import": Expect(403, {ANON: LOGIN, "clerk": 200}),
+    "cases:import_template": Expect(403, {ANON: LOGIN, "clerk": 200}),
+    "cases:import_detail": Expect(404, {ANON: LOGIN, **each(READERS, 403), "clerk": 200}, an_import),
+    "cases:import_confirm": Expect(405, {ANON: LOGIN}, an_import),  # POST only: the tests post it
     "api-case-list": Expect(200, {ANON: 401}),
     "api-case-detail": Expect(404, {ANON: 401, **each(READERS | {"judge"}, 200)}, first_case),
 }

@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -348,7 +348,7 @@ class _Reader:
             self.refuse(self.cases[number].row, "number", _("This case number is already registered."))
 
 
-def _rows(content: bytes) -> Iterator[Sequence[Any]]:
+def _rows(content: bytes) -> Generator[Sequence[Any], None, None]:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
@@ -361,16 +361,19 @@ def _rows(content: bytes) -> Iterator[Sequence[Any]]:
 def read_sheet(court: Court, content: bytes) -> Sheet:
     """Every row of the workbook's first sheet checked against `court`; nothing saved."""
     reader = _Reader(court)
+    rows = _rows(content)
     try:
-        rows = list(_rows(content))
+        header = next(rows, ())
+        data = list(_data_rows(rows))
     except Exception:  # openpyxl raises many kinds on a damaged workbook
         return Sheet([], [RowError(None, "", str(_("The file could not be read as an Excel workbook.")))])
-    errors = _header_errors(rows[0] if rows else ())
+    finally:
+        rows.close()
+    errors = _header_errors(header)
     if errors:
         return Sheet([], errors)
     names = header_names()
-    keys = [names.get(_norm(_text(cell))) for cell in rows[0]]
-    data = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(_text(cell) for cell in row)]
+    keys = [names.get(_norm(_text(cell))) for cell in header]
     if not data:
         return Sheet([], [RowError(None, "", str(_("The sheet has no rows of cases under its header.")))])
     if len(data) > MAX_ROWS:
@@ -381,6 +384,18 @@ def read_sheet(court: Court, content: bytes) -> Sheet:
     reader.registered()
     cases = list(reader.cases.values()) if not reader.errors else []
     return Sheet(cases, sorted(reader.errors, key=lambda error: error.row or 0))
+
+
+def _data_rows(rows: Iterator[Sequence[Any]]) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The non-empty rows under the header with their sheet row numbers, one past
+    MAX_ROWS at most: a sheet of a million rows is not read to the end to be refused."""
+    found = 0
+    for number, row in enumerate(rows, start=2):
+        if any(_text(cell) for cell in row):
+            yield number, row
+            found += 1
+            if found > MAX_ROWS:
+                return
 
 
 def sheet_of(case_import: CaseImport) -> Sheet:

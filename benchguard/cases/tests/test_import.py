@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import Workbook, load_workbook
 
+from benchguard.cases import imports
 from benchguard.cases.choices import ImportStatus, PartyKind, PartyRole, ScreeningOutcome
 from benchguard.cases.models import Case, CaseImport, Party, PartyScreening
 from benchguard.core.models import AuditEntry
@@ -249,6 +250,16 @@ def test_a_sheet_without_a_required_column_says_which(
     assert "<td>1</td><td>当事人名称</td><td>表头中没有此列。</td>" in page
 
 
+def test_a_sheet_over_the_row_limit_is_refused_whole(
+    client_as: Callable[[str | None], Client], court: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imports, "MAX_ROWS", 2)
+    clerk = client_as("clerk")
+    upload(clerk, workbook(ROWS), court)  # three rows
+    page = clerk.get(f"{IMPORT}{latest_import().pk}/").content.decode()
+    assert "一张表最多 2 行，请拆分后分别导入。" in page and 'data-testid="import-confirm"' not in page
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
@@ -311,7 +322,7 @@ def test_the_template_downloads_and_has_no_formulas(client_as: Callable[[str | N
     response = client_as("clerk").get(f"{IMPORT}template.xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    content = b"".join(response.streaming_content) if response.streaming else response.content
+    content = response.content
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None
     cells = [cell for row in sheet.iter_rows() for cell in row]

@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import re
 from collections import defaultdict
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +61,18 @@ COLUMNS = (
     Column("document_number", pgettext_lazy("case import column", "Document number"), False, False),
 )
 BY_KEY = {column.key: column for column in COLUMNS}
+# A division or judge named in a cell: the message when the court has none of that name,
+# and when it has more than one.
+BY_NAME = {
+    "division": (
+        _("“%(name)s” is not a division of this court that tries or enforces cases."),
+        _("This court has more than one division named “%(name)s”."),
+    ),
+    "judge": (
+        _("“%(name)s” is not a quota judge in post at this court."),
+        _("This court has more than one judge named “%(name)s”: enter the case by hand."),
+    ),
+}
 # What filing divisions' exports call an organisation party besides our own label.
 ORGANISATION_NAMES = ("法人或其他组织", "法人", "其他组织", "非法人组织", "单位")
 
@@ -197,7 +209,11 @@ def _date(value: Any) -> dt.date:
     return value
 
 
-def _one_named(rows: Iterable[Any], name: str, *, missing: Any, several: Any) -> Any:
+def _one_named(rows: Iterable[Any], value: Any, *, missing: Any, several: Any) -> Any:
+    """The one row of `rows` with the cell's name; None for a blank cell."""
+    name = _text(value)
+    if not name:
+        return None
     found = [row for row in rows if row.name == name]
     if not found:
         raise _Refused(missing % {"name": name})
@@ -252,27 +268,11 @@ class _Reader:
         except ValidationError as error:
             raise _Refused(" ".join(error.message_dict["number"])) from None
 
-    def division(self, value: Any) -> Department | None:
-        name = _text(value)
-        if not name:
-            return None
-        return _one_named(
-            self.divisions,
-            name,
-            missing=_("“%(name)s” is not a division of this court that tries or enforces cases."),
-            several=_("This court has more than one division named “%(name)s”."),
-        )
-
-    def judge(self, value: Any) -> Person | None:
-        name = _text(value)
-        if not name:
-            return None
-        return _one_named(
-            self.judges,
-            name,
-            missing=_("“%(name)s” is not a quota judge in post at this court."),
-            several=_("This court has more than one judge named “%(name)s”: enter the case by hand."),
-        )
+    def named(self, key: str) -> Callable[[Any], Any]:
+        """Reads a cell naming one of the court's divisions or quota judges (BY_NAME)."""
+        rows = self.divisions if key == "division" else self.judges
+        missing, several = BY_NAME[key]
+        return lambda value: _one_named(rows, value, missing=missing, several=several)
 
     def read_row(self, row: int, cells: dict[str, Any]) -> None:
         before = len(self.errors)
@@ -281,8 +281,8 @@ class _Reader:
         if case is None:
             cause = self.cell(row, "cause", cells, self.required)
             filed_on = self.cell(row, "filed_on", cells, _date)
-            division = self.cell(row, "division", cells, self.division)
-            judge = self.cell(row, "judge", cells, self.judge)
+            division = self.cell(row, "division", cells, self.named("division"))
+            judge = self.cell(row, "judge", cells, self.named("judge"))
         else:
             self.same_case(row, number, cells)
         party = self.party(row, cells)

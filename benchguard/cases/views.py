@@ -122,7 +122,7 @@ def party_add(request: HttpRequest, case: Case) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_import(request: HttpRequest) -> HttpResponse:
+def import_upload(request: HttpRequest) -> HttpResponse:
     """The filing clerk uploads a sheet of cases; nothing is filed before its preview."""
     form = forms.CaseImportForm(request.POST or None, request.FILES or None, courts=_keeper_courts(request))
     return form_page_action(

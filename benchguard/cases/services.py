@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict, Unpack
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -94,6 +94,12 @@ def file_case(
             create_versioned(case, actor=actor, action="cases.case.file", fields=CASE_FIELDS)
     except IntegrityError:  # registered by someone else in the meantime
         raise _already_registered() from None
+    except ValidationError as error:
+        # Registered by someone else between the look above and the model's own check.
+        clash = getattr(error, "error_dict", {}).get(NON_FIELD_ERRORS, [])
+        if any(item.code in ("unique", "unique_together") for item in clash):
+            raise _already_registered() from None
+        raise
     if members:
         set_related(case, actor=actor, action="cases.case.panel", panel=members)
     for data in parties:

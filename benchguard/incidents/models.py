@@ -128,7 +128,8 @@ class Incident(VersionedModel):
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
         indexes = [
-            models.Index(fields=["court", "-occurred_at"], name="incident_court_time_idx"),
+            # The register in its order (newest first, then by id), read from the index (issue 11).
+            models.Index(fields=["court", "-occurred_at", "-id"], name="incident_court_recent_idx"),
             models.Index(fields=["reported_by"], name="incident_reporter_idx"),
         ]
         constraints = [

@@ -66,3 +66,80 @@ def test_visits_deposits_matters_and_incidents_are_written_as_the_services_write
         status="departed",
     )
     assert later.pk > highest
+
+
+def test_cases_and_parties_are_written_as_the_filing_service_writes_them() -> None:
+    from benchguard.cases.choices import PartyKind
+    from benchguard.cases.models import Case, Party, PartyScreening, party_document_index
+    from benchguard.cases.numbers import parse_case_number
+    from benchguard.cases.services import parse_number_of
+
+    before = Case.objects.count()
+    call_command("seed_scale", courts=3, people=120, seed=7, stdout=io.StringIO())
+
+    cases = Case.objects.order_by("-pk")[:1200]
+    assert Case.objects.count() - before == 1200  # ten per person
+    for case in cases[:100]:
+        case.full_clean()
+        parsed = parse_number_of(case.court, case.number)  # the court's own code, the official form
+        assert (parsed.year, parsed.type_code, parsed.sequence) == (case.year, case.type_code, case.sequence)
+        assert str(parse_case_number(case.number)) == case.number and case.filed_on.year == case.year
+        assert case.judge is not None and case.judge.court_id == case.court_id
+        assert case.judge.category == "quota_judge" and case.judge.is_active
+        assert case.division is not None and case.division.court_id == case.court_id
+    # Numbers run without gaps per court, year and type, in the order of filing.
+    by_key: dict[tuple[int, int, str], list[tuple[object, int]]] = {}
+    for case in Case.objects.filter(pk__in=[c.pk for c in cases]).order_by("filed_on", "pk"):
+        key = (case.court_id, case.year, case.type_code)
+        by_key.setdefault(key, []).append((case.filed_on, case.sequence))
+    for rows in by_key.values():
+        sequences = [sequence for _day, sequence in rows]
+        assert sequences == list(range(sequences[0], sequences[0] + len(sequences)))
+    parties = Party.objects.filter(case__in=[c.pk for c in cases])
+    counts = {c.pk: 0 for c in cases}
+    for case_id in parties.values_list("case_id", flat=True):
+        counts[case_id] += 1
+    assert set(counts.values()) <= {1, 2, 3, 4} and min(counts.values()) >= 1
+    people = list(parties.filter(kind=PartyKind.PERSON).order_by("-pk")[:50])
+    assert people and parties.filter(kind=PartyKind.ORGANISATION).exists()
+    for party in people:
+        party.full_clean()
+        assert party.document_kind == "resident_id" and party.screened_at is not None
+        validate_resident_id(party.document_number)  # decrypts to a valid number
+        # The look-up by document, as the pages and screening make it, finds the party.
+        index = party_document_index("resident_id", party.document_number)
+        assert party.document_index == index
+        assert Party.objects.filter(document_index=index, pk=party.pk).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT document_number FROM cases_party WHERE id = %s", [people[0].pk])
+        stored = cursor.fetchone()[0]
+    assert stored != people[0].document_number and decrypt(stored) == people[0].document_number
+    for party in parties.filter(kind=PartyKind.ORGANISATION)[:10]:
+        party.full_clean()
+        assert party.document_number == "" and party.document_index == "" and party.screened_at is None
+    assert not PartyScreening.objects.filter(party__in=parties).exists()  # none computed (cases/scale.py)
+
+    # Cases filed afterwards through the service number on after them; their numbers are taken.
+    from django.core.exceptions import ValidationError
+
+    from benchguard.cases import services
+    from benchguard.organization.models import Account
+
+    court = Court.objects.get(division_code="370200")
+    last = Case.objects.filter(court=court, type_code="民终").order_by("-year", "-sequence").first()
+    assert last is not None
+    clerk = Account.objects.get(username="clerk")
+    with pytest.raises(ValidationError):
+        services.file_case(
+            actor=clerk, court=court, number=last.number, cause="民间借贷纠纷", filed_on=last.filed_on
+        )
+    later = services.file_case(
+        actor=clerk,
+        court=court,
+        number=f"（{last.year}）{court.case_code}民终{last.sequence + 1}号",
+        cause="民间借贷纠纷",
+        filed_on=last.filed_on,
+        parties=[{"kind": "person", "role": "appellant", "name": "张三"}],
+    )
+    assert later.pk > max(c.pk for c in cases)
+    assert later.parties.get().pk > max(p.pk for p in people)

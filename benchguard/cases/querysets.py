@@ -14,14 +14,26 @@ class CaseQuerySet(models.QuerySet):
         """The cases of the courts whose cases the user reads, and the cases the user
         tries (in charge or on the panel); nothing for anyone else."""
         from benchguard.cases.permissions import reader_court_ids
+        from benchguard.organization.models import Person
 
         if not user.is_authenticated:
             return self.none()
         courts = reader_court_ids(user)
-        tried = Q(judge__account=user) | Q(
-            pk__in=self.model.panel.through.objects.filter(person__account=user).values("case_id")
+        # The user's person by a subquery, not a join: each branch of the OR keeps its
+        # own index (a join in an OR made SQLite scan every case of the city, issue 12).
+        me = Person.objects.filter(account_id=user.pk).values("pk")
+        tried = Q(judge_id__in=me) | Q(
+            pk__in=self.model.panel.through.objects.filter(person_id__in=me).values("case_id")
         )
-        return self.filter(Q(court_id__in=courts) | tried) if courts else self.filter(tried)
+        if not courts:
+            return self.filter(tried)
+        # A reader of a court's cases who also tries cases nearly always tries them there.
+        # When all of them are, the OR is dropped, so the list reads the (court, filed_on)
+        # index in its order instead of sorting the court's cases: one small indexed
+        # look-up buys a page that stays flat as the cases grow (as matters.querysets).
+        if not self.model._default_manager.filter(tried).exclude(court_id__in=courts).exists():
+            return self.filter(court_id__in=courts)
+        return self.filter(Q(court_id__in=courts) | tried)
 
 
 class PartyQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from benchguard.cases.models import Case, CaseImport, Party
@@ -29,7 +29,9 @@ def cases_for(user: Any, *, query: str = "", court: Court | None = None, stage: 
     if query:
         cases = cases.filter(
             Q(number__contains=query.replace("(", "（").replace(")", "）"))
-            | Q(pk__in=Party.objects.filter(name__contains=query).values("case_id"))
+            # A party's name is looked for among each case's own parties (their
+            # (case, name) index), not in every party of the city first.
+            | Exists(Party.objects.filter(case_id=OuterRef("pk"), name__contains=query))
         )
     return cases.order_by("-filed_on", "-id")
 

@@ -143,3 +143,35 @@ def test_cases_and_parties_are_written_as_the_filing_service_writes_them() -> No
     )
     assert later.pk > max(c.pk for c in cases)
     assert later.parties.get().pk > max(p.pk for p in people)
+
+
+def test_generated_cases_leave_the_demos_numbers_of_this_year_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.utils import timezone
+
+    from benchguard.cases import demo
+    from benchguard.cases.models import Case
+
+    court = Court.objects.get(division_code=demo.INTERMEDIATE)
+    year = timezone.localdate().year
+    mine = Case.objects.filter(court=court, year=year)
+    # The next numbers after the demo's own (loaded with the test database) stand in for
+    # the demo's, as if seed-demo were to come after seed-scale.
+    reserved = tuple(
+        (
+            code,
+            (
+                mine.filter(type_code=code).order_by("-sequence").values_list("sequence", flat=True).first()
+                or 0
+            )
+            + 1,
+        )
+        for code in ("民初", "民终")
+    )
+    monkeypatch.setattr(demo, "NUMBERS", reserved)
+    before = set(mine.values_list("pk", flat=True))
+    call_command("seed_scale", courts=3, people=120, seed=7, stdout=io.StringIO())
+
+    made = mine.exclude(pk__in=before)
+    for code, sequence in reserved:
+        numbers = set(made.filter(type_code=code).values_list("sequence", flat=True))
+        assert numbers and sequence not in numbers and sequence + 1 in numbers

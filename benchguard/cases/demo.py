@@ -18,6 +18,9 @@ from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Account, Court, Department, Person
 
 INTERMEDIATE = "370200"
+# The demo's case numbers at the intermediate court this year: type code and sequence.
+# Scale data leaves them free (cases/scale.py), so the demo can be loaded after it.
+NUMBERS = (("民初", 356), ("民终", 88))
 
 
 @register_demo("cases")
@@ -25,7 +28,8 @@ INTERMEDIATE = "370200"
 def load_cases_demo() -> None:
     court = Court.objects.get(division_code=INTERMEDIATE)
     year = timezone.localdate().year
-    first = f"（{year}）{court.case_code}民初356号"
+    (first_type, first_sequence), (second_type, second_sequence) = NUMBERS
+    first = f"（{year}）{court.case_code}{first_type}{first_sequence}号"
     if Case.objects.filter(court=court, number=first).exists():
         return
     clerk = Account.objects.get(username="clerk")
@@ -55,7 +59,7 @@ def load_cases_demo() -> None:
     services.file_case(
         actor=clerk,
         court=court,
-        number=f"（{year}）{court.case_code}民终88号",
+        number=f"（{year}）{court.case_code}{second_type}{second_sequence}号",
         cause="民间借贷纠纷",
         filed_on=timezone.localdate() - dt.timedelta(days=12),
         division=civil,

@@ -6,7 +6,8 @@ How many: `BENCHGUARD_SCALE_CASES` when set (the cases benchmark, bench/cases.py
 the people each court got in this run, over the years 2019 to today, filed on working
 days, numbered in the official form (numbers.CaseNumber) without gaps per court, year
 and case-type code in the order they were filed, on from the highest number already
-registered (the demo's included), under realistic type codes for the court's level (a
+registered (the demo's included; the demo's own numbers of this year are left free, so
+`seed-demo` still loads after `seed-scale`), under realistic type codes for the court's level (a
 base court files mostly 民初 and 执, the intermediate court 民终 and 刑终 too). Each
 has a cause fitting its type, a trial or enforcement division of the court and a quota
 judge of the court in post, the registering clerk's account, and a stage: older cases
@@ -146,6 +147,7 @@ def generate_cases(ctx: ScaleContext) -> dict[str, int]:
     }
     planned = _plan(rng, courts, [size[c.pk] for c in courts], total)
     sequences = _highest_sequences()
+    reserved = _demo_numbers(courts)
     case_ids = iter(next_ids(Case, len(planned)))
     party_ids = iter(next_ids(Party, 4 * len(planned)))
     parties_made = 0
@@ -157,6 +159,8 @@ def generate_cases(ctx: ScaleContext) -> dict[str, int]:
             for filed_on, court, type_code in chunk:
                 key = (court.pk, filed_on.year, type_code)
                 sequences[key] = sequences.get(key, 0) + 1
+                if (*key, sequences[key]) in reserved:
+                    sequences[key] += 1
                 number = CaseNumber(filed_on.year, court.case_code, type_code, sequences[key])
                 filed_at = timezone.make_aware(
                     dt.datetime.combine(filed_on, dt.time(8, 30)) + dt.timedelta(minutes=rng.randrange(480))
@@ -223,6 +227,19 @@ def _highest_sequences() -> dict[tuple[int, int, str], int]:
     return {
         (row["court_id"], row["year"], row["type_code"]): row["highest"]
         for row in Case.objects.values("court_id", "year", "type_code").annotate(highest=Max("sequence"))
+    }
+
+
+def _demo_numbers(courts: Sequence[Court]) -> set[tuple[int, int, str, int]]:
+    """The numbers the cases demo files this year (court, year, type, sequence)."""
+    from benchguard.cases import demo
+
+    year = timezone.localdate().year
+    return {
+        (court.pk, year, type_code, sequence)
+        for court in courts
+        if court.division_code == demo.INTERMEDIATE
+        for type_code, sequence in demo.NUMBERS
     }
 
 

@@ -52,3 +52,16 @@ def test_on_an_empty_database_it_creates_the_courts_and_their_departments() -> N
     }  # fmt: skip
     assert Department.objects.count() == 3 * len(STANDARD_DEPARTMENTS)  # none for the higher court
     assert Person.objects.count() == 120
+
+
+def test_the_demo_loads_after_seed_scale_on_an_empty_database() -> None:
+    """`seed-scale` first, `seed-demo` after (a reviewer's order on a fresh install): the
+    demo finds what the scale data made (a base court's gatehouse, this year's case
+    numbers) instead of clashing with it."""
+    from benchguard.gate.models import Post
+    from benchguard.organization.demo import load_demo
+
+    test_on_an_empty_database_it_creates_the_courts_and_their_departments()
+    load_demo()
+    assert Post.objects.filter(court__division_code="370202", name="传达室").count() == 1
+    assert Person.objects.filter(account__username="clerk").exists()

@@ -33,8 +33,10 @@ def load_gate_demo() -> None:
         actor=None, court=intermediate, name="审判楼安检口", kind=PostKind.CHECKPOINT
     )
     shinan = Court.objects.get(division_code="370202")
-    services.create_post(actor=None, court=shinan, name="传达室", kind=PostKind.GATEHOUSE)
-    services.create_post(actor=None, court=shinan, name="安检口", kind=PostKind.CHECKPOINT)
+    for name, kind in (("传达室", PostKind.GATEHOUSE), ("安检口", PostKind.CHECKPOINT)):
+        # seed-scale may have made the base courts' gatehouses already (gate/scale.py).
+        if not Post.objects.filter(court=shinan, name=name).exists():
+            services.create_post(actor=None, court=shinan, name=name, kind=kind)
 
     guard, police = Account.objects.get(username="guard"), Account.objects.get(username="police")
     hosts = {

@@ -11,33 +11,20 @@ from django.db import connection
 from benchguard.cases import selectors
 from benchguard.cases.models import Case
 from benchguard.organization.models import Account, Court, Person
+from tests.plans import plan_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _plan(sql: str, params: tuple) -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")  # no statistics, as on a fresh install
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            return "\n".join(str(row[-1]) for row in cursor.fetchall())
-        # PostgreSQL plans by its statistics; forbid sorting and scanning, and the plan
-        # shows whether the index can serve the order at all.
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(str(row[0]) for row in cursor.fetchall())
 
 
 def test_the_clerks_list_and_search_read_indexes_in_order() -> None:
     clerk = Account.objects.get(username="clerk")
     sql, params = selectors.cases_for(clerk)[:50].query.sql_with_params()
-    plan = _plan(sql, params)
+    plan = plan_of(sql, params)
     assert "cases_case_court_filed_idx" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
 
     sql, params = selectors.cases_for(clerk, query="吴晓梅")[:50].query.sql_with_params()
-    plan = _plan(sql, params)
+    plan = plan_of(sql, params)
     assert "cases_case_court_filed_idx" in plan and "cases_party_case_name_idx" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
     if connection.vendor == "sqlite":

@@ -5,25 +5,13 @@ costs the same with 6,000 or 24,000 incidents — without relying on planner sta
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 
 from benchguard.incidents import selectors
 from benchguard.incidents.models import Incident
 from benchguard.organization.models import Account, Court
+from tests.plans import plan_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _plan(sql: str, params: tuple) -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")  # no statistics, as on a fresh install
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            return "\n".join(str(row[-1]) for row in cursor.fetchall())
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(str(row[0]) for row in cursor.fetchall())
 
 
 def test_the_register_is_read_in_index_order_and_a_reporters_own_elsewhere_brings_the_or_back() -> None:
@@ -32,7 +20,7 @@ def test_the_register_is_read_in_index_order_and_a_reporters_own_elsewhere_bring
     register = selectors.incidents_for(office)
     assert set(register.values_list("pk", flat=True)) == ours
     sql, params = register[:50].query.sql_with_params()  # in its own order: newest first
-    plan = _plan(sql, params)
+    plan = plan_of(sql, params)
     assert "incident_court_recent_idx" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
     # An incident of another court the office reported itself: visible too (the OR).

@@ -12,30 +12,15 @@ from benchguard.matters import selectors
 from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.organization.models import Account, Court
+from tests.plans import plan_of
 
 pytestmark = pytest.mark.django_db
 
 
-def _plan(sql: str, params: tuple) -> list[str]:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-            return [str(row[-1]) for row in cursor.fetchall()]
-        # PostgreSQL plans by its statistics; forbid sorting and scanning, and the plan
-        # shows whether the index can serve the order at all.
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        return [str(row[0]) for row in cursor.fetchall()]
-
-
 def test_the_inbox_page_is_read_in_index_order_without_statistics() -> None:
-    with connection.cursor() as cursor:  # no statistics, as on a fresh install
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
     office = Account.objects.get(username="office")
     sql, params = selectors.inbox(office)[:50].query.sql_with_params()
-    plan = "\n".join(_plan(sql, params))
+    plan = plan_of(sql, params)
     assert "matter_inbox_order_idx" in plan, plan
     assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
 
@@ -54,7 +39,7 @@ def test_the_office_sees_its_courts_matters_and_its_own_elsewhere_and_the_list_r
     assert set(visible.values_list("pk", flat=True)) == set(ours.values_list("pk", flat=True))
     # Court-wide only: the list is read from the (court, registered_at) index, no sort.
     sql, params = visible.order_by("-registered_at", "-pk")[:50].query.sql_with_params()
-    plan = "\n".join(_plan(sql, params))
+    plan = plan_of(sql, params)
     assert "matter_court_recent_idx" in plan and "TEMP B-TREE" not in plan and "Sort" not in plan, plan
     # Handling a matter of another court, the office sees it too (the OR comes back).
     Matter.objects.filter(pk=elsewhere.pk).update(handler=office)
@@ -65,9 +50,6 @@ def test_the_office_sees_its_courts_matters_and_its_own_elsewhere_and_the_list_r
 
 
 def test_each_handlers_load_is_counted_from_an_index_alone() -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
     office = Account.objects.get(username="office")
     with CaptureQueriesContext(connection) as queries:
         load = selectors.handler_load(office)
@@ -78,13 +60,7 @@ def test_each_handlers_load_is_counted_from_an_index_alone() -> None:
     )
     assert being_handled.exists()
     assert sum(row["count"] for row in load) == being_handled.count()
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("EXPLAIN QUERY PLAN " + counting)
-            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
-            assert "COVERING INDEX matter_handler_load_idx" in plan, plan
-        else:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("EXPLAIN " + counting)
-            plan = "\n".join(str(row[0]) for row in cursor.fetchall())
-            assert "matter_handler_load_idx" in plan, plan
+    plan = plan_of(counting)
+    assert "matter_handler_load_idx" in plan, plan
+    if connection.vendor == "sqlite":
+        assert "COVERING INDEX" in plan, plan

@@ -1,15 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Stage(models.TextChoices):
     """Where a case stands (A14: the risk is reassessed at each); a stored value never
     changes meaning."""
 
-    FILING = "filing", _("Filing")
-    TRIAL = "trial", _("Trial")
-    ENFORCEMENT = "enforcement", _("Enforcement")
-    CLOSED = "closed", _("Closed")
+    FILING = "filing", pgettext_lazy("case stage", "Filing")
+    TRIAL = "trial", pgettext_lazy("case stage", "Trial")
+    ENFORCEMENT = "enforcement", pgettext_lazy("case stage", "Enforcement")
+    CLOSED = "closed", pgettext_lazy("case stage", "Closed")
 
 
 class PartyKind(models.TextChoices):
@@ -48,6 +49,7 @@ class ImportStatus(models.TextChoices):
     being filed by the worker, filed, or stopped with nothing saved."""
 
     PENDING = "pending", _("Awaiting confirmation")
+    INVALID = "invalid", _("Has errors: nothing can be imported")
     RUNNING = "running", _("Importing")
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed: nothing was saved")

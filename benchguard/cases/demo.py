@@ -33,6 +33,8 @@ def load_cases_demo() -> None:
     if Case.objects.filter(court=court, number=first).exists():
         return
     clerk = Account.objects.get(username="clerk")
+    today = timezone.localdate()
+    new_year = today.replace(month=1, day=1)  # a case is filed in the year of its number
     civil = Department.objects.get(court=court, name="民事审判第一庭")
     judge = Person.objects.get(account__username="judge")
     chief = Person.objects.get(account__username="chief")
@@ -41,7 +43,7 @@ def load_cases_demo() -> None:
         court=court,
         number=first,
         cause="房屋买卖合同纠纷",
-        filed_on=timezone.localdate() - dt.timedelta(days=40),
+        filed_on=max(new_year, today - dt.timedelta(days=40)),
         division=civil,
         judge=judge,
         panel=[chief],
@@ -61,7 +63,7 @@ def load_cases_demo() -> None:
         court=court,
         number=f"（{year}）{court.case_code}{second_type}{second_sequence}号",
         cause="民间借贷纠纷",
-        filed_on=timezone.localdate() - dt.timedelta(days=12),
+        filed_on=max(new_year, today - dt.timedelta(days=12)),
         division=civil,
         judge=chief,
         parties=[

@@ -30,9 +30,10 @@ from django.utils.translation import pgettext_lazy
 from benchguard.cases.choices import PartyKind, PartyRole
 from benchguard.cases.models import Case, CaseImport
 from benchguard.cases.selectors import divisions_of, judges_of
-from benchguard.cases.services import PartyData, parse_number_of
+from benchguard.cases.services import PartyData, check_filing_year, parse_number_of
 from benchguard.core import exports
 from benchguard.core.documents import DocumentType, mask_document, validate_document
+from benchguard.core.identity import check_character
 from benchguard.core.validators import HAPPENED
 from benchguard.organization.models import Court, Department, Person
 
@@ -281,6 +282,11 @@ class _Reader:
         if case is None:
             cause = self.cell(row, "cause", cells, self.required)
             filed_on = self.cell(row, "filed_on", cells, _date)
+            if number and filed_on:
+                try:
+                    check_filing_year(int(number[1:5]), filed_on)
+                except ValidationError as error:
+                    self.refuse(row, "filed_on", " ".join(error.message_dict["filed_on"]))
             division = self.cell(row, "division", cells, self.named("division"))
             judge = self.cell(row, "judge", cells, self.named("judge"))
         else:
@@ -423,6 +429,10 @@ def _header_errors(header: Sequence[Any]) -> list[RowError]:
     return errors
 
 
+# A made-up resident ID of the right form (Shinan district, born 1 January 1990).
+EXAMPLE_ID = "37020219900101001" + check_character("37020219900101001")
+
+
 def template_sheet() -> bytes:
     """The layout to fill in: the header in the reader's language and two example rows
     of one case (a person with a resident ID and an organisation), every cell text."""
@@ -435,7 +445,7 @@ def template_sheet() -> bytes:
             PartyRole.PLAINTIFF.label,
             "张三",
             DocumentType.RESIDENT_ID.label,
-            "",
+            EXAMPLE_ID,
         ],
         [*example, PartyKind.ORGANISATION.label, PartyRole.DEFENDANT.label, "某某有限公司", "", ""],
     ]

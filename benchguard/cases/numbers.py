@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -51,7 +52,7 @@ class CaseNumber:
 def parse_case_number(text: str, *, today: dt.date | None = None) -> CaseNumber:
     """The parts of a case number, or ValidationError saying what is wrong. Spaces are
     ignored; half-width brackets are accepted and written full-width."""
-    value = "".join(text.split())
+    value = "".join(unicodedata.normalize("NFKC", text).split())  # full-width digits too
     if not value:
         raise ValidationError(_("Enter the case number."), code="required")
     match = _PATTERN.match(value)

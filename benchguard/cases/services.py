@@ -71,6 +71,7 @@ def file_case(
     if not permissions.can_file_at(actor, court.pk):
         raise PermissionDenied
     parsed = parse_number_of(court, number)
+    check_filing_year(parsed.year, filed_on)
     members = list(panel)
     _check_people(court, division=division, judge=judge, panel=members)
     case = Case(
@@ -116,6 +117,8 @@ def update_case(*, actor: Actor, case: Case, expected_version: int, changes: Map
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     _check_people(case.court, division=changes.get("division"), judge=changes.get("judge"), panel=[])
+    if "filed_on" in changes:
+        check_filing_year(case.year, changes["filed_on"])
     return update_versioned(
         Case,
         case.pk,
@@ -165,6 +168,21 @@ def parse_number_of(court: Court, number: str) -> Any:
     return parsed
 
 
+def check_filing_year(year: int, filed_on: Any) -> None:
+    """A case is numbered in the year it is filed (SPC Provisions on Case Numbers: the
+    year is the year of filing): a filing date of another year is refused."""
+    if filed_on is not None and filed_on.year != year:
+        raise ValidationError(
+            {
+                "filed_on": ValidationError(
+                    _("A case numbered in %(year)s is filed in that year: check the date or the number."),
+                    code="year",
+                    params={"year": year},
+                )
+            }
+        )
+
+
 def _already_registered() -> ValidationError:
     return ValidationError(
         {"number": ValidationError(_("This case number is already registered."), code="duplicate")}
@@ -181,6 +199,10 @@ def _check_people(
         errors["judge"] = ValidationError(_("Choose a judge in post at this court."), code="court")
     if any(member.court_id != court.pk or not member.is_active for member in panel):
         errors["panel"] = ValidationError(_("Choose members in post at this court."), code="court")
+    elif judge is not None and judge in panel:
+        errors["panel"] = ValidationError(
+            _("The judge in charge is not one of the other members of the panel."), code="judge"
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -333,7 +355,10 @@ def upload_import(*, actor: Actor, court: Court, upload: UploadedFile) -> CaseIm
         sha256=checked.sha256,
         content=base64.b64encode(content).decode(),
     )
-    case_import.total = len(_sheet_of(case_import).cases)
+    sheet = _sheet_of(case_import)
+    case_import.total = len(sheet.cases)
+    if not sheet.valid:  # kept to show its errors; it can never be confirmed
+        case_import.status = ImportStatus.INVALID
     return create_versioned(case_import, actor=actor, action="cases.import.upload", fields=IMPORT_FIELDS)
 
 

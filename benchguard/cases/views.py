@@ -62,6 +62,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_keep": permissions.can_keep(request.user, case),
             "screenings": screenings,
             "screened": permissions.can_see_screening(request.user),
+            "screened_any": any(party.screened_at for party in case.parties.all()),
         },
     )
 
@@ -129,7 +130,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data: services.upload_import(actor=request.user, court=data["court"], upload=data["file"]),
-        done=_("The sheet was read. Check the preview before importing."),
+        done=lambda case_import: (
+            _("The sheet was read. Check the preview before importing.")
+            if case_import.status == ImportStatus.PENDING
+            else _("The sheet has errors: nothing can be imported. Correct it and upload it again.")
+        ),
         then=lambda case_import: reverse("cases:import_detail", args=[case_import.pk]),
         title=_("Import cases from a sheet"),
         back=reverse("cases:case_list"),
@@ -152,7 +157,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, case_import: CaseImport) -> HttpResponse:
     """The preview of a pending import (the cases and parties it would file, or its
     errors by row and column), else where the import stands."""
-    pending = case_import.status == ImportStatus.PENDING
+    pending = case_import.status in (ImportStatus.PENDING, ImportStatus.INVALID)
     return render(
         request,
         "cases/import_detail.html",

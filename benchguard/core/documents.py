@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -72,8 +73,9 @@ FOREIGN_NEW = re.compile(r"^9\d{16}[\dX]$")
 
 
 def normalize_document(number: str) -> str:
-    """Upper-case, without spaces or hyphens (readers and people add both)."""
-    return "".join(number.split()).replace("-", "").upper()
+    """Upper-case, without spaces or hyphens (readers and people add both), full-width
+    digits and letters (typed with a Chinese input method) made ordinary ones."""
+    return "".join(unicodedata.normalize("NFKC", number).split()).replace("-", "").upper()
 
 
 def _birth_date(year: int, month: int, day: int, digits: str) -> dt.date:

@@ -12,6 +12,7 @@ the holder's birth, so only its province part is checked (reference-data.md).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -36,8 +37,9 @@ PROVINCE_CODES = frozenset(
 
 
 def normalize_resident_id(value: str) -> str:
-    """Upper-case, without spaces (ID-card readers and people both add them)."""
-    return "".join(value.split()).upper()
+    """Upper-case, without spaces (ID-card readers and people both add them), full-width
+    digits (a Chinese input method's) made ordinary ones."""
+    return "".join(unicodedata.normalize("NFKC", value).split()).upper()
 
 
 def check_character(first17: str) -> str:

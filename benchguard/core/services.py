@@ -41,7 +41,7 @@ class StaleEditError(ValidationError):
         super().__init__(
             _(
                 "Someone changed this record while you were editing it. Your changes have "
-                "not been saved: compare them with the current version below and save again."
+                "not been saved: compare them with the current version on this page and save again."
             ),
             code="stale",
         )

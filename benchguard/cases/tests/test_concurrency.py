@@ -3,9 +3,10 @@ the other is told the number is registered (PostgreSQL: tests.concurrency.needs_
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from benchguard.cases import services
 from benchguard.cases.models import Case
@@ -25,7 +26,7 @@ def test_two_clerks_filing_the_same_number_at_once_make_one_case() -> None:
             court=court,
             number="（2026）鲁02民初901号",
             cause="合同纠纷",
-            filed_on=timezone.localdate(),
+            filed_on=dt.date(2026, 11, 30),
         ),
         "first",
         "second",

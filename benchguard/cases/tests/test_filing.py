@@ -4,12 +4,12 @@ screening found kept apart, and nothing of it in the audit trail."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from benchguard.cases import services
 from benchguard.cases.choices import PartyKind, PartyRole, ScreeningOutcome
@@ -20,6 +20,7 @@ from benchguard.organization.models import Account, Court, Person
 
 pytestmark = pytest.mark.django_db
 LISTED_ID = demo_id_number("19750308", "031")  # 单立新 in the persons-of-concern demo
+FILED = dt.date(2026, 11, 30)  # the cases below are numbered in 2026
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def file(court: Court, persona: Callable[[str], Account]) -> Callable[..., Case]
             court=extra.pop("court", court),
             number=number,
             cause="合同纠纷",
-            filed_on=timezone.localdate(),
+            filed_on=extra.pop("filed_on", FILED),
             **extra,
         )
 
@@ -160,3 +161,34 @@ def test_adding_a_party_later_screens_it_and_only_the_clerk_may(
         **person("单立新", LISTED_ID),
     )
     assert PartyScreening.objects.get(party__case=case).outcome == ScreeningOutcome.LISTED
+
+
+def test_a_case_is_filed_in_the_year_of_its_number(file: Callable[..., Case]) -> None:
+    with pytest.raises(ValidationError) as refused:
+        file("（2025）鲁02民初500号")  # filed on 30 November 2026
+    assert refused.value.error_dict["filed_on"][0].code == "year"
+    case = file("（2026）鲁02民初500号")
+    with pytest.raises(ValidationError) as refused:
+        services.update_case(
+            actor=Account.objects.get(username="clerk"),
+            case=case,
+            expected_version=case.version,
+            changes={"filed_on": dt.date(2025, 12, 31)},
+        )
+    assert refused.value.error_dict["filed_on"][0].code == "year"
+
+
+def test_the_judge_in_charge_is_not_also_an_other_member_of_the_panel(
+    file: Callable[..., Case], person_of: Callable[[str], Person]
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        file(judge=person_of("judge"), panel=[person_of("judge"), person_of("chief")])
+    assert refused.value.error_dict["panel"][0].code == "judge"
+
+
+def test_full_width_digits_typed_with_a_chinese_input_method_are_read(file: Callable[..., Case]) -> None:
+    number = demo_id_number("19820611", "042")
+    full_width = number.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789X"})
+    case = file("（２０２６）鲁０２民初９０２号", parties=[person("吴晓梅", full_width)])
+    assert case.number == "（2026）鲁02民初902号"
+    assert case.parties.get().document_number == number

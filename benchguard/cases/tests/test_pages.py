@@ -4,13 +4,14 @@ that stay flat as cases grow."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from benchguard.cases import services
 from benchguard.cases.models import Case
@@ -51,13 +52,19 @@ def test_the_clerk_files_a_case_through_the_page_and_a_wrong_number_keeps_what_w
 
 
 def test_a_future_filing_date_is_refused(client_as: Callable[[str | None], Client], court: Court) -> None:
-    tomorrow = timezone.localdate().toordinal() + 1
-    date = type(timezone.localdate()).fromordinal(tomorrow).isoformat()
-    response = client_as("clerk").post(
-        "/cases/file/",
-        {"court": court.pk, "number": "（2026）鲁02民初6号", "cause": "合同纠纷", "filed_on": date},
-    )
+    clerk = client_as("clerk")
+    with time_machine.travel(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC), tick=False):
+        response = clerk.post(
+            "/cases/file/",
+            {
+                "court": court.pk,
+                "number": "（2026）鲁02民初6号",
+                "cause": "合同纠纷",
+                "filed_on": "2026-12-03",
+            },
+        )
     assert response.status_code == 200
+    assert "日期不能晚于今天（2026年12月2日）" in response.content.decode()
     assert not Case.objects.filter(number="（2026）鲁02民初6号").exists()
 
 
@@ -97,7 +104,7 @@ def test_the_list_reads_the_same_queries_with_three_times_the_cases(
                 court=court,
                 number=f"（2026）鲁02民初{sequence}号",
                 cause="合同纠纷",
-                filed_on=timezone.localdate(),
+                filed_on=dt.date(2026, 11, 30),
             )
 
     def queries() -> int:

@@ -117,6 +117,9 @@ def update_case(*, actor: Actor, case: Case, expected_version: int, changes: Map
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
     _check_people(case.court, division=changes.get("division"), judge=changes.get("judge"), panel=[])
+    judge = changes.get("judge")
+    if judge is not None and case.panel.filter(pk=judge.pk).exists():
+        raise ValidationError({"judge": _not_on_the_panel()})
     if "filed_on" in changes:
         check_filing_year(case.year, changes["filed_on"])
     return update_versioned(
@@ -136,6 +139,8 @@ def set_panel(*, actor: Actor, case: Case, panel: Iterable[Person]) -> Case:
         raise PermissionDenied
     members = list(panel)
     _check_people(case.court, division=None, judge=None, panel=members)
+    if case.judge_id in {member.pk for member in members}:
+        raise ValidationError({"panel": _not_on_the_panel()})
     set_related(case, actor=actor, action="cases.case.panel", panel=members)
     return case
 
@@ -166,6 +171,12 @@ def parse_number_of(court: Court, number: str) -> Any:
             }
         )
     return parsed
+
+
+def _not_on_the_panel() -> ValidationError:
+    return ValidationError(
+        _("The judge in charge is not one of the other members of the panel."), code="judge"
+    )
 
 
 def check_filing_year(year: int, filed_on: Any) -> None:
@@ -200,9 +211,7 @@ def _check_people(
     if any(member.court_id != court.pk or not member.is_active for member in panel):
         errors["panel"] = ValidationError(_("Choose members in post at this court."), code="court")
     elif judge is not None and judge in panel:
-        errors["panel"] = ValidationError(
-            _("The judge in charge is not one of the other members of the panel."), code="judge"
-        )
+        errors["panel"] = _not_on_the_panel()
     if errors:
         raise ValidationError(errors)
 

@@ -192,3 +192,21 @@ def test_full_width_digits_typed_with_a_chinese_input_method_are_read(file: Call
     case = file("（２０２６）鲁０２民初９０２号", parties=[person("吴晓梅", full_width)])
     assert case.number == "（2026）鲁02民初902号"
     assert case.parties.get().document_number == number
+
+
+def test_the_judge_in_charge_and_the_panel_stay_apart_when_either_changes(
+    file: Callable[..., Case], person_of: Callable[[str], Person], persona: Callable[[str], Account]
+) -> None:
+    case = file(judge=person_of("judge"), panel=[person_of("chief")])
+    with pytest.raises(ValidationError) as refused:
+        services.update_case(
+            actor=persona("clerk"),
+            case=case,
+            expected_version=case.version,
+            changes={"judge": person_of("chief")},
+        )
+    assert refused.value.error_dict["judge"][0].code == "judge"
+    with pytest.raises(ValidationError) as refused:
+        services.set_panel(actor=persona("clerk"), case=case, panel=[person_of("judge")])
+    assert refused.value.error_dict["panel"][0].code == "judge"
+    assert list(case.panel.all()) == [person_of("chief")]

@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -43,11 +42,9 @@ from run import (
     SCALING_TARGET,
     Snapshot,
     _load,
+    benchmark_database,
     city_arguments,
-    configure_environment,
-    drop_postgres_database,
     interleaved,
-    recreate_postgres_database,
     seed_city,
 )
 
@@ -64,13 +61,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     os.environ["BENCHGUARD_SCALE_CASES"] = str(args.cases)
-    with tempfile.TemporaryDirectory() as var_dir:
-        if args.database_url:
-            recreate_postgres_database(args.database_url)
-        configure_environment(var_dir, args.database_url)
-        import django
-
-        django.setup()
+    with benchmark_database(args.database_url):
         from django.conf import settings
         from django.db import connection
         from django.test import Client
@@ -204,9 +195,6 @@ def main(argv: list[str] | None = None) -> None:
                 f"{before.queries} | {after.queries} | {before.floor.p50:.2f} | {after.floor.p50:.2f} | "
                 f"{after.ratio:.1f}× | {met_cell} |"
             )
-        connection.close()
-        if args.database_url:
-            drop_postgres_database(args.database_url)
 
 
 def row(label: str, measured: Measured, target: float) -> str:

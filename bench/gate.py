@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from functools import partial
 from pathlib import Path
@@ -29,10 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Replay, Timings, query_range, recorded
 from run import (
+    benchmark_database,
     city_arguments,
-    configure_environment,
-    drop_postgres_database,
-    recreate_postgres_database,
     seed_city,
 )
 
@@ -45,16 +42,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
     os.environ["BENCHGUARD_SCALE_VISITS"] = str(args.visits)
-    with tempfile.TemporaryDirectory() as var_dir:
-        if args.database_url:
-            recreate_postgres_database(args.database_url)
-        configure_environment(var_dir, args.database_url)
-        # As in production: the e-mail to the host is queued for the worker, not sent
-        # inside the guard's request (run.py's "immediate" backend would send it inline).
-        os.environ["TASKS_BACKEND"] = "database"
-        import django
-
-        django.setup()
+    # As in production: the e-mail to the host is queued for the worker, not sent
+    # inside the guard's request (run.py's "immediate" backend would send it inline).
+    with benchmark_database(args.database_url, TASKS_BACKEND="database"):
         from django.conf import settings
         from django.db import connection
         from django.test import Client
@@ -186,9 +176,6 @@ def main(argv: list[str] | None = None) -> None:
             f"{alternate.p95:.1f} | {alternate.max:.1f} | – | – | "
             f"{alternate.p50 / floor_all.p50:.1f}× | – | – |"
         )
-        connection.close()
-        if args.database_url:
-            drop_postgres_database(args.database_url)
 
 
 def cycle_alone(client: Any, form: Any, iterations: int) -> tuple[tuple[Any, int], Any]:

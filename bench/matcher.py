@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from measure import Measured, measure_each
 from run import (
+    benchmark_database,
     city_arguments,
-    configure_environment,
-    drop_postgres_database,
-    recreate_postgres_database,
     seed_city,
 )
 
@@ -40,13 +37,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = city_arguments(__doc__.split("\n\n")[0], iterations=1000)
     args = parser.parse_args(argv)
     os.environ["BENCHGUARD_SCALE_PERSONS_OF_CONCERN"] = str(args.persons)
-    with tempfile.TemporaryDirectory() as var_dir:
-        if args.database_url:
-            recreate_postgres_database(args.database_url)
-        configure_environment(var_dir, args.database_url)
-        import django
-
-        django.setup()
+    with benchmark_database(args.database_url):
         from django.db import connection
 
         from benchguard.persons_of_concern.matching import match
@@ -89,9 +80,6 @@ def main(argv: list[str] | None = None) -> None:
                 f"{measured.queries} | {measured.floor.p50:.3f} | {measured.ratio:.1f}× | "
                 f"{target:.0f} | {met} |"
             )
-        connection.close()
-        if args.database_url:
-            drop_postgres_database(args.database_url)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
@@ -158,6 +159,30 @@ def configure_environment(var_dir: str, database_url: str) -> None:
         os.environ["DATABASE_URL"] = database_url
     else:
         os.environ.pop("DATABASE_URL", None)
+
+
+@contextmanager
+def benchmark_database(database_url: str, **environment: str) -> Iterator[None]:
+    """The benchmark scripts' one frame: a fresh database (a temporary SQLite file, or the
+    named PostgreSQL database dropped and recreated), the settings' environment (with
+    `environment` on top) and Django set up; afterwards the connections closed and a
+    PostgreSQL database dropped."""
+    with tempfile.TemporaryDirectory(prefix="benchguard-bench-") as var_dir:
+        if database_url:
+            recreate_postgres_database(database_url)
+        configure_environment(var_dir, database_url)
+        os.environ.update(environment)
+        import django
+
+        django.setup()
+        try:
+            yield
+        finally:
+            from django.db import connections
+
+            connections.close_all()
+            if database_url:
+                drop_postgres_database(database_url)
 
 
 def seed_city(*, analyze: bool) -> tuple[float, float]:

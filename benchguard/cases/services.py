@@ -86,17 +86,13 @@ def file_case(
         filed_on=filed_on,
         registered_by=account_of(actor),
     )
-    if Case.objects.filter(
-        court=court, year=parsed.year, type_code=parsed.type_code, sequence=parsed.sequence
-    ).exists():
-        raise _already_registered()
     try:
         with transaction.atomic():
             create_versioned(case, actor=actor, action="cases.case.file", fields=CASE_FIELDS)
     except IntegrityError:  # registered by someone else in the meantime
         raise _already_registered() from None
     except ValidationError as error:
-        # Registered by someone else between the look above and the model's own check.
+        # The number's unique constraint, checked by the model before the insert.
         clash = getattr(error, "error_dict", {}).get(NON_FIELD_ERRORS, [])
         if any(item.code in ("unique", "unique_together") for item in clash):
             raise _already_registered() from None

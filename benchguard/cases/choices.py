@@ -53,3 +53,46 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", _("Importing")
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed: nothing was saved")
+
+
+class AssessmentKind(models.TextChoices):
+    """What one line of a case's risk history records (A14): the flags set at filing or
+    later, the judge's proposed level, the division chief's decision."""
+
+    FLAGS = "flags", _("Risk flags set")
+    PROPOSAL = "proposal", _("Level proposed")
+    DECISION = "decision", _("Level set")
+
+
+class Tier(models.IntegerChoices):
+    """Who, one above the other, is alerted and reported to about a risky case (A14,
+    A16): the judge in charge, the chief of the division, the court's leaders, its
+    president, then the higher court. An alert nobody acknowledges in time goes one up."""
+
+    JUDGE = 1, _("Judge in charge")
+    CHIEF = 2, _("Division chief")
+    LEADER = 3, _("Leader in charge")
+    PRESIDENT = 4, _("President")
+    HIGHER_COURT = 5, _("Higher court")
+    POLITICAL_LEGAL = 6, _("Political-legal committee")
+
+
+class AlertKind(models.TextChoices):
+    FLAGGED = "flagged", _("Case flagged as a risk at filing")
+    LEVEL = "level", _("Risk level set")
+    REASSESS = "reassess", _("Reassess the risk at the new stage")
+    REPORT = "report", _("Upward report")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft: not yet approved")
+    APPROVED = "approved", _("Approved")
+
+
+class StatementStatus(models.TextChoices):
+    """A public statement on a major sensitive case is signed off before it is published
+    (A16)."""
+
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Signed off")
+    PUBLISHED = "published", _("Published")

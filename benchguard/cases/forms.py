@@ -8,14 +8,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.cases.choices import PartyKind, PartyRole, Stage
-from benchguard.cases.models import Case
+from benchguard.cases.choices import PartyKind, PartyRole, Stage, Tier
+from benchguard.cases.models import Case, RiskFlag, RiskLevel
 from benchguard.cases.selectors import divisions_of, judges_of
 from benchguard.core.documents import DocumentType, validate_document
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Court
+from benchguard.organization.selectors import people_in_court
 
 
 class CaseFileForm(StyledFormMixin, forms.Form):
@@ -36,6 +37,19 @@ class CaseFileForm(StyledFormMixin, forms.Form):
     judge = forms.ModelChoiceField(label=_("Judge in charge"), queryset=Court.objects.none(), required=False)
     panel = forms.ModelMultipleChoiceField(
         label=_("Other members of the panel"), queryset=Court.objects.none(), required=False
+    )
+    risk_flags = forms.ModelMultipleChoiceField(
+        label=_("Risk flags"),
+        queryset=RiskFlag.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick what applies: the judge and the division chief are alerted (A14)."),
+    )
+    risk_reason = forms.CharField(
+        label=_("Why it is flagged"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, courts: Any, **kwargs: Any) -> None:
@@ -115,3 +129,121 @@ class CaseImportForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["court"].queryset = courts
+
+
+# Risk (A14, A16) ------------------------------------------------------------------------
+
+
+class FlagForm(StyledFormMixin, forms.Form):
+    """The filing division's checklist of risks, with why."""
+
+    flags = forms.ModelMultipleChoiceField(
+        label=_("Risk flags"),
+        queryset=RiskFlag.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick nothing to clear the flags; the history keeps them."),
+    )
+    reason = forms.CharField(label=_("Why"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LevelForm(StyledFormMixin, forms.Form):
+    level = forms.ModelChoiceField(
+        label=_("Risk level"), queryset=RiskLevel.objects.filter(is_active=True), empty_label=None
+    )
+    reason = forms.CharField(label=_("Why"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StageForm(StyledFormMixin, forms.Form):
+    stage = forms.ChoiceField(label=_("Next stage"), choices=())
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        order = [value for value, _label in Stage.choices]
+        later = [
+            (value, label) for value, label in Stage.choices if order.index(value) > order.index(case.stage)
+        ]
+        fields: Any = self.fields
+        fields["stage"].choices = later
+        self.initial.setdefault("version", case.version)
+
+
+class PlanForm(StyledFormMixin, forms.Form):
+    """The contingency plan (A16): who leads, who helps, and the three in step."""
+
+    lead = forms.ModelChoiceField(label=_("Lead"), queryset=Court.objects.none())
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"), queryset=Court.objects.none(), required=False
+    )
+    lawful_handling = forms.CharField(label=_("Lawful handling"), max_length=4000, widget=forms.Textarea)
+    opinion_line = forms.CharField(label=_("Public-opinion line"), max_length=4000, widget=forms.Textarea)
+    social_control = forms.CharField(
+        label=_("Social control, with the police"), max_length=4000, widget=forms.Textarea
+    )
+    judge_security = forms.CharField(label=_("The judge's security"), max_length=4000, widget=forms.Textarea)
+    triggers = forms.CharField(label=_("What triggers the plan"), max_length=4000, widget=forms.Textarea)
+    contacts = forms.CharField(label=_("Contacts"), max_length=4000, widget=forms.Textarea)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def __init__(self, *args: Any, case: Case, plan: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        people = people_in_court([case.court_id])
+        fields["lead"].queryset = people
+        fields["members"].queryset = people
+        if plan is not None and not self.is_bound:
+            self.initial.update(
+                {name: getattr(plan, name) for name in ["lead", *PLAN_TEXTS]},
+                members=list(plan.members.all()),
+                version=plan.version,
+            )
+
+
+PLAN_TEXTS = ["lawful_handling", "opinion_line", "social_control", "judge_security", "triggers", "contacts"]
+
+
+class ReportForm(StyledFormMixin, forms.Form):
+    summary = forms.CharField(label=_("What is reported"), max_length=4000, widget=forms.Textarea)
+
+
+class PassOnForm(StyledFormMixin, forms.Form):
+    tier = forms.TypedChoiceField(label=_("Pass on to"), coerce=int, choices=())
+    summary = forms.CharField(label=_("What is reported"), max_length=4000, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, tiers: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["tier"].choices = [(tier, Tier(tier).label) for tier in tiers]
+
+
+class ReceiptForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(
+        label=_("Received by"),
+        max_length=200,
+        help_text=_("Who at the political-legal committee received it, and how."),
+    )
+
+
+class StatementForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(label=_("Text of the statement"), max_length=8000, widget=forms.Textarea)
+
+
+class SignOffForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(
+        label=_("Cleared with"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. the publicity department, the political-legal committee, the higher court."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class InterveneForm(StyledFormMixin, forms.Form):
+    facts = forms.CharField(
+        label=_("What the committee takes up"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Left empty, the matter names the case, its cause and its level."),
+    )

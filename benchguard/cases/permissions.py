@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from benchguard.core.access import court_ids_with, has_role
+from benchguard.core.access import court_ids_with, grants_of, has_role
 from benchguard.organization.choices import Role
 from benchguard.persons_of_concern import permissions as list_permissions
 
@@ -75,3 +75,94 @@ def can_see_screening(user: Any) -> bool:
 def can_see_who_was_found(user: Any) -> bool:
     """May the user see which listed person a party may be (the list's readers)?"""
     return list_permissions.can_read(user)
+
+
+# Risk (A14, A16) ------------------------------------------------------------------------
+# The filing clerks flag a case; the judge in charge proposes its level and the chief of
+# its division sets it; the judge, the chief and the court's leaders write its
+# contingency plan and a leader or the president approves it. Alerts and upward reports
+# are acknowledged by the level they are addressed to (services.tier_accounts). The
+# committee office (or its chair) intervenes early; statements are drafted by those who
+# write the plan and the office, signed off by a leader or the president, published by
+# the office.
+
+LEADERS = frozenset({Role.COURT_LEADER, Role.COURT_PRESIDENT})
+
+
+def is_judge_of(user: Any, case: Case) -> bool:
+    judge = case.judge
+    return judge is not None and judge.account_id is not None and judge.account_id == user.pk
+
+
+def is_chief_of(user: Any, case: Case) -> bool:
+    """A division chief of the case's court: of its division, when it has one."""
+    return any(
+        grant.role == Role.DIVISION_CHIEF
+        and grant.court_id == case.court_id
+        and (case.division_id is None or grant.department_id in (None, case.division_id))
+        for grant in grants_of(user)
+    )
+
+
+def is_leader_of(user: Any, case: Case) -> bool:
+    return has_role(user, *LEADERS, court_id=case.court_id)
+
+
+def can_flag(user: Any, case: Case) -> bool:
+    return can_keep(user, case)
+
+
+def can_propose_level(user: Any, case: Case) -> bool:
+    return is_judge_of(user, case)
+
+
+def can_set_level(user: Any, case: Case) -> bool:
+    return is_chief_of(user, case)
+
+
+def can_move_stage(user: Any, case: Case) -> bool:
+    """The filing division registers the case's move; the judge in charge may too."""
+    return can_keep(user, case) or is_judge_of(user, case)
+
+
+def can_write_plan(user: Any, case: Case) -> bool:
+    return is_judge_of(user, case) or is_chief_of(user, case) or is_leader_of(user, case)
+
+
+def can_approve_plan(user: Any, case: Case) -> bool:
+    return is_leader_of(user, case)
+
+
+def can_report(user: Any, case: Case) -> bool:
+    """May the user start an upward report on the case (the judge in charge or the
+    division chief)?"""
+    return is_judge_of(user, case) or is_chief_of(user, case)
+
+
+def can_intervene(user: Any, case: Case) -> bool:
+    return has_role(
+        user, Role.COMMITTEE_OFFICE, Role.COMMITTEE_CHAIR, Role.COMMITTEE_VICE_CHAIR, court_id=case.court_id
+    )
+
+
+def can_draft_statement(user: Any, case: Case) -> bool:
+    return can_write_plan(user, case) or has_role(user, Role.COMMITTEE_OFFICE, court_id=case.court_id)
+
+
+def can_sign_off_statement(user: Any, case: Case) -> bool:
+    return is_leader_of(user, case)
+
+
+def can_publish_statement(user: Any, case: Case) -> bool:
+    return has_role(user, Role.COMMITTEE_OFFICE, court_id=case.court_id) or is_leader_of(user, case)
+
+
+def can_record_receipt(user: Any, case: Case) -> bool:
+    """Who records that the political-legal committee received a report: the court's
+    president and the committee office."""
+    return has_role(user, Role.COURT_PRESIDENT, Role.COMMITTEE_OFFICE, court_id=case.court_id)
+
+
+def can_watch(user: Any) -> bool:
+    """The leaders' list of key cases and key persons (A16)."""
+    return bool(court_ids_with(user, LEADERS | {Role.COMMITTEE_OFFICE}))

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from benchguard.cases.models import Case, CaseImport, Party
+from benchguard.cases.choices import Tier
+from benchguard.cases.models import (
+    Case,
+    CaseImport,
+    ContingencyPlan,
+    Party,
+    PublicStatement,
+    RiskAlert,
+    RiskAssessment,
+    RiskFlag,
+    UpwardReport,
+)
 from benchguard.cases.permissions import keeper_court_ids, reader_court_ids
-from benchguard.organization.choices import DepartmentType, PersonCategory
+from benchguard.core.access import court_ids_with
+from benchguard.organization.choices import DepartmentType, PersonCategory, Role
 from benchguard.organization.models import Court, Department, Person
 from benchguard.organization.selectors import people_in_court
 
@@ -75,4 +88,141 @@ def recent_imports_for(user: Any, limit: int = 10) -> QuerySet[CaseImport]:
         CaseImport.objects.filter(court_id__in=keeper_court_ids(user))
         .select_related("court", "uploaded_by")
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+# Risk (A14, A16) ------------------------------------------------------------------------
+
+
+@dataclass
+class AlertRow:
+    alert: RiskAlert
+    can_acknowledge: bool
+
+
+@dataclass
+class ReportRow:
+    report: UpwardReport
+    can_acknowledge: bool
+    can_pass_on: bool
+    can_record_receipt: bool
+
+
+@dataclass
+class RiskView:
+    """What the case's page shows of its risk, and which buttons the user gets."""
+
+    flags: list[RiskFlag]
+    assessments: list[RiskAssessment]
+    alerts: list[AlertRow]
+    plan: ContingencyPlan | None
+    reports: list[ReportRow]
+    statements: list[PublicStatement]
+    actions: dict[str, bool] = field(default_factory=dict)
+
+
+def risk_of(user: Any, case: Case) -> RiskView:
+    """The risk side of a case the user reads (A14, A16): flags, history, alerts, plan,
+    upward reports and statements, with what the user may do on each."""
+    from benchguard.cases import permissions
+    from benchguard.cases.tiers import is_of_tier, next_tiers
+
+    tiers = {tier for tier in Tier.values if tier != Tier.POLITICAL_LEGAL and is_of_tier(user, case, tier)}
+    alerts = [
+        AlertRow(alert, alert.acknowledged_at is None and alert.tier in tiers)
+        for alert in case.alerts.select_related("acknowledged_by").order_by("-created_at", "-id")
+    ]
+    may_receipt = permissions.can_record_receipt(user, case)
+    reports = [
+        ReportRow(
+            report,
+            can_acknowledge=report.acknowledged_at is None and report.tier in tiers,
+            can_pass_on=report.acknowledged_at is not None
+            and report.tier in tiers
+            and bool(set(next_tiers(report.tier)) - {row.tier for row in report.passed_on.all()}),
+            can_record_receipt=report.tier == Tier.POLITICAL_LEGAL
+            and report.acknowledged_at is None
+            and may_receipt,
+        )
+        for report in case.upward_reports.select_related("sent_by", "acknowledged_by").prefetch_related(
+            "passed_on"
+        )
+    ]
+    plan = (
+        ContingencyPlan.objects.filter(case=case)
+        .select_related("lead", "approved_by")
+        .prefetch_related("members")
+        .first()
+    )
+    return RiskView(
+        flags=list(case.risk_flags.order_by("sort_order", "id")),
+        assessments=list(
+            case.assessments.select_related("level", "by").prefetch_related("flags").order_by("-at", "-id")
+        ),
+        alerts=alerts,
+        plan=plan,
+        reports=reports,
+        statements=list(case.statements.select_related("drafted_by", "signed_off_by")),
+        actions={
+            "flag": permissions.can_flag(user, case),
+            "propose": permissions.can_propose_level(user, case),
+            "set_level": permissions.can_set_level(user, case),
+            "move_stage": permissions.can_move_stage(user, case) and case.stage != "closed",
+            "write_plan": permissions.can_write_plan(user, case),
+            "approve_plan": plan is not None
+            and plan.status == "draft"
+            and permissions.can_approve_plan(user, case),
+            "report": permissions.can_report(user, case),
+            "intervene": permissions.can_intervene(user, case) and case.intervention_id is None,
+            "draft_statement": permissions.can_draft_statement(user, case),
+            "sign_off": permissions.can_sign_off_statement(user, case),
+            "publish": permissions.can_publish_statement(user, case),
+        },
+    )
+
+
+def watched_cases(user: Any) -> QuerySet[Case]:
+    """The key cases of the courts whose leaders (or committee office) the user is: every
+    case at a level that needs a plan, not closed, highest level first (A16)."""
+    from benchguard.cases import permissions
+
+    courts = court_ids_with(user, permissions.LEADERS | {Role.COMMITTEE_OFFICE})
+    return (
+        Case.objects.filter(court_id__in=courts, risk_level__needs_plan=True)
+        .exclude(stage="closed")
+        .select_related("court", "judge", "risk_level", "contingency_plan")
+        .annotate(
+            open_alerts=Count("alerts", filter=Q(alerts__acknowledged_at__isnull=True), distinct=True),
+        )
+        .order_by("-risk_level__rank", "-filed_on", "-id")
+    )
+
+
+def get_alert_for(user: Any, pk: int) -> RiskAlert:
+    return get_object_or_404(
+        RiskAlert.objects.filter(case__in=Case.objects.visible_to(user)).select_related(
+            "case__court", "case__judge"
+        ),
+        pk=pk,
+    )
+
+
+def get_report_for(user: Any, pk: int) -> UpwardReport:
+    return get_object_or_404(
+        UpwardReport.objects.filter(case__in=Case.objects.visible_to(user)).select_related(
+            "case__court", "case__judge"
+        ),
+        pk=pk,
+    )
+
+
+def get_statement_for(user: Any, pk: int) -> PublicStatement:
+    return get_object_or_404(
+        PublicStatement.objects.filter(case__in=Case.objects.visible_to(user)).select_related("case"), pk=pk
+    )
+
+
+def get_plan_for(user: Any, pk: int) -> ContingencyPlan:
+    return get_object_or_404(
+        ContingencyPlan.objects.filter(case__in=Case.objects.visible_to(user)).select_related("case"), pk=pk
     )

@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from benchguard.cases import services
+from benchguard.core.jobs import every_minutes, periodic
 
 
 @task()
@@ -10,3 +11,11 @@ def run_case_import(import_id: int) -> int:
     """File the cases of a confirmed import, all or none (`services.run_import`); safe to
     run twice: a second run finds the import no longer running and does nothing."""
     return services.run_import(import_id)
+
+
+@periodic("cases.escalate_alerts", every_minutes(5))
+@task()
+def escalate_alerts() -> int:
+    """Raise the risk alerts nobody acknowledged in time with the next level up (A14,
+    A16); each occasion reaches each level once."""
+    return services.escalate_alerts()

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from benchguard.cases import forms, imports, permissions, selectors, services
 from benchguard.cases.choices import ImportStatus
 from benchguard.cases.models import Case, CaseImport
+from benchguard.cases.tiers import next_tiers
 from benchguard.core.exports import xlsx_response
+from benchguard.core.forms import service_arguments
 from benchguard.core.views import form_page_action, one_click, paginated, row_page
 from benchguard.organization.models import Court
 
@@ -63,6 +65,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "screenings": screenings,
             "screened": permissions.can_see_screening(request.user),
             "screened_any": any(party.screened_at for party in case.parties.all()),
+            "risk": selectors.risk_of(request.user, case),
         },
     )
 
@@ -177,3 +180,250 @@ def import_confirm(request: HttpRequest, case_import: CaseImport) -> HttpRespons
         done=_("The import has started: the cases are filed together, all or none."),
     )
     return redirect("cases:import_detail", case_import.pk)
+
+
+# Risk (A14, A16) ------------------------------------------------------------------------
+
+
+def _back(case: Case) -> str:
+    return reverse("cases:case_detail", args=[case.pk])
+
+
+def _risk_form(
+    request: HttpRequest, case: Case, form: Any, run: Any, *, done: str, title: str, submit: str
+) -> HttpResponse:
+    return form_page_action(
+        request,
+        form,
+        run,
+        done=done,
+        title=title % {"number": case.number},
+        back=_back(case),
+        submit=submit,
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_flag)
+def case_flag(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.FlagForm(request.POST or None, initial={"flags": list(case.risk_flags.all())})
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.flag_case(actor=request.user, case=case, **data),
+        done=_("The flags were saved; the judge and the division chief are alerted."),
+        title=_("Risk flags of %(number)s"),
+        submit=_("Save the flags"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_propose_level)
+def case_propose_level(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.LevelForm(request.POST or None)
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.propose_level(actor=request.user, case=case, **data),
+        done=_("Your proposal was sent to the division chief."),
+        title=_("Propose a risk level for %(number)s"),
+        submit=_("Propose"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_set_level)
+def case_set_level(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.LevelForm(request.POST or None, initial={"level": case.proposed_level or case.risk_level})
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.set_level(actor=request.user, case=case, **data),
+        done=_("The risk level was set."),
+        title=_("Set the risk level of %(number)s"),
+        submit=_("Set the level"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_move_stage)
+def case_move_stage(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.StageForm(request.POST or None, case=case)
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.move_stage(actor=request.user, case=case, **service_arguments(data)),
+        done=_("The case moved to its next stage."),
+        title=_("Move %(number)s to its next stage"),
+        submit=_("Move the case"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_write_plan)
+def plan_edit(request: HttpRequest, case: Case) -> HttpResponse:
+    plan = selectors.risk_of(request.user, case).plan
+    form = forms.PlanForm(request.POST or None, case=case, plan=plan)
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.save_plan(actor=request.user, case=case, **service_arguments(data)),
+        done=_("The contingency plan was saved; a leader approves it."),
+        title=_("Contingency plan of %(number)s"),
+        submit=_("Save the plan"),
+    )
+
+
+@row_page(
+    selectors.get_plan_for, lambda user, plan: permissions.can_approve_plan(user, plan.case), methods=["POST"]
+)
+def plan_approve(request: HttpRequest, plan: Any) -> HttpResponse:
+    one_click(
+        request,
+        lambda: services.approve_plan(
+            actor=request.user, plan=plan, expected_version=int(request.POST.get("version") or 0)
+        ),
+        done=_("The contingency plan was approved."),
+    )
+    return redirect("cases:case_detail", plan.case_id)
+
+
+@row_page(selectors.get_alert_for, methods=["POST"])
+def alert_acknowledge(request: HttpRequest, alert: Any) -> HttpResponse:
+    one_click(
+        request,
+        lambda: services.acknowledge_alert(actor=request.user, alert=alert),
+        done=_("The alert was acknowledged."),
+    )
+    return redirect("cases:case_detail", alert.case_id)
+
+
+@row_page(selectors.get_case_for, permissions.can_report)
+def report_send(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.ReportForm(request.POST or None)
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.send_report(actor=request.user, case=case, **data),
+        done=_("The report was sent to the next level up."),
+        title=_("Report %(number)s upward"),
+        submit=_("Send the report"),
+    )
+
+
+@row_page(selectors.get_report_for, methods=["POST"])
+def report_acknowledge(request: HttpRequest, report: Any) -> HttpResponse:
+    one_click(
+        request,
+        lambda: services.acknowledge_report(actor=request.user, report=report),
+        done=_("The report was acknowledged."),
+    )
+    return redirect("cases:case_detail", report.case_id)
+
+
+@row_page(selectors.get_report_for)
+def report_pass_on(request: HttpRequest, report: Any) -> HttpResponse:
+    form = forms.PassOnForm(
+        request.POST or None, tiers=next_tiers(report.tier), initial={"summary": report.summary}
+    )
+    return _risk_form(
+        request,
+        report.case,
+        form,
+        lambda data: services.pass_on_report(actor=request.user, report=report, **data),
+        done=_("The report was passed on."),
+        title=_("Pass the report on %(number)s on"),
+        submit=_("Pass it on"),
+    )
+
+
+@row_page(selectors.get_report_for)
+def report_receipt(request: HttpRequest, report: Any) -> HttpResponse:
+    form = forms.ReceiptForm(request.POST or None)
+    return _risk_form(
+        request,
+        report.case,
+        form,
+        lambda data: services.record_receipt(actor=request.user, report=report, **data),
+        done=_("The receipt was recorded."),
+        title=_("The political-legal committee's receipt of the report on %(number)s"),
+        submit=_("Record the receipt"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_intervene)
+def case_intervene(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.InterveneForm(request.POST or None)
+    return form_page_action(
+        request,
+        form,
+        lambda data: services.intervene(actor=request.user, case=case, **data),
+        done=_("The committee's matter was opened."),
+        then=lambda matter: reverse("matters:detail", args=[matter.pk]),
+        title=_("The committee intervenes in %(number)s") % {"number": case.number},
+        back=_back(case),
+        submit=_("Open the committee's matter"),
+    )
+
+
+@row_page(selectors.get_case_for, permissions.can_draft_statement)
+def statement_draft(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.StatementForm(request.POST or None)
+    return _risk_form(
+        request,
+        case,
+        form,
+        lambda data: services.draft_statement(actor=request.user, case=case, **data),
+        done=_("The statement was drafted; a leader signs it off before it is published."),
+        title=_("Draft a public statement on %(number)s"),
+        submit=_("Save the draft"),
+    )
+
+
+@row_page(
+    selectors.get_statement_for,
+    lambda user, statement: permissions.can_sign_off_statement(user, statement.case),
+)
+def statement_sign_off(request: HttpRequest, statement: Any) -> HttpResponse:
+    form = forms.SignOffForm(request.POST or None, initial={"version": statement.version})
+    return _risk_form(
+        request,
+        statement.case,
+        form,
+        lambda data: services.sign_off_statement(
+            actor=request.user, statement=statement, **service_arguments(data)
+        ),
+        done=_("The statement was signed off."),
+        title=_("Sign off a statement on %(number)s"),
+        submit=_("Sign it off"),
+    )
+
+
+@row_page(
+    selectors.get_statement_for,
+    lambda user, statement: permissions.can_publish_statement(user, statement.case),
+    methods=["POST"],
+)
+def statement_publish(request: HttpRequest, statement: Any) -> HttpResponse:
+    one_click(
+        request,
+        lambda: services.publish_statement(
+            actor=request.user, statement=statement, expected_version=int(request.POST.get("version") or 0)
+        ),
+        done=_("The statement is recorded as published."),
+    )
+    return redirect("cases:case_detail", statement.case_id)
+
+
+@login_required
+@require_GET
+def watch_list(request: HttpRequest) -> HttpResponse:
+    """Key cases for the court's leaders (A16): those at a level that needs a plan."""
+    if not permissions.can_watch(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "cases/watch_list.html",
+        paginated(request, selectors.watched_cases(request.user), PAGE_SIZE),
+    )

@@ -3,10 +3,28 @@ an empty database, such as the seed-scale test)."""
 
 from __future__ import annotations
 
-from benchguard.cases.models import Case, Party, PartyScreening
+from benchguard.cases.models import (
+    Case,
+    ContingencyPlan,
+    Party,
+    PartyScreening,
+    PublicStatement,
+    RiskAlert,
+    RiskAssessment,
+    UpwardReport,
+)
 
 
 def delete_cases_rows() -> None:
+    RiskAlert.objects.all().delete()
+    UpwardReport.objects.filter(previous__isnull=False).delete()
+    UpwardReport.objects.all().delete()
+    PublicStatement.objects.all().delete()
+    ContingencyPlan.members.through.objects.all().delete()
+    ContingencyPlan.objects.all().delete()
+    RiskAssessment.flags.through.objects.all().delete()
+    RiskAssessment.objects.all().delete()
+    Case.risk_flags.through.objects.all().delete()
     PartyScreening.objects.all().delete()
     Party.objects.all().delete()
     Case.panel.through.objects.all().delete()

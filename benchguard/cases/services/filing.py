@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.cases import permissions
 from benchguard.cases.choices import ImportStatus, PartyKind, ScreeningOutcome
-from benchguard.cases.models import Case, CaseImport, Party, PartyScreening, party_document_index
+from benchguard.cases.models import Case, CaseImport, Party, PartyScreening, RiskFlag, party_document_index
 from benchguard.cases.numbers import parse_case_number
+from benchguard.cases.services.risk import flag_case
 from benchguard.core import audit
 from benchguard.core.documents import validate_document
 from benchguard.core.services import (
@@ -64,12 +65,20 @@ def file_case(
     judge: Person | None = None,
     panel: Iterable[Person] = (),
     parties: Iterable[PartyData] = (),
+    risk_flags: Iterable[RiskFlag] = (),
+    risk_reason: str = "",
 ) -> Case:
     """Register a case of the court with its parties, each screened against the
     controlled list (A14, A15). The number must be the court's own, written in the
-    official form, and not yet registered."""
+    official form, and not yet registered. Flags ticked at filing (A14) are set with
+    their reason, and the trial division is alerted (risk.flag_case)."""
     if not permissions.can_file_at(actor, court.pk):
         raise PermissionDenied
+    flags = list(risk_flags)
+    if flags and not risk_reason.strip():
+        raise ValidationError(
+            {"risk_reason": ValidationError(_("Say why the case is flagged."), code="required")}
+        )
     parsed = parse_number_of(court, number)
     check_filing_year(parsed.year, filed_on)
     members = list(panel)
@@ -101,6 +110,9 @@ def file_case(
         set_related(case, actor=actor, action="cases.case.panel", panel=members)
     for data in parties:
         _add_party(case, actor=actor, **data)
+    if flags:
+        flag_case(actor=actor, case=case, flags=flags, reason=risk_reason)
+        case.refresh_from_db()
     return case
 
 

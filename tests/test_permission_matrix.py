@@ -54,9 +54,9 @@ def site_expectations() -> dict[str, Expect]:
 # (task results, lockout records, tokens, groups) are for the city admin alone.
 OUR_APPS = {c.label for c in apps.get_app_configs() if c.name.startswith("benchguard.")}
 # City-wide reference data and settings: the city administrator alone.
-CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap"}
+CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap", "RiskFlag", "RiskLevel"}
 # Rows that exist once per court or procedure (or are never written by hand): never added.
-NEVER_ADDED = {"AuditEntry", "MatterSettings", "SanctionCap"}
+NEVER_ADDED = {"AuditEntry", "MatterSettings", "SanctionCap", "RiskSettings"}
 ADMINS = {"admin", "cityadmin"}
 
 
@@ -115,7 +115,7 @@ def admin_expectations() -> dict[str, Expect]:
         obj_kwargs = _sample_kwargs(model)
         # Audit lines are never added; courts only by the city admin; matter settings
         # exist one per court and are never added by hand.
-        can_add = model.__name__ not in {"AuditEntry", "Court", "MatterSettings"} and not city_only
+        can_add = model.__name__ not in {"Court", *NEVER_ADDED} and not city_only
         expected[f"{prefix}_changelist"] = _admin_door(view)
         expected[f"{prefix}_add"] = _admin_door(
             {

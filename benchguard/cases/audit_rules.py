@@ -16,7 +16,19 @@ from benchguard.core.audit_visibility import ALL, Restriction, courts_with, regi
 register(
     Restriction(
         "cases (A14)",
-        frozenset({"cases.case", "cases.party", "cases.partyscreening", "cases.caseimport"}),
+        frozenset(
+            {
+                "cases.case",
+                "cases.party",
+                "cases.partyscreening",
+                "cases.caseimport",
+                "cases.riskassessment",
+                "cases.riskalert",
+                "cases.contingencyplan",
+                "cases.upwardreport",
+                "cases.publicstatement",
+            }
+        ),
         ALL,
         courts_with(*permissions.READERS),
     ),

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchguard.cases import services
-from benchguard.cases.choices import PartyKind, PartyRole
-from benchguard.cases.models import Case
+from benchguard.cases.choices import PartyKind, PartyRole, Tier
+from benchguard.cases.models import Case, RiskAlert, RiskFlag, RiskLevel
 from benchguard.core.demo import register_demo
 from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Account, Court, Department, Person
@@ -57,7 +57,10 @@ def load_cases_demo() -> None:
             },
             {"kind": PartyKind.ORGANISATION, "role": PartyRole.DEFENDANT, "name": "青岛海景置业有限公司"},
         ],
+        risk_flags=RiskFlag.objects.filter(code__in=["petition-risk", "mass-involved"]),
+        risk_reason="原告系管控名单人员，曾多次到院聚集信访；涉及购房户四十余户。",
     )
+    _risk_story(Case.objects.get(court=court, number=first))
     services.file_case(
         actor=clerk,
         court=court,
@@ -77,3 +80,35 @@ def load_cases_demo() -> None:
             {"kind": PartyKind.PERSON, "role": PartyRole.APPELLEE, "name": "钱立强"},
         ],
     )
+
+
+def _risk_story(case: Case) -> None:
+    """The flagged case's risk so far (A14, A16): the judge acknowledged the alert and
+    proposed 重大, the chief set it, the judge drafted the contingency plan (not yet
+    approved: the case is held at filing) and reported the case to the chief, who has
+    not acknowledged yet; the leaders' alert of the level is open."""
+    judge, chief = Account.objects.get(username="judge"), Account.objects.get(username="chief")
+    for alert in RiskAlert.objects.filter(case=case, tier=Tier.JUDGE):
+        services.acknowledge_alert(actor=judge, alert=alert)
+    major = RiskLevel.objects.get(rank=3)
+    services.propose_level(actor=judge, case=case, level=major, reason="原告在管控名单上，涉众，有聚集苗头。")
+    services.set_level(actor=chief, case=case, level=major, reason="同意承办法官意见，定为重大。")
+    people = {
+        person.account.username: person
+        for person in Person.objects.filter(
+            account__username__in=["judge", "chief", "police"]
+        ).select_related("account")
+    }
+    services.save_plan(
+        actor=judge,
+        case=case,
+        lead=people["chief"],
+        members=[people["judge"], people["police"]],
+        lawful_handling="依法公开审理，庭前会议释明诉讼风险。",
+        opinion_line="统一由宣传处对外回应，承办法官不接受采访。",
+        social_control="庭审期间与属地派出所联动，司法警察加强安检。",
+        judge_security="承办法官上下班由司法警察陪同，住所周边巡逻。",
+        triggers="原告或购房户十人以上到院聚集；网络出现针对法官的信息。",
+        contacts="立案庭 0532-80000001；司法警察支队 0532-80000002",
+    )
+    services.send_report(actor=judge, case=case, summary="原告系管控名单人员，近期扬言组织购房户到院聚集。")

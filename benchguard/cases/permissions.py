@@ -166,3 +166,17 @@ def can_record_receipt(user: Any, case: Case) -> bool:
 def can_watch(user: Any) -> bool:
     """The leaders' list of key cases and key persons (A16)."""
     return bool(court_ids_with(user, LEADERS | {Role.COMMITTEE_OFFICE}))
+
+
+def can_pass_on(user: Any, report: Any) -> bool:
+    """May the user pass the report on (the level it is addressed to, once acknowledged)?"""
+    from benchguard.cases.tiers import is_of_tier, next_tiers
+
+    return bool(next_tiers(report.tier)) and is_of_tier(user, report.case, report.tier)
+
+
+def can_receive_for(user: Any, report: Any) -> bool:
+    """May the user record the political-legal committee's receipt of this report?"""
+    from benchguard.cases.choices import Tier
+
+    return report.tier == Tier.POLITICAL_LEGAL and can_record_receipt(user, report.case)

@@ -322,7 +322,7 @@ def report_acknowledge(request: HttpRequest, report: Any) -> HttpResponse:
     return redirect("cases:case_detail", report.case_id)
 
 
-@row_page(selectors.get_report_for)
+@row_page(selectors.get_report_for, lambda user, report: permissions.can_pass_on(user, report))
 def report_pass_on(request: HttpRequest, report: Any) -> HttpResponse:
     form = forms.PassOnForm(
         request.POST or None, tiers=next_tiers(report.tier), initial={"summary": report.summary}
@@ -338,7 +338,7 @@ def report_pass_on(request: HttpRequest, report: Any) -> HttpResponse:
     )
 
 
-@row_page(selectors.get_report_for)
+@row_page(selectors.get_report_for, lambda user, report: permissions.can_receive_for(user, report))
 def report_receipt(request: HttpRequest, report: Any) -> HttpResponse:
     form = forms.ReceiptForm(request.POST or None)
     return _risk_form(

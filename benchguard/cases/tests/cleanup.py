@@ -17,8 +17,8 @@ from benchguard.cases.models import (
 
 def delete_cases_rows() -> None:
     RiskAlert.objects.all().delete()
-    UpwardReport.objects.filter(previous__isnull=False).delete()
-    UpwardReport.objects.all().delete()
+    for report in UpwardReport.objects.order_by("-id"):  # a report passed on points at the one before
+        report.delete()
     PublicStatement.objects.all().delete()
     ContingencyPlan.members.through.objects.all().delete()
     ContingencyPlan.objects.all().delete()

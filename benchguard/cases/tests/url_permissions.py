@@ -45,6 +45,45 @@ def an_import() -> dict[str, Any]:
     return {"pk": case_import.pk}
 
 
+def demo_report() -> dict[str, Any]:
+    """The demo's upward report on the flagged case, from the judge to the chief."""
+    from benchguard.cases.models import UpwardReport
+
+    return {"pk": UpwardReport.objects.get(case_id=first_case()["pk"], previous=None).pk}
+
+
+def demo_plan() -> dict[str, Any]:
+    from benchguard.cases.models import ContingencyPlan
+
+    return {"pk": ContingencyPlan.objects.get(case_id=first_case()["pk"]).pk}
+
+
+def demo_alert() -> dict[str, Any]:
+    from benchguard.cases.models import RiskAlert
+
+    return {"pk": RiskAlert.objects.filter(case_id=first_case()["pk"]).order_by("pk").first().pk}  # type: ignore[union-attr]
+
+
+def a_statement() -> dict[str, Any]:
+    from benchguard.cases import services
+    from benchguard.cases.models import Case
+    from benchguard.organization.models import Account
+
+    statement = services.draft_statement(
+        actor=Account.objects.get(username="office"), case=Case.objects.get(**first_case()), text="情况通报"
+    )
+    return {"pk": statement.pk}
+
+
+LEADERS = {"chair", "vicechair", "leader"}
+
+
+def only(allowed: set[str], kwargs: Any = first_case) -> Expect:
+    """A risk page of the demo case: 200 for `allowed`, 403 for its other readers (the
+    judge in charge among them), 404 for everyone else."""
+    return Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), **each(allowed, 200)}, kwargs)
+
+
 def keeper_page() -> Expect:
     return Expect(404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), "clerk": 200}, first_case)
 
@@ -59,6 +98,23 @@ EXPECTED: dict[str, Expect] = {
     "cases:import_template": Expect(403, {ANON: LOGIN, "clerk": 200}),
     "cases:import_detail": Expect(404, {ANON: LOGIN, **each(READERS, 403), "clerk": 200}, an_import),
     "cases:import_confirm": Expect(405, {ANON: LOGIN}, an_import),  # POST only: the tests post it
+    "cases:case_flag": keeper_page(),
+    "cases:case_propose_level": only({"judge"}),
+    "cases:case_set_level": only({"chief"}),
+    "cases:case_move_stage": only({"clerk", "judge"}),
+    "cases:plan_edit": only({"judge", "chief", *LEADERS}),
+    "cases:report_send": only({"judge", "chief"}),
+    "cases:case_intervene": only({"office", "chair", "vicechair"}),
+    "cases:statement_draft": only({"judge", "chief", "office", *LEADERS}),
+    "cases:report_pass_on": only({"chief"}, demo_report),
+    "cases:report_receipt": only(set(), demo_report),
+    "cases:statement_sign_off": only(LEADERS, a_statement),
+    # Buttons, POST only: the tests post them.
+    "cases:plan_approve": Expect(405, {ANON: LOGIN}, demo_plan),
+    "cases:alert_acknowledge": Expect(405, {ANON: LOGIN}, demo_alert),
+    "cases:report_acknowledge": Expect(405, {ANON: LOGIN}, demo_report),
+    "cases:statement_publish": Expect(405, {ANON: LOGIN}, a_statement),
+    "cases:watch_list": Expect(403, {ANON: LOGIN, "office": 200, **each(LEADERS, 200)}),
     "api-case-list": Expect(200, {ANON: 401}),
     "api-case-detail": Expect(404, {ANON: 401, **each(READERS | {"judge"}, 200)}, first_case),
 }

@@ -198,6 +198,15 @@ def watched_cases(user: Any) -> QuerySet[Case]:
     )
 
 
+def alerts_for(user: Any) -> QuerySet[RiskAlert]:
+    """The risk alerts of the cases the user reads, newest first."""
+    return (
+        RiskAlert.objects.filter(case__in=Case.objects.visible_to(user))
+        .select_related("case")
+        .order_by("-created_at", "-id")
+    )
+
+
 def get_alert_for(user: Any, pk: int) -> RiskAlert:
     return get_object_or_404(
         RiskAlert.objects.filter(case__in=Case.objects.visible_to(user)).select_related(

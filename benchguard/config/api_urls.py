@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from benchguard.cases.api.views import CaseViewSet
+from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.gate.api.views import VisitViewSet
 from benchguard.liaison.api.views import AgencyViewSet
@@ -22,6 +22,7 @@ router.register("notifications", NotificationViewSet, basename="api-notification
 router.register("matters", MatterViewSet, basename="api-matter")
 router.register("persons-of-concern/match", MatchViewSet, basename="api-persons-of-concern-match")
 router.register("cases", CaseViewSet, basename="api-case")
+router.register("case-alerts", RiskAlertViewSet, basename="api-case-alert")
 router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 

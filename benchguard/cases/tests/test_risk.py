@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
@@ -163,7 +164,7 @@ def test_a_level_that_needs_a_plan_holds_the_case_until_the_plan_is_approved(
         )
     assert refused.value.error_dict["stage"][0].code == "plan_required"
     assert "重大" in refused.value.messages[0]
-    texts = {
+    texts: dict[str, Any] = {
         "lawful_handling": "依法公开审理",
         "opinion_line": "统一口径",
         "social_control": "与派出所联动",
@@ -332,7 +333,9 @@ def test_the_committee_intervenes_in_one_step_once(flagged: Case, persona: Calla
     with pytest.raises(PermissionDenied):
         services.intervene(actor=persona("judge"), case=flagged)
     matter = services.intervene(actor=persona("office"), case=flagged)
-    assert Matter.objects.get(pk=matter.pk).applicant.account.username == "judge"
+    applicant = Matter.objects.select_related("applicant__account").get(pk=matter.pk).applicant
+    assert applicant is not None and applicant.account is not None
+    assert applicant.account.username == "judge"
     assert flagged.number in matter.facts
     assert Case.objects.get(pk=flagged.pk).intervention == matter
     with pytest.raises(ValidationError):
@@ -361,6 +364,7 @@ def test_a_statement_is_published_only_after_a_leader_signs_it_off(
     statement = services.publish_statement(
         actor=persona("office"), statement=statement, expected_version=statement.version
     )
+    assert statement.signed_off_by is not None
     assert (statement.status, statement.signed_off_by.username) == (StatementStatus.PUBLISHED, "leader")
 
 

@@ -34,7 +34,7 @@ def page_of(client: Client, case: Case) -> str:
 def test_the_demo_case_shows_its_level_plan_and_report(client_as: Callable[[str | None], Client]) -> None:
     case = demo_case()
     leader = page_of(client_as("leader"), case)
-    assert "重大" in leader and "data-testid=\"plan\"" in leader
+    assert "重大" in leader and 'data-testid="plan"' in leader
     assert reverse("cases:plan_approve", args=[case.contingency_plan.pk]) in leader
     judge = page_of(client_as("judge"), case)
     assert reverse("cases:plan_approve", args=[case.contingency_plan.pk]) not in judge
@@ -45,7 +45,9 @@ def test_the_demo_case_shows_its_level_plan_and_report(client_as: Callable[[str 
     assert reverse("cases:report_acknowledge", args=[report.pk]) not in leader
 
 
-def test_the_plan_holds_the_demo_case_at_filing_on_the_page(client_as: Callable[[str | None], Client]) -> None:
+def test_the_plan_holds_the_demo_case_at_filing(
+    client_as: Callable[[str | None], Client],
+) -> None:
     case = demo_case()
     response = client_as("clerk").post(
         reverse("cases:case_move_stage", args=[case.pk]), {"stage": "trial", "version": case.version}
@@ -74,7 +76,7 @@ def test_acknowledging_twice_acknowledges_once_and_tells_who_did(
     second = client.post(url, follow=True)
     assert "周海" in second.content.decode()
     alert.refresh_from_db()
-    assert alert.acknowledged_by.username == "chief"
+    assert alert.acknowledged_by is not None and alert.acknowledged_by.username == "chief"
     assert client_as("judge").post(url).status_code == 403
 
 
@@ -116,3 +118,20 @@ def test_the_key_cases_list_reads_the_same_queries_for_2_or_12_cases(
     response = client.get(url)
     assert len(response.context["page"].object_list) == 13  # with the demo case
     assert queries() == few
+
+
+def test_the_api_lists_open_alerts_and_a_retried_acknowledgement_acknowledges_once(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    client = client_as("chief")
+    listed = client.get("/api/case-alerts/?open=1").json()["results"]
+    alert = next(row for row in listed if row["kind"] == AlertKind.FLAGGED and row["tier"] == Tier.CHIEF)
+    url = f"/api/case-alerts/{alert['id']}/acknowledge/"
+    first = client.post(url)
+    assert first.status_code == 200 and first.json()["acknowledged_at"]
+    again = client.post(url)
+    assert again.status_code == 400 and "周海" in str(again.json())
+    assert client_as("judge").post(url).status_code == 403
+    assert client_as("judge2").post(url).status_code == 404
+    case = client.get(f"/api/cases/{alert['case']}/").json()
+    assert (case["risk_level"], set(case["risk_flags"])) == (3, {"petition-risk", "mass-involved"})

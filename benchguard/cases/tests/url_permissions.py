@@ -116,5 +116,8 @@ EXPECTED: dict[str, Expect] = {
     "cases:statement_publish": Expect(405, {ANON: LOGIN}, a_statement),
     "cases:watch_list": Expect(403, {ANON: LOGIN, "office": 200, **each(LEADERS, 200)}),
     "api-case-list": Expect(200, {ANON: 401}),
+    "api-case-alert-list": Expect(200, {ANON: 401}),
+    "api-case-alert-detail": Expect(404, {ANON: 401, **each(READERS | {"judge"}, 200)}, demo_alert),
+    "api-case-alert-acknowledge": Expect(405, {ANON: 401}, demo_alert),
     "api-case-detail": Expect(404, {ANON: 401, **each(READERS | {"judge"}, 200)}, first_case),
 }

@@ -18,6 +18,7 @@ register(
                 "gate.checkdecisionrecord",
                 "gate.dayendrecord",
                 "gate.helditem",
+                "gate.partyarrival",
             }
         ),
         ALL,  # the visitor, purpose, host, reasons for holding or refusing, owners of items

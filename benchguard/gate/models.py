@@ -434,3 +434,39 @@ class HeldItem(VersionedModel):
     def audit_court_id(self) -> int:
         """The court the row belongs to, for the audit line (core.audit)."""
         return self.shift.post.court_id
+
+
+class PartyArrival(models.Model):
+    """A visitor who is (by document) or may be (by name alone) a party of a case of this
+    court at a level that needs a plan (A14, A16): the case judge and the judicial police
+    on duty are told at once. Not a hold: the guard sees only an instruction to let the
+    police see the visitor, never the case."""
+
+    class MatchedBy(models.TextChoices):
+        DOCUMENT = "document", _("By identity document")
+        NAME = "name", _("By name only: a candidate")
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="party_arrivals", verbose_name=_("visit")
+    )
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, related_name="party_arrivals", verbose_name=_("case")
+    )
+    party = models.ForeignKey(
+        "cases.Party", on_delete=models.PROTECT, related_name="arrivals", verbose_name=_("party")
+    )
+    matched_by = models.CharField(_("matched"), max_length=16, choices=MatchedBy.choices)
+    created_at = models.DateTimeField(_("arrived at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("arrival of a flagged case's party")
+        verbose_name_plural = _("arrivals of flagged cases' parties")
+        constraints = [models.UniqueConstraint(fields=["visit", "party"], name="gate_party_arrival_once")]
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.get_matched_by_display()}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.case.court_id

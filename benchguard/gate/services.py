@@ -22,7 +22,7 @@ from benchguard.core.documents import validate_document
 from benchguard.core.exports import Column, local_time, workbook
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
-from benchguard.gate import permissions, selectors
+from benchguard.gate import arrivals, permissions, selectors
 from benchguard.gate.choices import (
     OPEN_STATUSES,
     POLICE_STATUSES,
@@ -258,6 +258,12 @@ def _register(
                 for c in hits
             ]
         )
+    # A party of a flagged case: the case judge and the police are told; not a hold.
+    visit.flagged_arrivals = len(  # type: ignore[attr-defined]
+        arrivals.note_flagged_parties(
+            visit, actor=actor, name=visitor_name, document_kind=document_kind, normalised=normalised, now=now
+        )
+    )
     if status == VisitStatus.ON_HOLD:
         audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
         _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"), new_occasion=True)

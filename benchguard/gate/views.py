@@ -89,6 +89,13 @@ def desk(request: HttpRequest) -> HttpResponse:
                             _("%(name)s is registered; waiting for %(host)s to confirm.")
                             % {"name": visit.visitor_name, "host": host.name},
                         )
+                    flagged: int = getattr(visit, "flagged_arrivals", 0)
+                    if visit.status == VisitStatus.PENDING and flagged:
+                        # The instruction, never the case (issue 12 part 4).
+                        messages.warning(
+                            request,
+                            _("The judicial police on duty were told: they see the visitor first."),
+                        )
                     return redirect(_desk_url(post))
     visits = list(selectors.today_visits(post)[:200])
     return render(

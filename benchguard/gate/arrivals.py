@@ -1,0 +1,98 @@
+"""The gate knows flagged cases (issue 12 part 4; A14, A16): when a visitor is a party of
+a case of the gate's court at a level that needs a plan — by identity document exactly,
+or by name alone as a candidate when the party's document is not recorded — the case
+judge and the judicial police are told at once. It is not a hold (only the controlled
+list holds a visitor, services.check_in): the guard gets an instruction, never the case.
+
+A party recorded with another document is somebody else with the same name and is not
+matched, as the controlled list's screening tells namesakes apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from benchguard.cases.choices import PartyKind, Stage
+from benchguard.cases.models import Party, party_document_index
+from benchguard.core import audit
+from benchguard.core.types import Actor
+from benchguard.gate.models import PartyArrival, Visit
+from benchguard.notifications.services import localized, notify
+from benchguard.organization.choices import Role
+from benchguard.organization.selectors import accounts_with_roles
+
+ARRIVED = gettext_lazy("A party of flagged case %(number)s (%(level)s) has arrived at %(post)s at %(time)s")
+ARRIVED_FOR_POLICE = gettext_lazy(
+    "A party of a flagged case (%(level)s) has arrived at %(post)s at %(time)s: see the visitor"
+)
+
+
+def flagged_parties(
+    court_id: int, *, name: str, document_kind: str, normalised: str
+) -> list[tuple[Party, str]]:
+    """The parties of the court's open cases at a level that needs a plan whom the
+    visitor is (their document) or may be (their name, no document recorded)."""
+    index = party_document_index(document_kind, normalised) if normalised else None
+    match = Q(kind=PartyKind.PERSON, name=name.strip(), document_index="")
+    if index:
+        match |= Q(document_index=index)
+    parties = (
+        Party.objects.filter(match, case__court_id=court_id, case__risk_level__needs_plan=True)
+        .exclude(case__stage=Stage.CLOSED)
+        .select_related("case__risk_level", "case__judge__account")
+        .order_by("case_id", "id")
+    )
+    return [
+        (
+            party,
+            PartyArrival.MatchedBy.DOCUMENT
+            if index and party.document_index == index
+            else PartyArrival.MatchedBy.NAME,
+        )
+        for party in parties
+    ]
+
+
+def note_flagged_parties(
+    visit: Visit, *, actor: Actor, name: str, document_kind: str, normalised: str, now: dt.datetime
+) -> list[PartyArrival]:
+    """Record and tell the arrival of a flagged case's party (in check-in's transaction)."""
+    found = flagged_parties(visit.court_id, name=name, document_kind=document_kind, normalised=normalised)
+    if not found:
+        return []
+    arrivals = PartyArrival.objects.bulk_create(
+        [
+            PartyArrival(visit=visit, case=party.case, party=party, matched_by=matched, created_at=now)
+            for party, matched in found
+        ]
+    )
+    police = list(accounts_with_roles(visit.court_id, Role.JUDICIAL_POLICE))
+    at = timezone.localtime(now).strftime("%H:%M")
+    for case in {party.case_id: party.case for party, _matched in found}.values():
+        level = case.risk_level.label if case.risk_level else ""
+        judge = case.judge.account if case.judge is not None and case.judge.account_id else None
+        if judge is not None and judge.is_active:
+            notify(
+                recipients=[judge],
+                kind="gate.flagged_party",
+                title=localized(ARRIVED, number=case.number, level=level, post=visit.post.name, time=at),
+                url=f"/cases/{case.pk}/",
+                dedupe_key=f"gate.flagged:{visit.pk}:{case.pk}:judge",
+                court=visit.post.court,
+                new_occasion=True,
+            )
+        notify(
+            recipients=police,
+            kind="gate.flagged_party",
+            title=localized(ARRIVED_FOR_POLICE, level=level, post=visit.post.name, time=at),
+            url=reverse("gate:visit_detail", args=[visit.pk]),
+            dedupe_key=f"gate.flagged:{visit.pk}:{case.pk}:police",
+            court=visit.post.court,
+            new_occasion=True,
+        )
+    audit.record_event(actor=actor, action="gate.visit.flagged_party", obj=visit, cases=len(arrivals))
+    return arrivals

@@ -91,7 +91,7 @@ def overdue_requests_for(user: Any, limit: int = 10) -> tuple[list[LiaisonReques
         return [], 0
     rows = LiaisonRequest.objects.filter(court_id__in=courts).overdue()
     shown = list(rows.select_related("agency", "judge").order_by("answer_by", "id")[:limit])
-    return shown, len(shown) if len(shown) < limit else rows.count()
+    return shown, rows.count()
 
 
 def sending_courts_for(user: Any) -> QuerySet[Court]:

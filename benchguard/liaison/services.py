@@ -243,6 +243,11 @@ def send_request(
     return create_versioned(request, actor=actor, action="liaison.request.send", fields=REQUEST_FIELDS)
 
 
+ANSWERED_ALREADY = _("A request that is “%(status)s” cannot be answered.")
+CLOSE_REFUSED = _("Only an answered request can be closed; this one is “%(status)s”.")
+WITHDRAW_REFUSED = _("Only a request awaiting its answer can be withdrawn; this one is “%(status)s”.")
+
+
 def _locked_request(actor: Actor, request: LiaisonRequest, expected_version: int | None) -> LiaisonRequest:
     if not permissions.can_handle_request(actor, request):
         raise PermissionDenied
@@ -261,7 +266,7 @@ def record_answer(
 ) -> LiaisonRequest:
     """The body answered (A19): what it said, when, and what the court does next."""
     request = _locked_request(actor, request, expected_version)
-    require_status(request, RequestStatus.SENT, message=ANSWERED_ALREADY, field="answer")
+    require_status(request, RequestStatus.SENT, message=ANSWERED_ALREADY)
     if not answer.strip():
         raise _refuse("answer", _("Enter the body's answer."), "required")
     if answered_on < request.sent_on:
@@ -278,11 +283,6 @@ def record_answer(
         fields=["status", "answer", "answered_on", "follow_up"],
         before=before,
     )
-
-
-ANSWERED_ALREADY = _("A request that is “%(status)s” cannot be answered.")
-CLOSE_REFUSED = _("Only an answered request can be closed; this one is “%(status)s”.")
-WITHDRAW_REFUSED = _("Only a request awaiting its answer can be withdrawn; this one is “%(status)s”.")
 
 
 @transaction.atomic

@@ -278,6 +278,7 @@ def _request_form(
         call_with_form(service, actor=request.user, request=row),
         back=_request_url(row),
         template="liaison/request_form.html",
+        show_stored=False,  # not a model form; the request as stored is shown above it
         row=row,
         **kwargs,
     )

@@ -61,7 +61,7 @@ class LiaisonRequestViewSet(viewsets.ReadOnlyModelViewSet[LiaisonRequest]):
             kind=params.get("kind", ""),
             status=params.get("status", ""),
             overdue=params.get("overdue", "").lower() in ("1", "true", "on", "yes"),
-        )
+        ).select_related("sent_by")
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if args and isinstance(args[0], LiaisonRequest | list):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -107,7 +107,10 @@ class LiaisonRequestViewSet(viewsets.ReadOnlyModelViewSet[LiaisonRequest]):
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 
     def _transition(
-        self, request: Request, serializer_class: type[serializers.Serializer], service: Callable[..., Model]
+        self,
+        request: Request,
+        serializer_class: type[serializers.Serializer],
+        service: Callable[..., LiaisonRequest],
     ) -> Response:
         row = self.get_object()
         payload = serializer_class(data=request.data)

@@ -234,3 +234,17 @@ def test_the_trail_withholds_a_request_from_those_who_do_not_read_it(
     shown = AuditView(persona("admin")).shown(line)
     assert shown.object_repr == withheld() and shown.data["after"]["request_text"] == withheld()
     assert AuditView(persona("office")).data(line)["after"]["request_text"] == "请调查尾随王立明法官的人员。"
+
+
+def test_the_daily_job_reminds_of_the_demos_overdue_answer_once(persona: Callable[[str], Account]) -> None:
+    from django.core.management import call_command
+
+    overdue = LiaisonRequest.objects.get(reference="青中法警函〔2026〕18号")
+    key = f"liaison.request.overdue:{overdue.pk}:{overdue.answer_by}"
+    nine = timezone.localtime().replace(hour=9, minute=0) + dt.timedelta(days=1)
+    with time_machine.travel(nine, tick=False):
+        call_command("worker", "--once")  # claims the day's 08:15 run and runs it
+        call_command("worker", "--once")  # the same day again: nothing more
+    assert list(
+        Notification.objects.filter(dedupe_key=key).values_list("recipient__username", flat=True)
+    ) == ["police"]

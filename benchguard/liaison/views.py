@@ -219,13 +219,15 @@ def request_send(request: HttpRequest) -> HttpResponse:
         matters=Matter.objects.visible_to(user),
         initial=_send_initial(request, agencies, incidents),
     )
-    back = safe_next(request, "liaison:request_list")
+    listing = reverse("liaison:request_list")
+    back = safe_next(request, listing)
     return form_page_action(
         request,
         form,
         lambda data: services.send_request(actor=user, **data),
         done=_("The request was recorded."),
-        then=lambda row: back if request.GET.get("next") else _request_url(row),
+        # Back where the user came from (the incident's page), else to the new request.
+        then=lambda row: back if back != listing else _request_url(row),
         title=_("Record a request to an outside body"),
         back=back,
         submit=_("Record the request"),

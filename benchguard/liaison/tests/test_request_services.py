@@ -248,3 +248,20 @@ def test_the_daily_job_reminds_of_the_demos_overdue_answer_once(persona: Callabl
     assert list(
         Notification.objects.filter(dedupe_key=key).values_list("recipient__username", flat=True)
     ) == ["police"]
+
+
+def test_lines_about_the_former_police_requests_are_read_as_before(
+    court: Court, persona: Callable[[str], Account]
+) -> None:
+    """Lines written by the incident register before the move keep their object type
+    (the trail is append-only); the liaison rule withholds them as it does requests."""
+    old = AuditEntry(
+        action="incidents.police.request",
+        object_type="incidents.policerequest",
+        object_id="7",
+        object_repr="青岛市公安局市南分局 · 2026-11-20",
+        court_id=court.pk,
+        data={"after": {"request_text": "请依法调查。", "police_unit": "青岛市公安局市南分局"}},
+    )
+    assert AuditView(persona("admin")).data(old)["after"]["request_text"] == withheld()
+    assert AuditView(persona("police")).shown(old) is old

@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.gate.api.views import VisitViewSet
-from benchguard.liaison.api.views import AgencyViewSet
+from benchguard.liaison.api.views import AgencyViewSet, LiaisonRequestViewSet
 from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
@@ -25,6 +25,7 @@ router.register("cases", CaseViewSet, basename="api-case")
 router.register("case-alerts", RiskAlertViewSet, basename="api-case-alert")
 router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
+router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -32,7 +32,6 @@ register(
                 "incidents.incident",
                 "incidents.incidentattachment",
                 "incidents.protectivemeasure",
-                "incidents.policerequest",
                 "incidents.sanction",
                 "incidents.reception",
                 "incidents.chainnotification",

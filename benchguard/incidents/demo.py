@@ -1,8 +1,8 @@
-"""Demo incidents of every kind (A8, A9.1, A9.2, A9.3, A13) with protective measures, a
-request to the police, courtroom sanctions (one fine awaiting the president, one approved
-whose person applied for reconsideration), a group petition's chain and reception, an
-emergency plan and its activation, a warning talk; one threat at a base court. Made
-through the services; idempotent."""
+"""Demo incidents of every kind (A8, A9.1, A9.2, A9.3, A13) with protective measures
+(the requests to the police are in the liaison demo), courtroom sanctions (one fine
+awaiting the president, one approved whose person applied for reconsideration), a group
+petition's chain and reception, an emergency plan and its activation, a warning talk;
+one threat at a base court. Made through the services; idempotent."""
 
 from __future__ import annotations
 
@@ -97,22 +97,6 @@ def load_incidents_demo() -> None:
         owner=people["police"],
         due_date=today + dt.timedelta(days=7),
     )
-    request = services.send_police_request(
-        actor=police,
-        incident=threat,
-        police_unit="青岛市公安局市南分局",
-        sent_on=today - dt.timedelta(days=5),
-        reference="青中法警函〔2026〕15号",
-        request_text="请依法调查处理恐吓法官行为，并加强法官住所周边巡逻。",
-    )
-    services.record_police_response(
-        actor=police,
-        request=request,
-        expected_version=request.version,
-        response="已对当事人进行训诫，辖区派出所已将该小区列入重点巡逻范围。",
-        response_on=today - dt.timedelta(days=2),
-        follow_up="两周后回访法官。",
-    )
     services.add_attachment(
         actor=judge,
         incident=threat,
@@ -157,8 +141,8 @@ def load_incidents_demo() -> None:
         referred_on=today - dt.timedelta(days=4),
     )
 
-    # A9.2: banners outside the court; the police asked, no answer yet.
-    disturbance = services.report_incident(
+    # A9.2: banners outside the court (the liaison demo asks the police, no answer yet).
+    services.report_incident(
         actor=police,
         court=court,
         kind=IncidentKind.DISTURBANCE,
@@ -168,13 +152,6 @@ def load_incidents_demo() -> None:
         description="三人在法院南门拉横幅、呼喊口号，指名道姓攻击承办法官。",
         people_count=3,
         targets=[people["judge"]],
-    )
-    services.send_police_request(
-        actor=police,
-        incident=disturbance,
-        police_unit="青岛市公安局市南分局",
-        sent_on=today - dt.timedelta(days=2),
-        request_text="请依法处置法院门前拉横幅、呼喊口号等行为。",
     )
 
     # A9.3: courtroom disorder in a civil case: a reprimand and a fine awaiting the president.

@@ -191,24 +191,6 @@ class MeasureUpdateForm(StyledFormMixin, forms.Form):
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PoliceRequestForm(StyledFormMixin, forms.Form):
-    bounds = {"sent_on": HAPPENED}
-    police_unit = forms.CharField(label=_("Police unit"), max_length=100)
-    sent_on = forms.DateField(label=_("Sent on"), widget=DateInput())
-    reference = forms.CharField(label=_("Reference"), max_length=60, required=False)
-    request_text = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class PoliceResponseForm(StyledFormMixin, forms.Form):
-    bounds = {"response_on": HAPPENED}
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    response = forms.CharField(label=_("Police response"), widget=forms.Textarea(attrs={"rows": 2}))
-    response_on = forms.DateField(label=_("Response received on"), widget=DateInput())
-    follow_up = forms.CharField(
-        label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class ReferralForm(StyledFormMixin, forms.Form):
     bounds = {"referred_on": HAPPENED}
     referred_to = forms.CharField(label=_("Referred to"), max_length=100)

@@ -1,5 +1,5 @@
 """The incident register (A8, A9, A13): incidents of five kinds, their attachments,
-protective measures, requests to the police, courtroom sanctions with their statutory
+protective measures, courtroom sanctions with their statutory
 caps and the applications for their reconsideration, the group-petition notification
 chain, receptions, emergency plans and their activations, and warning talks."""
 
@@ -205,36 +205,6 @@ class ProtectiveMeasure(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.due_date}"
-
-    @property
-    def audit_court_id(self) -> int:
-        """The court of the incident, for the audit line (core.audit)."""
-        return self.incident.court_id
-
-
-class PoliceRequest(VersionedModel):
-    """A formal request to the public security organs to act (商请公安机关, A8, A9.2),
-    with their response and the follow-up."""
-
-    incident = models.ForeignKey(
-        Incident, on_delete=models.PROTECT, related_name="police_requests", verbose_name=_("incident")
-    )
-    police_unit = models.CharField(_("police unit"), max_length=100)
-    sent_on = models.DateField(_("sent on"))
-    reference = models.CharField(_("reference"), max_length=60, blank=True)
-    request_text = models.TextField(_("what was asked"))
-    response = models.TextField(_("police response"), blank=True)
-    response_on = models.DateField(_("response received on"), null=True, blank=True)
-    follow_up = models.TextField(_("follow-up"), blank=True)
-    sent_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("sent by"))
-
-    class Meta:
-        ordering = ["sent_on", "id"]
-        verbose_name = _("request to the police")
-        verbose_name_plural = _("requests to the police")
-
-    def __str__(self) -> str:
-        return f"{self.police_unit} · {self.sent_on}"
 
     @property
     def audit_court_id(self) -> int:

@@ -5,8 +5,9 @@
   every incident of their court; a reporter sees what they reported; a protected
   person sees incidents about themselves; whoever is notified in a group-petition
   chain, and the owner of a protective measure, see that incident (querysets.IncidentQuerySet.visible_to).
-- Manage (measures, police requests, referrals, the chain, receptions, plans, warning
-  talks, closing): the judicial police and the committee office of the court.
+- Manage (measures, referrals, the chain, receptions, plans, warning talks, closing):
+  the judicial police and the committee office of the court. They also send the
+  requests to the police, which are the liaison register's (benchguard.liaison, A19).
 - Link persons of concern: managers who also read the city-wide list (A15).
 - Courtroom sanctions: recorded by the presiding judge (the reporter or a protected
   person of that incident) or a manager; fines and detention approved by the court

@@ -88,7 +88,6 @@ def get_incident_for(user: Any, pk: int) -> Incident:
             "perpetrators",
             "attachments__uploaded_by",
             "measures__owner",
-            "police_requests__sent_by",
             Prefetch(
                 "sanctions",
                 queryset=Sanction.objects.select_related(
@@ -108,7 +107,7 @@ def get_incident_for(user: Any, pk: int) -> Incident:
 
 
 def get_part_for(user: Any, model: type[M], pk: int) -> M:
-    """A row that belongs to an incident the user sees (a measure, a police request, a
+    """A row that belongs to an incident the user sees (a measure, a
     sanction, a chain step, an attachment), with its incident; 404 otherwise."""
     return get_object_or_404(
         model._default_manager.select_related("incident"),

@@ -15,7 +15,6 @@ urlpatterns = [
     path("<int:pk>/perpetrators/", views.link_perpetrator, name="link_perpetrator"),
     path("<int:pk>/attachments/", views.add_attachment, name="add_attachment"),
     path("<int:pk>/measures/", views.add_measure, name="add_measure"),
-    path("<int:pk>/police/", views.police_request, name="police_request"),
     path("<int:pk>/refer/", views.refer, name="refer"),
     path("<int:pk>/matter/", views.open_matter, name="open_matter"),
     path("<int:pk>/close/", views.close, name="close"),
@@ -26,7 +25,6 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("persons-of-concern/<int:person_pk>/", partials.person_incidents, name="person_incidents"),
     path("measures/<int:pk>/", views.update_measure, name="update_measure"),
-    path("police/<int:pk>/", views.police_response, name="police_response"),
     path("sanctions/<int:pk>/", views.decide_sanction, name="decide_sanction"),
     path("sanctions/<int:pk>/decision/", views.sanction_decision, name="sanction_decision"),
     path(

@@ -8,4 +8,4 @@ class LiaisonConfig(AppConfig):
     verbose_name = _("Inter-agency liaison")
 
     def ready(self) -> None:
-        from benchguard.liaison import audit_rules, home  # noqa: F401  (audit rules, menu entry)
+        from benchguard.liaison import audit_rules, home  # noqa: F401  (audit rules, menu entries, panel)

@@ -12,3 +12,13 @@ class AgencyKind(models.TextChoices):
     BAR_ASSOCIATION = "bar_association", _("Bar association")
     INTERNET_REGULATOR = "internet_regulator", _("Internet regulator")
     OTHER = "other", _("Other body")
+
+
+class RequestStatus(models.TextChoices):
+    """Where a request sent to an outside body stands (A19): sent → answered → closed,
+    or withdrawn before an answer came."""
+
+    SENT = "sent", _("Sent, awaiting the answer")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

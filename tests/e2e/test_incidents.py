@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 def test_a_threat_is_recorded_with_its_protective_measures(demo: Any, open_page: OpenPage) -> None:
     from benchguard.incidents.models import Incident
+    from benchguard.liaison.models import Agency
 
     password = demo.DEMO_PASSWORD
     judge = signed_in(open_page, "judge", password)
@@ -66,20 +67,24 @@ def test_a_threat_is_recorded_with_its_protective_measures(demo: Any, open_page:
     expect(pp.locator('[data-testid="measures"]')).to_contain_text("上下班由司法警察护送两周。")
     expect(pp.locator('[data-testid="measures"]')).to_contain_text("已计划")
 
-    pp.get_by_text("登记商请公安机关").click()
-    pp.fill("input[name=police_unit]", "青岛市公安局市南分局")
-    pp.fill("input[name=sent_on]", timezone.localdate().isoformat())
+    # The request to the police is one of the liaison register's (A19), offered on the
+    # incident's page by the piece the register serves there.
+    pp.locator('[data-testid="send-to-police"]').click()
+    expect(pp.locator("select[name=agency]")).to_have_value(
+        str(Agency.objects.get(court__division_code="370200", name="青岛市公安局").pk)
+    )
     pp.fill("textarea[name=request_text]", "请依法查处尾随法官行为。")
-    pp.locator("form[action$='/police/'] button[type=submit]").click()
-    expect(pp.locator('[data-testid="police-requests"]')).to_contain_text("青岛市公安局市南分局")
-    expect(pp.locator('[data-testid="police-requests"]')).to_contain_text("等待公安机关回复")
+    pp.fill("input[name=answer_by]", (timezone.localdate() + dt.timedelta(days=7)).isoformat())
+    pp.locator("main form[method=post] button[type=submit]").click()
+    expect(pp.locator('[data-testid="liaison-requests"]')).to_contain_text("青岛市公安局")
+    expect(pp.locator('[data-testid="liaison-requests"]')).to_contain_text("请依法查处尾随法官行为。")
     police.screenshot("incidents-police-measures")
 
     incident = Incident.objects.get(case_number="（2026）鲁02民终3456号")
     assert incident.kind == "threat" and incident.nature == "stalking"
     assert [p.name for p in incident.targets.all()] == ["王立明"]
     assert incident.measures.get().owner.name == "马军"
-    assert incident.police_requests.get().response == ""
+    assert incident.liaison_requests.get().answer == ""
 
     # The owner of the measure (the officer) finds it waiting on the home page.
     pp.goto("/")

@@ -6,7 +6,7 @@ reads the same wherever it is called from:
 
 - register: reporting, correcting, protected persons, linked persons of concern,
   attachments, referral, closing and reopening, a committee matter, the export;
-- measures: protective measures and the requests to the police (A8, A9.2);
+- measures: protective measures (A8; requests to the police are the liaison register's, A19);
 - sanctions: courtroom sanctions, their caps, decisions and reconsideration (A9.3);
 - petitions: the group-petition chain and receptions (A13.1, A13.2);
 - plans: emergency plans and their activation (A13.4);
@@ -17,8 +17,6 @@ from benchguard.incidents.permissions import is_police_officer
 from benchguard.incidents.services.measures import (
     MEASURE_STEPS,
     add_measure,
-    record_police_response,
-    send_police_request,
     update_measure,
 )
 from benchguard.incidents.services.petitions import (
@@ -90,14 +88,12 @@ __all__ = [
     "reception_rule_applies",
     "reconsideration_due",
     "record_arrival",
-    "record_police_response",
     "record_reception",
     "record_reconsideration_outcome",
     "record_warning_talk",
     "refer_for_prosecution",
     "reopen_incident",
     "report_incident",
-    "send_police_request",
     "set_targets",
     "update_incident",
     "update_measure",

@@ -1,4 +1,5 @@
-"""Protective measures and the requests to the police (A8, A9.2)."""
+"""Protective measures (A8). Requests to the police are requests of the liaison register
+(benchguard.liaison, A19)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,10 @@ from benchguard.core.services import create_versioned, lock, update_versioned
 from benchguard.core.types import Actor
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import MeasureStatus
-from benchguard.incidents.models import Incident, PoliceRequest, ProtectiveMeasure
+from benchguard.incidents.models import Incident, ProtectiveMeasure
 from benchguard.incidents.services.register import incident_url, lock_open, require_open
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.models import Person
-from benchguard.organization.types import account_of
 
 
 @transaction.atomic
@@ -103,64 +103,4 @@ def update_measure(
         action="incidents.measure.update",
         expected_version=expected_version,
         changes=changes,
-    )
-
-
-@transaction.atomic
-def send_police_request(
-    *,
-    actor: Actor,
-    incident: Incident,
-    police_unit: str,
-    sent_on: dt.date,
-    request_text: str,
-    reference: str = "",
-) -> PoliceRequest:
-    """The formal request to the public security organs (商请公安机关依法处理)."""
-    incident = lock_open(actor, incident)
-    if sent_on > timezone.localdate():
-        raise ValidationError({"sent_on": _("The date cannot be in the future.")})
-    if sent_on < timezone.localtime(incident.occurred_at).date():
-        raise ValidationError({"sent_on": _("The request cannot predate the incident.")})
-    return create_versioned(
-        PoliceRequest(
-            incident=incident,
-            police_unit=police_unit.strip(),
-            sent_on=sent_on,
-            reference=reference.strip(),
-            request_text=request_text.strip(),
-            sent_by=account_of(actor),
-        ),
-        actor=actor,
-        action="incidents.police.request",
-        fields=["incident", "police_unit", "sent_on", "reference", "request_text"],
-    )
-
-
-@transaction.atomic
-def record_police_response(
-    *,
-    actor: Actor,
-    request: PoliceRequest,
-    expected_version: int,
-    response: str,
-    response_on: dt.date,
-    follow_up: str = "",
-) -> PoliceRequest:
-    if not permissions.can_manage(actor, request.incident):
-        raise PermissionDenied
-    require_open(lock(request.incident))
-    if not response.strip():
-        raise ValidationError({"response": _("Enter the police response.")})
-    if response_on > timezone.localdate():
-        raise ValidationError({"response_on": _("The date cannot be in the future.")})
-    if response_on < request.sent_on:
-        raise ValidationError({"response_on": _("The response cannot predate the request.")})
-    return update_versioned(
-        PoliceRequest,
-        request.pk,
-        actor=actor,
-        action="incidents.police.response",
-        expected_version=expected_version,
-        changes={"response": response.strip(), "response_on": response_on, "follow_up": follow_up.strip()},
     )

@@ -18,7 +18,6 @@ def delete_incident_rows() -> None:
         "ChainNotification",
         "Reconsideration",
         "Sanction",
-        "PoliceRequest",
         "ProtectiveMeasure",
         "IncidentAttachment",
     ):

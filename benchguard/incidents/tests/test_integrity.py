@@ -38,12 +38,8 @@ def _closed(report, persona):
 def test_a_closed_incident_changes_only_after_it_is_reopened(report, persona, person_of) -> None:
     police = persona("police")
     incident = _closed(report, persona)
-    today = timezone.localdate()
     attempts = [
         lambda: services.set_targets(actor=police, incident=incident, targets=[person_of("chief")]),
-        lambda: services.send_police_request(
-            actor=police, incident=incident, police_unit="分局", sent_on=today, request_text="请处理"
-        ),
         lambda: services.add_attachment(
             actor=police, incident=incident, upload=SimpleUploadedFile("a.txt", b"x", "text/plain")
         ),
@@ -117,9 +113,7 @@ def _close(incident, persona):
     return services.close_incident(actor=persona("police"), incident=incident, note="结束。")
 
 
-@pytest.mark.parametrize(
-    "what", ["update", "link", "refer", "close", "response", "sanction", "chain", "reception"]
-)
+@pytest.mark.parametrize("what", ["update", "link", "refer", "close", "sanction", "chain", "reception"])
 def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of, what) -> None:
     police = persona("police")
     kind = {
@@ -129,15 +123,6 @@ def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of,
         "reception": IncidentKind.GROUP_PETITION,
     }.get(what, IncidentKind.THREAT)
     incident = report(kind, actor="judge" if kind in (IncidentKind.COURTROOM,) else "police")
-    request = None
-    if what == "response":
-        request = services.send_police_request(
-            actor=police,
-            incident=incident,
-            police_unit="分局",
-            sent_on=timezone.localdate(),
-            request_text="请处理",
-        )
     incident = _close(incident, persona)
     today = timezone.localdate()
     run = {
@@ -151,13 +136,6 @@ def test_each_change_to_a_closed_incident_is_refused(report, persona, person_of,
             actor=police, incident=incident, referred_to="分局", referred_on=today
         ),
         "close": lambda: services.close_incident(actor=police, incident=incident, note="再次结束"),
-        "response": lambda: services.record_police_response(
-            actor=police,
-            request=request,  # type: ignore[arg-type]  # set above for this case
-            expected_version=request.version if request else 0,
-            response="已处置",
-            response_on=today,
-        ),
         "sanction": lambda: services.impose_sanction(
             actor=persona("judge"),
             incident=incident,

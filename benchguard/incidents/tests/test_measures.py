@@ -4,12 +4,8 @@ holds an incident of every kind."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
-from django.utils import timezone
 
 from benchguard.core.services import StaleEditError
 from benchguard.incidents import services
@@ -80,60 +76,6 @@ def test_a_measure_needs_an_owner_of_the_court_and_a_future_due_date(report, per
     assert incident.measures.count() == 0
 
 
-def test_a_request_to_the_police_and_its_response(report, persona) -> None:
-    police = persona("police")
-    incident = report(IncidentKind.DISTURBANCE)
-    today = timezone.localdate()
-    for sent_on, field in (
-        (today + dt.timedelta(days=1), "sent_on"),
-        (today - dt.timedelta(days=3), "sent_on"),
-    ):
-        with pytest.raises(ValidationError) as caught:
-            services.send_police_request(
-                actor=police,
-                incident=incident,
-                police_unit="市南分局",
-                sent_on=sent_on,
-                request_text="请处置",
-            )
-        assert field in caught.value.error_dict  # not in the future, not before the incident
-    request = services.send_police_request(
-        actor=police,
-        incident=incident,
-        police_unit="青岛市公安局市南分局",
-        sent_on=today,
-        reference="青中法警函〔2026〕3号",
-        request_text="请依法处置门前拉横幅行为。",
-    )
-    assert request.response == "" and request.sent_by == police
-    with pytest.raises(ValidationError) as caught:
-        services.record_police_response(
-            actor=police,
-            request=request,
-            expected_version=request.version,
-            response="已处置",
-            response_on=today - dt.timedelta(days=1),
-        )
-    assert "response_on" in caught.value.error_dict  # not before the request
-    answered = services.record_police_response(
-        actor=police,
-        request=request,
-        expected_version=request.version,
-        response="已出警劝离，对组织者批评教育。",
-        response_on=today,
-        follow_up="一周后回访。",
-    )
-    assert answered.response_on == today and answered.version == 2
-    with pytest.raises(StaleEditError):
-        services.record_police_response(
-            actor=persona("office"), request=request, expected_version=1, response="重复", response_on=today
-        )
-    with pytest.raises(PermissionDenied):
-        services.send_police_request(
-            actor=persona("judge"), incident=incident, police_unit="x", sent_on=today, request_text="x"
-        )
-
-
 def test_the_demo_holds_every_kind_and_the_list_names_its_incidents() -> None:
     from benchguard.persons_of_concern.models import ControlledListEntry
 
@@ -143,27 +85,3 @@ def test_the_demo_holds_every_kind_and_the_list_names_its_incidents() -> None:
     assert entry.status == "active"
     judge = Person.objects.get(account__username="judge")
     assert Incident.objects.filter(targets=judge, measures__isnull=False).exists()
-
-
-def test_the_police_response_is_recorded_from_the_incident_page(report, persona, client) -> None:
-    police = persona("police")
-    incident = report(IncidentKind.DISTURBANCE)
-    today = timezone.localdate()
-    request = services.send_police_request(
-        actor=police, incident=incident, police_unit="市南分局", sent_on=today, request_text="请处置"
-    )
-    client.force_login(police)
-    prefix = f"r{request.pk}"
-    response = client.post(
-        reverse("incidents:police_response", args=[request.pk]),
-        {
-            f"{prefix}-version": request.version,
-            f"{prefix}-response": "已处置",
-            f"{prefix}-response_on": today,
-        },
-    )
-    assert response.status_code == 302 and response.url == reverse(
-        "incidents:incident_detail", args=[incident.pk]
-    )
-    request.refresh_from_db()
-    assert request.response == "已处置" and request.version == 2

@@ -89,7 +89,6 @@ EXPECTED: dict[str, Expect] = {
     "incidents:link_perpetrator": post_only(threat),
     "incidents:add_attachment": post_only(threat),
     "incidents:add_measure": post_only(threat),
-    "incidents:police_request": post_only(threat),
     "incidents:refer": post_only(threat),
     "incidents:open_matter": post_only(threat),
     "incidents:close": post_only(threat),
@@ -101,7 +100,6 @@ EXPECTED: dict[str, Expect] = {
     # The person page's list of incidents: whoever may open the person (the list's readers).
     "incidents:person_incidents": record(POC_READERS, lambda: {"person_pk": shan()["pk"]}),
     "incidents:update_measure": post_only(_first("ProtectiveMeasure")),
-    "incidents:police_response": post_only(_first("PoliceRequest")),
     "incidents:decide_sanction": post_only(_first("Sanction")),
     "incidents:sanction_decision": Expect(
         404,

@@ -4,7 +4,7 @@ incident's page all come back to it the same way (incident_page.on_incident).
 
 urls.py names every view through this package (`views.incident_list`)."""
 
-from benchguard.incidents.views.measures import add_measure, police_request, police_response, update_measure
+from benchguard.incidents.views.measures import add_measure, update_measure
 from benchguard.incidents.views.petitions import acknowledge, add_reception, chain_notify
 from benchguard.incidents.views.plans import (
     plan_activate,
@@ -59,8 +59,6 @@ __all__ = [
     "plan_detail",
     "plan_download",
     "plan_list",
-    "police_request",
-    "police_response",
     "reconsideration_outcome",
     "record_arrival",
     "refer",

@@ -38,16 +38,11 @@ M = TypeVar("M", bound=Model)
 
 
 def _row_forms(incident: Incident, bound: dict[str, Any]) -> None:
-    """Each measure, police request and pending sanction carries its own small form
+    """Each measure and pending sanction carries its own small form
     (prefixed by its id); a refused one comes back bound, with the user's input."""
     for m in incident.measures.all():
         m.form = bound.get(f"m{m.pk}") or forms.MeasureUpdateForm(  # type: ignore[attr-defined]
             prefix=f"m{m.pk}", initial={"version": m.version, "status": m.status, "result": m.result}
-        )
-    for r in incident.police_requests.all():
-        r.form = bound.get(f"r{r.pk}") or forms.PoliceResponseForm(  # type: ignore[attr-defined]
-            prefix=f"r{r.pk}",
-            initial={"version": r.version, "response": r.response, "follow_up": r.follow_up},
         )
     for s in incident.sanctions.all():
         s.form = bound.get(f"s{s.pk}") or forms.SanctionDecisionForm(  # type: ignore[attr-defined]
@@ -109,7 +104,6 @@ def render_incident(
             court_id=court_id, initial={"targets": [p.pk for p in incident.targets.all()]}
         ),
         "measure_form": forms.MeasureForm(court_id=court_id),
-        "police_form": forms.PoliceRequestForm(),
         "referral_form": forms.ReferralForm(),
         "close_form": forms.CloseForm(),
         "reopen_form": forms.ReopenForm(),
@@ -162,7 +156,7 @@ def posted_to_incident(
 def posted_to_part(
     model: type[M], allowed: Callable[[Any, M], bool] | None
 ) -> Callable[[Callable[[HttpRequest, M], HttpResponse]], Callable[..., HttpResponse]]:
-    """A form or button of a row of the incident's page (a measure, a police request, a
+    """A form or button of a row of the incident's page (a measure, a
     sanction, a chain step; core.views.row_page, POST only): a row of an incident the user
     sees (404 otherwise) that `allowed` lets the user act on (403 otherwise; None: the
     service decides)."""

@@ -1,4 +1,4 @@
-"""Protective measures and the requests to the police (A8, A9.2), on the incident's page."""
+"""Protective measures (A8), on the incident's page."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from benchguard.incidents import forms, permissions, services
-from benchguard.incidents.models import Incident, PoliceRequest, ProtectiveMeasure
+from benchguard.incidents.models import Incident, ProtectiveMeasure
 from benchguard.incidents.views.incident_page import (
     post_incident_form,
     post_row_form,
@@ -28,17 +28,3 @@ def update_measure(request: HttpRequest, measure: ProtectiveMeasure) -> HttpResp
     form = forms.MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
     done = _("The measure was updated.")
     return post_row_form(request, measure.incident, form, services.update_measure, done, measure=measure)
-
-
-@posted_to_incident(permissions.can_manage)
-def police_request(request: HttpRequest, incident: Incident) -> HttpResponse:
-    form = forms.PoliceRequestForm(request.POST)
-    done = _("The request to the police was recorded.")
-    return post_incident_form(request, incident, "police_form", form, services.send_police_request, done)
-
-
-@posted_to_part(PoliceRequest, lambda user, row: permissions.can_manage(user, row.incident))
-def police_response(request: HttpRequest, row: PoliceRequest) -> HttpResponse:
-    form = forms.PoliceResponseForm(request.POST, prefix=f"r{row.pk}")
-    done = _("The police response was recorded.")
-    return post_row_form(request, row.incident, form, services.record_police_response, done, request=row)

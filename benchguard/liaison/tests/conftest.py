@@ -1,17 +1,24 @@
 """Fixtures of the liaison tests (the intermediate court and its committee office are the
-project's `court` and `office`): the demo's public security bureau, and a base court's
-body kept by that court's office."""
+project's `court` and `office`): the demo's public security bureau, a base court's body
+kept by that court's office, an incident (`report`, the register's fixture) and a
+request (`send`)."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+import pytest
+from django.utils import timezone
+
+from benchguard.incidents.tests import conftest as incident_fixtures
 from benchguard.liaison import services
 from benchguard.liaison.choices import AgencyKind
-from benchguard.liaison.models import Agency
+from benchguard.liaison.models import Agency, LiaisonRequest
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Account, Court
+from benchguard.organization.models import Account, Court, Person
 
 
 @pytest.fixture
@@ -44,3 +51,29 @@ def shinan_body(shinan_office: Account) -> Agency:
     )
     services.add_contact(actor=shinan_office, agency=agency, name="韩东", office_phone="0532-8288 0110")
     return agency
+
+
+# An incident reported through the register's own fixture: report(kind, actor=..., **facts).
+report = incident_fixtures.report
+
+
+@pytest.fixture
+def send(persona: Callable[[str], Account], court: Court, bureau: Agency) -> Callable[..., LiaisonRequest]:
+    """send(actor="police", **overrides): a valid request to the demo's public security
+    bureau about the judge 王立明, sent today and to be answered within a week."""
+
+    def make(actor: str | Account = "police", **overrides: Any) -> LiaisonRequest:
+        account = persona(actor) if isinstance(actor, str) else actor
+        today = timezone.localdate()
+        fields: dict[str, Any] = {
+            "court": court,
+            "agency": bureau,
+            "judge": Person.objects.get(account__username="judge"),
+            "request_text": "请依法处置。",
+            "sent_on": today,
+            "answer_by": today + dt.timedelta(days=7),
+            **overrides,
+        }
+        return services.send_request(actor=account, **fields)
+
+    return make

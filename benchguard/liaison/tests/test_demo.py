@@ -21,3 +21,18 @@ def test_the_demo_has_one_body_of_each_kind_and_runs_twice_without_duplicates() 
     for contact in AgencyContact.objects.all():
         assert contact.office_phone.startswith("0532-")
         assert all(is_phone_number(p) for p in (contact.office_phone, contact.mobile_phone) if p)
+
+
+def test_the_demo_has_requests_in_every_state_that_matters() -> None:
+    from benchguard.liaison.choices import RequestStatus
+    from benchguard.liaison.models import LiaisonRequest
+
+    before = LiaisonRequest.objects.count()
+    load_liaison_demo()
+    assert LiaisonRequest.objects.count() == before == 4
+    statuses = set(LiaisonRequest.objects.values_list("status", flat=True))
+    assert {RequestStatus.SENT, RequestStatus.ANSWERED, RequestStatus.CLOSED} <= statuses
+    [overdue] = LiaisonRequest.objects.overdue()
+    assert overdue.agency.kind == AgencyKind.PUBLIC_SECURITY and overdue.incident is not None
+    answered = LiaisonRequest.objects.get(status=RequestStatus.ANSWERED)
+    assert answered.incident is not None and answered.contact is not None

@@ -48,7 +48,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from benchguard.cases.choices import PartyKind, PartyRole, Stage
-from benchguard.cases.models import Case, Party, party_document_index
+from benchguard.cases.models import Case, Party, RiskLevel, party_document_index
 from benchguard.cases.numbers import TYPE_CODES, CaseNumber
 from benchguard.organization.choices import CourtLevel, DepartmentType, PersonCategory
 from benchguard.organization.models import Court
@@ -147,6 +147,7 @@ def generate_cases(ctx: ScaleContext) -> dict[str, int]:
     }
     planned = _plan(rng, courts, [size[c.pk] for c in courts], total)
     sequences = _highest_sequences()
+    levels = list(RiskLevel.objects.filter(is_active=True).order_by("rank").values_list("pk", flat=True))[:3]
     reserved = _demo_numbers(courts)
     case_ids = iter(next_ids(Case, len(planned)))
     party_ids = iter(next_ids(Party, 4 * len(planned)))
@@ -171,12 +172,14 @@ def generate_cases(ctx: ScaleContext) -> dict[str, int]:
                 in_division = [pk for pk, department in judges[court.pk] if department == division]
                 judge = rng.choice(in_division or [pk for pk, _d in judges[court.pk]])
                 case_id = next(case_ids)
+                stage = _stage(rng, type_code, today - filed_on)
+                level = _risk_level(rng, levels)
                 cases.append(
                     (
                         case_id, court.pk, str(number), number.year, type_code, number.sequence,
-                        rng.choice(CAUSES[type_code[0]]), _stage(rng, type_code, today - filed_on),
-                        division, judge, filed_on,
+                        rng.choice(CAUSES[type_code[0]]), stage, division, judge, filed_on,
                         rng.choice(accounts_by_court.get(court.pk) or [fallback]), filed_at, filed_at,
+                        level, filed_at if level else None, stage if level else "",
                     )
                 )  # fmt: skip
                 for row in _parties(rng, type_code, filed_at, today):
@@ -188,9 +191,21 @@ def generate_cases(ctx: ScaleContext) -> dict[str, int]:
     return {"cases": len(planned), "parties": parties_made}
 
 
+FLAGGED_SHARE = 0.03  # of cases flagged at filing and set at a level (A14)
+LEVEL_WEIGHTS = (60, 30, 10)  # 一般, 较高, 重大
+
+
+def _risk_level(rng: random.Random, levels: Sequence[int]) -> int | None:
+    """The level a case was set at, for the few flagged ones (the seeded levels by rank)."""
+    if not levels or rng.random() >= FLAGGED_SHARE:
+        return None
+    return rng.choices(list(levels), LEVEL_WEIGHTS[: len(levels)])[0]
+
+
 CASE_FIELDS = (
     "id", "court_id", "number", "year", "type_code", "sequence", "cause", "stage", "division_id",
-    "judge_id", "filed_on", "registered_by_id", "created_at", "updated_at",
+    "judge_id", "filed_on", "registered_by_id", "created_at", "updated_at", "risk_level_id", "flagged_at",
+    "assessed_stage",
 )  # fmt: skip
 PARTY_FIELDS = (
     "id", "case_id", "kind", "role", "name", "document_kind", "document_number", "document_index",

@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PEOPLE_AT_A_GATE, PHONE
-from benchguard.gate.choices import CHECK_CHOICES, DayEndOutcome, Disposition, HoldDecision, Shift, VisitStatus
+from benchguard.gate.choices import (
+    CHECK_CHOICES,
+    DayEndOutcome,
+    Disposition,
+    HoldDecision,
+    Shift,
+    VisitStatus,
+)
 from benchguard.gate.models import Post
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
 from benchguard.organization.models import Person

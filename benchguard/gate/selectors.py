@@ -227,7 +227,12 @@ def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def drill_visits(
-    user: Actor, *, status: str = "", held: bool = False, month: dt.date | None = None, court: int | None = None
+    user: Actor,
+    *,
+    status: str = "",
+    held: bool = False,
+    month: dt.date | None = None,
+    court: int | None = None,
 ) -> QuerySet[Visit]:
     """The register's visits the leaders' overview counted (A30): of a status, those the
     screening held or checked (`held`), that arrived in a month, of a court."""

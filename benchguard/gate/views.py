@@ -367,7 +367,11 @@ def visit_list(request: HttpRequest) -> HttpResponse:
         form = forms.VisitSearchForm(
             initial={k: criteria.get(k) for k in ("date_from", "date_to", "name", "host")}
         )
-    drill = forms.VisitDrillForm(request.GET) if any(k in request.GET for k in forms.VisitDrillForm.KEYS) else None
+    drill = (
+        forms.VisitDrillForm(request.GET)
+        if any(k in request.GET for k in forms.VisitDrillForm.KEYS)
+        else None
+    )
     if drill is not None:
         # What the leaders' overview counted (A30), in place of the kept search.
         data = drill.cleaned_data if drill.is_valid() else None

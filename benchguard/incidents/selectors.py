@@ -51,8 +51,8 @@ def search_incidents(
     place, case number, the reporter's description of who did it and the names of the
     protected persons and the case judge; `kind`, `status` and the dates the incident
     happened (both days included, in the court's time zone); the protected persons'
-    staff `category` (A2/A28), the exact `place` and the `court` (the leaders' overview, A30). The list page and the
-    export use the same search."""
+    staff `category` (A2/A28), the exact `place` and the `court` (the leaders' overview,
+    A30). The list page and the export use the same search."""
     incidents = incidents_for(user)
     text = text.strip()
     if text:

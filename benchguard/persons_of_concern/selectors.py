@@ -59,7 +59,7 @@ def filter_entries(
     if level:
         entries = entries.filter(level=level)
     if active:
-        entries = entries.active_on(today or timezone.localdate())
+        entries = entries.active_on(today or timezone.localdate())  # type: ignore[attr-defined]
     if court:
         entries = entries.filter(court_id=court)
     return entries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -21,6 +21,7 @@ from benchguard.persons_of_concern.models import (
     PersonName,
     PersonOfConcern,
 )
+from benchguard.persons_of_concern.querysets import ControlledListEntryQuerySet
 
 
 def persons_for(user: Any) -> QuerySet[PersonOfConcern]:
@@ -59,7 +60,7 @@ def filter_entries(
     if level:
         entries = entries.filter(level=level)
     if active:
-        entries = entries.active_on(today or timezone.localdate())  # type: ignore[attr-defined]
+        entries = cast(ControlledListEntryQuerySet, entries).active_on(today or timezone.localdate())
     if court:
         entries = entries.filter(court_id=court)
     return entries

@@ -71,7 +71,10 @@ def test_each_viewer_gets_only_the_figures_of_lists_they_open(
 ) -> None:
     """The office reads the register of matters and the controlled list but not the
     visits register; a leader who is no committee officer the reverse for matters."""
-    keys = lambda username: {f.key for f in client_as(username).get(OVERVIEW).context["figures"]}  # noqa: E731
+
+    def keys(username: str) -> set[str]:
+        return {figure.key for figure in client_as(username).get(OVERVIEW).context["figures"]}
+
     office, leader, chair = keys("office"), keys("leader"), keys("chair")
     assert {"open-matters", "controlled-list", "incidents-by-kind"} <= office
     assert "holds-now" not in office

@@ -40,7 +40,7 @@ def _assert_each_number_opens_as_many(client: Client, figures: dict[str, Figure]
 
 @pytest.mark.parametrize("username", ["chair", "office", "leader"])
 def test_each_number_is_the_count_of_the_list_it_opens(
-    client_as: Callable[[str | None], Client], grow: Callable[[int], None], username: str
+    client_as: Callable[[str | None], Client], grow: Callable[..., None], username: str
 ) -> None:
     grow(4, hold=True)
     client = client_as(username)
@@ -56,7 +56,7 @@ def test_each_number_is_the_count_of_the_list_it_opens(
 
 
 def test_every_record_of_a_list_is_counted_once_by_the_figure_splitting_it(
-    client_as: Callable[[str | None], Client], grow: Callable[[int], None]
+    client_as: Callable[[str | None], Client], grow: Callable[..., None]
 ) -> None:
     grow(4)
     chair = client_as("chair")
@@ -90,7 +90,7 @@ def test_overdue_matters_are_counted_as_the_register_finds_them(
 
 
 def test_a_base_courts_leader_counts_their_courts_records_only(
-    client: Client, shinan_leader: Account, grow: Callable[[int], None]
+    client: Client, shinan_leader: Account, grow: Callable[..., None]
 ) -> None:
     """The rows grown are the intermediate court's: the Shinan leader's incidents and
     visits do not move, and every number still opens as many."""
@@ -104,7 +104,7 @@ def test_a_base_courts_leader_counts_their_courts_records_only(
 
 
 def test_the_court_filter_counts_as_the_lists_filtered_by_court(
-    client_as: Callable[[str | None], Client], grow: Callable[[int], None], court: Court, shinan: Court
+    client_as: Callable[[str | None], Client], grow: Callable[..., None], court: Court, shinan: Court
 ) -> None:
     grow(2)
     chair = client_as("chair")

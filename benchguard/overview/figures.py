@@ -56,6 +56,13 @@ class Scope:
     court: Court | None
     today: dt.date
     names: dict[int, str] = field(default_factory=dict)
+    # An area's scoped queryset, built once a page (its visible_to may ask the database).
+    scoped: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def once(self, key: str, build: Callable[[], Any]) -> Any:
+        if key not in self.scoped:
+            self.scoped[key] = build()
+        return self.scoped[key]
 
     def link(self, name: str, **params: Any) -> str:
         """The list page `name` filtered by `params`, and by the chosen court."""

@@ -76,9 +76,12 @@ def _per_month(rows: QuerySet[Any], field: str, scope: Scope) -> dict[dt.date, i
 
 
 def _matters(scope: Scope) -> QuerySet[Matter] | None:
-    if not matter_selectors.office_courts(scope.user):
-        return None
-    return _in_court(matter_selectors.register_of_matters(scope.user), scope)
+    def build() -> QuerySet[Matter] | None:
+        if not matter_selectors.office_courts(scope.user):
+            return None
+        return _in_court(matter_selectors.register_of_matters(scope.user), scope)
+
+    return scope.once("matters", build)
 
 
 def open_matters(scope: Scope) -> Figure | None:
@@ -130,9 +133,12 @@ def matters_by_category(scope: Scope) -> Figure | None:
 
 
 def _incidents(scope: Scope) -> QuerySet[Incident] | None:
-    if not incident_permissions.can_report(scope.user):
-        return None
-    return _in_court(Incident.objects.visible_to(scope.user), scope)
+    def build() -> QuerySet[Incident] | None:
+        if not incident_permissions.can_report(scope.user):
+            return None
+        return _in_court(Incident.objects.visible_to(scope.user), scope)
+
+    return scope.once("incidents", build)
 
 
 def incidents_by_kind(scope: Scope) -> Figure | None:
@@ -233,9 +239,12 @@ def flagged_cases_by_level(scope: Scope) -> Figure | None:
 
 
 def _visits(scope: Scope) -> QuerySet[Any] | None:
-    if not gate_permissions.can_list_visits(scope.user):
-        return None
-    return _in_court(gate_selectors.register_for(scope.user), scope)
+    def build() -> QuerySet[Any] | None:
+        if not gate_permissions.can_list_visits(scope.user):
+            return None
+        return _in_court(gate_selectors.register_for(scope.user), scope)
+
+    return scope.once("visits", build)
 
 
 HOLD_STATUSES = (VisitStatus.ON_HOLD, VisitStatus.CHECKING)

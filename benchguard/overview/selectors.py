@@ -228,10 +228,11 @@ def incidents_by_category(scope: Scope) -> Figure | None:
 
 
 def flagged_cases_by_level(scope: Scope) -> Figure | None:
-    """Flagged cases by risk level. HOOK for benchguard.cases (being built on another
-    branch): count the cases the viewer may open by level, each bar linking to the case
-    list filtered by that level (and `court`), as `incidents_by_kind` does. None until
-    then: the page leaves the figure out."""
+    """Flagged cases by risk level. HOOK for the cases area (A14, A16), to be filled by
+    its owner: count `cases.selectors.watched_cases(scope.user)` (in `_in_court`) by
+    `risk_level`, each bar linking to `cases:watch_list` filtered by that level (and
+    `court`) — a filter the watch list does not take yet — as `incidents_by_kind` does.
+    None until then: the page leaves the figure out."""
     return None
 
 

@@ -17,7 +17,7 @@ from benchguard.matters import services
 from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.matters.tests.conftest import at
-from benchguard.organization.models import Account
+from benchguard.organization.models import Account, Court
 
 URL = "/matters/all/"
 
@@ -97,6 +97,6 @@ def test_it_is_filtered_by_the_applicants_staff_category_and_court(client_as: Ca
         expected = set(court_matters.filter(applicant__category=category).values_list("number", flat=True))
         assert _numbers(office.get(URL, {"category": category})) == expected
     assert _numbers(office.get(URL, {"category": "quota_judge"}))
-    court = court_matters.values_list("court_id", flat=True).first()
+    court = Court.objects.get(division_code="370200").pk
     assert _numbers(office.get(URL, {"court": court})) == set(court_matters.values_list("number", flat=True))
     assert _numbers(office.get(URL, {"court": court + 1000})) == set()

@@ -50,13 +50,14 @@ e2e: $(INSTALLED)
 
 ## make bench: every benchmark at full size — run.py (directory, inbox, registers, and the
 ## lists at 1× and 4× their data), gate.py (check-in, 1,000,000 visits), matcher.py,
-## cases.py (filing with screening, 200,000 cases; the cases list at 1× and 4×);
+## cases.py (filing with screening, 200,000 cases; the cases list at 1× and 4×), overview.py;
 ## each row with its SQL floor and ratio (bench/README.md). Slow: half an hour or more.
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/gate.py
 	$(BIN)/python bench/matcher.py
 	$(BIN)/python bench/cases.py
+	$(BIN)/python bench/overview.py
 
 ## make bench-quick: the same rows on a tenth of the data and fewer requests (minutes)
 bench-quick: $(INSTALLED)
@@ -64,6 +65,7 @@ bench-quick: $(INSTALLED)
 	$(BIN)/python bench/gate.py --persons 10000 --visits 100000 --iterations 30
 	$(BIN)/python bench/matcher.py --persons 10000 --iterations 100
 	$(BIN)/python bench/cases.py --persons 10000 --cases 20000 --iterations 30
+	$(BIN)/python bench/overview.py --persons 10000 --iterations 30
 
 ## make messages: re-extract translatable strings (needs GNU gettext) and compile them
 messages: $(INSTALLED)

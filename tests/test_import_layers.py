@@ -35,6 +35,7 @@ LAYERS = [
     "after_hours",
     "gate",
     "liaison",
+    "overview",
     "config",
 ]
 TOP = "config"

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "benchguard.after_hours",
     "benchguard.gate",
     "benchguard.liaison",
+    "benchguard.overview",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("incidents/", include("benchguard.incidents.urls")),
     path("gate/", include("benchguard.gate.urls")),
     path("liaison/", include("benchguard.liaison.urls")),
+    path("overview/", include("benchguard.overview.urls")),
     path("api/", include("benchguard.config.api_urls")),
     path("admin/", admin.site.urls),
 ]

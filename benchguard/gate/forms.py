@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PEOPLE_AT_A_GATE, PHONE
-from benchguard.gate.choices import CHECK_CHOICES, DayEndOutcome, Disposition, HoldDecision, Shift
+from benchguard.gate.choices import (
+    CHECK_CHOICES,
+    DayEndOutcome,
+    Disposition,
+    HoldDecision,
+    Shift,
+    VisitStatus,
+)
 from benchguard.gate.models import Post
 from benchguard.incidents.choices import NATURES_BY_KIND, IncidentKind, Nature
 from benchguard.organization.models import Person
@@ -94,6 +101,19 @@ class VisitSearchForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Visitor's name"), max_length=50, required=False)
     document_number = forms.CharField(label=_("Document number"), max_length=30, required=False)
     host = forms.CharField(label=_("Host"), max_length=50, required=False)
+
+
+class VisitDrillForm(forms.Form):
+    """The register narrowed by what the leaders' overview counted (A30): a status, the
+    visits the screening held or checked, a month (YYYY-MM) and a court. Sent by GET: it
+    names no visitor, so it may stand in an address."""
+
+    KEYS = ("status", "held", "month", "court")
+
+    status = forms.ChoiceField(required=False, choices=[("", ""), *VisitStatus.choices])
+    held = forms.BooleanField(required=False)
+    month = forms.RegexField(required=False, regex=r"^20\d\d-(0[1-9]|1[0-2])$")
+    court = forms.IntegerField(required=False, min_value=1)
 
 
 class ShiftForm(StyledFormMixin, forms.Form):

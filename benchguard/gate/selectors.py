@@ -218,6 +218,37 @@ def search_visits(user: Actor, criteria: dict[str, Any]) -> QuerySet[Visit]:
     return visits
 
 
+def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The first moment of `month` and of the next, in the current time zone (as
+    TruncMonth counts them)."""
+    start = dt.datetime(month.year, month.month, 1)
+    following = dt.datetime(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(following)
+
+
+def drill_visits(
+    user: Actor,
+    *,
+    status: str = "",
+    held: bool = False,
+    month: dt.date | None = None,
+    court: int | None = None,
+) -> QuerySet[Visit]:
+    """The register's visits the leaders' overview counted (A30): of a status, those the
+    screening held or checked (`held`), that arrived in a month, of a court."""
+    visits = register_for(user).select_related("post", "host", "host_department")
+    if status:
+        visits = visits.filter(status=status)
+    if held:
+        visits = visits.filter(hits__gt=0)
+    if month is not None:
+        start, end = month_bounds(month)
+        visits = visits.filter(arrived_at__gte=start, arrived_at__lt=end)
+    if court:
+        visits = visits.filter(court_id=court)
+    return visits
+
+
 def visit_counts(user: Actor, today: dt.date) -> dict[str, list[dict[str, Any]]]:
     """The register's visits per day (the last 31 days) and per month (the last 12
     months, this one included), each with how many the screening held or checked."""

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import form_action, list_page_action, one_click, safe_next
+from benchguard.core.views import form_action, list_page_action, one_click, paginated, safe_next
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
 from benchguard.gate.models import HeldItem, Post, Visit
@@ -374,17 +374,36 @@ def visit_list(request: HttpRequest) -> HttpResponse:
         form = forms.VisitSearchForm(
             initial={k: criteria.get(k) for k in ("date_from", "date_to", "name", "host")}
         )
-    page = Paginator(selectors.search_visits(request.user, criteria), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    drill = (
+        forms.VisitDrillForm(request.GET)
+        if any(k in request.GET for k in forms.VisitDrillForm.KEYS)
+        else None
     )
+    if drill is not None:
+        # What the leaders' overview counted (A30), in place of the kept search.
+        data = drill.cleaned_data if drill.is_valid() else None
+        visits = (
+            selectors.drill_visits(
+                request.user,
+                status=data["status"],
+                held=data["held"],
+                month=dt.date.fromisoformat(f"{data['month']}-01") if data["month"] else None,
+                court=data["court"],
+            )
+            if data is not None
+            else Visit.objects.none()
+        )
+    else:
+        visits = selectors.search_visits(request.user, criteria)
     return render(
         request,
         "gate/visit_list.html",
         {
             "form": form,
-            "page": page,
-            "searched": any(criteria.values()),
-            "by_document": bool(criteria.get("document_indexes")),
+            **paginated(request, visits, PAGE_SIZE),
+            "searched": any(criteria.values()) and drill is None,
+            "drilled": drill is not None,
+            "by_document": bool(criteria.get("document_indexes")) and drill is None,
         },
     )
 

@@ -22,6 +22,7 @@ from benchguard.incidents.choices import (
     SubjectKind,
 )
 from benchguard.incidents.models import EDITABLE_FIELDS, INCIDENT_FIELDS, Incident, ProtectiveMeasure
+from benchguard.organization.choices import PersonCategory
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import people_in_court
@@ -369,6 +370,11 @@ class FilterForm(StyledFormMixin, forms.Form):
     status = filter_choice(_("Status"), _("Any status"), IncidentStatus.choices)
     occurred_from = forms.DateField(label=_("Happened from"), required=False, widget=DateInput())
     occurred_to = forms.DateField(label=_("Happened until"), required=False, widget=DateInput())
+    # A2/A28: split by the protected persons' staff category. The leaders' overview (A30)
+    # links here with an exact place and a court too.
+    category = filter_choice(_("Staff category"), _("Any category"), PersonCategory.choices)
+    place = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    court = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -391,4 +397,7 @@ class FilterForm(StyledFormMixin, forms.Form):
             "status": data["status"],
             "occurred_from": data["occurred_from"],
             "occurred_to": data["occurred_to"],
+            "category": data["category"],
+            "place": data["place"],
+            "court": data["court"],
         }

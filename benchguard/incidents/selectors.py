@@ -42,13 +42,17 @@ def search_incidents(
     status: str = "",
     occurred_from: dt.date | None = None,
     occurred_to: dt.date | None = None,
+    category: str = "",
+    place: str = "",
+    court: int | None = None,
 ) -> QuerySet[Incident]:
     """The register as the user sees it, narrowed by what was searched (A8, A9, A13):
     `text` finds the incident's number (42, #42, 第42号), or words of its account,
     place, case number, the reporter's description of who did it and the names of the
     protected persons and the case judge; `kind`, `status` and the dates the incident
-    happened (both days included, in the court's time zone). The list page and the
-    export use the same search."""
+    happened (both days included, in the court's time zone); the protected persons'
+    staff `category` (A2/A28), the exact `place` and the `court` (the leaders' overview,
+    A30). The list page and the export use the same search."""
     incidents = incidents_for(user)
     text = text.strip()
     if text:
@@ -76,6 +80,13 @@ def search_incidents(
     if occurred_to:
         after = occurred_to + dt.timedelta(days=1)
         incidents = incidents.filter(occurred_at__lt=dt.datetime.combine(after, dt.time.min, zone))
+    if category:
+        about = Incident.targets.through.objects.filter(person__category=category).values("incident_id")
+        incidents = incidents.filter(pk__in=about)
+    if place:
+        incidents = incidents.filter(place=place)
+    if court:
+        incidents = incidents.filter(court_id=court)
     return incidents
 
 

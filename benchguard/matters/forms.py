@@ -20,6 +20,7 @@ from benchguard.matters.choices import (
     Subject,
     TimeRequestKind,
 )
+from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Account, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -211,3 +212,7 @@ class RegisterSearchForm(StyledFormMixin, forms.Form):
         label=_("Handler"), required=False, queryset=Account.objects.none(), empty_label=_("Anyone")
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    # A2/A28: the register splits by the applicant's staff category; the leaders'
+    # overview (A30) links here with it, and with `court` for an office of several courts.
+    category = filter_choice(_("Staff category"), _("Any category"), PersonCategory.choices)
+    court = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

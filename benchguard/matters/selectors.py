@@ -185,6 +185,8 @@ def search_register(
     year: int | None = None,
     handler: Any = None,
     only_overdue: bool = False,
+    category: str = "",
+    court: int | None = None,
 ) -> QuerySet[Matter]:
     """The register filtered: `q` matches the number, the applicant's name or pinyin
     (spaces ignored), and the text of the matter."""
@@ -203,4 +205,8 @@ def search_register(
         matters = matters.filter(handler=handler)
     if only_overdue:
         matters = overdue(matters)
+    if category:
+        matters = matters.filter(applicant__category=category)
+    if court:
+        matters = matters.filter(court_id=court)
     return matters

@@ -90,6 +90,8 @@ def register_of_matters(request: HttpRequest) -> HttpResponse:
             year=data["year"],
             handler=data["handler"],
             only_overdue=data["overdue"],
+            category=data["category"],
+            court=data["court"],
         )
         filters = [name for name, value in data.items() if value not in ("", None, False)]
     if request.GET.get("export") == "xlsx":

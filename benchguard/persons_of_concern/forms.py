@@ -11,7 +11,7 @@ from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import BIRTH, HAPPENED, PHONE, PLANNED
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Department
-from benchguard.persons_of_concern.choices import NameKind, ObjectionBy, ObjectionDecision
+from benchguard.persons_of_concern.choices import ListLevel, NameKind, ObjectionBy, ObjectionDecision
 from benchguard.persons_of_concern.models import ControlledListEntry, DepartmentLog, PersonOfConcern
 from benchguard.persons_of_concern.services import birth_date_disagreement
 
@@ -222,3 +222,12 @@ class LogForm(StyledFormMixin, forms.ModelForm):
             del self.fields["person"]
         else:
             self.fields["person"].queryset = persons  # type: ignore[attr-defined]
+
+
+class EntryFilterForm(StyledFormMixin, forms.Form):
+    """The controlled list narrowed: the active entries only, a level, the proposing
+    court (the leaders' overview links here with these, A30)."""
+
+    level = filter_choice(_("Level"), _("Any level"), ListLevel.choices)
+    active = forms.BooleanField(label=_("Active entries only"), required=False)
+    court = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

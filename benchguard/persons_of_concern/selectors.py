@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Person, RoleAssignment
@@ -19,6 +21,7 @@ from benchguard.persons_of_concern.models import (
     PersonName,
     PersonOfConcern,
 )
+from benchguard.persons_of_concern.querysets import ControlledListEntryQuerySet
 
 
 def persons_for(user: Any) -> QuerySet[PersonOfConcern]:
@@ -43,6 +46,24 @@ def entries_for(user: Any) -> QuerySet[ControlledListEntry]:
     return ControlledListEntry.objects.visible_to(user).select_related(
         "person", "court", "proposed_by", "approved_by", "removed_by"
     )
+
+
+def filter_entries(
+    entries: QuerySet[ControlledListEntry],
+    *,
+    level: str = "",
+    active: bool = False,
+    court: int | None = None,
+    today: dt.date | None = None,
+) -> QuerySet[ControlledListEntry]:
+    """The list narrowed to a level, to the entries active `today`, to a proposing court."""
+    if level:
+        entries = entries.filter(level=level)
+    if active:
+        entries = cast(ControlledListEntryQuerySet, entries).active_on(today or timezone.localdate())
+    if court:
+        entries = entries.filter(court_id=court)
+    return entries
 
 
 def get_entry_for(user: Any, pk: int) -> ControlledListEntry:

@@ -19,7 +19,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page_action, list_page_action, one_click, row_page
+from benchguard.core.views import (
+    form_action,
+    form_page_action,
+    list_page_action,
+    one_click,
+    paginated,
+    row_page,
+)
 from benchguard.persons_of_concern import forms, matching, permissions, selectors, services
 from benchguard.persons_of_concern.models import ControlledListEntry, EntryObjection, PersonOfConcern
 
@@ -227,11 +234,24 @@ def check(request: HttpRequest) -> HttpResponse:
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
-    page = Paginator(selectors.entries_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    form = forms.EntryFilterForm(request.GET or None)
+    entries = selectors.entries_for(request.user)
+    if form.is_bound:
+        entries = (
+            selectors.filter_entries(entries, **form.cleaned_data)
+            if form.is_valid()
+            else ControlledListEntry.objects.none()
+        )
+    listing = paginated(request, entries, PAGE_SIZE)
     return render(
         request,
         "persons_of_concern/entry_list.html",
-        {"entries": page, "page": page, "can_export": permissions.can_export(request.user)},
+        {
+            "form": form,
+            "entries": listing["page"],
+            **listing,
+            "can_export": permissions.can_export(request.user),
+        },
     )
 
 

@@ -12,6 +12,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from benchguard.core.documents import mask_document
@@ -27,6 +28,7 @@ from benchguard.gate.tests.conftest import (
     new_slot,
     with_wrong_check,
 )
+from benchguard.organization.demo import demo_id_number
 from benchguard.organization.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -322,3 +324,21 @@ def test_a_second_click_on_check_out_is_told_not_an_error(visitor, persona, clie
     assert [m.level_tag for m in get_messages(second.wsgi_request)] == ["success", "error"]
     visit.refresh_from_db()
     assert visit.status == "departed"
+
+
+def test_the_register_opens_narrowed_as_the_leaders_overview_links_it(client_as, visitor) -> None:
+    """status, held, month and court by GET (no visitor data in the address, A30)."""
+    held = visitor(visitor_name="张某某", document_number=demo_id_number("19750308", "031"))
+    plain = visitor()
+    leader = client_as("leader")
+
+    def shown(**query: str) -> set[int]:
+        response = leader.get(reverse("gate:visit_list"), query)
+        assert response.status_code == 200
+        return {visit.pk for visit in response.context["page"].paginator.object_list}
+
+    assert held.pk in shown(status=VisitStatus.ON_HOLD) and plain.pk not in shown(status=VisitStatus.ON_HOLD)
+    month = timezone.localtime(held.arrived_at).strftime("%Y-%m")
+    assert held.pk in shown(held="on", month=month) and plain.pk not in shown(held="on", month=month)
+    assert shown(month="2026-13") == set()  # a malformed month finds nothing, not everything
+    assert shown(court=str(held.court_id + 1000)) == set()

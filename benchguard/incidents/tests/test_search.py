@@ -230,3 +230,21 @@ def test_a_stale_edit_of_an_incident_shows_the_stored_record_and_keeps_the_input
     stored = dict(response.context["current_values"])
     assert "审判楼二楼" in stored.values()
     assert Incident.objects.get(pk=incident.pk).place == "审判楼二楼"
+
+
+def test_it_finds_by_exact_place_staff_category_and_court(
+    register, report, person_of, base_court, client_as
+) -> None:
+    """The filters the leaders' overview links with (A30; A2/A28 by category)."""
+    threat, disturbance, petition = register
+    clerk_threat = report(IncidentKind.THREAT, place="法院北门", targets=[person_of("clerk")])
+    police = client_as("police")
+    assert found(police, place="法院北门广场") == [disturbance.pk]  # exact: not 法院北门
+    member_and_clerk = set(found(police, category="quota_judge")) | set(
+        found(police, category="support_staff")
+    )
+    assert {threat.pk, clerk_threat.pk} <= member_and_clerk
+    assert clerk_threat.pk in found(police, category="support_staff")
+    assert threat.pk not in found(police, category="support_staff")
+    assert petition.pk not in found(police, category="quota_judge")  # the case judge is no protected person
+    assert found(police, court=base_court.pk) == []

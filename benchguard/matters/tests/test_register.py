@@ -17,7 +17,7 @@ from benchguard.matters import services
 from benchguard.matters.choices import MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.matters.tests.conftest import at
-from benchguard.organization.models import Account
+from benchguard.organization.models import Account, Court
 
 URL = "/matters/all/"
 
@@ -87,3 +87,16 @@ def test_the_register_is_exported_to_excel_and_the_export_is_logged(client_as: C
     assert len(rows) == 2 and rows[1][0] == declined.number
     entry = AuditEntry.objects.filter(action="matters.register.export").latest("id")
     assert entry.data["count"] == 1 and entry.data["filters"] == ["q"] and "微信群" not in str(entry.data)
+
+
+def test_it_is_filtered_by_the_applicants_staff_category_and_court(client_as: Callable[..., Client]) -> None:
+    """The filters the leaders' overview links with (A30; A2/A28 by category)."""
+    office = client_as("office")
+    court_matters = Matter.objects.filter(court__division_code="370200")
+    for category in ("quota_judge", "support_staff"):
+        expected = set(court_matters.filter(applicant__category=category).values_list("number", flat=True))
+        assert _numbers(office.get(URL, {"category": category})) == expected
+    assert _numbers(office.get(URL, {"category": "quota_judge"}))
+    court = Court.objects.get(division_code="370200").pk
+    assert _numbers(office.get(URL, {"court": court})) == set(court_matters.values_list("number", flat=True))
+    assert _numbers(office.get(URL, {"court": court + 1000})) == set()

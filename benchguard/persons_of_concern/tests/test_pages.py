@@ -169,3 +169,21 @@ def test_an_edit_page_in_chinese_fills_the_date_boxes_so_saving_keeps_the_dates(
     correct = client.get(reverse("persons_of_concern:entry_correct", args=[entry.pk])).content.decode()
     assert f'value="{entry.review_date.isoformat()}"' in correct
     assert f'value="{entry.expires_on.isoformat()}"' in correct
+
+
+def test_the_list_is_filtered_by_level_and_active_entries(
+    client_as, make_person, list_person, propose
+) -> None:
+    """The filters the leaders' overview links with (A30)."""
+    strict = list_person(make_person("严某"))
+    proposed = propose(make_person("候某"), level="strict")
+    office = client_as("office")
+
+    def shown(**query: str) -> set[int]:
+        response = office.get(reverse("persons_of_concern:entry_list"), query)
+        assert response.status_code == 200
+        return {entry.pk for entry in response.context["page"].paginator.object_list}
+
+    assert {strict.pk, proposed.pk} <= shown(level="key") | shown(level="strict")
+    assert strict.pk in shown(active="on") and proposed.pk not in shown(active="on")
+    assert shown(active="on", level="attention").isdisjoint({strict.pk, proposed.pk})

@@ -1,0 +1,26 @@
+"""Who opens the leaders' overview (A30).
+
+A court's leaders, its president and its committee office see their court's overview;
+those of the intermediate court see the city's: their court and its base courts, with
+a court filter. Each figure counts only the records the viewer may open in the area
+that owns them (the figure links to them), so a city-wide figure covers the base
+courts' records only where that area lets the viewer read them. Nobody else — the city
+administrator included — opens it (403)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchguard.core.access import court_ids_with
+from benchguard.organization.choices import Role
+
+VIEWER_ROLES = frozenset({Role.COURT_LEADER, Role.COURT_PRESIDENT, Role.COMMITTEE_OFFICE})
+
+
+def viewer_court_ids(user: Any) -> set[int]:
+    """The courts whose overview the user opens as their own court's."""
+    return court_ids_with(user, VIEWER_ROLES)
+
+
+def can_view(user: Any) -> bool:
+    return bool(viewer_court_ids(user))

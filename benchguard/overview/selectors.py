@@ -1,0 +1,347 @@
+"""The figures of the leaders' overview (A30), each read through the owning area's
+scoped queryset (`visible_to` or the list page's own selector), so every count is of
+records the viewer may open, and each an aggregate: the page's queries do not grow
+with the rows.
+
+FIGURES is the one list of what the page shows, in order. A figure of an area that is
+not yet built is a named function returning None (`flagged_cases_by_level`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from benchguard.gate import permissions as gate_permissions
+from benchguard.gate import selectors as gate_selectors
+from benchguard.gate.choices import VisitStatus
+from benchguard.incidents import permissions as incident_permissions
+from benchguard.incidents.choices import IncidentKind
+from benchguard.incidents.models import Incident
+from benchguard.matters import selectors as matter_selectors
+from benchguard.matters.choices import INBOX_STATUSES, MatterStatus
+from benchguard.matters.models import Matter
+from benchguard.organization.choices import CourtLevel, PersonCategory
+from benchguard.organization.models import Court
+from benchguard.overview import permissions
+from benchguard.overview.figures import Bar, Figure, FigureSource, Scope
+from benchguard.persons_of_concern import permissions as poc_permissions
+from benchguard.persons_of_concern.choices import ListLevel
+from benchguard.persons_of_concern.models import ControlledListEntry
+
+PLACES_SHOWN = 10
+
+
+def overview_courts(user: Any) -> QuerySet[Court]:
+    """The courts the user's overview covers: those where they lead or run the office,
+    and the base courts of such an intermediate court (the city, A30)."""
+    own = permissions.viewer_court_ids(user)
+    return Court.objects.filter(
+        Q(pk__in=own) | Q(parent_id__in=own, parent__level=CourtLevel.INTERMEDIATE)
+    ).order_by("sort_order", "division_code")
+
+
+def _counted(rows: QuerySet[Any], key: str) -> dict[Any, int]:
+    """{value of `key`: how many rows} in one grouped query (no ordering in the GROUP BY)."""
+    return {row[key]: row["n"] for row in rows.order_by().values(key).annotate(n=Count("pk"))}
+
+
+def _in_court(rows: QuerySet[Any], scope: Scope) -> QuerySet[Any]:
+    return rows.filter(court_id=scope.court.pk) if scope.court is not None else rows
+
+
+def _month_label(month: dt.date) -> str:
+    return f"{month.year}-{month.month:02d}"
+
+
+def _per_month(rows: QuerySet[Any], field: str, scope: Scope) -> dict[dt.date, int]:
+    """How many rows per month of `field` over the last twelve months (current time zone)."""
+    first = scope.months()[0]
+    since = timezone.make_aware(dt.datetime(first.year, first.month, 1))
+    counted = (
+        rows.filter(**{f"{field}__gte": since})
+        .order_by()
+        .annotate(month=TruncMonth(field))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    return {timezone.localtime(row["month"]).date(): row["n"] for row in counted}
+
+
+# --- Matters (A26): the register of matters, for its readers ----------------------------
+
+
+def _matters(scope: Scope) -> QuerySet[Matter] | None:
+    def build() -> QuerySet[Matter] | None:
+        if not matter_selectors.office_courts(scope.user):
+            return None
+        return _in_court(matter_selectors.register_of_matters(scope.user), scope)
+
+    return scope.once("matters", build)
+
+
+def open_matters(scope: Scope) -> Figure | None:
+    """Matters awaiting acceptance, being handled or suspended, by status."""
+    matters = _matters(scope)
+    if matters is None:
+        return None
+    counts = _counted(matters.filter(status__in=INBOX_STATUSES), "status")
+    bars = [
+        Bar(str(MatterStatus(status).label), counts.get(status, 0), scope.link("matters:all", status=status))
+        for status in INBOX_STATUSES
+    ]
+    return Figure("open-matters", _("Open matters"), "bar", bars, _("Open matters by status"))
+
+
+def overdue_matters(scope: Scope) -> Figure | None:
+    """Matters that are or were overdue (matters.selectors.overdue), by court."""
+    matters = _matters(scope)
+    if matters is None:
+        return None
+    counts = _counted(matter_selectors.overdue(matters, scope.today), "court_id")
+    bars = [
+        Bar(scope.court_name(court_id), n, scope.link("matters:all", overdue="on", court=court_id))
+        for court_id, n in sorted(counts.items())
+    ]
+    return Figure("overdue-matters", _("Overdue matters"), "bar", bars, _("Overdue matters by court"))
+
+
+def matters_by_category(scope: Scope) -> Figure | None:
+    """Matters by the applicant's staff category (A2, A28)."""
+    matters = _matters(scope)
+    if matters is None:
+        return None
+    counts = _counted(matters, "applicant__category")
+    bars = [
+        Bar(str(label), counts.get(value, 0), scope.link("matters:all", category=value))
+        for value, label in PersonCategory.choices
+    ]
+    return Figure(
+        "matters-by-category",
+        _("Matters by staff category"),
+        "pie",
+        bars,
+        _("Matters by the applicant's category"),
+    )
+
+
+# --- Incidents (A8, A9, A13): the register of incidents ----------------------------------
+
+
+def _incidents(scope: Scope) -> QuerySet[Incident] | None:
+    def build() -> QuerySet[Incident] | None:
+        if not incident_permissions.can_report(scope.user):
+            return None
+        return _in_court(Incident.objects.visible_to(scope.user), scope)
+
+    return scope.once("incidents", build)
+
+
+def incidents_by_kind(scope: Scope) -> Figure | None:
+    incidents = _incidents(scope)
+    if incidents is None:
+        return None
+    counts = _counted(incidents, "kind")
+    bars = [
+        Bar(str(label), counts.get(value, 0), scope.link("incidents:incident_list", kind=value))
+        for value, label in IncidentKind.choices
+    ]
+    return Figure("incidents-by-kind", _("Incidents by kind"), "pie", bars, _("Incidents by kind"))
+
+
+def incidents_by_month(scope: Scope) -> Figure | None:
+    """Incidents by the month they happened in, the last twelve months."""
+    incidents = _incidents(scope)
+    if incidents is None:
+        return None
+    counts = _per_month(incidents, "occurred_at", scope)
+    bars = []
+    for month in scope.months():
+        last_day = (month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        url = scope.link(
+            "incidents:incident_list", occurred_from=month.isoformat(), occurred_to=last_day.isoformat()
+        )
+        bars.append(Bar(_month_label(month), counts.get(month, 0), url))
+    return Figure(
+        "incidents-by-month", _("Incidents by month"), "line", bars, _("Incidents in the last twelve months")
+    )
+
+
+def incidents_by_place(scope: Scope) -> Figure | None:
+    """The places where most incidents happened (the first PLACES_SHOWN)."""
+    incidents = _incidents(scope)
+    if incidents is None:
+        return None
+    rows = incidents.order_by().values("place").annotate(n=Count("pk")).order_by("-n", "place")[:PLACES_SHOWN]
+    bars = [
+        Bar(row["place"], row["n"], scope.link("incidents:incident_list", place=row["place"])) for row in rows
+    ]
+    return Figure(
+        "incidents-by-place", _("Incidents by place"), "bar", bars, _("The places with the most incidents")
+    )
+
+
+def incidents_by_court(scope: Scope) -> Figure | None:
+    """Incidents by court: the city's overview only, when no court is chosen."""
+    incidents = _incidents(scope)
+    if incidents is None or scope.court is not None or len(scope.names) < 2:
+        return None
+    counts = _counted(incidents, "court_id")
+    bars = [
+        Bar(name, counts.get(court_id, 0), scope.link("incidents:incident_list", court=court_id))
+        for court_id, name in scope.names.items()
+    ]
+    return Figure("incidents-by-court", _("Incidents by court"), "bar", bars, _("Incidents by court"))
+
+
+def incidents_by_category(scope: Scope) -> Figure | None:
+    """Incidents by the protected persons' staff category (A2, A28): an incident about
+    a judge and a clerk counts once in each."""
+    incidents = _incidents(scope)
+    if incidents is None:
+        return None
+    through = Incident.targets.through.objects.filter(incident__in=incidents.values("pk"))
+    counts = {
+        row["person__category"]: row["n"]
+        for row in through.order_by()
+        .values("person__category")
+        .annotate(n=Count("incident_id", distinct=True))
+    }
+    bars = [
+        Bar(str(label), counts.get(value, 0), scope.link("incidents:incident_list", category=value))
+        for value, label in PersonCategory.choices
+    ]
+    return Figure(
+        "incidents-by-category",
+        _("Incidents by staff category"),
+        "pie",
+        bars,
+        _("Incidents by the protected persons' category"),
+    )
+
+
+# --- Cases (the lead's case risk levels) -------------------------------------------------
+
+
+def flagged_cases_by_level(scope: Scope) -> Figure | None:
+    """Flagged cases by risk level. HOOK for the cases area (A14, A16), to be filled by
+    its owner: count `cases.selectors.watched_cases(scope.user)` (in `_in_court`) by
+    `risk_level`, each bar linking to `cases:watch_list` filtered by that level (and
+    `court`) — a filter the watch list does not take yet — as `incidents_by_kind` does.
+    None until then: the page leaves the figure out."""
+    return None
+
+
+# --- The gate (A12): the visits register, for its readers --------------------------------
+
+
+def _visits(scope: Scope) -> QuerySet[Any] | None:
+    def build() -> QuerySet[Any] | None:
+        if not gate_permissions.can_list_visits(scope.user):
+            return None
+        return _in_court(gate_selectors.register_for(scope.user), scope)
+
+    return scope.once("visits", build)
+
+
+HOLD_STATUSES = (VisitStatus.ON_HOLD, VisitStatus.CHECKING)
+
+
+def holds_now(scope: Scope) -> Figure | None:
+    """Visits waiting at the gates for the judicial police: on hold, being checked."""
+    visits = _visits(scope)
+    if visits is None:
+        return None
+    counts = _counted(visits.filter(status__in=HOLD_STATUSES), "status")
+    bars = [
+        Bar(str(status.label), counts.get(status, 0), scope.link("gate:visit_list", status=status))
+        for status in HOLD_STATUSES
+    ]
+    return Figure("holds-now", _("Holds at the gates"), "bar", bars, _("Visits held at the gates now"))
+
+
+def holds_by_month(scope: Scope) -> Figure | None:
+    """Visits the screening held or checked, by the month they arrived in."""
+    visits = _visits(scope)
+    if visits is None:
+        return None
+    counts = _per_month(visits.filter(hits__gt=0), "arrived_at", scope)
+    bars = [
+        Bar(
+            _month_label(month),
+            counts.get(month, 0),
+            scope.link("gate:visit_list", held="on", month=_month_label(month)),
+        )
+        for month in scope.months()
+    ]
+    return Figure(
+        "holds-by-month",
+        _("Holds by month"),
+        "line",
+        bars,
+        _("Visits held or checked in the last twelve months"),
+    )
+
+
+# --- The controlled list (A15), city-wide for its readers --------------------------------
+
+
+def controlled_list_by_level(scope: Scope) -> Figure | None:
+    """Active entries of the controlled list by level (of the proposing court when one
+    is chosen)."""
+    if not poc_permissions.can_read(scope.user):
+        return None
+    entries = _in_court(ControlledListEntry.objects.visible_to(scope.user).active_on(scope.today), scope)
+    counts = _counted(entries, "level")
+    bars = [
+        Bar(
+            str(label),
+            counts.get(value, 0),
+            scope.link("persons_of_concern:entry_list", active="on", level=value),
+        )
+        for value, label in ListLevel.choices
+    ]
+    return Figure(
+        "controlled-list",
+        _("Controlled list"),
+        "bar",
+        bars,
+        _("Active entries of the controlled list by level"),
+    )
+
+
+FIGURES: list[FigureSource] = [
+    open_matters,
+    overdue_matters,
+    matters_by_category,
+    incidents_by_kind,
+    incidents_by_month,
+    incidents_by_place,
+    incidents_by_court,
+    incidents_by_category,
+    flagged_cases_by_level,
+    holds_now,
+    holds_by_month,
+    controlled_list_by_level,
+]
+
+
+def scope_for(
+    user: Any, court: Court | None, courts: list[Court] | None = None, today: dt.date | None = None
+) -> Scope:
+    """The viewer's scope: one `court`, or every court of `courts` (their overview's)."""
+    if court is not None:
+        courts = [court]
+    elif courts is None:
+        courts = list(overview_courts(user))
+    names = {c.pk: c.short_name for c in courts}
+    return Scope(user=user, court=court, today=today or timezone.localdate(), names=names)
+
+
+def figures_for(scope: Scope) -> list[Figure]:
+    """The figures the viewer may see, in the page's order."""
+    return [figure for source in FIGURES if (figure := source(scope)) is not None]

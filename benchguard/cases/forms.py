@@ -104,6 +104,9 @@ class PartyForm(StyledFormMixin, forms.Form):
         return data
 
 
+OPEN_STAGES = "open"
+
+
 class CaseSearchForm(StyledFormMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -112,8 +115,20 @@ class CaseSearchForm(StyledFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"placeholder": _("Case number or a party's name")}),
     )
     stage = forms.ChoiceField(
-        label=_("Stage"), choices=[("", _("All stages")), *Stage.choices], required=False
+        label=_("Stage"),
+        choices=[("", _("All stages")), (OPEN_STAGES, _("Not closed")), *Stage.choices],
+        required=False,
     )
+    level = forms.TypedChoiceField(label=_("Risk level"), coerce=int, required=False, empty_value=None)
+    court = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["level"].choices = [
+            ("", _("Any risk level")),
+            *((level.rank, str(level)) for level in RiskLevel.objects.order_by("rank")),
+        ]
 
 
 class CaseImportForm(StyledFormMixin, forms.Form):

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from benchguard.cases.choices import Tier
+from benchguard.cases.choices import Stage, Tier
 from benchguard.cases.models import (
     Case,
     CaseImport,
@@ -30,14 +30,26 @@ from benchguard.organization.selectors import people_in_court
 DIVISION_TYPES = (DepartmentType.TRIAL, DepartmentType.ENFORCEMENT)
 
 
-def cases_for(user: Any, *, query: str = "", court: Court | None = None, stage: str = "") -> QuerySet[Case]:
-    """The cases the user reads, newest filed first, with their court, division and
-    judge; `query` finds a number (any part of it) or a party's name."""
-    cases = Case.objects.visible_to(user).select_related("court", "division", "judge")
+def cases_for(
+    user: Any,
+    *,
+    query: str = "",
+    court: Court | int | None = None,
+    stage: str = "",
+    level: int | None = None,
+) -> QuerySet[Case]:
+    """The cases the user reads, newest filed first, with their court, division, judge
+    and risk level; `query` finds a number (any part of it) or a party's name; `stage`
+    "open" is every stage but closed; `level` the rank of the risk level set."""
+    cases = Case.objects.visible_to(user).select_related("court", "division", "judge", "risk_level")
     if court is not None:
-        cases = cases.filter(court=court)
-    if stage:
+        cases = cases.filter(court_id=court if isinstance(court, int) else court.pk)
+    if stage == "open":
+        cases = cases.exclude(stage=Stage.CLOSED)
+    elif stage:
         cases = cases.filter(stage=stage)
+    if level is not None:
+        cases = cases.filter(risk_level__rank=level)
     query = "".join(query.split())
     if query:
         cases = cases.filter(

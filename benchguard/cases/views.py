@@ -32,15 +32,19 @@ def case_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_list(request.user):
         raise PermissionDenied
     search = forms.CaseSearchForm(request.GET or None)
-    query, stage = "", ""
+    filters: dict[str, Any] = {}
     if search.is_valid():
-        query, stage = search.cleaned_data["q"], search.cleaned_data["stage"]
-    cases = selectors.cases_for(request.user, query=query, stage=stage)
+        data = search.cleaned_data
+        filters = {"query": data["q"], "stage": data["stage"], "level": data["level"], "court": data["court"]}
+    cases = selectors.cases_for(request.user, **filters)
     return render(
         request,
         "cases/case_list.html",
         {
             "search": search,
+            "court_filter": Court.objects.filter(pk=filters["court"]).first()
+            if filters.get("court")
+            else None,
             "can_file": permissions.can_file(request.user),
             **paginated(request, cases, PAGE_SIZE),
         },

@@ -3,8 +3,7 @@ scoped queryset (`visible_to` or the list page's own selector), so every count i
 records the viewer may open, and each an aggregate: the page's queries do not grow
 with the rows.
 
-FIGURES is the one list of what the page shows, in order. A figure of an area that is
-not yet built is a named function returning None (`flagged_cases_by_level`)."""
+FIGURES is the one list of what the page shows, in order."""
 
 from __future__ import annotations
 
@@ -16,6 +15,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from benchguard.cases import permissions as case_permissions
+from benchguard.cases import selectors as case_selectors
+from benchguard.cases.models import RiskLevel
 from benchguard.gate import permissions as gate_permissions
 from benchguard.gate import selectors as gate_selectors
 from benchguard.gate.choices import VisitStatus
@@ -228,12 +230,24 @@ def incidents_by_category(scope: Scope) -> Figure | None:
 
 
 def flagged_cases_by_level(scope: Scope) -> Figure | None:
-    """Flagged cases by risk level. HOOK for the cases area (A14, A16), to be filled by
-    its owner: count `cases.selectors.watched_cases(scope.user)` (in `_in_court`) by
-    `risk_level`, each bar linking to `cases:watch_list` filtered by that level (and
-    `court`) — a filter the watch list does not take yet — as `incidents_by_kind` does.
-    None until then: the page leaves the figure out."""
-    return None
+    """Cases not closed by the risk level their division chief set (A14, A16), each bar
+    the cases list at that level; for the readers of the court's cases."""
+    if not case_permissions.reader_court_ids(scope.user):
+        return None
+    cases = _in_court(case_selectors.cases_for(scope.user, stage="open"), scope)
+    counts = _counted(cases.filter(risk_level__isnull=False), "risk_level__rank")
+    bars = [
+        Bar(
+            str(level),
+            counts.get(level.rank, 0),
+            scope.link("cases:case_list", stage="open", level=level.rank),
+        )
+        for level in RiskLevel.objects.order_by("rank")
+        if level.is_active or counts.get(level.rank)
+    ]
+    return Figure(
+        "flagged-cases", _("Flagged cases"), "bar", bars, _("Cases not closed by the risk level set")
+    )
 
 
 # --- The gate (A12): the visits register, for its readers --------------------------------

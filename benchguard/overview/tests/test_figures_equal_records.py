@@ -114,10 +114,17 @@ def test_the_court_filter_counts_as_the_lists_filtered_by_court(
     assert _figures(chair, court=str(court.pk))["incidents-by-kind"].total >= 2
 
 
-def test_flagged_cases_are_a_hook_left_out_until_the_cases_area_fills_it(
-    client_as: Callable[[str | None], Client],
-) -> None:
-    from benchguard.overview import selectors
+def test_flagged_cases_by_level_open_as_many_cases(client_as: Callable[[str | None], Client]) -> None:
+    """The demo's flagged case (重大) is counted, and each level opens its cases."""
+    for who in ("chair", "office", "leader"):
+        client = client_as(who)
+        figures = _figures(client)
+        assert figures["flagged-cases"].total >= 1
+        _assert_each_number_opens_as_many(client, figures)
+        # The other way: every open case at a level the viewer reads is counted once.
+        from benchguard.cases.models import Case
+        from benchguard.organization.models import Account
 
-    assert selectors.flagged_cases_by_level in selectors.FIGURES
-    assert "flagged-cases" not in _figures(client_as("chair"))
+        user = Account.objects.get(username=who)
+        flagged = Case.objects.visible_to(user).filter(risk_level__isnull=False).exclude(stage="closed")
+        assert figures["flagged-cases"].total == flagged.count()

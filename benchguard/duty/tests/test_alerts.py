@@ -148,7 +148,9 @@ def test_the_court_sets_how_long_the_officer_on_duty_has(court, officer2, put_on
     assert alert.escalate_at == later(hour=9, minute=3)
 
 
-def test_the_same_occasion_is_one_alert_and_extra_people_are_told_at_once(court, put_on_duty, persona) -> None:
+def test_the_same_occasion_is_one_alert_and_extra_people_are_told_at_once(
+    court, put_on_duty, persona
+) -> None:
     put_on_duty("police", later(hour=8))
     with time_machine.travel(later(hour=9), tick=False):
         first = _raise(court, also=[persona("judge")])

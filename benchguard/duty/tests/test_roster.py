@@ -64,9 +64,13 @@ def test_only_officers_stand_duty_and_leaders_may_lead(put_on_duty) -> None:
 
 
 def test_only_the_courts_police_and_leaders_keep_its_roster(court, persona, person_of) -> None:
-    shift = dict(
-        court=court, person=person_of("police"), role=DutyRole.POLICE, starts_at=later(), ends_at=later(hour=20)
-    )
+    shift = {
+        "court": court,
+        "person": person_of("police"),
+        "role": DutyRole.POLICE,
+        "starts_at": later(),
+        "ends_at": later(hour=20),
+    }
     for who in ("guard", "judge", "office", "outsider", "cityadmin", "judge2"):
         with pytest.raises(PermissionDenied):
             services.add_shift(actor=persona(who), **shift)

@@ -84,7 +84,7 @@ def alerts_for(user: Any) -> QuerySet[DutyAlert]:
 
 
 def open_alerts_for(user: Any) -> QuerySet[DutyAlert]:
-    return alerts_for(user).open()
+    return alerts_for(user).filter(acknowledged_at__isnull=True)
 
 
 def get_alert_for(user: Any, pk: int) -> DutyAlert:

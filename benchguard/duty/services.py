@@ -243,18 +243,20 @@ def alert_on_duty(
     if existing is not None:
         return existing
     now = timezone.now()
-    groups = [DutyRole.POLICE, *([DutyRole.LEADER] if leaders else [])]
+    officers = everyone(court.pk, leaders=False)
+    all_told = everyone(court.pk, leaders=leaders)
+    # Each group: those on duty in it, else the whole group (every officer; the leaders).
+    groups = {DutyRole.POLICE: officers}
+    if leaders:
+        groups[DutyRole.LEADER] = [a for a in all_told if a not in officers]
     told: dict[Any, tuple[Account, str]] = {}
-    for role in groups:
+    for role, whole in groups.items():
         duty = on_duty(court.pk, role, now)
-        fallback = everyone(court.pk, leaders=role == DutyRole.LEADER)
-        if role == DutyRole.LEADER:
-            fallback = [a for a in fallback if a.pk not in {p.pk for p in everyone(court.pk, leaders=False)}]
-        for account in duty or fallback:
+        for account in duty or whole:
             told.setdefault(account.pk, (account, AlertStage.ON_DUTY if duty else AlertStage.EVERYONE))
     for account in also:
         told.setdefault(account.pk, (account, AlertStage.EXTRA))
-    rest = [a for a in everyone(court.pk, leaders=leaders) if a.pk not in told]
+    rest = [a for a in all_told if a.pk not in told]
     try:
         with transaction.atomic():  # a savepoint: another worker may raise it at the same moment
             alert = DutyAlert.objects.create(

@@ -41,7 +41,9 @@ def roster(request: HttpRequest) -> HttpResponse:
     courts = selectors.roster_courts_for(request.user)
     form = forms.RosterFilterForm(request.GET or None, courts=courts)
     filters = form.cleaned_data if form.is_valid() else {}
-    court = filters.get("court") or courts.first()
+    court: Court | None = filters.get("court") or courts.first()
+    if court is None:  # can_read: the user reads at least one court's roster
+        raise PermissionDenied
     monday, sunday = selectors.week_of(filters.get("week") or timezone.localdate())
     shifts = list(selectors.roster_for(request.user, court, monday))
     days, seen = [], set()

@@ -20,7 +20,7 @@ READERS = KEEPERS | {"guard"}
 def demo_shift() -> dict[str, Any]:
     from benchguard.duty.models import DutyShift
 
-    return {"pk": DutyShift.objects.filter(court__division_code="370200").order_by("pk").first().pk}
+    return {"pk": DutyShift.objects.filter(court__division_code="370200").order_by("pk")[0].pk}
 
 
 def demo_alert() -> dict[str, Any]:

@@ -32,7 +32,7 @@ home.register(
     home.Panel(
         key="duty_alerts",
         template="duty/panels/alerts.html",
-        order=4,
+        order=5,  # beside the gate's own; after the calendar notice (same order, key first)
         context=lambda user: {"alerts": list(selectors.open_alerts_for(user)[:10])},
     )
 )

@@ -20,7 +20,21 @@ WIDGETS = {"starts_at": DATETIME, "ends_at": DATETIME}
 BOUNDS = {"starts_at": PLANNED, "ends_at": PLANNED}
 
 
-class ShiftAddForm(StyledFormMixin, forms.ModelForm):
+class _ShiftTimes:
+    """A shift ends after it starts: said next to its end (the service checks it too)."""
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()  # type: ignore[misc]
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error(  # type: ignore[attr-defined]
+                "ends_at",
+                forms.ValidationError(_("The shift must end after it starts."), code="ends_before_start"),
+            )
+        return data
+
+
+class ShiftAddForm(_ShiftTimes, StyledFormMixin, forms.ModelForm):
     """A new shift in a court the user keeps the roster of; the people offered are those
     of the court who may stand a duty."""
 
@@ -38,7 +52,7 @@ class ShiftAddForm(StyledFormMixin, forms.ModelForm):
         court.empty_label = None
 
 
-class ShiftForm(VersionedForm):
+class ShiftForm(_ShiftTimes, VersionedForm):
     given_rows = {"people": "person"}
     bounds = BOUNDS
 

@@ -76,7 +76,10 @@ class DutyShift(VersionedModel):
         verbose_name_plural = _("duty shifts")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="duty_shift_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="duty_shift_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The shift must end after it starts."),
             )
         ]
         indexes = [

@@ -194,3 +194,39 @@ def test_the_alert_page_shows_the_alert_in_the_readers_language(client_as, court
         )
     html = client_as("police").get(reverse("duty:alerts")).content.decode()
     assert "A visitor at the gate is on hold" in html and "东门" in html
+
+
+def test_a_stale_edit_is_refused_and_keeps_the_second_keepers_input(client_as, put_on_duty) -> None:
+    shift = put_on_duty("police", later(hour=8))
+    url = reverse("duty:shift_edit", args=[shift.pk])
+    police, leader = client_as("police"), client_as("leader")
+    form = police.get(url).context["form"]
+    data = {
+        "person": shift.person_id,
+        "role": shift.role,
+        "starts_at": later(hour=8).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": later(hour=20).strftime("%Y-%m-%dT%H:%M"),
+        "version": form.initial["version"],
+    }
+    assert police.post(url, {**data, "note": "先保存"}).status_code == 302
+    second = leader.post(url, {**data, "note": "后保存"})
+    assert second.status_code == 200
+    assert "后保存" in second.content.decode()
+    assert second.context["current"] is not None
+    shift.refresh_from_db()
+    assert (shift.note, shift.version) == ("先保存", 2)
+
+
+def test_a_shift_ending_before_it_starts_is_refused_next_to_its_field(client_as, court, person_of) -> None:
+    data = {
+        "court": court.pk,
+        "person": person_of("police").pk,
+        "role": DutyRole.POLICE,
+        "starts_at": later(hour=20).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": later(hour=8).strftime("%Y-%m-%dT%H:%M"),
+        "note": "倒班",
+    }
+    page = client_as("police").post(reverse("duty:shift_add"), data)
+    assert page.status_code == 200 and "倒班" in page.content.decode()
+    assert page.context["form"].has_error("ends_at", "ends_before_start")
+    assert not DutyShift.objects.filter(note="倒班").exists()

@@ -27,6 +27,7 @@ LAYERS = [
     "core",
     "organization",
     "notifications",
+    "duty",
     "committee",
     "matters",
     "persons_of_concern",

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
+from benchguard.duty.api.views import ShiftViewSet
 from benchguard.gate.api.views import VisitViewSet
 from benchguard.liaison.api.views import AgencyViewSet, LiaisonRequestViewSet
 from benchguard.matters.api.views import MatterViewSet
@@ -26,6 +27,7 @@ router.register("case-alerts", RiskAlertViewSet, basename="api-case-alert")
 router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
+router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "benchguard.core",
     "benchguard.organization",
     "benchguard.notifications",
+    "benchguard.duty",
     "benchguard.committee",
     "benchguard.matters",
     "benchguard.persons_of_concern",

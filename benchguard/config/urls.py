@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("benchguard.organization.account_urls")),
     path("directory/", include("benchguard.organization.urls")),
     path("notifications/", include("benchguard.notifications.urls")),
+    path("duty/", include("benchguard.duty.urls")),
     path("committee/", include("benchguard.committee.urls")),
     path("matters/", include("benchguard.matters.urls")),
     path("persons-of-concern/", include("benchguard.persons_of_concern.urls")),

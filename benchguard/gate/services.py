@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from benchguard.core.documents import validate_document
 from benchguard.core.exports import Column, local_time, workbook
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
+from benchguard.duty import services as duty
 from benchguard.gate import arrivals, permissions, selectors
 from benchguard.gate.choices import (
     OPEN_STATUSES,
@@ -54,9 +55,7 @@ from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident
 from benchguard.notifications.models import Notification
 from benchguard.notifications.services import notify
-from benchguard.organization.choices import Role
-from benchguard.organization.models import Account, Person
-from benchguard.organization.selectors import accounts_with_roles
+from benchguard.organization.models import Person
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching
 
@@ -104,13 +103,6 @@ def screen(
         name=name, document_kind=document_kind, document_number=document_number, phone=phone
     )
     return [c for c in found if c.outcome != matching.PASS]
-
-
-def _police_and_leaders(court_id: int, *, leaders: bool = False) -> QuerySet[Account]:
-    roles = [Role.JUDICIAL_POLICE]
-    if leaders:
-        roles += [Role.COURT_LEADER, Role.COURT_PRESIDENT]
-    return accounts_with_roles(court_id, *roles)
 
 
 def check_in(
@@ -266,22 +258,21 @@ def _register(
     )
     if status == VisitStatus.ON_HOLD:
         audit.record_event(actor=actor, action="gate.visit.hold", obj=visit, hits=len(hits))
-        _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"), new_occasion=True)
+        _alert_hold(visit, title=gettext_lazy("A visitor at the gate is on hold"), actor=actor)
     elif status == VisitStatus.CHECKING:
         due = visit.check_due_at
         assert due is not None
         audit.record_event(actor=actor, action="gate.visit.check", obj=visit, hits=len(hits))
-        # Every judicial police officer of the court: there is no duty roster yet.
-        notify(
-            recipients=_police_and_leaders(post.court_id),
+        # The judicial police officer on duty first (duty roster), every officer after
+        # the court's duty setting; the check itself times out into a hold (below).
+        duty.alert_on_duty(
+            court=post.court,
             kind="gate.check",
             title=gettext_lazy("A visitor at the gate needs a check"),
             body=f"{post.name} · {timezone.localtime(now):%H:%M} → {timezone.localtime(due):%H:%M}",
             url=reverse("gate:holds"),
-            dedupe_key=f"gate.check:{visit.pk}",
-            court=post.court,
-            email=False,
-            new_occasion=True,
+            occasion=f"gate.check:{visit.pk}",
+            actor=actor,
         )
     if host.account_id:
         notify(
@@ -298,19 +289,20 @@ def _register(
     return visit
 
 
-def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False, new_occasion: bool = False) -> None:
-    """Tell the judicial police of the court (and, when asked, its leaders) that a
-    visit is on hold: where and when, never who."""
-    notify(
-        recipients=_police_and_leaders(visit.court_id, leaders=leaders),
+def _alert_hold(visit: Visit, *, title: Any, leaders: bool = False, actor: Actor = None) -> None:
+    """Tell the judicial police officer on duty (and, when asked, the duty leader) that a
+    visit is on hold: where and when, never who. Every officer (and the court's leaders)
+    is told when nobody is on duty, or when nobody on duty acknowledged it in time
+    (benchguard.duty)."""
+    duty.alert_on_duty(
+        court=visit.post.court,
         kind="gate.hold",
         title=title,
         body=f"{visit.post.name} · {timezone.localtime(visit.arrived_at):%H:%M}",
         url=reverse("gate:holds"),
-        dedupe_key=f"gate.hold:{visit.pk}",
-        court=visit.post.court,
-        email=False,
-        new_occasion=new_occasion,
+        occasion=f"gate.hold:{visit.pk}",
+        leaders=leaders,
+        actor=actor,
     )
 
 
@@ -439,6 +431,7 @@ def decide_hold(*, actor: Actor, visit: Visit, decision: str, reason: str) -> Vi
         visit=visit, decision=decision, reason=reason.strip(), decided_by=signed_in(actor)
     )
     audit.record_event(actor=actor, action="gate.visit.decide", obj=visit, decision=decision)
+    duty.settle_alert(occasion=f"gate.hold:{visit.pk}", actor=actor)  # no escalation now
     if decision == HoldDecision.REFUSE:
         visit = _close(visit, actor, reason.strip(), action="gate.visit.refuse")
     else:
@@ -485,6 +478,7 @@ def decide_check(*, actor: Actor, visit: Visit, decision: str, reason: str) -> V
     CheckDecisionRecord.objects.create(
         visit=visit, decision=decision, reason=reason.strip(), decided_by=account_of(actor), decided_at=now
     )
+    duty.settle_alert(occasion=f"gate.check:{visit.pk}", actor=actor)
     before = audit.snapshot(visit, ["status"])
     if decision == CheckDecision.CLEAR:
         visit.status, visit.cleared_at = VisitStatus.PENDING, now
@@ -522,6 +516,7 @@ def escalate_overdue_checks(*, now: dt.datetime | None = None) -> int:
             )
             visit.status = VisitStatus.ON_HOLD
             audit.record_event(actor=None, action="gate.visit.check_timeout", obj=visit)
+            duty.settle_alert(occasion=f"gate.check:{visit.pk}")  # the hold's alert follows
             _alert_hold(
                 visit,
                 title=gettext_lazy("No decision in time: a visitor at the gate is now on hold"),

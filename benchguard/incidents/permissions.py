@@ -5,6 +5,9 @@
   every incident of their court; a reporter sees what they reported; a protected
   person sees incidents about themselves; whoever is notified in a group-petition
   chain, and the owner of a protective measure, see that incident (querysets.IncidentQuerySet.visible_to).
+- The petition reception department (接访部门) sees its court's group petitions and,
+  like the judicial police, starts their notification chain by telling the case judge
+  (A13.1).
 - Manage (measures, referrals, the chain, receptions, plans, warning talks, closing):
   the judicial police and the committee office of the court. They also send the
   requests to the police, which are the liaison register's (benchguard.liaison, A19).
@@ -31,6 +34,8 @@ COURT_WIDE_ROLES = frozenset(
 )
 MANAGER_ROLES = frozenset({Role.JUDICIAL_POLICE, Role.COMMITTEE_OFFICE})
 PLAN_READER_ROLES = COURT_WIDE_ROLES | {Role.DIVISION_CHIEF}
+# A13.1: "the judicial police or the reception department tells the case judge first".
+RECEPTION_ROLES = frozenset({Role.PETITION_RECEPTION})
 
 
 def reporting_court_ids(user: Any) -> set[int]:
@@ -107,7 +112,7 @@ def can_notify_in_chain(user: Any, incident: Any, step: str) -> bool:
         return True
     index = CHAIN_ORDER.index(step)
     if index == 0:
-        return False
+        return has_role(user, *RECEPTION_ROLES, court_id=incident.court_id)
     previous = CHAIN_ORDER[index - 1]
     return any(
         n.step == previous and n.notified_id == getattr(user, "pk", None) for n in incident.chain.all()

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from benchguard.core.access import court_ids_with
 from benchguard.core.types import Actor
+from benchguard.incidents.choices import IncidentKind
 
 
 class CourtRecordQuerySet(models.QuerySet):
@@ -46,4 +47,8 @@ class IncidentQuerySet(CourtRecordQuerySet):
         owner = self.model.measures.rel.related_model.objects.filter(owner__account=user).values(
             "incident_id"
         )
-        return Q(reported_by=user) | Q(pk__in=about_me) | Q(pk__in=chain) | Q(pk__in=owner)
+        from benchguard.incidents.permissions import RECEPTION_ROLES
+
+        # The petition reception department: its court's group petitions (A13.1).
+        reception = Q(kind=IncidentKind.GROUP_PETITION, court_id__in=court_ids_with(user, RECEPTION_ROLES))
+        return Q(reported_by=user) | Q(pk__in=about_me) | Q(pk__in=chain) | Q(pk__in=owner) | reception

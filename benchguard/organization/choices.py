@@ -46,6 +46,7 @@ class Role(models.TextChoices):
     JUDICIAL_POLICE = "judicial_police", _("Judicial police")
     GATEHOUSE_GUARD = "gatehouse_guard", _("Gatehouse guard")
     FILING_CLERK = "filing_clerk", _("Filing clerk")
+    PETITION_RECEPTION = "petition_reception", _("Petition reception")
     PERSONNEL_OFFICE = "personnel_office", _("Personnel office")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
 

@@ -62,6 +62,8 @@ PERSONAS = [
     Persona("judge2", "张伟", SHINAN, "民事审判第一庭", PersonCategory.QUOTA_JUDGE, "审判员", (Role.JUDGE,), "S0101"),
     Persona("outsider", "访客账号", "", None, "", "", ()),
     Persona("cityadmin", "全市系统管理员", "", None, "", "", (), is_staff=True, is_superuser=True),
+    # Last, so the personas before keep their place (their demo ID numbers count it).
+    Persona("reception", "冯涛", INTERMEDIATE, "信访办公室", PersonCategory.OTHER_STAFF, "接访员", (Role.PETITION_RECEPTION,), "Z0111"),
 ]  # fmt: skip
 # Every persona's username, in this order: the tests' one list of who can sign in.
 PERSONA_USERNAMES: tuple[str, ...] = tuple(persona.username for persona in PERSONAS)
@@ -75,7 +77,6 @@ COLLEAGUES = [
     ("谢雨", "执行局", PersonCategory.SUPPORT_STAFF, "执行员"),
     ("韩磊", "司法警察支队", PersonCategory.OTHER_STAFF, "司法警察"),
     ("曹洁", "诉讼服务中心", PersonCategory.SUPPORT_STAFF, "书记员"),
-    ("冯涛", "信访办公室", PersonCategory.OTHER_STAFF, "接访员"),
 ]
 
 

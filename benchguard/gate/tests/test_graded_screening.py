@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from benchguard.core.models import AuditEntry
+from benchguard.duty.models import DutyShift
 from benchguard.gate import services
 from benchguard.gate.choices import CheckDecision, HitOutcome, HoldDecision, VisitStatus
 from benchguard.gate.models import CheckDecisionRecord, HoldDecisionRecord, ScreeningHit, Visit
@@ -252,7 +253,9 @@ def test_the_escalation_is_a_job_the_worker_runs_every_minute() -> None:
 
 
 def test_a_check_alerts_any_number_of_officers_in_the_same_queries(visitor, listed, gatehouse) -> None:
-    """Bulk notifications: one insert for all the judicial police alerted, however many."""
+    """Bulk notifications: one insert for all the judicial police alerted, however many.
+    Nobody is on the duty roster here, so every officer is told at once (benchguard.duty)."""
+    DutyShift.objects.update(is_active=False)
     listed("单国栋")
     with CaptureQueriesContext(connection) as few:
         first = visitor(visitor_name="善国栋")

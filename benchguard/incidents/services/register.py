@@ -22,6 +22,7 @@ from benchguard.core.services import create_versioned, lock, require_status, set
 from benchguard.core.text import join_list
 from benchguard.core.types import Actor
 from benchguard.core.uploads import MEDIA_UPLOAD_TYPES
+from benchguard.duty import services as duty
 from benchguard.incidents import permissions
 from benchguard.incidents.choices import IncidentKind, IncidentStatus, MeasureStatus, SanctionStatus
 from benchguard.incidents.models import (
@@ -35,6 +36,7 @@ from benchguard.matters import services as matter_services
 from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
 from benchguard.notifications.services import choice_label, localized, notify
+from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Person
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
@@ -132,13 +134,32 @@ def report_incident(
     )
     if targets:
         _record_targets(actor, incident, targets)
+    body = localized("%(kind)s · %(place)s", kind=choice_label(incident, "kind"), place=incident.place)
+    occasion = f"incidents.reported:{incident.pk}"
+    if kind == IncidentKind.GROUP_PETITION:
+        # A13.1, A13.4: the judicial police officer and the duty leader on duty are called
+        # first, every officer (and the court's leaders) when nobody takes it on in time.
+        duty.alert_on_duty(
+            court=court,
+            kind="incidents.reported",
+            title=gettext_lazy("A group petition was reported: the officer on duty goes to the scene"),
+            body=body,
+            url=incident_url(incident),
+            occasion=occasion,
+            leaders=True,
+            email=True,
+            actor=actor,
+        )
+        managers = accounts_with_roles(court.pk, *(permissions.MANAGER_ROLES - {Role.JUDICIAL_POLICE}))
+    else:
+        managers = accounts_with_roles(court.pk, *permissions.MANAGER_ROLES)
     notify(
-        recipients=accounts_with_roles(court.pk, *permissions.MANAGER_ROLES),
+        recipients=managers,
         kind="incidents.reported",
         title=gettext_lazy("A new incident was reported"),
-        body=localized("%(kind)s · %(place)s", kind=choice_label(incident, "kind"), place=incident.place),
+        body=body,
         url=incident_url(incident),
-        dedupe_key=f"incidents.reported:{incident.pk}",
+        dedupe_key=occasion,
         court=court,
     )
     return incident

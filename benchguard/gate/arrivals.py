@@ -1,7 +1,8 @@
 """The gate knows flagged cases (issue 12 part 4; A14, A16): when a visitor is a party of
 a case of the gate's court at a level that needs a plan — by identity document exactly,
 or by name alone as a candidate when the party's document is not recorded — the case
-judge and the judicial police are told at once. It is not a hold (only the controlled
+judge and the judicial police on duty are told at once (the officer on duty first, every
+officer when nobody acknowledges in time: duty.services.alert_on_duty). It is not a hold (only the controlled
 list holds a visitor, services.check_in): the guard gets an instruction, never the case.
 
 A party recorded with another document is somebody else with the same name and is not
@@ -20,10 +21,9 @@ from benchguard.cases.choices import PartyKind, Stage
 from benchguard.cases.models import Party, party_document_index
 from benchguard.core import audit
 from benchguard.core.types import Actor
+from benchguard.duty import services as duty
 from benchguard.gate.models import PartyArrival, Visit
 from benchguard.notifications.services import localized, notify
-from benchguard.organization.choices import Role
-from benchguard.organization.selectors import accounts_with_roles
 
 ARRIVED = gettext_lazy("A party of flagged case %(number)s (%(level)s) has arrived at %(post)s at %(time)s")
 ARRIVED_FOR_POLICE = gettext_lazy(
@@ -70,7 +70,6 @@ def note_flagged_parties(
             for party, matched in found
         ]
     )
-    police = list(accounts_with_roles(visit.court_id, Role.JUDICIAL_POLICE))
     at = timezone.localtime(now).strftime("%H:%M")
     for case in {party.case_id: party.case for party, _matched in found}.values():
         level = case.risk_level.label if case.risk_level else ""
@@ -85,14 +84,14 @@ def note_flagged_parties(
                 court=visit.post.court,
                 new_occasion=True,
             )
-        notify(
-            recipients=police,
+        # The officer on duty first, every officer if nobody acknowledges (duty roster).
+        duty.alert_on_duty(
+            court=visit.post.court,
             kind="gate.flagged_party",
             title=localized(ARRIVED_FOR_POLICE, level=level, post=visit.post.name, time=at),
             url=reverse("gate:visit_detail", args=[visit.pk]),
-            dedupe_key=f"gate.flagged:{visit.pk}:{case.pk}:police",
-            court=visit.post.court,
-            new_occasion=True,
+            occasion=f"gate.flagged:{visit.pk}:{case.pk}:police",
+            actor=actor,
         )
     audit.record_event(actor=actor, action="gate.visit.flagged_party", obj=visit, cases=len(arrivals))
     return arrivals

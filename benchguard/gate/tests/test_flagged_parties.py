@@ -17,6 +17,7 @@ from benchguard.cases import services as case_services
 from benchguard.cases.choices import PartyKind, PartyRole, Stage
 from benchguard.cases.models import Case, RiskFlag, RiskLevel
 from benchguard.cases.services import PartyData
+from benchguard.duty.models import DutyAlert
 from benchguard.gate.choices import VisitStatus
 from benchguard.gate.models import PartyArrival, Post, Visit
 from benchguard.gate.tests.conftest import desk_data, new_id_number
@@ -87,6 +88,8 @@ def test_a_party_by_document_reaches_the_judge_and_the_police_and_is_not_held(
     (to_police,) = told("police", visit)
     assert case.number not in to_police and "重大" in to_police
     assert told("guard", visit) == []
+    # The police's is a duty alert: the officer on duty first, everyone if unacknowledged.
+    assert DutyAlert.objects.filter(occasion=f"gate.flagged:{visit.pk}:{case.pk}:police").exists()
 
 
 def test_the_demo_party_on_the_controlled_list_is_held_and_also_reaches_the_judge(

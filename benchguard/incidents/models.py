@@ -92,6 +92,15 @@ class Incident(VersionedModel):
         blank=True,
         verbose_name=_("persons of concern"),
     )
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incidents",
+        verbose_name=_("registered case"),
+        help_text=_("The court's case of that number, found when the incident is recorded (A13.1, A14)."),
+    )
     case_judge = models.ForeignKey(
         "organization.Person",
         on_delete=models.PROTECT,

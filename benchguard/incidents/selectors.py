@@ -93,7 +93,7 @@ def search_incidents(
 def get_incident_for(user: Any, pk: int) -> Incident:
     return get_object_or_404(
         Incident.objects.visible_to(user)
-        .select_related("court", "reported_by", "matter", "case_judge")
+        .select_related("court", "reported_by", "matter", "case_judge", "case__judge", "case__risk_level")
         .prefetch_related(
             "targets",
             "perpetrators",

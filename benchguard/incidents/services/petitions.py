@@ -112,7 +112,12 @@ def acknowledge_step(*, actor: Actor, step: ChainNotification) -> ChainNotificat
 
 
 def reception_rule_applies(incident: Incident) -> bool:
-    return incident.kind == IncidentKind.GROUP_PETITION or incident.sensitive_case
+    """A group petition, a case marked sensitive, or a registered case at a risk level
+    that needs a contingency plan (A13.1, A13.2, A16)."""
+    if incident.kind == IncidentKind.GROUP_PETITION or incident.sensitive_case:
+        return True
+    case = incident.case
+    return case is not None and case.risk_level is not None and case.risk_level.needs_plan
 
 
 RECEIVING_ROLES = (Role.DIVISION_CHIEF, Role.COURT_LEADER, Role.COURT_PRESIDENT)
@@ -120,10 +125,13 @@ RECEIVING_ROLES = (Role.DIVISION_CHIEF, Role.COURT_LEADER, Role.COURT_PRESIDENT)
 
 def case_judge_of(incident: Incident) -> tuple[Person | None, str]:
     """The judge of the case the petitioners come about (A13.1), and where that comes
-    from: named on the incident ("named"); else its first protected person ("target");
+    from: named on the incident ("named"); else the judge in charge of the registered
+    case of its number ("case", issue 12); else its first protected person ("target");
     else the judge told first in the chain ("chain"); else (None, "")."""
     if incident.case_judge_id is not None:
         return incident.case_judge, "named"
+    if incident.case is not None and incident.case.judge_id is not None:
+        return incident.case.judge, "case"
     targets = list(incident.targets.all())
     if targets:
         return targets[0], "target"

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from benchguard.cases.models import Case
+from benchguard.cases.numbers import parse_case_number
 from benchguard.core import audit, uploads
 from benchguard.core.exports import Column, local_time, workbook
 from benchguard.core.services import create_versioned, lock, require_status, set_related, update_versioned
@@ -126,6 +128,7 @@ def report_incident(
             sensitive_case=sensitive_case,
             perpetrator_description=perpetrator_description.strip(),
             case_judge=case_judge,
+            case=registered_case(court, case_number),
             reported_by=account_of(actor),
         ),
         actor=actor,
@@ -175,6 +178,8 @@ def update_incident(
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(_("These facts cannot be changed here."))
+    if "case_number" in changes:
+        changes = {**changes, "case": registered_case(incident.court, changes["case_number"])}
     return update_versioned(
         Incident,
         incident.pk,
@@ -183,6 +188,19 @@ def update_incident(
         expected_version=expected_version,
         changes=changes,
     )
+
+
+def registered_case(court: Court, number: str) -> Case | None:
+    """The court's registered case of this number (however it was typed), or None: a
+    group petition about it takes its case judge from it, and a case at a level that
+    needs a plan makes the reception rule apply (A13.1, A13.2, A14)."""
+    if not number.strip():
+        return None
+    try:
+        parsed = parse_case_number(number, today=timezone.localdate())
+    except ValidationError:
+        return None  # a number of another form (or court) is kept as text only
+    return Case.objects.filter(court=court, number=str(parsed)).select_related("judge", "risk_level").first()
 
 
 @transaction.atomic

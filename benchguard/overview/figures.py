@@ -71,6 +71,12 @@ class Scope:
             query["court"] = self.court.pk
         return f"{reverse(name)}?{urlencode(query)}" if query else reverse(name)
 
+    @property
+    def city(self) -> bool:
+        """The city's overview (A30): several courts and none chosen. Its figures count
+        every court's records; a bar links only to what the viewer may open."""
+        return self.court is None and len(self.names) > 1
+
     def court_name(self, court_id: int) -> str:
         return self.names.get(court_id, str(court_id))
 

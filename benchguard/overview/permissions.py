@@ -2,9 +2,10 @@
 
 A court's leaders, its president and its committee office see their court's overview;
 those of the intermediate court see the city's: their court and its base courts, with
-a court filter. Each figure counts only the records the viewer may open in the area
-that owns them (the figure links to them), so a city-wide figure covers the base
-courts' records only where that area lets the viewer read them. Nobody else — the city
+a court filter. A figure is shown to those who may open the list it links to in their
+own court. In the city's overview it counts the records of every court (A30: the
+leaders' overviews are city-wide), and a number links to its records only when the
+viewer may open every one of them; a court chosen counts what the viewer opens there. Nobody else — the city
 administrator included — opens it (403)."""
 
 from __future__ import annotations

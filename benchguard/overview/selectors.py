@@ -8,6 +8,8 @@ FIGURES is the one list of what the page shows, in order."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -17,10 +19,12 @@ from django.utils.translation import gettext as _
 
 from benchguard.cases import permissions as case_permissions
 from benchguard.cases import selectors as case_selectors
-from benchguard.cases.models import RiskLevel
+from benchguard.cases.choices import Stage
+from benchguard.cases.models import Case, RiskLevel
 from benchguard.gate import permissions as gate_permissions
 from benchguard.gate import selectors as gate_selectors
 from benchguard.gate.choices import VisitStatus
+from benchguard.gate.models import Visit
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident
@@ -56,6 +60,44 @@ def _in_court(rows: QuerySet[Any], scope: Scope) -> QuerySet[Any]:
     return rows.filter(court_id=scope.court.pk) if scope.court is not None else rows
 
 
+@dataclass(frozen=True)
+class Rows:
+    """An area's records a figure counts. `every`: every record of the courts the
+    overview covers (A30: the city's overview is city-wide), the base courts' included,
+    which the viewer may count but not always open; `readable`: those the viewer opens
+    in the area's list, the figure's links. None for `every` counts `readable` alone."""
+
+    readable: QuerySet[Any]
+    every: QuerySet[Any] | None = None
+
+    def narrowed(self, **lookups: Any) -> Rows:
+        return Rows(
+            self.readable.filter(**lookups),
+            self.every.filter(**lookups) if self.every is not None else None,
+        )
+
+
+def _rows(scope: Scope, readable: QuerySet[Any], model: Any) -> Rows:
+    """The records of a figure: every one of the courts the overview covers (the city's
+    or the chosen court's), and those of them the viewer opens."""
+    courts = [scope.court.pk] if scope.court is not None else list(scope.names)
+    return Rows(_in_court(readable, scope), model._default_manager.filter(court_id__in=courts))
+
+
+def _tally(rows: Rows, key: str) -> tuple[dict[Any, int], Callable[[Any], bool]]:
+    """How many records per value of `key` — every one in the city's overview — and
+    whether the viewer opens all of a value's records (its bar then links to them)."""
+    readable = _counted(rows.readable, key)
+    if rows.every is None:
+        return readable, lambda _value: True
+    every = _counted(rows.every, key)
+    return every, lambda value: readable.get(value, 0) == every.get(value, 0)
+
+
+def _link(opens: bool, url: str) -> str:
+    return url if opens else ""
+
+
 def _month_label(month: dt.date) -> str:
     return f"{month.year}-{month.month:02d}"
 
@@ -74,14 +116,22 @@ def _per_month(rows: QuerySet[Any], field: str, scope: Scope) -> dict[dt.date, i
     return {timezone.localtime(row["month"]).date(): row["n"] for row in counted}
 
 
+def _tally_months(rows: Rows, field: str, scope: Scope) -> tuple[dict[dt.date, int], Callable[[Any], bool]]:
+    readable = _per_month(rows.readable, field, scope)
+    if rows.every is None:
+        return readable, lambda _month: True
+    every = _per_month(rows.every, field, scope)
+    return every, lambda month: readable.get(month, 0) == every.get(month, 0)
+
+
 # --- Matters (A26): the register of matters, for its readers ----------------------------
 
 
-def _matters(scope: Scope) -> QuerySet[Matter] | None:
-    def build() -> QuerySet[Matter] | None:
+def _matters(scope: Scope) -> Rows | None:
+    def build() -> Rows | None:
         if not matter_selectors.office_courts(scope.user):
             return None
-        return _in_court(matter_selectors.register_of_matters(scope.user), scope)
+        return _rows(scope, matter_selectors.register_of_matters(scope.user), Matter)
 
     return scope.once("matters", build)
 
@@ -91,9 +141,13 @@ def open_matters(scope: Scope) -> Figure | None:
     matters = _matters(scope)
     if matters is None:
         return None
-    counts = _counted(matters.filter(status__in=INBOX_STATUSES), "status")
+    counts, opens = _tally(matters.narrowed(status__in=INBOX_STATUSES), "status")
     bars = [
-        Bar(str(MatterStatus(status).label), counts.get(status, 0), scope.link("matters:all", status=status))
+        Bar(
+            str(MatterStatus(status).label),
+            counts.get(status, 0),
+            _link(opens(status), scope.link("matters:all", status=status)),
+        )
         for status in INBOX_STATUSES
     ]
     return Figure("open-matters", _("Open matters"), "bar", bars, _("Open matters by status"))
@@ -104,9 +158,17 @@ def overdue_matters(scope: Scope) -> Figure | None:
     matters = _matters(scope)
     if matters is None:
         return None
-    counts = _counted(matter_selectors.overdue(matters, scope.today), "court_id")
+    overdue = Rows(
+        matter_selectors.overdue(matters.readable, scope.today),
+        matter_selectors.overdue(matters.every, scope.today) if matters.every is not None else None,
+    )
+    counts, opens = _tally(overdue, "court_id")
     bars = [
-        Bar(scope.court_name(court_id), n, scope.link("matters:all", overdue="on", court=court_id))
+        Bar(
+            scope.court_name(court_id),
+            n,
+            _link(opens(court_id), scope.link("matters:all", overdue="on", court=court_id)),
+        )
         for court_id, n in sorted(counts.items())
     ]
     return Figure("overdue-matters", _("Overdue matters"), "bar", bars, _("Overdue matters by court"))
@@ -117,9 +179,9 @@ def matters_by_category(scope: Scope) -> Figure | None:
     matters = _matters(scope)
     if matters is None:
         return None
-    counts = _counted(matters, "applicant__category")
+    counts, opens = _tally(matters, "applicant__category")
     bars = [
-        Bar(str(label), counts.get(value, 0), scope.link("matters:all", category=value))
+        Bar(str(label), counts.get(value, 0), _link(opens(value), scope.link("matters:all", category=value)))
         for value, label in PersonCategory.choices
     ]
     return Figure(
@@ -134,11 +196,11 @@ def matters_by_category(scope: Scope) -> Figure | None:
 # --- Incidents (A8, A9, A13): the register of incidents ----------------------------------
 
 
-def _incidents(scope: Scope) -> QuerySet[Incident] | None:
-    def build() -> QuerySet[Incident] | None:
+def _incidents(scope: Scope) -> Rows | None:
+    def build() -> Rows | None:
         if not incident_permissions.can_report(scope.user):
             return None
-        return _in_court(Incident.objects.visible_to(scope.user), scope)
+        return _rows(scope, Incident.objects.visible_to(scope.user), Incident)
 
     return scope.once("incidents", build)
 
@@ -147,9 +209,13 @@ def incidents_by_kind(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    counts = _counted(incidents, "kind")
+    counts, opens = _tally(incidents, "kind")
     bars = [
-        Bar(str(label), counts.get(value, 0), scope.link("incidents:incident_list", kind=value))
+        Bar(
+            str(label),
+            counts.get(value, 0),
+            _link(opens(value), scope.link("incidents:incident_list", kind=value)),
+        )
         for value, label in IncidentKind.choices
     ]
     return Figure("incidents-by-kind", _("Incidents by kind"), "pie", bars, _("Incidents by kind"))
@@ -160,14 +226,14 @@ def incidents_by_month(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    counts = _per_month(incidents, "occurred_at", scope)
+    counts, opens = _tally_months(incidents, "occurred_at", scope)
     bars = []
     for month in scope.months():
         last_day = (month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
         url = scope.link(
             "incidents:incident_list", occurred_from=month.isoformat(), occurred_to=last_day.isoformat()
         )
-        bars.append(Bar(_month_label(month), counts.get(month, 0), url))
+        bars.append(Bar(_month_label(month), counts.get(month, 0), _link(opens(month), url)))
     return Figure(
         "incidents-by-month", _("Incidents by month"), "line", bars, _("Incidents in the last twelve months")
     )
@@ -178,9 +244,21 @@ def incidents_by_place(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    rows = incidents.order_by().values("place").annotate(n=Count("pk")).order_by("-n", "place")[:PLACES_SHOWN]
+    counted = incidents.every if incidents.every is not None else incidents.readable
+    rows = counted.order_by().values("place").annotate(n=Count("pk")).order_by("-n", "place")[:PLACES_SHOWN]
+    top = {row["place"]: row["n"] for row in rows}
+    readable = (
+        _counted(incidents.readable.filter(place__in=list(top)), "place")
+        if incidents.every is not None
+        else top
+    )
     bars = [
-        Bar(row["place"], row["n"], scope.link("incidents:incident_list", place=row["place"])) for row in rows
+        Bar(
+            place,
+            n,
+            _link(readable.get(place, 0) == n, scope.link("incidents:incident_list", place=place)),
+        )
+        for place, n in top.items()
     ]
     return Figure(
         "incidents-by-place", _("Incidents by place"), "bar", bars, _("The places with the most incidents")
@@ -190,14 +268,28 @@ def incidents_by_place(scope: Scope) -> Figure | None:
 def incidents_by_court(scope: Scope) -> Figure | None:
     """Incidents by court: the city's overview only, when no court is chosen."""
     incidents = _incidents(scope)
-    if incidents is None or scope.court is not None or len(scope.names) < 2:
+    if incidents is None or not scope.city:
         return None
-    counts = _counted(incidents, "court_id")
+    counts, opens = _tally(incidents, "court_id")
     bars = [
-        Bar(name, counts.get(court_id, 0), scope.link("incidents:incident_list", court=court_id))
+        Bar(
+            name,
+            counts.get(court_id, 0),
+            _link(opens(court_id), scope.link("incidents:incident_list", court=court_id)),
+        )
         for court_id, name in scope.names.items()
     ]
     return Figure("incidents-by-court", _("Incidents by court"), "bar", bars, _("Incidents by court"))
+
+
+def _by_category(incidents: QuerySet[Incident]) -> dict[Any, int]:
+    through = Incident.targets.through.objects.filter(incident__in=incidents.values("pk"))
+    return {
+        row["person__category"]: row["n"]
+        for row in through.order_by()
+        .values("person__category")
+        .annotate(n=Count("incident_id", distinct=True))
+    }
 
 
 def incidents_by_category(scope: Scope) -> Figure | None:
@@ -206,15 +298,17 @@ def incidents_by_category(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    through = Incident.targets.through.objects.filter(incident__in=incidents.values("pk"))
-    counts = {
-        row["person__category"]: row["n"]
-        for row in through.order_by()
-        .values("person__category")
-        .annotate(n=Count("incident_id", distinct=True))
-    }
+    readable = _by_category(incidents.readable)
+    counts = _by_category(incidents.every) if incidents.every is not None else readable
     bars = [
-        Bar(str(label), counts.get(value, 0), scope.link("incidents:incident_list", category=value))
+        Bar(
+            str(label),
+            counts.get(value, 0),
+            _link(
+                readable.get(value, 0) == counts.get(value, 0),
+                scope.link("incidents:incident_list", category=value),
+            ),
+        )
         for value, label in PersonCategory.choices
     ]
     return Figure(
@@ -226,7 +320,7 @@ def incidents_by_category(scope: Scope) -> Figure | None:
     )
 
 
-# --- Cases (the lead's case risk levels) -------------------------------------------------
+# --- Cases (A14, A16): the cases list, for the readers of a court's cases ------------------
 
 
 def flagged_cases_by_level(scope: Scope) -> Figure | None:
@@ -234,13 +328,14 @@ def flagged_cases_by_level(scope: Scope) -> Figure | None:
     the cases list at that level; for the readers of the court's cases."""
     if not case_permissions.reader_court_ids(scope.user):
         return None
-    cases = _in_court(case_selectors.cases_for(scope.user, stage="open"), scope)
-    counts = _counted(cases.filter(risk_level__isnull=False), "risk_level__rank")
+    cases = _rows(scope, case_selectors.cases_for(scope.user, stage="open"), Case)
+    cases = Rows(cases.readable, cases.every.exclude(stage=Stage.CLOSED) if cases.every is not None else None)
+    counts, opens = _tally(cases.narrowed(risk_level__isnull=False), "risk_level__rank")
     bars = [
         Bar(
             str(level),
             counts.get(level.rank, 0),
-            scope.link("cases:case_list", stage="open", level=level.rank),
+            _link(opens(level.rank), scope.link("cases:case_list", stage="open", level=level.rank)),
         )
         for level in RiskLevel.objects.order_by("rank")
         if level.is_active or counts.get(level.rank)
@@ -253,11 +348,11 @@ def flagged_cases_by_level(scope: Scope) -> Figure | None:
 # --- The gate (A12): the visits register, for its readers --------------------------------
 
 
-def _visits(scope: Scope) -> QuerySet[Any] | None:
-    def build() -> QuerySet[Any] | None:
+def _visits(scope: Scope) -> Rows | None:
+    def build() -> Rows | None:
         if not gate_permissions.can_list_visits(scope.user):
             return None
-        return _in_court(gate_selectors.register_for(scope.user), scope)
+        return _rows(scope, gate_selectors.register_for(scope.user), Visit)
 
     return scope.once("visits", build)
 
@@ -270,9 +365,13 @@ def holds_now(scope: Scope) -> Figure | None:
     visits = _visits(scope)
     if visits is None:
         return None
-    counts = _counted(visits.filter(status__in=HOLD_STATUSES), "status")
+    counts, opens = _tally(visits.narrowed(status__in=HOLD_STATUSES), "status")
     bars = [
-        Bar(str(status.label), counts.get(status, 0), scope.link("gate:visit_list", status=status))
+        Bar(
+            str(status.label),
+            counts.get(status, 0),
+            _link(opens(status), scope.link("gate:visit_list", status=status)),
+        )
         for status in HOLD_STATUSES
     ]
     return Figure("holds-now", _("Holds at the gates"), "bar", bars, _("Visits held at the gates now"))
@@ -283,12 +382,12 @@ def holds_by_month(scope: Scope) -> Figure | None:
     visits = _visits(scope)
     if visits is None:
         return None
-    counts = _per_month(visits.filter(hits__gt=0), "arrived_at", scope)
+    counts, opens = _tally_months(visits.narrowed(hits__gt=0), "arrived_at", scope)
     bars = [
         Bar(
             _month_label(month),
             counts.get(month, 0),
-            scope.link("gate:visit_list", held="on", month=_month_label(month)),
+            _link(opens(month), scope.link("gate:visit_list", held="on", month=_month_label(month))),
         )
         for month in scope.months()
     ]

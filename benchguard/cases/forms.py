@@ -107,6 +107,41 @@ class PartyForm(StyledFormMixin, forms.Form):
 OPEN_STAGES = "open"
 
 
+class PartyCorrectionForm(PartyForm):
+    """A party corrected as the case file has it, on the version it was loaded at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, party: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(
+                kind=party.kind,
+                role=party.role,
+                name=party.name,
+                document_kind=party.document_kind,
+                document_number=party.document_number,
+                version=party.version,
+            )
+
+
+class PartyRemovalForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Why it is removed"), max_length=200)
+
+
+class PanelForm(StyledFormMixin, forms.Form):
+    panel = forms.ModelMultipleChoiceField(
+        label=_("Other members of the panel"), queryset=Court.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["panel"].queryset = judges_of([case.court_id])
+        if not self.is_bound:
+            self.initial["panel"] = list(case.panel.all())
+
+
 class CaseSearchForm(StyledFormMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),

@@ -241,6 +241,8 @@ class Party(VersionedModel):
     document_number = EncryptedTextField(_("document number"), blank=True)
     document_index = models.CharField(_("document index"), max_length=64, blank=True, editable=False)
     screened_at = models.DateTimeField(_("screened at"), null=True, blank=True, editable=False)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
+    removed_reason = models.CharField(_("why it was removed"), max_length=200, blank=True)
 
     objects = PartyQuerySet.as_manager()
 

@@ -37,6 +37,10 @@ class CaseQuerySet(models.QuerySet):
 
 
 class PartyQuerySet(models.QuerySet):
+    def current(self) -> PartyQuerySet:
+        """The parties not removed from their case."""
+        return self.filter(removed_at__isnull=True)
+
     def visible_to(self, user: Any) -> PartyQuerySet:
         from benchguard.cases.models import Case
 

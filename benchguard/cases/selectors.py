@@ -56,7 +56,7 @@ def cases_for(
             Q(number__contains=query.replace("(", "（").replace(")", "）"))
             # A party's name is looked for among each case's own parties (their
             # (case, name) index), not in every party of the city first.
-            | Exists(Party.objects.filter(case_id=OuterRef("pk"), name__contains=query))
+            | Exists(Party.objects.current().filter(case_id=OuterRef("pk"), name__contains=query))
         )
     return cases.order_by("-filed_on", "-id")
 
@@ -67,10 +67,15 @@ def get_case_for(user: Any, pk: int) -> Case:
         .select_related("court", "division", "judge", "registered_by")
         .prefetch_related(
             Prefetch("panel", queryset=Person.objects.order_by("name_pinyin", "id")),
-            Prefetch("parties", queryset=Party.objects.order_by("id")),
+            Prefetch("parties", queryset=Party.objects.current().order_by("id")),
         ),
         pk=pk,
     )
+
+
+def get_party_for(user: Any, pk: int) -> Party:
+    """A party, not removed, of a case the user reads (404 otherwise)."""
+    return get_object_or_404(Party.objects.visible_to(user).current().select_related("case__court"), pk=pk)
 
 
 def divisions_of(court_ids: Iterable[int]) -> QuerySet[Department]:

@@ -3,7 +3,7 @@
 from django_tasks import task
 
 from benchguard.cases import services
-from benchguard.core.jobs import every_minutes, periodic
+from benchguard.core.jobs import every_minutes, hourly, periodic
 
 
 @task()
@@ -19,3 +19,10 @@ def escalate_alerts() -> int:
     """Raise the risk alerts nobody acknowledged in time with the next level up (A14,
     A16); each occasion reaches each level once."""
     return services.escalate_alerts()
+
+
+@periodic("cases.sweep_stalled_imports", hourly(minute=20))
+@task()
+def sweep_stalled_imports() -> int:
+    """Fail the imports a stopped worker left running, nothing saved (A14)."""
+    return services.sweep_stalled_imports()

@@ -128,6 +128,48 @@ def party_add(request: HttpRequest, case: Case) -> HttpResponse:
     )
 
 
+@row_page(selectors.get_case_for, permissions.can_keep)
+def case_panel(request: HttpRequest, case: Case) -> HttpResponse:
+    form = forms.PanelForm(request.POST or None, case=case)
+    return form_page_action(
+        request,
+        form,
+        lambda data: services.set_panel(actor=request.user, case=case, panel=data["panel"]),
+        done=_("The panel was saved."),
+        title=_("The panel of %(number)s") % {"number": case.number},
+        back=reverse("cases:case_detail", args=[case.pk]),
+        submit=_("Save the panel"),
+    )
+
+
+@row_page(selectors.get_party_for, lambda user, party: permissions.can_keep(user, party.case))
+def party_edit(request: HttpRequest, party: Any) -> HttpResponse:
+    form = forms.PartyCorrectionForm(request.POST or None, party=party)
+    return form_page_action(
+        request,
+        form,
+        lambda data: services.correct_party(actor=request.user, party=party, **service_arguments(data)),
+        done=_("The party was corrected and screened again where needed."),
+        title=_("Correct a party of %(number)s") % {"number": party.case.number},
+        back=reverse("cases:case_detail", args=[party.case_id]),
+        submit=_("Save the party"),
+    )
+
+
+@row_page(selectors.get_party_for, lambda user, party: permissions.can_keep(user, party.case))
+def party_remove(request: HttpRequest, party: Any) -> HttpResponse:
+    form = forms.PartyRemovalForm(request.POST or None)
+    return form_page_action(
+        request,
+        form,
+        lambda data: services.remove_party(actor=request.user, party=party, **data),
+        done=_("The party was removed from the case; the record keeps it."),
+        title=_("Remove %(name)s from %(number)s") % {"name": party.name, "number": party.case.number},
+        back=reverse("cases:case_detail", args=[party.case_id]),
+        submit=_("Remove the party"),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:

@@ -41,7 +41,9 @@ def flagged_parties(
     if index:
         match |= Q(document_index=index)
     parties = (
-        Party.objects.filter(match, case__court_id=court_id, case__risk_level__needs_plan=True)
+        Party.objects.filter(
+            match, case__court_id=court_id, case__risk_level__needs_plan=True, removed_at__isnull=True
+        )
         .exclude(case__stage=Stage.CLOSED)
         .select_related("case__risk_level", "case__judge__account")
         .order_by("case_id", "id")

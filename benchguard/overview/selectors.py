@@ -21,6 +21,7 @@ from benchguard.cases import permissions as case_permissions
 from benchguard.cases import selectors as case_selectors
 from benchguard.cases.choices import Stage
 from benchguard.cases.models import Case, RiskLevel
+from benchguard.core.access import court_ids_with
 from benchguard.gate import permissions as gate_permissions
 from benchguard.gate import selectors as gate_selectors
 from benchguard.gate.choices import VisitStatus
@@ -62,36 +63,53 @@ def _in_court(rows: QuerySet[Any], scope: Scope) -> QuerySet[Any]:
 
 @dataclass(frozen=True)
 class Rows:
-    """An area's records a figure counts. `every`: every record of the courts the
-    overview covers (A30: the city's overview is city-wide), the base courts' included,
-    which the viewer may count but not always open; `readable`: those the viewer opens
-    in the area's list, the figure's links. None for `every` counts `readable` alone."""
+    """An area's records a figure counts (A30: the city's overview is city-wide):
+    `readable`, those the viewer opens in the area's list (the figure's links), and
+    `others`, every record of the courts the overview covers whose records the viewer
+    does not read there (a base court's, for the intermediate court's leaders) —
+    counted, never linked; None when there is no such court. The two never overlap."""
 
     readable: QuerySet[Any]
-    every: QuerySet[Any] | None = None
+    others: QuerySet[Any] | None = None
 
     def narrowed(self, **lookups: Any) -> Rows:
-        return Rows(
-            self.readable.filter(**lookups),
-            self.every.filter(**lookups) if self.every is not None else None,
-        )
+        return self.map(lambda rows: rows.filter(**lookups))
+
+    def map(self, change: Callable[[QuerySet[Any]], QuerySet[Any]]) -> Rows:
+        return Rows(change(self.readable), change(self.others) if self.others is not None else None)
 
 
-def _rows(scope: Scope, readable: QuerySet[Any], model: Any) -> Rows:
-    """The records of a figure: every one of the courts the overview covers (the city's
-    or the chosen court's), and those of them the viewer opens."""
+def _rows(scope: Scope, readable: QuerySet[Any], model: Any, read_courts: set[int]) -> Rows:
+    """The records of a figure: those the viewer opens, and every record of the
+    covered courts where the viewer does not read the area's records."""
     courts = [scope.court.pk] if scope.court is not None else list(scope.names)
-    return Rows(_in_court(readable, scope), model._default_manager.filter(court_id__in=courts))
+    unread = [court_id for court_id in courts if court_id not in read_courts]
+    readable = _in_court(readable, scope)
+    if not unread:
+        return Rows(readable)
+    # Kept apart: the readable rows of the unread courts (one's own incident there) are
+    # counted once, with the others, and their bar does not link.
+    return Rows(
+        readable.filter(court_id__in=[c for c in courts if c in read_courts]),
+        model._default_manager.filter(court_id__in=unread),
+    )
+
+
+def _merged(first: dict[Any, int], second: dict[Any, int]) -> dict[Any, int]:
+    merged = dict(first)
+    for key, n in second.items():
+        merged[key] = merged.get(key, 0) + n
+    return merged
 
 
 def _tally(rows: Rows, key: str) -> tuple[dict[Any, int], Callable[[Any], bool]]:
-    """How many records per value of `key` — every one in the city's overview — and
-    whether the viewer opens all of a value's records (its bar then links to them)."""
+    """How many records per value of `key`, the unread courts' included, and whether the
+    viewer opens all of a value's records (its bar then links to them)."""
     readable = _counted(rows.readable, key)
-    if rows.every is None:
+    if rows.others is None:
         return readable, lambda _value: True
-    every = _counted(rows.every, key)
-    return every, lambda value: readable.get(value, 0) == every.get(value, 0)
+    others = _counted(rows.others, key)
+    return _merged(readable, others), lambda value: not others.get(value)
 
 
 def _link(opens: bool, url: str) -> str:
@@ -118,10 +136,10 @@ def _per_month(rows: QuerySet[Any], field: str, scope: Scope) -> dict[dt.date, i
 
 def _tally_months(rows: Rows, field: str, scope: Scope) -> tuple[dict[dt.date, int], Callable[[Any], bool]]:
     readable = _per_month(rows.readable, field, scope)
-    if rows.every is None:
+    if rows.others is None:
         return readable, lambda _month: True
-    every = _per_month(rows.every, field, scope)
-    return every, lambda month: readable.get(month, 0) == every.get(month, 0)
+    others = _per_month(rows.others, field, scope)
+    return _merged(readable, others), lambda month: not others.get(month)
 
 
 # --- Matters (A26): the register of matters, for its readers ----------------------------
@@ -131,7 +149,8 @@ def _matters(scope: Scope) -> Rows | None:
     def build() -> Rows | None:
         if not matter_selectors.office_courts(scope.user):
             return None
-        return _rows(scope, matter_selectors.register_of_matters(scope.user), Matter)
+        courts = matter_selectors.office_courts(scope.user)
+        return _rows(scope, matter_selectors.register_of_matters(scope.user), Matter, courts)
 
     return scope.once("matters", build)
 
@@ -158,10 +177,7 @@ def overdue_matters(scope: Scope) -> Figure | None:
     matters = _matters(scope)
     if matters is None:
         return None
-    overdue = Rows(
-        matter_selectors.overdue(matters.readable, scope.today),
-        matter_selectors.overdue(matters.every, scope.today) if matters.every is not None else None,
-    )
+    overdue = matters.map(lambda rows: matter_selectors.overdue(rows, scope.today))
     counts, opens = _tally(overdue, "court_id")
     bars = [
         Bar(
@@ -200,7 +216,8 @@ def _incidents(scope: Scope) -> Rows | None:
     def build() -> Rows | None:
         if not incident_permissions.can_report(scope.user):
             return None
-        return _rows(scope, Incident.objects.visible_to(scope.user), Incident)
+        courts = court_ids_with(scope.user, incident_permissions.COURT_WIDE_ROLES)
+        return _rows(scope, Incident.objects.visible_to(scope.user), Incident, courts)
 
     return scope.once("incidents", build)
 
@@ -244,19 +261,19 @@ def incidents_by_place(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    counted = incidents.every if incidents.every is not None else incidents.readable
-    rows = counted.order_by().values("place").annotate(n=Count("pk")).order_by("-n", "place")[:PLACES_SHOWN]
-    top = {row["place"]: row["n"] for row in rows}
-    readable = (
-        _counted(incidents.readable.filter(place__in=list(top)), "place")
-        if incidents.every is not None
-        else top
-    )
+
+    def by_place(rows: QuerySet[Any]) -> dict[str, int]:
+        return {row["place"]: row["n"] for row in rows.order_by().values("place").annotate(n=Count("pk"))}
+
+    readable = by_place(incidents.readable)
+    others = by_place(incidents.others) if incidents.others is not None else {}
+    merged = _merged(readable, others)
+    top = dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:PLACES_SHOWN])
     bars = [
         Bar(
             place,
             n,
-            _link(readable.get(place, 0) == n, scope.link("incidents:incident_list", place=place)),
+            _link(not others.get(place), scope.link("incidents:incident_list", place=place)),
         )
         for place, n in top.items()
     ]
@@ -298,16 +315,13 @@ def incidents_by_category(scope: Scope) -> Figure | None:
     incidents = _incidents(scope)
     if incidents is None:
         return None
-    readable = _by_category(incidents.readable)
-    counts = _by_category(incidents.every) if incidents.every is not None else readable
+    others = _by_category(incidents.others) if incidents.others is not None else {}
+    counts = _merged(_by_category(incidents.readable), others)
     bars = [
         Bar(
             str(label),
             counts.get(value, 0),
-            _link(
-                readable.get(value, 0) == counts.get(value, 0),
-                scope.link("incidents:incident_list", category=value),
-            ),
+            _link(not others.get(value), scope.link("incidents:incident_list", category=value)),
         )
         for value, label in PersonCategory.choices
     ]
@@ -328,8 +342,11 @@ def flagged_cases_by_level(scope: Scope) -> Figure | None:
     the cases list at that level; for the readers of the court's cases."""
     if not case_permissions.reader_court_ids(scope.user):
         return None
-    cases = _rows(scope, case_selectors.cases_for(scope.user, stage="open"), Case)
-    cases = Rows(cases.readable, cases.every.exclude(stage=Stage.CLOSED) if cases.every is not None else None)
+    courts = case_permissions.reader_court_ids(scope.user)
+    cases = _rows(scope, case_selectors.cases_for(scope.user, stage="open"), Case, courts)
+    cases = Rows(
+        cases.readable, cases.others.exclude(stage=Stage.CLOSED) if cases.others is not None else None
+    )
     counts, opens = _tally(cases.narrowed(risk_level__isnull=False), "risk_level__rank")
     bars = [
         Bar(
@@ -352,7 +369,8 @@ def _visits(scope: Scope) -> Rows | None:
     def build() -> Rows | None:
         if not gate_permissions.can_list_visits(scope.user):
             return None
-        return _rows(scope, gate_selectors.register_for(scope.user), Visit)
+        courts = court_ids_with(scope.user, gate_permissions.LIST_ROLES)
+        return _rows(scope, gate_selectors.register_for(scope.user), Visit, courts)
 
     return scope.once("visits", build)
 

@@ -25,7 +25,9 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return (
             selectors.cases_for(self.request.user)
             .prefetch_related(
-                "panel", "risk_flags", Prefetch("parties", queryset=Party.objects.order_by("id"))
+                "panel",
+                "risk_flags",
+                Prefetch("parties", queryset=Party.objects.current().order_by("id")),
             )
             .select_related("risk_level")
         )

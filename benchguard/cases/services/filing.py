@@ -5,14 +5,17 @@ controlled list (A15) as it is recorded. Opening what screening found is logged.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict, Unpack
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import F
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.cases import permissions
@@ -224,23 +227,39 @@ def _check_people(
         raise ValidationError(errors)
 
 
+def _checked_document(kind: str, document_kind: str, document_number: str) -> str:
+    """The normalised document number of a natural person ("" when none is given)."""
+    if not (document_kind or document_number):
+        return ""
+    if kind != PartyKind.PERSON:
+        raise ValidationError(
+            {"document_number": _("Only a natural person's identity document is recorded.")}
+        )
+    if not document_kind:
+        raise ValidationError({"document_kind": _("Choose the type of the document.")})
+    try:
+        return validate_document(document_kind, document_number)
+    except ValidationError as error:
+        raise ValidationError({"document_number": error.error_list}) from None
+
+
+def _screen_party(party: Party, *, actor: Actor, now: Any) -> None:
+    """Screen a person party as recorded now; each run's findings are kept apart
+    (`screened_at`), the page shows the latest."""
+    if party.kind != PartyKind.PERSON:
+        return
+    found = _screen(party.kind, party.name, party.document_kind, party.document_number)
+    for person_id, outcome in found:
+        PartyScreening.objects.create(party=party, person_id=person_id, outcome=outcome, screened_at=now)
+    # That it was screened, never what was found: the audit trail has other readers.
+    audit.record_event(actor=actor, action="cases.party.screened", obj=party)
+
+
 def _add_party(case: Case, *, actor: Actor, **data: Unpack[PartyData]) -> Party:
     kind, role, name = data["kind"], data["role"], data["name"]
-    document_kind, document_number = data.get("document_kind", ""), data.get("document_number", "")
-    number = ""
-    if document_kind or document_number:
-        if kind != PartyKind.PERSON:
-            raise ValidationError(
-                {"document_number": _("Only a natural person's identity document is recorded.")}
-            )
-        if not document_kind:
-            raise ValidationError({"document_kind": _("Choose the type of the document.")})
-        try:
-            number = validate_document(document_kind, document_number)
-        except ValidationError as error:
-            raise ValidationError({"document_number": error.error_list}) from None
+    document_kind = data.get("document_kind", "")
+    number = _checked_document(kind, document_kind, data.get("document_number", ""))
     now = timezone.now()
-    found = _screen(kind, name.strip(), document_kind if number else "", number)
     party = Party(
         case=case,
         kind=kind,
@@ -254,12 +273,67 @@ def _add_party(case: Case, *, actor: Actor, **data: Unpack[PartyData]) -> Party:
     create_versioned(
         party, actor=actor, action="cases.party.add", fields=PARTY_FIELDS, redact=["document_number"]
     )
-    for person_id, outcome in found:
-        PartyScreening.objects.create(party=party, person_id=person_id, outcome=outcome, screened_at=now)
-    if party.screened_at:
-        # That it was screened, never what was found: the audit trail has other readers.
-        audit.record_event(actor=actor, action="cases.party.screened", obj=party)
+    _screen_party(party, actor=actor, now=now)
     return party
+
+
+@transaction.atomic
+def correct_party(*, actor: Actor, party: Party, expected_version: int, **data: Unpack[PartyData]) -> Party:
+    """Correct a party as the case file has it (standing, name, kind, document); a person
+    whose name or document changed is screened again, and the page shows that run."""
+    current = lock(party, expected_version, related=["case"])
+    if not permissions.can_keep(actor, current.case):
+        raise PermissionDenied
+    if current.removed_at is not None:
+        raise ValidationError(_("This party was removed from the case."), code="removed")
+    kind, document_kind = data["kind"], data.get("document_kind", "")
+    number = _checked_document(kind, document_kind, data.get("document_number", ""))
+    before = audit.snapshot(current, PARTY_FIELDS, redact=["document_number"])
+    rescreen = (
+        kind != current.kind or data["name"].strip() != current.name or number != current.document_number
+    )
+    current.kind, current.role, current.name = kind, data["role"], data["name"].strip()
+    current.document_kind = document_kind if number else ""
+    current.document_number = number
+    current.document_index = party_document_index(document_kind, number) if number else ""
+    now = timezone.now()
+    if rescreen:
+        current.screened_at = now if kind == PartyKind.PERSON else None
+    save_versioned(
+        current,
+        actor=actor,
+        action="cases.party.correct",
+        fields=[*PARTY_FIELDS, "document_index", "screened_at"],
+        before=before,
+        audit_fields=PARTY_FIELDS,
+        redact=["document_number"],
+    )
+    if rescreen:
+        _screen_party(current, actor=actor, now=now)
+    return current
+
+
+@transaction.atomic
+def remove_party(*, actor: Actor, party: Party, reason: str) -> Party:
+    """Take a party recorded by mistake off the case, with why: kept on record, no
+    longer shown, screened or recognised at the gate."""
+    current = lock(party, related=["case"])
+    if not permissions.can_keep(actor, current.case):
+        raise PermissionDenied
+    if current.removed_at is not None:
+        raise ValidationError(_("This party was removed from the case."), code="removed")
+    if not reason.strip():
+        raise ValidationError({"reason": ValidationError(_("Say why."), code="required")})
+    before = audit.snapshot(current, ["removed_at", "removed_reason"])
+    current.removed_at, current.removed_reason = timezone.now(), reason.strip()[:200]
+    return save_versioned(
+        current,
+        actor=actor,
+        action="cases.party.remove",
+        fields=["removed_at", "removed_reason"],
+        before=before,
+        validate=False,
+    )
 
 
 def _screen(kind: str, name: str, document_kind: str, number: str) -> list[tuple[int, str]]:
@@ -301,7 +375,7 @@ def open_screenings(*, actor: Actor, case: Case) -> list[ScreeningAnswer]:
         raise PermissionDenied
     rows = list(
         PartyScreening.objects.visible_to(actor)
-        .filter(party__case=case)
+        .filter(party__case=case, party__removed_at__isnull=True, screened_at=F("party__screened_at"))
         .select_related("party", "person")
         .order_by("party_id", "outcome", "person_id")
     )
@@ -475,6 +549,45 @@ def _finish(
         before=before,
         audit_fields=["status", "done"],
     )
+
+
+STALLED_AFTER = dt.timedelta(hours=2)
+STALLED = _("The import stopped before it finished; nothing was saved. Upload the sheet again.")
+
+
+def sweep_stalled_imports(*, now: dt.datetime | None = None) -> int:
+    """Fail the imports still running long after they were confirmed (STALLED_AFTER): a
+    worker stopped mid-run (killed, restarted) and its one transaction was rolled back,
+    so nothing was saved; the clerk is told to upload the sheet again. An import a live
+    worker is filing holds its row locked and is skipped (PostgreSQL; SQLite waits for
+    the writer). Run hourly (cases/tasks.py)."""
+    now = now or timezone.now()
+    stalled = CaseImport.objects.filter(status=ImportStatus.RUNNING, updated_at__lte=now - STALLED_AFTER)
+    done = 0
+    for pk in list(stalled.values_list("pk", flat=True)[:100]):
+        with transaction.atomic():
+            case_import = (
+                CaseImport.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=ImportStatus.RUNNING)
+                .first()
+            )
+            if case_import is None:
+                continue  # being filed right now, or finished meanwhile
+            _finish(
+                case_import,
+                ImportStatus.FAILED,
+                error=str(
+                    _("The import stopped before it finished; nothing was saved. Upload the sheet again.")
+                ),
+            )
+            done += 1
+    return done
+
+
+def _in_court_language(text: Any) -> str:
+    """A message a job stores for the page (no request: the courts' language, Chinese)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
 
 
 def _fail(import_id: int, reason: str) -> None:

@@ -376,3 +376,30 @@ def test_the_template_uploaded_as_it_is_reads_without_errors(
     assert response.status_code == 302
     assert latest_import().status == ImportStatus.PENDING
     assert latest_import().total == 1
+
+
+def test_an_import_a_stopped_worker_left_running_is_failed_once_after_two_hours(
+    client_as: Callable[[str | None], Client], court: Any, persona: Callable[[str], Any]
+) -> None:
+    import time_machine
+    from django.utils import timezone
+
+    from benchguard.cases import services
+
+    clerk = client_as("clerk")
+    upload(clerk, workbook(ROWS), court)
+    confirmed_at = timezone.now()
+    with time_machine.travel(confirmed_at, tick=False):
+        case_import = services.confirm_import(actor=persona("clerk"), case_import=latest_import())
+    # The worker was killed: the task never ran, the import says "running".
+    stalled = confirmed_at + services.filing.STALLED_AFTER
+    with time_machine.travel(stalled - dt.timedelta(minutes=1), tick=False):
+        assert services.sweep_stalled_imports() == 0
+    with time_machine.travel(stalled, tick=False):
+        assert services.sweep_stalled_imports() == 1
+        assert services.sweep_stalled_imports() == 0
+    case_import.refresh_from_db()
+    assert case_import.status == ImportStatus.FAILED and "重新上传" in case_import.error
+    assert case_import.content == ""
+    assert services.run_import(case_import.pk) == 0  # a late task does nothing
+    assert not Case.objects.filter(number="（2026）鲁02民初901号").exists()

@@ -52,6 +52,12 @@ def demo_report() -> dict[str, Any]:
     return {"pk": UpwardReport.objects.get(case_id=first_case()["pk"], previous=None).pk}
 
 
+def demo_party() -> dict[str, Any]:
+    from benchguard.cases.models import Party
+
+    return {"pk": Party.objects.filter(case_id=first_case()["pk"]).order_by("pk").first().pk}  # type: ignore[union-attr]
+
+
 def demo_plan() -> dict[str, Any]:
     from benchguard.cases.models import ContingencyPlan
 
@@ -99,6 +105,13 @@ EXPECTED: dict[str, Expect] = {
     "cases:import_detail": Expect(404, {ANON: LOGIN, **each(READERS, 403), "clerk": 200}, an_import),
     "cases:import_confirm": Expect(405, {ANON: LOGIN}, an_import),  # POST only: the tests post it
     "cases:case_flag": keeper_page(),
+    "cases:case_panel": keeper_page(),
+    "cases:party_edit": Expect(
+        404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), "clerk": 200}, demo_party
+    ),
+    "cases:party_remove": Expect(
+        404, {ANON: LOGIN, **each(READERS | {"judge"}, 403), "clerk": 200}, demo_party
+    ),
     "cases:case_propose_level": only({"judge"}),
     "cases:case_set_level": only({"chief"}),
     "cases:case_move_stage": only({"clerk", "judge"}),

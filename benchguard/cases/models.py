@@ -259,8 +259,9 @@ class Party(VersionedModel):
         indexes = [
             models.Index(fields=["document_index"], name="cases_party_document_idx"),
             # The search by a party's name reads each case's parties' names from here
-            # alone, never the rows with their encrypted documents (selectors.cases_for).
-            models.Index(fields=["case", "name"], name="cases_party_case_name_idx"),
+            # alone, never the rows with their encrypted documents (selectors.cases_for);
+            # removed parties are not searched (removed_at is in it, so it still covers).
+            models.Index(fields=["case", "name", "removed_at"], name="cases_party_case_name_idx"),
         ]
 
     def __str__(self) -> str:

@@ -27,6 +27,8 @@ READERS = frozenset(
         Role.FILING_CLERK,
         Role.DIVISION_CHIEF,
         Role.COMMITTEE_OFFICE,
+        Role.COMMITTEE_CHAIR,
+        Role.COMMITTEE_VICE_CHAIR,
         Role.COURT_LEADER,
         Role.COURT_PRESIDENT,
     }
@@ -176,7 +178,8 @@ def can_pass_on(user: Any, report: Any) -> bool:
 
 
 def can_receive_for(user: Any, report: Any) -> bool:
-    """May the user record the political-legal committee's receipt of this report?"""
-    from benchguard.cases.choices import Tier
+    """May the user record the receipt of this report by a body without accounts here
+    (the political-legal committee; a higher court not in BenchGuard)?"""
+    from benchguard.cases.tiers import received_outside
 
-    return report.tier == Tier.POLITICAL_LEGAL and can_record_receipt(user, report.case)
+    return received_outside(report) and can_record_receipt(user, report.case)

@@ -25,6 +25,9 @@ class CaseQuerySet(models.QuerySet):
         tried = Q(judge_id__in=me) | Q(
             pk__in=self.model.panel.through.objects.filter(person_id__in=me).values("case_id")
         )
+        raised = self._raised_to_higher_court(user)
+        if raised is not None:
+            tried |= raised
         if not courts:
             return self.filter(tried)
         # A reader of a court's cases who also tries cases nearly always tries them there.
@@ -34,6 +37,24 @@ class CaseQuerySet(models.QuerySet):
         if not self.model._default_manager.filter(tried).exclude(court_id__in=courts).exists():
             return self.filter(court_id__in=courts)
         return self.filter(Q(court_id__in=courts) | tried)
+
+    def _raised_to_higher_court(self, user: Any) -> Q | None:
+        """The base courts' cases raised to the user's court as the higher court (an
+        upward report or an alert to that level, A16), for its committee office and
+        leaders; None when there is none (no OR is added to the lists)."""
+        from benchguard.cases.choices import Tier
+        from benchguard.cases.models import RiskAlert, UpwardReport
+        from benchguard.core.access import court_ids_with
+        from benchguard.organization.choices import Role
+
+        higher = court_ids_with(user, {Role.COMMITTEE_OFFICE, Role.COURT_LEADER})
+        if not higher:
+            return None
+        alerts = RiskAlert.objects.filter(tier=Tier.HIGHER_COURT, case__court__parent_id__in=higher)
+        reports = UpwardReport.objects.filter(tier=Tier.HIGHER_COURT, case__court__parent_id__in=higher)
+        if not (alerts.exists() or reports.exists()):
+            return None
+        return Q(pk__in=alerts.values("case_id")) | Q(pk__in=reports.values("case_id"))
 
 
 class PartyQuerySet(models.QuerySet):

@@ -142,7 +142,7 @@ def risk_of(user: Any, case: Case) -> RiskView:
     """The risk side of a case the user reads (A14, A16): flags, history, alerts, plan,
     upward reports and statements, with what the user may do on each."""
     from benchguard.cases import permissions
-    from benchguard.cases.tiers import is_of_tier, next_tiers
+    from benchguard.cases.tiers import is_of_tier, next_tiers, received_outside
 
     tiers = {tier for tier in Tier.values if tier != Tier.POLITICAL_LEGAL and is_of_tier(user, case, tier)}
     alerts = [
@@ -153,13 +153,13 @@ def risk_of(user: Any, case: Case) -> RiskView:
     reports = [
         ReportRow(
             report,
-            can_acknowledge=report.acknowledged_at is None and report.tier in tiers,
+            can_acknowledge=report.acknowledged_at is None
+            and report.tier in tiers
+            and not received_outside(report),
             can_pass_on=report.acknowledged_at is not None
             and report.tier in tiers
             and bool(set(next_tiers(report.tier)) - {row.tier for row in report.passed_on.all()}),
-            can_record_receipt=report.tier == Tier.POLITICAL_LEGAL
-            and report.acknowledged_at is None
-            and may_receipt,
+            can_record_receipt=report.acknowledged_at is None and may_receipt and received_outside(report),
         )
         for report in case.upward_reports.select_related("sent_by", "acknowledged_by").prefetch_related(
             "passed_on"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from benchguard.cases.choices import Tier
 from benchguard.cases.models import Case
 from benchguard.organization.choices import Role
@@ -23,11 +25,15 @@ def tier_accounts(case: Case, tier: int) -> list[Account]:
         account = judge.account if judge is not None and judge.account_id else None
         return [account] if account is not None and account.is_active else []
     if tier == Tier.CHIEF:
+        # Of the case's division, or a chief of no one division (as permissions.is_chief_of).
+        division = Q(role_assignments__department_id=case.division_id) | Q(
+            role_assignments__department_id__isnull=True
+        )
         accounts = Account.objects.filter(
+            division if case.division_id else Q(),
             is_active=True,
             role_assignments__court_id=court_id,
             role_assignments__role=Role.DIVISION_CHIEF,
-            **({"role_assignments__department_id": case.division_id} if case.division_id else {}),
         )
     elif tier == Tier.LEADER:
         accounts = Account.objects.filter(
@@ -63,3 +69,23 @@ def next_tiers(tier: int) -> list[int]:
     if tier in (Tier.CHIEF, Tier.LEADER):
         return [tier + 1]
     return []
+
+
+def first_with_accounts(case: Case, tier: int) -> int:
+    """The level a report to `tier` is addressed to: `tier`, or the first above it with
+    anyone in it (a division without a chief reports to the leaders), up to the
+    president; the higher court and the political-legal committee as asked."""
+    if tier >= Tier.HIGHER_COURT:
+        return tier
+    for level in range(tier, Tier.HIGHER_COURT):
+        if tier_accounts(case, level):
+            return level
+    return tier
+
+
+def received_outside(report: Any) -> bool:
+    """Is the report's receipt recorded by the court, the body it went to having no
+    account here (the political-legal committee; a higher court not in BenchGuard)?"""
+    if report.tier == Tier.POLITICAL_LEGAL:
+        return True
+    return report.tier == Tier.HIGHER_COURT and not tier_accounts(report.case, Tier.HIGHER_COURT)

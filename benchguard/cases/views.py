@@ -231,6 +231,12 @@ def import_confirm(request: HttpRequest, case_import: CaseImport) -> HttpRespons
 # Risk (A14, A16) ------------------------------------------------------------------------
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version a button was shown at; anything else counts as stale (0)."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 def _back(case: Case) -> str:
     return reverse("cases:case_detail", args=[case.pk])
 
@@ -327,7 +333,7 @@ def plan_approve(request: HttpRequest, plan: Any) -> HttpResponse:
     one_click(
         request,
         lambda: services.approve_plan(
-            actor=request.user, plan=plan, expected_version=int(request.POST.get("version") or 0)
+            actor=request.user, plan=plan, expected_version=_posted_version(request)
         ),
         done=_("The contingency plan was approved."),
     )
@@ -455,7 +461,7 @@ def statement_publish(request: HttpRequest, statement: Any) -> HttpResponse:
     one_click(
         request,
         lambda: services.publish_statement(
-            actor=request.user, statement=statement, expected_version=int(request.POST.get("version") or 0)
+            actor=request.user, statement=statement, expected_version=_posted_version(request)
         ),
         done=_("The statement is recorded as published."),
     )

@@ -29,6 +29,15 @@ ARRIVED = gettext_lazy("A party of flagged case %(number)s (%(level)s) has arriv
 ARRIVED_FOR_POLICE = gettext_lazy(
     "A party of a flagged case (%(level)s) has arrived at %(post)s at %(time)s: see the visitor"
 )
+# By name alone the visitor may be a namesake: said as a candidate, never as an arrival.
+MAY_HAVE_ARRIVED = gettext_lazy(
+    "A visitor at %(post)s at %(time)s may be a party of flagged case %(number)s (%(level)s): "
+    "same name, no document to compare"
+)
+MAY_HAVE_ARRIVED_FOR_POLICE = gettext_lazy(
+    "A visitor at %(post)s at %(time)s may be a party of a flagged case (%(level)s): same name only; "
+    "see the visitor"
+)
 
 
 def flagged_parties(
@@ -73,26 +82,40 @@ def note_flagged_parties(
         ]
     )
     at = timezone.localtime(now).strftime("%H:%M")
-    for case in {party.case_id: party.case for party, _matched in found}.values():
-        level = case.risk_level.label if case.risk_level else ""
+    first: dict[int, PartyArrival] = {}
+    for arrival in arrivals:  # the case's strongest match: by document before by name
+        known = first.get(arrival.case_id)
+        if known is None or (
+            known.matched_by == PartyArrival.MatchedBy.NAME
+            and arrival.matched_by == PartyArrival.MatchedBy.DOCUMENT
+        ):
+            first[arrival.case_id] = arrival
+    for arrival in first.values():
+        case = arrival.case
+        by_name = arrival.matched_by == PartyArrival.MatchedBy.NAME
+        # The level itself, rendered in each recipient's language.
+        values = {"level": case.risk_level or "", "post": visit.post.name, "time": at}
+        # Keys name the arrival, never the visit and the case together (the audit trail
+        # of duty alerts has other readers).
         judge = case.judge.account if case.judge is not None and case.judge.account_id else None
         if judge is not None and judge.is_active:
             notify(
                 recipients=[judge],
                 kind="gate.flagged_party",
-                title=localized(ARRIVED, number=case.number, level=level, post=visit.post.name, time=at),
+                title=localized(MAY_HAVE_ARRIVED if by_name else ARRIVED, number=case.number, **values),
                 url=f"/cases/{case.pk}/",
-                dedupe_key=f"gate.flagged:{visit.pk}:{case.pk}:judge",
+                dedupe_key=f"gate.flagged:{arrival.pk}:judge",
                 court=visit.post.court,
+                email=False,  # the case and its risk stay inside BenchGuard
                 new_occasion=True,
             )
         # The officer on duty first, every officer if nobody acknowledges (duty roster).
         duty.alert_on_duty(
             court=visit.post.court,
             kind="gate.flagged_party",
-            title=localized(ARRIVED_FOR_POLICE, level=level, post=visit.post.name, time=at),
+            title=localized(MAY_HAVE_ARRIVED_FOR_POLICE if by_name else ARRIVED_FOR_POLICE, **values),
             url=reverse("gate:visit_detail", args=[visit.pk]),
-            occasion=f"gate.flagged:{visit.pk}:{case.pk}:police",
+            occasion=f"gate.flagged:{arrival.pk}",
             actor=actor,
         )
     audit.record_event(actor=actor, action="gate.visit.flagged_party", obj=visit, cases=len(arrivals))

@@ -45,6 +45,7 @@ from benchguard.gate.models import (
     HeldItem,
     HoldDecisionRecord,
     IdDeposit,
+    PartyArrival,
     Post,
     ScreeningHit,
     Visit,
@@ -666,6 +667,8 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
             visitor_name="", document_number="", document_index="", phone="", purged_at=now, updated_at=now
         )
         IdDeposit.objects.filter(visit_id__in=ids).update(document_index="")
+        # Which case's party the visitor was (or may have been) goes with the visitor.
+        PartyArrival.objects.filter(visit_id__in=ids).delete()
         # The host's notification named the visitor: the name goes with the visit.
         for chunk in range(0, len(ids), 500):
             Notification.objects.filter(

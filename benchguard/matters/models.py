@@ -224,6 +224,10 @@ class Matter(VersionedModel):
             models.Index(fields=["court", "-registered_at", "-id"], name="matter_court_recent_idx"),
             # Each handler's open matters (the inbox's load table) from the index alone.
             models.Index(fields=["court", "status", "handler"], name="matter_handler_load_idx"),
+            # The leaders' overview (A30) counts from indexes alone: the overdue ones
+            # (status, due and decision dates) and by the applicant (their category).
+            models.Index(fields=["court", "status", "due_date", "decided_on"], name="matter_overdue_idx"),
+            models.Index(fields=["court", "applicant"], name="matter_applicant_idx"),
         ]
 
     def __str__(self) -> str:

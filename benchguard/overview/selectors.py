@@ -33,7 +33,7 @@ from benchguard.matters import selectors as matter_selectors
 from benchguard.matters.choices import INBOX_STATUSES, MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.organization.choices import CourtLevel, PersonCategory
-from benchguard.organization.models import Court
+from benchguard.organization.models import Court, Person
 from benchguard.overview import permissions
 from benchguard.overview.figures import Bar, Figure, FigureSource, Scope
 from benchguard.persons_of_concern import permissions as poc_permissions
@@ -110,6 +110,33 @@ def _tally(rows: Rows, key: str) -> tuple[dict[Any, int], Callable[[Any], bool]]
         return readable, lambda _value: True
     others = _counted(rows.others, key)
     return _merged(readable, others), lambda value: not others.get(value)
+
+
+def _tally_by_category(rows: Rows, person_field: str) -> tuple[dict[Any, int], Callable[[Any], bool]]:
+    """As `_tally` by the staff category of the person in `person_field`: counted by
+    person from an index, then folded by category (the people of a court are few; a
+    join to each of the city's records is not)."""
+    def by_person(records: QuerySet[Any]) -> dict[Any, int]:
+        # By court first: the (court, person) index is read in its order, never the rows.
+        counts: dict[Any, int] = {}
+        for row in records.order_by().values("court_id", person_field).annotate(n=Count("pk")):
+            counts[row[person_field]] = counts.get(row[person_field], 0) + row["n"]
+        return counts
+
+    readable = by_person(rows.readable)
+    others = by_person(rows.others) if rows.others is not None else {}
+    ids = {pk for pk in (*readable, *others) if pk is not None}
+    category = dict(Person.objects.filter(pk__in=ids).order_by().values_list("pk", "category"))
+
+    def fold(counts: dict[Any, int]) -> dict[Any, int]:
+        folded: dict[Any, int] = {}
+        for pk, n in counts.items():
+            if pk is not None:
+                folded[category[pk]] = folded.get(category[pk], 0) + n
+        return folded
+
+    unread = fold(others)
+    return _merged(fold(readable), unread), lambda value: not unread.get(value)
 
 
 def _link(opens: bool, url: str) -> str:
@@ -195,7 +222,7 @@ def matters_by_category(scope: Scope) -> Figure | None:
     matters = _matters(scope)
     if matters is None:
         return None
-    counts, opens = _tally(matters, "applicant__category")
+    counts, opens = _tally_by_category(matters, "applicant_id")
     bars = [
         Bar(str(label), counts.get(value, 0), _link(opens(value), scope.link("matters:all", category=value)))
         for value, label in PersonCategory.choices

@@ -42,7 +42,13 @@ from benchguard.cases.models import (
     RiskSettings,
     UpwardReport,
 )
-from benchguard.cases.tiers import is_of_tier, next_tiers, tier_accounts
+from benchguard.cases.tiers import (
+    first_with_accounts,
+    is_of_tier,
+    next_tiers,
+    received_outside,
+    tier_accounts,
+)
 from benchguard.core import audit
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, set_related
 from benchguard.core.types import Actor
@@ -115,7 +121,8 @@ def raise_alert(
         title = localized(
             ALERT_TITLES[AlertKind(kind)],
             number=case.number,
-            level=case.risk_level.label if case.risk_level_id and case.risk_level else "",
+            # The level itself: its label is rendered in each recipient's language.
+            level=case.risk_level if case.risk_level_id else "",
         )
         notify(
             recipients=recipients,
@@ -128,6 +135,7 @@ def raise_alert(
             url=_case_url(case),
             dedupe_key=f"cases.alert:{alert.pk}",
             court=case.court,
+            email=False,  # the case and its risk stay inside BenchGuard
             new_occasion=True,
         )
         audit.record_event(actor=None, action="cases.alert.raise", obj=case, kind=kind, tier=level)
@@ -179,6 +187,13 @@ def _require_open(alert: RiskAlert | UpwardReport) -> None:
     )
 
 
+def _no_longer_matters(alert: RiskAlert) -> bool:
+    """A closed case's alert, or a flag's alert after the flags were cleared, is not
+    raised further (it stays on the case's page as it was)."""
+    case = alert.case
+    return case.stage == Stage.CLOSED or (alert.kind == AlertKind.FLAGGED and case.flagged_at is None)
+
+
 def escalate_alerts(*, now: dt.datetime | None = None) -> int:
     """Raise every alert nobody acknowledged by its time with the next level up, once
     (A14, A16). Run every few minutes (cases/tasks.py); safe to run twice or late."""
@@ -193,6 +208,11 @@ def escalate_alerts(*, now: dt.datetime | None = None) -> int:
             if alert.acknowledged_at is not None or alert.escalated_at is not None:
                 continue  # acknowledged or raised meanwhile
             RiskAlert.objects.filter(pk=pk).update(escalated_at=now)
+            if _no_longer_matters(alert):
+                audit.record_event(
+                    actor=None, action="cases.alert.drop", obj=alert.case, kind=alert.kind, tier=alert.tier
+                )
+                continue
             raised = raise_alert(
                 alert.case,
                 kind=alert.kind,
@@ -246,7 +266,9 @@ def flag_case(
     return assessment
 
 
-def _check_level(level: RiskLevel) -> None:
+def _check_level(level: RiskLevel, case: Case) -> None:
+    if case.stage == Stage.CLOSED:
+        raise ValidationError(_("The case is closed: its risk is no longer assessed."), code="closed")
     if not level.is_active:
         raise ValidationError({"level": _("Choose a level in use.")})
 
@@ -258,7 +280,7 @@ def propose_level(*, actor: Actor, case: Case, level: RiskLevel, reason: str) ->
     case = lock(case, related=["court", "judge"])
     if not permissions.can_propose_level(actor, case):
         raise PermissionDenied
-    _check_level(level)
+    _check_level(level, case)
     text = _reason(reason)
     now = timezone.now()
     assessment = RiskAssessment.objects.create(
@@ -280,12 +302,13 @@ def propose_level(*, actor: Actor, case: Case, level: RiskLevel, reason: str) ->
         kind="cases.level.proposed",
         title=localized(
             _("The judge proposes risk level “%(level)s” for case %(number)s"),
-            level=level.label,
+            level=level,
             number=case.number,
         ),
         url=_case_url(case),
         dedupe_key=f"cases.proposal:{assessment.pk}",
         court=case.court,
+        email=False,
         new_occasion=True,
     )
     return assessment
@@ -298,7 +321,7 @@ def set_level(*, actor: Actor, case: Case, level: RiskLevel, reason: str) -> Ris
     case = lock(case, related=["court", "judge", "risk_level"])
     if not permissions.can_set_level(actor, case):
         raise PermissionDenied
-    _check_level(level)
+    _check_level(level, case)
     text = _reason(reason)
     now = timezone.now()
     assessment = RiskAssessment.objects.create(
@@ -331,6 +354,7 @@ def set_level(*, actor: Actor, case: Case, level: RiskLevel, reason: str) -> Ris
                 url=_case_url(case),
                 dedupe_key=f"cases.plan-needed:{assessment.pk}",
                 court=case.court,
+                email=False,
                 new_occasion=True,
             )
     return assessment
@@ -398,6 +422,7 @@ def save_plan(
     takes it back to draft, to be approved again."""
     if not permissions.can_write_plan(actor, case):
         raise PermissionDenied
+    lock(case)  # one at a time with move_stage, which reads whether the plan is approved
     unknown = set(texts) - set(PLAN_FIELDS)
     if unknown:
         raise ValueError(f"not a part of the plan: {sorted(unknown)}")
@@ -420,7 +445,11 @@ def save_plan(
                 _("Someone else wrote this case's plan a moment ago; reload the page."), code="stale"
             ) from None
     else:
-        plan = lock(existing, expected_version if expected_version is not None else existing.version)
+        if expected_version is None:  # written from a page that had no plan yet: never overwrite
+            raise ValidationError(
+                _("Someone else wrote this case's plan a moment ago; reload the page."), code="stale"
+            )
+        plan = lock(existing, expected_version)
         before = audit.snapshot(plan, ["lead", *PLAN_FIELDS, "status"])
         plan.lead = lead
         for name, text in values.items():
@@ -443,6 +472,7 @@ def approve_plan(*, actor: Actor, plan: ContingencyPlan, expected_version: int) 
     current = lock(plan, expected_version, related=["case"])
     if not permissions.can_approve_plan(actor, current.case):
         raise PermissionDenied
+    lock(current.case)  # one at a time with move_stage
     require_status(current, PlanStatus.DRAFT, message=_("This plan is already approved."))
     before = audit.snapshot(current, ["status"])
     current.status, current.approved_by, current.approved_at = (
@@ -474,6 +504,7 @@ def _new_report(
 ) -> UpwardReport:
     now = timezone.now()
     hours = settings_for(case.court_id).report_hours
+    tier = first_with_accounts(case, tier)
     try:
         with transaction.atomic():
             report = UpwardReport.objects.create(
@@ -509,7 +540,7 @@ def send_report(*, actor: Actor, case: Case, summary: str) -> UpwardReport:
 def acknowledge_report(*, actor: Actor, report: UpwardReport) -> UpwardReport:
     """The level a report is addressed to acknowledges it; its alert closes with it."""
     current = lock(report, related=["case__court", "case__judge"])
-    if current.tier == Tier.POLITICAL_LEGAL or not is_of_tier(actor, current.case, current.tier):
+    if received_outside(current) or not is_of_tier(actor, current.case, current.tier):
         raise PermissionDenied
     _require_open(current)
     now = timezone.now()
@@ -541,8 +572,8 @@ def pass_on_report(*, actor: Actor, report: UpwardReport, tier: int, summary: st
 def record_receipt(*, actor: Actor, report: UpwardReport, note: str) -> UpwardReport:
     """The court records that the political-legal committee received its report: who
     received it and how (the committee has no account here)."""
-    current = lock(report, related=["case"])
-    if current.tier != Tier.POLITICAL_LEGAL or not permissions.can_record_receipt(actor, current.case):
+    current = lock(report, related=["case__court"])
+    if not permissions.can_receive_for(actor, current):
         raise PermissionDenied
     _require_open(current)
     current.acknowledged_at, current.acknowledged_by = timezone.now(), account_of(actor)

@@ -208,10 +208,11 @@ def test_a_case_moves_only_forward_and_a_stale_page_is_refused(
     case = services.move_stage(
         actor=persona("judge"), case=flagged, stage=Stage.TRIAL, expected_version=flagged.version
     )
-    with pytest.raises(ValidationError, match="later stage"):
+    with pytest.raises(ValidationError) as refused:
         services.move_stage(
             actor=persona("clerk"), case=case, stage=Stage.FILING, expected_version=case.version
         )
+    assert refused.value.error_dict["stage"][0].code == "invalid_transition"
     with pytest.raises(ValidationError):
         services.move_stage(actor=persona("clerk"), case=case, stage=Stage.CLOSED, expected_version=1)
     with pytest.raises(PermissionDenied):
@@ -245,7 +246,7 @@ def test_an_unacknowledged_alert_goes_one_level_up_once_after_the_courts_setting
     raised = RiskAlert.objects.get(case=flagged, kind=AlertKind.REASSESS, tier=Tier.CHIEF)
     assert RiskAlert.objects.get(pk=reassess.pk).escalated_at == start + dt.timedelta(hours=4)
     title = Notification.objects.get(recipient__username="chief", dedupe_key=f"cases.alert:{raised.pk}").title
-    assert "未按时确认" in title or "Not acknowledged in time" in title
+    assert "逾时未确认" in title or "Not acknowledged in time" in title
     # The chief does not answer either: the leaders are told, then the president; never twice.
     with time_machine.travel(start + dt.timedelta(hours=8), tick=False):
         services.escalate_alerts()
@@ -378,3 +379,76 @@ def test_whom_each_level_is(flagged: Case) -> None:
     assert names(Tier.PRESIDENT) == {"chair"}
     assert names(Tier.HIGHER_COURT) == set()  # the intermediate court's higher court is not in BenchGuard
     assert names(Tier.POLITICAL_LEGAL) == set()
+
+
+def test_a_base_courts_report_reaches_the_intermediate_court_which_opens_and_acknowledges_it(
+    client_as: Callable[[str | None], Any],
+    persona: Callable[[str], Account],
+    person_of: Callable[[str], Person],
+) -> None:
+    """The higher court of a base court is the intermediate court (its office and
+    leaders): a report raised to it opens for them, and they acknowledge it."""
+    shinan = Court.objects.get(division_code="370202")
+    case = Case.objects.create(
+        court=shinan,
+        number="（2026）鲁0202民初88号",
+        year=2026,
+        type_code="民初",
+        sequence=88,
+        cause="合同纠纷",
+        filed_on=FILED,
+        judge=person_of("judge2"),
+        risk_level=level(MAJOR),
+        assessed_stage=Stage.FILING,
+    )
+    office = client_as("office")
+    assert office.get(f"/cases/{case.pk}/").status_code == 404  # not before it is raised
+    report = UpwardReport.objects.create(
+        case=case,
+        tier=Tier.HIGHER_COURT,
+        summary="市南法院报送",
+        sent_by=persona("judge2"),
+        sent_at=timezone.now(),
+        due_at=timezone.now() + dt.timedelta(hours=24),
+    )
+    assert {a.username for a in services.tier_accounts(case, Tier.HIGHER_COURT)} >= {"office", "leader"}
+    assert office.get(f"/cases/{case.pk}/").status_code == 200
+    services.acknowledge_report(actor=persona("office"), report=report)
+    with pytest.raises(PermissionDenied):  # the intermediate court's report has no higher court here
+        services.record_receipt(actor=persona("judge2"), report=report, note="x")
+
+
+def test_a_report_skips_an_empty_level_and_a_higher_court_not_here_is_recorded_by_the_court(
+    flagged: Case, persona: Callable[[str], Account]
+) -> None:
+    Case.objects.filter(pk=flagged.pk).update(division=None)
+    from benchguard.organization.models import RoleAssignment
+
+    RoleAssignment.objects.filter(role="division_chief").delete()
+    case = Case.objects.get(pk=flagged.pk)
+    report = services.send_report(actor=persona("judge"), case=case, summary="无庭长")
+    assert report.tier == Tier.LEADER  # nobody is a chief: the leaders
+    services.acknowledge_report(actor=persona("leader"), report=report)
+    to_president = services.pass_on_report(
+        actor=persona("leader"), report=report, tier=Tier.PRESIDENT, summary="报"
+    )
+    services.acknowledge_report(actor=persona("chair"), report=to_president)
+    higher = services.pass_on_report(
+        actor=persona("chair"), report=to_president, tier=Tier.HIGHER_COURT, summary="报省高院"
+    )
+    with pytest.raises(PermissionDenied):  # the provincial court has no account here
+        services.acknowledge_report(actor=persona("chair"), report=higher)
+    services.record_receipt(actor=persona("office"), report=higher, note="省高院权益保障部门电话确认")
+    assert UpwardReport.objects.get(pk=higher.pk).acknowledged_at is not None
+
+
+def test_a_closed_case_is_not_assessed_and_its_alerts_stop(
+    flagged: Case, persona: Callable[[str], Account]
+) -> None:
+    Case.objects.filter(pk=flagged.pk).update(stage=Stage.CLOSED)
+    case = Case.objects.get(pk=flagged.pk)
+    with pytest.raises(ValidationError):
+        services.set_level(actor=persona("chief"), case=case, level=level(MAJOR), reason="x")
+    with time_machine.travel(timezone.now() + dt.timedelta(days=3), tick=False):
+        services.escalate_alerts()
+    assert not RiskAlert.objects.filter(case=flagged, tier__gt=Tier.CHIEF).exists()

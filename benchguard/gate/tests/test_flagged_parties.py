@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -69,7 +70,12 @@ def party(name: str, number: str = "") -> PartyData:
 def told(username: str, visit: Visit) -> list[str]:
     return list(
         Notification.objects.filter(
-            recipient__username=username, dedupe_key__startswith=f"gate.flagged:{visit.pk}:"
+            recipient__username=username,
+            dedupe_key__in=[
+                key
+                for pk in visit.party_arrivals.values_list("pk", flat=True)
+                for key in (f"gate.flagged:{pk}", f"gate.flagged:{pk}:judge")
+            ],
         ).values_list("title", flat=True)
     )
 
@@ -89,7 +95,7 @@ def test_a_party_by_document_reaches_the_judge_and_the_police_and_is_not_held(
     assert case.number not in to_police and "重大" in to_police
     assert told("guard", visit) == []
     # The police's is a duty alert: the officer on duty first, everyone if unacknowledged.
-    assert DutyAlert.objects.filter(occasion=f"gate.flagged:{visit.pk}:{case.pk}:police").exists()
+    assert DutyAlert.objects.filter(occasion=f"gate.flagged:{arrival.pk}").exists()
 
 
 def test_the_demo_party_on_the_controlled_list_is_held_and_also_reaches_the_judge(
@@ -109,6 +115,8 @@ def test_by_name_only_a_party_without_a_document_is_a_candidate_and_a_namesake_i
     flagged_case([party("李桂兰", new_id_number())])  # another person's document
     candidate = visitor(visitor_name="孙秀英")
     assert PartyArrival.objects.get(visit=candidate).matched_by == PartyArrival.MatchedBy.NAME
+    (to_judge,) = told("judge", candidate)
+    assert "同名" in to_judge or "same name" in to_judge  # a candidate, not an arrival
     namesake = visitor(visitor_name="李桂兰")
     assert not PartyArrival.objects.filter(visit=namesake).exists()
     assert told("judge", namesake) == []
@@ -149,3 +157,30 @@ def test_the_guard_sees_only_the_instruction(
     assert "司法警察" in page or "judicial police" in page
     assert case.number not in page and "重大" not in page
     assert PartyArrival.objects.filter(case=case).count() == 1
+
+
+def test_the_purge_takes_which_case_the_visitor_was_with_the_visitor(
+    flagged_case: Callable[..., Case],
+    visitor: Callable[..., Visit],
+    persona: Callable[[str], Account],
+    settings: Any,
+) -> None:
+    import time_machine
+
+    from benchguard.gate import services as gate_services
+    from benchguard.gate.tests.conftest import days_ahead
+
+    settings.GATE_VISITOR_RETENTION_DAYS = 30
+    number = new_id_number()
+    flagged_case([party("冯国强", number)])
+    day = days_ahead(10, 9)
+    with time_machine.travel(day, tick=False):
+        visit = gate_services.confirm(
+            actor=persona("judge"), visit=visitor(visitor_name="冯国强", document_number=number)
+        )
+    with time_machine.travel(day + dt.timedelta(hours=1), tick=False):
+        gate_services.check_out(actor=persona("guard"), visit=visit)
+    assert PartyArrival.objects.filter(visit=visit).exists()
+    with time_machine.travel(day + dt.timedelta(days=32), tick=False):
+        assert gate_services.purge_visitor_data() >= 1
+    assert not PartyArrival.objects.filter(visit=visit).exists()

@@ -309,7 +309,15 @@ def acknowledge_alert(*, actor: Actor, alert: DutyAlert) -> DutyAlert:
     (or a colleague's) changes nothing: the first acknowledgement stands."""
     if not permissions.can_acknowledge(actor, alert):
         raise PermissionDenied
-    _close_alert(alert.pk, actor, action="duty.alert.acknowledge")
+    if not _close_alert(alert.pk, actor, action="duty.alert.acknowledge"):
+        alert.refresh_from_db()
+        by = alert.acknowledged_by
+        # Two officers must never both believe they took it on: the second is told who did.
+        raise ValidationError(
+            gettext_lazy("%(name)s already took this alert on."),
+            code="acknowledged",
+            params={"name": (by.get_full_name() or by.username) if by is not None else "—"},
+        )
     alert.refresh_from_db()
     return alert
 

@@ -336,8 +336,10 @@ def send_overdue_reminders(*, today: dt.date | None = None) -> int:
     count = 0
     for request in overdue:
         count += 1
-        if not request.sent_by.is_active:
-            continue
+        if not request.sent_by.is_active or request.court_id not in permissions.reader_court_ids(
+            request.sent_by
+        ):
+            continue  # left the court or the role: the request's page is no longer theirs
         assert request.answer_by is not None
         notify(
             recipients=[request.sent_by],

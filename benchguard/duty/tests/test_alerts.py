@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -98,7 +98,10 @@ def test_an_acknowledged_alert_does_not_escalate(court, officer2, put_on_duty, p
         services.acknowledge_alert(actor=persona("police"), alert=alert)  # not told (yet)
     with time_machine.travel(later(hour=9, minute=3), tick=False):
         services.acknowledge_alert(actor=persona("police2"), alert=alert)
-        again = services.acknowledge_alert(actor=persona("police2"), alert=alert)  # a second click
+        with pytest.raises(ValidationError) as second:  # a second click is told who took it on
+            services.acknowledge_alert(actor=persona("police2"), alert=alert)
+    assert second.value.code == "acknowledged"
+    again = DutyAlert.objects.get(pk=alert.pk)
     assert again.acknowledged_at == later(hour=9, minute=3)
     assert again.acknowledged_by == persona("police2")
     assert AuditEntry.objects.filter(action="duty.alert.acknowledge", object_id=str(alert.pk)).count() == 1

@@ -226,6 +226,18 @@ def test_the_overdue_reminder_goes_to_the_sender_once(send: Send, persona: Calla
     assert Notification.objects.filter(dedupe_key=key).count() == 1
 
 
+def test_a_sender_who_left_the_role_is_not_reminded(send: Send, persona: Callable[[str], Account]) -> None:
+    from benchguard.organization.models import RoleAssignment
+
+    today = timezone.localdate()
+    row = send(sent_on=today - dt.timedelta(days=5), answer_by=today - dt.timedelta(days=1))
+    RoleAssignment.objects.filter(account=persona("police")).delete()
+    services.send_overdue_reminders()
+    assert not Notification.objects.filter(
+        dedupe_key=f"liaison.request.overdue:{row.pk}:{row.answer_by}"
+    ).exists()
+
+
 def test_the_trail_withholds_a_request_from_those_who_do_not_read_it(
     send: Send, persona: Callable[[str], Account]
 ) -> None:

@@ -116,7 +116,7 @@ def test_by_name_only_a_party_without_a_document_is_a_candidate_and_a_namesake_i
     candidate = visitor(visitor_name="孙秀英")
     assert PartyArrival.objects.get(visit=candidate).matched_by == PartyArrival.MatchedBy.NAME
     (to_judge,) = told("judge", candidate)
-    assert "同名" in to_judge or "same name" in to_judge  # a candidate, not an arrival
+    assert "姓名相同" in to_judge or "same name" in to_judge  # a candidate, not an arrival
     namesake = visitor(visitor_name="李桂兰")
     assert not PartyArrival.objects.filter(visit=namesake).exists()
     assert told("judge", namesake) == []

@@ -86,6 +86,27 @@ def load_gate_demo() -> None:
         reason="管控名单在列人员，曾携带管制刀具，拒绝入内。",
     )
 
+    # 单立新, the plaintiff of the flagged case 鲁02民初356号 (重大) and on the controlled
+    # list, came two days ago: held by the list, and the case judge and the police on
+    # duty were told of a flagged case's party (issue 12 part 4); the police refused him.
+    party = services.check_in(
+        actor=guard,
+        post=gate,
+        visitor_name="单立新",
+        document_kind="resident_id",
+        document_number=demo_id_number("19750308", "031"),
+        purpose="要求见承办法官",
+        host=hosts["judge"],
+        slot="A06",
+        at=now - dt.timedelta(days=2),
+    )
+    services.decide_hold(
+        actor=police,
+        visit=party,
+        decision=HoldDecision.REFUSE,
+        reason="管控名单在列人员，系重大风险案件当事人；已告知承办法官，改日预约接待。",
+    )
+
     shift = services.record_shift(
         actor=guard,
         post=checkpoint,

@@ -116,6 +116,7 @@ def _tally_by_category(rows: Rows, person_field: str) -> tuple[dict[Any, int], C
     """As `_tally` by the staff category of the person in `person_field`: counted by
     person from an index, then folded by category (the people of a court are few; a
     join to each of the city's records is not)."""
+
     def by_person(records: QuerySet[Any]) -> dict[Any, int]:
         # By court first: the (court, person) index is read in its order, never the rows.
         counts: dict[Any, int] = {}

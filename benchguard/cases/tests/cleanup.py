@@ -11,11 +11,16 @@ from benchguard.cases.models import (
     PublicStatement,
     RiskAlert,
     RiskAssessment,
+    RiskSettings,
     UpwardReport,
 )
 
 
 def delete_cases_rows() -> None:
+    from benchguard.notifications.models import Notification
+
+    Notification.objects.filter(kind__startswith="cases.").delete()
+    RiskSettings.objects.all().delete()
     RiskAlert.objects.all().delete()
     for report in UpwardReport.objects.order_by("-id"):  # a report passed on points at the one before
         report.delete()

@@ -14,6 +14,7 @@ def delete_gate_rows() -> None:
         "HoldDecisionRecord",
         "CheckDecisionRecord",
         "ScreeningHit",
+        "PartyArrival",
         "IdDeposit",
         "Visit",
         "Post",

@@ -474,8 +474,13 @@ def watch_list(request: HttpRequest) -> HttpResponse:
     """Key cases for the court's leaders (A16): those at a level that needs a plan."""
     if not permissions.can_watch(request.user):
         raise PermissionDenied
+    cases = selectors.watched_cases(request.user)
     return render(
         request,
         "cases/watch_list.html",
-        paginated(request, selectors.watched_cases(request.user), PAGE_SIZE),
+        {
+            **paginated(request, cases, PAGE_SIZE),
+            "key_persons": services.open_key_persons(actor=request.user, cases=cases.values("pk")),
+            "names_persons": permissions.can_see_who_was_found(request.user),
+        },
     )

@@ -409,6 +409,27 @@ def open_screenings(*, actor: Actor, case: Case) -> list[ScreeningAnswer]:
     return answers
 
 
+def open_key_persons(*, actor: Actor, cases: Any, limit: int = 100) -> list[PartyScreening]:
+    """The key persons of the key cases (A16): their parties the controlled list names
+    (by document), for the list's readers; the look is logged when anyone is shown."""
+    if not permissions.can_see_who_was_found(actor):
+        return []
+    rows = list(
+        PartyScreening.objects.visible_to(actor)
+        .filter(
+            party__case__in=cases,
+            outcome=ScreeningOutcome.LISTED,
+            party__removed_at__isnull=True,
+            screened_at=F("party__screened_at"),
+        )
+        .select_related("party__case__court", "person")
+        .order_by("party__case_id", "party_id", "person_id")[:limit]
+    )
+    if rows:
+        audit.record_event(actor=actor, action="cases.key_persons.open", count=len(rows))
+    return rows
+
+
 # Imports of cases from a sheet (A14) ------------------------------------------------
 
 

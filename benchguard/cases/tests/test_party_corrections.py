@@ -78,7 +78,7 @@ def test_a_standing_only_correction_does_not_screen_again(persona: Callable[[str
     assert len(services.open_screenings(actor=persona("clerk"), case=demo_case())) == 1
 
 
-def test_a_removed_party_is_kept_but_no_longer_shown_screened_or_recognised(
+def test_a_removed_party_is_kept_but_no_longer_shown_or_screened(
     persona: Callable[[str], Account], client_as: Callable[[str | None], Client]
 ) -> None:
     party = listed_party()
@@ -91,12 +91,6 @@ def test_a_removed_party_is_kept_but_no_longer_shown_screened_or_recognised(
     page = client_as("clerk").get(reverse("cases:case_detail", args=[party.case_id])).content.decode()
     assert "单立新" not in page
     assert services.open_screenings(actor=persona("clerk"), case=demo_case()) == []
-    from benchguard.gate.arrivals import flagged_parties
-
-    assert (
-        flagged_parties(party.case.court_id, name="单立新", document_kind="resident_id", normalised=LISTED_ID)
-        == []
-    )
     with pytest.raises(ValidationError):
         services.remove_party(actor=persona("clerk"), party=Party.objects.get(pk=party.pk), reason="再次")
     assert client_as("clerk").get(reverse("cases:party_edit", args=[party.pk])).status_code == 404

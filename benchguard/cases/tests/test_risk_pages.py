@@ -135,3 +135,21 @@ def test_the_api_lists_open_alerts_and_a_retried_acknowledgement_acknowledges_on
     assert client_as("judge2").post(url).status_code == 404
     case = client.get(f"/api/cases/{alert['case']}/").json()
     assert (case["risk_level"], set(case["risk_flags"])) == (3, {"petition-risk", "mass-involved"})
+
+
+def test_the_key_cases_list_names_their_listed_parties_to_the_lists_readers_and_logs_it(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    from benchguard.core.models import AuditEntry
+    from benchguard.organization.models import Account
+
+    page = client_as("leader").get(reverse("cases:watch_list"))
+    persons = page.context["key_persons"]
+    assert [row.party.name for row in persons] == ["单立新"]
+    assert 'data-testid="key-persons"' in page.content.decode()
+    assert (
+        AuditEntry.objects.filter(
+            action="cases.key_persons.open", actor_id=Account.objects.get(username="leader").pk
+        ).count()
+        == 1
+    )

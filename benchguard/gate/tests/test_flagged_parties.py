@@ -184,3 +184,13 @@ def test_the_purge_takes_which_case_the_visitor_was_with_the_visitor(
     with time_machine.travel(day + dt.timedelta(days=32), tick=False):
         assert gate_services.purge_visitor_data() >= 1
     assert not PartyArrival.objects.filter(visit=visit).exists()
+
+
+def test_a_party_removed_from_the_case_is_not_recognised(
+    flagged_case: Callable[..., Case], visitor: Callable[..., Visit], persona: Callable[[str], Account]
+) -> None:
+    number = new_id_number()
+    case = flagged_case([party("蒋丽萍", number)])
+    case_services.remove_party(actor=persona("clerk"), party=case.parties.get(), reason="录入错误")
+    visit = visitor(visitor_name="蒋丽萍", document_number=number)
+    assert not PartyArrival.objects.filter(visit=visit).exists()

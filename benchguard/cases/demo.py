@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from benchguard.cases import services
 from benchguard.cases.choices import PartyKind, PartyRole, Tier
+from benchguard.cases.defaults import seed_risk_checklist
 from benchguard.cases.models import Case, RiskAlert, RiskFlag, RiskLevel
 from benchguard.core.demo import register_demo
 from benchguard.organization.demo import demo_id_number
@@ -26,6 +27,7 @@ NUMBERS = (("民初", 356), ("民终", 88))
 @register_demo("cases")
 @transaction.atomic
 def load_cases_demo() -> None:
+    seed_risk_checklist(RiskFlag, RiskLevel)  # gone if the database was emptied since migrate
     court = Court.objects.get(division_code=INTERMEDIATE)
     year = timezone.localdate().year
     (first_type, first_sequence), (second_type, second_sequence) = NUMBERS

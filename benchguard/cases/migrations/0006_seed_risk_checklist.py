@@ -1,31 +1,12 @@
-"""The usual risk checklist and three levels (domain notes, "Case risk": no national
-scale exists; courts use three levels such as 一般 / 较高 / 重大). Both are settings the
-city's administrator may change; these are only the starting values."""
+"""The usual risk checklist and three levels (cases/defaults.py)."""
 
 from django.db import migrations
 
-FLAGS = [
-    ("mass-involved", "涉众型", "Involves many people"),
-    ("novel", "新类型", "Novel type"),
-    ("difficult-complex", "疑难复杂", "Difficult and complex"),
-    ("major-sensitive", "重大敏感", "Major and sensitive"),
-    ("petition-risk", "有信访苗头", "Signs of petitioning"),
-    ("public-attention", "社会关注度高", "High public attention"),
-]
-LEVELS = [(1, "一般", "General", False), (2, "较高", "Elevated", True), (3, "重大", "Major", True)]
+from benchguard.cases.defaults import seed_risk_checklist
 
 
 def seed(apps, schema_editor):
-    RiskFlag = apps.get_model("cases", "RiskFlag")
-    RiskLevel = apps.get_model("cases", "RiskLevel")
-    for order, (code, label, label_en) in enumerate(FLAGS, start=1):
-        RiskFlag.objects.get_or_create(
-            code=code, defaults={"label": label, "label_en": label_en, "sort_order": order}
-        )
-    for rank, label, label_en, needs_plan in LEVELS:
-        RiskLevel.objects.get_or_create(
-            rank=rank, defaults={"label": label, "label_en": label_en, "needs_plan": needs_plan, "sort_order": rank}
-        )
+    seed_risk_checklist(apps.get_model("cases", "RiskFlag"), apps.get_model("cases", "RiskLevel"))
 
 
 class Migration(migrations.Migration):

@@ -381,7 +381,24 @@ class RiskAssessment(models.Model):
         return self.case.court_id
 
 
-class RiskAlert(models.Model):
+class Acknowledged(models.Model):
+    """Who acknowledged an alert or a report of a risky case, and when (A14, A16)."""
+
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acknowledged by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class RiskAlert(Acknowledged):
     """An alert about a risky case to one level of the court (A14, A16): the judge in
     charge, the division chief, the leaders, the president, the higher court. It must be
     acknowledged; one nobody acknowledges by `due_at` goes one level up, once: each
@@ -394,15 +411,6 @@ class RiskAlert(models.Model):
     tier = models.PositiveSmallIntegerField(_("addressed to"), choices=Tier.choices)
     created_at = models.DateTimeField(_("sent at"))
     due_at = models.DateTimeField(_("to be acknowledged by"))
-    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("acknowledged by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     escalated_at = models.DateTimeField(_("raised one level up at"), null=True, blank=True)
 
     class Meta:
@@ -480,7 +488,7 @@ class ContingencyPlan(VersionedModel):
         return self.case.court_id
 
 
-class UpwardReport(models.Model):
+class UpwardReport(Acknowledged):
     """A report on a major sensitive case to the next level up (A16): judge → division
     chief → leader in charge → president → higher court and the political-legal
     committee, one level at a time. Each level acknowledges it (the committee's receipt
@@ -505,15 +513,6 @@ class UpwardReport(models.Model):
     )
     sent_at = models.DateTimeField(_("sent at"))
     due_at = models.DateTimeField(_("to be acknowledged by"))
-    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("acknowledged by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     receipt_note = models.CharField(
         _("receipt"),
         max_length=200,

@@ -217,17 +217,15 @@ class Matter(VersionedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["court", "status", "due_date"], name="matter_inbox_idx"),
+            # With the decision date, the overview's overdue matters (A30) read it alone.
+            models.Index(fields=["court", "status", "due_date", "decided_on"], name="matter_inbox_idx"),
             models.Index(
                 fields=["court", "in_inbox", "due_date", "registered_at", "id"], name="matter_inbox_order_idx"
             ),
             models.Index(fields=["court", "-registered_at", "-id"], name="matter_court_recent_idx"),
             # Each handler's open matters (the inbox's load table) from the index alone.
-            models.Index(fields=["court", "status", "handler"], name="matter_handler_load_idx"),
-            # The leaders' overview (A30) counts from indexes alone: the overdue ones
-            # (status, due and decision dates) and by the applicant (their category).
-            models.Index(fields=["court", "status", "due_date", "decided_on"], name="matter_overdue_idx"),
-            models.Index(fields=["court", "applicant"], name="matter_applicant_idx"),
+            # With the applicant, the overview's matters by category (A30) read it alone.
+            models.Index(fields=["court", "status", "handler", "applicant"], name="matter_handler_load_idx"),
         ]
 
     def __str__(self) -> str:

@@ -121,13 +121,22 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version a button was shown at; anything else counts as stale (0)."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 @login_required
 @require_POST
 def shift_remove(request: HttpRequest, pk: int) -> HttpResponse:
     shift = _kept_shift(request, pk)
     one_click(
         request,
-        lambda: services.remove_shift(actor=request.user, shift=shift),
+        # The version the roster showed: a shift changed meanwhile is not removed blind.
+        lambda: services.remove_shift(
+            actor=request.user, shift=shift, expected_version=_posted_version(request)
+        ),
         _("The shift was removed from the roster."),
     )
     return redirect(

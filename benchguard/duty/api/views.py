@@ -74,5 +74,10 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=True, methods=["post"])
     def remove(self, request: Request, pk: str | None = None) -> Response:
         """Take a shift off the roster (it stays on record)."""
-        shift = services.remove_shift(actor=request.user, shift=self.get_object())
+        version = request.data.get("version") if hasattr(request, "data") else None
+        shift = services.remove_shift(
+            actor=request.user,
+            shift=self.get_object(),
+            expected_version=int(version) if str(version or "").isdigit() else None,
+        )
         return Response(s.ShiftSerializer(shift).data)

@@ -79,10 +79,23 @@ def test_the_guard_cannot_add_edit_or_remove(client_as, put_on_duty) -> None:
 def test_a_keeper_removes_a_shift_with_one_click(client_as, put_on_duty) -> None:
     shift = put_on_duty("police", later(hour=8))
     leader = client_as("leader")
-    assert leader.post(reverse("duty:shift_remove", args=[shift.pk])).status_code == 302
-    assert leader.post(reverse("duty:shift_remove", args=[shift.pk])).status_code == 302  # a second click
+    url = reverse("duty:shift_remove", args=[shift.pk])
+    assert leader.post(url, {"version": shift.version}).status_code == 302
+    assert leader.post(url, {"version": shift.version}).status_code == 302  # a second click: told, no change
     shift.refresh_from_db()
     assert shift.is_active is False and shift.version == 2
+
+
+def test_a_shift_changed_since_the_roster_was_shown_is_not_removed_blind(client_as, put_on_duty) -> None:
+    shift = put_on_duty("police", later(hour=8))
+    shown = shift.version
+    DutyShift.objects.filter(pk=shift.pk).update(version=shown + 1, note="改为夜班")  # edited meanwhile
+    response = client_as("leader").post(
+        reverse("duty:shift_remove", args=[shift.pk]), {"version": shown}, follow=True
+    )
+    assert any(m.level_tag == "error" for m in response.context["messages"])
+    shift.refresh_from_db()
+    assert shift.is_active
 
 
 def test_the_roster_reads_the_same_queries_with_four_times_the_shifts(client_as, court, put_on_duty) -> None:

@@ -204,8 +204,16 @@ class LevelForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class AnyStageField(forms.ChoiceField):
+    """Offers the later stages, but takes any stage: a page left open while someone else
+    moved the case is answered by the service ("changed meanwhile"), not as a bad choice."""
+
+    def valid_value(self, value: Any) -> bool:
+        return value in Stage.values
+
+
 class StageForm(StyledFormMixin, forms.Form):
-    stage = forms.ChoiceField(label=_("Next stage"), choices=())
+    stage = AnyStageField(label=_("Next stage"), choices=())
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:

@@ -183,3 +183,18 @@ def can_receive_for(user: Any, report: Any) -> bool:
     from benchguard.cases.tiers import received_outside
 
     return received_outside(report) and can_record_receipt(user, report.case)
+
+
+def can_read_risk_details(user: Any, case: Case) -> bool:
+    """May the user read the case's contingency plan, upward reports and statements
+    (the judge's security, the triggers, the public line)? Those who write, approve or
+    receive them and the committee: not every reader of the court's cases (need to know)."""
+    from benchguard.cases.choices import Tier
+    from benchguard.cases.tiers import is_of_tier
+
+    return (
+        can_write_plan(user, case)
+        or can_intervene(user, case)
+        or can_record_receipt(user, case)
+        or is_of_tier(user, case, Tier.HIGHER_COURT)  # a report raised to it
+    )

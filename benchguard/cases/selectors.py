@@ -181,6 +181,7 @@ def risk_of(user: Any, case: Case) -> RiskView:
         reports=reports,
         statements=list(case.statements.select_related("drafted_by", "signed_off_by")),
         actions={
+            "read_details": permissions.can_read_risk_details(user, case),
             "flag": permissions.can_flag(user, case),
             "propose": permissions.can_propose_level(user, case),
             "set_level": permissions.can_set_level(user, case),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -406,6 +407,9 @@ def report_receipt(request: HttpRequest, report: Any) -> HttpResponse:
 
 @row_page(selectors.get_case_for, permissions.can_intervene)
 def case_intervene(request: HttpRequest, case: Case) -> HttpResponse:
+    if case.intervention_id is not None:  # intervened already: its matter, not the form again
+        messages.info(request, _("The committee already intervened in this case: here is its matter."))
+        return redirect("matters:detail", case.intervention_id)
     form = forms.InterveneForm(request.POST or None)
     return form_page_action(
         request,

@@ -86,7 +86,7 @@ class StyledFormMixin:
                 # The same widget, its options written in Python (core.widgets): it
                 # holds no state of its own, so its class can be swapped in place.
                 widget.__class__ = WRITTEN[type(widget)]
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
@@ -109,18 +109,28 @@ def filter_choice(
     return forms.ChoiceField(label=label, required=False, choices=[("", blank), *choices])
 
 
-def stored_values(form: forms.ModelForm, current: Any) -> list[tuple[str, Any]]:
+def stored_values(form: forms.BaseForm, current: Any) -> list[tuple[str, Any]]:
     """(label, value) of the form's fields as stored now, shown beside a stale edit so
-    the user can compare their input with what someone else saved meanwhile."""
+    the user can compare their input with what someone else saved meanwhile. A model
+    form shows its model's fields; a plain form (a party's correction, a plan) those of
+    its fields the stored row has."""
+    from django.core.exceptions import FieldDoesNotExist
     from django.utils.translation import gettext as _
 
+    meta = getattr(form, "_meta", None)
+    names = (meta.fields or ()) if meta is not None else list(form.fields)
     rows: list[tuple[str, Any]] = []
-    for name in form._meta.fields or ():
-        if name not in form.fields:  # a form may drop fields it does not ask (an incident's kind)
+    for name in names:
+        if name not in form.fields or name == "version":  # a form may drop fields it does not ask
             continue
-        field = current._meta.get_field(name)
+        try:
+            field = current._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
         value = getattr(current, name)
-        if field.choices:
+        if field.many_to_many:
+            value = "、".join(str(item) for item in value.all()) or "—"
+        elif field.choices:
             value = getattr(current, f"get_{name}_display")()
         elif isinstance(value, bool):
             value = _("yes") if value else _("no")

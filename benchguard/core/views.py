@@ -84,7 +84,7 @@ def form_page(
     `title`, the `back` link of its Cancel button and, after a stale edit, the stored
     values beside the user's input (`show_stored=False` for restricted records, whose
     values are never repeated on the page)."""
-    stored = stored_values(form, current) if current is not None and show_stored else []  # type: ignore[arg-type]
+    stored = stored_values(form, current) if current is not None and show_stored else []
     return render(
         request,
         template,

@@ -125,3 +125,16 @@ def test_navigation_is_usable_on_desktop_and_tablet(
     assert watched.horizontal_overflow() == 0
     watched.screenshot(f"judge-directory-{size}")
     watched.assert_self_contained()
+
+
+def test_a_presidents_long_menu_and_the_overview_fit_a_desktop(demo: Any, open_page: OpenPage) -> None:
+    """The president holds the most roles, so the longest menu: it wraps, and neither the
+    home page nor the city overview is wider than a 1280 px window."""
+    watched = open_page(DESKTOP)
+    watched.login("chair", demo.DEMO_PASSWORD)
+    expect(watched.page.locator("main h1")).to_contain_text("工作台")
+    assert watched.horizontal_overflow() == 0
+    watched.page.goto("/overview/")
+    expect(watched.page.locator('[data-testid="figure"]').first).to_be_visible()
+    assert watched.horizontal_overflow() == 0
+    watched.assert_self_contained()

@@ -128,3 +128,25 @@ def test_the_clerk_sets_the_panel_without_the_judge_in_charge(
     assert (
         client_as("chief").post(reverse("cases:case_panel", args=[case.pk]), {"panel": []}).status_code == 403
     )
+
+
+def test_a_stale_correction_page_shows_what_is_stored_now(
+    client_as: Callable[[str | None], Client], persona: Callable[[str], Account]
+) -> None:
+    """Two tabs: the second save is told the party changed, beside what is stored now."""
+    party = listed_party()
+    data = {"kind": "person", "role": "plaintiff", "name": "单立新", "version": party.version}
+    services.correct_party(
+        actor=persona("clerk"),
+        party=party,
+        expected_version=party.version,
+        kind=PartyKind.PERSON,
+        role=PartyRole.THIRD_PARTY,
+        name="单立新",
+        document_kind=party.document_kind,
+        document_number=party.document_number,
+    )
+    response = client_as("clerk").post(reverse("cases:party_edit", args=[party.pk]), data)
+    assert response.status_code == 200
+    assert response.context["current"] is not None
+    assert any(value == "第三人" for _label, value in response.context["current_values"])

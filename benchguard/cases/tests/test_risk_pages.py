@@ -153,3 +153,39 @@ def test_the_key_cases_list_names_their_listed_parties_to_the_lists_readers_and_
         ).count()
         == 1
     )
+
+
+def test_a_stale_plan_page_and_a_stale_stage_move_are_told_not_crashed(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    case = demo_case()
+    plan = case.contingency_plan
+    judge = client_as("judge")
+    texts = {
+        "lead": plan.lead_id,
+        "lawful_handling": "依法审理",
+        "opinion_line": "统一口径",
+        "social_control": "联动",
+        "judge_security": "护送",
+        "triggers": "聚集",
+        "contacts": "电话",
+    }
+    url = reverse("cases:plan_edit", args=[case.pk])
+    assert judge.post(url, {**texts, "version": plan.version}).status_code == 302
+    stale = judge.post(url, {**texts, "triggers": "另一标签页", "version": plan.version})
+    assert stale.status_code == 200 and stale.context["current"] is not None
+    # The stage: moved in one tab, sent again from another (the plan is approved first).
+    from benchguard.cases import services as case_services
+    from benchguard.organization.models import Account
+
+    plan.refresh_from_db()
+    case_services.approve_plan(
+        actor=Account.objects.get(username="leader"), plan=plan, expected_version=plan.version
+    )
+    case.refresh_from_db()
+    clerk = client_as("clerk")
+    stage_url = reverse("cases:case_move_stage", args=[case.pk])
+    assert clerk.post(stage_url, {"stage": "trial", "version": case.version}).status_code == 302
+    again = clerk.post(stage_url, {"stage": "trial", "version": case.version})
+    assert again.status_code == 200 and again.context["current"] is not None
+    assert "trial" not in str(again.context["form"].errors)

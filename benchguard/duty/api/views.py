@@ -78,6 +78,6 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         shift = services.remove_shift(
             actor=request.user,
             shift=self.get_object(),
-            expected_version=int(version) if str(version or "").isdigit() else None,
+            expected_version=int(str(version)) if str(version or "").isdigit() else None,
         )
         return Response(s.ShiftSerializer(shift).data)

@@ -73,11 +73,12 @@ class ShiftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @extend_schema(request=None, responses={200: s.ShiftSerializer})
     @action(detail=True, methods=["post"])
     def remove(self, request: Request, pk: str | None = None) -> Response:
-        """Take a shift off the roster (it stays on record)."""
-        version = request.data.get("version") if hasattr(request, "data") else None
+        """Take a shift off the roster (it stays on record). An optional `version` (the
+        one the caller read) refuses the removal of a shift changed meanwhile (409)."""
+        shift = self.get_object()
+        body = request.data if isinstance(request.data, dict) else {}
+        version = str(body.get("version") or "")
         shift = services.remove_shift(
-            actor=request.user,
-            shift=self.get_object(),
-            expected_version=int(str(version)) if str(version or "").isdigit() else None,
+            actor=request.user, shift=shift, expected_version=int(version) if version.isdigit() else None
         )
         return Response(s.ShiftSerializer(shift).data)

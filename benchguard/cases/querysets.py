@@ -43,18 +43,19 @@ class CaseQuerySet(models.QuerySet):
         upward report or an alert to that level, A16), for its committee office and
         leaders; None when there is none (no OR is added to the lists)."""
         from benchguard.cases.choices import Tier
-        from benchguard.cases.models import RiskAlert, UpwardReport
         from benchguard.core.access import court_ids_with
         from benchguard.organization.choices import Role
 
         higher = court_ids_with(user, {Role.COMMITTEE_OFFICE, Role.COURT_LEADER})
         if not higher:
             return None
-        alerts = RiskAlert.objects.filter(tier=Tier.HIGHER_COURT, case__court__parent_id__in=higher)
-        reports = UpwardReport.objects.filter(tier=Tier.HIGHER_COURT, case__court__parent_id__in=higher)
-        if not (alerts.exists() or reports.exists()):
+        # One look for both ways a case is raised: an alert or a report to that level.
+        raised = self.model._default_manager.filter(court__parent_id__in=higher).filter(
+            Q(alerts__tier=Tier.HIGHER_COURT) | Q(upward_reports__tier=Tier.HIGHER_COURT)
+        )
+        if not raised.exists():
             return None
-        return Q(pk__in=alerts.values("case_id")) | Q(pk__in=reports.values("case_id"))
+        return Q(pk__in=raised.values("pk"))
 
 
 class PartyQuerySet(models.QuerySet):

@@ -20,7 +20,7 @@ from benchguard.cases.models import Case, CaseImport
 from benchguard.cases.tiers import next_tiers
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_page_action, one_click, paginated, row_page
+from benchguard.core.views import form_page_action, one_click, paginated, posted_version, row_page
 from benchguard.organization.models import Court
 
 PAGE_SIZE = 50
@@ -232,12 +232,6 @@ def import_confirm(request: HttpRequest, case_import: CaseImport) -> HttpRespons
 # Risk (A14, A16) ------------------------------------------------------------------------
 
 
-def _posted_version(request: HttpRequest) -> int:
-    """The version a button was shown at; anything else counts as stale (0)."""
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
-
-
 def _back(case: Case) -> str:
     return reverse("cases:case_detail", args=[case.pk])
 
@@ -334,7 +328,7 @@ def plan_approve(request: HttpRequest, plan: Any) -> HttpResponse:
     one_click(
         request,
         lambda: services.approve_plan(
-            actor=request.user, plan=plan, expected_version=_posted_version(request)
+            actor=request.user, plan=plan, expected_version=posted_version(request)
         ),
         done=_("The contingency plan was approved."),
     )
@@ -465,7 +459,7 @@ def statement_publish(request: HttpRequest, statement: Any) -> HttpResponse:
     one_click(
         request,
         lambda: services.publish_statement(
-            actor=request.user, statement=statement, expected_version=_posted_version(request)
+            actor=request.user, statement=statement, expected_version=posted_version(request)
         ),
         done=_("The statement is recorded as published."),
     )

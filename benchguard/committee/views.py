@@ -33,18 +33,18 @@ from benchguard.committee.forms import (
 )
 from benchguard.committee.models import AgendaItem, CommitteeMembership, FollowUpAction, Meeting, Resolution
 from benchguard.core.forms import service_arguments
-from benchguard.core.views import form_action, form_page, form_page_action, one_click, row_page, safe_next
+from benchguard.core.views import (
+    form_action,
+    form_page,
+    form_page_action,
+    one_click,
+    posted_version,
+    row_page,
+    safe_next,
+)
 from benchguard.organization.models import Court
 
 R = TypeVar("R")
-
-
-def _posted_version(request: HttpRequest) -> int:
-    """The version a button's page was loaded at (0, never stored, when it is missing)."""
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return 0
 
 
 def _managed(
@@ -292,7 +292,7 @@ def meeting_hold(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     """Explicit transition: the meeting took place. A refusal is shown on the meeting."""
     try:
         held = services.hold_meeting(
-            actor=request.user, meeting=meeting, expected_version=_posted_version(request)
+            actor=request.user, meeting=meeting, expected_version=posted_version(request)
         )
     except ValidationError as exc:  # a stale page or a meeting not due yet
         for message in exc.messages:
@@ -368,7 +368,7 @@ def action_complete(request: HttpRequest, action: FollowUpAction) -> HttpRespons
     one_click(
         request,
         lambda: services.complete_follow_up_action(
-            actor=request.user, action=action, expected_version=_posted_version(request)
+            actor=request.user, action=action, expected_version=posted_version(request)
         ),
         _("The action was marked done."),
     )

@@ -187,6 +187,13 @@ def safe_next(request: HttpRequest, fallback: str, *args: Any, **kwargs: Any) ->
     return resolve_url(fallback, *args, **kwargs)
 
 
+def posted_version(request: HttpRequest) -> int:
+    """The version a button's page showed its row at (`version` in the POST). Anything
+    else is 0, which no row has: the service refuses it as a stale edit."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 def one_click(request: HttpRequest, service: Callable[[], Any], done: str) -> Any:
     """Run the service behind a button (no input to keep): success or each refusal —
     a forbidden transition, a second click, a stale version — becomes a message.

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from benchguard.core.views import form_page_action, one_click, paginated, safe_next
+from benchguard.core.views import form_page_action, one_click, paginated, posted_version, safe_next
 from benchguard.duty import forms, permissions, selectors, services
 from benchguard.duty.models import DutyShift
 from benchguard.organization.models import Court
@@ -121,12 +121,6 @@ def shift_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _posted_version(request: HttpRequest) -> int:
-    """The version a button was shown at; anything else counts as stale (0)."""
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
-
-
 @login_required
 @require_POST
 def shift_remove(request: HttpRequest, pk: int) -> HttpResponse:
@@ -135,7 +129,7 @@ def shift_remove(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         # The version the roster showed: a shift changed meanwhile is not removed blind.
         lambda: services.remove_shift(
-            actor=request.user, shift=shift, expected_version=_posted_version(request)
+            actor=request.user, shift=shift, expected_version=posted_version(request)
         ),
         _("The shift was removed from the roster."),
     )

@@ -22,7 +22,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
-from benchguard.core.views import form_action, list_page_action, one_click, paginated, safe_next
+from benchguard.core.views import (
+    form_action,
+    list_page_action,
+    one_click,
+    paginated,
+    posted_version,
+    safe_next,
+)
 from benchguard.gate import forms, permissions, selectors, services
 from benchguard.gate.choices import POLICE_STATUSES, ConfirmedVia, PostKind, VisitStatus
 from benchguard.gate.models import HeldItem, Post, Visit
@@ -496,8 +503,7 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def return_item(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_item_for(request.user, pk)
-    posted = request.POST.get("version", "")
-    version = int(posted) if posted.isdigit() else 0  # 0 never matches: a stale-edit refusal
+    version = posted_version(request)
     one_click(
         request,
         lambda: services.return_item(actor=request.user, item=item, expected_version=version),

@@ -36,6 +36,12 @@ LAYERS = [
     "after_hours",
     "gate",
     "liaison",
+    "interference",
+    "reputation",
+    "privacy",
+    "welfare",
+    "wellbeing",
+    "equipment",
     "overview",
     "config",
 ]

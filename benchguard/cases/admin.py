@@ -4,22 +4,13 @@ deleted: the cases' histories point at them. Every save is change-logged."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
 from benchguard.cases.models import RiskFlag, RiskLevel, RiskSettings
-from benchguard.core.admin import CityAdminOnly
-from benchguard.core.admin_base import record_admin_change
+from benchguard.core.admin import CityAdminOnly, LoggedAdmin
 from benchguard.organization.admin_base import ScopedAdmin
-
-
-class LoggedAdmin(admin.ModelAdmin):
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        record_admin_change(request, obj, form, created=not change)
 
 
 @admin.register(RiskFlag)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.cases.choices import (
@@ -29,25 +28,7 @@ from benchguard.cases.choices import (
 from benchguard.cases.querysets import CaseQuerySet, PartyQuerySet, PartyScreeningQuerySet
 from benchguard.core.crypto import EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
-from benchguard.core.models import VersionedModel
-
-
-class BilingualLabel(models.Model):
-    """A label a court's administrator writes, in Chinese and in English: the pages show
-    the one of the reader's language (the English falls back to the Chinese)."""
-
-    label = models.CharField(_("label (Chinese)"), max_length=40)
-    label_en = models.CharField(_("label (English)"), max_length=60, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        if translation.get_language() == "en" and self.label_en:
-            return self.label_en
-        return self.label
+from benchguard.core.models import BilingualLabel, VersionedModel
 
 
 class RiskFlag(BilingualLabel):

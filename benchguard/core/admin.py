@@ -16,9 +16,17 @@ from django.http import HttpRequest
 
 from benchguard.core import deadlines
 from benchguard.core.access import is_city_admin
-from benchguard.core.admin_base import VersionedAdminForm
+from benchguard.core.admin_base import VersionedAdminForm, record_admin_change
 from benchguard.core.choices import CalendarSource
 from benchguard.core.models import CalendarDay, CalendarYear
+
+
+class LoggedAdmin(admin.ModelAdmin):
+    """Reference data saved as the admin does, with the change written to the audit trail."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        record_admin_change(request, obj, form, created=not change)
 
 
 class CityAdminOnly(admin.ModelAdmin):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.choices import AuditKind, CalendarDayKind, CalendarSource, OnceKind
@@ -24,6 +24,24 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class BilingualLabel(models.Model):
+    """A label a court's administrator writes, in Chinese and in English: the pages show
+    the one of the reader's language (the English falls back to the Chinese)."""
+
+    label = models.CharField(_("label (Chinese)"), max_length=40)
+    label_en = models.CharField(_("label (English)"), max_length=60, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        if translation.get_language() == "en" and self.label_en:
+            return self.label_en
+        return self.label
 
 
 class AttachmentBase(models.Model):

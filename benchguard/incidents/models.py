@@ -73,6 +73,15 @@ class Incident(VersionedModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=IncidentKind.choices)
     nature = models.CharField(_("what kind of act"), max_length=24, choices=Nature.choices)
+    right = models.ForeignKey(
+        "organization.RightCategory",
+        verbose_name=_("rights concerned"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The category of rights and interests (A3); reports count by it."),
+    )
     occurred_at = models.DateTimeField(_("when it happened"))
     place = models.CharField(_("where"), max_length=200)
     description = models.TextField(_("what happened"))

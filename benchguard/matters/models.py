@@ -117,6 +117,15 @@ class Matter(VersionedModel):
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     subject = models.CharField(_("subject"), max_length=30, choices=Subject.choices)
+    right = models.ForeignKey(
+        "organization.RightCategory",
+        verbose_name=_("rights concerned"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The category of rights and interests (A3); reports count by it."),
+    )
     applicant = models.ForeignKey(
         "organization.Person",
         verbose_name=_("applicant"),
@@ -341,3 +350,39 @@ class InvestigationTask(VersionedModel):
 
     def __str__(self) -> str:
         return self.description[:50]
+
+
+class MatterSource(models.Model):
+    """The register record a committee matter was opened from in one step (A5, A7.1,
+    A17, A18): an interference entry, a public-opinion event, an exposure case … One
+    matter per record, linked both ways (matters/sources.py). Written once by
+    `services.open_matter_from`, never changed: the record and the matter keep each other."""
+
+    matter = models.OneToOneField(
+        Matter, verbose_name=_("matter"), on_delete=models.PROTECT, related_name="source"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("kind of record"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    created_at = models.DateTimeField(_("linked at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("record a matter was opened from")
+        verbose_name_plural = _("records matters were opened from")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="matter_source_once_per_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter} ← {self.content_type.app_label}.{self.content_type.model}:{self.object_id}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.matter.court_id

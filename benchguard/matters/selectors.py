@@ -22,7 +22,7 @@ from benchguard.organization.models import Account
 def get_matter_for(user: Any, pk: int) -> Matter:
     return get_object_or_404(
         Matter.objects.visible_to(user).select_related(
-            "resolution__meeting", "court", "applicant", "applicant__department", "handler"
+            "resolution__meeting", "court", "applicant", "applicant__department", "handler", "right"
         ),
         pk=pk,
     )

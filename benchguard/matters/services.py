@@ -11,9 +11,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypedDict, Unpack
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -24,7 +26,7 @@ from benchguard.core import audit, deadlines, uploads
 from benchguard.core.exports import Column, local_time, workbook
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
-from benchguard.matters import permissions
+from benchguard.matters import permissions, sources
 from benchguard.matters.choices import (
     Channel,
     DecisionBasis,
@@ -43,6 +45,7 @@ from benchguard.matters.models import (
     Matter,
     MatterEvent,
     MatterSettings,
+    MatterSource,
     RegistrationCounter,
     TimeRequest,
 )
@@ -50,6 +53,7 @@ from benchguard.matters.selectors import acceptance_target, overdue_since
 from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.rights import BY_MATTER_SUBJECT, right_for
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
 
@@ -296,6 +300,7 @@ def _create(
     sequence, number = _next_number(court, year)
     matter = Matter(
         court=court,
+        right=right_for(BY_MATTER_SUBJECT.get(text["subject"], "other")),
         number=number,
         year=year,
         sequence=sequence,
@@ -398,6 +403,50 @@ def open_ex_officio(
     )
     _event(matter, actor, EventKind.OPENED)
     return _accept(matter, actor=actor, handler=None)
+
+
+@transaction.atomic
+def open_matter_from(
+    *,
+    actor: Actor,
+    source: Model,
+    subject: str,
+    facts: str,
+    applicant: Person | None = None,
+    infringer: str = "",
+) -> Matter:
+    """The committee opens a matter from a register's record in one step (A5, A7.1, A17,
+    A18): ex officio, accepted at once so the 30-day clock runs, and linked both ways
+    (matters/sources.py). One matter per record: a second click, a retry or a colleague
+    at the same moment is told which matter was opened."""
+    kind = sources.kind_of(type(source))
+    if kind is None:
+        raise TypeError(f"{type(source).__name__} is not registered with matters.sources")
+    # The record's row lock puts two openings one after the other.
+    source = type(source)._default_manager.select_for_update().get(pk=source.pk)
+    content_type = ContentType.objects.get_for_model(source)
+    if existing := sources.opened_matter(source):
+        raise ValidationError(
+            _("A committee matter was already opened from this record: %(number)s.")
+            % {"number": existing.number},
+            code="duplicate",
+        )
+    matter = open_ex_officio(
+        actor=actor,
+        court=source.court,  # type: ignore[attr-defined]
+        subject=subject,
+        facts=facts,
+        infringer=infringer,
+        applicant=applicant,
+    )
+    MatterSource.objects.create(matter=matter, content_type=content_type, object_id=source.pk)
+    audit.record_event(
+        actor=actor,
+        action="matters.matter.opened_from",
+        obj=matter,
+        source=f"{content_type.app_label}.{content_type.model}:{source.pk}",
+    )
+    return matter
 
 
 # --- Acceptance ------------------------------------------------------------------------------

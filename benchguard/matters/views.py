@@ -31,7 +31,7 @@ from benchguard.core.forms import call_with_form
 from benchguard.core.uploads import file_response
 from benchguard.core.views import form_action, form_page_action, paginated, row_page, safe_next
 from benchguard.matters import forms as matter_forms
-from benchguard.matters import permissions, selectors, services
+from benchguard.matters import permissions, selectors, services, sources
 from benchguard.matters.choices import MatterStatus, TimeRequestStatus
 from benchguard.matters.models import Matter, TimeRequest
 from benchguard.organization.choices import Role
@@ -313,6 +313,7 @@ def _detail(
         "forms": action_forms,
         "staff": staff,
         "current": current,
+        "source": sources.source_of(matter),
     }
     return render(request, "matters/matter_detail.html", context, status=status)
 

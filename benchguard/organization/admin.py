@@ -11,18 +11,19 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import is_city_admin
+from benchguard.core.admin import CityAdminOnly, LoggedAdmin
 from benchguard.core.admin_base import VersionedAdminForm, record_admin_change
 from benchguard.core.audit_visibility import AuditView
 from benchguard.core.models import AuditEntry
 from benchguard.organization import services
 from benchguard.organization.admin_base import ScopedAdmin, admin_court_ids, can_administer
-from benchguard.organization.models import Account, Court, Department, Person, RoleAssignment
+from benchguard.organization.models import Account, Court, Department, Person, RightCategory, RoleAssignment
 
 admin.site.site_header = _("BenchGuard")
 admin.site.site_title = _("BenchGuard")
@@ -309,3 +310,14 @@ def unregister_unscoped() -> None:
             continue
         if admin.site.is_registered(model):
             admin.site.unregister(model)
+
+
+@admin.register(RightCategory)
+class RightCategoryAdmin(LoggedAdmin, CityAdminOnly):
+    """The taxonomy of rights (A3): the city administrator extends it; codes stay."""
+
+    list_display = ["label", "label_en", "code", "sort_order", "is_active"]
+    list_editable = ["sort_order", "is_active"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        return ["code"] if obj is not None else []

@@ -20,6 +20,8 @@ class DepartmentType(models.TextChoices):
     TRADE_UNION = "trade_union", _("Trade union")
     COMMITTEE_OFFICE = "committee_office", _("Committee office")
     GENERAL_OFFICE = "general_office", _("General office")
+    TRIAL_MANAGEMENT = "trial_management", _("Trial management office")
+    DISCIPLINE_INSPECTION = "discipline_inspection", _("Discipline inspection")
     OTHER = "other", _("Other")
 
 
@@ -48,6 +50,10 @@ class Role(models.TextChoices):
     FILING_CLERK = "filing_clerk", _("Filing clerk")
     PETITION_RECEPTION = "petition_reception", _("Petition reception")
     PERSONNEL_OFFICE = "personnel_office", _("Personnel office")
+    TRIAL_MANAGEMENT = "trial_management", _("Trial management office")
+    DISCIPLINE_INSPECTION = "discipline_inspection", _("Discipline inspection")
+    TRADE_UNION = "trade_union", _("Trade union")
+    COUNSELLOR = "counsellor", _("Counsellor")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
 
 

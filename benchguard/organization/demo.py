@@ -64,6 +64,10 @@ PERSONAS = [
     Persona("cityadmin", "全市系统管理员", "", None, "", "", (), is_staff=True, is_superuser=True),
     # Last, so the personas before keep their place (their demo ID numbers count it).
     Persona("reception", "冯涛", INTERMEDIATE, "信访办公室", PersonCategory.OTHER_STAFF, "接访员", (Role.PETITION_RECEPTION,), "Z0111"),
+    Persona("trialmgmt", "钱晓红", INTERMEDIATE, "审判管理办公室", PersonCategory.OTHER_STAFF, "审管办主任", (Role.TRIAL_MANAGEMENT,), "Z0112"),
+    Persona("inspector", "袁刚", INTERMEDIATE, "纪检监察室", PersonCategory.OTHER_STAFF, "纪检监察员", (Role.DISCIPLINE_INSPECTION,), "Z0113"),
+    Persona("union", "邓桂兰", INTERMEDIATE, "工会", PersonCategory.OTHER_STAFF, "工会主席", (Role.TRADE_UNION,), "Z0114"),
+    Persona("counsellor", "吕佳", INTERMEDIATE, "政治部", PersonCategory.OTHER_STAFF, "心理咨询师", (Role.COUNSELLOR,), "Z0115"),
 ]  # fmt: skip
 # Every persona's username, in this order: the tests' one list of who can sign in.
 PERSONA_USERNAMES: tuple[str, ...] = tuple(persona.username for persona in PERSONAS)

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from benchguard.core.crypto import EncryptedTextField
 from benchguard.core.identity import mask_resident_id
-from benchguard.core.models import VersionedModel
+from benchguard.core.models import BilingualLabel, VersionedModel
 from benchguard.organization.choices import (
     CourtLevel,
     DepartmentType,
@@ -249,3 +249,18 @@ class PersonPrivate(VersionedModel):
     @property
     def id_number_masked(self) -> str:
         return mask_resident_id(self.id_number) if self.id_number else ""
+
+
+class RightCategory(BilingualLabel):
+    """A category of the rights and interests a judge holds while performing duties (A3):
+    personal safety, property, reputation, privacy, independence, pay and leave …
+    Reference data of the city, seeded with a starting taxonomy that the city
+    administrator extends; matters, incidents and the later registers are classified by
+    it, and reports count by it. A retired category stays on the records that carry it."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("category of rights")
+        verbose_name_plural = _("categories of rights")

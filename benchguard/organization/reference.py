@@ -44,6 +44,8 @@ STANDARD_DEPARTMENTS = [
     ("工会", DepartmentType.TRADE_UNION),
     ("法官权益保障委员会办公室", DepartmentType.COMMITTEE_OFFICE),
     ("办公室", DepartmentType.GENERAL_OFFICE),
+    ("审判管理办公室", DepartmentType.TRIAL_MANAGEMENT),
+    ("纪检监察室", DepartmentType.DISCIPLINE_INSPECTION),
 ]
 
 

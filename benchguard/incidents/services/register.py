@@ -40,6 +40,8 @@ from benchguard.matters.models import Matter
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Court, Person
+from benchguard.organization.rights import BY_INCIDENT_NATURE, right_for
+from benchguard.organization.rights import DEFAULT as DEFAULT_RIGHT
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern.models import PersonOfConcern
@@ -119,6 +121,7 @@ def report_incident(
             court=court,
             kind=kind,
             nature=nature,
+            right=right_for(BY_INCIDENT_NATURE.get(nature, DEFAULT_RIGHT)),
             occurred_at=occurred_at,
             place=place.strip(),
             description=description.strip(),

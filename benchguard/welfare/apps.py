@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WelfareConfig(AppConfig):
+    """Welfare and care (A20, A21, A25)."""
+
+    name = "benchguard.welfare"
+    label = "welfare"
+    verbose_name = _("Welfare and care")

@@ -42,6 +42,7 @@ LAYERS = [
     "welfare",
     "wellbeing",
     "equipment",
+    "alarm",
     "overview",
     "config",
 ]

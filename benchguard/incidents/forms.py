@@ -23,7 +23,7 @@ from benchguard.incidents.choices import (
 )
 from benchguard.incidents.models import EDITABLE_FIELDS, INCIDENT_FIELDS, Incident, ProtectiveMeasure
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.forms import VersionedForm
+from benchguard.organization.forms import VersionedForm, right_filter
 from benchguard.organization.models import Account, Court, Person
 from benchguard.organization.selectors import people_in_court
 from benchguard.persons_of_concern.models import PersonOfConcern
@@ -373,6 +373,7 @@ class FilterForm(StyledFormMixin, forms.Form):
     # A2/A28: split by the protected persons' staff category. The leaders' overview (A30)
     # links here with an exact place and a court too.
     category = filter_choice(_("Staff category"), _("Any category"), PersonCategory.choices)
+    right = right_filter()
     place = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
     court = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
@@ -398,6 +399,7 @@ class FilterForm(StyledFormMixin, forms.Form):
             "occurred_from": data["occurred_from"],
             "occurred_to": data["occurred_to"],
             "category": data["category"],
+            "right": data["right"],
             "place": data["place"],
             "court": data["court"],
         }

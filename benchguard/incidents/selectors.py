@@ -43,6 +43,7 @@ def search_incidents(
     occurred_from: dt.date | None = None,
     occurred_to: dt.date | None = None,
     category: str = "",
+    right: Any = None,
     place: str = "",
     court: int | None = None,
 ) -> QuerySet[Incident]:
@@ -83,6 +84,8 @@ def search_incidents(
     if category:
         about = Incident.targets.through.objects.filter(person__category=category).values("incident_id")
         incidents = incidents.filter(pk__in=about)
+    if right is not None:
+        incidents = incidents.filter(right=right)
     if place:
         incidents = incidents.filter(place=place)
     if court:
@@ -93,7 +96,9 @@ def search_incidents(
 def get_incident_for(user: Any, pk: int) -> Incident:
     return get_object_or_404(
         Incident.objects.visible_to(user)
-        .select_related("court", "reported_by", "matter", "case_judge", "case__judge", "case__risk_level")
+        .select_related(
+            "court", "reported_by", "matter", "case_judge", "case__judge", "case__risk_level", "right"
+        )
         .prefetch_related(
             "targets",
             "perpetrators",

@@ -21,6 +21,7 @@ from benchguard.matters.choices import (
     TimeRequestKind,
 )
 from benchguard.organization.choices import PersonCategory
+from benchguard.organization.forms import right_filter
 from benchguard.organization.models import Account, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -215,4 +216,5 @@ class RegisterSearchForm(StyledFormMixin, forms.Form):
     # A2/A28: the register splits by the applicant's staff category; the leaders'
     # overview (A30) links here with it, and with `court` for an office of several courts.
     category = filter_choice(_("Staff category"), _("Any category"), PersonCategory.choices)
+    right = right_filter()
     court = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

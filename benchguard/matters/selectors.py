@@ -148,7 +148,7 @@ def register_of_matters(user: Any) -> QuerySet[Matter]:
     return (
         Matter.objects.visible_to(user)
         .filter(court_id__in=office_courts(user))
-        .select_related("court", "applicant", "handler")
+        .select_related("court", "applicant", "handler", "right")
         .order_by("-year", "-sequence", "court_id")
     )
 
@@ -186,6 +186,7 @@ def search_register(
     handler: Any = None,
     only_overdue: bool = False,
     category: str = "",
+    right: Any = None,
     court: int | None = None,
 ) -> QuerySet[Matter]:
     """The register filtered: `q` matches the number, the applicant's name or pinyin
@@ -207,6 +208,8 @@ def search_register(
         matters = overdue(matters)
     if category:
         matters = matters.filter(applicant__category=category)
+    if right is not None:
+        matters = matters.filter(right=right)
     if court:
         matters = matters.filter(court_id=court)
     return matters

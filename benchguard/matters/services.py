@@ -871,6 +871,7 @@ REGISTER_COLUMNS: list[Column[Matter]] = [
     Column(gettext_lazy("Registered at"), lambda m: local_time(m.registered_at)),
     Column(gettext_lazy("Origin"), lambda m: str(m.get_origin_display())),
     Column(gettext_lazy("Subject"), lambda m: str(m.get_subject_display())),
+    Column(gettext_lazy("Rights concerned"), lambda m: str(m.right) if m.right else ""),
     Column(gettext_lazy("Applicant"), lambda m: m.applicant.name if m.applicant else ""),
     Column(gettext_lazy("Status"), lambda m: str(m.get_status_display())),
     Column(gettext_lazy("Handler"), lambda m: m.handler.get_full_name() if m.handler else ""),

@@ -91,6 +91,7 @@ def register_of_matters(request: HttpRequest) -> HttpResponse:
             handler=data["handler"],
             only_overdue=data["overdue"],
             category=data["category"],
+            right=data["right"],
             court=data["court"],
         )
         filters = [name for name, value in data.items() if value not in ("", None, False)]

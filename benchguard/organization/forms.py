@@ -16,7 +16,26 @@ from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.identity import validate_resident_id
 from benchguard.core.validators import PHONE
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import WORK_DETAILS, Court, Department, Person, PersonPrivate
+from benchguard.organization.models import (
+    WORK_DETAILS,
+    Court,
+    Department,
+    Person,
+    PersonPrivate,
+    RightCategory,
+)
+
+
+def right_filter() -> forms.ModelChoiceField:
+    """A register's filter by the category of rights concerned (A3), by its code in the
+    URL (the leaders' overview links with it); retired categories stay findable."""
+    return forms.ModelChoiceField(
+        label=_("Rights concerned"),
+        required=False,
+        queryset=RightCategory.objects.all(),
+        to_field_name="code",
+        empty_label=_("Any rights"),
+    )
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):

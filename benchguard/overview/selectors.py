@@ -33,7 +33,7 @@ from benchguard.matters import selectors as matter_selectors
 from benchguard.matters.choices import INBOX_STATUSES, MatterStatus
 from benchguard.matters.models import Matter
 from benchguard.organization.choices import CourtLevel, PersonCategory
-from benchguard.organization.models import Court, Person
+from benchguard.organization.models import Court, Person, RightCategory
 from benchguard.overview import permissions
 from benchguard.overview.figures import Bar, Figure, FigureSource, Scope
 from benchguard.persons_of_concern import permissions as poc_permissions
@@ -237,6 +237,32 @@ def matters_by_category(scope: Scope) -> Figure | None:
     )
 
 
+def _rights(scope: Scope) -> list[RightCategory]:
+    """The categories of rights (A3), read once a page: the active ones, and a retired
+    one only where records still carry it (figures add it back)."""
+    return scope.once("rights", lambda: list(RightCategory.objects.all()))  # type: ignore[no-any-return]
+
+
+def _by_right(scope: Scope, rows: Rows, name: str) -> list[Bar]:
+    counts, opens = _tally(rows, "right_id")
+    return [
+        Bar(str(right), counts.get(right.pk, 0), _link(opens(right.pk), scope.link(name, right=right.code)))
+        for right in _rights(scope)
+        if right.is_active or counts.get(right.pk)
+    ]
+
+
+def matters_by_right(scope: Scope) -> Figure | None:
+    """Matters by the category of rights concerned (A3)."""
+    matters = _matters(scope)
+    if matters is None:
+        return None
+    bars = _by_right(scope, matters, "matters:all")
+    return Figure(
+        "matters-by-right", _("Matters by rights concerned"), "bar", bars, _("Matters by rights concerned")
+    )
+
+
 # --- Incidents (A8, A9, A13): the register of incidents ----------------------------------
 
 
@@ -362,6 +388,21 @@ def incidents_by_category(scope: Scope) -> Figure | None:
     )
 
 
+def incidents_by_right(scope: Scope) -> Figure | None:
+    """Incidents by the category of rights concerned (A3)."""
+    incidents = _incidents(scope)
+    if incidents is None:
+        return None
+    bars = _by_right(scope, incidents, "incidents:incident_list")
+    return Figure(
+        "incidents-by-right",
+        _("Incidents by rights concerned"),
+        "bar",
+        bars,
+        _("Incidents by rights concerned"),
+    )
+
+
 # --- Cases (A14, A16): the cases list, for the readers of a court's cases ------------------
 
 
@@ -477,11 +518,13 @@ FIGURES: list[FigureSource] = [
     open_matters,
     overdue_matters,
     matters_by_category,
+    matters_by_right,
     incidents_by_kind,
     incidents_by_month,
     incidents_by_place,
     incidents_by_court,
     incidents_by_category,
+    incidents_by_right,
     flagged_cases_by_level,
     holds_now,
     holds_by_month,

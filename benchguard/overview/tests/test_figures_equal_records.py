@@ -87,6 +87,10 @@ def test_every_record_of_a_list_is_counted_once_by_the_figure_splitting_it(
         _listed(chair, reverse("matters:all") + f"?status={status}")
         for status in ("submitted", "accepted", "suspended")
     )
+    # A3: every matter and incident carries one category of rights, so the split by
+    # rights counts each record once: as many as the whole register, as many as the city.
+    assert figures["matters-by-right"].total == _listed(chair, reverse("matters:all")) > 0
+    assert figures["incidents-by-right"].total == city.count()
 
 
 def test_overdue_matters_are_counted_as_the_register_finds_them(

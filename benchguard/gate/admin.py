@@ -8,10 +8,11 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from benchguard.core.admin import LoggedAdmin
 from benchguard.core.admin_base import VersionedAdminForm
 from benchguard.core.services import update_versioned
 from benchguard.gate import services
-from benchguard.gate.models import Post
+from benchguard.gate.models import CheckpointSettings, Post
 from benchguard.organization.admin_base import ScopedAdmin
 
 
@@ -43,3 +44,15 @@ class PostAdmin(ScopedAdmin):
             changes={"name": form.cleaned_data["name"], "is_active": form.cleaned_data["is_active"]},
         )
         obj.version = saved.version
+
+
+@admin.register(CheckpointSettings)
+class CheckpointSettingsAdmin(LoggedAdmin, ScopedAdmin):
+    """A court's checkpoint rules (A12.1): at least two officers a shift, or more."""
+
+    list_display = ["court", "min_officers"]
+    readonly_fields = ["court"]
+    list_select_related = ["court"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # one row per court, made when it is first needed

@@ -83,5 +83,53 @@ class Shift(models.TextChoices):
 
 
 class Disposition(models.TextChoices):
+    """What became of a prohibited item (A12.1). `held` is the older word for an item kept
+    for return with a receipt; new items kept for return go in a numbered locker."""
+
     HELD = "held", _("Held for return, with a receipt")
+    LOCKER = "locker", _("Kept in a locker for return")
     SEIZED = "seized", _("Seized")
+    TO_POLICE = "to_police", _("Handed to the police")
+
+
+# Kept at the gate and handed back when the owner leaves.
+RETURNABLE = (Disposition.HELD, Disposition.LOCKER)
+
+
+class ItemCategory(models.TextChoices):
+    """Prohibited items by category (the court security-check rules' list, A12.1)."""
+
+    FIREARMS = "firearms", _("Guns, ammunition and replicas")
+    KNIVES = "knives", _("Controlled knives and blades")
+    EXPLOSIVES = "explosives", _("Explosive, flammable or pressurised articles")
+    HAZARDOUS = "hazardous", _("Toxic, corrosive or radioactive articles")
+    WEAPONS = "weapons", _("Sticks, tools and other things that can hurt")
+    PROTEST = "protest", _("Banners, leaflets and other protest materials")
+    OTHER = "other", pgettext_lazy("item", "Other")
+
+
+class RefusalReason(models.TextChoices):
+    """Why someone was refused entry at the checkpoint (A12.1)."""
+
+    NO_ID = "no_id", _("No valid identity document")
+    FORGED_ID = "forged_id", _("Forged or borrowed identity document")
+    REFUSED_SCREENING = "refused_screening", _("Refused the security check")
+    MINOR = "minor", _("Minor without a guardian")
+    INTOXICATED = "intoxicated", _("Intoxicated")
+    PROHIBITED_ITEM = "prohibited_item", _("Carried a prohibited item and would not leave it")
+    OTHER = "other", pgettext_lazy("refusal", "Other")
+
+
+class PassageKind(models.TextChoices):
+    """Who came through the dedicated passage (A12.1: still logged, with the credential seen)."""
+
+    LAWYER = "lawyer", _("Lawyer")
+    PROSECUTOR = "prosecutor", _("Prosecutor")
+    OTHER_OFFICIAL = "other_official", _("Other official on duty")
+
+
+class CredentialKind(models.TextChoices):
+    LAWYER_LICENCE = "lawyer_licence", _("Lawyer's practising certificate")
+    PROSECUTOR_CARD = "prosecutor_card", _("Prosecutor's card")
+    WORK_CARD = "work_card", _("Work card of a state body")
+    OTHER = "other", pgettext_lazy("credential", "Other")

@@ -12,8 +12,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchguard.core.demo import register_demo
-from benchguard.gate import services
-from benchguard.gate.choices import ConfirmedVia, Disposition, HoldDecision, PostKind, Shift
+from benchguard.gate import selectors, services
+from benchguard.gate.choices import (
+    ConfirmedVia,
+    CredentialKind,
+    Disposition,
+    HoldDecision,
+    ItemCategory,
+    PassageKind,
+    PostKind,
+    RefusalReason,
+    Shift,
+)
 from benchguard.gate.models import Post
 from benchguard.incidents.choices import Nature
 from benchguard.organization.demo import demo_id_number
@@ -114,23 +124,49 @@ def load_gate_demo() -> None:
         shift=Shift.MORNING,
         people_checked=186,
         bags_checked=97,
-        refusals=1,
+        officers=selectors.checkpoint_officers(intermediate.pk)[:2],
         notes="早高峰人流较大，增派一名司法警察。",
+    )
+    services.refuse_entry(actor=guard, shift=shift, reason=RefusalReason.NO_ID)
+    services.refuse_entry(
+        actor=police, shift=shift, reason=RefusalReason.REFUSED_SCREENING, note="拒绝开包检查，劝离。"
     )
     services.add_item(
         actor=guard,
         shift=shift,
+        category=ItemCategory.EXPLOSIVES,
         description="打火机一个",
         owner_name="王某",
-        disposition=Disposition.HELD,
-        receipt_number="暂存-0012",
+        disposition=Disposition.LOCKER,
+        locker_number="A-07",
     )
     knife = services.add_item(
         actor=police,
         shift=shift,
+        category=ItemCategory.KNIVES,
         description="弹簧刀一把（刃长约12厘米）",
         owner_name="赵某",
         disposition=Disposition.SEIZED,
+    )
+    services.log_passage(
+        actor=guard,
+        post=checkpoint,
+        kind=PassageKind.LAWYER,
+        name="孙律师",
+        unit="山东某某律师事务所",
+        credential_kind=CredentialKind.LAWYER_LICENCE,
+        credential_number="13702201810123456",
+        purpose="（2026）鲁02民终88号 阅卷",
+    )
+    services.log_passage(
+        actor=guard,
+        post=checkpoint,
+        kind=PassageKind.PROSECUTOR,
+        name="周检察官",
+        unit="青岛市人民检察院",
+        credential_kind=CredentialKind.PROSECUTOR_CARD,
+        credential_number="JC370200123",
+        purpose="出庭支持公诉",
     )
     services.open_incident(
         actor=police,

@@ -11,9 +11,13 @@ from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PEOPLE_AT_A_GATE, PHONE
 from benchguard.gate.choices import (
     CHECK_CHOICES,
+    CredentialKind,
     DayEndOutcome,
     Disposition,
     HoldDecision,
+    ItemCategory,
+    PassageKind,
+    RefusalReason,
     Shift,
     VisitStatus,
 )
@@ -117,27 +121,66 @@ class VisitDrillForm(forms.Form):
 
 
 class ShiftForm(StyledFormMixin, forms.Form):
-    given_rows = {"posts": "post"}
+    """A checkpoint's shift (A12.1): the officers on duty and what they checked; the
+    refusals are itemised on the shift's page, each with its reason."""
+
+    given_rows = {"posts": "post", "police": "officers"}
     bounds = {
         "day": HAPPENED,
         "people_checked": PEOPLE_AT_A_GATE,
         "bags_checked": PEOPLE_AT_A_GATE,
-        "refusals": PEOPLE_AT_A_GATE,
     }
     post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Checkpoint"), queryset=Post.objects.none())
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     shift = forms.ChoiceField(label=_("Shift"), choices=Shift.choices)
+    officers = forms.ModelMultipleChoiceField(
+        label=_("Officers on duty"),
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The court security-check rules require at least two."),
+    )
     people_checked = forms.IntegerField(label=_("People checked"), min_value=0)
     bags_checked = forms.IntegerField(label=_("Bags checked"), min_value=0)
-    refusals = forms.IntegerField(label=_("Refused entry"), min_value=0, initial=0)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+# A new item kept for return goes in a numbered locker; `held` stays for older rows.
+NEW_DISPOSITIONS = [(value, label) for value, label in Disposition.choices if value != Disposition.HELD]
+
+
 class ItemForm(StyledFormMixin, forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=ItemCategory.choices)
     description = forms.CharField(label=_("Item"), max_length=200)
     owner_name = forms.CharField(label=_("Owner"), max_length=50)
-    disposition = forms.ChoiceField(label=_("Held or seized"), choices=Disposition.choices)
+    disposition = forms.ChoiceField(label=_("What became of it"), choices=NEW_DISPOSITIONS)
+    locker_number = forms.CharField(
+        label=_("Locker number"), max_length=20, required=False, help_text=_("For an item kept in a locker.")
+    )
     receipt_number = forms.CharField(label=_("Receipt number"), max_length=30, required=False)
+
+
+class RefusalForm(StyledFormMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=RefusalReason.choices)
+    note = forms.CharField(
+        label=_("What happened"), max_length=200, required=False, help_text=_("Needed for “Other”.")
+    )
+
+
+class PassageForm(StyledFormMixin, forms.Form):
+    """A lawyer or prosecutor at the dedicated passage (A12.1), with the credential seen."""
+
+    given_rows = {"posts": "post"}
+    post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Checkpoint"), queryset=Post.objects.none())
+    kind = forms.ChoiceField(label=_("Who"), choices=PassageKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=50)
+    unit = forms.CharField(label=_("Law firm or unit"), max_length=100)
+    credential_kind = forms.ChoiceField(label=_("Credential seen"), choices=CredentialKind.choices)
+    credential_number = forms.CharField(label=_("Credential number"), max_length=40)
+    purpose = forms.CharField(label=_("Case number or purpose"), max_length=100, required=False)
+
+
+class StatisticsForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
 
 class ItemIncidentForm(StyledFormMixin, forms.Form):

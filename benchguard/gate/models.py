@@ -4,6 +4,7 @@ day-end closing, and the checkpoint's shift log with held or seized items."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -15,19 +16,25 @@ from benchguard.core.models import VersionedModel
 from benchguard.gate.choices import (
     CheckDecision,
     ConfirmedVia,
+    CredentialKind,
     DayEndOutcome,
     Disposition,
     HitOutcome,
     HoldDecision,
+    ItemCategory,
+    PassageKind,
     PostKind,
+    RefusalReason,
     ReturnedHow,
     Shift,
     VisitStatus,
 )
 from benchguard.gate.querysets import (
     CheckpointShiftQuerySet,
+    EntryRefusalQuerySet,
     HeldItemQuerySet,
     IdDepositQuerySet,
+    PassageEntryQuerySet,
     PostQuerySet,
     VisitQuerySet,
 )
@@ -354,9 +361,37 @@ class DayClosing(models.Model):
         return self.post.court_id
 
 
+class CheckpointSettings(models.Model):
+    """A court's rules for its security checkpoints (A12.1): how many officers a shift
+    needs at the least. The court security-check rules ask for two or more; a court may
+    ask for more, never fewer. Edited by the court's administrator."""
+
+    court = models.OneToOneField(
+        "organization.Court",
+        on_delete=models.PROTECT,
+        related_name="checkpoint_settings",
+        verbose_name=_("court"),
+    )
+    min_officers = models.PositiveSmallIntegerField(
+        _("officers a shift needs at the least"),
+        default=2,
+        validators=[MinValueValidator(2), MaxValueValidator(10)],
+        help_text=_("The court security-check rules require at least two officers at a checkpoint."),
+    )
+
+    class Meta:
+        ordering = ["court"]
+        verbose_name = _("checkpoint rules")
+        verbose_name_plural = _("checkpoint rules")
+
+    def __str__(self) -> str:
+        return str(_("Checkpoint rules of %(court)s") % {"court": self.court})
+
+
 class CheckpointShift(VersionedModel):
-    """A shift at a security checkpoint (A12.1): how many people and bags were checked,
-    and how many were refused entry."""
+    """A shift at a security checkpoint (A12.1): the officers on duty, how many people and
+    bags were checked, and how many were refused entry (each refusal itemised with its
+    reason, `EntryRefusal`; shifts recorded before itemising have a count only)."""
 
     post = models.ForeignKey(
         Post, on_delete=models.PROTECT, related_name="shifts", verbose_name=_("checkpoint")
@@ -366,6 +401,9 @@ class CheckpointShift(VersionedModel):
     people_checked = models.PositiveIntegerField(_("people checked"))
     bags_checked = models.PositiveIntegerField(_("bags checked"))
     refusals = models.PositiveIntegerField(_("refused entry"), default=0)
+    officers = models.ManyToManyField(
+        "organization.Person", related_name="+", blank=True, verbose_name=_("officers on duty")
+    )
     notes = models.TextField(_("notes"), blank=True)
     recorded_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
@@ -397,10 +435,14 @@ class HeldItem(VersionedModel):
     shift = models.ForeignKey(
         CheckpointShift, on_delete=models.PROTECT, related_name="items", verbose_name=_("shift")
     )
+    category = models.CharField(
+        _("category"), max_length=12, choices=ItemCategory.choices, default=ItemCategory.OTHER
+    )
     description = models.CharField(_("item"), max_length=200)
     owner_name = models.CharField(_("owner"), max_length=50)
-    disposition = models.CharField(_("held or seized"), max_length=8, choices=Disposition.choices)
+    disposition = models.CharField(_("what became of it"), max_length=10, choices=Disposition.choices)
     receipt_number = models.CharField(_("receipt number"), max_length=30, blank=True)
+    locker_number = models.CharField(_("locker number"), max_length=20, blank=True)
     returned_at = models.DateTimeField(_("returned at"), null=True, blank=True)
     incident = models.OneToOneField(
         "incidents.Incident",
@@ -425,6 +467,10 @@ class HeldItem(VersionedModel):
                 condition=~Q(disposition=Disposition.HELD) | ~Q(receipt_number=""),
                 name="gate_held_item_receipt",
             ),
+            models.CheckConstraint(
+                condition=~Q(disposition=Disposition.LOCKER) | ~Q(locker_number=""),
+                name="gate_locker_item_number",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -434,6 +480,76 @@ class HeldItem(VersionedModel):
     def audit_court_id(self) -> int:
         """The court the row belongs to, for the audit line (core.audit)."""
         return self.shift.post.court_id
+
+
+class EntryRefusal(models.Model):
+    """One person refused entry at the checkpoint, with the reason (A12.1). Written once
+    by the desk; the shift's count of refusals follows the rows."""
+
+    shift = models.ForeignKey(
+        CheckpointShift, on_delete=models.PROTECT, related_name="refusal_rows", verbose_name=_("shift")
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=RefusalReason.choices)
+    note = models.CharField(_("what happened"), max_length=200, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+
+    objects = EntryRefusalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["shift", "at", "id"]
+        verbose_name = _("refusal of entry")
+        verbose_name_plural = _("refusals of entry")
+
+    def __str__(self) -> str:
+        return str(self.get_reason_display())
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.shift.post.court_id
+
+
+class PassageEntry(models.Model):
+    """A lawyer, prosecutor or other official let in by the dedicated passage (A12.1):
+    they are not screened like the public, but their entry is still logged with the
+    credential seen. The credential's number is encrypted and shown masked; the row is
+    purged with the visitors' data (GATE_VISITOR_RETENTION_DAYS)."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.PROTECT, related_name="passage_entries", verbose_name=_("checkpoint")
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("who"), max_length=16, choices=PassageKind.choices)
+    name = models.CharField(_("name"), max_length=50)
+    unit = models.CharField(_("law firm or unit"), max_length=100)
+    credential_kind = models.CharField(_("credential seen"), max_length=16, choices=CredentialKind.choices)
+    credential_number = EncryptedTextField(_("credential number"))
+    credential_tail = models.CharField(_("credential number (last four)"), max_length=4, editable=False)
+    purpose = models.CharField(_("case number or purpose"), max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+
+    objects = PassageEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("entry by the dedicated passage")
+        verbose_name_plural = _("entries by the dedicated passage")
+        indexes = [models.Index(fields=["post", "at"], name="gate_passage_post_at")]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.get_kind_display()}"
+
+    @property
+    def credential_masked(self) -> str:
+        return f"****{self.credential_tail}"
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.post.court_id
 
 
 class PartyArrival(models.Model):

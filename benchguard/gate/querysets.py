@@ -52,6 +52,14 @@ class HeldItemQuerySet(CourtScopedQuerySet):
     court_path = "shift__post__court_id"
 
 
+class EntryRefusalQuerySet(CourtScopedQuerySet):
+    court_path = "shift__post__court_id"
+
+
+class PassageEntryQuerySet(CourtScopedQuerySet):
+    pass
+
+
 class VisitQuerySet(CourtScopedQuerySet):
     court_path = "court_id"
 

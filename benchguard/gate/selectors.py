@@ -5,6 +5,7 @@ and counts, and the checkpoint's shifts."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Func, Q, QuerySet
@@ -19,20 +20,27 @@ from benchguard.gate.choices import (
     OPEN_STATUSES,
     POLICE_STATUSES,
     DayEndOutcome,
+    Disposition,
     HoldDecision,
+    ItemCategory,
+    PassageKind,
     PostKind,
+    RefusalReason,
     VisitStatus,
 )
 from benchguard.gate.models import (
     CheckpointShift,
     DayClosing,
     DayEndRecord,
+    EntryRefusal,
     HeldItem,
     IdDeposit,
+    PassageEntry,
     Post,
     Visit,
     document_index,
 )
+from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Person
 from benchguard.organization.selectors import people_in_court
 
@@ -283,7 +291,63 @@ def shifts_for(user: Actor) -> QuerySet[CheckpointShift]:
 
 
 def get_shift_for(user: Actor, pk: int) -> CheckpointShift:
-    return get_object_or_404(shifts_for(user).prefetch_related("items__incident"), pk=pk)
+    return get_object_or_404(
+        shifts_for(user).prefetch_related("items__incident", "officers", "refusal_rows__recorded_by"), pk=pk
+    )
+
+
+def checkpoint_officers(courts: int | Iterable[int]) -> QuerySet[Person]:
+    """Who may stand on a checkpoint's shift (A12.1): the court's (or courts') judicial
+    police, by their department or their role there."""
+    court_ids = [courts] if isinstance(courts, int) else list(courts)
+    police = Q(department__type=DepartmentType.JUDICIAL_POLICE) | Q(
+        account__role_assignments__role=Role.JUDICIAL_POLICE,
+        account__role_assignments__court_id__in=court_ids,
+    )
+    ids = people_in_court(court_ids).filter(police).values("pk")
+    return Person.objects.filter(pk__in=ids).order_by("name_pinyin", "id")
+
+
+def passage_entries_for(user: Actor) -> QuerySet[PassageEntry]:
+    return PassageEntry.objects.visible_to(user).select_related("post", "recorded_by")
+
+
+def checkpoint_statistics(user: Actor, year: int) -> dict[str, Any]:
+    """The checkpoint's figures by category and month (A12.1) for the user's courts:
+    refusals by reason, prohibited items by category and what became of them, entries by
+    the dedicated passage by kind. Each a grouped query; a month with nothing is 0."""
+    zone = timezone.get_current_timezone()
+    months = [dt.date(year, month, 1) for month in range(1, 13)]
+
+    def table(rows: QuerySet[Any], date_field: str, key: str, choices: Any) -> list[dict[str, Any]]:
+        counted: dict[tuple[Any, Any], int] = {}
+        # A moment counts in the court's month; a day is its own.
+        month_of = (
+            TruncMonth(date_field) if date_field == "shift__day" else TruncMonth(date_field, tzinfo=zone)
+        )
+        grouped = rows.annotate(month=month_of).order_by().values("month", key).annotate(n=Count("pk"))
+        for row in grouped:
+            month = row["month"].date() if isinstance(row["month"], dt.datetime) else row["month"]
+            counted[(month, row[key])] = row["n"]
+        return [
+            {
+                "label": label,
+                "counts": [counted.get((month, value), 0) for month in months],
+                "total": sum(counted.get((month, value), 0) for month in months),
+            }
+            for value, label in choices
+        ]
+
+    refusals = EntryRefusal.objects.visible_to(user).filter(at__year=year)
+    items = HeldItem.objects.visible_to(user).filter(shift__day__year=year)
+    passage = PassageEntry.objects.visible_to(user).filter(at__year=year)
+    return {
+        "months": months,
+        "refusals": table(refusals, "at", "reason", RefusalReason.choices),
+        "items": table(items, "shift__day", "category", ItemCategory.choices),
+        "dispositions": table(items, "shift__day", "disposition", Disposition.choices),
+        "passage": table(passage, "at", "kind", PassageKind.choices),
+    }
 
 
 def get_item_for(user: Actor, pk: int) -> HeldItem:

@@ -27,25 +27,30 @@ from benchguard.gate import arrivals, permissions, selectors
 from benchguard.gate.choices import (
     OPEN_STATUSES,
     POLICE_STATUSES,
+    RETURNABLE,
     CheckDecision,
     ConfirmedVia,
     DayEndOutcome,
     Disposition,
     HitOutcome,
     HoldDecision,
+    ItemCategory,
     PostKind,
     ReturnedHow,
     VisitStatus,
 )
 from benchguard.gate.models import (
     CheckDecisionRecord,
+    CheckpointSettings,
     CheckpointShift,
     DayClosing,
     DayEndRecord,
+    EntryRefusal,
     HeldItem,
     HoldDecisionRecord,
     IdDeposit,
     PartyArrival,
+    PassageEntry,
     Post,
     ScreeningHit,
     Visit,
@@ -649,6 +654,10 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
         dt.datetime.combine(today - dt.timedelta(days=settings.GATE_VISITOR_RETENTION_DAYS), dt.time())
     )
     with transaction.atomic():
+        # The dedicated passage's log is kept as long as the visitors' data, no longer.
+        passage, _kinds = PassageEntry.objects.filter(at__lt=cutoff).delete()
+        if passage:
+            audit.record_event(actor=None, action="gate.passage.purge", obj=None, count=passage)
         due = (
             Visit.objects.filter(
                 purged_at__isnull=True, status__in=[VisitStatus.DEPARTED, VisitStatus.CLOSED]
@@ -687,6 +696,43 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
 # --- Checkpoint (A12.1) ---------------------------------------------------------------------------
 
 
+def checkpoint_settings(court_id: int) -> CheckpointSettings:
+    """The court's checkpoint rules (A12.1), made with the defaults the first time."""
+    found, _created = CheckpointSettings.objects.get_or_create(court_id=court_id)
+    return found
+
+
+def _check_officers(court_id: int, officers: Iterable[Person]) -> list[Person]:
+    """The officers on a shift: enough of them (the court's rules, at least two) and each
+    a judicial police officer of the court."""
+    chosen = list({person.pk: person for person in officers}.values())
+    eligible = set(
+        selectors.checkpoint_officers(court_id)
+        .filter(pk__in=[p.pk for p in chosen])
+        .values_list("pk", flat=True)
+    )
+    if any(person.pk not in eligible for person in chosen):
+        raise ValidationError(
+            {
+                "officers": ValidationError(
+                    _("Choose judicial police officers of this court."), code="not_police"
+                )
+            }
+        )
+    needed = checkpoint_settings(court_id).min_officers
+    if len(chosen) < needed:
+        raise ValidationError(
+            {
+                "officers": ValidationError(
+                    _("A shift needs at least %(count)s officers on duty (the court security-check rules).")
+                    % {"count": needed},
+                    code="too_few",
+                )
+            }
+        )
+    return chosen
+
+
 @transaction.atomic
 def record_shift(
     *,
@@ -696,9 +742,13 @@ def record_shift(
     shift: str,
     people_checked: int,
     bags_checked: int,
+    officers: Iterable[Person],
     refusals: int = 0,
     notes: str = "",
 ) -> CheckpointShift:
+    """The officers on a checkpoint's shift record it (A12.1): who was on duty, how many
+    people and bags they checked. Refusals are itemised on the shift as they happen
+    (`refuse_entry`); `refusals` is the count of a shift that was not itemised."""
     _require_desk(actor, post.court_id)
     if post.kind != PostKind.CHECKPOINT:
         raise ValidationError({"post": _("Choose a security checkpoint.")})
@@ -706,6 +756,7 @@ def record_shift(
         raise ValidationError({"day": _("The date cannot be in the future.")})
     if refusals > people_checked:
         raise ValidationError({"refusals": _("More people were refused than were checked.")})
+    on_duty = _check_officers(post.court_id, officers)
     duplicate = ValidationError(
         {"shift": ValidationError(_("This shift is already recorded for the day."), code="duplicate")}
     )
@@ -713,7 +764,7 @@ def record_shift(
         raise duplicate
     try:
         with transaction.atomic():
-            return create_versioned(
+            recorded = create_versioned(
                 CheckpointShift(
                     post=post,
                     day=day,
@@ -730,6 +781,76 @@ def record_shift(
             )
     except IntegrityError:  # another guard recorded it a moment ago
         raise duplicate from None
+    recorded.officers.set(on_duty)
+    audit.record_event(
+        actor=actor, action="gate.shift.officers", obj=recorded, officers=[person.name for person in on_duty]
+    )
+    return recorded
+
+
+@transaction.atomic
+def refuse_entry(*, actor: Actor, shift: CheckpointShift, reason: str, note: str = "") -> EntryRefusal:
+    """Someone is refused entry at the checkpoint, with the reason (A12.1); the shift's
+    count follows. "Other" needs a word on what happened."""
+    _require_desk(actor, shift.post.court_id)
+    if reason == "other" and not note.strip():
+        raise ValidationError({"note": ValidationError(_("Say why entry was refused."), code="required")})
+    current = lock(shift, related=["post"])
+    refusal = EntryRefusal.objects.create(
+        shift=current, reason=reason, note=note.strip(), recorded_by=signed_in(actor)
+    )
+    before = audit.snapshot(current, ["refusals", "people_checked"])
+    current.refusals += 1
+    current.people_checked = max(current.people_checked, current.refusals)
+    save_versioned(
+        current,
+        actor=actor,
+        action="gate.shift.refusal",
+        fields=["refusals", "people_checked"],
+        before=before,
+    )
+    audit.record_event(actor=actor, action="gate.refusal.record", obj=current, reason=reason)
+    return refusal
+
+
+@transaction.atomic
+def log_passage(
+    *,
+    actor: Actor,
+    post: Post,
+    kind: str,
+    name: str,
+    unit: str,
+    credential_kind: str,
+    credential_number: str,
+    purpose: str = "",
+) -> PassageEntry:
+    """A lawyer, prosecutor or other official comes in by the dedicated passage (A12.1):
+    logged with the credential seen. The number is kept encrypted; the log names only its
+    last four characters."""
+    _require_desk(actor, post.court_id)
+    if post.kind != PostKind.CHECKPOINT:
+        raise ValidationError({"post": _("Choose a security checkpoint.")})
+    number = "".join(credential_number.split()).upper()
+    if not 4 <= len(number) <= 40 or not number.isalnum():
+        raise ValidationError(
+            {"credential_number": _("Enter the credential's number as printed: 4 to 40 letters and digits.")}
+        )
+    entry = PassageEntry.objects.create(
+        post=post,
+        kind=kind,
+        name=name.strip(),
+        unit=unit.strip(),
+        credential_kind=credential_kind,
+        credential_number=number,
+        credential_tail=number[-4:],
+        purpose=purpose.strip(),
+        recorded_by=signed_in(actor),
+    )
+    audit.record_event(
+        actor=actor, action="gate.passage.record", obj=entry, kind=kind, credential=entry.credential_masked
+    )
+    return entry
 
 
 @transaction.atomic
@@ -740,8 +861,12 @@ def add_item(
     description: str,
     owner_name: str,
     disposition: str,
+    category: str = ItemCategory.OTHER,
     receipt_number: str = "",
+    locker_number: str = "",
 ) -> HeldItem:
+    """A prohibited item found at the checkpoint, by category, and what became of it
+    (A12.1): kept in a numbered locker for return, seized, or handed to the police."""
     _require_desk(actor, shift.post.court_id)
     if disposition == Disposition.HELD and not receipt_number.strip():
         raise ValidationError(
@@ -751,26 +876,36 @@ def add_item(
                 )
             }
         )
+    if disposition == Disposition.LOCKER and not locker_number.strip():
+        raise ValidationError(
+            {"locker_number": ValidationError(_("Say which locker the item is in."), code="required")}
+        )
     return create_versioned(
         HeldItem(
             shift=shift,
+            category=category,
             description=description.strip(),
             owner_name=owner_name.strip(),
             disposition=disposition,
             receipt_number=receipt_number.strip(),
+            locker_number=locker_number.strip() if disposition == Disposition.LOCKER else "",
             recorded_by=account_of(actor),
         ),
         actor=actor,
         action="gate.item.add",
-        fields=["shift", "description", "owner_name", "disposition", "receipt_number"],
-    )
+        fields=[
+            "shift", "category", "description", "owner_name", "disposition", "receipt_number", "locker_number"
+        ],
+    )  # fmt: skip
 
 
 @transaction.atomic
 def return_item(*, actor: Actor, item: HeldItem, expected_version: int) -> HeldItem:
     _require_desk(actor, item.shift.post.court_id)
-    if item.disposition != Disposition.HELD:
-        raise ValidationError(_("A seized item is not returned at the gate."), code="seized")
+    if item.disposition not in RETURNABLE:
+        raise ValidationError(
+            _("A seized item, or one handed to the police, is not returned at the gate."), code="seized"
+        )
     if item.returned_at is not None:
         raise ValidationError(_("The item has already been returned."), code="already_returned")
     return update_versioned(

@@ -22,6 +22,9 @@ urlpatterns = [
     path("checkpoint/", views.checkpoint, name="checkpoint"),
     path("checkpoint/<int:pk>/", views.shift_detail, name="shift_detail"),
     path("checkpoint/<int:pk>/items/", views.add_item, name="add_item"),
+    path("checkpoint/<int:pk>/refusals/", views.refuse_entry, name="refuse_entry"),
+    path("checkpoint/statistics/", views.checkpoint_statistics, name="checkpoint_statistics"),
+    path("passage/", views.passage, name="passage"),
     path("items/<int:pk>/return/", views.return_item, name="return_item"),
     path("items/<int:pk>/incident/", views.item_incident, name="item_incident"),
 ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from benchguard.core.access import court_ids_with
 from benchguard.core.exports import xlsx_response
 from benchguard.core.forms import call_service
 from benchguard.core.views import (
@@ -440,10 +441,13 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_desk(request.user):
         raise PermissionDenied
     posts = selectors.desk_posts(request.user, PostKind.CHECKPOINT)
+    police = selectors.checkpoint_officers(court_ids_with(request.user, permissions.DESK_ROLES))
 
     return list_page_action(
         request,
-        forms.ShiftForm(request.POST or None, posts=posts, initial={"day": timezone.localdate()}),
+        forms.ShiftForm(
+            request.POST or None, posts=posts, police=police, initial={"day": timezone.localdate()}
+        ),
         lambda data: services.record_shift(actor=request.user, **data),
         done=_("The shift was recorded."),
         then=lambda shift: reverse("gate:shift_detail", args=[shift.pk]),
@@ -455,7 +459,12 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
 
 def _shift_page(request: HttpRequest, pk: int, status: int = 200, **bound: Any) -> HttpResponse:
     shift = selectors.get_shift_for(request.user, pk)
-    context = {"shift": shift, "item_form": forms.ItemForm(), "incident_form": forms.ItemIncidentForm()}
+    context = {
+        "shift": shift,
+        "item_form": forms.ItemForm(),
+        "incident_form": forms.ItemIncidentForm(),
+        "refusal_form": forms.RefusalForm(),
+    }
     context.update(bound)
     return render(request, "gate/shift_detail.html", context, status=status)
 
@@ -471,7 +480,11 @@ def _shift_form(
 ) -> HttpResponse:
     """`form_action` for the form `name` of the shift's page: refused, the page is shown
     again (400) with the form as sent."""
-    form = {"item_form": forms.ItemForm, "incident_form": forms.ItemIncidentForm}[name](request.POST)
+    form = {
+        "item_form": forms.ItemForm,
+        "incident_form": forms.ItemIncidentForm,
+        "refusal_form": forms.RefusalForm,
+    }[name](request.POST)
     return form_action(
         request,
         form,
@@ -497,6 +510,50 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
 
     back = reverse("gate:shift_detail", args=[shift.pk])
     return _shift_form(request, shift.pk, "item_form", add, done=_("The item was recorded."), then=back)
+
+
+@login_required
+@require_POST
+def refuse_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    shift = selectors.get_shift_for(request.user, pk)
+
+    def refuse(data: dict[str, Any]) -> Any:
+        return services.refuse_entry(actor=request.user, shift=shift, **data)
+
+    back = reverse("gate:shift_detail", args=[shift.pk])
+    return _shift_form(
+        request, shift.pk, "refusal_form", refuse, done=_("The refusal was recorded."), then=back
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def passage(request: HttpRequest) -> HttpResponse:
+    """The dedicated passage's log (A12.1): lawyers and prosecutors, with the credential seen."""
+    if not permissions.can_use_desk(request.user):
+        raise PermissionDenied
+    posts = selectors.desk_posts(request.user, PostKind.CHECKPOINT)
+    return list_page_action(
+        request,
+        forms.PassageForm(request.POST or None, posts=posts),
+        lambda data: services.log_passage(actor=request.user, **data),
+        done=_("The entry was logged."),
+        then=reverse("gate:passage"),
+        rows=selectors.passage_entries_for(request.user),
+        template="gate/passage.html",
+        per_page=PAGE_SIZE,
+    )
+
+
+@login_required
+def checkpoint_statistics(request: HttpRequest) -> HttpResponse:
+    """The checkpoint's figures by category and month (A12.1)."""
+    if not permissions.can_use_desk(request.user):
+        raise PermissionDenied
+    form = forms.StatisticsForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else timezone.localdate().year
+    context = {"form": form, "year": year, **selectors.checkpoint_statistics(request.user, year)}
+    return render(request, "gate/checkpoint_statistics.html", context)
 
 
 @login_required

@@ -240,7 +240,8 @@ def matters_by_category(scope: Scope) -> Figure | None:
 def _rights(scope: Scope) -> list[RightCategory]:
     """The categories of rights (A3), read once a page: the active ones, and a retired
     one only where records still carry it (figures add it back)."""
-    return scope.once("rights", lambda: list(RightCategory.objects.all()))  # type: ignore[no-any-return]
+    rights: list[RightCategory] = scope.once("rights", lambda: list(RightCategory.objects.all()))
+    return rights
 
 
 def _by_right(scope: Scope, rows: Rows, name: str) -> list[Bar]:

@@ -8,7 +8,10 @@ def delete_gate_rows() -> None:
     apps.get_model("notifications", "Notification").objects.filter(kind__startswith="gate.").delete()
     for name in (
         "HeldItem",
+        "EntryRefusal",
         "CheckpointShift",
+        "CheckpointSettings",
+        "PassageEntry",
         "DayEndRecord",
         "DayClosing",
         "HoldDecisionRecord",

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from benchguard.gate import services
+from benchguard.gate import selectors, services
 from benchguard.gate.choices import Disposition, Shift
 from benchguard.gate.models import CheckpointShift, HeldItem
 from benchguard.incidents.choices import IncidentKind, Nature
@@ -26,7 +26,9 @@ def field_codes(exc: ValidationError, field: str) -> list[str | None]:
 def record(
     actor, post, *, day=None, days=-1, shift=Shift.MORNING, people_checked=10, bags_checked=10, **rest
 ):
-    """services.record_shift for `day` (else `days` from today), ten people and bags."""
+    """services.record_shift for `day` (else `days` from today), ten people and bags, by
+    two of the court's judicial police."""
+    rest.setdefault("officers", list(selectors.checkpoint_officers(post.court_id)[:2]))
     return services.record_shift(
         actor=actor,
         post=post,

@@ -42,6 +42,7 @@ LAYERS = [
     "welfare",
     "wellbeing",
     "equipment",
+    "training",
     "alarm",
     "overview",
     "config",

@@ -56,7 +56,14 @@ OUR_APPS = {c.label for c in apps.get_app_configs() if c.name.startswith("benchg
 # City-wide reference data and settings: the city administrator alone.
 CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap", "RiskFlag", "RiskLevel", "RightCategory"}
 # Rows that exist once per court or procedure (or are never written by hand): never added.
-NEVER_ADDED = {"AuditEntry", "MatterSettings", "SanctionCap", "RiskSettings", "CheckpointSettings"}
+NEVER_ADDED = {
+    "AuditEntry",
+    "MatterSettings",
+    "SanctionCap",
+    "RiskSettings",
+    "CheckpointSettings",
+    "TrainingSettings",
+}
 ADMINS = {"admin", "cityadmin"}
 
 

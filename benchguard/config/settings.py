@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "benchguard.welfare",
     "benchguard.wellbeing",
     "benchguard.equipment",
+    "benchguard.training",
     "benchguard.alarm",
     "benchguard.overview",
     "django.contrib.admin",

@@ -38,6 +38,7 @@ from benchguard.gate.querysets import (
     PostQuerySet,
     VisitQuerySet,
 )
+from benchguard.organization.models import CourtSettings
 
 USER = settings.AUTH_USER_MODEL
 
@@ -361,17 +362,11 @@ class DayClosing(models.Model):
         return self.post.court_id
 
 
-class CheckpointSettings(models.Model):
+class CheckpointSettings(CourtSettings):
     """A court's rules for its security checkpoints (A12.1): how many officers a shift
     needs at the least. The court security-check rules ask for two or more; a court may
     ask for more, never fewer. Edited by the court's administrator."""
 
-    court = models.OneToOneField(
-        "organization.Court",
-        on_delete=models.PROTECT,
-        related_name="checkpoint_settings",
-        verbose_name=_("court"),
-    )
     min_officers = models.PositiveSmallIntegerField(
         _("officers a shift needs at the least"),
         default=2,
@@ -379,13 +374,9 @@ class CheckpointSettings(models.Model):
         help_text=_("The court security-check rules require at least two officers at a checkpoint."),
     )
 
-    class Meta:
-        ordering = ["court"]
+    class Meta(CourtSettings.Meta):
         verbose_name = _("checkpoint rules")
         verbose_name_plural = _("checkpoint rules")
-
-    def __str__(self) -> str:
-        return str(_("Checkpoint rules of %(court)s") % {"court": self.court})
 
 
 class CheckpointShift(VersionedModel):

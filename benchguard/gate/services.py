@@ -698,8 +698,7 @@ def purge_visitor_data(*, today: dt.date | None = None) -> int:
 
 def checkpoint_settings(court_id: int) -> CheckpointSettings:
     """The court's checkpoint rules (A12.1), made with the defaults the first time."""
-    found, _created = CheckpointSettings.objects.get_or_create(court_id=court_id)
-    return found
+    return CheckpointSettings.of(court_id)
 
 
 def _check_officers(court_id: int, officers: Iterable[Person]) -> list[Person]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -264,3 +266,23 @@ class RightCategory(BilingualLabel):
         ordering = ["sort_order", "id"]
         verbose_name = _("category of rights")
         verbose_name_plural = _("categories of rights")
+
+
+class CourtSettings(models.Model):
+    """One row of an area's settings per court, made with its defaults the first time it
+    is asked for (`of(court_id)`); the court's administrator edits it in the admin.
+    Internal targets live here, never legal rules."""
+
+    court = models.OneToOneField(Court, verbose_name=_("court"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        abstract = True
+        ordering = ["court"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} · {self.court}"
+
+    @classmethod
+    def of(cls, court_id: int) -> Self:
+        found, _created = cls._default_manager.get_or_create(court_id=court_id)
+        return found

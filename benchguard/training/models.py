@@ -11,23 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.models import VersionedModel
+from benchguard.organization.models import CourtSettings
 from benchguard.training.choices import CourseKind, FollowUpStatus
 from benchguard.training.querysets import CourseQuerySet, DrillQuerySet, SessionQuerySet
 
 USER = settings.AUTH_USER_MODEL
 
 
-class TrainingSettings(models.Model):
+class TrainingSettings(CourtSettings):
     """How long a safety training counts at a court (A11): someone whose last session is
     older is on the list of people to train. No rule fixes the period: an internal target
     of the court, 12 months by default."""
 
-    court = models.OneToOneField(
-        "organization.Court",
-        on_delete=models.PROTECT,
-        related_name="training_settings",
-        verbose_name=_("court"),
-    )
     period_months = models.PositiveSmallIntegerField(
         _("training counts for (months)"),
         default=12,
@@ -35,13 +30,9 @@ class TrainingSettings(models.Model):
         help_text=_("Internal target of the court, not a legal rule."),
     )
 
-    class Meta:
-        ordering = ["court"]
+    class Meta(CourtSettings.Meta):
         verbose_name = _("training settings")
         verbose_name_plural = _("training settings")
-
-    def __str__(self) -> str:
-        return str(_("Training settings of %(court)s") % {"court": self.court})
 
 
 class Course(VersionedModel):

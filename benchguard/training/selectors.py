@@ -23,8 +23,7 @@ from benchguard.training.models import Attendance, Course, Drill, DrillFollowUp,
 
 
 def settings_for(court_id: int) -> TrainingSettings:
-    found, _created = TrainingSettings.objects.get_or_create(court_id=court_id)
-    return found
+    return TrainingSettings.of(court_id)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

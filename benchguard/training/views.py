@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from benchguard.core.access import court_ids_with
-from benchguard.core.views import form_action, paginated
+from benchguard.core.views import form_action, list_page_action, paginated
 from benchguard.incidents.models import EmergencyPlan
 from benchguard.organization.models import Court
 from benchguard.organization.selectors import people_in_court
@@ -34,25 +34,15 @@ def _readable(request: HttpRequest) -> None:
 def course_list(request: HttpRequest) -> HttpResponse:
     _readable(request)
     courts = Court.objects.filter(pk__in=court_ids_with(request.user, permissions.COURSE_KEEPERS))
-    form = forms.CourseForm(request.POST or None, courts=courts)
-
-    def page(form: forms.CourseForm, current: Any = None) -> HttpResponse:
-        context = {
-            "form": form,
-            "can_add": courts.exists(),
-            **paginated(request, selectors.courses_for(request.user)),
-        }
-        return render(request, "training/course_list.html", context)
-
-    if request.method == "GET":
-        return page(form)
-    return form_action(
+    return list_page_action(
         request,
-        form,
+        forms.CourseForm(request.POST or None, courts=courts),
         lambda data: services.create_course(actor=request.user, **data),
         done=_("The course was added."),
         then=lambda course: reverse("training:course_detail", args=[course.pk]),
-        page=page,
+        rows=selectors.courses_for(request.user),
+        template="training/course_list.html",
+        can_add=courts.exists(),
     )
 
 
@@ -143,23 +133,15 @@ def _drill_choices(user: Any) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def drill_list(request: HttpRequest) -> HttpResponse:
     _readable(request)
-    choices = _drill_choices(request.user)
-    form = forms.DrillForm(request.POST or None, **choices)
-
-    def page(form: forms.DrillForm, current: Any = None) -> HttpResponse:
-        can_add = permissions.can_keep_drills(request.user)
-        context = {"form": form, "can_add": can_add, **paginated(request, selectors.drills_for(request.user))}
-        return render(request, "training/drill_list.html", context)
-
-    if request.method == "GET":
-        return page(form)
-    return form_action(
+    return list_page_action(
         request,
-        form,
+        forms.DrillForm(request.POST or None, **_drill_choices(request.user)),
         lambda data: services.record_drill(actor=request.user, **data),
         done=_("The drill was recorded."),
         then=lambda drill: reverse("training:drill_detail", args=[drill.pk]),
-        page=page,
+        rows=selectors.drills_for(request.user),
+        template="training/drill_list.html",
+        can_add=permissions.can_keep_drills(request.user),
     )
 
 

@@ -43,6 +43,7 @@ LAYERS = [
     "wellbeing",
     "equipment",
     "training",
+    "meetings",
     "alarm",
     "overview",
     "config",

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "benchguard.wellbeing",
     "benchguard.equipment",
     "benchguard.training",
+    "benchguard.meetings",
     "benchguard.alarm",
     "benchguard.overview",
     "django.contrib.admin",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("wellbeing/", include("benchguard.wellbeing.urls")),
     path("equipment/", include("benchguard.equipment.urls")),
     path("training/", include("benchguard.training.urls")),
+    path("meetings/", include("benchguard.meetings.urls")),
     path("alarm/", include("benchguard.alarm.urls")),
     path("overview/", include("benchguard.overview.urls")),
     path("api/", include("benchguard.config.api_urls")),

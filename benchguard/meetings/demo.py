@@ -1,0 +1,67 @@
+"""Demo meetings with parties (A10.3): two designated rooms at the intermediate court; the
+judge 王立明 has a request booked for tomorrow, one held today with its record, and a
+one-sided request refused and recorded in the interference register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from benchguard.core.demo import register_demo
+from benchguard.meetings import services
+from benchguard.meetings.choices import Capacity
+from benchguard.meetings.models import MeetingRequest, MeetingRoom
+from benchguard.organization.models import Account, Court
+
+ROOMS = [("第一约谈室", "诉讼服务中心二楼，同步录音录像"), ("第二约谈室", "审判楼一楼东侧，同步录音录像")]
+
+
+@register_demo("meetings")
+@transaction.atomic
+def load_meetings_demo() -> None:
+    court = Court.objects.get(division_code="370200")
+    for name, place in ROOMS:
+        MeetingRoom.objects.get_or_create(court=court, name=name, defaults={"place": place})
+    judge = Account.objects.get(username="judge")
+    if MeetingRequest.objects.filter(judge__account=judge).exists():
+        return
+    now = timezone.now()
+    room = MeetingRoom.objects.get(court=court, name=ROOMS[0][0])
+    with_time = now.replace(minute=0, second=0, microsecond=0)
+
+    booked = services.record_request(
+        actor=judge, case_number="（2026）鲁02民终88号", requester_name="孙律师", capacity=Capacity.AGENT,
+        purpose="就调解方案与双方代理人共同沟通。", received_at=now - dt.timedelta(days=1),
+    )  # fmt: skip
+    services.schedule_meeting(
+        actor=judge, request=booked, room=room, starts_at=with_time + dt.timedelta(days=1, hours=2),
+        ends_at=with_time + dt.timedelta(days=1, hours=3), expected_version=booked.version,
+    )  # fmt: skip
+
+    # A meeting that began a few minutes ago, recorded as it ends.
+    held = services.record_request(
+        actor=judge, case_number="（2026）鲁02民初501号", requester_name="李某", capacity=Capacity.PARTY,
+        purpose="询问鉴定进度。", received_at=now - dt.timedelta(days=3),
+    )  # fmt: skip
+    held = services.schedule_meeting(
+        actor=judge, request=held, room=MeetingRoom.objects.get(court=court, name=ROOMS[1][0]),
+        starts_at=now - dt.timedelta(minutes=4), ends_at=now + dt.timedelta(minutes=40),
+        expected_version=held.version,
+    )  # fmt: skip
+    services.record_meeting(
+        actor=judge, request=held, attendees="李某（原告）、王立明（审判员）、李静（法官助理，记录）",
+        record="告知鉴定机构已受理，预计三十日内出具意见；未涉及案件实体处理。",
+        expected_version=held.version,
+    )  # fmt: skip
+
+    refused = services.record_request(
+        actor=judge, case_number="（2026）鲁02民初501号", requester_name="赵某", capacity=Capacity.PARTY,
+        one_sided=True, purpose="希望单独面谈，说明对方当事人的“情况”。",
+        received_at=now - dt.timedelta(days=2),
+    )  # fmt: skip
+    services.refuse_request(
+        actor=judge, request=refused, reason="对方当事人未到场，单方约见不予安排；可通过书面材料提交。",
+        expected_version=refused.version,
+    )  # fmt: skip

@@ -1,0 +1,22 @@
+"""Scoped reads of meetings with parties (A10.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from benchguard.meetings.models import MeetingRequest, MeetingRoom
+
+
+def requests_for(user: Any) -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.visible_to(user).select_related("judge", "room", "court")
+
+
+def get_request_for(user: Any, pk: int) -> MeetingRequest:
+    return get_object_or_404(requests_for(user), pk=pk)
+
+
+def rooms_of(court_id: int) -> QuerySet[MeetingRoom]:
+    return MeetingRoom.objects.filter(court_id=court_id, is_active=True).order_by("name")

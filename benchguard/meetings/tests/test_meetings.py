@@ -1,0 +1,187 @@
+"""Meetings with parties (A10.3; issue 15 part 3): requests recorded by the judge, a
+designated room booked never twice at once (also two judges at the same moment, on
+PostgreSQL), the meeting's record, refusals with their reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from benchguard.core.services import StaleEditError
+from benchguard.meetings import services
+from benchguard.meetings.choices import Capacity, MeetingStatus
+from benchguard.meetings.models import MeetingRequest, MeetingRoom
+from benchguard.organization.models import Account, Court
+from tests.concurrency import at_once, needs_postgres
+
+pytestmark = pytest.mark.django_db
+
+Persona = Callable[[str], Account]
+TOMORROW_TEN = (timezone.localtime() + dt.timedelta(days=1)).replace(
+    hour=10, minute=0, second=0, microsecond=0
+)
+
+
+def _request(actor: Account, **overrides: object) -> MeetingRequest:
+    fields: dict[str, object] = {
+        "case_number": "（2026）鲁02民初777号",
+        "requester_name": "钱某",
+        "capacity": Capacity.PARTY,
+        "purpose": "询问开庭时间。",
+    }
+    fields.update(overrides)
+    return services.record_request(actor=actor, **fields)  # type: ignore[arg-type]
+
+
+def _room(court: Court, name: str = "测试约谈室") -> MeetingRoom:
+    return MeetingRoom.objects.get_or_create(court=court, name=name)[0]
+
+
+def _book(
+    actor: Account, meeting: MeetingRequest, room: MeetingRoom, start: dt.datetime, hours: int = 1
+) -> MeetingRequest:
+    return services.schedule_meeting(
+        actor=actor, request=meeting, room=room, starts_at=start, ends_at=start + dt.timedelta(hours=hours),
+        expected_version=meeting.version,
+    )  # fmt: skip
+
+
+def test_a_request_is_booked_held_and_recorded(court: Court, persona: Persona) -> None:
+    judge = persona("judge")
+    meeting = _book(judge, _request(judge), _room(court), timezone.now() + dt.timedelta(minutes=1))
+    assert meeting.status == MeetingStatus.SCHEDULED
+    with pytest.raises(ValidationError):  # not yet begun
+        services.record_meeting(
+            actor=judge,
+            request=meeting,
+            attendees="钱某",
+            record="告知开庭时间。",
+            expected_version=meeting.version,
+        )
+    meeting = MeetingRequest.objects.get(pk=meeting.pk)
+    from time_machine import travel
+
+    with travel(timezone.now() + dt.timedelta(minutes=30)):
+        held = services.record_meeting(
+            actor=judge, request=meeting, attendees="钱某、王立明", record="告知开庭时间。",
+            expected_version=meeting.version,
+        )  # fmt: skip
+    assert (held.status, held.attendees) == (MeetingStatus.HELD, "钱某、王立明")
+
+
+def test_a_room_is_never_booked_twice_at_once(court: Court, persona: Persona) -> None:
+    judge, colleague = persona("judge"), persona("member")
+    room = _room(court)
+    _book(judge, _request(judge), room, TOMORROW_TEN, hours=2)
+    clash = _request(colleague, requester_name="孙某")
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        _book(colleague, clash, room, TOMORROW_TEN + dt.timedelta(hours=1))
+    assert [e.code for e in refused.value.error_dict["starts_at"]] == ["booked"]
+    assert "10:00" in refused.value.error_dict["starts_at"][0].messages[0]
+    # Back to back is fine; another room at the same time too.
+    assert (
+        _book(colleague, clash, room, TOMORROW_TEN + dt.timedelta(hours=2)).status == MeetingStatus.SCHEDULED
+    )
+    other = _request(colleague, requester_name="周某")
+    assert _book(colleague, other, _room(court, "另一间"), TOMORROW_TEN).status == MeetingStatus.SCHEDULED
+
+
+def test_a_refused_meeting_frees_its_room(court: Court, persona: Persona) -> None:
+    judge = persona("judge")
+    room = _room(court)
+    first = _book(judge, _request(judge), room, TOMORROW_TEN)
+    services.refuse_request(actor=judge, request=first, reason="对方未到场。", expected_version=first.version)
+    second = _request(judge, requester_name="另一人")
+    assert _book(judge, second, room, TOMORROW_TEN).room == room
+
+
+def test_a_one_sided_request_is_refused_with_its_reason(court: Court, persona: Persona) -> None:
+    judge = persona("judge")
+    meeting = _request(judge, one_sided=True)
+    with pytest.raises(ValidationError) as refused:
+        services.refuse_request(actor=judge, request=meeting, reason="  ", expected_version=meeting.version)
+    assert "reason" in refused.value.error_dict
+    done = services.refuse_request(
+        actor=judge, request=meeting, reason="单方约见，不予安排。", expected_version=meeting.version
+    )
+    assert (done.status, done.refusal_reason) == (MeetingStatus.REFUSED, "单方约见，不予安排。")
+    with pytest.raises(StaleEditError):
+        services.refuse_request(actor=judge, request=meeting, reason="再次", expected_version=meeting.version)
+    with pytest.raises(ValidationError):
+        services.cancel_request(actor=judge, request=done, expected_version=done.version)
+
+
+def test_only_the_judge_acts_on_their_request(court: Court, persona: Persona) -> None:
+    meeting = _request(persona("judge"))
+    for username in ("chief", "leader", "police", "member"):
+        with pytest.raises(PermissionDenied):
+            services.cancel_request(
+                actor=persona(username), request=meeting, expected_version=meeting.version
+            )
+    with pytest.raises(PermissionDenied):
+        _request(persona("police"))  # not a judge
+
+
+def test_a_room_of_another_court_or_a_long_meeting_is_refused(court: Court, persona: Persona) -> None:
+    judge = persona("judge")
+    shinan = Court.objects.get(division_code="370202")
+    with pytest.raises(ValidationError) as refused:
+        _book(judge, _request(judge), _room(shinan), TOMORROW_TEN)
+    assert "room" in refused.value.error_dict
+    with pytest.raises(ValidationError) as refused:
+        _book(judge, _request(judge), _room(court), TOMORROW_TEN, hours=9)
+    assert "ends_at" in refused.value.error_dict
+
+
+def test_readers_see_the_courts_requests_and_no_one_else(
+    court: Court, persona: Persona, client_as: Callable[[str | None], Client]
+) -> None:
+    meeting = _request(persona("judge"))
+    url = reverse("meetings:request_detail", args=[meeting.pk])
+    for username in ("judge", "chief", "leader", "police"):
+        assert client_as(username).get(url).status_code == 200, username
+    for username in ("member", "office", "judge2", "cityadmin"):
+        assert client_as(username).get(url).status_code == 404, username
+
+
+def test_a_clash_on_the_page_keeps_what_was_typed(
+    court: Court, persona: Persona, client_as: Callable[[str | None], Client]
+) -> None:
+    judge = persona("judge")
+    room = _room(court)
+    _book(judge, _request(judge), room, TOMORROW_TEN)
+    meeting = _request(judge, requester_name="页面某")
+    start = timezone.localtime(TOMORROW_TEN).strftime("%Y-%m-%dT%H:%M")
+    end = timezone.localtime(TOMORROW_TEN + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
+    response = client_as("judge").post(
+        reverse("meetings:schedule", args=[meeting.pk]),
+        {"version": meeting.version, "room": room.pk, "starts_at": start, "ends_at": end},
+    )
+    assert response.context["schedule_form"].errors["starts_at"]
+    assert start in response.content.decode()
+    assert MeetingRequest.objects.get(pk=meeting.pk).status == MeetingStatus.REQUESTED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_judges_booking_one_room_at_once_get_one_booking() -> None:
+    needs_postgres()
+    court = Court.objects.get(division_code="370200")
+    room = _room(court, "并发约谈室")
+    requests = {
+        name: _request(Account.objects.get(username=name), requester_name=f"{name}的当事人")
+        for name in ("judge", "member")
+    }
+
+    def book(name: str) -> MeetingRequest:
+        return _book(Account.objects.get(username=name), requests[name], room, TOMORROW_TEN)
+
+    booked, errors = at_once(book, "judge", "member")
+    assert len(booked) == 1 and len(errors) == 1
+    assert isinstance(errors[0], ValidationError)
+    assert MeetingRequest.objects.filter(room=room, status=MeetingStatus.SCHEDULED).count() == 1

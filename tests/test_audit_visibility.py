@@ -93,6 +93,9 @@ UNRESTRICTED = {
     "gate.post",
     "gate.checkpointshift",
     "gate.dayclosing",
+    "gate.checkpointsettings",  # how many officers a shift needs
+    "training.trainingsettings",  # how long training counts
+    "meetings.meetingroom",  # a room's name and place
     "liaison.agency",  # officials' work contacts (liaison/audit_rules.py)
     "liaison.agencycontact",
 }
@@ -107,7 +110,15 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
     covered = {t for rule in restrictions() for t in rule.object_types}
     models = {
         m._meta.label_lower
-        for app in ("persons_of_concern", "incidents", "after_hours", "gate", "liaison")
+        for app in (
+            "persons_of_concern",
+            "incidents",
+            "after_hours",
+            "gate",
+            "liaison",
+            "training",
+            "meetings",
+        )
         for m in apps.get_app_config(app).get_models()
     }
     assert models - covered - UNRESTRICTED == set()

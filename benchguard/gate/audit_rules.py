@@ -19,9 +19,12 @@ register(
                 "gate.dayendrecord",
                 "gate.helditem",
                 "gate.partyarrival",
+                "gate.entryrefusal",
+                "gate.passageentry",
             }
         ),
-        ALL,  # the visitor, purpose, host, reasons for holding or refusing, owners of items
+        ALL,  # the visitor, purpose, host, reasons for holding or refusing, owners of items,
+        # who came by the dedicated passage
         courts_with(*(permissions.DESK_ROLES | permissions.LIST_ROLES)),
     )
 )

@@ -20,6 +20,7 @@ class CaseFilterForm(StyledFormMixin, forms.Form):
 class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
     given_rows = {"courts": "court", "people": "person", "cases": "case"}
     bounds = {"found_on": HAPPENED}
+    url = forms.URLField(label=_("URL"), required=False, max_length=500, assume_scheme="https")
     exposed = forms.MultipleChoiceField(
         label=_("What was exposed"), choices=Exposed.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -34,13 +35,13 @@ class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
 
 
 class EvidenceForm(StyledFormMixin, forms.Form):
-    upload = forms.FileField(label=_("Screenshot or saved page"))
+    file = forms.FileField(label=_("Screenshot or saved page"))
     captured_at = forms.DateTimeField(
         label=_("Captured at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("When the screenshot was taken; the upload time is kept as well."),
     )
-    url = forms.URLField(label=_("URL"), required=False, max_length=500)
+    url = forms.URLField(label=_("URL"), required=False, max_length=500, assume_scheme="https")
 
 
 class CloseCaseForm(StyledFormMixin, forms.Form):

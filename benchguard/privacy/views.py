@@ -123,7 +123,9 @@ def case_evidence(request: HttpRequest, row: ExposureCase) -> HttpResponse:
     return form_page_action(
         request,
         form,
-        call_with_form(services.add_evidence, actor=request.user, exposure=row),
+        lambda data: services.add_evidence(
+            actor=request.user, exposure=row, upload=data["file"], captured_at=data["captured_at"], url=data["url"]
+        ),
         done=_("The evidence was kept."),
         title=_("Add evidence"),
         back=_case_url(row),

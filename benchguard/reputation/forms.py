@@ -19,6 +19,7 @@ class EventFilterForm(StyledFormMixin, forms.Form):
 class RegisterEventForm(StyledFormMixin, forms.ModelForm):
     given_rows = {"courts": "court", "judges": "judge", "cases": "case"}
     bounds = {"found_on": HAPPENED}
+    url = forms.URLField(label=_("URL"), required=False, max_length=500, assume_scheme="https")
 
     class Meta:
         model = OpinionEvent
@@ -34,7 +35,7 @@ class RegisterEventForm(StyledFormMixin, forms.ModelForm):
 
 
 class ScreenshotForm(StyledFormMixin, forms.Form):
-    upload = forms.FileField(label=_("Screenshot or saved page"))
+    file = forms.FileField(label=_("Screenshot or saved page"))
     captured_at = forms.DateTimeField(
         label=_("Captured at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),

@@ -134,7 +134,9 @@ def event_screenshot(request: HttpRequest, event: OpinionEvent) -> HttpResponse:
     return form_page_action(
         request,
         form,
-        call_with_form(services.add_screenshot, actor=request.user, event=event),
+        lambda data: services.add_screenshot(
+            actor=request.user, event=event, upload=data["file"], captured_at=data["captured_at"]
+        ),
         done=_("The screenshot was kept."),
         title=_("Add a screenshot"),
         back=_event_url(event),

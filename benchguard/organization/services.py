@@ -18,10 +18,10 @@ from benchguard.core import audit
 from benchguard.core.access import forget_grants
 from benchguard.core.crypto import blind_index
 from benchguard.core.identity import validate_resident_id
-from benchguard.core.validators import PHONE
 from benchguard.core.models import VersionedModel
 from benchguard.core.services import create_versioned, lock, update_versioned
 from benchguard.core.types import Actor
+from benchguard.core.validators import PHONE
 from benchguard.organization import permissions
 from benchguard.organization.models import (
     Account,
@@ -230,7 +230,9 @@ def add_relative(
     if not permissions.can_edit_private(actor, person):
         raise PermissionDenied
     if not relation.strip() or not name.strip():
-        raise ValidationError({"name": ValidationError(_("Give the relation and the name."), code="required")})
+        raise ValidationError(
+            {"name": ValidationError(_("Give the relation and the name."), code="required")}
+        )
     if phone.strip():
         try:
             PHONE(phone.strip())

@@ -13,7 +13,9 @@ class CaseKind(models.TextChoices):
 
 
 # Investigated as their own kind, with the access log of the person's private record.
-INTERNAL_KINDS = frozenset({CaseKind.INTERNAL_LEAK, CaseKind.PEEPING, CaseKind.COVERT_PHOTO, CaseKind.EAVESDROPPING})
+INTERNAL_KINDS = frozenset(
+    {CaseKind.INTERNAL_LEAK, CaseKind.PEEPING, CaseKind.COVERT_PHOTO, CaseKind.EAVESDROPPING}
+)
 
 
 class Exposed(models.TextChoices):

@@ -52,7 +52,10 @@ def load_privacy_demo() -> None:
             contact="青岛市中级人民法院法官权益保障委员会办公室 0532-8088103",
         )  # fmt: skip
         refused = services.send_notice(
-            actor=office, notice=refused, expected_version=refused.version, sent_via="平台侵权投诉通道及挂号信"
+            actor=office,
+            notice=refused,
+            expected_version=refused.version,
+            sent_via="平台侵权投诉通道及挂号信",
         )
         refused = services.record_refused(
             actor=office, notice=refused, expected_version=refused.version,

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import HAPPENED
+from benchguard.organization.forms import VersionedForm
 from benchguard.privacy.choices import CaseKind, CaseStatus, EscalatedTo, Exposed, Notifier
 from benchguard.privacy.models import ExposureCase, PrivacySettings
-from benchguard.organization.forms import VersionedForm
 
 
 class CaseFilterForm(StyledFormMixin, forms.Form):
@@ -22,16 +22,22 @@ class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
     bounds = {"found_on": HAPPENED}
     url = forms.URLField(label=_("URL"), required=False, max_length=500, assume_scheme="https")
     exposed = forms.MultipleChoiceField(
-        label=_("What was exposed"), choices=Exposed.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("What was exposed"),
+        choices=Exposed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = ExposureCase
         fields = [
-            "court", "kind", "person", "affects_relatives", "exposed", "platform", "url", "description", "case",
-            "found_on",
+            "court", "kind", "person", "affects_relatives", "exposed", "platform", "url", "description",
+            "case", "found_on",
         ]  # fmt: skip
-        widgets = {"found_on": forms.DateInput(attrs={"type": "date"}), "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "found_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class EvidenceForm(StyledFormMixin, forms.Form):
@@ -73,13 +79,17 @@ class NoteForm(StyledFormMixin, forms.Form):
 
 class RefusedForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    refusal_reason = forms.CharField(label=_("Why the platform refused"), widget=forms.Textarea(attrs={"rows": 2}))
+    refusal_reason = forms.CharField(
+        label=_("Why the platform refused"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class EscalateForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     escalated_to = forms.ChoiceField(label=_("Escalated to"), choices=EscalatedTo.choices)
-    escalation_reference = forms.CharField(label=_("Reference of the escalation"), required=False, max_length=200)
+    escalation_reference = forms.CharField(
+        label=_("Reference of the escalation"), required=False, max_length=200
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
 

@@ -104,7 +104,12 @@ class ExposureCase(VersionedModel):
     url = models.URLField(_("URL"), max_length=500, blank=True)
     description = models.TextField(_("what happened"))
     case = models.ForeignKey(
-        "cases.Case", verbose_name=_("linked case"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "cases.Case",
+        verbose_name=_("linked case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     found_on = models.DateField(_("found on"), validators=[HAPPENED])
     status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
@@ -244,12 +249,17 @@ class NoticeTransition(models.Model):
     Append-only: the history of a notice is never edited."""
 
     notice = models.ForeignKey(
-        TakedownNotice, verbose_name=_("takedown notice"), on_delete=models.PROTECT, related_name="transitions"
+        TakedownNotice,
+        verbose_name=_("takedown notice"),
+        on_delete=models.PROTECT,
+        related_name="transitions",
     )
     from_status = models.CharField(_("from"), max_length=20, choices=NoticeStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=NoticeStatus.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

@@ -7,9 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from benchguard.core.access import court_ids_with
 from benchguard.privacy.models import ExposureCase, TakedownNotice
 from benchguard.privacy.permissions import KEEPERS
-from benchguard.core.access import court_ids_with
 
 
 def cases_for(user: Any, *, kind: str = "", status: str = "") -> QuerySet[ExposureCase]:
@@ -23,14 +23,18 @@ def cases_for(user: Any, *, kind: str = "", status: str = "") -> QuerySet[Exposu
 
 def get_case_for(user: Any, pk: int) -> ExposureCase:
     return get_object_or_404(
-        ExposureCase.objects.visible_to(user).select_related("court", "person", "case", "right", "registered_by"),
+        ExposureCase.objects.visible_to(user).select_related(
+            "court", "person", "case", "right", "registered_by"
+        ),
         pk=pk,
     )
 
 
 def get_notice_for(user: Any, pk: int) -> TakedownNotice:
     return get_object_or_404(
-        TakedownNotice.objects.visible_to(user).select_related("exposure", "exposure__court", "exposure__person"),
+        TakedownNotice.objects.visible_to(user).select_related(
+            "exposure", "exposure__court", "exposure__person"
+        ),
         pk=pk,
     )
 
@@ -48,3 +52,7 @@ def overdue_notices_for(user: Any, limit: int = 10) -> tuple[list[TakedownNotice
         .order_by("follow_up_due", "id")
     )
     return list(rows[:limit]), rows.count()
+
+
+def notices_for(user: Any) -> QuerySet[TakedownNotice]:
+    return TakedownNotice.objects.visible_to(user).prefetch_related("transitions__by").order_by("-id")

@@ -76,7 +76,9 @@ def update_settings(
         if expected_version != 1:
             raise _refuse(None, _("Someone changed these settings meanwhile; reload the page."), "stale")
         row = PrivacySettings(court=court, **changes)
-        return create_versioned(row, actor=actor, action="privacy.settings.create", fields=["court", *SETTINGS_FIELDS])
+        return create_versioned(
+            row, actor=actor, action="privacy.settings.create", fields=["court", *SETTINGS_FIELDS]
+        )
     return update_versioned(
         PrivacySettings,
         existing.pk,
@@ -148,7 +150,11 @@ def register_case(
     if kind in INTERNAL_KINDS:
         lines = [
             AccessLogLine(
-                exposure=row, entry_id=entry.pk, at=entry.created_at, actor_name=entry.actor_name, action=entry.action
+                exposure=row,
+                entry_id=entry.pk,
+                at=entry.created_at,
+                actor_name=entry.actor_name,
+                action=entry.action,
             )
             for entry in _private_access_lines(person)
         ]
@@ -173,7 +179,9 @@ def add_evidence(
     if captured_at > timezone.now():
         raise _refuse("captured_at", _("The capture time cannot be in the future."), "future")
     return attach(
-        ExposureEvidence(exposure=exposure, captured_at=captured_at, url=url.strip(), uploaded_by=signed_in(actor)),
+        ExposureEvidence(
+            exposure=exposure, captured_at=captured_at, url=url.strip(), uploaded_by=signed_in(actor)
+        ),
         upload,
         actor=actor,
         action="privacy.case.evidence",
@@ -182,7 +190,9 @@ def add_evidence(
 
 
 @transaction.atomic
-def close_case(*, actor: Actor, exposure: ExposureCase, expected_version: int, conclusion: str) -> ExposureCase:
+def close_case(
+    *, actor: Actor, exposure: ExposureCase, expected_version: int, conclusion: str
+) -> ExposureCase:
     """Close the case with its conclusion (A18)."""
     exposure = _kept(actor, exposure, expected_version)
     require_status(exposure, CaseStatus.OPEN)
@@ -233,9 +243,13 @@ def render_notice(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
+def _when(moment: dt.datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+
+
 def notice_text(exposure: ExposureCase, *, recipient: str, notifier_name: str, contact: str) -> str:
     evidence = [
-        f"{i}. {e.name}  SHA-256: {e.sha256}  {timezone.localtime(e.captured_at):%Y-%m-%d %H:%M}  {e.url}".rstrip()
+        f"{i}. {e.name}  SHA-256: {e.sha256}  {_when(e.captured_at)}  {e.url}".rstrip()
         for i, e in enumerate(exposure.evidence.order_by("captured_at", "id"), start=1)
     ]
     urls = [exposure.url, *(e.url for e in exposure.evidence.all() if e.url and e.url != exposure.url)]
@@ -254,7 +268,9 @@ def notice_text(exposure: ExposureCase, *, recipient: str, notifier_name: str, c
 
 
 def _history(notice: TakedownNotice, actor: Actor, before: str, after: str, note: str = "") -> None:
-    NoticeTransition.objects.create(notice=notice, from_status=before, to_status=after, by=signed_in(actor), note=note)
+    NoticeTransition.objects.create(
+        notice=notice, from_status=before, to_status=after, by=signed_in(actor), note=note
+    )
 
 
 @transaction.atomic
@@ -364,12 +380,19 @@ def record_acknowledged(
     notice = _notice(actor, notice, expected_version)
     days = settings_for(notice.exposure.court).remove_within_days
     return _move(
-        notice, actor, allowed=(NoticeStatus.SENT,), to=NoticeStatus.ACKNOWLEDGED, note=note, follow_up_due=_due(days)
+        notice,
+        actor,
+        allowed=(NoticeStatus.SENT,),
+        to=NoticeStatus.ACKNOWLEDGED,
+        note=note,
+        follow_up_due=_due(days),
     )
 
 
 @transaction.atomic
-def record_removed(*, actor: Actor, notice: TakedownNotice, expected_version: int, note: str = "") -> TakedownNotice:
+def record_removed(
+    *, actor: Actor, notice: TakedownNotice, expected_version: int, note: str = ""
+) -> TakedownNotice:
     """The platform took the data down."""
     notice = _notice(actor, notice, expected_version)
     return _move(

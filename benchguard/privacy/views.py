@@ -45,7 +45,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = forms.CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.cases_for(request.user, kind=filters.get("kind") or "", status=filters.get("status") or "")
+    rows = selectors.cases_for(
+        request.user, kind=filters.get("kind") or "", status=filters.get("status") or ""
+    )
     overdue, overdue_count = selectors.overdue_notices_for(request.user)
     return render(
         request,
@@ -124,7 +126,11 @@ def case_evidence(request: HttpRequest, row: ExposureCase) -> HttpResponse:
         request,
         form,
         lambda data: services.add_evidence(
-            actor=request.user, exposure=row, upload=data["file"], captured_at=data["captured_at"], url=data["url"]
+            actor=request.user,
+            exposure=row,
+            upload=data["file"],
+            captured_at=data["captured_at"],
+            url=data["url"],
         ),
         done=_("The evidence was kept."),
         title=_("Add evidence"),
@@ -184,7 +190,9 @@ def case_access_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 @row_page(selectors.get_case_for, _may_send)
 def notice_draft(request: HttpRequest, row: ExposureCase) -> HttpResponse:
-    form = forms.DraftNoticeForm(request.POST or None, initial={"recipient": row.platform, "notifier": "court"})
+    form = forms.DraftNoticeForm(
+        request.POST or None, initial={"recipient": row.platform, "notifier": "court"}
+    )
     return form_page_action(
         request,
         form,
@@ -248,7 +256,9 @@ _notice_page = row_page(selectors.get_notice_for, _notice_may)
 
 @_notice_page
 def notice_edit(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.EditNoticeForm(request.POST or None, initial={"version": notice.version, "body": notice.body})
+    form = forms.EditNoticeForm(
+        request.POST or None, initial={"version": notice.version, "body": notice.body}
+    )
     return _notice_form(
         request, notice, form, services.edit_notice, done=_("The notice was saved."),
         title=_("Edit the takedown notice"), submit=_("Save the notice"),
@@ -310,7 +320,9 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     court = Court.objects.filter(pk__in=ids).order_by("id").first()
     assert court is not None
     current = services.settings_for(court)
-    form = forms.SettingsForm(request.POST or None, instance=current, initial={"version": current.version or 1})
+    form = forms.SettingsForm(
+        request.POST or None, instance=current, initial={"version": current.version or 1}
+    )
     return form_page_action(
         request,
         form,

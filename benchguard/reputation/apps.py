@@ -17,4 +17,6 @@ class ReputationConfig(AppConfig):
 
         sources.register(OpinionEvent, label=_("Public-opinion event"), url_name="reputation:event_detail")
         sections.register(sections.Section("liability", "matters.matter", "reputation:matter_liability"))
-        sections.register(sections.Section("liability", "incidents.incident", "reputation:incident_liability"))
+        sections.register(
+            sections.Section("liability", "incidents.incident", "reputation:incident_liability")
+        )

@@ -33,7 +33,12 @@ def tiny_png(label: str = "") -> SimpleUploadedFile:
     """A valid 1×1 PNG standing in for a screenshot (its bytes differ by label)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
     body = chunk(b"IDAT", zlib.compress(b"\x00" + bytes([len(label) % 256, 80, 160])))
@@ -45,7 +50,8 @@ def tiny_png(label: str = "") -> SimpleUploadedFile:
 EVENTS = [
     # (key, kind, origin, platform, summary, reach, days ago)
     ("1001", EventKind.DEFAMATION, EventOrigin.EX_OFFICIO, "某短视频平台",
-     "网民发布视频，称王立明法官收受当事人财物、枉法裁判，并配以法官照片。", "播放 12 万次，转发 3,400 次", 40),
+     "网民发布视频，称王立明法官收受当事人财物、枉法裁判，并配以法官照片。",
+     "播放 12 万次，转发 3,400 次", 40),
     ("1002", EventKind.FALSE_REPORT, EventOrigin.EX_OFFICIO, "某论坛",
      "帖子称某案判决系法官与对方律师串通所致，内容与事实不符。", "浏览 2.1 万次", 12),
     ("1003", EventKind.FRAME_UP, EventOrigin.APPLICATION, "微信公众号",
@@ -94,13 +100,17 @@ def load_reputation_demo() -> None:
     if matter is not None and not Liability.objects.filter(matter=matter).exists():
         services.record_liability(
             actor=office, parent=matter, infringer="当事人某某", conduct="多次电话骚扰、威胁承办法官",
-            referred_to=ReferredTo.POLICE, referred_to_name="青岛市公安局市南分局", referred_on=today - dt.timedelta(days=5),
+            referred_to=ReferredTo.POLICE, referred_to_name="青岛市公安局市南分局",
+            referred_on=today - dt.timedelta(days=5),
         )  # fmt: skip
 
 
 def _deal_with(event: OpinionEvent, *, office: Account, chair: Account, today: dt.date) -> None:
     services.add_screenshot(
-        actor=office, event=event, upload=tiny_png("event-1001"), captured_at=timezone.now() - dt.timedelta(days=40)
+        actor=office,
+        event=event,
+        upload=tiny_png("event-1001"),
+        captured_at=timezone.now() - dt.timedelta(days=40),
     )
     event = services.start_investigation(
         actor=office, event=event, expected_version=event.version, department="民事审判第一庭"
@@ -121,6 +131,7 @@ def _deal_with(event: OpinionEvent, *, office: Account, chair: Account, today: d
     services.record_liability(
         actor=office, parent=event, infringer="网民“某某”", conduct="捏造事实发布视频，诽谤法官",
         referred_to=ReferredTo.POLICE, referred_to_name="青岛市公安局网安支队",
-        referred_on=today - dt.timedelta(days=30), outcome="行政拘留十日", outcome_on=today - dt.timedelta(days=20),
+        referred_on=today - dt.timedelta(days=30), outcome="行政拘留十日",
+        outcome_on=today - dt.timedelta(days=20),
     )  # fmt: skip
     services.close_event(actor=office, event=event)

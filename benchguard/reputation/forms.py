@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import HAPPENED
-from benchguard.reputation.choices import EventKind, EventOrigin, EventStatus, ReferredTo
+from benchguard.reputation.choices import EventKind, EventOrigin, EventStatus
 from benchguard.reputation.models import Liability, OpinionEvent
 
 
@@ -23,11 +23,25 @@ class RegisterEventForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = OpinionEvent
-        fields = ["court", "kind", "origin", "judge", "case", "platform", "url", "summary", "reach", "found_on"]
-        widgets = {"found_on": forms.DateInput(attrs={"type": "date"}), "summary": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "court",
+            "kind",
+            "origin",
+            "judge",
+            "case",
+            "platform",
+            "url",
+            "summary",
+            "reach",
+            "found_on",
+        ]
+        widgets = {
+            "found_on": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: object, applicant: bool = False, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         if applicant:  # a judge reports about themself: the court and origin follow
             for name in ("court", "origin", "judge"):
                 self.fields[name].widget = forms.HiddenInput()
@@ -50,7 +64,9 @@ class InvestigateForm(StyledFormMixin, forms.Form):
 
 class FindingsForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    findings = forms.CharField(label=_("Findings of the investigation"), widget=forms.Textarea(attrs={"rows": 3}))
+    findings = forms.CharField(
+        label=_("Findings of the investigation"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     harm_undone = forms.CharField(
         label=_("Harm undone"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -74,17 +90,21 @@ class LiabilityForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Liability
-        fields = ["infringer", "conduct", "referred_to", "referred_to_name", "referred_on", "outcome", "outcome_on"]
+        fields = [
+            "infringer",
+            "conduct",
+            "referred_to",
+            "referred_to_name",
+            "referred_on",
+            "outcome",
+            "outcome_on",
+        ]
         widgets = {
             "conduct": forms.Textarea(attrs={"rows": 2}),
             "outcome": forms.Textarea(attrs={"rows": 2}),
             "referred_on": forms.DateInput(attrs={"type": "date"}),
             "outcome_on": forms.DateInput(attrs={"type": "date"}),
         }
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["referred_to"].choices = ReferredTo.choices  # type: ignore[attr-defined]
 
 
 class OutcomeForm(StyledFormMixin, forms.Form):

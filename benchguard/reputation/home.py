@@ -9,6 +9,10 @@ from benchguard.reputation import permissions
 
 navigation.register(
     navigation.NavItem(
-        "reputation", _("Public-opinion events"), "reputation:event_list", permissions.can_read_register, order=62
+        "reputation",
+        _("Public-opinion events"),
+        "reputation:event_list",
+        permissions.can_read_register,
+        order=62,
     )
 )

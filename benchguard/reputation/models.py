@@ -43,7 +43,12 @@ class OpinionEvent(VersionedModel):
         "organization.Person", verbose_name=_("judge concerned"), on_delete=models.PROTECT, related_name="+"
     )
     case = models.ForeignKey(
-        "cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     platform = models.CharField(_("where (platform or medium)"), max_length=100)
     url = models.URLField(_("URL"), max_length=500, blank=True)
@@ -55,7 +60,9 @@ class OpinionEvent(VersionedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.REGISTERED
     )
-    department = models.CharField(_("department investigating with the committee"), max_length=100, blank=True)
+    department = models.CharField(
+        _("department investigating with the committee"), max_length=100, blank=True
+    )
     findings = models.TextField(_("findings of the investigation"), blank=True)
     harm_undone = models.TextField(_("harm undone"), blank=True)
     registered_by = models.ForeignKey(
@@ -137,7 +144,9 @@ class Clarification(VersionedModel):
         verbose_name = _("public clarification")
         verbose_name_plural = _("public clarifications")
         constraints = [
-            models.UniqueConstraint(fields=["event", "number"], name="reputation_clarification_number_unique"),
+            models.UniqueConstraint(
+                fields=["event", "number"], name="reputation_clarification_number_unique"
+            ),
             models.CheckConstraint(
                 condition=~Q(status__in=["published", "superseded"])
                 | (Q(published_at__isnull=False) & ~Q(published_text="")),

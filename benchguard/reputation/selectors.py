@@ -21,7 +21,9 @@ def events_for(user: Any, *, status: str = "", kind: str = "") -> QuerySet[Opini
 
 def get_event_for(user: Any, pk: int) -> OpinionEvent:
     return get_object_or_404(
-        OpinionEvent.objects.visible_to(user).select_related("court", "judge", "case", "right", "registered_by"),
+        OpinionEvent.objects.visible_to(user).select_related(
+            "court", "judge", "case", "right", "registered_by"
+        ),
         pk=pk,
     )
 
@@ -41,7 +43,9 @@ def get_clarification_for(user: Any, pk: int) -> Clarification:
 
 
 def liabilities_of(user: Any, parent: Model) -> QuerySet[Liability]:
-    field = {"opinionevent": "event", "matter": "matter", "incident": "incident"}[parent._meta.model_name or ""]
+    field = {"opinionevent": "event", "matter": "matter", "incident": "incident"}[
+        parent._meta.model_name or ""
+    ]
     return Liability.objects.visible_to(user).filter(**{field: parent}).select_related("recorded_by")
 
 

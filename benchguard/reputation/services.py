@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.cases.models import Case
 from benchguard.core import audit
-from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core.access import has_role
+from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core.types import Actor
 from benchguard.core.uploads import attach
 from benchguard.incidents.models import Incident
@@ -139,7 +139,11 @@ def start_investigation(
     event.status = EventStatus.INVESTIGATING
     event.department = department.strip()
     return save_versioned(
-        event, actor=actor, action="reputation.event.investigate", fields=["status", "department"], before=before
+        event,
+        actor=actor,
+        action="reputation.event.investigate",
+        fields=["status", "department"],
+        before=before,
     )
 
 
@@ -156,7 +160,11 @@ def record_findings(
     event.findings = findings.strip()
     event.harm_undone = harm_undone.strip()
     return save_versioned(
-        event, actor=actor, action="reputation.event.findings", fields=["findings", "harm_undone"], before=before
+        event,
+        actor=actor,
+        action="reputation.event.findings",
+        fields=["findings", "harm_undone"],
+        before=before,
     )
 
 
@@ -169,7 +177,9 @@ def close_event(*, actor: Actor, event: OpinionEvent, expected_version: int | No
         raise _refuse(None, _("Record the findings before closing the event."), "no_findings")
     before = audit.snapshot(event, ["status"])
     event.status = EventStatus.CLOSED
-    return save_versioned(event, actor=actor, action="reputation.event.close", fields=["status"], before=before)
+    return save_versioned(
+        event, actor=actor, action="reputation.event.close", fields=["status"], before=before
+    )
 
 
 @transaction.atomic
@@ -200,7 +210,9 @@ def draft_clarification(*, actor: Actor, event: OpinionEvent, text: str) -> Clar
         raise _refuse(None, _("Start the investigation before drafting a clarification."), "not_investigated")
     if not text.strip():
         raise _refuse("text", _("Write the text of the clarification."), "required")
-    pending = event.clarifications.filter(status__in=[ClarificationStatus.DRAFT, ClarificationStatus.APPROVED])
+    pending = event.clarifications.filter(
+        status__in=[ClarificationStatus.DRAFT, ClarificationStatus.APPROVED]
+    )
     if pending.exists():
         raise _refuse(None, _("A version of the clarification is already awaiting publication."), "duplicate")
     number = (event.clarifications.aggregate(top=Max("number"))["top"] or 0) + 1
@@ -276,7 +288,11 @@ def publish_clarification(
         before = audit.snapshot(earlier, ["status"])
         earlier.status = ClarificationStatus.SUPERSEDED
         save_versioned(
-            earlier, actor=actor, action="reputation.clarification.supersede", fields=["status"], before=before
+            earlier,
+            actor=actor,
+            action="reputation.clarification.supersede",
+            fields=["status"],
+            before=before,
         )
     fields = ["status", "channel", "published_text", "published_by", "published_at"]
     before = audit.snapshot(clarification, fields)
@@ -345,7 +361,9 @@ def record_liability(
         outcome_on=outcome_on,
         recorded_by=signed_in(actor),
     )
-    return create_versioned(liability, actor=actor, action="reputation.liability.record", fields=LIABILITY_FIELDS)
+    return create_versioned(
+        liability, actor=actor, action="reputation.liability.record", fields=LIABILITY_FIELDS
+    )
 
 
 @transaction.atomic
@@ -366,5 +384,9 @@ def record_liability_outcome(
     liability.outcome = outcome.strip()
     liability.outcome_on = outcome_on
     return save_versioned(
-        liability, actor=actor, action="reputation.liability.outcome", fields=["outcome", "outcome_on"], before=before
+        liability,
+        actor=actor,
+        action="reputation.liability.outcome",
+        fields=["outcome", "outcome_on"],
+        before=before,
     )

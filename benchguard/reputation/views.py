@@ -43,7 +43,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = forms.EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.events_for(request.user, status=filters.get("status") or "", kind=filters.get("kind") or "")
+    rows = selectors.events_for(
+        request.user, status=filters.get("status") or "", kind=filters.get("kind") or ""
+    )
     return render(
         request,
         "reputation/event_list.html",
@@ -66,14 +68,17 @@ def event_register(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     keeper_courts = permissions.keeper_court_ids(user)
     applicant = not keeper_courts
-    own = Person.objects.filter(account_id=user.pk, is_active=True).first()
-    if applicant and own is None:
-        raise PermissionDenied
-    courts = Court.objects.filter(pk__in=keeper_courts) if keeper_courts else Court.objects.filter(pk=own.court_id)  # type: ignore[union-attr]
-    judges = Person.objects.filter(court__in=courts, is_active=True) if keeper_courts else Person.objects.filter(pk=own.pk)  # type: ignore[union-attr]
     initial: dict[str, Any] = {"found_on": timezone.localdate()}
-    if applicant:
-        initial.update(court=own.court_id, judge=own.pk, origin="application")  # type: ignore[union-attr]
+    if keeper_courts:
+        courts = Court.objects.filter(pk__in=keeper_courts)
+        judges = Person.objects.filter(court__in=courts, is_active=True)
+    else:  # a judge reports about themself: their court, themself
+        own = Person.objects.filter(account_id=user.pk or 0, is_active=True).first()
+        if own is None:
+            raise PermissionDenied
+        courts = Court.objects.filter(pk=own.court_id)
+        judges = Person.objects.filter(pk=own.pk)
+        initial.update(court=own.court_id, judge=own.pk, origin="application")
     form = forms.RegisterEventForm(
         request.POST or None,
         courts=courts,
@@ -101,7 +106,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     keep = permissions.can_keep(user, event)
     clarifications = list(selectors.clarifications_of(user, event))
-    pending = next((c for c in clarifications if c.status in (ClarificationStatus.DRAFT, ClarificationStatus.APPROVED)), None)
+    awaiting = (ClarificationStatus.DRAFT, ClarificationStatus.APPROVED)
+    pending = next((c for c in clarifications if c.status in awaiting), None)
     return render(
         request,
         "reputation/event_detail.html",
@@ -287,7 +293,7 @@ def _parent(request: HttpRequest, kind: str, pk: int) -> Model:
     model = PARENTS.get(kind)
     if model is None:
         raise PermissionDenied
-    return get_object_or_404(model.objects.visible_to(request.user), pk=pk)  # type: ignore[no-any-return]
+    return get_object_or_404(model.objects.visible_to(request.user), pk=pk)
 
 
 def _parent_url(parent: Model) -> str:

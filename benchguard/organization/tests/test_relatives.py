@@ -60,7 +60,9 @@ def test_relatives_are_encrypted_and_never_logged_in_clear(
     with pytest.raises(PermissionDenied):
         services.add_relative(actor=persona("staff"), person=judge, relation="母亲", name="某")
     with pytest.raises(ValidationError) as bad:
-        services.add_relative(actor=persona("personnel"), person=judge, relation="母亲", name="某", phone="12")
+        services.add_relative(
+            actor=persona("personnel"), person=judge, relation="母亲", name="某", phone="12"
+        )
     assert "phone" in bad.value.error_dict
 
 
@@ -73,7 +75,9 @@ def test_the_add_page_adds_a_relative(
         {"relation": "母亲", "name": "赵某", "phone": "13605320000", "id_number": "", "address": ""},
     )
     assert response.status_code == 302
-    assert [r.name for r in Relative.objects.filter(private__person=judge) if r.relation == "母亲"] == ["赵某"]
+    assert [r.name for r in Relative.objects.filter(private__person=judge) if r.relation == "母亲"] == [
+        "赵某"
+    ]
 
 
 def test_the_migration_parses_the_old_free_text() -> None:

@@ -31,7 +31,9 @@ def _leak() -> ExposureCase:
 
 
 def test_the_leak_case_kept_the_access_log_as_it_stood(
-    client_as: Callable[[str | None], Client], persona: Callable[[str], Account], person_of: Callable[[str], Person]
+    client_as: Callable[[str | None], Client],
+    persona: Callable[[str], Account],
+    person_of: Callable[[str], Person],
 ) -> None:
     leak = _leak()
     kept = list(leak.access_log.all())
@@ -46,7 +48,9 @@ def test_the_leak_case_kept_the_access_log_as_it_stood(
     assert AuditEntry.objects.filter(action="privacy.case.access_log").count() == before + 1
 
 
-def test_internal_cases_are_for_the_inspectors_and_the_office(client_as: Callable[[str | None], Client]) -> None:
+def test_internal_cases_are_for_the_inspectors_and_the_office(
+    client_as: Callable[[str | None], Client],
+) -> None:
     leak, online = _leak(), _online()
     assert client_as("inspector").get(f"/privacy/{leak.pk}/").status_code == 200
     assert client_as("office").get(f"/privacy/{leak.pk}/access-log/").status_code == 200

@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def exposure(persona: Callable[[str], Account], person_of: Callable[[str], Person], court: Court) -> ExposureCase:
+def exposure(
+    persona: Callable[[str], Account], person_of: Callable[[str], Person], court: Court
+) -> ExposureCase:
     office = persona("office")
     case = services.register_case(
         actor=office, court=court, kind=CaseKind.ONLINE, person=person_of("judge"), platform="某贴吧",
@@ -32,7 +34,10 @@ def exposure(persona: Callable[[str], Account], person_of: Callable[[str], Perso
         description="公开了法官住址和身份证号", found_on=timezone.localdate(),
     )  # fmt: skip
     services.add_evidence(
-        actor=office, exposure=case, upload=tiny_png("t77"), captured_at=timezone.now() - dt.timedelta(hours=2)
+        actor=office,
+        exposure=case,
+        upload=tiny_png("t77"),
+        captured_at=timezone.now() - dt.timedelta(hours=2),
     )
     return case
 
@@ -40,7 +45,11 @@ def exposure(persona: Callable[[str], Account], person_of: Callable[[str], Perso
 def test_the_demo_has_a_notice_refused_then_escalated_and_runs_twice() -> None:
     before = (ExposureCase.objects.count(), TakedownNotice.objects.count(), NoticeTransition.objects.count())
     load_privacy_demo()
-    assert (ExposureCase.objects.count(), TakedownNotice.objects.count(), NoticeTransition.objects.count()) == before
+    assert (
+        ExposureCase.objects.count(),
+        TakedownNotice.objects.count(),
+        NoticeTransition.objects.count(),
+    ) == before
     escalated = TakedownNotice.objects.get(exposure__url=ONLINE_URL, status=NoticeStatus.ESCALATED)
     steps = [(t.from_status, t.to_status) for t in escalated.transitions.all()]
     assert steps == [("", "drafted"), ("drafted", "sent"), ("sent", "refused"), ("refused", "escalated")]
@@ -55,7 +64,12 @@ def test_the_notice_cites_the_provisions_names_the_notifier_and_lists_the_eviden
         contact="0532-8088103",
     )  # fmt: skip
     body = notice.body
-    for provision in ("个人信息保护法》第四十七条", "第一千零三十七条", "第一千一百九十五条", "网络暴力信息治理规定"):
+    for provision in (
+        "个人信息保护法》第四十七条",
+        "第一千零三十七条",
+        "第一千一百九十五条",
+        "网络暴力信息治理规定",
+    ):
         assert provision in body
     evidence = exposure.evidence.get()
     assert evidence.sha256 in body and exposure.url in body
@@ -70,7 +84,9 @@ def test_every_change_of_status_is_a_row_with_who_and_when(
     notice = services.draft_notice(
         actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532"
     )
-    notice = services.send_notice(actor=office, notice=notice, expected_version=notice.version, sent_via="挂号信")
+    notice = services.send_notice(
+        actor=office, notice=notice, expected_version=notice.version, sent_via="挂号信"
+    )
     with pytest.raises(ValidationError) as early:
         services.escalate_notice(
             actor=office, notice=notice, expected_version=notice.version - 1, escalated_to=EscalatedTo.POLICE
@@ -80,7 +96,10 @@ def test_every_change_of_status_is_a_row_with_who_and_when(
         actor=office, notice=notice, expected_version=notice.version, refusal_reason="平台拒绝"
     )
     notice = services.escalate_notice(
-        actor=office, notice=notice, expected_version=notice.version, escalated_to=EscalatedTo.INTERNET_REGULATOR
+        actor=office,
+        notice=notice,
+        expected_version=notice.version,
+        escalated_to=EscalatedTo.INTERNET_REGULATOR,
     )
     with pytest.raises(ValidationError) as late:
         services.record_removed(actor=office, notice=notice, expected_version=notice.version)
@@ -102,7 +121,9 @@ def test_the_follow_up_target_is_internal_and_overdue_notices_reach_the_office(
     notice = services.draft_notice(
         actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532"
     )
-    notice = services.send_notice(actor=office, notice=notice, expected_version=notice.version, sent_via="邮件")
+    notice = services.send_notice(
+        actor=office, notice=notice, expected_version=notice.version, sent_via="邮件"
+    )
     assert notice.follow_up_due == timezone.localdate() + dt.timedelta(days=3)  # the default target
     page = client_as("office").get(f"/privacy/notices/{notice.pk}/").content.decode()
     assert "内部" in page or "internal" in page
@@ -122,15 +143,21 @@ def test_the_office_sets_its_courts_targets(
     assert page.status_code == 200
     response = client.post(
         "/privacy/settings/",
-        {"acknowledge_within_days": 1, "remove_within_days": 2, "notice_template": "{recipient}：请删除。{notifier}",
-         "version": 1},
+        {"acknowledge_within_days": 1, "remove_within_days": 2,
+         "notice_template": "{recipient}：请删除。{notifier}", "version": 1},
     )  # fmt: skip
     assert response.status_code == 302
     notice = services.draft_notice(
-        actor=persona("office"), exposure=exposure, recipient="甲公司", notifier=Notifier.COURT, contact="0532"
+        actor=persona("office"),
+        exposure=exposure,
+        recipient="甲公司",
+        notifier=Notifier.COURT,
+        contact="0532",
     )
     assert notice.body == "甲公司：请删除。山东省青岛市中级人民法院"
-    notice = services.send_notice(actor=persona("office"), notice=notice, expected_version=notice.version, sent_via="x")
+    notice = services.send_notice(
+        actor=persona("office"), notice=notice, expected_version=notice.version, sent_via="x"
+    )
     assert notice.follow_up_due == timezone.localdate() + dt.timedelta(days=1)
     assert client.post(
         "/privacy/settings/", {"acknowledge_within_days": 0, "remove_within_days": 2, "notice_template": "x",

@@ -59,20 +59,23 @@ def test_an_incident_gets_a_pursuit_of_liability_and_its_outcome(
     row = services.record_liability_outcome(
         actor=office, liability=row, expected_version=row.version, outcome="行政拘留五日", outcome_on=today
     )
-    assert "行政拘留五日" in client_as("office").get(f"/reputation/incidents/{incident.pk}/liability/").content.decode()
+    assert (
+        "行政拘留五日"
+        in client_as("office").get(f"/reputation/incidents/{incident.pk}/liability/").content.decode()
+    )
 
 
 def test_only_the_office_records_and_only_on_a_record_it_sees(persona: Callable[[str], Account]) -> None:
     matter = Matter.objects.filter(court__division_code="370200").order_by("id").first()
     assert matter is not None
-    kwargs = dict(
-        parent=matter, infringer="某某", conduct="…", referred_to=ReferredTo.CIVIL_SUIT,
-        referred_on=timezone.localdate(),
-    )  # fmt: skip
+    kwargs = {
+        "parent": matter, "infringer": "某某", "conduct": "…", "referred_to": ReferredTo.CIVIL_SUIT,
+        "referred_on": timezone.localdate(),
+    }  # fmt: skip
     with pytest.raises(PermissionDenied):
-        services.record_liability(actor=persona("chair"), **kwargs)  # type: ignore[arg-type]
+        services.record_liability(actor=persona("chair"), **kwargs)
     with pytest.raises(PermissionDenied):
-        services.record_liability(actor=persona("judge2"), **kwargs)  # type: ignore[arg-type]
+        services.record_liability(actor=persona("judge2"), **kwargs)
     with pytest.raises(ValidationError) as unpaired:
-        services.record_liability(actor=persona("office"), outcome="胜诉", **kwargs)  # type: ignore[arg-type]
+        services.record_liability(actor=persona("office"), outcome="胜诉", **kwargs)
     assert unpaired.value.error_dict["outcome_on"][0].code == "pair"

@@ -15,7 +15,15 @@ from benchguard.privacy.permissions import INTERNAL_READERS, READERS
 register(
     Restriction(
         "exposure cases and takedown notices (A18)",
-        frozenset({"privacy.exposurecase", "privacy.takedownnotice"}),
+        frozenset(
+            {
+                "privacy.exposurecase",
+                "privacy.exposureevidence",
+                "privacy.accesslogline",
+                "privacy.takedownnotice",
+                "privacy.noticetransition",
+            }
+        ),
         ALL,
         courts_with(*(READERS & INTERNAL_READERS)),
     ),

@@ -41,6 +41,7 @@ class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
 
 
 class EvidenceForm(StyledFormMixin, forms.Form):
+    bounds = {"captured_at": HAPPENED}
     file = forms.FileField(label=_("Screenshot or saved page"))
     captured_at = forms.DateTimeField(
         label=_("Captured at"),

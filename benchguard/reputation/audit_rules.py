@@ -12,7 +12,14 @@ from benchguard.reputation.permissions import READERS
 register(
     Restriction(
         "public-opinion events and the pursuit of liability (A5, A17)",
-        frozenset({"reputation.opinionevent", "reputation.clarification", "reputation.liability"}),
+        frozenset(
+            {
+                "reputation.opinionevent",
+                "reputation.eventscreenshot",
+                "reputation.clarification",
+                "reputation.liability",
+            }
+        ),
         ALL,
         courts_with(*READERS),
     ),

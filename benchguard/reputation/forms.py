@@ -49,6 +49,7 @@ class RegisterEventForm(StyledFormMixin, forms.ModelForm):
 
 
 class ScreenshotForm(StyledFormMixin, forms.Form):
+    bounds = {"captured_at": HAPPENED}
     file = forms.FileField(label=_("Screenshot or saved page"))
     captured_at = forms.DateTimeField(
         label=_("Captured at"),

@@ -164,3 +164,19 @@ def test_the_office_sets_its_courts_targets(
                                "version": 2},
     ).status_code == 200  # fmt: skip
     assert client_as("chair").get("/privacy/settings/").status_code == 403
+
+
+def test_a_stale_edit_of_a_notice_is_refused_and_keeps_the_users_text(
+    persona: Callable[[str], Account], client_as: Callable[[str | None], Client], exposure: ExposureCase
+) -> None:
+    notice = services.draft_notice(
+        actor=persona("office"), exposure=exposure, recipient="乙公司", notifier=Notifier.COURT, contact="0532"
+    )
+    url = f"/privacy/notices/{notice.pk}/edit/"
+    first, second = client_as("office"), client_as("office")
+    assert first.post(url, {"version": notice.version, "body": "第一稿"}).status_code == 302
+    response = second.post(url, {"version": notice.version, "body": "第二稿"})
+    assert response.status_code == 200
+    assert "第二稿" in response.content.decode()
+    notice.refresh_from_db()
+    assert notice.body == "第一稿"

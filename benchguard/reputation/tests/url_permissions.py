@@ -95,11 +95,13 @@ EXPECTED: dict[str, Expect] = {
     "reputation:clarification_approve": Expect(405, {ANON: LOGIN}, draft),
     "reputation:clarification_publish": keeper_record(draft, READERS),
     "reputation:event_liability": Expect(404, {ANON: LOGIN, **each(SEES_EVENT, 200)}, DEALT),
+    # Whoever sees the matter (office, chair, vice-chair, the applicant judge) or the
+    # incident (its court-wide roles and the judge threatened) sees its pursuits.
     "reputation:matter_liability": Expect(
-        404, {ANON: LOGIN, "office": 200, "chair": 200, "vicechair": 200}, demo_matter
+        404, {ANON: LOGIN, **each({"office", "chair", "vicechair", "judge"}, 200)}, demo_matter
     ),
     "reputation:incident_liability": Expect(
-        404, {ANON: LOGIN, **each(READERS | {"police"}, 200)}, demo_incident
+        404, {ANON: LOGIN, **each(READERS | {"police", "judge"}, 200)}, demo_incident
     ),
     "reputation:liability_add": keeper_record(add_on_event),
     "reputation:liability_outcome": keeper_record(liability),

@@ -170,8 +170,9 @@ def test_a_stale_edit_of_a_notice_is_refused_and_keeps_the_users_text(
     persona: Callable[[str], Account], client_as: Callable[[str | None], Client], exposure: ExposureCase
 ) -> None:
     notice = services.draft_notice(
-        actor=persona("office"), exposure=exposure, recipient="乙公司", notifier=Notifier.COURT, contact="0532"
-    )
+        actor=persona("office"), exposure=exposure, recipient="乙公司", notifier=Notifier.COURT,
+        contact="0532",
+    )  # fmt: skip
     url = f"/privacy/notices/{notice.pk}/edit/"
     first, second = client_as("office"), client_as("office")
     assert first.post(url, {"version": notice.version, "body": "第一稿"}).status_code == 302

@@ -98,6 +98,7 @@ UNRESTRICTED = {
     "meetings.meetingroom",  # a room's name and place
     "liaison.agency",  # officials' work contacts (liaison/audit_rules.py)
     "liaison.agencycontact",
+    "privacy.privacysettings",  # follow-up days and the notice template (privacy/audit_rules.py)
 }
 
 
@@ -118,6 +119,8 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
             "liaison",
             "training",
             "meetings",
+            "reputation",
+            "privacy",
         )
         for m in apps.get_app_config(app).get_models()
     }

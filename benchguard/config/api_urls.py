@@ -13,6 +13,8 @@ from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
 from benchguard.persons_of_concern.api.views import MatchViewSet
+from benchguard.privacy.api.views import ExposureCaseViewSet, TakedownNoticeViewSet
+from benchguard.reputation.api.views import OpinionEventViewSet
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
@@ -28,6 +30,9 @@ router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
 router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
+router.register("reputation/events", OpinionEventViewSet, basename="api-reputation-event")
+router.register("privacy/cases", ExposureCaseViewSet, basename="api-privacy-case")
+router.register("privacy/notices", TakedownNoticeViewSet, basename="api-privacy-notice")
 
 urlpatterns = [
     path("", include(router.urls)),

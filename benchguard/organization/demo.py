@@ -168,7 +168,11 @@ def _ensure_persona(
                 changes={
                     "home_address": "青岛市市南区香港中路 1 号",
                     "private_phone": f"1390532{persona.staff_number[-4:]}",
-                    "family_members": "配偶 某某\n子女 某某",
                     "id_number": demo_id_number("19800101", f"{PERSONAS.index(persona) + 1:03d}"),
                 },
             )  # fmt: skip
+            services.add_relative(
+                actor=account, person=person, relation="配偶", name="林某某",
+                phone=f"1380532{persona.staff_number[-4:]}",
+            )  # fmt: skip
+            services.add_relative(actor=account, person=person, relation="子女", name=f"{persona.name[0]}某")

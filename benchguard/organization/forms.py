@@ -22,6 +22,7 @@ from benchguard.organization.models import (
     Department,
     Person,
     PersonPrivate,
+    Relative,
     RightCategory,
 )
 
@@ -132,10 +133,28 @@ class PersonPrivateForm(VersionedForm):
 
     class Meta:
         model = PersonPrivate
-        fields = ["home_address", "private_phone", "family_members", "id_number"]
+        fields = ["home_address", "private_phone", "id_number"]
+        widgets = {"home_address": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_id_number(self) -> str:
+        value: str = self.cleaned_data.get("id_number", "")
+        return validate_resident_id(value) if value.strip() else ""
+
+
+class RelativeForm(StyledFormMixin, forms.ModelForm):
+    """A close relative added to the private record (A18); every value is encrypted."""
+
+    bounds = {"phone": PHONE}
+
+    class Meta:
+        model = Relative
+        fields = ["relation", "name", "phone", "id_number", "address"]
         widgets = {
-            "home_address": forms.Textarea(attrs={"rows": 2}),
-            "family_members": forms.Textarea(attrs={"rows": 3}),
+            "relation": forms.TextInput(attrs={"maxlength": 20}),
+            "name": forms.TextInput(attrs={"maxlength": 50}),
+            "phone": forms.TextInput(attrs={"maxlength": 30}),
+            "id_number": forms.TextInput(attrs={"maxlength": 18}),
+            "address": forms.Textarea(attrs={"rows": 2}),
         }
 
     def clean_id_number(self) -> str:

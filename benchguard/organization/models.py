@@ -214,8 +214,8 @@ WORK_DETAILS = ("department", "category", "position", "staff_number", "office_ph
 
 
 class PersonPrivate(VersionedModel):
-    """A person's private details (A18): home address, private phone, close family,
-    identity number. Encrypted at rest; opened only by roles with a need, and every
+    """A person's private details (A18): home address, private phone, identity number, and
+    close relatives (Relative, one row each). Encrypted at rest; opened only by roles with a need, and every
     opening is written to the access log."""
 
     person = models.OneToOneField(
@@ -227,9 +227,6 @@ class PersonPrivate(VersionedModel):
     )
     home_address = EncryptedTextField(_("home address"), blank=True)
     private_phone = EncryptedTextField(_("private phone"), blank=True)
-    family_members = EncryptedTextField(
-        _("close family members"), blank=True, help_text=_("One per line: relation, name, phone.")
-    )
     id_number = EncryptedTextField(_("resident ID number"), blank=True)
     id_number_index = models.CharField(_("ID number index"), max_length=64, blank=True, editable=False)
 
@@ -251,6 +248,70 @@ class PersonPrivate(VersionedModel):
     @property
     def id_number_masked(self) -> str:
         return mask_resident_id(self.id_number) if self.id_number else ""
+
+
+def mask_name(name: str) -> str:
+    """A name shown masked (A18): its first character, then one star per other character."""
+    name = name.strip()
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+
+
+def mask_phone(phone: str) -> str:
+    """A phone shown masked (A18): 138****1234 — the first three and last four digits."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if len(digits) < 8:
+        return "*" * len(digits)
+    return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
+
+
+def mask_text(text: str) -> str:
+    """A free text shown masked (an address): its first few characters only."""
+    text = text.strip()
+    return f"{text[:3]}****" if text else ""
+
+
+class Relative(VersionedModel):
+    """A close relative in a person's private record (A18): relation, name and phone, and
+    optionally an ID number and address, every value encrypted at rest, shown masked
+    (王*, 138****1234) and in full only through the logged opening of the record
+    (services.open_private_details)."""
+
+    private = models.ForeignKey(
+        PersonPrivate, verbose_name=_("private details"), on_delete=models.CASCADE, related_name="relatives"
+    )
+    relation = EncryptedTextField(_("relation"))
+    name = EncryptedTextField(_("name"))
+    phone = EncryptedTextField(_("phone"), blank=True)
+    id_number = EncryptedTextField(_("resident ID number"), blank=True)
+    address = EncryptedTextField(_("address"), blank=True)
+
+    class Meta:
+        ordering = ["private_id", "id"]
+        verbose_name = _("close relative")
+        verbose_name_plural = _("close relatives")
+
+    def __str__(self) -> str:
+        return f"{self.relation} {self.name_masked}"
+
+    @property
+    def name_masked(self) -> str:
+        return mask_name(self.name)
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
+
+    @property
+    def id_number_masked(self) -> str:
+        return mask_resident_id(self.id_number) if self.id_number else ""
+
+    @property
+    def address_masked(self) -> str:
+        return mask_text(self.address)
+
+    @property
+    def audit_court_id(self) -> int:
+        return self.private.person.court_id
 
 
 class RightCategory(BilingualLabel):

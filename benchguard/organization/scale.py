@@ -81,7 +81,15 @@ from benchguard.core.crypto import EncryptedTextField, encrypt
 from benchguard.core.identity import check_character
 from benchguard.organization import services
 from benchguard.organization.choices import CourtLevel, DepartmentType, PersonCategory, Role
-from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
+from benchguard.organization.models import (
+    Account,
+    Court,
+    Department,
+    Person,
+    PersonPrivate,
+    Relative,
+    RoleAssignment,
+)
 from benchguard.organization.reference import (
     BASE_COURTS,
     HIGHER_COURT,
@@ -338,8 +346,8 @@ def surname_of(name: str) -> str:
     return name[:2] if any(name.startswith(s) for s, _w in SURNAMES if len(s) == 2) else name[0]
 
 
-def random_family(rng: random.Random, *, name: str, male: bool) -> str:
-    """Close family as the private-details form expects it: relation, name, phone.
+def random_family(rng: random.Random, *, name: str, male: bool) -> list[tuple[str, str, str]]:
+    """Close relatives of the private record (relation, name, phone; organization.Relative).
     Children and father carry the family surname (the man's)."""
 
     def given() -> str:
@@ -348,12 +356,12 @@ def random_family(rng: random.Random, *, name: str, male: bool) -> str:
 
     spouse = random_name(rng)[0]
     family_surname = surname_of(name) if male else surname_of(spouse)
-    lines = [f"配偶 {spouse} {random_mobile(rng)}"]
+    rows = [("配偶", spouse, random_mobile(rng))]
     for _ in range(rng.choice((0, 1, 1, 2))):
-        lines.append(f"子女 {family_surname}{given()}")
+        rows.append(("子女", f"{family_surname}{given()}", ""))
     if rng.random() < 0.5:
-        lines.append(f"父亲 {surname_of(name)}{given()} {random_mobile(rng)}")
-    return "\n".join(lines)
+        rows.append(("父亲", f"{surname_of(name)}{given()}", random_mobile(rng)))
+    return rows
 
 
 def court_specs(total: int) -> list[dict[str, object]]:
@@ -656,9 +664,10 @@ def _next_staff_number() -> int:
 
 def _private_rows(
     rng: random.Random, people: Sequence[tuple[Person, bool]], today: date
-) -> list[PersonPrivate]:
+) -> tuple[list[PersonPrivate], list[Relative]]:
     taken = set(PersonPrivate.objects.exclude(id_number_index="").values_list("id_number_index", flat=True))
     rows = []
+    relatives: list[Relative] = []
     for person, male in people:
         if rng.random() >= PRIVATE_SHARE:
             continue
@@ -673,12 +682,15 @@ def _private_rows(
                 person=person,
                 home_address=random_address(rng),
                 private_phone=random_mobile(rng),
-                family_members=random_family(rng, name=person.name, male=male),
                 id_number=number,
                 id_number_index=index,
             )
         )
-    return rows
+        relatives += [
+            Relative(private_id=person.pk, relation=relation, name=relative, phone=phone)
+            for relation, relative, phone in random_family(rng, name=person.name, male=male)
+        ]
+    return rows, relatives
 
 
 @contextmanager
@@ -730,8 +742,9 @@ def seed_scale(options: ScaleOptions | None = None) -> ScaleResult:
         )
         for person, _male in planned:
             person.pk = ids[person.staff_number]
-        private = _private_rows(rng, planned, today=timezone.localdate())
+        private, relatives = _private_rows(rng, planned, today=timezone.localdate())
         PersonPrivate.objects.bulk_create(private, batch_size=options.batch_size)
+        Relative.objects.bulk_create(relatives, batch_size=options.batch_size)
         assignments = [
             RoleAssignment(
                 account=person.account,

@@ -19,10 +19,19 @@ from benchguard.core.access import forget_grants
 from benchguard.core.crypto import blind_index
 from benchguard.core.identity import validate_resident_id
 from benchguard.core.models import VersionedModel
-from benchguard.core.services import create_versioned, update_versioned
+from benchguard.core.services import create_versioned, lock, update_versioned
 from benchguard.core.types import Actor
+from benchguard.core.validators import PHONE
 from benchguard.organization import permissions
-from benchguard.organization.models import Account, Court, Department, Person, PersonPrivate, RoleAssignment
+from benchguard.organization.models import (
+    Account,
+    Court,
+    Department,
+    Person,
+    PersonPrivate,
+    Relative,
+    RoleAssignment,
+)
 
 COURT_FIELDS = (
     "name",
@@ -49,7 +58,8 @@ PERSON_FIELDS = (
 # What the directory's edit page changes: all but the court and the account, which the
 # administrators set.
 PERSON_WORK_FIELDS = tuple(name for name in PERSON_FIELDS if name not in ("court", "account"))
-PRIVATE_FIELDS = ("home_address", "private_phone", "family_members", "id_number")
+PRIVATE_FIELDS = ("home_address", "private_phone", "id_number")
+RELATIVE_FIELDS = ("relation", "name", "phone", "id_number", "address")
 ID_INDEX_PURPOSE = "resident-id"
 ACCOUNT_FIELDS = ("username", "display_name", "email", "is_staff", "is_superuser")
 
@@ -203,6 +213,67 @@ def update_private_details(
             changes=changes,
             redact=(*PRIVATE_FIELDS, "id_number_index"),
         )
+
+
+def add_relative(
+    *,
+    actor: Actor,
+    person: Person,
+    relation: str,
+    name: str,
+    phone: str = "",
+    id_number: str = "",
+    address: str = "",
+) -> Relative:
+    """Add a close relative to the person's private record (A18): every value encrypted,
+    none written to the audit log in clear."""
+    if not permissions.can_edit_private(actor, person):
+        raise PermissionDenied
+    if not relation.strip() or not name.strip():
+        raise ValidationError(
+            {"name": ValidationError(_("Give the relation and the name."), code="required")}
+        )
+    if phone.strip():
+        try:
+            PHONE(phone.strip())
+        except ValidationError as exc:
+            raise ValidationError({"phone": exc.error_list}) from None
+    if id_number.strip():
+        try:
+            id_number = validate_resident_id(id_number)
+        except ValidationError as exc:
+            raise ValidationError({"id_number": exc.error_list}) from None
+    with transaction.atomic():
+        private, _created = PersonPrivate.objects.get_or_create(person=person)
+        relative = Relative(
+            private=private,
+            relation=relation.strip(),
+            name=name.strip(),
+            phone=phone.strip(),
+            id_number=id_number.strip(),
+            address=address.strip(),
+        )
+        return create_versioned(
+            relative, actor=actor, action="organization.relative.add", fields=("private", *RELATIVE_FIELDS),
+            redact=RELATIVE_FIELDS,
+        )  # fmt: skip
+
+
+def remove_relative(*, actor: Actor, relative: Relative) -> None:
+    """Take a relative out of the private record (A18); the audit line keeps no value."""
+    person = relative.private.person
+    if not permissions.can_edit_private(actor, person):
+        raise PermissionDenied
+    with transaction.atomic():
+        relative = lock(relative)
+        audit.record_change(
+            actor=actor,
+            action="organization.relative.remove",
+            obj=relative,
+            before=audit.snapshot(relative, ("private", *RELATIVE_FIELDS), redact=RELATIVE_FIELDS),
+            after=None,
+        )
+        relative.delete()
 
 
 def find_person_by_id_number(number: str) -> Person | None:

@@ -13,4 +13,6 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/private/", views.private_detail, name="private_detail"),
     path("people/<int:pk>/private/edit/", views.private_edit, name="private_edit"),
+    path("people/<int:pk>/private/relatives/add/", views.relative_add, name="relative_add"),
+    path("people/<int:pk>/private/relatives/remove/", views.relative_remove, name="relative_remove"),
 ]

@@ -7,13 +7,19 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from benchguard.core.views import form_page_action, paginated, row_page
+from benchguard.core.views import form_page_action, one_click, paginated, row_page
 from benchguard.organization import permissions, selectors, services
-from benchguard.organization.forms import PersonForm, PersonPrivateForm, PersonSearchForm, VersionedForm
+from benchguard.organization.forms import (
+    PersonForm,
+    PersonPrivateForm,
+    PersonSearchForm,
+    RelativeForm,
+    VersionedForm,
+)
 from benchguard.organization.models import Person
 
 PAGE_SIZE = 50
@@ -110,6 +116,11 @@ def private_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A18: opening is logged before anything is shown; the person sees who looked."""
     person = selectors.get_person_for(request.user, pk)
     private = services.open_private_details(actor=request.user, person=person)
+    # Relatives are shown masked (王*, 138****1234); in full only on a second, logged
+    # opening for that purpose.
+    full = request.GET.get("relatives") == "full"
+    if full:
+        private = services.open_private_details(actor=request.user, person=person, purpose="relatives")
     is_self = permissions.is_self(request.user, person)
     return render(
         request,
@@ -117,10 +128,43 @@ def private_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "private": private,
+            "relatives": private.relatives.all(),
+            "relatives_in_full": full,
             "can_edit": permissions.can_edit_private(request.user, person),
             "access_log": selectors.private_access_log(person) if is_self else None,
         },
     )
+
+
+@row_page(selectors.get_person_for, permissions.can_edit_private)
+def relative_add(request: HttpRequest, person: Person) -> HttpResponse:
+    """Add a close relative to the private record (A18)."""
+    services.open_private_details(actor=request.user, person=person, purpose="edit")
+    back = reverse("organization:private_detail", args=[person.pk])
+    return form_page_action(
+        request,
+        RelativeForm(request.POST or None),
+        lambda data: services.add_relative(actor=request.user, person=person, **data),
+        done=_("The relative was added."),
+        title=_("Add a close relative"),
+        back=back,
+        submit=_("Add the relative"),
+        show_stored=False,
+    )
+
+
+@row_page(selectors.get_person_for, permissions.can_edit_private, methods=("POST",))
+def relative_remove(request: HttpRequest, person: Person) -> HttpResponse:
+    """Take a relative out of the private record (A18)."""
+    raw = request.POST.get("relative", "")
+    private = services.open_private_details(actor=request.user, person=person, purpose="edit")
+    relative = get_object_or_404(private.relatives, pk=int(raw) if raw.isdigit() else 0)
+    one_click(
+        request,
+        lambda: services.remove_relative(actor=request.user, relative=relative),
+        _("The relative was removed."),
+    )
+    return redirect("organization:private_detail", person.pk)
 
 
 @row_page(selectors.get_person_for, permissions.can_edit_private)

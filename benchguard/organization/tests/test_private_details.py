@@ -74,7 +74,6 @@ def test_a_wrong_id_number_gets_a_message_next_to_the_field(
         {
             "home_address": "新地址",
             "private_phone": "",
-            "family_members": "",
             "id_number": wrong,
             "version": private.version,
         },

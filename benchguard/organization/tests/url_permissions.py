@@ -60,6 +60,19 @@ EXPECTED: dict[str, Expect] = {
         },
         judge_person,
     ),
+    # A18: relatives are kept by those who edit the private record.
+    "organization:relative_add": Expect(
+        404,
+        {
+            ANON: LOGIN,
+            **each(INTERMEDIATE_STAFF, 403),
+            "judge": 200,
+            "personnel": 200,
+            "cityadmin": 403,
+        },
+        judge_person,
+    ),
+    "organization:relative_remove": Expect(405, {ANON: LOGIN}, judge_person),
     "api-person-list": Expect(200, {ANON: 401}),
     "api-person-detail": Expect(
         404, {ANON: 401, **each(INTERMEDIATE_STAFF, 200), "cityadmin": 200}, judge_person

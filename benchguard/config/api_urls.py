@@ -13,6 +13,14 @@ from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
 from benchguard.persons_of_concern.api.views import MatchViewSet
+from benchguard.welfare.api.views import (
+    ApplicationViewSet,
+    ClaimViewSet,
+    CondolenceViewSet,
+    FollowUpItemViewSet,
+    FollowUpViewSet,
+    FundViewSet,
+)
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
@@ -28,6 +36,12 @@ router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
 router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
+router.register("welfare/followups", FollowUpViewSet, basename="api-welfare-followup")
+router.register("welfare/followup-items", FollowUpItemViewSet, basename="api-welfare-item")
+router.register("welfare/claims", ClaimViewSet, basename="api-welfare-claim")
+router.register("welfare/funds", FundViewSet, basename="api-welfare-fund")
+router.register("welfare/condolence", CondolenceViewSet, basename="api-welfare-condolence")
+router.register("welfare/applications", ApplicationViewSet, basename="api-welfare-application")
 
 urlpatterns = [
     path("", include(router.urls)),

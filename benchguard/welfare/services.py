@@ -336,6 +336,29 @@ def cap_in_force(occasion: str) -> CondolenceCap | None:
 
 
 @transaction.atomic
+def add_cap(
+    *,
+    actor: Actor,
+    jurisdiction: str,
+    occasion: str,
+    cap: Decimal,
+    is_example: bool = False,
+    in_force: bool = True,
+    source: str = "",
+) -> CondolenceCap:
+    """The city administrator adds a row to the cap table (A21)."""
+    if not (actor is not None and getattr(actor, "is_superuser", False)):
+        raise PermissionDenied
+    row = CondolenceCap(
+        jurisdiction=jurisdiction.strip(), occasion=occasion, cap=cap, is_example=is_example, in_force=in_force,
+        source=source.strip(),
+    )  # fmt: skip
+    return create_versioned(
+        row, actor=actor, action="welfare.cap.add", fields=["jurisdiction", "occasion", "cap", "is_example", "in_force"]
+    )
+
+
+@transaction.atomic
 def update_cap(
     *, actor: Actor, cap: CondolenceCap, expected_version: int, changes: Mapping[str, Any]
 ) -> CondolenceCap:

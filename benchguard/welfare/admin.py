@@ -21,8 +21,8 @@ CAP_FIELDS = ["jurisdiction", "occasion", "cap", "is_example", "in_force", "sour
 @admin.register(CondolenceCap)
 class CondolenceCapAdmin(CityAdminOnly):
     form = VersionedAdminForm
-    fields = [*CAP_FIELDS, "loaded_version"]
-    list_display = CAP_FIELDS
+    fields = (*CAP_FIELDS, "loaded_version")
+    list_display = tuple(CAP_FIELDS)
 
     def save_model(self, request: HttpRequest, obj: CondolenceCap, form: Any, change: bool) -> None:
         values = {name: form.cleaned_data[name] for name in CAP_FIELDS}

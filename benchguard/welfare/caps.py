@@ -32,6 +32,10 @@ def seed_example_caps(cap_model: Any) -> None:
         if cap_model.objects.filter(occasion=occasion).exists():
             continue
         cap_model.objects.create(
-            jurisdiction=EXAMPLE_JURISDICTION, occasion=occasion, cap=Decimal(cap), is_example=True,
-            in_force=True, source=EXAMPLE_SOURCE,
-        )  # fmt: skip
+            jurisdiction=EXAMPLE_JURISDICTION,
+            occasion=occasion,
+            cap=Decimal(cap),
+            is_example=True,
+            in_force=True,
+            source=EXAMPLE_SOURCE,
+        )

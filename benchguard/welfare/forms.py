@@ -11,22 +11,40 @@ from django.utils.translation import gettext_lazy as _
 from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.organization.choices import PersonCategory
-from benchguard.welfare.choices import ApplicationStatus, ClaimStatus, CondolenceStatus, CounsellingAnswer, Ground, Occasion, OnDuty, PolicyKind
-from benchguard.welfare.models import MAX_AMOUNT
+from benchguard.welfare.choices import (
+    ApplicationStatus,
+    ClaimStatus,
+    CondolenceStatus,
+    CounsellingAnswer,
+    Ground,
+    Occasion,
+    OnDuty,
+    PolicyKind,
+)
+from benchguard.committee.models import Resolution
+from benchguard.organization.models import Person
+from benchguard.welfare.models import MAX_AMOUNT, InsurancePolicy
 
 
 def amount(label: Any, required: bool = True) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, max_digits=12, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_AMOUNT, required=required
+        label=label,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=MAX_AMOUNT,
+        required=required,
     )
 
 
 def person_field(label: Any = None) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=label or _("Person"), queryset=None)  # type: ignore[arg-type]
+    return forms.ModelChoiceField(label=label or _("Person"), queryset=Person.objects.none())
 
 
 def text(label: Any, required: bool = True, rows: int = 3) -> forms.CharField:
-    return forms.CharField(label=label, required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": rows}))
+    return forms.CharField(
+        label=label, required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": rows})
+    )
 
 
 class CategoryFilterForm(StyledFormMixin, forms.Form):
@@ -56,14 +74,16 @@ class PolicyForm(StyledFormMixin, forms.Form):
     sum_death = amount(_("Sum on death per event"), required=False)
     sum_disability = amount(_("Sum on disability per event"), required=False)
     sum_medical = amount(_("Medical costs per event"), required=False)
-    insured = forms.ModelMultipleChoiceField(label=_("People insured"), queryset=None, required=False)  # type: ignore[arg-type]
+    insured = forms.ModelMultipleChoiceField(
+        label=_("People insured"), queryset=Person.objects.none(), required=False
+    )
     note = text(_("Note"), required=False)
 
 
 class ClaimForm(StyledFormMixin, forms.Form):
     given_rows = {"policies": "policy", "people": "person"}
     bounds = {"event_on": HAPPENED}
-    policy = forms.ModelChoiceField(label=_("Policy"), queryset=None)  # type: ignore[arg-type]
+    policy = forms.ModelChoiceField(label=_("Policy"), queryset=InsurancePolicy.objects.none())
     person = person_field(_("Person insured"))
     event_on = forms.DateField(label=_("Date of the event"), widget=forms.DateInput(attrs={"type": "date"}))
     event = text(_("What happened"))
@@ -99,7 +119,7 @@ class FundEntryForm(StyledFormMixin, forms.Form):
 
 class FundPaymentForm(FundEntryForm):
     given_rows = {"people": "person"}
-    person = forms.ModelChoiceField(label=_("Paid to"), queryset=None)  # type: ignore[arg-type]
+    person = forms.ModelChoiceField(label=_("Paid to"), queryset=Person.objects.none())
 
 
 class CondolenceForm(StyledFormMixin, forms.Form):
@@ -145,12 +165,16 @@ class DecideForm(StyledFormMixin, forms.Form):
     given_rows = {"resolutions": "resolution"}
     bounds = {"decided_on": HAPPENED}
     approve = forms.TypedChoiceField(
-        label=_("Decision"), choices=[("1", _("Approve")), ("0", _("Do not approve"))], coerce=lambda v: v == "1"
+        label=_("Decision"),
+        choices=[("1", _("Approve")), ("0", _("Do not approve"))],
+        coerce=lambda v: v == "1",
     )
     amount_approved = amount(_("Amount approved"), required=False)
     decided_on = forms.DateField(label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}))
     resolution = forms.ModelChoiceField(
-        label=_("Meeting resolution"), queryset=None, required=False,  # type: ignore[arg-type]
+        label=_("Meeting resolution"),
+        queryset=Resolution.objects.none(),
+        required=False,
         help_text=_("When a committee meeting decided it: the resolution (the office records it)."),
     )
     note = text(_("Reasons"), required=False)

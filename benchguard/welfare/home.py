@@ -25,15 +25,25 @@ def _desk(user: Any) -> dict[str, Any]:
 
 def _personnel(user: Any) -> dict[str, Any]:
     claims = selectors.claims_for(user).filter(
-        status__in=[ClaimStatus.PREPARING, ClaimStatus.SUBMITTED], court_id__in=permissions.courts(user, permissions.PERSONNEL)
+        status__in=[ClaimStatus.PREPARING, ClaimStatus.SUBMITTED],
+        court_id__in=permissions.courts(user, permissions.PERSONNEL),
     )
-    return {"claims": list(claims[:8]), "claim_count": claims.count(), "funds": list(selectors.funds_for(user))}
+    return {
+        "claims": list(claims[:8]),
+        "claim_count": claims.count(),
+        "funds": list(selectors.funds_for(user)),
+    }
 
 
 def _union(user: Any) -> dict[str, Any]:
     moving = selectors.payments_for(user).filter(
         court_id__in=permissions.courts(user, permissions.UNION),
-        status__in=[CondolenceStatus.REQUESTED, CondolenceStatus.GROUP_CHECKED, CondolenceStatus.APPROVED, CondolenceStatus.PAID],
+        status__in=[
+            CondolenceStatus.REQUESTED,
+            CondolenceStatus.GROUP_CHECKED,
+            CondolenceStatus.APPROVED,
+            CondolenceStatus.PAID,
+        ],
     )
     return {"payments": list(moving[:8]), "payment_count": moving.count()}
 
@@ -49,19 +59,38 @@ def _raised(user: Any) -> dict[str, Any]:
 
 
 home.register(
-    home.Panel(key="welfare-desk", template="welfare/panels/desk.html", roles=permissions.DESKS, order=18, context=_desk)
+    home.Panel(
+        key="welfare-desk",
+        template="welfare/panels/desk.html",
+        roles=permissions.DESKS,
+        order=18,
+        context=_desk,
+    )
 )
 home.register(
     home.Panel(
-        key="welfare-personnel", template="welfare/panels/personnel.html", roles=permissions.PERSONNEL, order=19,
+        key="welfare-personnel",
+        template="welfare/panels/personnel.html",
+        roles=permissions.PERSONNEL,
+        order=19,
         context=_personnel,
     )
-)  # fmt: skip
-home.register(
-    home.Panel(key="welfare-union", template="welfare/panels/union.html", roles=permissions.UNION, order=19, context=_union)
 )
 home.register(
     home.Panel(
-        key="welfare-raised", template="welfare/panels/raised.html", roles=permissions.LEADERS, order=19, context=_raised
+        key="welfare-union",
+        template="welfare/panels/union.html",
+        roles=permissions.UNION,
+        order=19,
+        context=_union,
+    )
+)
+home.register(
+    home.Panel(
+        key="welfare-raised",
+        template="welfare/panels/raised.html",
+        roles=permissions.LEADERS,
+        order=19,
+        context=_raised,
     )
 )

@@ -48,18 +48,27 @@ NOT_NEGATIVE = [MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)]
 def money(verbose_name: Any, *, positive: bool = True, **kwargs: Any) -> models.DecimalField:
     """An amount in yuan: 12 digits, 2 places, bounded."""
     return models.DecimalField(
-        verbose_name, max_digits=12, decimal_places=2, validators=POSITIVE if positive else NOT_NEGATIVE, **kwargs
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        validators=POSITIVE if positive else NOT_NEGATIVE,
+        **kwargs,
     )
 
 
-def _person(verbose: Any = None, related: str = "+") -> models.ForeignKey:
+def _person(verbose: Any = None, related: str = "+") -> Any:
     return models.ForeignKey(
-        "organization.Person", verbose_name=verbose or _("person"), on_delete=models.PROTECT, related_name=related
+        "organization.Person",
+        verbose_name=verbose or _("person"),
+        on_delete=models.PROTECT,
+        related_name=related,
     )
 
 
-def _court() -> models.ForeignKey:
-    return models.ForeignKey("organization.Court", verbose_name=_("court"), on_delete=models.PROTECT, related_name="+")
+def _court() -> Any:
+    return models.ForeignKey(
+        "organization.Court", verbose_name=_("court"), on_delete=models.PROTECT, related_name="+"
+    )
 
 
 # --- Insurance (A20) ------------------------------------------------------------------
@@ -84,15 +93,19 @@ class InsurancePolicy(VersionedModel):
         "organization.Person", verbose_name=_("people insured"), related_name="insurance_policies", blank=True
     )
 
-    objects = qs.PolicyQuerySet.as_manager()
+    objects = qs.InsurancePolicyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
         verbose_name = _("insurance policy")
         verbose_name_plural = _("insurance policies")
         constraints = [
-            models.UniqueConstraint(fields=["court", "insurer", "number"], name="welfare_policy_number_unique"),
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="welfare_policy_period_order"),
+            models.UniqueConstraint(
+                fields=["court", "insurer", "number"], name="welfare_policy_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="welfare_policy_period_order"
+            ),
         ]
         indexes = [models.Index(fields=["court", "-starts_on"], name="welfare_policy_court_idx")]
 
@@ -112,24 +125,36 @@ class InsuranceClaim(VersionedModel):
     person = _person(_("person insured"))
     event_on = models.DateField(_("date of the event"), validators=[HAPPENED])
     event = models.TextField(_("what happened"))
-    on_duty = models.CharField(_("in the line of duty"), max_length=12, choices=OnDuty.choices, default=OnDuty.UNDECIDED)
+    on_duty = models.CharField(
+        _("in the line of duty"), max_length=12, choices=OnDuty.choices, default=OnDuty.UNDECIDED
+    )
     on_duty_decided_by = models.ForeignKey(
         USER, verbose_name=_("decided by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    documents = models.TextField(_("documents"), blank=True, help_text=_("The documents handed in, one a line."))
+    documents = models.TextField(
+        _("documents"), blank=True, help_text=_("The documents handed in, one a line.")
+    )
     amount_claimed = money(_("amount claimed"))
-    status = models.CharField(_("status"), max_length=12, choices=ClaimStatus.choices, default=ClaimStatus.PREPARING)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ClaimStatus.choices, default=ClaimStatus.PREPARING
+    )
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True, validators=[HAPPENED])
     paid_on = models.DateField(_("paid on"), null=True, blank=True, validators=[HAPPENED])
     amount_paid = money(_("amount paid"), null=True, blank=True)
     outcome_note = models.TextField(_("insurer's answer"), blank=True)
     followup = models.ForeignKey(
-        "welfare.FollowUp", verbose_name=_("follow-up after harm"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="claims",
-    )  # fmt: skip
-    recorded_by = models.ForeignKey(USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+")
+        "welfare.FollowUp",
+        verbose_name=_("follow-up after harm"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+    )
+    recorded_by = models.ForeignKey(
+        USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
 
-    objects = qs.ClaimQuerySet.as_manager()
+    objects = qs.InsuranceClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["-event_on", "-id"]
@@ -158,7 +183,7 @@ class Fund(VersionedModel):
     kind = models.CharField(_("fund"), max_length=10, choices=FundKind.choices)
     balance = money(_("balance"), positive=False, default=0)
 
-    objects = qs.FundQuerySet.as_manager()
+    objects = qs.WelfareFundQuerySet.as_manager()
 
     class Meta:
         ordering = ["court_id", "kind", "id"]
@@ -183,22 +208,36 @@ class FundEntry(models.Model):
     on = models.DateField(_("date"), validators=[HAPPENED])
     purpose = models.CharField(_("purpose"), max_length=200)
     person = models.ForeignKey(
-        "organization.Person", verbose_name=_("paid to"), on_delete=models.PROTECT, null=True, blank=True,
+        "organization.Person",
+        verbose_name=_("paid to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     balance_after = money(_("balance after"), positive=False)
     claim = models.ForeignKey(
-        InsuranceClaim, verbose_name=_("insurance claim"), on_delete=models.PROTECT, null=True, blank=True,
+        InsuranceClaim,
+        verbose_name=_("insurance claim"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="fund_entries",
-    )  # fmt: skip
+    )
     application = models.ForeignKey(
-        "welfare.AssistanceApplication", verbose_name=_("application"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="fund_entries",
-    )  # fmt: skip
-    recorded_by = models.ForeignKey(USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+")
+        "welfare.AssistanceApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fund_entries",
+    )
+    recorded_by = models.ForeignKey(
+        USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
-    objects = qs.FundEntryQuerySet.as_manager()
+    objects = qs.WelfareFundEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["fund_id", "-recorded_at", "-id"]
@@ -206,9 +245,13 @@ class FundEntry(models.Model):
         verbose_name_plural = _("fund entries")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="welfare_entry_amount_positive"),
-            models.CheckConstraint(condition=Q(balance_after__gte=0), name="welfare_entry_balance_not_negative"),
+            models.CheckConstraint(
+                condition=Q(balance_after__gte=0), name="welfare_entry_balance_not_negative"
+            ),
             models.UniqueConstraint(
-                fields=["application"], condition=Q(application__isnull=False), name="welfare_entry_one_per_application"
+                fields=["application"],
+                condition=Q(application__isnull=False),
+                name="welfare_entry_one_per_application",
             ),
         ]
 
@@ -264,27 +307,39 @@ class CondolencePayment(VersionedModel):
     cap = money(_("cap when requested"), null=True, blank=True)
     raised_standard = models.BooleanField(_("raised standard (harm in the line of duty)"), default=False)
     raised_approved_by = models.ForeignKey(
-        USER, verbose_name=_("raised standard approved by"), on_delete=models.PROTECT, null=True, blank=True,
+        USER,
+        verbose_name=_("raised standard approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     raised_approved_at = models.DateTimeField(_("raised standard approved at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=CondolenceStatus.choices, default=CondolenceStatus.REQUESTED
     )
     voucher = models.CharField(_("finance voucher"), max_length=60, blank=True)
     followup = models.ForeignKey(
-        "welfare.FollowUp", verbose_name=_("follow-up after harm"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="condolence_payments",
-    )  # fmt: skip
-    requested_by = models.ForeignKey(USER, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+")
+        "welfare.FollowUp",
+        verbose_name=_("follow-up after harm"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="condolence_payments",
+    )
+    requested_by = models.ForeignKey(
+        USER, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
 
-    objects = qs.CondolenceQuerySet.as_manager()
+    objects = qs.CondolencePaymentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("condolence payment")
         verbose_name_plural = _("condolence payments")
-        indexes = [models.Index(fields=["court", "status", "-created_at"], name="welfare_condolence_court_idx")]
+        indexes = [
+            models.Index(fields=["court", "status", "-created_at"], name="welfare_condolence_court_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cap__isnull=True) | Q(amount__lte=F("cap")) | Q(raised_standard=True),
@@ -332,11 +387,15 @@ class CondolenceVisit(VersionedModel):
     visitors = models.CharField(_("who visited"), max_length=200)
     note = models.TextField(_("note"), blank=True)
     followup = models.ForeignKey(
-        "welfare.FollowUp", verbose_name=_("follow-up after harm"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="visits",
-    )  # fmt: skip
+        "welfare.FollowUp",
+        verbose_name=_("follow-up after harm"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+    )
 
-    objects = qs.VisitQuerySet.as_manager()
+    objects = qs.CondolenceVisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-visited_on", "-id"]
@@ -369,23 +428,35 @@ class AssistanceApplication(VersionedModel):
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True, validators=[HAPPENED])
     resolution = models.ForeignKey(
-        "committee.Resolution", verbose_name=_("meeting resolution"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
+        "committee.Resolution",
+        verbose_name=_("meeting resolution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     decision_note = models.TextField(_("reasons"), blank=True)
     followup = models.ForeignKey(
-        "welfare.FollowUp", verbose_name=_("follow-up after harm"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="applications",
-    )  # fmt: skip
-    submitted_by = models.ForeignKey(USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+")
+        "welfare.FollowUp",
+        verbose_name=_("follow-up after harm"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+    )
+    submitted_by = models.ForeignKey(
+        USER, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
 
-    objects = qs.ApplicationQuerySet.as_manager()
+    objects = qs.AssistanceApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("application to the special assistance fund")
         verbose_name_plural = _("applications to the special assistance fund")
-        indexes = [models.Index(fields=["court", "status", "-created_at"], name="welfare_application_court_idx")]
+        indexes = [
+            models.Index(fields=["court", "status", "-created_at"], name="welfare_application_court_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["approved", "paid"]) | Q(amount_approved__isnull=False),
@@ -409,16 +480,24 @@ class FollowUp(VersionedModel):
     person = _person(related="welfare_followups")
     reason = models.CharField(_("reason"), max_length=20, choices=FollowUpReason.choices)
     incident = models.ForeignKey(
-        "incidents.Incident", verbose_name=_("incident"), on_delete=models.PROTECT, null=True, blank=True,
+        "incidents.Incident",
+        verbose_name=_("incident"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     matter = models.ForeignKey(
-        "matters.Matter", verbose_name=_("committee matter"), on_delete=models.PROTECT, null=True, blank=True,
+        "matters.Matter",
+        verbose_name=_("committee matter"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
 
-    objects = qs.FollowUpQuerySet.as_manager()
+    objects = qs.WelfareFollowUpQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_at", "-id"]
@@ -426,13 +505,16 @@ class FollowUp(VersionedModel):
         verbose_name_plural = _("follow-ups after harm")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "incident"], condition=Q(incident__isnull=False), name="welfare_followup_incident"
+                fields=["person", "incident"],
+                condition=Q(incident__isnull=False),
+                name="welfare_followup_incident",
             ),
             models.UniqueConstraint(
                 fields=["person", "matter"], condition=Q(matter__isnull=False), name="welfare_followup_matter"
             ),
             models.CheckConstraint(
-                condition=Q(incident__isnull=False) | Q(matter__isnull=False), name="welfare_followup_has_source"
+                condition=Q(incident__isnull=False) | Q(matter__isnull=False),
+                name="welfare_followup_has_source",
             ),
         ]
         indexes = [models.Index(fields=["court", "-opened_at"], name="welfare_followup_court_idx")]
@@ -447,7 +529,9 @@ class FollowUpItem(VersionedModel):
     accepted or declined) and the special fund's consideration (committee office); with
     its due date, closed with what was done."""
 
-    followup = models.ForeignKey(FollowUp, verbose_name=_("follow-up"), on_delete=models.PROTECT, related_name="items")
+    followup = models.ForeignKey(
+        FollowUp, verbose_name=_("follow-up"), on_delete=models.PROTECT, related_name="items"
+    )
     kind = models.CharField(_("item"), max_length=20, choices=ItemKind.choices)
     owner_role = models.CharField(_("desk"), max_length=30)
     due_on = models.DateField(_("due on"))
@@ -461,7 +545,7 @@ class FollowUpItem(VersionedModel):
     )
     done_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
-    objects = qs.FollowUpItemQuerySet.as_manager()
+    objects = qs.WelfareFollowUpItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["followup_id", "due_on", "id"]

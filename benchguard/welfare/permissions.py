@@ -138,7 +138,9 @@ def can_decide_application(user: Any, application: AssistanceApplication) -> boo
 
 
 def can_pay_application(user: Any, application: AssistanceApplication) -> bool:
-    return application.status == ApplicationStatus.APPROVED and can_keep_applications(user, application.court_id)
+    return application.status == ApplicationStatus.APPROVED and can_keep_applications(
+        user, application.court_id
+    )
 
 
 # Follow-up after harm

@@ -20,8 +20,8 @@ def _own(user: Any, path: str = "person") -> Q:
     return Q(**{f"{path}__account_id": user.pk})
 
 
-class PolicyQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> PolicyQuerySet:
+class InsurancePolicyQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> InsurancePolicyQuerySet:
         from benchguard.welfare.permissions import INSURANCE_READERS
 
         if not user.is_authenticated:
@@ -29,8 +29,8 @@ class PolicyQuerySet(models.QuerySet):
         return self.filter(court_id__in=court_ids_with(user, INSURANCE_READERS))
 
 
-class ClaimQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> ClaimQuerySet:
+class InsuranceClaimQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> InsuranceClaimQuerySet:
         from benchguard.welfare.permissions import INSURANCE_READERS
 
         if not user.is_authenticated:
@@ -38,8 +38,8 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(Q(court_id__in=court_ids_with(user, INSURANCE_READERS)) | _own(user))
 
 
-class FundQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> FundQuerySet:
+class WelfareFundQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> WelfareFundQuerySet:
         from benchguard.welfare.choices import FundKind
         from benchguard.welfare.permissions import INSURANCE_READERS, SPECIAL_READERS
 
@@ -51,15 +51,15 @@ class FundQuerySet(models.QuerySet):
         )
 
 
-class FundEntryQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> FundEntryQuerySet:
+class WelfareFundEntryQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> WelfareFundEntryQuerySet:
         from benchguard.welfare.models import Fund
 
         return self.filter(fund__in=Fund.objects.visible_to(user))
 
 
-class CondolenceQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> CondolenceQuerySet:
+class CondolencePaymentQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> CondolencePaymentQuerySet:
         """The union's and personnel office's court, the person's own, and for a court
         leader the payments asking for a raised standard."""
         from benchguard.welfare.permissions import CONDOLENCE_READERS, LEADERS
@@ -73,8 +73,8 @@ class CondolenceQuerySet(models.QuerySet):
         )
 
 
-class VisitQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> VisitQuerySet:
+class CondolenceVisitQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> CondolenceVisitQuerySet:
         from benchguard.welfare.permissions import CONDOLENCE_READERS
 
         if not user.is_authenticated:
@@ -82,8 +82,8 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(Q(court_id__in=court_ids_with(user, CONDOLENCE_READERS)) | _own(user))
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> ApplicationQuerySet:
+class AssistanceApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> AssistanceApplicationQuerySet:
         from benchguard.welfare.permissions import SPECIAL_READERS
 
         if not user.is_authenticated:
@@ -91,8 +91,8 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(Q(court_id__in=court_ids_with(user, SPECIAL_READERS)) | _own(user))
 
 
-class FollowUpQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> FollowUpQuerySet:
+class WelfareFollowUpQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> WelfareFollowUpQuerySet:
         from benchguard.welfare.permissions import DESKS
 
         if not user.is_authenticated:
@@ -100,8 +100,8 @@ class FollowUpQuerySet(models.QuerySet):
         return self.filter(Q(court_id__in=court_ids_with(user, DESKS)) | _own(user))
 
 
-class FollowUpItemQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> FollowUpItemQuerySet:
+class WelfareFollowUpItemQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> WelfareFollowUpItemQuerySet:
         from benchguard.welfare.models import FollowUp
 
         return self.filter(followup__in=FollowUp.objects.visible_to(user))

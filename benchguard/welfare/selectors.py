@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from benchguard.committee.models import Resolution
 from benchguard.core.access import court_ids_with
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Person
+from benchguard.organization.models import Court, Person
 from benchguard.welfare import permissions
 from benchguard.welfare.choices import ItemStatus
 from benchguard.welfare.models import (
@@ -38,9 +39,21 @@ def people_of(user: Any, roles: frozenset[str]) -> QuerySet[Person]:
     )
 
 
+def keeper_court(user: Any, roles: frozenset[str]) -> Court:
+    """The court the user keeps a register for (the first, should they keep several)."""
+    court = Court.objects.filter(pk__in=court_ids_with(user, roles)).order_by("sort_order", "pk").first()
+    if court is None:
+        raise PermissionDenied
+    return court
+
+
 # Insurance
 def policies_for(user: Any) -> QuerySet[InsurancePolicy]:
-    return InsurancePolicy.objects.visible_to(user).select_related("court").annotate(insured_count=Count("insured"))
+    return (
+        InsurancePolicy.objects.visible_to(user)
+        .select_related("court")
+        .annotate(insured_count=Count("insured"))
+    )
 
 
 def get_policy_for(user: Any, pk: int) -> InsurancePolicy:
@@ -58,7 +71,9 @@ def claims_for(user: Any, *, status: str = "", category: str = "") -> QuerySet[I
 
 def get_claim_for(user: Any, pk: int) -> InsuranceClaim:
     return get_object_or_404(
-        InsuranceClaim.objects.visible_to(user).select_related(*PERSON, "policy", "on_duty_decided_by", "recorded_by"),
+        InsuranceClaim.objects.visible_to(user).select_related(
+            *PERSON, "policy", "on_duty_decided_by", "recorded_by"
+        ),
         pk=pk,
     )
 
@@ -139,8 +154,10 @@ def resolutions_for(user: Any) -> QuerySet[Resolution]:
 
 # Follow-up after harm
 def followups_for(user: Any, *, open_only: bool = False) -> QuerySet[FollowUp]:
-    rows = FollowUp.objects.visible_to(user).select_related(*PERSON, "incident").annotate(
-        open_items=Count("items", filter=Q(items__status=ItemStatus.OPEN))
+    rows = (
+        FollowUp.objects.visible_to(user)
+        .select_related(*PERSON, "incident")
+        .annotate(open_items=Count("items", filter=Q(items__status=ItemStatus.OPEN)))
     )
     if open_only:
         rows = rows.filter(open_items__gt=0)
@@ -148,7 +165,9 @@ def followups_for(user: Any, *, open_only: bool = False) -> QuerySet[FollowUp]:
 
 
 def get_followup_for(user: Any, pk: int) -> FollowUp:
-    return get_object_or_404(FollowUp.objects.visible_to(user).select_related(*PERSON, "incident", "matter"), pk=pk)
+    return get_object_or_404(
+        FollowUp.objects.visible_to(user).select_related(*PERSON, "incident", "matter"), pk=pk
+    )
 
 
 def items_of(followup: FollowUp) -> QuerySet[FollowUpItem]:
@@ -157,7 +176,10 @@ def items_of(followup: FollowUp) -> QuerySet[FollowUpItem]:
 
 def get_item_for(user: Any, pk: int) -> FollowUpItem:
     return get_object_or_404(
-        FollowUpItem.objects.visible_to(user).select_related("followup", "followup__person", "followup__court"), pk=pk
+        FollowUpItem.objects.visible_to(user).select_related(
+            "followup", "followup__person", "followup__court"
+        ),
+        pk=pk,
     )
 
 
@@ -209,8 +231,11 @@ def by_category(user: Any) -> list[dict[str, Any]]:
         split(_("Condolence payments"), CondolencePayment.objects.visible_to(user), "amount")
         split(_("Condolence visits"), CondolenceVisit.objects.visible_to(user), None)
     if permissions.can_read_applications(user):
-        split(_("Special assistance applications"), AssistanceApplication.objects.visible_to(user), "amount_approved")
+        split(
+            _("Special assistance applications"),
+            AssistanceApplication.objects.visible_to(user),
+            "amount_approved",
+        )
     if permissions.can_read_followups(user):
         split(_("Follow-ups after harm"), FollowUp.objects.visible_to(user), None)
     return reports
-

@@ -15,7 +15,7 @@ fund. Follow-up after harm: opened at once (signals.py) with an item on each des
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +29,14 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.committee.models import Resolution
 from benchguard.core import audit
-from benchguard.core.services import create_versioned, lock, require_status, save_versioned, set_related, update_versioned
+from benchguard.core.services import (
+    create_versioned,
+    lock,
+    require_status,
+    save_versioned,
+    set_related,
+    update_versioned,
+)
 from benchguard.core.types import Actor
 from benchguard.incidents.models import Incident
 from benchguard.matters.models import Matter
@@ -85,8 +92,17 @@ def _of_court(person: Person, court: Court) -> None:
 # --- Insurance (A20) ------------------------------------------------------------------
 
 POLICY_FIELDS = [
-    "court", "insurer", "kind", "number", "starts_on", "ends_on", "sum_death", "sum_disability", "sum_medical", "note",
-]  # fmt: skip
+    "court",
+    "insurer",
+    "kind",
+    "number",
+    "starts_on",
+    "ends_on",
+    "sum_death",
+    "sum_disability",
+    "sum_medical",
+    "note",
+]
 
 
 @transaction.atomic
@@ -114,14 +130,21 @@ def add_policy(
         raise _refuse("number", _("This insurer's policy of this number is already recorded."), "duplicate")
     policy = create_versioned(
         InsurancePolicy(
-            court=court, insurer=insurer.strip(), kind=kind, number=number.strip(), starts_on=starts_on,
-            ends_on=ends_on, sum_death=sum_death, sum_disability=sum_disability, sum_medical=sum_medical,
+            court=court,
+            insurer=insurer.strip(),
+            kind=kind,
+            number=number.strip(),
+            starts_on=starts_on,
+            ends_on=ends_on,
+            sum_death=sum_death,
+            sum_disability=sum_disability,
+            sum_medical=sum_medical,
             note=note.strip(),
         ),
         actor=actor,
         action="welfare.policy.add",
         fields=POLICY_FIELDS,
-    )  # fmt: skip
+    )
     if insured:
         set_insured(actor=actor, policy=policy, people=insured)
     return policy
@@ -139,7 +162,17 @@ def set_insured(*, actor: Actor, policy: InsurancePolicy, people: Sequence[Perso
     return policy
 
 
-CLAIM_FIELDS = ["court", "policy", "person", "event_on", "event", "documents", "amount_claimed", "status", "followup"]
+CLAIM_FIELDS = [
+    "court",
+    "policy",
+    "person",
+    "event_on",
+    "event",
+    "documents",
+    "amount_claimed",
+    "status",
+    "followup",
+]
 
 
 @transaction.atomic
@@ -164,9 +197,16 @@ def add_claim(
     if followup is not None and followup.person_id != person.pk:
         raise _refuse("followup", _("The follow-up is about another person."), "other_person")
     claim = InsuranceClaim(
-        court_id=policy.court_id, policy=policy, person=person, event_on=event_on, event=event.strip(),
-        documents=documents.strip(), amount_claimed=amount_claimed, followup=followup, recorded_by=signed_in(actor),
-    )  # fmt: skip
+        court_id=policy.court_id,
+        policy=policy,
+        person=person,
+        event_on=event_on,
+        event=event.strip(),
+        documents=documents.strip(),
+        amount_claimed=amount_claimed,
+        followup=followup,
+        recorded_by=signed_in(actor),
+    )
     return create_versioned(claim, actor=actor, action="welfare.claim.add", fields=CLAIM_FIELDS)
 
 
@@ -188,7 +228,11 @@ def decide_on_duty(
     claim.on_duty = on_duty
     claim.on_duty_decided_by = signed_in(actor)
     return save_versioned(
-        claim, actor=actor, action="welfare.claim.on_duty", fields=["on_duty", "on_duty_decided_by"], before=before
+        claim,
+        actor=actor,
+        action="welfare.claim.on_duty",
+        fields=["on_duty", "on_duty_decided_by"],
+        before=before,
     )
 
 
@@ -198,15 +242,23 @@ def submit_claim(
 ) -> InsuranceClaim:
     """The claim went to the insurer with its documents (A20)."""
     claim = _locked_claim(actor, claim, expected_version)
-    require_status(claim, ClaimStatus.PREPARING, message=_("Only a claim being prepared can be submitted; this one is “%(status)s”."))
+    require_status(
+        claim,
+        ClaimStatus.PREPARING,
+        message=_("Only a claim being prepared can be submitted; this one is “%(status)s”."),
+    )
     if not claim.documents.strip():
-        raise _refuse("submitted_on", _("List the documents handed in before submitting the claim."), "documents")
+        raise _refuse(
+            "submitted_on", _("List the documents handed in before submitting the claim."), "documents"
+        )
     if submitted_on < claim.event_on:
         raise _refuse("submitted_on", _("The claim cannot be submitted before the event."), "order")
     before = audit.snapshot(claim, ["status", "submitted_on"])
     claim.status = ClaimStatus.SUBMITTED
     claim.submitted_on = submitted_on
-    return save_versioned(claim, actor=actor, action="welfare.claim.submit", fields=["status", "submitted_on"], before=before)
+    return save_versioned(
+        claim, actor=actor, action="welfare.claim.submit", fields=["status", "submitted_on"], before=before
+    )
 
 
 @transaction.atomic
@@ -222,7 +274,11 @@ def record_claim_outcome(
 ) -> InsuranceClaim:
     """The insurer paid (how much, when) or refused (with its answer) (A20)."""
     claim = _locked_claim(actor, claim, expected_version)
-    require_status(claim, ClaimStatus.SUBMITTED, message=_("Only a submitted claim can be settled; this one is “%(status)s”."))
+    require_status(
+        claim,
+        ClaimStatus.SUBMITTED,
+        message=_("Only a submitted claim can be settled; this one is “%(status)s”."),
+    )
     if claim.submitted_on and on < claim.submitted_on:
         raise _refuse("on", _("The answer cannot predate the submission."), "order")
     fields = ["status", "paid_on", "amount_paid", "outcome_note"]
@@ -251,7 +307,10 @@ def fund_of(court: Court | int, kind: str) -> Fund:
     try:
         with transaction.atomic():
             return create_versioned(
-                Fund(court_id=court_id, kind=kind), actor=None, action="welfare.fund.open", fields=["court", "kind"]
+                Fund(court_id=court_id, kind=kind),
+                actor=None,
+                action="welfare.fund.open",
+                fields=["court", "kind"],
             )
     except IntegrityError:  # opened by someone else a moment ago
         return Fund.objects.get(court_id=court_id, kind=kind)
@@ -270,7 +329,10 @@ def _entry(
         if amount > fund.balance:
             raise _refuse(
                 "amount",
-                _("The fund holds only %(balance)s yuan; a payment of %(amount)s yuan would take it below zero.")
+                _(
+                    "The fund holds only %(balance)s yuan; a payment of %(amount)s yuan would take it "
+                    "below zero."
+                )
                 % {"balance": fund.balance, "amount": amount},
                 "insufficient",
             )
@@ -278,15 +340,25 @@ def _entry(
     else:
         fund.balance += amount
     entry = FundEntry(
-        fund=fund, direction=direction, amount=amount, on=on, purpose=purpose.strip(), balance_after=fund.balance,
-        recorded_by=signed_in(actor), **links,
-    )  # fmt: skip
+        fund=fund,
+        direction=direction,
+        amount=amount,
+        on=on,
+        purpose=purpose.strip(),
+        balance_after=fund.balance,
+        recorded_by=signed_in(actor),
+        **links,
+    )
     entry.full_clean()
     entry.save(force_insert=True)
     save_versioned(
-        fund, actor=actor, action=f"welfare.fund.{direction}", fields=["balance"], before=before,
+        fund,
+        actor=actor,
+        action=f"welfare.fund.{direction}",
+        fields=["balance"],
+        before=before,
         extra={"entry": entry.pk, "amount": str(amount)},
-    )  # fmt: skip
+    )
     return entry
 
 
@@ -295,7 +367,9 @@ def record_fund_income(*, actor: Actor, fund: Fund, amount: Decimal, on: dt.date
     """Money paid into a fund: an allocation, a donation, a union contribution."""
     if not permissions.can_keep_fund(actor, fund):
         raise PermissionDenied
-    return _entry(lock(fund), actor=actor, direction=EntryDirection.INCOME, amount=amount, on=on, purpose=purpose)
+    return _entry(
+        lock(fund), actor=actor, direction=EntryDirection.INCOME, amount=amount, on=on, purpose=purpose
+    )
 
 
 @transaction.atomic
@@ -320,12 +394,20 @@ def pay_from_fund(
         if claim.court_id != fund.court_id:
             raise _refuse("claim", _("Choose a claim of this court."), "other_court")
         if fund.kind == FundKind.RISK and claim.on_duty != OnDuty.ON_DUTY:
-            raise _refuse("claim", _("The risk fund pays for events decided to be in the line of duty."), "off_duty")
+            raise _refuse(
+                "claim", _("The risk fund pays for events decided to be in the line of duty."), "off_duty"
+            )
         person = claim.person
     return _entry(
-        lock(fund), actor=actor, direction=EntryDirection.PAYMENT, amount=amount, on=on, purpose=purpose,
-        person=person, claim=claim,
-    )  # fmt: skip
+        lock(fund),
+        actor=actor,
+        direction=EntryDirection.PAYMENT,
+        amount=amount,
+        on=on,
+        purpose=purpose,
+        person=person,
+        claim=claim,
+    )
 
 
 # --- Condolence (A21) -----------------------------------------------------------------
@@ -350,11 +432,18 @@ def add_cap(
     if not (actor is not None and getattr(actor, "is_superuser", False)):
         raise PermissionDenied
     row = CondolenceCap(
-        jurisdiction=jurisdiction.strip(), occasion=occasion, cap=cap, is_example=is_example, in_force=in_force,
+        jurisdiction=jurisdiction.strip(),
+        occasion=occasion,
+        cap=cap,
+        is_example=is_example,
+        in_force=in_force,
         source=source.strip(),
-    )  # fmt: skip
+    )
     return create_versioned(
-        row, actor=actor, action="welfare.cap.add", fields=["jurisdiction", "occasion", "cap", "is_example", "in_force"]
+        row,
+        actor=actor,
+        action="welfare.cap.add",
+        fields=["jurisdiction", "occasion", "cap", "is_example", "in_force"],
     )
 
 
@@ -366,16 +455,30 @@ def update_cap(
     if not (actor is not None and getattr(actor, "is_superuser", False)):
         raise PermissionDenied
     return update_versioned(
-        CondolenceCap, cap.pk, actor=actor, action="welfare.cap.update", expected_version=expected_version,
+        CondolenceCap,
+        cap.pk,
+        actor=actor,
+        action="welfare.cap.update",
+        expected_version=expected_version,
         changes=changes,
-    )  # fmt: skip
+    )
 
 
 def _step(payment: CondolencePayment, kind: str, actor: Actor, note: str = "") -> CondolenceStep:
     return CondolenceStep.objects.create(payment=payment, kind=kind, by=signed_in(actor), note=note.strip())
 
 
-PAYMENT_FIELDS = ["court", "person", "occasion", "relative", "reason", "amount", "cap", "raised_standard", "status"]
+PAYMENT_FIELDS = [
+    "court",
+    "person",
+    "occasion",
+    "relative",
+    "reason",
+    "amount",
+    "cap",
+    "raised_standard",
+    "status",
+]
 
 
 @transaction.atomic
@@ -402,33 +505,50 @@ def request_condolence(
     cap = cap_in_force(occasion)
     if cap is None:
         raise _refuse(
-            "occasion", _("No cap is set for this occasion; the city administrator sets the cap table first."), "no_cap"
+            "occasion",
+            _("No cap is set for this occasion; the city administrator sets the cap table first."),
+            "no_cap",
         )
     if amount > cap.cap and not raised_standard:
         raise _refuse(
             "amount",
             _("%(amount)s yuan is above the cap of %(cap)s yuan for “%(occasion)s” (%(jurisdiction)s).")
-            % {"amount": amount, "cap": cap.cap, "occasion": cap.get_occasion_display(), "jurisdiction": cap.jurisdiction},
+            % {
+                "amount": amount,
+                "cap": cap.cap,
+                "occasion": cap.get_occasion_display(),
+                "jurisdiction": cap.jurisdiction,
+            },
             "above_cap",
         )
     if raised_standard and followup is None and occasion != "harm_on_duty":
         raise _refuse(
             "raised_standard",
-            _("A raised standard is only for harm in the line of duty: choose that occasion or the follow-up after harm."),
+            _(
+                "A raised standard is only for harm in the line of duty: choose that occasion or "
+                "the follow-up after harm."
+            ),
             "not_on_duty",
         )
     if followup is not None and followup.person_id != person.pk:
         raise _refuse("followup", _("The follow-up is about another person."), "other_person")
     payment = create_versioned(
         CondolencePayment(
-            court=court, person=person, occasion=occasion, relative=relative.strip(), reason=reason.strip(),
-            amount=amount, cap=cap.cap, raised_standard=raised_standard and amount > cap.cap, followup=followup,
+            court=court,
+            person=person,
+            occasion=occasion,
+            relative=relative.strip(),
+            reason=reason.strip(),
+            amount=amount,
+            cap=cap.cap,
+            raised_standard=raised_standard and amount > cap.cap,
+            followup=followup,
             requested_by=signed_in(actor),
         ),
         actor=actor,
         action="welfare.condolence.request",
         fields=PAYMENT_FIELDS,
-    )  # fmt: skip
+    )
     _step(payment, StepKind.REQUEST, actor)
     if payment.raised_standard:
         notify(
@@ -451,15 +571,20 @@ def approve_raised_standard(
     payment = lock(payment, expected_version)
     if not permissions.can_approve_raised(actor, payment):
         if not payment.raised_standard or payment.raised_approved_by_id is not None:
-            raise _refuse(None, _("This payment asks for no raised standard, or it was approved already."), "no_raise")
+            raise _refuse(
+                None, _("This payment asks for no raised standard, or it was approved already."), "no_raise"
+            )
         raise PermissionDenied
     before = audit.snapshot(payment, ["raised_approved_by", "raised_approved_at"])
     payment.raised_approved_by = signed_in(actor)
     payment.raised_approved_at = timezone.now()
     payment = save_versioned(
-        payment, actor=actor, action="welfare.condolence.raise", fields=["raised_approved_by", "raised_approved_at"],
+        payment,
+        actor=actor,
+        action="welfare.condolence.raise",
+        fields=["raised_approved_by", "raised_approved_at"],
         before=before,
-    )  # fmt: skip
+    )
     _step(payment, StepKind.RAISED_STANDARD, actor, note)
     return payment
 
@@ -497,7 +622,9 @@ def advance_condolence(
     require_status(payment, source, message=STEP_REFUSED)
     fields = ["status"]
     if step == StepKind.CHAIR_APPROVAL and payment.raised_standard and payment.raised_approved_by_id is None:
-        raise _refuse(None, _("The raised standard must be approved by a court leader first."), "raise_pending")
+        raise _refuse(
+            None, _("The raised standard must be approved by a court leader first."), "raise_pending"
+        )
     if step == StepKind.FINANCE_PAID:
         if not voucher.strip():
             raise _refuse("voucher", _("Enter the finance voucher number."), "required")
@@ -506,7 +633,9 @@ def advance_condolence(
     payment.status = target
     if step == StepKind.FINANCE_PAID:
         payment.voucher = voucher.strip()
-    payment = save_versioned(payment, actor=actor, action=f"welfare.condolence.{verb}", fields=fields, before=before)
+    payment = save_versioned(
+        payment, actor=actor, action=f"welfare.condolence.{verb}", fields=fields, before=before
+    )
     _step(payment, step, actor, note)
     return payment
 
@@ -524,7 +653,9 @@ def refuse_condolence(
         raise _refuse("note", _("Say why the payment is not approved."), "required")
     before = audit.snapshot(payment, ["status"])
     payment.status = CondolenceStatus.REFUSED
-    payment = save_versioned(payment, actor=actor, action="welfare.condolence.refuse", fields=["status"], before=before)
+    payment = save_versioned(
+        payment, actor=actor, action="welfare.condolence.refuse", fields=["status"], before=before
+    )
     _step(payment, StepKind.REFUSAL, actor, note)
     return payment
 
@@ -551,9 +682,14 @@ def record_visit(
     if followup is not None and followup.person_id != person.pk:
         raise _refuse("followup", _("The follow-up is about another person."), "other_person")
     visit = CondolenceVisit(
-        court=court, person=person, occasion=occasion, visited_on=visited_on, visitors=visitors.strip(),
-        note=note.strip(), followup=followup,
-    )  # fmt: skip
+        court=court,
+        person=person,
+        occasion=occasion,
+        visited_on=visited_on,
+        visitors=visitors.strip(),
+        note=note.strip(),
+        followup=followup,
+    )
     return create_versioned(visit, actor=actor, action="welfare.visit.add", fields=VISIT_FIELDS)
 
 
@@ -582,10 +718,17 @@ def submit_application(
     if followup is not None and followup.person_id != person.pk:
         raise _refuse("followup", _("The follow-up is about another person."), "other_person")
     application = AssistanceApplication(
-        court=court, person=person, ground=ground, facts=facts.strip(), amount_requested=amount_requested,
-        followup=followup, submitted_by=signed_in(actor),
-    )  # fmt: skip
-    return create_versioned(application, actor=actor, action="welfare.application.submit", fields=APPLICATION_FIELDS)
+        court=court,
+        person=person,
+        ground=ground,
+        facts=facts.strip(),
+        amount_requested=amount_requested,
+        followup=followup,
+        submitted_by=signed_in(actor),
+    )
+    return create_versioned(
+        application, actor=actor, action="welfare.application.submit", fields=APPLICATION_FIELDS
+    )
 
 
 DECIDE_REFUSED = _("Only an application awaiting the committee can be decided; this one is “%(status)s”.")
@@ -615,7 +758,9 @@ def decide_application(
             _check_resolution(resolution, court_id)
     elif has_role(actor, *permissions.OFFICE, court_id=court_id):
         if resolution is None:
-            raise _refuse("resolution", _("Choose the meeting's resolution that decided the application."), "required")
+            raise _refuse(
+                "resolution", _("Choose the meeting's resolution that decided the application."), "required"
+            )
         _check_resolution(resolution, court_id)
     else:
         raise PermissionDenied
@@ -633,12 +778,16 @@ def decide_application(
     application.decided_on = decided_on
     application.resolution = resolution
     application.decision_note = note.strip()
-    return save_versioned(application, actor=actor, action="welfare.application.decide", fields=fields, before=before)
+    return save_versioned(
+        application, actor=actor, action="welfare.application.decide", fields=fields, before=before
+    )
 
 
 def _check_resolution(resolution: Resolution, court_id: int) -> None:
     if resolution.meeting.court_id != court_id or not resolution.adopted:
-        raise _refuse("resolution", _("Choose an adopted resolution of this court's committee."), "other_court")
+        raise _refuse(
+            "resolution", _("Choose an adopted resolution of this court's committee."), "other_court"
+        )
 
 
 @transaction.atomic
@@ -650,17 +799,28 @@ def pay_application(
     if not permissions.can_keep_applications(actor, application.court_id):
         raise PermissionDenied
     application = lock(application, expected_version)
-    require_status(application, ApplicationStatus.APPROVED, message=_("Only an approved application can be paid; this one is “%(status)s”."))
+    require_status(
+        application,
+        ApplicationStatus.APPROVED,
+        message=_("Only an approved application can be paid; this one is “%(status)s”."),
+    )
     assert application.amount_approved is not None
     fund = lock(fund_of(application.court_id, FundKind.SPECIAL))
     entry = _entry(
-        fund, actor=actor, direction=EntryDirection.PAYMENT, amount=application.amount_approved, on=on,
+        fund,
+        actor=actor,
+        direction=EntryDirection.PAYMENT,
+        amount=application.amount_approved,
+        on=on,
         purpose=str(_("Special assistance: %(ground)s") % {"ground": application.get_ground_display()}),
-        person=application.person, application=application,
-    )  # fmt: skip
+        person=application.person,
+        application=application,
+    )
     before = audit.snapshot(application, ["status"])
     application.status = ApplicationStatus.PAID
-    save_versioned(application, actor=actor, action="welfare.application.pay", fields=["status"], before=before)
+    save_versioned(
+        application, actor=actor, action="welfare.application.pay", fields=["status"], before=before
+    )
     return entry
 
 
@@ -707,14 +867,20 @@ def open_followup(
     days = followup_days()
     for kind, role in permissions.ITEM_DESK.items():
         create_versioned(
-            FollowUpItem(followup=followup, kind=kind, owner_role=role, due_on=today + dt.timedelta(days=days[kind])),
+            FollowUpItem(
+                followup=followup, kind=kind, owner_role=role, due_on=today + dt.timedelta(days=days[kind])
+            ),
             actor=actor,
             action="welfare.followup.item",
             fields=["kind", "owner_role", "due_on"],
         )
-        recipients = accounts_with_roles(person.court_id, role)
-        transaction.on_commit(lambda r=list(recipients), k=kind: _tell_desk(followup, r, k))
+        transaction.on_commit(_teller(followup, list(accounts_with_roles(person.court_id, role)), kind))
     return followup
+
+
+def _teller(followup: FollowUp, recipients: list[Any], kind: str) -> Callable[[], None]:
+    """Tell the desk of its new item, once the follow-up is committed."""
+    return lambda: _tell_desk(followup, recipients, kind)
 
 
 def _tell_desk(followup: FollowUp, recipients: list[Any], kind: str) -> None:
@@ -750,7 +916,9 @@ def close_item(
     if item.kind == ItemKind.COUNSELLING_OFFER and not counselling:
         raise _refuse("counselling", _("Say whether the offer was accepted or declined."), "required")
     if item.kind != ItemKind.COUNSELLING_OFFER and counselling:
-        raise _refuse("counselling", _("Only the counselling item records the answer to the offer."), "not_counselling")
+        raise _refuse(
+            "counselling", _("Only the counselling item records the answer to the offer."), "not_counselling"
+        )
     fields = ["status", "outcome", "counselling", "done_by", "done_at"]
     before = audit.snapshot(item, fields)
     item.status = ItemStatus.DONE
@@ -758,7 +926,9 @@ def close_item(
     item.counselling = counselling
     item.done_by = signed_in(actor)
     item.done_at = timezone.now()
-    return save_versioned(item, actor=actor, action="welfare.followup.close_item", fields=fields, before=before)
+    return save_versioned(
+        item, actor=actor, action="welfare.followup.close_item", fields=fields, before=before
+    )
 
 
 def open_items_of(followups: Iterable[FollowUp]) -> int:

@@ -29,7 +29,7 @@ FAMILY_RIGHT = "family"
 def reason_of_incident(incident: Incident) -> str | None:
     if incident.nature == Nature.HARM_PERSON:
         return FollowUpReason.HARMED
-    if incident.right_id and incident.right.code == FAMILY_RIGHT:
+    if incident.right is not None and incident.right.code == FAMILY_RIGHT:
         return FollowUpReason.FAMILY_THREATENED
     return None
 
@@ -52,7 +52,9 @@ def incident_saved(sender: Any, instance: Incident, created: bool, raw: bool = F
 
 
 @receiver(m2m_changed, sender=Incident.targets.through, dispatch_uid="welfare.incident_targets")
-def targets_changed(sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any) -> None:
+def targets_changed(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+) -> None:
     if action != "post_add" or reverse or not pk_set:
         return
     from benchguard.organization.models import Person
@@ -62,10 +64,10 @@ def targets_changed(sender: Any, instance: Any, action: str, reverse: bool, pk_s
 
 @receiver(post_save, sender=Matter, dispatch_uid="welfare.matter_saved")
 def matter_saved(sender: Any, instance: Matter, raw: bool = False, **kwargs: Any) -> None:
-    if raw or instance.applicant_id is None or not instance.right_id:
-        return
-    if instance.right.code != FAMILY_RIGHT:
+    if raw or instance.applicant is None or instance.right is None or instance.right.code != FAMILY_RIGHT:
         return
     from benchguard.welfare.services import open_followup
 
-    open_followup(actor=None, person=instance.applicant, reason=FollowUpReason.FAMILY_THREATENED, matter=instance)
+    open_followup(
+        actor=None, person=instance.applicant, reason=FollowUpReason.FAMILY_THREATENED, matter=instance
+    )

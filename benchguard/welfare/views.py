@@ -17,7 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from benchguard.core.views import form_page_action, one_click, paginated, posted_version, row_page
 from benchguard.welfare import forms, permissions, selectors, services
 from benchguard.welfare.choices import ClaimStatus, CondolenceStatus, ItemKind, StepKind
-from benchguard.welfare.models import AssistanceApplication, CondolencePayment, FollowUpItem, Fund, InsuranceClaim
+from benchguard.welfare.models import (
+    AssistanceApplication,
+    CondolencePayment,
+    FollowUpItem,
+    Fund,
+    InsuranceClaim,
+)
 
 PAGE_SIZE = 50
 
@@ -114,7 +120,7 @@ def policy_add(request: HttpRequest) -> HttpResponse:
     if not permissions.can_keep_insurance(request.user):
         raise PermissionDenied
     people = selectors.people_of(request.user, permissions.INSURANCE_KEEPERS)
-    court = people.first().court if people.exists() else None  # type: ignore[union-attr]
+    court = selectors.keeper_court(request.user, permissions.INSURANCE_KEEPERS)
     form = forms.PolicyForm(request.POST or None, people=people)
     return form_page_action(
         request,
@@ -171,7 +177,9 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 _claim_kept = row_page(selectors.get_claim_for, permissions.can_handle_claim)
 
 
-def _claim_form(request: HttpRequest, claim: InsuranceClaim, form: Any, service: Any, **kwargs: Any) -> HttpResponse:
+def _claim_form(
+    request: HttpRequest, claim: InsuranceClaim, form: Any, service: Any, **kwargs: Any
+) -> HttpResponse:
     return form_page_action(
         request,
         form,
@@ -184,28 +192,42 @@ def _claim_form(request: HttpRequest, claim: InsuranceClaim, form: Any, service:
 @_claim_kept
 def claim_on_duty(request: HttpRequest, claim: InsuranceClaim) -> HttpResponse:
     return _claim_form(
-        request, claim, forms.OnDutyForm(request.POST or None), services.decide_on_duty,
-        done=_("The decision was recorded."), title=_("In the line of duty or not"), submit=_("Record the decision"),
-    )  # fmt: skip
+        request,
+        claim,
+        forms.OnDutyForm(request.POST or None),
+        services.decide_on_duty,
+        done=_("The decision was recorded."),
+        title=_("In the line of duty or not"),
+        submit=_("Record the decision"),
+    )
 
 
 @_claim_kept
 def claim_submit(request: HttpRequest, claim: InsuranceClaim) -> HttpResponse:
     form = forms.SubmitClaimForm(request.POST or None, initial={"submitted_on": timezone.localdate()})
     return _claim_form(
-        request, claim, form, services.submit_claim,
-        done=_("The claim was submitted."), title=_("Submit the claim to the insurer"), submit=_("Submit the claim"),
-    )  # fmt: skip
+        request,
+        claim,
+        form,
+        services.submit_claim,
+        done=_("The claim was submitted."),
+        title=_("Submit the claim to the insurer"),
+        submit=_("Submit the claim"),
+    )
 
 
 @_claim_kept
 def claim_outcome(request: HttpRequest, claim: InsuranceClaim) -> HttpResponse:
     form = forms.ClaimOutcomeForm(request.POST or None, initial={"on": timezone.localdate()})
     return _claim_form(
-        request, claim, form, services.record_claim_outcome,
-        done=_("The insurer's answer was recorded."), title=_("Record the insurer's answer"),
+        request,
+        claim,
+        form,
+        services.record_claim_outcome,
+        done=_("The insurer's answer was recorded."),
+        title=_("Record the insurer's answer"),
         submit=_("Record the answer"),
-    )  # fmt: skip
+    )
 
 
 # --- Funds ----------------------------------------------------------------------------
@@ -254,7 +276,9 @@ def fund_income(request: HttpRequest, fund: Fund) -> HttpResponse:
 def fund_pay(request: HttpRequest, fund: Fund) -> HttpResponse:
     keepers = permissions.fund_keepers(fund.kind)
     form = forms.FundPaymentForm(
-        request.POST or None, people=selectors.people_of(request.user, keepers), initial={"on": timezone.localdate()}
+        request.POST or None,
+        people=selectors.people_of(request.user, keepers),
+        initial={"on": timezone.localdate()},
     )
     return form_page_action(
         request,
@@ -294,7 +318,9 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 def payment_add(request: HttpRequest) -> HttpResponse:
     if not permissions.can_keep_condolence(request.user):
         raise PermissionDenied
-    form = forms.CondolenceForm(request.POST or None, people=selectors.people_of(request.user, permissions.UNION))
+    form = forms.CondolenceForm(
+        request.POST or None, people=selectors.people_of(request.user, permissions.UNION)
+    )
     return form_page_action(
         request,
         form,
@@ -324,7 +350,8 @@ def payment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "next_step": following.get(payment.status) if move else None,
             "next_label": StepKind(following[payment.status]).label if payment.status in following else "",
             "needs_voucher": following.get(payment.status) == StepKind.FINANCE_PAID,
-            "can_refuse": move and payment.status in (CondolenceStatus.REQUESTED, CondolenceStatus.GROUP_CHECKED),
+            "can_refuse": move
+            and payment.status in (CondolenceStatus.REQUESTED, CondolenceStatus.GROUP_CHECKED),
             "can_raise": permissions.can_approve_raised(request.user, payment),
             "step_form": forms.StepForm(),
         },
@@ -341,11 +368,15 @@ def payment_step(request: HttpRequest, payment: CondolencePayment) -> HttpRespon
     one_click(
         request,
         lambda: services.advance_condolence(
-            actor=request.user, payment=payment, step=request.POST.get("step", ""),
-            note=data.get("note", ""), voucher=data.get("voucher", ""), expected_version=posted_version(request),
+            actor=request.user,
+            payment=payment,
+            step=request.POST.get("step", ""),
+            note=data.get("note", ""),
+            voucher=data.get("voucher", ""),
+            expected_version=posted_version(request),
         ),
         _("The step was recorded."),
-    )  # fmt: skip
+    )
     return redirect("welfare:payment_detail", pk=payment.pk)
 
 
@@ -354,11 +385,13 @@ def payment_raise(request: HttpRequest, payment: CondolencePayment) -> HttpRespo
     one_click(
         request,
         lambda: services.approve_raised_standard(
-            actor=request.user, payment=payment, note=request.POST.get("note", "")[:2000],
+            actor=request.user,
+            payment=payment,
+            note=request.POST.get("note", "")[:2000],
             expected_version=posted_version(request),
         ),
         _("The raised standard was approved."),
-    )  # fmt: skip
+    )
     return redirect("welfare:payment_detail", pk=payment.pk)
 
 
@@ -389,9 +422,10 @@ def visit_add(request: HttpRequest) -> HttpResponse:
     if not permissions.can_keep_condolence(request.user):
         raise PermissionDenied
     form = forms.VisitForm(
-        request.POST or None, people=selectors.people_of(request.user, permissions.UNION),
+        request.POST or None,
+        people=selectors.people_of(request.user, permissions.UNION),
         initial={"visited_on": timezone.localdate()},
-    )  # fmt: skip
+    )
     return form_page_action(
         request,
         form,
@@ -416,7 +450,11 @@ def application_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "welfare/application_list.html",
-        {"form": form, "can_keep": permissions.can_keep_applications(request.user), **paginated(request, rows, PAGE_SIZE)},
+        {
+            "form": form,
+            "can_keep": permissions.can_keep_applications(request.user),
+            **paginated(request, rows, PAGE_SIZE),
+        },
     )
 
 
@@ -425,7 +463,9 @@ def application_list(request: HttpRequest) -> HttpResponse:
 def application_add(request: HttpRequest) -> HttpResponse:
     if not permissions.can_keep_applications(request.user):
         raise PermissionDenied
-    form = forms.ApplicationForm(request.POST or None, people=selectors.people_of(request.user, permissions.OFFICE))
+    form = forms.ApplicationForm(
+        request.POST or None, people=selectors.people_of(request.user, permissions.OFFICE)
+    )
     return form_page_action(
         request,
         form,
@@ -457,9 +497,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @row_page(selectors.get_application_for, permissions.can_decide_application)
 def application_decide(request: HttpRequest, row: AssistanceApplication) -> HttpResponse:
     form = forms.DecideForm(
-        request.POST or None, resolutions=selectors.resolutions_for(request.user),
+        request.POST or None,
+        resolutions=selectors.resolutions_for(request.user),
         initial={"decided_on": timezone.localdate(), "amount_approved": row.amount_requested},
-    )  # fmt: skip
+    )
     return form_page_action(
         request,
         form,
@@ -476,10 +517,11 @@ def application_pay(request: HttpRequest, row: AssistanceApplication) -> HttpRes
     one_click(
         request,
         lambda: services.pay_application(
-            actor=request.user, application=row, on=timezone.localdate(), expected_version=posted_version(request)
+            actor=request.user,
+            application=row,
+            on=timezone.localdate(),
+            expected_version=posted_version(request),
         ),
         _("The payment was made from the special assistance fund."),
     )
     return redirect("welfare:application_detail", pk=row.pk)
-
-

@@ -23,7 +23,18 @@ class PersonMixin(serializers.Serializer):
 class FollowUpItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = FollowUpItem
-        fields = ["id", "followup", "kind", "owner_role", "due_on", "status", "outcome", "counselling", "done_at", "version"]
+        fields = [
+            "id",
+            "followup",
+            "kind",
+            "owner_role",
+            "due_on",
+            "status",
+            "outcome",
+            "counselling",
+            "done_at",
+            "version",
+        ]
 
 
 class FollowUpSerializer(PersonMixin, serializers.ModelSerializer):
@@ -31,7 +42,18 @@ class FollowUpSerializer(PersonMixin, serializers.ModelSerializer):
 
     class Meta:
         model = FollowUp
-        fields = ["id", "court", "person", "person_name", "person_category", "reason", "incident", "matter", "opened_at", "items"]
+        fields = [
+            "id",
+            "court",
+            "person",
+            "person_name",
+            "person_category",
+            "reason",
+            "incident",
+            "matter",
+            "opened_at",
+            "items",
+        ]
 
 
 class CloseItemSerializer(serializers.Serializer):
@@ -44,9 +66,21 @@ class ClaimSerializer(PersonMixin, serializers.ModelSerializer):
     class Meta:
         model = InsuranceClaim
         fields = [
-            "id", "court", "policy", "person", "person_name", "person_category", "event_on", "on_duty",
-            "amount_claimed", "status", "submitted_on", "paid_on", "amount_paid", "version",
-        ]  # fmt: skip
+            "id",
+            "court",
+            "policy",
+            "person",
+            "person_name",
+            "person_category",
+            "event_on",
+            "on_duty",
+            "amount_claimed",
+            "status",
+            "submitted_on",
+            "paid_on",
+            "amount_paid",
+            "version",
+        ]
 
 
 class FundSerializer(serializers.ModelSerializer):
@@ -59,9 +93,21 @@ class CondolenceSerializer(PersonMixin, serializers.ModelSerializer):
     class Meta:
         model = CondolencePayment
         fields = [
-            "id", "court", "person", "person_name", "person_category", "occasion", "amount", "cap",
-            "raised_standard", "raised_approved_by", "raised_approved_at", "status", "voucher", "version",
-        ]  # fmt: skip
+            "id",
+            "court",
+            "person",
+            "person_name",
+            "person_category",
+            "occasion",
+            "amount",
+            "cap",
+            "raised_standard",
+            "raised_approved_by",
+            "raised_approved_at",
+            "status",
+            "voucher",
+            "version",
+        ]
 
 
 class StepSerializer(serializers.Serializer):
@@ -75,6 +121,16 @@ class ApplicationSerializer(PersonMixin, serializers.ModelSerializer):
     class Meta:
         model = AssistanceApplication
         fields = [
-            "id", "court", "person", "person_name", "person_category", "ground", "amount_requested", "status",
-            "amount_approved", "decided_on", "resolution", "version",
-        ]  # fmt: skip
+            "id",
+            "court",
+            "person",
+            "person_name",
+            "person_category",
+            "ground",
+            "amount_requested",
+            "status",
+            "amount_approved",
+            "decided_on",
+            "resolution",
+            "version",
+        ]

@@ -45,7 +45,11 @@ class FollowUpItemViewSet(viewsets.ReadOnlyModelViewSet[FollowUpItem]):
     serializer_class = s.FollowUpItemSerializer
 
     def get_queryset(self) -> QuerySet[FollowUpItem]:
-        return FollowUpItem.objects.visible_to(self.request.user).select_related("followup").order_by("due_on", "id")
+        return (
+            FollowUpItem.objects.visible_to(self.request.user)
+            .select_related("followup")
+            .order_by("due_on", "id")
+        )
 
     @extend_schema(request=s.CloseItemSerializer, responses=s.FollowUpItemSerializer)
     @action(detail=True, methods=["post"])

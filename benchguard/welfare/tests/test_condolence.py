@@ -4,6 +4,7 @@ approved by a court leader, and the approval chain step by step."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,13 +12,14 @@ from django.utils import translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.welfare import services
+from benchguard.welfare.models import CondolencePayment
 from benchguard.welfare.choices import CondolenceStatus, Occasion, StepKind
 from benchguard.welfare.tests.helpers import account, intermediate, person
 
 pytestmark = pytest.mark.django_db
 
 
-def _request(amount: str, **extra: object) -> object:
+def _request(amount: str, **extra: Any) -> CondolencePayment:
     return services.request_condolence(
         actor=account("union"),
         court=intermediate(),
@@ -47,19 +49,27 @@ def test_a_payment_within_its_cap_moves_along_the_whole_chain() -> None:
     with pytest.raises(ValidationError) as no_voucher:
         services.advance_condolence(actor=union, payment=payment, step=StepKind.FINANCE_PAID)
     assert no_voucher.value.error_dict["voucher"][0].code == "required"
-    payment = services.advance_condolence(actor=union, payment=payment, step=StepKind.FINANCE_PAID, voucher="记-0412")
+    payment = services.advance_condolence(
+        actor=union, payment=payment, step=StepKind.FINANCE_PAID, voucher="记-0412"
+    )
     payment = services.advance_condolence(actor=union, payment=payment, step=StepKind.RECEIPT)
     assert payment.status == CondolenceStatus.RECEIVED
     assert [s.kind for s in payment.steps.all()] == [
-        StepKind.REQUEST, StepKind.GROUP_CHECK, StepKind.CHAIR_APPROVAL, StepKind.FINANCE_PAID, StepKind.RECEIPT,
-    ]  # fmt: skip
+        StepKind.REQUEST,
+        StepKind.GROUP_CHECK,
+        StepKind.CHAIR_APPROVAL,
+        StepKind.FINANCE_PAID,
+        StepKind.RECEIPT,
+    ]
     assert all(s.by == union for s in payment.steps.all())
 
 
 def test_a_step_out_of_order_is_refused_naming_the_status() -> None:
     payment = _request("500.00")
     with pytest.raises(ValidationError) as refused:
-        services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.FINANCE_PAID, voucher="x")
+        services.advance_condolence(
+            actor=account("union"), payment=payment, step=StepKind.FINANCE_PAID, voucher="x"
+        )
     assert refused.value.code == "invalid_transition"
     with translation.override("en"):
         assert "Requested" in refused.value.messages[0]
@@ -92,6 +102,10 @@ def test_only_the_union_of_the_court_requests_payments() -> None:
     for name in ("judge", "office", "personnel", "judge2"):
         with pytest.raises(PermissionDenied):
             services.request_condolence(
-                actor=account(name), court=intermediate(), person=person("judge"), occasion=Occasion.BIRTH,
-                amount=Decimal("100"), reason="生育",
-            )  # fmt: skip
+                actor=account(name),
+                court=intermediate(),
+                person=person("judge"),
+                occasion=Occasion.BIRTH,
+                amount=Decimal("100"),
+                reason="生育",
+            )

@@ -54,9 +54,11 @@ def test_a_threat_without_harm_opens_nothing_until_it_is_recorded_as_harm() -> N
     incident = harm_incident(person("judge"), nature=Nature.INTIMIDATION)
     assert not FollowUp.objects.filter(incident=incident).exists()
     update_incident(
-        actor=account("office"), incident=incident, expected_version=incident.version,
+        actor=account("office"),
+        incident=incident,
+        expected_version=incident.version,
         changes={"nature": Nature.HARM_PERSON},
-    )  # fmt: skip
+    )
     assert FollowUp.objects.filter(incident=incident, person=person("judge")).exists()
 
 

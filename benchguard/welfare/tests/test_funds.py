@@ -23,16 +23,24 @@ def test_a_payment_larger_than_the_balance_is_refused_and_nothing_moves() -> Non
     held = fund.balance
     with pytest.raises(ValidationError) as refused:
         services.pay_from_fund(
-            actor=account("personnel"), fund=fund, amount=held + Decimal("0.01"), on=timezone.localdate(),
-            purpose="慰问", person=person("judge"),
-        )  # fmt: skip
+            actor=account("personnel"),
+            fund=fund,
+            amount=held + Decimal("0.01"),
+            on=timezone.localdate(),
+            purpose="慰问",
+            person=person("judge"),
+        )
     assert refused.value.error_dict["amount"][0].code == "insufficient"
     fund.refresh_from_db()
     assert fund.balance == held
     entry = services.pay_from_fund(
-        actor=account("personnel"), fund=fund, amount=held, on=timezone.localdate(), purpose="慰问",
+        actor=account("personnel"),
+        fund=fund,
+        amount=held,
+        on=timezone.localdate(),
+        purpose="慰问",
         person=person("judge"),
-    )  # fmt: skip
+    )
     assert entry.balance_after == Decimal("0.00")
 
 
@@ -48,9 +56,13 @@ def test_only_the_keeper_of_a_fund_moves_it() -> None:
     risk = services.fund_of(intermediate(), FundKind.RISK)
     special = services.fund_of(intermediate(), FundKind.SPECIAL)
     with pytest.raises(PermissionDenied):
-        services.record_fund_income(actor=account("office"), fund=risk, amount=Decimal(1), on=timezone.localdate(), purpose="x")
+        services.record_fund_income(
+            actor=account("office"), fund=risk, amount=Decimal(1), on=timezone.localdate(), purpose="x"
+        )
     with pytest.raises(PermissionDenied):
-        services.record_fund_income(actor=account("personnel"), fund=special, amount=Decimal(1), on=timezone.localdate(), purpose="x")
+        services.record_fund_income(
+            actor=account("personnel"), fund=special, amount=Decimal(1), on=timezone.localdate(), purpose="x"
+        )
 
 
 @pytest.mark.postgres

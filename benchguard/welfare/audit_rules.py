@@ -18,6 +18,8 @@ register(
                 "welfare.insurancepolicy",
                 "welfare.insuranceclaim",
                 "welfare.fund",
+                "welfare.fundentry",
+                "welfare.condolencestep",
                 "welfare.condolencepayment",
                 "welfare.condolencevisit",
                 "welfare.assistanceapplication",

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class PolicyKind(models.TextChoices):
@@ -60,7 +59,7 @@ class CondolenceStatus(models.TextChoices):
     APPROVED = "approved", _("Approved by the union chair")
     PAID = "paid", _("Paid by finance")
     RECEIVED = "received", _("Receipt confirmed")
-    REFUSED = "refused", pgettext_lazy("condolence", "Refused")
+    REFUSED = "refused", _("Not approved")
 
 
 class StepKind(models.TextChoices):
@@ -70,7 +69,7 @@ class StepKind(models.TextChoices):
     CHAIR_APPROVAL = "chair_approval", _("Union chair approval")
     FINANCE_PAID = "finance_paid", _("Finance paid")
     RECEIPT = "receipt", _("Receipt")
-    REFUSAL = "refusal", pgettext_lazy("condolence step", "Refusal")
+    REFUSAL = "refusal", _("Not approved by the union")
 
 
 class Ground(models.TextChoices):
@@ -102,8 +101,8 @@ class ItemKind(models.TextChoices):
 
 
 class ItemStatus(models.TextChoices):
-    OPEN = "open", pgettext_lazy("follow-up item", "Open")
-    DONE = "done", pgettext_lazy("follow-up item", "Done")
+    OPEN = "open", _("To do")
+    DONE = "done", _("Done")
 
 
 class CounsellingAnswer(models.TextChoices):

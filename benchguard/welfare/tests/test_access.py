@@ -127,3 +127,19 @@ def test_the_api_list_does_not_grow_queries_with_rows(client_as: Callable[[str],
     before = count()
     _grow(3)
     assert count() == before
+
+
+def test_the_welfare_report_splits_by_category(client_as: Callable[[str], Client]) -> None:
+    from benchguard.welfare.selectors import by_category
+
+    reports = {str(r["label"]): r for r in by_category(account("union"))}
+    payments = reports["Condolence payments"] if "Condolence payments" in reports else reports["慰问金"]
+    counts = [cell["count"] for cell in payments["cells"]]
+    assert len(counts) == 3
+    assert sum(counts) == CondolencePayment.objects.visible_to(account("union")).count()
+    page = client_as("union").get(reverse("welfare:index"))
+    assert (
+        page.status_code == 200
+        and "李静" not in page.content.decode()
+        and "王立明" not in page.content.decode()
+    )

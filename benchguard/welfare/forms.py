@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from benchguard.committee.models import Resolution
 from benchguard.core.forms import StyledFormMixin, filter_choice
 from benchguard.core.validators import HAPPENED, PLANNED
 from benchguard.organization.choices import PersonCategory
+from benchguard.organization.models import Person
 from benchguard.welfare.choices import (
     ApplicationStatus,
     ClaimStatus,
@@ -21,8 +23,6 @@ from benchguard.welfare.choices import (
     OnDuty,
     PolicyKind,
 )
-from benchguard.committee.models import Resolution
-from benchguard.organization.models import Person
 from benchguard.welfare.models import MAX_AMOUNT, InsurancePolicy
 
 

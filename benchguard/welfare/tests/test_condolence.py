@@ -12,8 +12,8 @@ from django.utils import translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.welfare import services
-from benchguard.welfare.models import CondolencePayment
 from benchguard.welfare.choices import CondolenceStatus, Occasion, StepKind
+from benchguard.welfare.models import CondolencePayment
 from benchguard.welfare.tests.helpers import account, intermediate, person
 
 pytestmark = pytest.mark.django_db

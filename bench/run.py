@@ -432,6 +432,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             measure(police_client, url, args.iterations, label=label, user="judicial police", kind=kind)
         )
 
+    # The union's welfare lists of the intermediate court, against the scale payments
+    # and follow-ups (welfare/scale.py).
+    union = services.create_account(
+        actor=None, username="bench-union", display_name="基准测试工会", password=None
+    )
+    services.assign_role(actor=None, account=union, role=Role.TRADE_UNION, court=intermediate)
+    union_client = Client()
+    union_client.force_login(union, backend=backend)
+    for label, url, kind in (
+        ("welfare follow-ups", "/welfare/followups/", "list"),
+        ("condolence payments", "/welfare/condolence/", "list"),
+        ("API welfare follow-ups", "/api/welfare/followups/", "api"),
+    ):
+        rows.append(measure(union_client, url, args.iterations, label=label, user="trade union", kind=kind))
+
     def counts() -> dict[str, int]:
         return {
             "matters": Matter.objects.count(),

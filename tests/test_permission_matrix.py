@@ -54,7 +54,15 @@ def site_expectations() -> dict[str, Expect]:
 # (task results, lockout records, tokens, groups) are for the city admin alone.
 OUR_APPS = {c.label for c in apps.get_app_configs() if c.name.startswith("benchguard.")}
 # City-wide reference data and settings: the city administrator alone.
-CITY_ONLY = {"CalendarDay", "CalendarYear", "SanctionCap", "RiskFlag", "RiskLevel", "RightCategory"}
+CITY_ONLY = {
+    "CalendarDay",
+    "CalendarYear",
+    "SanctionCap",
+    "RiskFlag",
+    "RiskLevel",
+    "RightCategory",
+    "CondolenceCap",
+}
 # Rows that exist once per court or procedure (or are never written by hand): never added.
 NEVER_ADDED = {
     "AuditEntry",

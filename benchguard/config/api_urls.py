@@ -15,6 +15,14 @@ from benchguard.organization.api.views import CourtViewSet, PersonViewSet
 from benchguard.persons_of_concern.api.views import MatchViewSet
 from benchguard.privacy.api.views import ExposureCaseViewSet, TakedownNoticeViewSet
 from benchguard.reputation.api.views import OpinionEventViewSet
+from benchguard.welfare.api.views import (
+    ApplicationViewSet,
+    ClaimViewSet,
+    CondolenceViewSet,
+    FollowUpItemViewSet,
+    FollowUpViewSet,
+    FundViewSet,
+)
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
@@ -33,6 +41,12 @@ router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
 router.register("reputation/events", OpinionEventViewSet, basename="api-reputation-event")
 router.register("privacy/cases", ExposureCaseViewSet, basename="api-privacy-case")
 router.register("privacy/notices", TakedownNoticeViewSet, basename="api-privacy-notice")
+router.register("welfare/followups", FollowUpViewSet, basename="api-welfare-followup")
+router.register("welfare/followup-items", FollowUpItemViewSet, basename="api-welfare-item")
+router.register("welfare/claims", ClaimViewSet, basename="api-welfare-claim")
+router.register("welfare/funds", FundViewSet, basename="api-welfare-fund")
+router.register("welfare/condolence", CondolenceViewSet, basename="api-welfare-condolence")
+router.register("welfare/applications", ApplicationViewSet, basename="api-welfare-application")
 
 urlpatterns = [
     path("", include(router.urls)),

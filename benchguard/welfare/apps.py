@@ -8,3 +8,6 @@ class WelfareConfig(AppConfig):
     name = "benchguard.welfare"
     label = "welfare"
     verbose_name = _("Welfare and care")
+
+    def ready(self) -> None:
+        from benchguard.welfare import audit_rules, home, signals  # noqa: F401  (audit rules, panels, hooks)

@@ -1,0 +1,94 @@
+"""The follow-up after harm: opened at once by an incident that harmed a judge or a
+staff member (or a matter about a threat to the family), one per person per incident,
+an item on each desk with a due date, closed with what was done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from benchguard.incidents.choices import Nature
+from benchguard.incidents.services.register import set_targets, update_incident
+from benchguard.organization.choices import Role
+from benchguard.organization.rights import right_for
+from benchguard.welfare import services
+from benchguard.welfare.choices import CounsellingAnswer, FollowUpReason, ItemKind, ItemStatus
+from benchguard.welfare.models import FollowUp
+from benchguard.welfare.signals import reason_of_incident
+from benchguard.welfare.tests.helpers import account, harm_incident, person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_incident_that_harmed_a_judge_opens_the_checklist_at_once() -> None:
+    incident = harm_incident(person("judge"), person("staff"))
+    followups = FollowUp.objects.filter(incident=incident).order_by("person_id")
+    assert [f.person for f in followups] == sorted([person("judge"), person("staff")], key=lambda p: p.pk)
+    followup = followups.get(person=person("judge"))
+    assert followup.reason == FollowUpReason.HARMED
+    items = {item.kind: item for item in followup.items.all()}
+    assert {kind: item.owner_role for kind, item in items.items()} == {
+        ItemKind.CONDOLENCE_VISIT: Role.TRADE_UNION,
+        ItemKind.INSURANCE_CLAIM: Role.PERSONNEL_OFFICE,
+        ItemKind.COUNSELLING_OFFER: Role.COUNSELLOR,
+        ItemKind.SPECIAL_FUND: Role.COMMITTEE_OFFICE,
+    }
+    today = timezone.localdate()
+    assert items[ItemKind.CONDOLENCE_VISIT].due_on == today + dt.timedelta(days=3)
+    assert items[ItemKind.INSURANCE_CLAIM].due_on == today + dt.timedelta(days=10)
+
+
+def test_one_checklist_per_person_per_incident() -> None:
+    judge = person("judge")
+    incident = harm_incident(judge)
+    set_targets(actor=account("office"), incident=incident, targets=[judge, person("staff")])
+    assert FollowUp.objects.filter(incident=incident, person=judge).count() == 1
+    assert FollowUp.objects.filter(incident=incident).count() == 2
+    assert services.open_followup(actor=None, person=judge, reason="harmed", incident=incident) is None
+
+
+def test_a_threat_without_harm_opens_nothing_until_it_is_recorded_as_harm() -> None:
+    incident = harm_incident(person("judge"), nature=Nature.INTIMIDATION)
+    assert not FollowUp.objects.filter(incident=incident).exists()
+    update_incident(
+        actor=account("office"),
+        incident=incident,
+        expected_version=incident.version,
+        changes={"nature": Nature.HARM_PERSON},
+    )
+    assert FollowUp.objects.filter(incident=incident, person=person("judge")).exists()
+
+
+def test_a_threat_to_the_family_is_known_by_the_rights_category() -> None:
+    """Incidents and matters take their category from their nature or subject (the kit
+    has no form to set it yet); once one is classified `family`, the hook opens it."""
+    incident = harm_incident(person("judge"), nature=Nature.INTIMIDATION)
+    assert reason_of_incident(incident) is None
+    incident.right = right_for("family")
+    assert reason_of_incident(incident) == FollowUpReason.FAMILY_THREATENED
+
+
+def test_each_desk_closes_its_own_item_with_what_was_done() -> None:
+    followup = FollowUp.objects.get(incident=harm_incident(person("judge")))
+    visit = followup.items.get(kind=ItemKind.CONDOLENCE_VISIT)
+    offer = followup.items.get(kind=ItemKind.COUNSELLING_OFFER)
+    with pytest.raises(PermissionDenied):
+        services.close_item(actor=account("personnel"), item=visit, outcome="已看望")
+    with pytest.raises(ValidationError) as empty:
+        services.close_item(actor=account("union"), item=visit, outcome=" ")
+    assert empty.value.error_dict["outcome"][0].code == "required"
+    visit = services.close_item(actor=account("union"), item=visit, outcome="工会主席到医院看望")
+    assert visit.status == ItemStatus.DONE and visit.done_by == account("union")
+    with pytest.raises(ValidationError) as again:
+        services.close_item(actor=account("union"), item=visit, outcome="再次")
+    assert again.value.code == "closed"
+    with pytest.raises(ValidationError) as no_answer:
+        services.close_item(actor=account("counsellor"), item=offer, outcome="已电话联系")
+    assert no_answer.value.error_dict["counselling"][0].code == "required"
+    offer = services.close_item(
+        actor=account("counsellor"), item=offer, outcome="已电话联系", counselling=CounsellingAnswer.DECLINED
+    )
+    assert offer.counselling == CounsellingAnswer.DECLINED

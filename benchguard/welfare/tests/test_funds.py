@@ -1,0 +1,88 @@
+"""The funds (A20, A25): income and payments, the balance never below zero, also under
+two payments at once (PostgreSQL)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from benchguard.welfare import services
+from benchguard.welfare.choices import FundKind
+from benchguard.welfare.models import Fund, FundEntry
+from benchguard.welfare.tests.helpers import account, funded, intermediate, person
+from tests.concurrency import at_once, needs_postgres
+
+
+@pytest.mark.django_db
+def test_a_payment_larger_than_the_balance_is_refused_and_nothing_moves() -> None:
+    fund = funded(FundKind.RISK, "1000.00")
+    held = fund.balance
+    with pytest.raises(ValidationError) as refused:
+        services.pay_from_fund(
+            actor=account("personnel"),
+            fund=fund,
+            amount=held + Decimal("0.01"),
+            on=timezone.localdate(),
+            purpose="慰问",
+            person=person("judge"),
+        )
+    assert refused.value.error_dict["amount"][0].code == "insufficient"
+    fund.refresh_from_db()
+    assert fund.balance == held
+    entry = services.pay_from_fund(
+        actor=account("personnel"),
+        fund=fund,
+        amount=held,
+        on=timezone.localdate(),
+        purpose="慰问",
+        person=person("judge"),
+    )
+    assert entry.balance_after == Decimal("0.00")
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_negative_balance_too() -> None:
+    fund = services.fund_of(intermediate(), FundKind.SPECIAL)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Fund.objects.filter(pk=fund.pk).update(balance=Decimal("-1"))
+
+
+@pytest.mark.django_db
+def test_only_the_keeper_of_a_fund_moves_it() -> None:
+    risk = services.fund_of(intermediate(), FundKind.RISK)
+    special = services.fund_of(intermediate(), FundKind.SPECIAL)
+    with pytest.raises(PermissionDenied):
+        services.record_fund_income(
+            actor=account("office"), fund=risk, amount=Decimal(1), on=timezone.localdate(), purpose="x"
+        )
+    with pytest.raises(PermissionDenied):
+        services.record_fund_income(
+            actor=account("personnel"), fund=special, amount=Decimal(1), on=timezone.localdate(), purpose="x"
+        )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_payments_at_once_never_take_the_fund_below_zero() -> None:
+    needs_postgres()
+    fund = funded(FundKind.RISK, "1.00")
+    share = (fund.balance * 2 / 3).quantize(Decimal("0.01"))  # two shares are more than the fund holds
+    left = fund.balance - share
+    payer = account("personnel")
+    judge = person("judge")
+
+    def pay(_who: str) -> FundEntry:
+        return services.pay_from_fund(
+            actor=payer, fund=fund, amount=share, on=timezone.localdate(), purpose="慰问", person=judge
+        )
+
+    results, errors = at_once(pay, "first", "second")
+    assert len(results) == 1 and len(errors) == 1
+    assert isinstance(errors[0], ValidationError)
+    fund.refresh_from_db()
+    assert fund.balance == left >= 0
+    assert FundEntry.objects.filter(fund=fund, direction="payment", amount=share).count() == 1

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from benchguard.alarm.api.views import AlarmViewSet
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.duty.api.views import ShiftViewSet
@@ -28,6 +29,7 @@ router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
 router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
+router.register("alarm/alarms", AlarmViewSet, basename="api-alarm")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -40,7 +40,14 @@ class AlarmSettingsAdmin(ScopedAdmin):
         return ["court"] if obj is not None else []  # one row per court
 
     def save_model(self, request: HttpRequest, obj: AlarmSettings, form: Any, change: bool) -> None:
-        _save(request, obj, form, change, name="settings", fields=["court", "escalate_after_seconds", "join_within_minutes"])
+        _save(
+            request,
+            obj,
+            form,
+            change,
+            name="settings",
+            fields=["court", "escalate_after_seconds", "join_within_minutes"],
+        )
 
 
 @admin.register(AlarmPoint)
@@ -55,4 +62,11 @@ class AlarmPointAdmin(ScopedAdmin):
         return ["court"] if obj is not None else []
 
     def save_model(self, request: HttpRequest, obj: AlarmPoint, form: Any, change: bool) -> None:
-        _save(request, obj, form, change, name="point", fields=["court", "kind", "name", "location", "is_active"])
+        _save(
+            request,
+            obj,
+            form,
+            change,
+            name="point",
+            fields=["court", "kind", "name", "location", "is_active"],
+        )

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class PointKind(models.TextChoices):
@@ -17,7 +16,7 @@ class AlarmStatus(models.TextChoices):
     RAISED = "raised", _("Raised, nobody has taken it on")
     ACKNOWLEDGED = "acknowledged", _("Taken on, officer on the way")
     ARRIVED = "arrived", _("Officer arrived")
-    CLOSED = "closed", pgettext_lazy("alarm", "Closed")
+    CLOSED = "closed", _("Closed")
 
 
 OPEN_STATUSES = (AlarmStatus.RAISED, AlarmStatus.ACKNOWLEDGED, AlarmStatus.ARRIVED)

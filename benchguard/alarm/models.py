@@ -194,7 +194,9 @@ class Alarm(VersionedModel):
 class AlarmRecipient(models.Model):
     """Who was told of an alarm, when and why (append-only, written by the services)."""
 
-    alarm = models.ForeignKey(Alarm, verbose_name=_("alarm"), on_delete=models.CASCADE, related_name="recipients")
+    alarm = models.ForeignKey(
+        Alarm, verbose_name=_("alarm"), on_delete=models.CASCADE, related_name="recipients"
+    )
     account = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT, related_name="+"
     )

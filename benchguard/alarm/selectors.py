@@ -8,14 +8,18 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from benchguard.alarm.models import Alarm, AlarmPoint
+from benchguard.organization.models import Person
 
 RELATED = ("court", "point", "pressed_by", "person", "acknowledged_by", "arrived_by", "closed_by", "incident")
 
 
 def points_for(user: Any) -> QuerySet[AlarmPoint]:
     """The alarm points in use at the courts where the user may press an alarm."""
-    return AlarmPoint.objects.visible_to(user).active().select_related("court").order_by(
-        "court__sort_order", "court_id", "kind", "name", "id"
+    return (
+        AlarmPoint.objects.visible_to(user)
+        .active()
+        .select_related("court")
+        .order_by("court__sort_order", "court_id", "kind", "name", "id")
     )
 
 
@@ -49,4 +53,16 @@ def pressed_by(user: Any) -> QuerySet[Alarm]:
     """The open alarms the user pressed: the presser sees that help is coming."""
     if not user.is_authenticated:
         return Alarm.objects.none()
-    return Alarm.objects.filter(pressed_by_id=user.pk).open().select_related(*RELATED).order_by("-pressed_at", "-id")
+    return (
+        Alarm.objects.filter(pressed_by_id=user.pk)
+        .open()
+        .select_related(*RELATED)
+        .order_by("-pressed_at", "-id")
+    )
+
+
+def own_person(user: Any) -> Person | None:
+    """The user's own person (for their own alarm), with the court."""
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(account_id=user.pk, is_active=True).select_related("court").first()

@@ -114,11 +114,17 @@ def press_alarm(*, actor: Actor, court: Court, point: AlarmPoint | None = None, 
         same_place = Alarm.objects.filter(court=court, point=None, person=person)
     now = timezone.now()
     last = same_place.order_by("-pressed_at", "-id").select_related("incident").first()
-    if last is not None and last.is_open and now - last.pressed_at <= dt.timedelta(seconds=SAME_ALARM_SECONDS):
+    if (
+        last is not None
+        and last.is_open
+        and now - last.pressed_at <= dt.timedelta(seconds=SAME_ALARM_SECONDS)
+    ):
         last = lock(last)
         before = audit.snapshot(last, ["presses"])
         last.presses += 1
-        return save_versioned(last, actor=account, action="alarm.alarm.press_again", fields=["presses"], before=before)
+        return save_versioned(
+            last, actor=account, action="alarm.alarm.press_again", fields=["presses"], before=before
+        )
     escalate_after, join_within = settings_of(court.pk)
     joined = (
         last is not None
@@ -155,7 +161,12 @@ def press_alarm(*, actor: Actor, court: Court, point: AlarmPoint | None = None, 
 
 
 def _open_incident(
-    account: Account, court: Court, point: AlarmPoint | None, person: Person | None, where: str, now: dt.datetime
+    account: Account,
+    court: Court,
+    point: AlarmPoint | None,
+    person: Person | None,
+    where: str,
+    now: dt.datetime,
 ) -> Any:
     description = _("One-press alarm at %(place)s, pressed by %(name)s at %(time)s.") % {
         "place": where,
@@ -212,7 +223,9 @@ def set_hearing(*, actor: Actor, point: AlarmPoint, case_number: str, procedure:
     )
 
 
-def _tell(alarm: Alarm, accounts: list[Account], *, stage: str, now: dt.datetime, title: Any) -> list[Account]:
+def _tell(
+    alarm: Alarm, accounts: list[Account], *, stage: str, now: dt.datetime, title: Any
+) -> list[Account]:
     told = set(alarm.recipients.values_list("account_id", flat=True))
     new = [a for a in accounts if a.pk not in told]
     AlarmRecipient.objects.bulk_create(
@@ -230,7 +243,9 @@ def _tell(alarm: Alarm, accounts: list[Account], *, stage: str, now: dt.datetime
         court=alarm.court,
         email=False,
     )
-    audit.record_event(actor=None, action="alarm.alarm.tell", obj=alarm, stage=stage, told=sorted(a.pk for a in new))
+    audit.record_event(
+        actor=None, action="alarm.alarm.tell", obj=alarm, stage=stage, told=sorted(a.pk for a in new)
+    )
     return new
 
 
@@ -303,7 +318,10 @@ def close_alarm(*, actor: Actor, alarm: Alarm, outcome: str = "") -> Alarm:
     alarm.closed_by = account
     alarm.outcome = outcome.strip()
     return save_versioned(
-        alarm, actor=account, action="alarm.alarm.close", fields=["status", "closed_at", "closed_by", "outcome"],
+        alarm,
+        actor=account,
+        action="alarm.alarm.close",
+        fields=["status", "closed_at", "closed_by", "outcome"],
         before=before,
     )
 
@@ -321,9 +339,9 @@ def escalate_due_alarms(*, now: dt.datetime | None = None, court_ids: set[int] |
     done = 0
     for pk in list(due.values_list("pk", flat=True)[:200]):
         with transaction.atomic():
-            claimed = Alarm.objects.filter(pk=pk, status=AlarmStatus.RAISED, escalated_at__isnull=True).update(
-                escalated_at=now
-            )
+            claimed = Alarm.objects.filter(
+                pk=pk, status=AlarmStatus.RAISED, escalated_at__isnull=True
+            ).update(escalated_at=now)
             if not claimed:
                 continue
             alarm = Alarm.objects.select_related("court", "pressed_by").get(pk=pk)

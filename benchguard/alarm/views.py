@@ -21,7 +21,7 @@ POLL_SECONDS = 2  # the officers' screen asks for new alarms this often
 
 
 def _own_person(request: HttpRequest) -> Person | None:
-    return Person.objects.filter(account=request.user, is_active=True).select_related("court").first()
+    return selectors.own_person(request.user)
 
 
 @login_required
@@ -152,7 +152,7 @@ def alarm_detail(request: HttpRequest, alarm: Alarm) -> HttpResponse:
         "close_form": forms.CloseForm(),
         "poll": POLL_SECONDS,
     }
-    if request.htmx:
+    if request.htmx:  # type: ignore[attr-defined]
         return render(request, "alarm/alarm_detail.html#state", context)
     return render(request, "alarm/alarm_detail.html", context)
 

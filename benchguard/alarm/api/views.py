@@ -16,8 +16,8 @@ from rest_framework.response import Response
 
 from benchguard.alarm import permissions, selectors, services
 from benchguard.alarm.api import serializers as s
+from benchguard.alarm.choices import OPEN_STATUSES
 from benchguard.alarm.models import Alarm
-from benchguard.organization.models import Person
 
 
 class AlarmViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Alarm]):
@@ -28,7 +28,7 @@ class AlarmViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self) -> QuerySet[Alarm]:
         rows = selectors.alarms_for(self.request.user).order_by("-pressed_at", "-id")
         if self.request.query_params.get("open") == "1":
-            rows = rows.open()
+            rows = rows.filter(status__in=OPEN_STATUSES)
         return rows
 
     @extend_schema(request=s.PressSerializer, responses={201: s.AlarmSerializer})
@@ -46,7 +46,7 @@ class AlarmViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                 raise ValidationError({"point": _("Choose an alarm point of your court.")})
             alarm = services.press_alarm(actor=request.user, court=point.court, point=point)
         else:
-            person = Person.objects.filter(account=request.user, is_active=True).select_related("court").first()
+            person = selectors.own_person(request.user)
             if person is None or not permissions.can_press(request.user, person.court_id):
                 raise PermissionDenied
             alarm = services.press_alarm(

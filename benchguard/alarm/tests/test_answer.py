@@ -60,7 +60,9 @@ def test_only_the_courts_judicial_police_answer(court, courtroom, persona):
             services.close_alarm(actor=persona(who), alarm=alarm)
 
 
-def test_an_alarm_not_taken_on_in_time_escalates_once_to_everyone(court, courtroom, persona, officer2, put_on_duty):
+def test_an_alarm_not_taken_on_in_time_escalates_once_to_everyone(
+    court, courtroom, persona, officer2, put_on_duty
+):
     start = later()
     put_on_duty("police2", start)
     with time_machine.travel(start + dt.timedelta(hours=1), tick=False):
@@ -100,8 +102,11 @@ def test_the_delay_is_a_setting_of_the_court(court, courtroom, persona):
     )  # fmt: skip
     with time_machine.travel(later(), tick=False) as clock:
         alarm = services.press_alarm(actor=persona("staff"), court=court, point=courtroom)
-        clock.shift(dt.timedelta(seconds=15))
+        clock.shift(dt.timedelta(seconds=14))
+        assert services.escalate_due_alarms() == 0
+        clock.shift(dt.timedelta(seconds=1))
         assert services.escalate_due_alarms() == 1
+    assert alarm.escalate_at == alarm.pressed_at + dt.timedelta(seconds=15)
 
 
 def test_the_job_runs_every_minute_and_a_second_worker_claims_nothing(court, courtroom, persona):

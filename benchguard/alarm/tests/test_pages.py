@@ -45,7 +45,12 @@ def test_a_press_on_the_page_reaches_the_officers_open_screen_on_its_next_poll(c
 def test_the_terminal_button_presses_for_its_courtroom(client_as, courtroom):
     clerk = client_as("clerk")
     assert "alarm-button" in clerk.get(f"/alarm/points/{courtroom.pk}/").content.decode()
-    post(clerk, reverse("alarm:set_hearing", args=[courtroom.pk]), case_number="（2026）鲁02民初9号", procedure="civil")
+    post(
+        clerk,
+        reverse("alarm:set_hearing", args=[courtroom.pk]),
+        case_number="（2026）鲁02民初9号",
+        procedure="civil",
+    )
     post(clerk, reverse("alarm:press_point", args=[courtroom.pk]))
     alarm = Alarm.objects.get()
     assert alarm.point == courtroom and alarm.incident.case_number == "（2026）鲁02民初9号"
@@ -77,14 +82,19 @@ def test_who_sees_an_alarm(client_as, court, courtroom, persona):
 
 def test_the_api_presses_and_answers(client_as, court, courtroom):
     staff = client_as("staff")
-    response = staff.post("/api/alarm/alarms/press/", {"point": courtroom.pk}, content_type="application/json")
+    response = staff.post(
+        "/api/alarm/alarms/press/", {"point": courtroom.pk}, content_type="application/json"
+    )
     assert response.status_code == 201, response.content
     pk = response.json()["id"]
     again = staff.post("/api/alarm/alarms/press/", {"point": courtroom.pk}, content_type="application/json")
     assert again.json()["id"] == pk and again.json()["presses"] == 2
-    assert client_as("judge2").post(
-        "/api/alarm/alarms/press/", {"point": courtroom.pk}, content_type="application/json"
-    ).status_code == 400
+    assert (
+        client_as("judge2")
+        .post("/api/alarm/alarms/press/", {"point": courtroom.pk}, content_type="application/json")
+        .status_code
+        == 400
+    )
     police = client_as("police")
     assert [a["id"] for a in police.get("/api/alarm/alarms/?open=1").json()["results"]] == [pk]
     assert police.post(f"/api/alarm/alarms/{pk}/acknowledge/").json()["status"] == "acknowledged"

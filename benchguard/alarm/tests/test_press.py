@@ -133,7 +133,9 @@ def test_a_point_out_of_use_refuses(court, courtroom, persona):
     assert "point" in refused.value.message_dict
 
 
-def test_a_courtroom_with_no_hearing_set_records_a_threat_to_whoever_pressed(court, courtroom, persona, person_of):
+def test_a_courtroom_with_no_hearing_set_records_a_threat_to_whoever_pressed(
+    court, courtroom, persona, person_of
+):
     with time_machine.travel(later(), tick=False):
         alarm = services.press_alarm(actor=persona("staff"), court=court, point=courtroom)
     assert alarm.incident.kind == IncidentKind.THREAT
@@ -142,11 +144,15 @@ def test_a_courtroom_with_no_hearing_set_records_a_threat_to_whoever_pressed(cou
 
 def test_the_hearing_needs_a_procedure_and_only_a_courtroom_has_one(court, courtroom, reception, persona):
     with pytest.raises(ValidationError) as refused:
-        services.set_hearing(actor=persona("clerk"), point=courtroom, case_number="（2026）鲁02民初1号", procedure="")
+        services.set_hearing(
+            actor=persona("clerk"), point=courtroom, case_number="（2026）鲁02民初1号", procedure=""
+        )
     assert "hearing_procedure" in refused.value.message_dict
     with pytest.raises(ValidationError):
         services.set_hearing(actor=persona("clerk"), point=reception, case_number="x", procedure="civil")
     with pytest.raises(PermissionDenied):
         services.set_hearing(actor=persona("judge2"), point=courtroom, case_number="x", procedure="civil")
-    cleared = services.set_hearing(actor=persona("clerk"), point=hearing(courtroom, persona), case_number="", procedure="civil")
+    cleared = services.set_hearing(
+        actor=persona("clerk"), point=hearing(courtroom, persona), case_number="", procedure="civil"
+    )
     assert cleared.hearing_case_number == "" and cleared.hearing_procedure == ""

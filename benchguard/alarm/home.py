@@ -9,7 +9,9 @@ from benchguard.alarm import permissions, selectors
 from benchguard.core import home, navigation
 
 navigation.register(
-    navigation.NavItem("alarm", _("Alarm"), "alarm:press", lambda user: permissions.can_press(user), order=36)
+    navigation.NavItem(
+        "alarm", _("One-press alarm"), "alarm:press", lambda user: permissions.can_press(user), order=36
+    )
 )
 home.register(
     home.Panel(

@@ -45,17 +45,30 @@ OFFICERS = 10
 POLL_SECONDS = 2.0
 TARGET_P95_SECONDS = 3.0  # a 2 s poll + the feed's response time; an internal target
 
+# Ten officers of the intermediate court, all on duty now (the roster's officers on duty
+# are the ones told first; the others only on escalation).
 ADD_OFFICERS = """
+import datetime as dt
+from django.utils import timezone
+from benchguard.duty import services as duty
 from benchguard.organization import services as org
 from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court
 court = Court.objects.get(division_code="370200")
+keeper = Account.objects.get(username="police")
+start = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(hours=1)
 for i in range({n}):
     name = f"benchpolice{{i}}"
     if Account.objects.filter(username=name).exists():
         continue
     account = org.create_account(actor=None, username=name, display_name=f"警员{{i}}", password="{pw}")
     org.assign_role(actor=None, account=account, role=Role.JUDICIAL_POLICE, court=court)
+    person = org.create_person(
+        actor=None, court=court, name=f"警员{{i}}", category="other_staff", staff_number=f"B{{i:04d}}",
+        account=account,
+    )
+    duty.add_shift(actor=keeper, court=court, person=person, role="police", starts_at=start,
+                   ends_at=start + dt.timedelta(hours=12))
 """
 
 

@@ -14,6 +14,7 @@ from benchguard.alarm.choices import AlarmStatus, PointKind, RecipientStage
 from benchguard.alarm.querysets import AlarmPointQuerySet, AlarmQuerySet
 from benchguard.core.models import VersionedModel
 from benchguard.incidents.choices import Procedure
+from benchguard.organization.models import CourtSettings
 
 DEFAULT_ESCALATE_AFTER_SECONDS = 60
 DEFAULT_JOIN_WITHIN_MINUTES = 10
@@ -22,15 +23,12 @@ DEFAULT_JOIN_WITHIN_MINUTES = 10
 SAME_ALARM_SECONDS = 30
 
 
-class AlarmSettings(VersionedModel):
+class AlarmSettings(VersionedModel, CourtSettings):
     """A court's alarm settings [U] (internal targets, not legal rules): how long an
     alarm waits for an officer to take it on before every officer, the court's leaders
     and the committee office are told; how long a new alarm from the same place joins
     the incident of the one before instead of opening another."""
 
-    court = models.OneToOneField(
-        "organization.Court", verbose_name=_("court"), on_delete=models.CASCADE, related_name="alarm_settings"
-    )
     escalate_after_seconds = models.PositiveIntegerField(
         _("seconds before an alarm is escalated"),
         default=DEFAULT_ESCALATE_AFTER_SECONDS,
@@ -47,13 +45,9 @@ class AlarmSettings(VersionedModel):
         help_text=_("0: every alarm opens an incident of its own."),
     )
 
-    class Meta:
-        ordering = ["court_id"]
+    class Meta(CourtSettings.Meta):
         verbose_name = _("alarm settings")
         verbose_name_plural = _("alarm settings")
-
-    def __str__(self) -> str:
-        return str(self.court)
 
 
 class AlarmPoint(VersionedModel):

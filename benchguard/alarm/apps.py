@@ -8,3 +8,6 @@ class AlarmConfig(AppConfig):
     name = "benchguard.alarm"
     label = "alarm"
     verbose_name = _("One-press alarm")
+
+    def ready(self) -> None:
+        from benchguard.alarm import audit_rules, home  # noqa: F401  (audit rules, menu and panels)

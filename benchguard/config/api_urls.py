@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from benchguard.alarm.api.views import AlarmViewSet
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.duty.api.views import ShiftViewSet
@@ -47,6 +48,7 @@ router.register("welfare/claims", ClaimViewSet, basename="api-welfare-claim")
 router.register("welfare/funds", FundViewSet, basename="api-welfare-fund")
 router.register("welfare/condolence", CondolenceViewSet, basename="api-welfare-condolence")
 router.register("welfare/applications", ApplicationViewSet, basename="api-welfare-application")
+router.register("alarm/alarms", AlarmViewSet, basename="api-alarm")
 
 urlpatterns = [
     path("", include(router.urls)),

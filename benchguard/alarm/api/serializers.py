@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from benchguard.alarm.models import Alarm
+
+
+class AlarmSerializer(serializers.ModelSerializer[Alarm]):
+    pressed_by_name = serializers.CharField(source="pressed_by.__str__", read_only=True)
+
+    class Meta:
+        model = Alarm
+        fields = [
+            "id",
+            "court",
+            "point",
+            "place",
+            "pressed_by",
+            "pressed_by_name",
+            "pressed_at",
+            "presses",
+            "status",
+            "incident",
+            "joined",
+            "escalate_at",
+            "escalated_at",
+            "acknowledged_at",
+            "acknowledged_by",
+            "arrived_at",
+            "arrived_by",
+            "closed_at",
+            "outcome",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class PressSerializer(serializers.Serializer[Any]):
+    """A press: at an alarm point (a hardware button, a courtroom terminal) or, without
+    one, the caller's own alarm (with where they are, if they can say)."""
+
+    point = serializers.IntegerField(required=False, allow_null=True, default=None)
+    place = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+
+
+class CloseSerializer(serializers.Serializer[Any]):
+    outcome = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

@@ -13,6 +13,12 @@ from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
 from benchguard.organization.api.views import CourtViewSet, PersonViewSet
 from benchguard.persons_of_concern.api.views import MatchViewSet
+from benchguard.wellbeing.api.views import (
+    ActivityViewSet,
+    CounsellingSessionViewSet,
+    LeaveRecordViewSet,
+    PayIssueViewSet,
+)
 
 router = DefaultRouter()
 router.register("people", PersonViewSet, basename="api-person")
@@ -28,6 +34,10 @@ router.register("gate/visits", VisitViewSet, basename="api-gate-visit")
 router.register("liaison/bodies", AgencyViewSet, basename="api-liaison-agency")
 router.register("liaison/requests", LiaisonRequestViewSet, basename="api-liaison-request")
 router.register("duty/shifts", ShiftViewSet, basename="api-duty-shift")
+router.register("wellbeing/leave", LeaveRecordViewSet, basename="api-wellbeing-leave")
+router.register("wellbeing/pay-issues", PayIssueViewSet, basename="api-wellbeing-pay")
+router.register("wellbeing/counselling", CounsellingSessionViewSet, basename="api-wellbeing-session")
+router.register("wellbeing/activities", ActivityViewSet, basename="api-wellbeing-activity")
 
 urlpatterns = [
     path("", include(router.urls)),

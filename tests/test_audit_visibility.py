@@ -95,6 +95,11 @@ UNRESTRICTED = {
     "gate.dayclosing",
     "liaison.agency",  # officials' work contacts (liaison/audit_rules.py)
     "liaison.agencycontact",
+    "wellbeing.wellbeingsettings",  # settings and rooms: what the court announces
+    "wellbeing.counsellingroom",
+    "wellbeing.activity",  # culture (wellbeing/audit_rules.py)
+    "wellbeing.attendance",
+    "wellbeing.holding",
 }
 
 
@@ -107,7 +112,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
     covered = {t for rule in restrictions() for t in rule.object_types}
     models = {
         m._meta.label_lower
-        for app in ("persons_of_concern", "incidents", "after_hours", "gate", "liaison")
+        for app in ("persons_of_concern", "incidents", "after_hours", "gate", "liaison", "wellbeing")
         for m in apps.get_app_config(app).get_models()
     }
     assert models - covered - UNRESTRICTED == set()

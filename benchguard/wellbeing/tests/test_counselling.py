@@ -213,7 +213,7 @@ def test_the_counsellor_sees_counts_by_category_never_other_names(
     booked: CounsellingSession, client_as: Callable[[str | None], Client]
 ) -> None:
     page = client_as("counsellor").get("/wellbeing/counselling/")
-    counts = dict((label, (held, b)) for label, held, b in page.context["counts"])
+    counts = {label: (held, b) for label, held, b in page.context["counts"]}
     assert sum(b for _h, b in counts.values()) >= 2  # the demo's and this one
     for who in ("leader", "personnel", "staff"):
         text = client_as(who).get("/wellbeing/counselling/").content.decode()

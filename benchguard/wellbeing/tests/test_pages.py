@@ -26,17 +26,28 @@ def _grow(count: int, personnel: Account, union: Account, court: Court) -> None:
     """`count` more people, each with a service start, a day of leave, a pay problem, an
     exam and an attendance."""
     department = Department.objects.filter(court=court).first()
-    people = PersonFactory.create_batch(count, court=court, department=department, category=PersonCategory.SUPPORT_STAFF)
+    people = PersonFactory.create_batch(
+        count, court=court, department=department, category=PersonCategory.SUPPORT_STAFF
+    )
     activity = services.add_activity(
         actor=union, court=court, kind=ActivityKind.EVENT, title=f"活动{count}", starts_at=timezone.now()
     )
     for p in people:
         services.set_service_start(actor=personnel, person=p, service_start=dt.date(2015, 1, 1))
         services.record_leave(
-            actor=personnel, person=p, kind=LeaveKind.ANNUAL, starts_on=dt.date(2025, 3, 3), ends_on=dt.date(2025, 3, 3)
+            actor=personnel,
+            person=p,
+            kind=LeaveKind.ANNUAL,
+            starts_on=dt.date(2025, 3, 3),
+            ends_on=dt.date(2025, 3, 3),
         )
         services.report_pay_issue(
-            actor=union, person=p, kind=PayKind.WAGES, problem=PayProblem.LATE, period="2025-03", description="迟发"
+            actor=union,
+            person=p,
+            kind=PayKind.WAGES,
+            problem=PayProblem.LATE,
+            period="2025-03",
+            description="迟发",
         )
         services.schedule_exam(actor=personnel, person=p, scheduled_on=timezone.localdate())
     services.record_attendance(actor=union, activity=activity, people=people)
@@ -67,7 +78,11 @@ def _queries(client: Client, url: str) -> int:
     ],
 )
 def test_pages_do_not_grow_queries_with_rows(
-    client_as: Callable[[str | None], Client], persona: Callable[[str], Account], court: Court, who: str, url: str
+    client_as: Callable[[str | None], Client],
+    persona: Callable[[str], Account],
+    court: Court,
+    who: str,
+    url: str,
 ) -> None:
     client = client_as(who)
     personnel, union = persona("personnel"), persona("union")
@@ -78,13 +93,19 @@ def test_pages_do_not_grow_queries_with_rows(
 
 
 def test_a_stale_cancel_is_refused_and_the_record_kept(
-    client_as: Callable[[str | None], Client], persona: Callable[[str], Account], person_of: Callable[[str], Person]
+    client_as: Callable[[str | None], Client],
+    persona: Callable[[str], Account],
+    person_of: Callable[[str], Person],
 ) -> None:
     chief = person_of("chief")
     personnel = persona("personnel")
     services.set_service_start(actor=personnel, person=chief, service_start=dt.date(2010, 1, 1))
     record = services.record_leave(
-        actor=personnel, person=chief, kind=LeaveKind.SICK, starts_on=dt.date(2025, 3, 3), ends_on=dt.date(2025, 3, 4)
+        actor=personnel,
+        person=chief,
+        kind=LeaveKind.SICK,
+        starts_on=dt.date(2025, 3, 3),
+        ends_on=dt.date(2025, 3, 4),
     )
     client = client_as("personnel")
     client.post(f"/wellbeing/leave/{record.pk}/cancel/", {"version": record.version + 1})

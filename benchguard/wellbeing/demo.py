@@ -219,12 +219,17 @@ def load_wellbeing_demo() -> None:
                 activity=activity,
                 people=[person[k] for k in attended],
             )
-    for kind, title, author, copies in (
+    for holding_kind, title, author, copies in (
         (HoldingKind.BOOK, "法官职业保障制度研究", "李明", 3),
         (HoldingKind.BOOK, "压力与情绪管理", "王芳", 2),
         (HoldingKind.PERIODICAL, "人民司法", "最高人民法院", 12),
     ):
         if not Holding.objects.filter(court=court, title=title).exists():
             services.add_holding(
-                actor=account["union"], court=court, kind=kind, title=title, author=author, copies=copies
+                actor=account["union"],
+                court=court,
+                kind=holding_kind,
+                title=title,
+                author=author,
+                copies=copies,
             )

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Account, Person
+from benchguard.organization.models import Account, Court, Person
 from benchguard.wellbeing import selectors, services
 from benchguard.wellbeing.choices import ActivityKind, ExamKind, PayIssueStatus, PayKind, PayProblem
 from benchguard.wellbeing.models import Activity, HealthExam, PayIssue
@@ -155,7 +155,7 @@ def test_recuperation_for_a_special_post(
 
 
 def test_activities_record_attendance_once(
-    persona: Callable[[str], Account], person_of: Callable[[str], Person], court: object
+    persona: Callable[[str], Account], person_of: Callable[[str], Person], court: Court
 ) -> None:
     union = persona("union")
     activity = services.add_activity(
@@ -163,7 +163,7 @@ def test_activities_record_attendance_once(
         court=court,
         kind=ActivityKind.SEMINAR,
         title="读书会",
-        starts_at=timezone.now(),  # type: ignore[arg-type]
+        starts_at=timezone.now(),
     )
     first = services.record_attendance(
         actor=union, activity=activity, people=[person_of("judge"), person_of("staff")]
@@ -175,15 +175,15 @@ def test_activities_record_attendance_once(
     with pytest.raises(PermissionDenied):
         services.add_activity(
             actor=persona("judge"), court=court, kind=ActivityKind.EVENT, title="x", starts_at=timezone.now()
-        )  # type: ignore[arg-type]
+        )
     assert not Activity.objects.visible_to(persona("judge2")).filter(pk=activity.pk).exists()
 
 
-def test_the_reading_room(client_as: Callable[[str | None], Client], court: object) -> None:
+def test_the_reading_room(client_as: Callable[[str | None], Client], court: Court) -> None:
     union = client_as("union")
     response = union.post(
         "/wellbeing/reading-room/",
-        {"court": court.pk, "kind": "book", "title": "司法心理学", "copies": "2"},  # type: ignore[attr-defined]
+        {"court": court.pk, "kind": "book", "title": "司法心理学", "copies": "2"},
     )
     assert response.status_code == 302
     listing = client_as("judge").get("/wellbeing/reading-room/", {"q": "心理"}).content.decode()
@@ -191,7 +191,7 @@ def test_the_reading_room(client_as: Callable[[str | None], Client], court: obje
     assert client_as("judge").post("/wellbeing/reading-room/", {"title": "x"}).status_code == 403
     refused = union.post(
         "/wellbeing/reading-room/", {"court": court.pk, "kind": "book", "title": "y", "copies": "0"}
-    )  # type: ignore[attr-defined]
+    )
     assert refused.status_code == 200 and refused.context["form"].errors["copies"]
 
 

@@ -18,6 +18,6 @@ def test_seed_scale_writes_valid_wellbeing_rows(client_as: Callable[[str | None]
     call_command("seed_scale", courts=3, people=120, seed=7, stdout=io.StringIO())
     assert LeaveProfile.objects.count() >= 120 and LeaveRecord.objects.count() > 0
     for model in (LeaveProfile, LeaveRecord, PayIssue, HealthExam, Activity, Holding):
-        for row in model.objects.order_by("-pk")[:20]:  # type: ignore[attr-defined]
+        for row in model.objects.order_by("-pk")[:20]:
             row.full_clean()
     assert client_as("personnel").get("/wellbeing/leave/").status_code == 200

@@ -14,7 +14,7 @@ from django.utils import timezone
 from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Account, Court, Person
 from benchguard.wellbeing import permissions
-from benchguard.wellbeing.choices import ExamKind, LeaveKind, PayIssueStatus, SessionStatus
+from benchguard.wellbeing.choices import ExamKind, PayIssueStatus, SessionStatus
 from benchguard.wellbeing.models import (
     Activity,
     CounsellingRoom,
@@ -34,20 +34,28 @@ def _settings_by_court(court_ids: set[int]) -> dict[int, WellbeingSettings]:
     return {cid: stored.get(cid) or WellbeingSettings(court_id=cid) for cid in court_ids}
 
 
-def _people_with_leave(people: QuerySet[Person], year: int) -> QuerySet[Person]:
-    sums: dict[str, Any] = {}
-    for kind in LeaveKind.values:
-        counted = Q(
-            leave_records__is_cancelled=False, leave_records__starts_on__year=year, leave_records__kind=kind
-        )
-        sums[f"wd_{kind}"] = Sum("leave_records__workdays", filter=counted)
-        sums[f"cd_{kind}"] = Sum("leave_records__calendar_days", filter=counted)
-    return people.select_related("leave_profile", "department").annotate(**sums)
-
-
 def _leave_years(people: QuerySet[Person], year: int) -> list[LeaveYear]:
-    rows = list(_people_with_leave(people, year))
+    """Each person's leave for `year`: the people (with their service start), then the
+    working and calendar days of each kind of leave they took that year, summed in one
+    grouped query on the records of the year, and the courts' settings (three queries)."""
+    rows = list(people.select_related("leave_profile", "department"))
     settings = _settings_by_court({p.court_id for p in rows})
+    workdays: dict[int, dict[str, int]] = {}
+    calendar: dict[int, dict[str, int]] = {}
+    sums = (
+        LeaveRecord.objects.filter(
+            is_cancelled=False,
+            person__in=people.values("pk"),
+            starts_on__gte=dt.date(year, 1, 1),
+            starts_on__lte=dt.date(year, 12, 31),
+        )
+        .values("person_id", "kind")
+        .annotate(wd=Sum("workdays"), cd=Sum("calendar_days"))
+        .order_by()
+    )
+    for row in sums:
+        workdays.setdefault(row["person_id"], {})[row["kind"]] = row["wd"] or 0
+        calendar.setdefault(row["person_id"], {})[row["kind"]] = row["cd"] or 0
     result = []
     for p in rows:
         profile = getattr(p, "leave_profile", None)
@@ -57,8 +65,8 @@ def _leave_years(people: QuerySet[Person], year: int) -> list[LeaveYear]:
                 year,
                 service_start=profile.service_start if profile else None,
                 settings=settings[p.court_id],
-                workdays={k: getattr(p, f"wd_{k}") or 0 for k in LeaveKind.values},
-                calendar_days={k: getattr(p, f"cd_{k}") or 0 for k in LeaveKind.values},
+                workdays=workdays.get(p.pk, {}),
+                calendar_days=calendar.get(p.pk, {}),
             )
         )
     return result

@@ -446,6 +446,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         ("API welfare follow-ups", "/api/welfare/followups/", "api"),
     ):
         rows.append(measure(union_client, url, args.iterations, label=label, user="trade union", kind=kind))
+    # The personnel office's leave list and home panel (wellbeing), against the scale
+    # leave rows: every person of the court with their leave for the year.
+    personnel = services.create_account(
+        actor=None, username="bench-personnel", display_name="基准测试政治部", password=None
+    )
+    services.assign_role(actor=None, account=personnel, role=Role.PERSONNEL_OFFICE, court=intermediate)
+    personnel_client = Client()
+    personnel_client.force_login(personnel, backend=backend)
+    for label, url, kind in (
+        ("annual leave list", "/wellbeing/leave/", "list"),
+        ("API leave list", "/api/wellbeing/leave/", "api"),
+    ):
+        rows.append(
+            measure(personnel_client, url, args.iterations, label=label, user="personnel office", kind=kind)
+        )
 
     def counts() -> dict[str, int]:
         return {

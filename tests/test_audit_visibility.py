@@ -100,6 +100,11 @@ UNRESTRICTED = {
     "liaison.agencycontact",
     "privacy.privacysettings",  # follow-up days and the notice template (privacy/audit_rules.py)
     "welfare.condolencecap",  # the cap table: a city-wide setting (welfare/audit_rules.py)
+    "wellbeing.wellbeingsettings",  # settings and rooms: what the court announces
+    "wellbeing.counsellingroom",
+    "wellbeing.activity",  # culture (wellbeing/audit_rules.py)
+    "wellbeing.attendance",
+    "wellbeing.holding",
 }
 
 
@@ -123,6 +128,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
             "reputation",
             "privacy",
             "welfare",
+            "wellbeing",
         )
         for m in apps.get_app_config(app).get_models()
     }

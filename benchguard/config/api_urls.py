@@ -23,6 +23,11 @@ from benchguard.welfare.api.views import (
     FollowUpItemViewSet,
     FollowUpViewSet,
     FundViewSet,
+from benchguard.wellbeing.api.views import (
+    ActivityViewSet,
+    CounsellingSessionViewSet,
+    LeaveRecordViewSet,
+    PayIssueViewSet,
 )
 
 router = DefaultRouter()
@@ -49,6 +54,10 @@ router.register("welfare/funds", FundViewSet, basename="api-welfare-fund")
 router.register("welfare/condolence", CondolenceViewSet, basename="api-welfare-condolence")
 router.register("welfare/applications", ApplicationViewSet, basename="api-welfare-application")
 router.register("alarm/alarms", AlarmViewSet, basename="api-alarm")
+router.register("wellbeing/leave", LeaveRecordViewSet, basename="api-wellbeing-leave")
+router.register("wellbeing/pay-issues", PayIssueViewSet, basename="api-wellbeing-pay")
+router.register("wellbeing/counselling", CounsellingSessionViewSet, basename="api-wellbeing-session")
+router.register("wellbeing/activities", ActivityViewSet, basename="api-wellbeing-activity")
 
 urlpatterns = [
     path("", include(router.urls)),

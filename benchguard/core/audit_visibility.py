@@ -53,6 +53,9 @@ class Restriction:
     object_types: frozenset[str]
     fields: frozenset[str]
     readable_courts: Callable[[Any], frozenset[int]]
+    # Also withhold who acted: for a record whose very existence is confidential (a
+    # counselling session, wellbeing), the actor's name would say whose it is.
+    actor: bool = False
 
 
 def courts_with(*roles: str) -> Callable[[Any], frozenset[int]]:
@@ -105,6 +108,10 @@ class AuditView:
             return str(entry.object_repr)
         return withheld()
 
+    def actor_name(self, entry: Any) -> str:
+        rule = self.restriction_for(entry.object_type, entry.court_id)
+        return withheld() if rule is not None and rule.actor else str(entry.actor_name)
+
     def data(self, entry: Any) -> Any:
         rule = self.restriction_for(entry.object_type, entry.court_id)
         return entry.data if rule is None else redact(entry.data, rule.fields)
@@ -118,6 +125,9 @@ class AuditView:
         copy = shallow_copy(entry)
         copy.object_repr = withheld()
         copy.data = redact(entry.data, rule.fields)
+        if rule.actor:
+            copy.actor_name = withheld()
+            copy.actor_id = None
         return copy
 
     def withheld_q(self) -> Q | None:
@@ -125,6 +135,21 @@ class AuditView:
         withheld = Q()
         any_rule = False
         for rule in restrictions():
+            courts = self._readable(rule)
+            if courts == EVERY_COURT:
+                continue
+            any_rule = True
+            types = Q(object_type__in=rule.object_types)
+            withheld |= types & ~Q(court_id__in=courts) if courts else types
+        return withheld if any_rule else None
+
+    def actor_withheld_q(self) -> Q | None:
+        """The lines whose actor the viewer may not see (nor search), or None (none)."""
+        withheld = Q()
+        any_rule = False
+        for rule in restrictions():
+            if not rule.actor:
+                continue
             courts = self._readable(rule)
             if courts == EVERY_COURT:
                 continue

@@ -236,7 +236,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
         def shown_object(entry: AuditEntry) -> str:
             return view.object_repr(entry)
 
-        return ["id", "created_at", "kind", "action", "actor_name", shown_object]
+        @admin.display(description=_("actor"))
+        def shown_actor(entry: AuditEntry) -> str:
+            return view.actor_name(entry)
+
+        return ["id", "created_at", "kind", "action", shown_actor, shown_object]
 
     def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None) -> Any:
         """The line as this viewer may see it: a restricted area's data is withheld from
@@ -247,18 +251,20 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[AuditEntry], search_term: str
     ) -> tuple[QuerySet[AuditEntry], bool]:
-        withheld = AuditView(request.user).withheld_q()
+        view = AuditView(request.user)
+        withheld = view.withheld_q()
+        actor_withheld = view.actor_withheld_q()
         for bit in smart_split(search_term):
             if bit[:1] in ('"', "'") and bit[-1:] == bit[:1]:
                 bit = unescape_string_literal(bit)
             by_object = Q(object_repr__icontains=bit)
             if withheld is not None:
                 by_object &= ~withheld
+            by_actor = Q(actor_name__icontains=bit)
+            if actor_withheld is not None:
+                by_actor &= ~actor_withheld
             queryset = queryset.filter(
-                Q(action__icontains=bit)
-                | Q(actor_name__icontains=bit)
-                | Q(request_id__icontains=bit)
-                | by_object
+                Q(action__icontains=bit) | by_actor | Q(request_id__icontains=bit) | by_object
             )
         return queryset, False
 

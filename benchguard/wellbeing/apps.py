@@ -8,3 +8,6 @@ class WellbeingConfig(AppConfig):
     name = "benchguard.wellbeing"
     label = "wellbeing"
     verbose_name = _("Leave, health and culture")
+
+    def ready(self) -> None:
+        from benchguard.wellbeing import audit_rules, home  # noqa: F401  (audit rules, menu, panels)

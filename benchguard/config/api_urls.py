@@ -23,6 +23,7 @@ from benchguard.welfare.api.views import (
     FollowUpItemViewSet,
     FollowUpViewSet,
     FundViewSet,
+)
 from benchguard.wellbeing.api.views import (
     ActivityViewSet,
     CounsellingSessionViewSet,

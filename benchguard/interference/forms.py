@@ -35,7 +35,9 @@ class EntryForm(StyledFormMixin, forms.Form):
     supervisor, a judge of their court (`judges`)."""
 
     given_rows = {"judges": "judge"}
-    judge = forms.ModelChoiceField(label=_("Judge approached"), queryset=Person.objects.none(), empty_label=None)
+    judge = forms.ModelChoiceField(
+        label=_("Judge approached"), queryset=Person.objects.none(), empty_label=None
+    )
     source_kind = forms.ChoiceField(label=_("Who tried"), choices=SourceKind.choices)
     internal_nature = forms.ChoiceField(
         label=_("Internal enquiry"),
@@ -89,11 +91,15 @@ class EntryFilterForm(StyledFormMixin, forms.Form):
 
 
 class ReferForm(StyledFormMixin, forms.Form):
-    note = forms.CharField(label=_("Note to the committee"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note to the committee"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ImmediateReportForm(StyledFormMixin, forms.Form):
-    note = forms.CharField(label=_("How and to whom it was reported"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("How and to whom it was reported"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReceiptForm(StyledFormMixin, forms.Form):
@@ -122,14 +128,18 @@ class ActionFilterForm(StyledFormMixin, forms.Form):
 
 class PrepareForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    preparation = forms.CharField(label=_("What the office checked"), widget=forms.Textarea(attrs={"rows": 3}))
+    preparation = forms.CharField(
+        label=_("What the office checked"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class OpinionForm(StyledFormMixin, forms.Form):
     given_rows = {"resolutions": "resolution"}
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     opinion = forms.ChoiceField(label=_("Review opinion"), choices=ReviewOpinion.choices)
-    opinion_text = forms.CharField(label=_("Reasons of the opinion"), widget=forms.Textarea(attrs={"rows": 3}))
+    opinion_text = forms.CharField(
+        label=_("Reasons of the opinion"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     resolution = forms.ModelChoiceField(
         label=_("Committee resolution"), queryset=Resolution.objects.none(), required=False
     )

@@ -14,7 +14,11 @@ from benchguard.interference import permissions, selectors
 
 navigation.register(
     navigation.NavItem(
-        "interference", _("Interference register"), "interference:entry_list", permissions.can_read_register, order=62
+        "interference",
+        _("Interference register"),
+        "interference:entry_list",
+        permissions.can_read_register,
+        order=62,
     )
 )
 navigation.register(
@@ -34,7 +38,11 @@ def _reviews_personnel(user: Any) -> bool:
 
 navigation.register(
     navigation.NavItem(
-        "interference-personnel", _("Personnel actions"), "interference:action_list", _reviews_personnel, order=64
+        "interference-personnel",
+        _("Personnel actions"),
+        "interference:action_list",
+        _reviews_personnel,
+        order=64,
     )
 )
 

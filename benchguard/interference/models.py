@@ -41,7 +41,7 @@ from benchguard.interference.querysets import (
 class Permanent(models.Model):
     """A row that is never changed or deleted once written (A7.1: 永久存储)."""
 
-    objects: Any = PermanentQuerySet.as_manager()
+    objects = PermanentQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -77,15 +77,19 @@ class InterferenceSettings(models.Model):
         _("hours to report an entry that affected a case"),
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(24 * 14)],
-        help_text=_("Internal target, not a legal deadline: an entry that affected how a case was handled "
-                    "is reported upward within these hours."),
+        help_text=_(
+            "Internal target, not a legal deadline: an entry that affected how a case was handled "
+            "is reported upward within these hours."
+        ),
     )
     protection_years = models.PositiveSmallIntegerField(
         _("years an entry protects its recorder"),
         default=2,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=_("A personnel action against a judge who recorded interference within these years "
-                    "is flagged to the committee."),
+        help_text=_(
+            "A personnel action against a judge who recorded interference within these years "
+            "is flagged to the committee."
+        ),
     )
 
     class Meta:
@@ -140,7 +144,12 @@ class Entry(Permanent):
     method = models.CharField(_("how"), max_length=16, choices=Method.choices)
     request = models.TextField(_("what was asked"))
     case = models.ForeignKey(
-        "cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "cases.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     case_number = models.CharField(_("case number"), max_length=60)
     stage = models.CharField(_("stage of the case"), max_length=16, choices=Stage.choices)
@@ -160,7 +169,7 @@ class Entry(Permanent):
     )
     amendment_reason = models.TextField(_("what the amendment corrects"), blank=True)
 
-    objects: Any = EntryQuerySet.as_manager()
+    objects = EntryQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
@@ -202,6 +211,9 @@ class EntryAttachment(AttachmentBase, Permanent):
     class Meta(AttachmentBase.Meta):
         verbose_name = _("attachment of an interference entry")
         verbose_name_plural = _("attachments of interference entries")
+
+    def __str__(self) -> str:
+        return self.name
 
     @property
     def audit_court_id(self) -> int:
@@ -288,7 +300,9 @@ class QuarterReport(VersionedModel):
         blank=True,
         related_name="+",
     )
-    committee_received_on = models.DateField(_("political-legal committee received it on"), null=True, blank=True)
+    committee_received_on = models.DateField(
+        _("political-legal committee received it on"), null=True, blank=True
+    )
     higher_acknowledged_at = models.DateTimeField(_("higher court acknowledged at"), null=True, blank=True)
     higher_acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -23,7 +23,9 @@ from benchguard.interference.models import (
 from benchguard.organization.models import Person
 
 
-def entries_for(user: Any, *, method: str = "", affected: bool = False, referred: bool = False) -> QuerySet[Entry]:
+def entries_for(
+    user: Any, *, method: str = "", affected: bool = False, referred: bool = False
+) -> QuerySet[Entry]:
     """The entries the user reads, newest recorded first, with what the list shows (one
     query however many rows)."""
     rows = (
@@ -70,7 +72,9 @@ def get_attachment_for(user: Any, entry_pk: int, pk: int) -> Any:
 def recordable_judges_for(user: Any) -> QuerySet[Person]:
     """The user themself (a judge) and the people in post of the courts they supervise."""
     supervised = permissions.court_ids_with(user, permissions.SUPERVISORS)
-    mine = Person.objects.filter(account_id=user.pk, court_id__in=permissions.court_ids_with(user, permissions.JUDGES))
+    mine = Person.objects.filter(
+        account_id=user.pk, court_id__in=permissions.court_ids_with(user, permissions.JUDGES)
+    )
     others = Person.objects.filter(court_id__in=supervised, is_active=True)
     return (mine | others).select_related("court").order_by("court_id", "name_pinyin", "id")
 
@@ -81,7 +85,9 @@ def overdue_immediate_for(user: Any, limit: int = 10) -> tuple[list[Entry], int]
     courts = permissions.court_ids_with(user, permissions.KEEPERS)
     if not courts:
         return [], 0
-    hours = dict(InterferenceSettings.objects.filter(court_id__in=courts).values_list("court_id", "immediate_hours"))
+    hours = dict(
+        InterferenceSettings.objects.filter(court_id__in=courts).values_list("court_id", "immediate_hours")
+    )
     now = timezone.now()
     rows = Entry.objects.filter(court_id__in=courts, affected_handling=True, immediate_report__isnull=True)
     late = [

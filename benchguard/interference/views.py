@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -64,12 +64,15 @@ def entry_record(request: HttpRequest) -> HttpResponse:
     if not permissions.can_record(request.user):
         raise PermissionDenied
     judges = selectors.recordable_judges_for(request.user)
-    mine = judges.filter(account_id=request.user.pk).first()
+    mine = judges.filter(account_id=request.user.pk or 0).first()
     form = forms.EntryForm(
         request.POST or None,
         request.FILES or None,
         judges=judges,
-        initial={"judge": mine.pk if mine else None, "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")},
+        initial={
+            "judge": mine.pk if mine else None,
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        },
     )
     return form_page_action(
         request,
@@ -187,7 +190,7 @@ def entry_open_matter(request: HttpRequest, entry: Entry) -> HttpResponse:
 
 @login_required
 @require_GET
-def entry_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def entry_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     found, entry = selectors.get_attachment_for(request.user, pk, attachment_pk)
     services.open_entry(actor=request.user, entry=entry)
     return file_response(found.file, filename=found.name, content_type=found.content_type)
@@ -255,7 +258,9 @@ def report_export(request: HttpRequest, pk: int) -> HttpResponse:
 def report_submit(request: HttpRequest, report: QuarterReport) -> HttpResponse:
     one_click(
         request,
-        lambda: services.submit_report(actor=request.user, report=report, expected_version=posted_version(request)),
+        lambda: services.submit_report(
+            actor=request.user, report=report, expected_version=posted_version(request)
+        ),
         _("The report was signed and submitted."),
     )
     return redirect("interference:report_detail", report.pk)

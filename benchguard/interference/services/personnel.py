@@ -9,6 +9,7 @@ to the committee when recorded (ProtectionFlag): the personnel office is not tol
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,8 +20,8 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.committee.models import Resolution
-from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core import audit
+from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core.types import Actor
 from benchguard.core.validators import COURTS_FOUNDED
 from benchguard.interference import permissions
@@ -32,10 +33,20 @@ from benchguard.organization.models import Person
 from benchguard.organization.rights import right_for
 from benchguard.organization.types import signed_in
 
-ACTION_FIELDS = ["court", "judge", "right", "kind", "ground", "procedure", "decided_on", "recorded_by", "status"]
+ACTION_FIELDS = [
+    "court",
+    "judge",
+    "right",
+    "kind",
+    "ground",
+    "procedure",
+    "decided_on",
+    "recorded_by",
+    "status",
+]
 
 
-def _refuse(field: str, message: object, code: str) -> ValidationError:
+def _refuse(field: str, message: Any, code: str) -> ValidationError:
     return ValidationError({field: ValidationError(message, code=code)})
 
 

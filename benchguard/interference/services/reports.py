@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -127,7 +128,7 @@ def prepare_reports(*, today: dt.date | None = None) -> list[QuarterReport]:
         except IntegrityError:
             continue  # another worker prepared it meanwhile
         made.append(report)
-        transaction.on_commit(lambda report=report: _tell_prepared(report))
+        transaction.on_commit(partial(_tell_prepared, report))
     return made
 
 
@@ -191,7 +192,10 @@ def open_report(*, actor: Actor, report: QuarterReport) -> list[Entry]:
         raise PermissionDenied
     entries = list(report_entries(report))
     audit.record_access(
-        actor=actor, action="interference.report.open", obj=report, entries=[entry.number for entry in entries]
+        actor=actor,
+        action="interference.report.open",
+        obj=report,
+        entries=[entry.number for entry in entries],
     )
     return entries
 
@@ -274,10 +278,16 @@ def record_committee_receipt(
     submitted = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
     if submitted is not None and received_on < submitted:
         raise ValidationError(
-            {"received_on": ValidationError(_("It cannot be received before it was submitted."), code="order")}
+            {
+                "received_on": ValidationError(
+                    _("It cannot be received before it was submitted."), code="order"
+                )
+            }
         )
     if received_on > timezone.localdate():
-        raise ValidationError({"received_on": ValidationError(_("The day cannot be in the future."), code="future")})
+        raise ValidationError(
+            {"received_on": ValidationError(_("The day cannot be in the future."), code="future")}
+        )
     before = audit.snapshot(report, ["status", "committee_received_on"])
     report.committee_received_on = received_on
     _complete(report)
@@ -298,7 +308,9 @@ def acknowledge_higher(*, actor: Actor, report: QuarterReport, expected_version:
     records the receipt."""
     account = signed_in(actor)
     in_app = parent_has_keeper(report)
-    allowed = permissions.can_acknowledge(account, report) if in_app else permissions.can_submit(account, report)
+    allowed = (
+        permissions.can_acknowledge(account, report) if in_app else permissions.can_submit(account, report)
+    )
     if not allowed:
         raise PermissionDenied
     report = lock(report, expected_version, related=["court"])

@@ -54,7 +54,9 @@ ENTRIES: list[tuple[Any, ...]] = [
 
 
 def _letter() -> SimpleUploadedFile:
-    return SimpleUploadedFile("协会来函.txt", "关于请求对会员企业从轻处理的函（扫描件说明）".encode(), "text/plain")
+    return SimpleUploadedFile(
+        "协会来函.txt", "关于请求对会员企业从轻处理的函（扫描件说明）".encode(), "text/plain"
+    )
 
 
 def _account(username: str) -> Account:

@@ -64,6 +64,14 @@ def person_of(user: Any) -> Any:
 # --- The register --------------------------------------------------------------------
 
 
+def is_referred(entry: Entry) -> bool:
+    """Was the entry referred to the committee (asked of the database, not a cached
+    relation: a referral may have been made since the entry was read)?"""
+    from benchguard.interference.models import Referral
+
+    return Referral.objects.filter(entry_id=entry.pk).exists()
+
+
 def court_reader_ids(user: Any) -> set[int]:
     return court_ids_with(user, COURT_READERS)
 
@@ -94,7 +102,7 @@ def can_read_entry(user: Any, entry: Entry) -> bool:
         return True
     if entry.court_id in court_reader_ids(user):
         return True
-    return entry.court_id in committee_court_ids(user) and hasattr(entry, "referral")
+    return entry.court_id in committee_court_ids(user) and is_referred(entry)
 
 
 def can_read_register(user: Any) -> bool:
@@ -131,7 +139,7 @@ def can_report_immediately(user: Any, entry: Entry) -> bool:
 def can_open_matter(user: Any, entry: Entry) -> bool:
     """The committee office, chair or a vice-chair of the court (open_ex_officio), once
     the entry was referred to the committee."""
-    return hasattr(entry, "referral") and has_role(user, *COMMITTEE_HANDLERS, court_id=entry.court_id)
+    return has_role(user, *COMMITTEE_HANDLERS, court_id=entry.court_id) and is_referred(entry)
 
 
 # --- Quarterly reports -------------------------------------------------------------------
@@ -172,7 +180,13 @@ def committee_reader_ids(user: Any) -> set[int]:
 
 
 def can_read_actions(user: Any) -> bool:
-    return bool(personnel_court_ids(user) | committee_reader_ids(user)) or person_of(user) is not None
+    """The personnel office and the committee; a judge about whom an action was recorded."""
+    if personnel_court_ids(user) | committee_reader_ids(user):
+        return True
+    from benchguard.interference.models import PersonnelAction
+
+    uid = _account_id(user)
+    return uid is not None and PersonnelAction.objects.filter(judge__account_id=uid).exists()
 
 
 def can_record_action(user: Any, court_id: int | None = None) -> bool:

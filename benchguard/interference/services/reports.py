@@ -350,7 +350,9 @@ def export_report(*, actor: Actor, report: QuarterReport) -> bytes:
         Column(_("stage of the case"), lambda e: e.get_stage_display()),
         Column(_("what was asked"), lambda e: e.request),
         Column(_("the judge's response"), lambda e: e.response),
-        Column(_("affected how the case was handled"), lambda e: _("Yes") if e.affected_handling else ""),
+        Column(
+            _("affected how the case was handled"), lambda e: str(_("Yes")) if e.affected_handling else ""
+        ),
         Column(_("rights concerned"), lambda e: e.right.label),
         Column(_("amends entry"), lambda e: e.amends.number if e.amends else ""),
     ]

@@ -97,12 +97,14 @@ EXPECTED: dict[str, Expect] = {
     "interference:report_submit": Expect(405, {ANON: LOGIN}, ZERO_REPORT),
     "interference:report_receipt": readers(ZERO_REPORT, readers=COURT_READERS, allowed={"trialmgmt"}),
     "interference:report_acknowledge": Expect(405, {ANON: LOGIN}, ZERO_REPORT),
-    "interference:action_list": Expect(
-        403, {ANON: LOGIN, **each(PERSONNEL_READERS, 200), **each(set(), 200)}
-    ),
+    "interference:action_list": Expect(403, {ANON: LOGIN, **each(PERSONNEL_READERS | {"judge"}, 200)}),
     "interference:action_record": Expect(403, {ANON: LOGIN, "personnel": 200}),
-    "interference:action_detail": Expect(404, {ANON: LOGIN, **each(PERSONNEL_READERS | {"judge"}, 200)}, FLAGGED),
-    "interference:action_prepare": readers(FLAGGED, readers=PERSONNEL_READERS | {"judge"}, allowed={"office"}),
+    "interference:action_detail": Expect(
+        404, {ANON: LOGIN, **each(PERSONNEL_READERS | {"judge"}, 200)}, FLAGGED
+    ),
+    "interference:action_prepare": readers(
+        FLAGGED, readers=PERSONNEL_READERS | {"judge"}, allowed={"office"}
+    ),
     "interference:action_review": readers(
         PREPARED, readers=PERSONNEL_READERS, allowed={"chair", "vicechair"}
     ),

@@ -52,7 +52,8 @@ class EntryForm(StyledFormMixin, forms.Form):
         label=_("Their contact"), max_length=200, required=False, help_text=_("Stored encrypted.")
     )
     occurred_at = forms.DateTimeField(label=_("When it happened"), widget=DateTimeLocalInput())
-    method = forms.ChoiceField(label=_("How"), choices=Method.choices)
+    # Not "method": a field of that name hides the form's own `method` from scripts.
+    way = forms.ChoiceField(label=_("How"), choices=Method.choices)
     request = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 3}))
     case_number = forms.CharField(label=_("Case number"), max_length=60)
     stage = forms.ChoiceField(label=_("Stage of the case"), choices=Stage.choices)
@@ -68,6 +69,7 @@ class EntryForm(StyledFormMixin, forms.Form):
         data = dict(self.cleaned_data)
         upload = data.pop("attachment", None)
         data["attachments"] = [upload] if upload else []
+        data["method"] = data.pop("way")
         return data
 
 
@@ -85,7 +87,7 @@ class AmendForm(EntryForm):
 
 
 class EntryFilterForm(StyledFormMixin, forms.Form):
-    method = filter_choice(_("How"), _("Any way"), Method.choices)
+    way = filter_choice(_("How"), _("Any way"), Method.choices)
     affected = forms.BooleanField(label=_("Affected a case only"), required=False)
     referred = forms.BooleanField(label=_("Referred to the committee only"), required=False)
 

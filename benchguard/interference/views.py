@@ -45,7 +45,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.entries_for(
         request.user,
-        method=filters.get("method") or "",
+        method=filters.get("way") or "",
         affected=bool(filters.get("affected")),
         referred=bool(filters.get("referred")),
     )
@@ -122,9 +122,10 @@ def entry_amend(request: HttpRequest, entry: Entry) -> HttpResponse:
         name: getattr(entry, name)
         for name in (
             "source_kind", "internal_nature", "person_name", "person_unit", "person_post", "person_contact",
-            "method", "request", "case_number", "stage", "response", "affected_handling",
+            "request", "case_number", "stage", "response", "affected_handling",
         )
     }  # fmt: skip
+    initial["way"] = entry.method
     initial["occurred_at"] = timezone.localtime(entry.occurred_at).strftime("%Y-%m-%dT%H:%M")
     initial["judge"] = entry.judge_id
     form = forms.AmendForm(

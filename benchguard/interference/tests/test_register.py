@@ -262,8 +262,10 @@ def test_an_attachment_is_kept_with_its_hash(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    fields = entry_fields()
     data = {
-        **entry_fields(),
+        **fields,
+        "way": fields.pop("method"),
         "judge": person_of("judge").pk,
         "occurred_at": "2026-01-05T10:00",
         "attachment": SimpleUploadedFile("信.txt", "请关照".encode(), "text/plain"),

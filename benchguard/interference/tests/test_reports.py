@@ -56,10 +56,12 @@ def test_the_daily_job_prepares_each_courts_report_once_a_zero_report_when_empty
     assert zero.due_on == dt.date(start.year, start.month, 1) - dt.timedelta(days=1) + dt.timedelta(days=15)
     told = Notification.objects.filter(recipient=persona("trialmgmt"), kind="interference.report.prepared")
     before = told.count()
-    with time_machine.travel(start + dt.timedelta(hours=5), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            quarter_job("worker-b")  # the same day's period: claimed already
-            services.quarter_reports_job()  # and the job itself a second time
+    with (
+        time_machine.travel(start + dt.timedelta(hours=5), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        quarter_job("worker-b")  # the same day's period: claimed already
+        services.quarter_reports_job()  # and the job itself a second time
     assert QuarterReport.objects.filter(year=year, quarter=quarter).count() == courts
     assert told.count() == before
     versions = set(reports.values_list("version", flat=True))

@@ -52,11 +52,8 @@ def generate_entries(ctx: ScaleContext) -> dict[str, int]:
         sequence = last[(judge.court_id, year)]
         kind = rng.choice(SourceKind.values)
         supervisor = rng.random() < 0.125
-        recorder = (
-            rng.choice(accounts_by_court.get(judge.court_id) or [fallback])
-            if supervisor
-            else judge.account_id
-        )
+        own: int = judge.account_id or fallback
+        recorder = rng.choice(accounts_by_court.get(judge.court_id) or [fallback]) if supervisor else own
         rows.append(
             Entry(
                 court_id=judge.court_id,

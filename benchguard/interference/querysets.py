@@ -28,7 +28,11 @@ class EntryQuerySet(PermanentQuerySet):
 
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        scope = Q(recorded_by_id=user.pk) | Q(judge__account_id=user.pk)
+        # The user's own person first (one query), so the scope needs no join to people.
+        person = permissions.person_of(user)
+        scope = Q(recorded_by_id=user.pk)
+        if person is not None:
+            scope |= Q(judge_id=person.pk)
         scope |= Q(court_id__in=permissions.court_reader_ids(user))
         committee = permissions.committee_court_ids(user)
         if committee:

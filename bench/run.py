@@ -44,6 +44,7 @@ SCALING_ROWS = (
     "matters inbox",
     "incident register",
     "visits register",
+    "interference register",
     "API matters list",
     "API visits list",
 )
@@ -461,9 +462,33 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         rows.append(
             measure(personnel_client, url, args.iterations, label=label, user="personnel office", kind=kind)
         )
+    # The interference register as its keeper (the trial-management office) reads it:
+    # every list and page writes its access line to the audit trail (A7.1).
+    from benchguard.interference.models import Entry
+
+    keeper = services.create_account(
+        actor=None, username="bench-keeper", display_name="基准测试审管办", password=None
+    )
+    services.assign_role(actor=None, account=keeper, role=Role.TRIAL_MANAGEMENT, court=intermediate)
+    keeper_client = Client()
+    keeper_client.force_login(keeper, backend=backend)
+    some_entry = Entry.objects.filter(court=intermediate).order_by("pk").first()
+    assert some_entry is not None, "seed-scale generates interference entries"
+    for label, url, kind in (
+        ("interference register", "/interference/", "list"),
+        ("interference entry page", f"/interference/{some_entry.pk}/", "person"),
+        ("API interference entries", "/api/interference/entries/", "api"),
+    ):
+        rows.append(
+            measure(
+                keeper_client, url, args.iterations, label=label, user="trial-management office", kind=kind
+            )
+        )
 
     def counts() -> dict[str, int]:
         return {
+            "interference_entries": Entry.objects.count(),
+            "court_interference_entries": Entry.objects.filter(court=intermediate).count(),
             "matters": Matter.objects.count(),
             "court_matters": Matter.objects.filter(court=intermediate).count(),
             "incidents": Incident.objects.count(),
@@ -491,7 +516,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if args.optimize:
             upkeep.optimize()
         scaled |= counts()
-        clients = {"committee office": client, "judicial police": police_client}
+        clients = {
+            "committee office": client,
+            "judicial police": police_client,
+            "trial-management office": keeper_client,
+        }
         lists = [row for row in rows if row.label in SCALING_ROWS]
         databases = {"1x": snapshot.name, "nx": snapshot.original}
         measured = interleaved(

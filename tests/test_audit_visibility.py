@@ -105,6 +105,7 @@ UNRESTRICTED = {
     "wellbeing.activity",  # culture (wellbeing/audit_rules.py)
     "wellbeing.attendance",
     "wellbeing.holding",
+    "interference.interferencesettings",  # a court's days and hours (interference/audit_rules.py)
 }
 
 
@@ -129,6 +130,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
             "privacy",
             "welfare",
             "wellbeing",
+            "interference",
         )
         for m in apps.get_app_config(app).get_models()
     }

@@ -71,6 +71,7 @@ NEVER_ADDED = {
     "RiskSettings",
     "CheckpointSettings",
     "TrainingSettings",
+    "InterferenceSettings",
 }
 ADMINS = {"admin", "cityadmin"}
 

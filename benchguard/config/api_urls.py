@@ -9,6 +9,7 @@ from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.duty.api.views import ShiftViewSet
 from benchguard.gate.api.views import VisitViewSet
+from benchguard.interference.api.views import EntryViewSet, PersonnelActionViewSet, QuarterReportViewSet
 from benchguard.liaison.api.views import AgencyViewSet, LiaisonRequestViewSet
 from benchguard.matters.api.views import MatterViewSet
 from benchguard.notifications.api.views import NotificationViewSet
@@ -59,6 +60,9 @@ router.register("wellbeing/leave", LeaveRecordViewSet, basename="api-wellbeing-l
 router.register("wellbeing/pay-issues", PayIssueViewSet, basename="api-wellbeing-pay")
 router.register("wellbeing/counselling", CounsellingSessionViewSet, basename="api-wellbeing-session")
 router.register("wellbeing/activities", ActivityViewSet, basename="api-wellbeing-activity")
+router.register("interference/entries", EntryViewSet, basename="api-interference-entry")
+router.register("interference/reports", QuarterReportViewSet, basename="api-interference-report")
+router.register("interference/personnel", PersonnelActionViewSet, basename="api-interference-action")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -8,3 +8,10 @@ class InterferenceConfig(AppConfig):
     name = "benchguard.interference"
     label = "interference"
     verbose_name = _("Interference with cases")
+
+    def ready(self) -> None:
+        from benchguard.interference import audit_rules, home  # noqa: F401  (audit rules, menu, panels)
+        from benchguard.interference.models import Entry
+        from benchguard.matters import sources
+
+        sources.register(Entry, label=_("Interference entry"), url_name="interference:entry_detail")

@@ -1,6 +1,7 @@
 """Demo meetings with parties (A10.3): two designated rooms at the intermediate court; the
 judge 王立明 has a request booked for tomorrow, one held today with its record, and a
-one-sided request refused and recorded in the interference register."""
+one-sided request refused with its reason (not sent to the interference register, so the
+register's own demo stays as that area made it)."""
 
 from __future__ import annotations
 

@@ -185,3 +185,39 @@ def test_two_judges_booking_one_room_at_once_get_one_booking() -> None:
     assert len(booked) == 1 and len(errors) == 1
     assert isinstance(errors[0], ValidationError)
     assert MeetingRequest.objects.filter(room=room, status=MeetingStatus.SCHEDULED).count() == 1
+
+
+def test_a_refusal_sent_to_the_interference_register_is_an_entry_there(
+    court: Court, persona: Persona
+) -> None:
+    from benchguard.interference.models import Entry
+
+    judge = persona("judge")
+    meeting = _request(judge, one_sided=True, requester_name="请托人", purpose="想私下谈谈判决结果。")
+    done = services.refuse_request(
+        actor=judge,
+        request=meeting,
+        reason="单方约见。",
+        expected_version=meeting.version,
+        send_to_register=True,
+    )
+    assert done.sent_to_register_at is not None
+    entry = Entry.objects.get(person_name="请托人")
+    assert entry.judge.account_id == judge.pk and entry.case_number == meeting.case_number
+    assert "想私下谈谈判决结果" in entry.request and "单方约见" in entry.response
+
+
+def test_a_refusal_the_register_refuses_is_not_half_saved(court: Court, persona: Persona) -> None:
+    judge = persona("judge")
+    meeting = _request(judge)
+    MeetingRequest.objects.filter(pk=meeting.pk).update(case_number="")  # an old request without a number
+    meeting.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.refuse_request(
+            actor=judge,
+            request=meeting,
+            reason="单方约见。",
+            expected_version=meeting.version,
+            send_to_register=True,
+        )
+    assert MeetingRequest.objects.get(pk=meeting.pk).status == MeetingStatus.REQUESTED

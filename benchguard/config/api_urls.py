@@ -8,6 +8,7 @@ from benchguard.alarm.api.views import AlarmViewSet
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.duty.api.views import ShiftViewSet
+from benchguard.equipment.api.views import DeviceViewSet, RecordingViewSet
 from benchguard.gate.api.views import VisitViewSet
 from benchguard.liaison.api.views import AgencyViewSet, LiaisonRequestViewSet
 from benchguard.matters.api.views import MatterViewSet
@@ -59,6 +60,8 @@ router.register("wellbeing/leave", LeaveRecordViewSet, basename="api-wellbeing-l
 router.register("wellbeing/pay-issues", PayIssueViewSet, basename="api-wellbeing-pay")
 router.register("wellbeing/counselling", CounsellingSessionViewSet, basename="api-wellbeing-session")
 router.register("wellbeing/activities", ActivityViewSet, basename="api-wellbeing-activity")
+router.register("equipment/devices", DeviceViewSet, basename="api-equipment-device")
+router.register("equipment/recordings", RecordingViewSet, basename="api-equipment-recording")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -9,6 +9,8 @@ a new row pointing at the one it follows (`previous`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -155,6 +157,18 @@ class DeviceFault(VersionedModel):
         return self.device.court_id
 
 
+class ReplacedRecordingError(ValueError):
+    """Someone tried to change a stored recording's file, hash or size in place."""
+
+
+# The facts of a stored file: fixed once the row exists.
+IMMUTABLE = ("file", "original_name", "size", "content_type", "sha256", "previous", "court", "uploaded_at")
+
+
+def _stored_value(value: Any) -> Any:
+    return value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+
+
 def recording_path(instance: Recording, filename: str) -> str:
     """Where a recording is stored: by court and month, under a name the service chose."""
     moment = instance.uploaded_at or timezone.now()
@@ -239,6 +253,22 @@ class Recording(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A stored recording's file and its facts are never replaced (A10.2): a
+        corrected file is a new version, a new row (services.add_version)."""
+        if not self._state.adding:
+            fields = kwargs.get("update_fields")
+            guarded = [name for name in IMMUTABLE if fields is None or name in fields]
+            if guarded:
+                columns = [self._meta.get_field(name).attname for name in guarded]  # type: ignore[union-attr]
+                stored = type(self).objects.filter(pk=self.pk).values(*columns).first()
+                now = {column: _stored_value(getattr(self, column)) for column in columns}
+                if stored is not None and any(stored[column] != now[column] for column in columns):
+                    raise ReplacedRecordingError(
+                        _("A recording's file is never replaced: add a new version.")
+                    )
+        super().save(*args, **kwargs)
 
     @property
     def superseded(self) -> bool:

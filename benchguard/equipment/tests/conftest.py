@@ -4,6 +4,7 @@ device of the intermediate court (`device`) and a recording of the judge's duty
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from benchguard.equipment import services
 from benchguard.equipment.choices import DeviceKind, RecordingKind
 from benchguard.equipment.models import Device, Recording
 from benchguard.equipment.samples import mp4_upload
+from benchguard.incidents.tests import conftest as incident_fixtures
 from benchguard.organization.models import Account, Court, Person
 
 
@@ -50,7 +52,7 @@ def record(judge: Account, court: Court, person_of: Callable[[str], Person]) -> 
             "court": court,
             "kind": RecordingKind.FIELD_ENFORCEMENT,
             "title": "外出执行现场录像",
-            "recorded_at": timezone.now() - timezone.timedelta(hours=1),
+            "recorded_at": timezone.now() - dt.timedelta(hours=1),
             "person": person_of("judge"),
             "upload": mp4_upload(),
             **overrides,
@@ -63,3 +65,7 @@ def record(judge: Account, court: Court, person_of: Callable[[str], Person]) -> 
 @pytest.fixture
 def recording(record: Callable[..., Recording]) -> Recording:
     return record()
+
+
+# An incident reported through the register's own fixture: report(kind, actor=..., **facts).
+report = incident_fixtures.report

@@ -91,7 +91,9 @@ def test_a_damaged_return_opens_a_fault_and_the_repair_puts_it_back_in_store(
     assert closed.value.code == "closed"
 
 
-def test_a_lost_device_is_retired(police: Account, device: Device, person_of: Callable[[str], Person]) -> None:
+def test_a_lost_device_is_retired(
+    police: Account, device: Device, person_of: Callable[[str], Person]
+) -> None:
     issue = services.issue_device(actor=police, device=device, holder=person_of("judge"))
     services.return_device(actor=police, issue=issue, condition=ReturnCondition.LOST, note="执行现场遗失")
     device.refresh_from_db()
@@ -143,7 +145,9 @@ def test_what_a_person_holds_shows_on_their_page_and_on_my_equipment(
     response = client_as("staff").get(url)
     assert response.status_code == 200 and "TEST-0001" not in response.content.decode()
     assert "TEST-0001" in client_as("judge").get(reverse("equipment:mine")).content.decode()
-    person_page = client_as("judge").get(reverse("organization:person_detail", args=[judge.pk])).content.decode()
+    person_page = (
+        client_as("judge").get(reverse("organization:person_detail", args=[judge.pk])).content.decode()
+    )
     assert url in person_page
 
 
@@ -152,7 +156,8 @@ def test_issue_and_return_through_the_pages(
 ) -> None:
     client = client_as("police")
     response = client.post(
-        reverse("equipment:device_issue", args=[device.pk]), {"holder": person_of("judge").pk, "purpose": "外出执行"}
+        reverse("equipment:device_issue", args=[device.pk]),
+        {"holder": person_of("judge").pk, "purpose": "外出执行"},
     )
     assert response.status_code == 302
     issue = DeviceIssue.objects.get(device=device)
@@ -179,7 +184,9 @@ def test_the_device_list_does_not_grow_queries_with_rows(
 
     def add(n: int, start: int) -> None:
         for index in range(start, start + n):
-            device = services.add_device(actor=police, court=court, kind=DeviceKind.BODY_CAMERA, serial=f"Q-{index}")
+            device = services.add_device(
+                actor=police, court=court, kind=DeviceKind.BODY_CAMERA, serial=f"Q-{index}"
+            )
             services.issue_device(actor=police, device=device, holder=person_of("judge"))
 
     add(2, 0)

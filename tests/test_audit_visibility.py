@@ -105,6 +105,9 @@ UNRESTRICTED = {
     "wellbeing.activity",  # culture (wellbeing/audit_rules.py)
     "wellbeing.attendance",
     "wellbeing.holding",
+    "equipment.device",  # the court's property register (equipment/audit_rules.py)
+    "equipment.deviceissue",
+    "equipment.devicefault",
 }
 
 
@@ -129,6 +132,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
             "privacy",
             "welfare",
             "wellbeing",
+            "equipment",
         )
         for m in apps.get_app_config(app).get_models()
     }

@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class DeviceKind(models.TextChoices):
@@ -16,7 +15,7 @@ class DeviceState(models.TextChoices):
     """Where a device is: in the store, issued to someone, under repair, or retired."""
 
     IN_STORE = "in_store", _("In store")
-    ISSUED = "issued", pgettext_lazy("device", "Issued")
+    ISSUED = "issued", _("Issued to a holder")
     IN_REPAIR = "in_repair", _("Under repair")
     RETIRED = "retired", _("Retired")
 

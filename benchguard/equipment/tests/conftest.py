@@ -69,3 +69,4 @@ def recording(record: Callable[..., Recording]) -> Recording:
 
 # An incident reported through the register's own fixture: report(kind, actor=..., **facts).
 report = incident_fixtures.report
+impose = incident_fixtures.impose

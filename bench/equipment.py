@@ -154,11 +154,13 @@ def main(argv: list[str] | None = None) -> None:
         assert response.status_code == 302, response.content[:2000]
         kept = Recording.objects.order_by("-pk").first()
         assert kept is not None and kept.sha256 == sha and kept.size == args.mb * 1024 * 1024
+        print(f"upload: {seconds:.2f} s; peak RSS {rss_before:.1f} -> {rss_after:.1f} MB", flush=True)
         tracemalloc.start()
         response = upload(body_path, length, cookie)
         _current, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert response.status_code == 302
+        print(f"tracemalloc peak during the second upload: {traced_peak / 1024 / 1024:.2f} MB", flush=True)
 
         timings: list[float] = []
         for _ in range(args.iterations):

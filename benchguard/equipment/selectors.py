@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from benchguard.core.choices import AuditKind
@@ -109,8 +109,12 @@ def recordings_for(
     user: Any, *, kind: str = "", integrity: str = "", search: str = "", latest_only: bool = False
 ) -> QuerySet[Recording]:
     """The recordings the user sees, newest upload first, with what the list shows."""
-    rows = Recording.objects.visible_to(user).select_related(
-        "person", "device", "uploaded_by", "next_version"
+    # Whether a later version exists, as a subquery: a join on the reverse one-to-one made
+    # SQLite scan the table once per row (6,000 rows: 36 million reads a page).
+    rows = (
+        Recording.objects.visible_to(user)
+        .select_related("person", "device", "uploaded_by")
+        .annotate(has_next_version=Exists(Recording.objects.filter(previous=OuterRef("pk"))))
     )
     if kind:
         rows = rows.filter(kind=kind)
@@ -119,7 +123,7 @@ def recordings_for(
     if search:
         rows = rows.filter(Q(title__icontains=search) | Q(sha256__istartswith=search.lower()))
     if latest_only:
-        rows = rows.filter(next_version__isnull=True)
+        rows = rows.filter(has_next_version=False)
     return rows
 
 

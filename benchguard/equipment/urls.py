@@ -15,6 +15,7 @@ urlpatterns = [
     path("faults/<int:pk>/repair/", views.fault_repair, name="fault_repair"),
     path("mine/", views.mine, name="mine"),
     path("people/<int:person_pk>/devices/", views.person_devices, name="person_devices"),
+    path("incidents/<int:incident_pk>/recordings/", views.incident_recordings, name="incident_recordings"),
     path("recordings/", views.recording_list, name="recording_list"),
     path("recordings/upload/", views.recording_upload, name="recording_upload"),
     path("recordings/<int:pk>/", views.recording_detail, name="recording_detail"),

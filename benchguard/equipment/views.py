@@ -200,6 +200,18 @@ def person_devices(request: HttpRequest, person_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def incident_recordings(request: HttpRequest, incident_pk: int) -> HttpResponse:
+    """The recordings kept with an incident, for the incident's page (loaded with htmx:
+    incidents sit below equipment and do not import it). An incident the user does not
+    see answers 404, as its page does; of its recordings the user sees those they may
+    read (none, for most)."""
+    incident = get_object_or_404(Incident.objects.visible_to(request.user), pk=incident_pk)
+    rows = selectors.recordings_for(request.user).filter(links__incident=incident).distinct()
+    return render(request, "equipment/incident_recordings.html", {"rows": rows[:50]})
+
+
+@login_required
+@require_GET
 def recording_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_list_recordings(request.user):
         raise PermissionDenied

@@ -30,6 +30,7 @@ def test_a_recorder_is_issued_and_its_recording_is_kept_with_an_incident_and_ver
     from benchguard.equipment.samples import mp4_bytes
     from benchguard.incidents.demo import FIRST_PLACE
     from benchguard.incidents.models import Incident
+    from benchguard.organization.models import Person
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     password = demo.DEMO_PASSWORD
@@ -40,7 +41,7 @@ def test_a_recorder_is_issued_and_its_recording_is_kept_with_an_incident_and_ver
     pp.locator('nav [data-nav="equipment-devices"]').click()
     pp.locator(f'a[href="/equipment/devices/{recorder.pk}/"]').click()
     pp.locator(f'a[href="/equipment/devices/{recorder.pk}/issue/"]').click()
-    pp.select_option("select[name=holder]", label="王立明")
+    pp.select_option("select[name=holder]", str(Person.objects.get(account__username="judge").pk))
     pp.fill("input[name=due_back_on]", (timezone.localdate() + dt.timedelta(days=3)).isoformat())
     pp.fill("input[name=purpose]", "外出执行（市北区）")
     pp.locator("main form[method=post] button[type=submit]").click()
@@ -62,7 +63,7 @@ def test_a_recorder_is_issued_and_its_recording_is_kept_with_an_incident_and_ver
     page.fill(
         "input[name=recorded_at]", (timezone.localtime() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     )
-    page.select_option("select[name=device]", label=str(recorder))
+    page.select_option("select[name=device]", str(recorder.pk))
     page.locator("main form[method=post] button[type=submit]").click()
     expect(page.locator('[data-testid="sha256"]')).to_have_text(hashlib.sha256(content).hexdigest())
     recording = Recording.objects.get(title="市北区强制执行现场录音")

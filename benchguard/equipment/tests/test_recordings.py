@@ -219,3 +219,16 @@ def test_the_recording_list_does_not_grow_queries_with_rows(
     for index in range(6):
         record(title=f"更多录像{index}")
     assert count() == few
+
+
+def test_the_incident_page_lists_the_recordings_kept_with_it(
+    recording: Recording, judge: Account, report: Callable[..., Incident], client_as: Callable[[str], Client]
+) -> None:
+    incident = report(IncidentKind.THREAT)
+    services.link_recording(actor=judge, recording=recording, incident=incident)
+    url = reverse("equipment:incident_recordings", args=[incident.pk])
+    assert recording.title in client_as("judge").get(url).content.decode()
+    assert recording.title in client_as("police").get(url).content.decode()
+    assert client_as("judge2").get(url).status_code == 404
+    page = client_as("judge").get(reverse("incidents:incident_detail", args=[incident.pk])).content.decode()
+    assert url in page

@@ -58,6 +58,18 @@ def threat_recording() -> dict[str, Any]:
     return {"pk": demo_recording(THREAT_TITLE).pk}
 
 
+def threat() -> dict[str, Any]:
+    from benchguard.incidents.demo import FIRST_PLACE
+    from benchguard.incidents.models import Incident
+
+    return {"incident_pk": Incident.objects.get(place=FIRST_PLACE).pk}
+
+
+# Who sees the demo's threat (the incident register's rule): its court-wide roles and the
+# judge threatened.
+SEES_THREAT = {"office", "chair", "vicechair", "leader", "police", "judge"}
+
+
 def judge_holdings() -> dict[str, Any]:
     return {"person_pk": judge_person()["pk"]}
 
@@ -87,6 +99,7 @@ EXPECTED: dict[str, Expect] = {
     "equipment:fault_repair": keeper_record(open_fault),
     "equipment:mine": Expect(200, {ANON: LOGIN}),
     "equipment:person_devices": Expect(_person_page.default, _person_page.per, judge_holdings),
+    "equipment:incident_recordings": Expect(404, {ANON: LOGIN, **each(SEES_THREAT, 200)}, threat),
     "equipment:recording_list": Expect(403, {ANON: LOGIN, **each(RECORDING_READERS | UPLOADERS, 200)}),
     "equipment:recording_upload": Expect(403, {ANON: LOGIN, **each(UPLOADERS, 200)}),
     "equipment:recording_detail": recording_page(),

@@ -221,6 +221,9 @@ class Recording(VersionedModel):
         related_name="next_version",
     )
     version_number = models.PositiveSmallIntegerField(_("version of the file"), default=1)
+    # Set when a later version is added (services.add_version): lists read it without a
+    # look-up of the versions per row.
+    superseded = models.BooleanField(_("superseded by a later version"), default=False)
     integrity = models.CharField(
         _("integrity"), max_length=12, choices=Integrity.choices, default=Integrity.UNCHECKED
     )
@@ -269,14 +272,6 @@ class Recording(VersionedModel):
                         _("A recording's file is never replaced: add a new version.")
                     )
         super().save(*args, **kwargs)
-
-    @property
-    def superseded(self) -> bool:
-        """A later version of the file exists (prefetch `next_version` in lists)."""
-        try:
-            return self.next_version is not None
-        except Recording.next_version.RelatedObjectDoesNotExist:
-            return False
 
 
 class RecordingCheck(models.Model):

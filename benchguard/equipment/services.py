@@ -404,6 +404,11 @@ def add_version(
         raise ValidationError(
             _("A newer version of this recording exists: add to the latest one."), code="superseded"
         ) from exc
+    before = audit.snapshot(recording, ["superseded"])
+    recording.superseded = True
+    save_versioned(
+        recording, actor=actor, action="equipment.recording.superseded", fields=["superseded"], before=before
+    )
     for link in recording.links.all():
         RecordingLink.objects.create(
             recording=new,

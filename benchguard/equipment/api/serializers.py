@@ -58,7 +58,7 @@ class RecordingSerializer(serializers.ModelSerializer[Recording]):
         fields = [
             "id", "court", "kind", "title", "recorded_at", "person", "person_name", "device", "original_name",
             "size", "content_type", "sha256", "uploaded_by", "uploaded_at", "previous", "version_number",
-            "integrity", "last_checked_at", "retain_until", "purged_at", "version",
+            "superseded", "integrity", "last_checked_at", "retain_until", "purged_at", "version",
         ]  # fmt: skip
         read_only_fields = fields
 

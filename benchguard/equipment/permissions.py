@@ -65,6 +65,17 @@ def can_keep_device(user: Any, device: Device) -> bool:
     return can_keep(user, device.court_id)
 
 
+def can_report_fault(user: Any, device: Device) -> bool:
+    """The keepers, and whoever holds the device now."""
+    from benchguard.equipment.models import DeviceIssue
+
+    if can_keep_device(user, device):
+        return True
+    return bool(getattr(user, "is_authenticated", False)) and (
+        DeviceIssue.objects.filter(device=device, returned_at__isnull=True, holder__account=user).exists()
+    )
+
+
 def can_take_back(user: Any, issue: DeviceIssue) -> bool:
     return can_keep(user, issue.device.court_id)
 

@@ -135,7 +135,7 @@ def _device_for_fault(user: object, pk: int) -> Device:
     return get_object_or_404(rows, pk=pk)
 
 
-@row_page(_device_for_fault)
+@row_page(_device_for_fault, permissions.can_report_fault)
 def device_fault(request: HttpRequest, device: Device) -> HttpResponse:
     form = forms.FaultForm(request.POST or None)
     back = (

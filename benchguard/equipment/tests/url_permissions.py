@@ -94,7 +94,9 @@ EXPECTED: dict[str, Expect] = {
     "equipment:device_detail": Expect(404, {ANON: LOGIN, **each(DEVICE_READERS, 200)}, HELD),
     "equipment:device_edit": keeper_record(HELD),
     "equipment:device_issue": keeper_record(IN_STORE),
-    "equipment:device_fault": Expect(404, {ANON: LOGIN, **each(DEVICE_READERS | {"judge"}, 200)}, HELD),
+    "equipment:device_fault": Expect(
+        404, {ANON: LOGIN, **each(DEVICE_READERS, 403), **each({"police", "judge"}, 200)}, HELD
+    ),
     "equipment:issue_return": keeper_record(open_issue, DEVICE_READERS | {"judge"}),
     "equipment:fault_repair": keeper_record(open_fault),
     "equipment:mine": Expect(200, {ANON: LOGIN}),

@@ -106,6 +106,9 @@ UNRESTRICTED = {
     "wellbeing.attendance",
     "wellbeing.holding",
     "interference.interferencesettings",  # a court's days and hours (interference/audit_rules.py)
+    "equipment.device",  # the court's property register (equipment/audit_rules.py)
+    "equipment.deviceissue",
+    "equipment.devicefault",
 }
 
 
@@ -131,6 +134,7 @@ def test_every_model_of_the_restricted_areas_is_covered() -> None:
             "welfare",
             "wellbeing",
             "interference",
+            "equipment",
         )
         for m in apps.get_app_config(app).get_models()
     }

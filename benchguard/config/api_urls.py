@@ -8,6 +8,7 @@ from benchguard.alarm.api.views import AlarmViewSet
 from benchguard.cases.api.views import CaseViewSet, RiskAlertViewSet
 from benchguard.committee.api.views import MeetingViewSet, MembershipViewSet
 from benchguard.duty.api.views import ShiftViewSet
+from benchguard.equipment.api.views import DeviceViewSet, RecordingViewSet
 from benchguard.gate.api.views import VisitViewSet
 from benchguard.interference.api.views import EntryViewSet, PersonnelActionViewSet, QuarterReportViewSet
 from benchguard.liaison.api.views import AgencyViewSet, LiaisonRequestViewSet
@@ -63,6 +64,8 @@ router.register("wellbeing/activities", ActivityViewSet, basename="api-wellbeing
 router.register("interference/entries", EntryViewSet, basename="api-interference-entry")
 router.register("interference/reports", QuarterReportViewSet, basename="api-interference-report")
 router.register("interference/personnel", PersonnelActionViewSet, basename="api-interference-action")
+router.register("equipment/devices", DeviceViewSet, basename="api-equipment-device")
+router.register("equipment/recordings", RecordingViewSet, basename="api-equipment-recording")
 
 urlpatterns = [
     path("", include(router.urls)),

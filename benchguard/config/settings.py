@@ -347,6 +347,25 @@ BENCHGUARD_BASE_URL = env_str("BENCHGUARD_BASE_URL", "" if PRODUCTION else "http
 # recording is streamed to storage, never held in memory.
 MATTER_ATTACHMENT_MAX_BYTES = env_int("MATTER_ATTACHMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
 RECORDING_ATTACHMENT_MAX_BYTES = env_int("RECORDING_ATTACHMENT_MAX_MB", 500, minimum=1) * 1024 * 1024
+# Recordings of duty and field enforcement (equipment, A10.2) are kept this many days after
+# they were made, per kind (RECORDING_RETENTION_DAYS_DUTY, …_FIELD_ENFORCEMENT, …_MEETING,
+# …_COURTROOM, …_OTHER); one kept with an open incident, sanction or matter is kept until
+# that closes (equipment.holds). Their stored bytes are re-checked against the SHA-256 taken
+# at upload every RECORDING_CHECK_INTERVAL_DAYS, at most RECORDING_CHECK_BATCH a night.
+# They are stored through STORAGES["default"]: see docs/architecture.md ("equipment") for
+# S3-compatible object storage.
+RECORDING_RETENTION_DAYS = {
+    kind: env_int(f"RECORDING_RETENTION_DAYS_{kind.upper()}", days, minimum=30)
+    for kind, days in {
+        "duty": 730,
+        "field_enforcement": 1095,
+        "meeting": 1095,
+        "courtroom": 1095,
+        "other": 365,
+    }.items()
+}
+RECORDING_CHECK_INTERVAL_DAYS = env_int("RECORDING_CHECK_INTERVAL_DAYS", 7, minimum=1)
+RECORDING_CHECK_BATCH = env_int("RECORDING_CHECK_BATCH", 500, minimum=1)
 # The gate (A12.2): visitors' personal data is purged this many days after the visit.
 GATE_VISITOR_RETENTION_DAYS = env_int("GATE_VISITOR_RETENTION_DAYS", 180, minimum=1)
 # Screening (issue 9): a visitor graded "check" waits this many minutes for the judicial

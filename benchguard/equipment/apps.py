@@ -8,3 +8,6 @@ class EquipmentConfig(AppConfig):
     name = "benchguard.equipment"
     label = "equipment"
     verbose_name = _("Equipment and recordings")
+
+    def ready(self) -> None:
+        from benchguard.equipment import audit_rules, home  # noqa: F401  (audit rules, menu entries, panels)

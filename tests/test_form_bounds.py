@@ -57,10 +57,12 @@ def test_a_matter_task_due_9999_12_31_and_a_report_dated_tomorrow_are_refused(db
 def test_a_checkpoint_shift_of_a_trillion_people_and_a_phone_12345_are_refused(db) -> None:  # type: ignore[no-untyped-def]
     from benchguard.gate.forms import CheckInForm, ShiftForm
     from benchguard.gate.models import Post
+    from benchguard.organization.models import Person
 
     shift = ShiftForm(
         {"day": "2026-06-16", "people_checked": "1000000000000", "bags_checked": "10", "refusals": "0"},
         posts=Post.objects.all(),
+        police=Person.objects.all(),
     )
     assert codes(shift, "day") == ["too_late"]
     assert codes(shift, "people_checked") == ["too_large"]

@@ -19,6 +19,7 @@ from django.utils import timezone
 from benchguard.committee.models import Meeting
 from benchguard.gate.demo import GATEHOUSE
 from benchguard.gate.models import CheckpointShift, Post, Visit
+from benchguard.gate.selectors import checkpoint_officers
 from benchguard.gate.tests.conftest import CHECKPOINT, desk_data
 from benchguard.incidents.choices import Nature
 from benchguard.incidents.models import Incident
@@ -102,7 +103,7 @@ def test_a_checkpoint_shift_recorded_twice_is_one_shift(
         "shift": "night",
         "people_checked": 120,
         "bags_checked": 80,
-        "refusals": 0,
+        "officers": [person.pk for person in checkpoint_officers(court.pk)[:2]],
     }
     post_twice(client_as("police"), reverse("gate:checkpoint"), data, CheckpointShift)
 

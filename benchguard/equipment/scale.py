@@ -50,12 +50,12 @@ def generate_equipment(ctx: ScaleContext) -> dict[str, int]:
     devices: list[tuple[object, ...]] = []
     issues: list[tuple[object, ...]] = []
     device_of: dict[int, int] = {}
-    for number, holder in enumerate(holders, start=1):
+    for holder in holders:
         device_id = next(device_ids)
         issued = rng.random() < 0.5
         kind = rng.choice([DeviceKind.BODY_CAMERA, DeviceKind.RECORDING_PHONE, DeviceKind.VOICE_RECORDER])
         devices.append(
-            (device_id, holder.court_id, kind, f"SC-{number:06d}", "（规模测试数据）", "",
+            (device_id, holder.court_id, kind, f"SC-{device_id:07d}", "（规模测试数据）", "",
              DeviceState.ISSUED if issued else DeviceState.IN_STORE)
         )  # fmt: skip
         if issued:

@@ -43,6 +43,11 @@ POLICY_NUMBER = "PICC-QD-2026-0815"
 @register_demo("welfare")
 @transaction.atomic
 def load_welfare_demo() -> None:
+    from benchguard.welfare.caps import seed_example_caps
+    from benchguard.welfare.models import CondolenceCap
+
+    # The example cap table, as migration 0002 writes it, when a database was emptied.
+    seed_example_caps(CondolenceCap)
     if Incident.objects.filter(place=HARM_PLACE).exists():
         return
     court = Court.objects.get(division_code="370200")

@@ -24,7 +24,7 @@ def test_the_judge_sees_no_empty_column(client_as: Callable[[str | None], Client
 
     # Nothing waits at the gate or in the incident register and no task or committee
     # action was given to the judge: those panels take no column.
-    assert list(columns) == ["me", "notifications", "matters_mine", "duties", "directory"]
+    assert list(columns) == ["me", "notifications", "matters_mine", "duties", "training-mine", "directory"]
     for key, html in columns.items():
         assert 'class="card' in html, key
     # The panels' data is still computed for the page (and other tests).

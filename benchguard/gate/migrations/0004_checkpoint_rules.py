@@ -8,6 +8,17 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def back_to_held_or_seized(apps, schema_editor):
+    """On the way back the old table knows only "held" (with a receipt) and "seized": an
+    item in a locker is held with its locker as the receipt; one handed to the police is
+    seized. Going forward again finds every item valid."""
+    items = apps.get_model("gate", "HeldItem").objects
+    for item in items.filter(disposition="locker"):
+        item.disposition, item.receipt_number = "held", item.receipt_number or f"柜{item.locker_number}"
+        item.save(update_fields=["disposition", "receipt_number"])
+    items.filter(disposition="to_police").update(disposition="seized")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -79,6 +90,7 @@ class Migration(migrations.Migration):
             name='locker_number',
             field=models.CharField(blank=True, max_length=20, verbose_name='locker number'),
         ),
+        migrations.RunPython(migrations.RunPython.noop, back_to_held_or_seized),
         migrations.AlterField(
             model_name='helditem',
             name='disposition',

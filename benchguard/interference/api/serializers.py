@@ -13,7 +13,7 @@ class EntrySerializer(serializers.ModelSerializer[Entry]):
 
     judge_name = serializers.CharField(source="judge.name", read_only=True)
     right = serializers.CharField(source="right.code", read_only=True)
-    amends = serializers.CharField(source="amends.number", read_only=True, default=None)
+    amends = serializers.CharField(source="amends.number", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Entry

@@ -9,6 +9,8 @@ class ExposureCaseSerializer(serializers.ModelSerializer[ExposureCase]):
     """An exposure case: what kind of data was exposed and where, never the data itself."""
 
     person_name = serializers.CharField(source="person.name", read_only=True)
+    # Empty for a case inside the court: one string type, never "empty or a URI".
+    url = serializers.CharField(read_only=True, help_text="Where it was published; empty inside the court.")
 
     class Meta:
         model = ExposureCase

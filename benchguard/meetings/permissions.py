@@ -29,6 +29,11 @@ def can_record(user: Any, court_id: int | None = None) -> bool:
     return has_role(user, *JUDGES, court_id=court_id)
 
 
+def can_see_list(user: Any) -> bool:
+    """The list of requests: judges (their own) and the court's readers."""
+    return can_record(user) or bool(reader_court_ids(user))
+
+
 def is_judge_of(user: Any, request: MeetingRequest) -> bool:
     return request.judge.account_id is not None and request.judge.account_id == getattr(user, "pk", None)
 

@@ -19,14 +19,10 @@ from benchguard.meetings.choices import MeetingStatus
 from benchguard.meetings.models import MeetingRequest
 
 
-def _may_see_list(user: Any) -> bool:
-    return permissions.can_record(user) or bool(permissions.reader_court_ids(user))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_list(request: HttpRequest) -> HttpResponse:
-    if not _may_see_list(request.user):
+    if not permissions.can_see_list(request.user):
         raise PermissionDenied
     return list_page_action(
         request,

@@ -17,6 +17,11 @@ def back_to_held_or_seized(apps, schema_editor):
         item.disposition, item.receipt_number = "held", item.receipt_number or f"柜{item.locker_number}"
         item.save(update_fields=["disposition", "receipt_number"])
     items.filter(disposition="to_police").update(disposition="seized")
+    if schema_editor.connection.vendor == "postgresql":
+        # The updates leave deferred foreign-key checks pending; PostgreSQL will not alter
+        # the table (the next step drops the locker column) until they have run.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):

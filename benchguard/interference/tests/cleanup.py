@@ -28,6 +28,10 @@ def delete_interference_rows() -> None:
     entries = Entry._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Other areas' deletions before this one leave deferred foreign-key checks
+            # pending, and PostgreSQL alters no table while they are: run them now, and
+            # at once for the rest of this step, so the triggers can be set back after.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in tables:
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         for table in tables[:-1]:
@@ -37,6 +41,7 @@ def delete_interference_rows() -> None:
         if connection.vendor == "postgresql":
             for table in tables:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     PersonnelAction.objects.all().delete()
     QuarterReport.objects.all().delete()
     InterferenceSettings.objects.all().delete()

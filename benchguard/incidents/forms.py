@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +24,8 @@ from benchguard.incidents.choices import (
 )
 from benchguard.incidents.models import EDITABLE_FIELDS, INCIDENT_FIELDS, Incident, ProtectiveMeasure
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.forms import VersionedForm, right_filter
-from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.forms import VersionedForm, right_filter, rights_concerned
+from benchguard.organization.models import Account, Court, Person, RightCategory
 from benchguard.organization.selectors import people_in_court
 from benchguard.persons_of_concern.models import PersonOfConcern
 
@@ -43,7 +44,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
         "perpetrator_description",
     ),
 }
-COMMON_FIELDS = ("court", "nature", "occurred_at", "place", "description")
+COMMON_FIELDS = ("court", "nature", "right", "occurred_at", "place", "description")
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -68,6 +69,16 @@ class DecisionField(forms.TypedChoiceField):
 
 def _people(court_ids: Any) -> Any:
     return people_in_court(court_ids).select_related("department")
+
+
+def _rights_field(form: forms.ModelForm) -> None:
+    """The category of rights the incident concerns (A3): the active categories (and the
+    one it has, if since retired); empty, the one its kind of act means."""
+    field = rights_concerned(_("Empty: the category the kind of act means (a threat: personal safety)."))
+    current = form.instance.right_id
+    if current is not None:
+        field.queryset = RightCategory.objects.filter(Q(is_active=True) | Q(pk=current))
+    form.fields["right"] = field
 
 
 class ReportForm(StyledFormMixin, forms.ModelForm):
@@ -105,6 +116,7 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
         self.fields["nature"].choices = [  # type: ignore[attr-defined]
             (value, Nature(value).label) for value in NATURES_BY_KIND[kind]
         ]
+        _rights_field(self)
         if "targets" in self.fields:
             self.fields["targets"].queryset = _people(court_ids)  # type: ignore[attr-defined]
             self.fields["targets"].widget.attrs["size"] = 8
@@ -144,6 +156,7 @@ class IncidentForm(VersionedForm):
         for name in ("procedure", "people_count", "sensitive_case", "case_judge"):
             if name not in KIND_FIELDS[kind]:
                 del self.fields[name]
+        _rights_field(self)
         if "case_judge" in self.fields:
             self.fields["case_judge"].queryset = _people({self.instance.court_id})  # type: ignore[attr-defined]
 

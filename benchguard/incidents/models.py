@@ -42,6 +42,7 @@ INCIDENT_FIELDS = [
     "court",
     "kind",
     "nature",
+    "right",
     "occurred_at",
     "place",
     "description",

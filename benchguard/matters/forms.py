@@ -21,7 +21,7 @@ from benchguard.matters.choices import (
     TimeRequestKind,
 )
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.forms import right_filter
+from benchguard.organization.forms import right_filter, rights_concerned
 from benchguard.organization.models import Account, Person
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -45,6 +45,7 @@ class ApplicationForm(StyledFormMixin, forms.Form):
     subject = forms.ChoiceField(
         label=_("What kind of infringement"), choices=[*BLANK_CHOICE_DASH, *Subject.choices]
     )
+    right = rights_concerned(_("Empty: the category the kind of infringement means."))
     facts = forms.CharField(
         label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )

@@ -52,7 +52,7 @@ from benchguard.matters.models import (
 from benchguard.matters.selectors import acceptance_target, overdue_since
 from benchguard.notifications.services import localized
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Account, Court, Person
+from benchguard.organization.models import Account, Court, Person, RightCategory
 from benchguard.organization.rights import BY_MATTER_SUBJECT, right_for
 from benchguard.organization.selectors import accounts_with_roles
 from benchguard.organization.types import account_of, signed_in
@@ -278,6 +278,7 @@ def _create(
     applicant: Person | None,
     resubmission_of: Matter | None = None,
     status: str = MatterStatus.SUBMITTED,
+    right: RightCategory | None = None,
     **text: Unpack[ApplicationText],
 ) -> Matter:
     if unexpected := set(text) - ApplicationText.__required_keys__:
@@ -300,7 +301,8 @@ def _create(
     sequence, number = _next_number(court, year)
     matter = Matter(
         court=court,
-        right=right_for(BY_MATTER_SUBJECT.get(text["subject"], "other")),
+        # The category the applicant chose (A3), else the one the kind of infringement means.
+        right=right or right_for(BY_MATTER_SUBJECT.get(text["subject"], "other")),
         number=number,
         year=year,
         sequence=sequence,
@@ -317,7 +319,11 @@ def _create(
 
 @transaction.atomic
 def submit_application(
-    *, actor: Actor, resubmission_of: Matter | None = None, **text: Unpack[ApplicationText]
+    *,
+    actor: Actor,
+    resubmission_of: Matter | None = None,
+    right: RightCategory | None = None,
+    **text: Unpack[ApplicationText],
 ) -> Matter:
     """A judge applies online for themself (A26.1)."""
     person = Person.objects.filter(account=account_of(actor)).select_related("court").first()
@@ -334,6 +340,7 @@ def submit_application(
         channel=Channel.ONLINE,
         applicant=person,
         resubmission_of=resubmission_of,
+        right=right,
         **text,
     )
     _event(matter, actor, EventKind.SUBMITTED)
@@ -349,7 +356,12 @@ def submit_application(
 
 @transaction.atomic
 def register_application(
-    *, actor: Actor, applicant: Person, channel: str, **text: Unpack[ApplicationText]
+    *,
+    actor: Actor,
+    applicant: Person,
+    channel: str,
+    right: RightCategory | None = None,
+    **text: Unpack[ApplicationText],
 ) -> Matter:
     """The office registers an application received by phone, e-mail or in writing on the
     judge's behalf (A26.1); the original is attached next."""
@@ -365,6 +377,7 @@ def register_application(
         origin=Origin.APPLICATION,
         channel=channel,
         applicant=applicant,
+        right=right,
         **text,
     )
     _event(matter, actor, EventKind.REGISTERED, Channel(channel).label)

@@ -157,6 +157,7 @@ def apply(request: HttpRequest) -> HttpResponse:
             f: getattr(resubmit, f)
             for f in (
                 "subject",
+                "right",
                 "facts",
                 "infringer",
                 "request",

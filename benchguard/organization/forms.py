@@ -25,6 +25,7 @@ from benchguard.organization.models import (
     Relative,
     RightCategory,
 )
+from benchguard.organization.rights import active_rights
 
 
 def right_filter() -> forms.ModelChoiceField:
@@ -36,6 +37,19 @@ def right_filter() -> forms.ModelChoiceField:
         queryset=RightCategory.objects.all(),
         to_field_name="code",
         empty_label=_("Any rights"),
+    )
+
+
+def rights_concerned(help_text: Any) -> forms.ModelChoiceField:
+    """The category of rights a record concerns (A3), chosen when it is written, among the
+    active ones; left empty, the record takes the one its kind means (`help_text` says so
+    in the form's words). A retired category a record already has stays on it."""
+    return forms.ModelChoiceField(
+        label=_("Rights concerned"),
+        required=False,
+        queryset=active_rights(),
+        empty_label=_("As the kind says"),
+        help_text=help_text,
     )
 
 

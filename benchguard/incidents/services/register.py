@@ -39,7 +39,7 @@ from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
 from benchguard.notifications.services import choice_label, localized, notify
 from benchguard.organization.choices import Role
-from benchguard.organization.models import Court, Person
+from benchguard.organization.models import Court, Person, RightCategory
 from benchguard.organization.rights import BY_INCIDENT_NATURE, right_for
 from benchguard.organization.rights import DEFAULT as DEFAULT_RIGHT
 from benchguard.organization.selectors import accounts_with_roles
@@ -102,6 +102,7 @@ def report_incident(
     occurred_at: dt.datetime,
     place: str,
     description: str,
+    right: RightCategory | None = None,
     targets: Sequence[Person] = (),
     case_number: str = "",
     procedure: str = "",
@@ -121,7 +122,7 @@ def report_incident(
             court=court,
             kind=kind,
             nature=nature,
-            right=right_for(BY_INCIDENT_NATURE.get(nature, DEFAULT_RIGHT)),
+            right=right or default_right(nature),
             occurred_at=occurred_at,
             place=place.strip(),
             description=description.strip(),
@@ -183,6 +184,8 @@ def update_incident(
         raise ValidationError(_("These facts cannot be changed here."))
     if "case_number" in changes:
         changes = {**changes, "case": registered_case(incident.court, changes["case_number"])}
+    if "right" in changes and changes["right"] is None:
+        changes = {**changes, "right": default_right(changes.get("nature", incident.nature))}
     return update_versioned(
         Incident,
         incident.pk,
@@ -191,6 +194,12 @@ def update_incident(
         expected_version=expected_version,
         changes=changes,
     )
+
+
+def default_right(nature: str) -> RightCategory:
+    """The category of rights (A3) an incident concerns when its reporter chose none: the
+    one its kind of act means."""
+    return right_for(BY_INCIDENT_NATURE.get(nature, DEFAULT_RIGHT))
 
 
 def registered_case(court: Court, number: str) -> Case | None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
+from benchguard.organization.rights import right_for
 
 
 def test_a_matter_is_classified_by_its_subject(application: Callable[..., Matter]) -> None:
@@ -28,3 +29,8 @@ def test_the_register_lists_the_matters_of_one_category(
     shown = {matter.pk for matter, _late in page.context["matters"]}
     assert privacy.pk in shown and threat.pk not in shown
     assert page.context["page"].paginator.count == Matter.objects.filter(right__code="privacy").count()
+
+
+def test_the_applicant_may_choose_the_category(application: Callable[..., Matter]) -> None:
+    matter = application(subject=Subject.THREAT, right=right_for("family"))
+    assert matter.right == right_for("family")

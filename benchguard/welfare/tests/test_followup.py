@@ -8,16 +8,19 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
-from benchguard.incidents.choices import Nature
+from benchguard.incidents.choices import IncidentKind, Nature
+from benchguard.incidents.models import Incident
 from benchguard.incidents.services.register import set_targets, update_incident
+from benchguard.matters.choices import Subject
+from benchguard.matters.models import Matter
 from benchguard.organization.choices import Role
 from benchguard.organization.rights import right_for
 from benchguard.welfare import services
 from benchguard.welfare.choices import CounsellingAnswer, FollowUpReason, ItemKind, ItemStatus
 from benchguard.welfare.models import FollowUp
-from benchguard.welfare.signals import reason_of_incident
 from benchguard.welfare.tests.helpers import account, harm_incident, person
 
 pytestmark = pytest.mark.django_db
@@ -62,13 +65,59 @@ def test_a_threat_without_harm_opens_nothing_until_it_is_recorded_as_harm() -> N
     assert FollowUp.objects.filter(incident=incident, person=person("judge")).exists()
 
 
-def test_a_threat_to_the_family_is_known_by_the_rights_category() -> None:
-    """Incidents and matters take their category from their nature or subject (the kit
-    has no form to set it yet); once one is classified `family`, the hook opens it."""
-    incident = harm_incident(person("judge"), nature=Nature.INTIMIDATION)
-    assert reason_of_incident(incident) is None
-    incident.right = right_for("family")
-    assert reason_of_incident(incident) == FollowUpReason.FAMILY_THREATENED
+def _report_threat_on_the_page(client_as, *, right: str, place: str) -> Incident:
+    judge = person("judge")
+    two_hours_ago = timezone.localtime(timezone.now() - dt.timedelta(hours=2))
+    response = client_as("judge").post(
+        reverse("incidents:report", args=[IncidentKind.THREAT]),
+        {
+            "court": judge.court_id,
+            "nature": Nature.INTIMIDATION,
+            "right": right,
+            "occurred_at": two_hours_ago.strftime("%Y-%m-%dT%H:%M"),
+            "place": place,
+            "description": "当事人拦住法官女儿，称“让你爸小心点”。",
+            "targets": [judge.pk],
+        },
+    )
+    assert response.status_code == 302
+    return Incident.objects.get(place=place)
+
+
+def test_a_threat_to_the_family_reported_on_the_page_opens_the_checklist(client_as) -> None:
+    """The reporter classifies the incident under "safety of close relatives" (A3) in the
+    report form; the follow-up opens for the judge concerned, with the reason said."""
+    incident = _report_threat_on_the_page(client_as, right=right_for("family").pk, place="小学门口")
+    assert incident.right == right_for("family")
+    followup = FollowUp.objects.get(incident=incident)
+    assert (followup.person, followup.reason) == (person("judge"), FollowUpReason.FAMILY_THREATENED)
+    assert followup.items.count() == 4
+
+
+def test_the_same_threat_left_unclassified_opens_nothing(client_as) -> None:
+    incident = _report_threat_on_the_page(client_as, right="", place="法院停车场")
+    assert incident.right == right_for("personal-safety")
+    assert not FollowUp.objects.filter(incident=incident).exists()
+
+
+def test_an_application_about_a_threat_to_the_family_opens_the_checklist(client_as) -> None:
+    judge = person("judge")
+    response = client_as("judge").post(
+        reverse("matters:apply"),
+        {
+            "subject": Subject.THREAT,
+            "right": right_for("family").pk,
+            "facts": "败诉方多次到法官家属单位纠缠，扬言“让她家里人好看”。",
+            "request": "请求协调公安机关对其训诫并保护家属。",
+            "reported_to_department_on": (timezone.localdate() - dt.timedelta(days=5)).isoformat(),
+            "department_response": "庭里已向院办报告，未能制止。",
+        },
+    )
+    assert response.status_code == 302
+    matter = Matter.objects.get(applicant=judge, facts__startswith="败诉方多次")
+    assert matter.right == right_for("family")
+    followup = FollowUp.objects.get(matter=matter)
+    assert (followup.person, followup.reason) == (judge, FollowUpReason.FAMILY_THREATENED)
 
 
 def test_each_desk_closes_its_own_item_with_what_was_done() -> None:

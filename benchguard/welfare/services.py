@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benchguard.committee.models import Resolution
 from benchguard.core import audit
+from benchguard.core.exports import xlsx
 from benchguard.core.services import (
     create_versioned,
     lock,
@@ -933,3 +934,27 @@ def close_item(
 
 def open_items_of(followups: Iterable[FollowUp]) -> int:
     return FollowUpItem.objects.filter(followup__in=list(followups), status=ItemStatus.OPEN).count()
+
+
+# --- Reports by category (A2, A28) -----------------------------------------------------
+
+
+def export_by_category(*, actor: Actor, reports: Sequence[Mapping[str, Any]]) -> bytes:
+    """The reports by category (selectors.by_category: what the actor reads) as a workbook,
+    one row per register and category: counts and sums, never a name. Logged."""
+    if not permissions.can_enter_area(actor):
+        raise PermissionDenied
+    rows = [
+        (str(report["label"]), str(cell["category"]), cell["count"], cell["sum"] if report["money"] else "")
+        for report in reports
+        for cell in report["cells"]
+    ]
+    content = xlsx(
+        title=_("Welfare by category"),
+        header=[_("Register"), _("Category"), _("Number"), _("Amount (yuan)")],
+        rows=rows,
+    )
+    audit.record_event(
+        actor=actor, action="welfare.report.export", obj=None, registers=[str(r["label"]) for r in reports]
+    )
+    return content

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from benchguard.core.exports import xlsx_response
 from benchguard.core.views import form_page_action, one_click, paginated, posted_version, row_page
 from benchguard.welfare import forms, permissions, selectors, services
 from benchguard.welfare.choices import ClaimStatus, CondolenceStatus, ItemKind, StepKind
@@ -40,11 +41,17 @@ def index(request: HttpRequest) -> HttpResponse:
     if not permissions.can_enter_area(request.user):
         raise PermissionDenied
     user = request.user
+    reports = selectors.by_category(user)
+    if request.GET.get("export") == "xlsx" and reports:
+        return xlsx_response(
+            services.export_by_category(actor=user, reports=reports),
+            f"welfare-by-category-{timezone.localdate():%Y%m%d}.xlsx",
+        )
     return render(
         request,
         "welfare/index.html",
         {
-            "reports": selectors.by_category(user),
+            "reports": reports,
             "insurance": permissions.can_read_insurance(user),
             "condolence": permissions.can_read_condolence(user),
             "special": permissions.can_read_applications(user),

@@ -11,3 +11,8 @@ class EquipmentConfig(AppConfig):
 
     def ready(self) -> None:
         from benchguard.equipment import audit_rules, home  # noqa: F401  (audit rules, menu entries, panels)
+        from benchguard.equipment.holds import register_hold
+
+        # The interference register (A7.1) is permanent: every entry stays, and so does the
+        # legal hold on a recording kept with one.
+        register_hold("interference.Entry", set)

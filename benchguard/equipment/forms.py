@@ -18,6 +18,7 @@ from benchguard.equipment.choices import (
 )
 from benchguard.equipment.models import Device
 from benchguard.incidents.models import Incident, Sanction
+from benchguard.interference.models import Entry
 from benchguard.matters.models import Matter
 from benchguard.organization.forms import VersionedForm
 from benchguard.organization.models import Person
@@ -130,15 +131,21 @@ class RecordingFilterForm(StyledFormMixin, forms.Form):
 class LinkForm(StyledFormMixin, forms.Form):
     """Keep a recording with one record the user sees, chosen by kind."""
 
-    given_rows = {"incidents": "incident", "sanctions": "sanction", "matters": "matter"}
+    given_rows = {"incidents": "incident", "sanctions": "sanction", "matters": "matter", "entries": "entry"}
     incident = forms.ModelChoiceField(label=_("Incident"), queryset=Incident.objects.none(), required=False)
     sanction = forms.ModelChoiceField(
         label=_("Courtroom sanction"), queryset=Sanction.objects.none(), required=False
     )
     matter = forms.ModelChoiceField(label=_("Matter"), queryset=Matter.objects.none(), required=False)
+    entry = forms.ModelChoiceField(
+        label=_("Interference entry"),
+        queryset=Entry.objects.none(),
+        required=False,
+        help_text=_("The register is permanent: a recording kept with an entry is never purged."),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if sum(1 for name in ("incident", "sanction", "matter") if data.get(name)) != 1:
+        if sum(1 for name in ("incident", "sanction", "matter", "entry") if data.get(name)) != 1:
             raise forms.ValidationError(_("Choose one record to keep the recording with."), code="one_target")
         return data

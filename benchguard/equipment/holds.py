@@ -3,14 +3,17 @@ open — an open incident, a courtroom sanction awaiting approval or reconsidera
 whose incident is open), a committee matter not yet closed — outlives its retention
 period; the purge (services.purge_expired_recordings) skips it.
 
-Hook for other areas (the interference register, written after this area): a record of
-another app is linked by content type (`RecordingLink.target_type`/`target_id`,
-through `services.link_recording(target=…)`), and that app says which of its records
-are open by calling, in its `AppConfig.ready()`::
+Hook for other areas: a record of another app is linked by content type
+(`RecordingLink.target_type`/`target_id`, through `services.link_recording(target=…)`;
+the record's manager must have `visible_to`, and the user must see the record), and
+whoever knows says which of its records are open, in an `AppConfig.ready()`::
 
     from benchguard.equipment.holds import register_hold
-    register_hold("interference.Entry", lambda ids: set(Entry.objects.filter(pk__in=ids, closed_at=None)
-                                                         .values_list("pk", flat=True)))
+    register_hold("app.Model", lambda ids: set(Model.objects.filter(pk__in=ids, closed_at=None)
+                                               .values_list("pk", flat=True)))
+
+The interference register (A7.1) is the first such record (`link_recording(entry=…)`):
+its entries are permanent, so this area's own `ready()` registers every entry as open.
 
 A link to a record of a kind nobody registered keeps the recording on hold: evidence is
 never deleted because a check is missing."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
 
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
@@ -147,6 +149,24 @@ def versions_of(recording: Recording) -> list[Recording]:
 
 def links_of(recording: Recording) -> QuerySet[RecordingLink]:
     return recording.links.select_related("incident", "sanction", "matter", "target_type", "linked_by")
+
+
+def links_for(user: Any, recording: Recording) -> list[RecordingLink]:
+    """The recording's links as `user` may see them: a record of another area (an
+    interference entry) is named only to those who read it (`shown_target`, else None: the page
+    says "a record of a restricted register"), so the recording's readers learn nothing of
+    a register closed to them."""
+    links = list(links_of(recording))
+    for link in links:
+        link.shown_target = None  # type: ignore[attr-defined]
+        if link.target_type_id is None:
+            continue
+        model = ContentType.objects.get_for_id(link.target_type_id).model_class()
+        rows = getattr(model, "_default_manager", None) if model is not None else None
+        if rows is not None and hasattr(rows, "visible_to"):
+            link.shown_target = rows.visible_to(user).filter(pk=link.target_id).first()  # type: ignore[attr-defined]
+            link.shown_kind = capfirst(model._meta.verbose_name)  # type: ignore[attr-defined, union-attr]
+    return links
 
 
 def checks_of(recording: Recording) -> QuerySet[RecordingCheck]:

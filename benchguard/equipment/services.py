@@ -40,6 +40,7 @@ from benchguard.equipment.models import (
     RecordingLink,
 )
 from benchguard.incidents.models import Incident, Sanction
+from benchguard.interference.models import Entry
 from benchguard.matters.models import Matter
 from benchguard.notifications.services import localized, notify
 from benchguard.organization.models import Court, Person
@@ -595,14 +596,21 @@ def link_recording(
     incident: Incident | None = None,
     sanction: Sanction | None = None,
     matter: Matter | None = None,
+    entry: Entry | None = None,
     target: models.Model | None = None,
 ) -> RecordingLink:
     """Keep a recording with one record (A10.2): an incident, a courtroom sanction, a
-    committee matter, or a record of another area (`target`, the interference register's
-    hook: holds.py). The user must see both; the record must be of the recording's
-    court. While the record is open the recording is on legal hold."""
+    committee matter, an entry of the interference register (A7.1), or a record of another
+    area (`target`: holds.py). The user must see both; the record must be of the
+    recording's court. While the record is open the recording is on legal hold; an
+    interference entry is permanent, and so is the hold on what is kept with it."""
     if not permissions.can_link(actor, recording):
         raise PermissionDenied
+    if entry is not None:
+        if target is not None:
+            raise ValidationError(_("Choose one record to keep the recording with."), code="one_target")
+        _visible(Entry.objects, actor, entry, "entry")
+        target = entry
     chosen = [obj for obj in (incident, sanction, matter, target) if obj is not None]
     if len(chosen) != 1:
         raise ValidationError(_("Choose one record to keep the recording with."), code="one_target")
@@ -618,6 +626,10 @@ def link_recording(
         court_id, link.matter = matter.court_id, matter
     else:
         assert target is not None
+        rows = type(target)._default_manager
+        if not hasattr(rows, "visible_to"):
+            raise ValidationError(_("Recordings cannot be kept with this kind of record."), code="kind")
+        _visible(rows, actor, target, "entry" if entry is not None else "target")
         court_id = getattr(target, "court_id", recording.court_id)
         link.target_type = ContentType.objects.get_for_model(target)
         link.target_id = target.pk

@@ -20,6 +20,7 @@ from benchguard.core.views import form_page_action, one_click, paginated, row_pa
 from benchguard.equipment import forms, holds, permissions, selectors, services
 from benchguard.equipment.models import Device, DeviceFault, DeviceIssue, Recording
 from benchguard.incidents.models import Incident, Sanction
+from benchguard.interference.models import Entry
 from benchguard.matters.models import Matter
 from benchguard.organization import selectors as org_selectors
 
@@ -287,7 +288,7 @@ def recording_detail(request: HttpRequest, recording: Recording) -> HttpResponse
         {
             "recording": recording,
             "held": holds.is_held(recording.pk),
-            "links": selectors.links_of(recording),
+            "links": selectors.links_for(request.user, recording),
             "checks": selectors.checks_of(recording).reverse()[:10],
             "versions": selectors.versions_of(recording),
             "can_add_version": permissions.can_add_version(request.user, recording)
@@ -343,7 +344,7 @@ def recording_report(request: HttpRequest, recording: Recording) -> HttpResponse
             "recording": recording,
             "held": holds.is_held(recording.pk),
             "versions": selectors.versions_of(recording),
-            "links": selectors.links_of(recording),
+            "links": selectors.links_for(request.user, recording),
             "checks": selectors.checks_of(recording),
             "custody": selectors.custody_of(recording),
         },
@@ -391,6 +392,7 @@ def recording_link(request: HttpRequest, recording: Recording) -> HttpResponse:
         incidents=incidents.order_by("-occurred_at", "-id"),
         sanctions=Sanction.objects.filter(incident__in=incidents).select_related("incident"),
         matters=Matter.objects.visible_to(request.user).filter(court_id=recording.court_id).order_by("-id"),
+        entries=Entry.objects.visible_to(request.user).filter(court_id=recording.court_id).order_by("-id"),
     )
     return form_page_action(
         request,

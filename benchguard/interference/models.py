@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,9 @@ class Entry(Permanent):
     def __str__(self) -> str:
         # What the audit trail shows as the object: the number only, never a name.
         return str(self.number)
+
+    def get_absolute_url(self) -> str:
+        return reverse("interference:entry_detail", args=[self.pk])
 
     def immediate_due(self, hours: int) -> dt.datetime:
         return self.recorded_at + dt.timedelta(hours=hours)

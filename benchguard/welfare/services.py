@@ -950,7 +950,7 @@ def export_by_category(*, actor: Actor, reports: Sequence[Mapping[str, Any]]) ->
         for cell in report["cells"]
     ]
     content = xlsx(
-        title=_("Welfare by category"),
+        title=str(_("Welfare by category")),
         header=[_("Register"), _("Category"), _("Number"), _("Amount (yuan)")],
         rows=rows,
     )

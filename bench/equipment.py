@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
-import statistics
 import sys
 import time
 import tracemalloc
@@ -37,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from run import benchmark_database, city_arguments, seed_city
+from run import benchmark_database, city_arguments, measure, seed_city
 
 BOUNDARY = "benchguardEquipmentBenchBoundary"
 CHUNK = 1024 * 1024
@@ -121,9 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("BENCHGUARD_SCALE_PERSONS_OF_CONCERN", "0")
     with benchmark_database(args.database_url):
         from django.conf import settings
-        from django.db import connection
         from django.test import Client
-        from django.test.utils import CaptureQueriesContext
 
         from benchguard.equipment.models import Recording
         from benchguard.organization import services as org
@@ -162,15 +159,16 @@ def main(argv: list[str] | None = None) -> None:
         assert response.status_code == 302
         print(f"tracemalloc peak during the second upload: {traced_peak / 1024 / 1024:.2f} MB", flush=True)
 
-        timings: list[float] = []
-        for _ in range(args.iterations):
-            started_list = time.perf_counter()
-            assert client.get("/equipment/recordings/").status_code == 200
-            timings.append((time.perf_counter() - started_list) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/equipment/recordings/")
+        row = measure(
+            client,
+            "/equipment/recordings/",
+            args.iterations,
+            label="recordings",
+            user="bench_police",
+            kind="list",
+        )
+        assert row.status == 200
         court_rows = Recording.objects.filter(court=court).count()
-        timings.sort()
         print()
         print("| measure | value |")
         print("| --- | ---: |")
@@ -186,9 +184,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(
             f"| recordings list, first page of {court_rows} ({Recording.objects.count()} in the city): "
-            f"p50 / p95 | {statistics.median(timings):.1f} / {timings[int(len(timings) * 0.95) - 1]:.1f} ms |"
+            f"p50 / p95 | {row.p50:.1f} / {row.p95:.1f} ms |"
         )
-        print(f"| recordings list: queries | {len(queries)} |")
+        print(f"| recordings list: queries | {row.queries} |")
+        print(
+            "| recordings list: its own SQL replayed alone (floor), p50 · ratio | "
+            f"{row.floor_p50:.1f} ms · {row.ratio:.1f}× |"
+        )
         body_path.unlink()
 
 

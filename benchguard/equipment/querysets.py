@@ -45,6 +45,13 @@ class RecordingQuerySet(models.QuerySet):
 
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            Q(court_id__in=recording_reader_court_ids(user)) | Q(uploaded_by=user) | Q(person__account=user)
-        )
+        courts = recording_reader_court_ids(user)
+        own = Q(uploaded_by=user) | Q(person__account=user)
+        if not courts:
+            return self.filter(own)
+        # A reader's own recordings are nearly always of their own courts: when they all
+        # are, the OR is dropped, so the list reads the court's index in upload order
+        # instead of sorting every visible row (as incidents' CourtRecordQuerySet does).
+        if not self.model._default_manager.filter(own).exclude(court_id__in=courts).exists():
+            return self.filter(court_id__in=courts)
+        return self.filter(Q(court_id__in=courts) | own)

@@ -22,7 +22,7 @@ from benchguard.equipment.samples import mp4_bytes, mp4_upload
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident
 from benchguard.notifications.models import Notification
-from benchguard.organization.models import Account, Person
+from benchguard.organization.models import Account, Court, Person
 
 
 def _stored_bytes(recording: Recording) -> bytes:
@@ -232,3 +232,26 @@ def test_the_incident_page_lists_the_recordings_kept_with_it(
     assert client_as("judge2").get(url).status_code == 404
     page = client_as("judge").get(reverse("incidents:incident_detail", args=[incident.pk])).content.decode()
     assert url in page
+
+
+def test_a_reader_sees_their_court_and_their_own_recordings_elsewhere(
+    record: Callable[..., Recording], persona: Callable[[str], Account], court: Court
+) -> None:
+    """The list's scope drops the OR when the reader has nothing of their own outside
+    their courts (the index read in order), and brings it back when they have."""
+    police = persona("police")
+    at_court = record(title="本院录像")
+    elsewhere = record(actor=police, title="在基层法院上传的录像")
+    base = Court.objects.filter(parent=court).first()
+    assert base is not None
+    Recording.objects.filter(pk=elsewhere.pk).update(court=base)  # as if uploaded there
+    someone_else = Person.objects.filter(court=base).exclude(account=police).first()
+    other = Recording.objects.filter(pk=record(title="他人录像").pk)
+    other.update(court=base, uploaded_by=persona("judge2"), person=someone_else)
+
+    seen = set(Recording.objects.visible_to(police).values_list("title", flat=True))
+
+    assert {at_court.title, elsewhere.title} <= seen and "他人录像" not in seen
+    Recording.objects.filter(pk=elsewhere.pk).update(court=court)
+    query = str(Recording.objects.visible_to(police).query)
+    assert " OR " not in query

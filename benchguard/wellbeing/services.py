@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -44,6 +44,9 @@ from benchguard.wellbeing.models import (
     Recuperation,
     WellbeingSettings,
 )
+
+if TYPE_CHECKING:
+    from benchguard.wellbeing.selectors import CategoryRow  # selectors reads this module
 
 # --- Leave entitlement (A22) ---------------------------------------------------------
 
@@ -623,3 +626,30 @@ def withdraw_holding(*, actor: Actor, holding: Holding, expected_version: int | 
     return save_versioned(
         holding, actor=actor, action="wellbeing.holding.withdraw", fields=["is_active"], before=before
     )
+
+
+# --- Report by category (A2, A28) --------------------------------------------------------
+
+
+def export_report(*, actor: Actor, rows: Iterable[CategoryRow], year: int) -> bytes:
+    """The report by category of a year as a workbook: counts only, logged."""
+    if not permissions.can_read_report(actor):
+        raise PermissionDenied
+    rows = list(rows)
+    content = workbook(
+        title=_("Report by category %(year)s") % {"year": year},
+        columns=[
+            Column(_("Category"), lambda r: r.label),
+            Column(_("People"), lambda r: r.people),
+            Column(_("Leave days due"), lambda r: r.leave_due),
+            Column(_("Leave days taken"), lambda r: r.leave_taken),
+            Column(_("Leave days left"), lambda r: r.leave_left),
+            Column(_("Exams done"), lambda r: r.exams_done),
+            Column(_("Pay problems open"), lambda r: r.pay_open),
+            Column(_("Pay problems resolved"), lambda r: r.pay_resolved),
+            Column(_("Attendances"), lambda r: r.attendances),
+        ],
+        rows=rows,
+    )
+    audit.record_event(actor=actor, action="wellbeing.report.export", obj=None, year=year)
+    return content

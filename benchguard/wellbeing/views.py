@@ -531,6 +531,9 @@ def report(request: HttpRequest) -> HttpResponse:
     if not permissions.can_read_report(request.user):
         raise PermissionDenied
     year = _year(request)
-    return render(
-        request, "wellbeing/report.html", {"year": year, "rows": selectors.report_for(request.user, year)}
-    )
+    rows = selectors.report_for(request.user, year)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            services.export_report(actor=request.user, rows=rows, year=year), f"wellbeing-{year}.xlsx"
+        )
+    return render(request, "wellbeing/report.html", {"year": year, "rows": rows})

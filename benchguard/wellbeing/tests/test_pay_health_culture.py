@@ -5,6 +5,7 @@ each register by category (A2, A28)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -12,7 +13,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
+from openpyxl import load_workbook
 
+from benchguard.core.models import AuditEntry
 from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Account, Court, Person
 from benchguard.wellbeing import selectors, services
@@ -206,3 +209,35 @@ def test_every_register_splits_by_category(
     assert support.pay_open >= 1  # 李静's allowance (demo)
     assert judges.attendances >= 1 and support.attendances >= 1 and other.attendances >= 1
     assert selectors.report_for(persona("judge"), 2026)[0].people == 0  # a judge reads no report
+
+
+def test_the_report_by_category_as_excel_has_the_pages_figures_and_is_logged(
+    persona: Callable[[str], Account], client_as: Callable[[str | None], Client]
+) -> None:
+    year = timezone.localdate().year
+    expected = selectors.report_for(persona("personnel"), year)
+
+    response = client_as("personnel").get("/wellbeing/report/", {"year": year, "export": "xlsx"})
+
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))[1:]
+    assert [row[0] for row in rows] == [r.label for r in expected]
+    assert [row[1:] for row in rows] == [
+        (
+            r.people,
+            r.leave_due,
+            r.leave_taken,
+            r.leave_left,
+            r.exams_done,
+            r.pay_open,
+            r.pay_resolved,
+            r.attendances,
+        )
+        for r in expected
+    ]
+    assert AuditEntry.objects.filter(
+        action="wellbeing.report.export", actor_id=persona("personnel").pk
+    ).exists()
+    assert client_as("judge").get("/wellbeing/report/", {"export": "xlsx"}).status_code == 403

@@ -28,7 +28,9 @@ def _int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
-bind = [address.strip() for address in os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",") if address]
+bind = [
+    address.strip() for address in os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",") if address
+]
 workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
 # Threads let a worker overlap requests waiting on PostgreSQL; CONN_MAX_AGE keeps one
 # connection per thread, so workers × threads × app servers ≤ PostgreSQL's max_connections.
@@ -62,5 +64,8 @@ proc_name = "benchguard-web"
 # Load the app in each worker, not the master: a rolling restart (SIGHUP) then picks up
 # new code, and no database connection is shared across fork.
 preload_app = False
+# gunicorn 24+ opens a control socket in $HOME by default: one path for every server of
+# a user would clash when several run on one machine, and systemd manages us by signals.
+control_socket_disable = True
 # A temporary directory in memory for the workers' heartbeat files (containers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108

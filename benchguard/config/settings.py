@@ -113,9 +113,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response — an HTTPS redirect too — and every log line has its id.
+    "benchguard.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "benchguard.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -199,8 +200,14 @@ WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 300, 
 # A database-queue task RUNNING for longer than this is taken to be lost with a killed
 # worker: `benchguard worker` marks it failed (or `recover-tasks --requeue` puts it back).
 TASK_RUNNING_TIMEOUT_MINUTES = env_int("TASK_RUNNING_TIMEOUT_MINUTES", 60, minimum=1)
-# The audit chain's head is appended here hourly (`export-audit-head`); empty: not exported.
+# What happens to such a lost task: "fail" (default) or "requeue" (only when every task of
+# the installation is safe to run twice).
+TASK_RECOVERY_ACTION = env_choice("TASK_RECOVERY_ACTION", "fail", ("fail", "requeue"))
+# The audit chain's head is exported hourly (`export-audit-head`, core.audit_export): one
+# JSON line appended to this file (best on another machine's mount), and/or one line to
+# this syslog address ("/dev/log" or "loghost:514"). Both empty: not exported.
 AUDIT_HEAD_EXPORT_FILE = env_str("AUDIT_HEAD_EXPORT_FILE")
+AUDIT_HEAD_EXPORT_SYSLOG = env_str("AUDIT_HEAD_EXPORT_SYSLOG")
 # How long a repeated form POST or API call waits for the first one to finish (core.once).
 ONCE_WAIT_SECONDS = env_int("ONCE_WAIT_SECONDS", 5, minimum=0)
 # Finished task results (database queue) older than this are pruned daily (core.jobs).

@@ -23,8 +23,8 @@ from benchguard.core.context import current_request_id
 
 NO_REQUEST = "-"
 PLAIN_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
-JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s"
-JSON_RENAMED = {"asctime": "time", "levelname": "level", "name": "logger"}
+JSON_FIELDS = "%(levelname)s %(name)s %(request_id)s %(message)s"
+JSON_RENAMED = {"levelname": "level", "name": "logger"}
 
 
 class RequestIdFilter(logging.Filter):
@@ -71,6 +71,7 @@ def _formatters() -> dict[str, dict[str, Any]]:
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": JSON_FIELDS,
             "rename_fields": JSON_RENAMED,
+            "timestamp": "time",  # ISO 8601 in UTC, whatever the court's time zone
             "json_ensure_ascii": False,  # court names and messages stay readable Chinese
         },
     }

@@ -44,7 +44,9 @@ def refusals() -> list[str]:
     if settings.BENCHGUARD_ENV == "production":
         manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
         if not manifest.exists():
-            problems.append(f"static files are not collected ({manifest} missing): run `benchguard collectstatic`")
+            problems.append(
+                f"static files are not collected ({manifest} missing): run `benchguard collectstatic`"
+            )
     return problems
 
 
@@ -89,9 +91,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         problems = refusals()
         if problems:
-            raise CommandError(
-                "refusing to serve:\n" + "\n".join(f"  - {problem}" for problem in problems)
-            )
+            raise CommandError("refusing to serve:\n" + "\n".join(f"  - {problem}" for problem in problems))
         config: Path = options["config"]
         if not config.is_file():
             raise CommandError(f"refusing to serve: gunicorn configuration {config} not found (--config)")

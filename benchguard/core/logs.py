@@ -32,7 +32,10 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = current_request_id() or NO_REQUEST
+            # Django logs a 4xx answer after the middleware's scope ended, with the request
+            # attached to the record: its id was kept on it.
+            request = getattr(record, "request", None)
+            record.request_id = current_request_id() or getattr(request, "request_id", "") or NO_REQUEST
         return True
 
 

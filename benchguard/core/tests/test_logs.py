@@ -119,10 +119,16 @@ def test_gunicorn_access_lines_take_the_id_from_the_response_header() -> None:
     )
     assert AccessLogFilter().filter(record)
 
-    assert record.request_id == "r-1"
-    assert (record.method, record.path, record.status, record.duration_ms) == ("GET", "/readyz", "503", 4)
-    assert record.remote_addr == "10.0.0.7"
-    assert record.user_agent == "-"  # absent atoms are "-", like gunicorn's own
+    fields = vars(record)
+    assert fields["request_id"] == "r-1"
+    assert (fields["method"], fields["path"], fields["status"], fields["duration_ms"]) == (
+        "GET",
+        "/readyz",
+        "503",
+        4,
+    )
+    assert fields["remote_addr"] == "10.0.0.7"
+    assert fields["user_agent"] == "-"  # absent atoms are "-", like gunicorn's own
 
 
 def test_gunicorn_logconfig_writes_access_lines_to_a_file_or_nowhere(tmp_path: Any) -> None:

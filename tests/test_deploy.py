@@ -140,3 +140,41 @@ def test_every_variable_of_the_settings_is_in_the_readme_table() -> None:
     )
 
     assert missing == []
+
+
+def test_the_containerfile_copies_only_what_exists() -> None:
+    """Not built here (no container engine: docs/deployment.md, §7); what it copies from
+    the checkout must at least be there."""
+    containerfile = (ROOT / "Containerfile").read_text(encoding="utf-8")
+    sources = [
+        source
+        for line in containerfile.splitlines()
+        if line.startswith("COPY ") and "--from=" not in line
+        for source in line.split()[1:-1]
+    ]
+
+    assert sources == [
+        "pyproject.toml",
+        "requirements.lock",
+        "README.md",
+        "benchguard",
+        "deploy/gunicorn.conf.py",
+    ]
+    assert all((ROOT / source).exists() for source in sources)
+    assert containerfile.rstrip().endswith('CMD ["benchguard", "serve"]')
+
+
+def test_compose_runs_postgres_redis_web_and_worker_from_the_image() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+
+    assert set(services) == {"postgres", "redis", "migrate", "web", "worker"}
+    assert services["web"]["command"][:2] == ["benchguard", "serve"]
+    assert services["worker"]["command"] == ["benchguard", "worker"]
+    for name in ("migrate", "web", "worker"):
+        assert services[name]["build"]["dockerfile"] == "Containerfile"
+        assert services[name]["environment"]["TASKS_BACKEND"] == "redis"
+        assert "@postgres:5432/" in services[name]["environment"]["DATABASE_URL"]
+    assert services["web"]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}

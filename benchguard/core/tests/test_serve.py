@@ -182,11 +182,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+def _get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """One plain GET that does not follow redirects."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
@@ -229,6 +229,13 @@ def test_serve_starts_gunicorn_and_answers_healthz(tmp_path: Path) -> None:
             status, headers, _body = _get(port, "/")
             assert status == 301
             assert headers["Location"] == f"https://127.0.0.1:{port}/"
+            assert headers["X-Request-ID"]
+            # Behind nginx (X-Forwarded-Proto: https) the same page is served: the
+            # anonymous visitor is sent to the sign-in page, over HTTPS.
+            status, headers, _body = _get(port, "/", {"X-Forwarded-Proto": "https"})
+            assert status == 302
+            assert headers["Location"].startswith("/accounts/login/")
+            assert "max-age=31536000; includeSubDomains; preload" in headers["Strict-Transport-Security"]
         finally:
             server.terminate()
             server.wait(timeout=30)

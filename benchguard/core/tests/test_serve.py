@@ -159,8 +159,32 @@ def test_serve_refuses_debug_in_a_production_environment(tmp_path: Path) -> None
     assert "ALLOWED_HOSTS is empty" in result.stderr
 
 
+def documented_env(tmp_path: Path) -> dict[str, str]:
+    """deploy/benchguard.env.example as an operator fills it in: its variables, with the
+    secret files written and the state directory in tmp_path."""
+    example = Path(__file__).resolve().parents[3] / "deploy" / "benchguard.env.example"
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+    for line in example.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _sep, value = line.partition("=")
+            env[name] = value
+    for name, value in PRODUCTION_ENV.items():
+        if f"{name}_FILE" in env:
+            secret = tmp_path / name.lower()
+            secret.write_text(value + "\n", encoding="utf-8")
+            env[f"{name}_FILE"] = str(secret)
+    env["BENCHGUARD_VAR_DIR"] = str(tmp_path / "var")
+    return env
+
+
 def test_check_deploy_is_clean_in_the_documented_production_configuration(tmp_path: Path) -> None:
-    result = run_benchguard(clean_env(tmp_path), "check", "--deploy", "--fail-level", "WARNING")
+    env = documented_env(tmp_path)
+    assert env["BENCHGUARD_ENV"] == "production"
+    assert {"SECRET_KEY_FILE", "FIELD_ENCRYPTION_KEY_FILE", "BLIND_INDEX_KEY_FILE", "ALLOWED_HOSTS"} <= set(
+        env
+    )
+
+    result = run_benchguard(env, "check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout

@@ -25,6 +25,7 @@ from benchguard.config.env import (
     env_secret,
     env_str,
 )
+from benchguard.core.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # the benchguard package
 PROJECT_DIR = BASE_DIR.parent
@@ -112,9 +113,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response — an HTTPS redirect too — and every log line has its id.
+    "benchguard.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "benchguard.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -192,8 +194,20 @@ elif TASKS_BACKEND == "redis":
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# A worker that has not beaten for this long is reported as stale by /healthz.
+# A worker that has not beaten for this long is reported as stale by /healthz and makes
+# /readyz answer 503.
 WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 300, minimum=10)
+# A database-queue task RUNNING for longer than this is taken to be lost with a killed
+# worker: `benchguard worker` marks it failed (or `recover-tasks --requeue` puts it back).
+TASK_RUNNING_TIMEOUT_MINUTES = env_int("TASK_RUNNING_TIMEOUT_MINUTES", 60, minimum=1)
+# What happens to such a lost task: "fail" (default) or "requeue" (only when every task of
+# the installation is safe to run twice).
+TASK_RECOVERY_ACTION = env_choice("TASK_RECOVERY_ACTION", "fail", ("fail", "requeue"))
+# The audit chain's head is exported hourly (`export-audit-head`, core.audit_export): one
+# JSON line appended to this file (best on another machine's mount), and/or one line to
+# this syslog address ("/dev/log" or "loghost:514"). Both empty: not exported.
+AUDIT_HEAD_EXPORT_FILE = env_str("AUDIT_HEAD_EXPORT_FILE")
+AUDIT_HEAD_EXPORT_SYSLOG = env_str("AUDIT_HEAD_EXPORT_SYSLOG")
 # How long a repeated form POST or API call waits for the first one to finish (core.once).
 ONCE_WAIT_SECONDS = env_int("ONCE_WAIT_SECONDS", 5, minimum=0)
 # Finished task results (database queue) older than this are pruned daily (core.jobs).
@@ -219,9 +233,23 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE_SECONDS", 8 * 3600, minimum=300)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PRODUCTION)
+# --- HTTPS (docs/deployment.md) ---------------------------------------------------
+# In production the site is served over HTTPS by nginx in front of gunicorn; each knob
+# below follows HTTPS_ONLY and can be turned off alone. A closed court network that
+# really serves plain HTTP sets HTTPS_ONLY=false (and `check --deploy` then says so).
+HTTPS_ONLY = env_bool("HTTPS_ONLY", default=PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=HTTPS_ONLY)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS_ONLY)
+# The load balancer's probes reach gunicorn directly over plain HTTP: never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS_ONLY else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=HTTPS_ONLY)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=HTTPS_ONLY)
+# nginx terminates TLS and says so in X-Forwarded-Proto; trust that header only when a
+# proxy that always sets it stands in front (deploy/nginx/benchguard.conf does).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=PRODUCTION)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -308,6 +336,15 @@ SPECTACULAR_SETTINGS = {
         "MatterChannelEnum": "benchguard.matters.choices.Channel",
         "DecisionBasisEnum": "benchguard.matters.choices.DecisionBasis",
         "FeedbackChannelEnum": ["online", "phone", "email", "written"],
+        # Shared by several fields or serializers: one name each, so `check --deploy`
+        # (which generates the schema) is clean (issue 16).
+        "CaseStageEnum": "benchguard.cases.choices.Stage",
+        "RecordingKindEnum": "benchguard.equipment.choices.RecordingKind",
+        "ReturnConditionEnum": "benchguard.equipment.choices.ReturnCondition",
+        "DutyRoleEnum": "benchguard.duty.choices.DutyRole",
+        "TakedownNoticeStatusEnum": "benchguard.privacy.choices.NoticeStatus",
+        "FollowUpStatusEnum": "benchguard.training.choices.FollowUpStatus",
+        "WelfareItemStatusEnum": "benchguard.welfare.choices.ItemStatus",
     },
 }
 
@@ -326,14 +363,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Logging --------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+# One JSON object a line in production (for the court's log collector), plain text
+# elsewhere; every line carries the request id the audit trail carries (core.logs).
+LOG_FORMAT = env_choice("LOG_FORMAT", "json" if PRODUCTION else "plain", ("json", "plain"))
+LOGGING = logging_config(LOG_FORMAT, env_str("LOG_LEVEL", "INFO"))
 
 # The address users open BenchGuard at, for links in e-mails (no trailing slash).
 BENCHGUARD_BASE_URL = env_str("BENCHGUARD_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip(

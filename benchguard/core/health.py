@@ -1,5 +1,6 @@
 """/healthz for load balancers and monitoring: can this node serve, and is the
-background worker alive?
+background worker alive? /readyz for deployment tools and on-call: is the whole site
+ready — database, task queue and a worker that beat recently?
 
 The answer is 200 when the database and the task queue answer and 503 when either does
 not, with a JSON body saying which check failed. The worker's heartbeat is reported but
@@ -132,4 +133,28 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "checks": {"database": database, "task_queue": task_queue, "worker": worker},
         },
         status=200 if healthy else 503,
+    )
+
+
+@csrf_exempt
+@never_cache
+@require_safe
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness of the whole installation: 200 only when the database and the task queue
+    answer and some worker's heartbeat is fresh; else 503 naming the failed check.
+
+    Not for the load balancer (see `_worker_check`): a deployment waits for it after an
+    upgrade before moving on to the next server, and monitoring alerts on it. The same
+    body as /healthz, so no names, hosts or messages.
+    """
+    database = _database_check()
+    task_queue = _task_queue_check()
+    worker = _worker_check(database["status"] == "ok")
+    ready = database["status"] == "ok" and task_queue["status"] == "ok" and worker["status"] == "ok"
+    return JsonResponse(
+        {
+            "status": "ok" if ready else "fail",
+            "checks": {"database": database, "task_queue": task_queue, "worker": worker},
+        },
+        status=200 if ready else 503,
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from benchguard.core import deadlines
-from benchguard.core.jobs import daily, periodic
+from benchguard.core.jobs import daily, every_minutes, hourly, periodic
 
 
 @periodic("core.seed_calendar", daily(at="02:30"))
@@ -49,3 +49,24 @@ def optimize_database() -> str:
     from benchguard.core import upkeep
 
     return upkeep.optimize()
+
+
+@periodic("core.recover_lost_tasks", every_minutes(5))
+@task()
+def recover_lost_tasks() -> int:
+    """Fail (or re-queue) database-queue tasks left RUNNING by a killed worker (issue 16;
+    see core.task_recovery)."""
+    from benchguard.core import task_recovery
+
+    return len(task_recovery.recover_lost_tasks(now=timezone.now()))
+
+
+@periodic("core.export_audit_head", hourly(minute=7))
+@task()
+def export_audit_head() -> str:
+    """Write the audit chain's head outside the database every hour, when a file or a
+    syslog address is configured (issue 16; see core.audit_export). Returns the hash."""
+    from benchguard.core import audit_export
+
+    head = audit_export.export_configured(now=timezone.now())
+    return head.hash if head is not None else ""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from benchguard.alarm.models import Alarm
@@ -45,5 +46,7 @@ class PressSerializer(serializers.Serializer[Any]):
     place = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
 
 
+# Its own name in the schema: liaison and alarm each have a CloseSerializer.
+@extend_schema_serializer(component_name="AlarmClose")
 class CloseSerializer(serializers.Serializer[Any]):
     outcome = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

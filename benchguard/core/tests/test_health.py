@@ -154,3 +154,89 @@ def test_healthz_reports_the_redis_queue_length(client: Client, redis_tasks: str
     import redis
 
     redis.Redis.from_url(TEST_REDIS_URL).delete(f"rq:job:{result.id}")
+
+
+# --- /readyz: the whole installation, worker included -----------------------------------
+
+
+def get_ready(client: Client) -> tuple[int, dict[str, Any]]:
+    response = client.get(reverse("readyz"))
+    assert response["Content-Type"] == "application/json"
+    assert "no-cache" in response["Cache-Control"]
+    return response.status_code, response.json()
+
+
+@pytest.mark.django_db
+def test_readyz_answers_200_with_a_fresh_worker_heartbeat(client: Client, database_tasks: None) -> None:
+    beat(seconds_ago=10)
+
+    status, body = get_ready(client)
+
+    assert status == 200
+    assert body["status"] == "ok"
+    assert body["checks"]["worker"]["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_no_worker_ever_beat(client: Client, database_tasks: None) -> None:
+    status, body = get_ready(client)
+
+    assert status == 503
+    assert body["status"] == "fail"
+    assert body["checks"]["worker"]["status"] == "missing"
+    assert body["checks"]["database"] == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_the_only_heartbeat_is_stale(client: Client, database_tasks: None) -> None:
+    beat(seconds_ago=301)
+
+    status, body = get_ready(client)
+
+    assert status == 503
+    assert body["checks"]["worker"]["status"] == "stale"
+    # The load balancer's check is not affected by the same stale worker.
+    assert get_health(client)[0] == 200
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_the_database_does_not_answer(
+    client: Client, database_tasks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    beat(seconds_ago=1)
+
+    class DeadConnection:
+        def cursor(self) -> Any:
+            raise OperationalError("connection refused by db.court.local")
+
+    monkeypatch.setattr(health, "connection", DeadConnection())
+
+    status, body = get_ready(client)
+
+    assert status == 503
+    assert body["checks"]["database"] == {"status": "fail", "error": "OperationalError"}
+    assert body["checks"]["worker"]["status"] == "unknown"
+    assert "court.local" not in str(body)
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_the_task_queue_is_unreachable(client: Client, settings: Any) -> None:
+    beat(seconds_ago=1)
+    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:1/0"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
+    status, body = get_ready(client)
+
+    assert status == 503
+    assert body["checks"]["task_queue"] == {"status": "fail", "error": "ConnectionError"}
+
+
+@pytest.mark.django_db
+def test_readyz_needs_no_login_and_refuses_post(client: Client, database_tasks: None) -> None:
+    beat(seconds_ago=1)
+
+    response = client.get(reverse("readyz"))
+
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert client.post(reverse("readyz")).status_code == 405

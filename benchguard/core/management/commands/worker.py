@@ -38,8 +38,10 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks_db.backend import DatabaseBackend
 
+from benchguard.core.context import request_id_scope
 from benchguard.core.jobs import run_due_jobs
 from benchguard.core.models import WorkerHeartbeat
+from benchguard.core.task_recovery import recover_lost_tasks
 
 logger = logging.getLogger("benchguard.worker")
 
@@ -107,7 +109,9 @@ class DatabaseTaskRunner:
             task_result = self._claim_next()
             if task_result is None:
                 break
-            self.executor.run_task(task_result)
+            # The task's log lines and audit lines carry the task's id as request id.
+            with request_id_scope(f"task-{task_result.pk}"):
+                self.executor.run_task(task_result)
             ran += 1
         return ran
 
@@ -197,12 +201,24 @@ class BackgroundWorker:
 
     def run_pass(self, *, limit: int | None) -> int:
         """Heartbeat, due periodic jobs, then ready tasks; returns how many tasks ran."""
-        self.beat()
-        run_due_jobs(timezone.now(), self.worker_id)
-        return self.runner.run_ready(limit=limit, should_stop=lambda: self.stopping)
+        with request_id_scope():
+            self.beat()
+            run_due_jobs(timezone.now(), self.worker_id)
+            return self.runner.run_ready(limit=limit, should_stop=lambda: self.stopping)
+
+    def recover(self) -> None:
+        """At start: a task this worker id left RUNNING died with the previous process
+        (core.task_recovery); the periodic job catches the rest."""
+        with request_id_scope():
+            self.beat()
+            recover_lost_tasks(now=timezone.now())
 
     def run_forever(self, *, tasks_per_pass: int) -> None:
         logger.info("worker %s started (interval %ss)", self.worker_id, self.interval)
+        try:
+            self.recover()
+        except Exception:
+            logger.exception("recovering lost tasks failed; the periodic job will retry")
         while not self.stopping:
             ran = 0
             try:
@@ -274,6 +290,7 @@ class Command(BaseCommand):
         runner = task_runner_for(backend, worker_id, verbose=options["verbosity"] > 1)
         worker = BackgroundWorker(worker_id=worker_id, runner=runner, interval=options["interval"])
         if options["once"]:
+            worker.recover()
             ran = worker.run_pass(limit=None)
             if options["verbosity"] > 0:
                 self.stdout.write(f"worker {worker_id}: ran {ran} task(s)")

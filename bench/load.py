@@ -11,12 +11,12 @@ servers share it, as a court's do). Steps:
 2. accounts with a password for the load's users (gatehouse guards, the committee
    office, judges, judicial police of the intermediate court) and the rows they pick
    from, written to a plan file for `bench/locustfile.py`;
-3. `--servers` gunicorn app servers with the production configuration
-   (`deploy/gunicorn.conf.py`, DEBUG off), each on its own port; with two or more, the
-   simple balancer `bench/balancer.py` in front, every request on a new connection so
-   consecutive requests of one user land on different servers (sessions, once tokens
-   and locks must hold across processes); `--workers` `benchguard worker` processes on
-   the `--tasks` queue (database or Redis);
+3. `--servers` app servers, `benchguard serve` (gunicorn with `deploy/gunicorn.conf.py`,
+   production settings, DEBUG off, HTTPS_ONLY off on the loopback), each on its own
+   port; with two or more, the simple balancer `bench/balancer.py` in front, every
+   request on a new connection so consecutive requests of one user land on different
+   servers (sessions, once tokens and locks must hold across processes);
+   `--workers` `benchguard worker` processes on the `--tasks` queue (database or Redis);
 4. locust, headless, against 127.0.0.1 only, bounded by `--run-time` and
    `--max-requests`; meanwhile PostgreSQL's connections to the database are sampled;
 5. the report: requests per second, p50/p95/p99 per request type, failures (must be
@@ -203,6 +203,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         var_dir = Path(os.environ["BENCHGUARD_VAR_DIR"])
         plan_path = var_dir / "load-plan.json"
         prepare_plan(plan_path)
+        # What the seeding queued (its notifications' e-mails) is not the load's work.
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.all().delete()
         if args.tasks == "redis":
             import django_rq
 
@@ -216,12 +220,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "BENCHGUARD_ENV": "production",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback, as behind a TLS proxy
-            "SESSION_COOKIE_SECURE": "false",
-            "CSRF_COOKIE_SECURE": "false",
+            # Plain HTTP on the loopback: a client library sends no Secure cookie over it.
+            "HTTPS_ONLY": "false",
+            "BENCHGUARD_BASE_URL": "http://127.0.0.1",
             "BENCHGUARD_LOAD_PLAN": str(plan_path),
-            "WEB_CONCURRENCY": str(args.gunicorn_workers),
-            "GUNICORN_THREADS": str(args.threads),
         }
         processes: list[subprocess.Popen[bytes]] = []
         logs = var_dir / "logs"
@@ -241,18 +243,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             check=True,
         )
         ports = [free_port() for _ in range(args.servers)]
-        config = ROOT / "deploy" / "gunicorn.conf.py"
         for n, port in enumerate(ports):
-            command = [
-                str(BIN / "gunicorn"),
-                "benchguard.config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ]
-            if config.exists():
-                command[1:1] = ["--config", str(config)]
-            command += ["--workers", str(args.gunicorn_workers), "--threads", str(args.threads)]
-            start(f"web{n}", command)
+            # The production server as a court runs it: gunicorn with deploy/gunicorn.conf.py.
+            serve = [str(BIN / "benchguard"), "serve", "--bind", f"127.0.0.1:{port}"]
+            sizes = ["--workers", str(args.gunicorn_workers), "--threads", str(args.threads)]
+            start(f"web{n}", [*serve, *sizes])
         for n in range(args.workers):
             start(f"worker{n}", [str(BIN / "benchguard"), "worker", "--interval", "1"])
         try:

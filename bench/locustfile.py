@@ -32,6 +32,7 @@ from locust import HttpUser, between, events, task
 PLAN: dict[str, Any] = json.loads(open(os.environ["BENCHGUARD_LOAD_PLAN"], encoding="utf-8").read())  # noqa: SIM115
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ONCE = re.compile(r'name="_once" value="([^"]+)"')
+FIELD_ERROR = re.compile(r'data-field-error="([^"]+)"')
 _visitor_numbers = itertools.count(1)
 
 
@@ -77,7 +78,10 @@ class CourtUser(HttpUser):
         """A form POST that must end in a redirect (the record made); anything else fails."""
         with self.client.post(url, data, name=name, allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302:
-                response.failure(f"{name}: {response.status_code} {response.text[:200]!r}")
+                fields = sorted(set(FIELD_ERROR.findall(response.text)))
+                response.failure(
+                    f"{name}: {response.status_code}, fields refused: {fields or response.text[:200]!r}"
+                )
 
 
 class GateGuard(CourtUser):
@@ -92,8 +96,11 @@ class GateGuard(CourtUser):
         tokens = self.form_tokens("/gate/", "gate desk (form)")
         if not tokens:
             return
-        n = next(_visitor_numbers) + random.randrange(10**6) * 1000
-        first17 = f"370212{1960 + n % 40}{1 + n % 12:02d}{1 + n % 28:02d}{n % 1000:03d}"
+        # Each check-in deposits another document in another slot (a held document or a
+        # slot in use is refused, as at the desk): n names both, distinct in this run.
+        n = next(_visitor_numbers)
+        seq, day, month, year = n % 1000, n // 1000 % 28, n // 28_000 % 12, n // 336_000 % 40
+        first17 = f"370212{1960 + year}{1 + month:02d}{1 + day:02d}{seq:03d}"
         listed = PLAN["listed_names"]
         name = random.choice(listed) if listed and n % 20 == 0 else random.choice(PLAN["visitor_names"])
         data = {
@@ -104,7 +111,7 @@ class GateGuard(CourtUser):
             "visitor_name": name,
             "host_query": random.choice(PLAN["host_numbers"]),
             "purpose": "递交材料",
-            "slot": f"L{os.getpid()}-{n}",
+            "slot": f"L{n}",
             "phone": "",
         }
         self.post_form("/gate/", data, "gate check-in")
@@ -141,7 +148,7 @@ class Judge(CourtUser):
 
     @task(1)
     def report_threat(self) -> None:
-        tokens = self.form_tokens("/incidents/report/threat/", "incident report (form)")
+        tokens = self.form_tokens("/incidents/new/threat/", "incident report (form)")
         if not tokens:
             return
         when = dt.datetime.now() - dt.timedelta(hours=random.randint(1, 48))
@@ -155,7 +162,7 @@ class Judge(CourtUser):
             "description": "负载测试：当事人在法院门口拦截法官，言语威胁。",
             "targets": [random.choice(PLAN["court_people"])],
         }
-        self.post_form("/incidents/report/threat/", data, "incident report")
+        self.post_form("/incidents/new/threat/", data, "incident report")
 
 
 class Police(CourtUser):

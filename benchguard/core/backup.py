@@ -245,7 +245,7 @@ def _add(tar: tarfile.TarFile, name: str, source: IO[bytes], size: int) -> dict[
     info.mode = 0o600
     info.mtime = int(timezone.now().timestamp())
     reader = _Hashing(source)
-    tar.addfile(info, reader)  # type: ignore[arg-type]
+    tar.addfile(info, reader)
     return {"sha256": reader.digest.hexdigest(), "size": reader.size}
 
 
@@ -263,7 +263,7 @@ def write_backup(out: Path, *, key: bytes, work_dir: str | None = None) -> Writt
         try:
             with os.fdopen(fd, "wb") as sink:
                 writer = sealed.SealingWriter(sink, key)
-                with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
+                with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                     with dump.open("rb") as source:
                         members[member] = _add(tar, member, source, dump.stat().st_size)
                     dump.unlink()  # its space back before the files go in
@@ -378,7 +378,7 @@ def _unpack(archive: Path, key: bytes, staging: Path) -> dict[str, dict[str, Any
     with archive.open("rb") as source:
         reader = sealed.OpeningReader(source, key)
         try:
-            with tarfile.open(fileobj=reader, mode="r|") as tar:  # type: ignore[call-overload]
+            with tarfile.open(fileobj=reader, mode="r|") as tar:
                 for info in tar:
                     name = _staged_name(info.name)
                     if not info.isfile() or name in found:
@@ -419,7 +419,8 @@ def _checked_manifest(staging: Path, found: Mapping[str, Mapping[str, Any]]) -> 
     if missing or extra or changed:
         raise BackupError(
             _(
-                "The archive does not match its manifest: missing %(missing)s, not listed %(extra)s, changed %(changed)s."
+                "The archive does not match its manifest: missing %(missing)s, not listed %(extra)s, "
+                "changed %(changed)s."
             )
             % {"missing": missing or "-", "extra": extra or "-", "changed": changed or "-"}
         )

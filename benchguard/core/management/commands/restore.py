@@ -39,8 +39,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _(
-                    "Restored the backup of %(created)s: %(tables)s tables, %(rows)s rows and %(files)s files "
-                    "match the manifest; audit head %(head)s; manifest SHA-256 %(digest)s. "
+                    "Restored the backup of %(created)s: %(tables)s tables, %(rows)s rows and "
+                    "%(files)s files match the manifest; audit head %(head)s; manifest SHA-256 %(digest)s. "
                     "Run `benchguard migrate` if this version has newer migrations."
                 )
                 % {

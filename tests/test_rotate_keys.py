@@ -69,7 +69,7 @@ def test_every_encrypted_field_and_blind_index_is_found() -> None:
         "organization.Relative": ({"relation", "name", "phone", "id_number", "address"}, set()),
         "persons_of_concern.IdentityDocument": ({"number"}, {"number_index"}),
         "persons_of_concern.PhoneNumber": ({"number"}, {"number_index"}),
-        "wellbeing.CounsellingNote": ({"notes"}, set()),
+        "wellbeing.CounsellingSession": ({"notes"}, set()),
     }
 
 

@@ -133,6 +133,10 @@ def test_backup_restore_round_trips_rows_files_and_the_audit_head(
     cut.write_bytes(archive.read_bytes()[: sealed.HEADER_BYTES + sealed.CHUNK_SIZE + sealed.TAG_BYTES])
     with pytest.raises(CommandError, match="damaged or was altered"):
         call_command("restore", str(cut), "--key-file", str(key_file))
+    appended = tmp_path / "appended.bgbak"
+    appended.write_bytes(archive.read_bytes() + bytes(100))
+    with pytest.raises(CommandError, match="damaged or was altered"):
+        call_command("restore", str(appended), "--key-file", str(key_file))
     assert not AuditEntry.objects.exists() and not media.exists()
 
     call_command("restore", str(archive), "--key-file", str(key_file), stdout=(out := _Out()))

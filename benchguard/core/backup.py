@@ -395,6 +395,10 @@ def _unpack(archive: Path, key: bytes, staging: Path) -> dict[str, dict[str, Any
                             digest.update(block)
                             out.write(block)
                     found[name] = {"sha256": digest.hexdigest(), "size": target.stat().st_size}
+            # Read to the end past the tar's closing blocks: the last chunk is authenticated
+            # too, so nothing cut off or appended goes unnoticed.
+            while reader.read(COPY_BYTES):
+                pass
         except tarfile.TarError as exc:
             raise BackupError(
                 _("The archive's contents cannot be read: %(error)s") % {"error": exc}

@@ -189,9 +189,9 @@ def update_private_details(
         except ValidationError as exc:
             raise ValidationError({"id_number": exc.error_list}) from None
         changes["id_number_index"] = blind_index(changes["id_number"], purpose=ID_INDEX_PURPOSE)
-        duplicate = PersonPrivate.objects.filter(id_number_index=changes["id_number_index"]).exclude(
-            person=person
-        )
+        # Under either blind key while a key rotation runs (core.crypto).
+        same_number = blind_index_candidates(changes["id_number"], purpose=ID_INDEX_PURPOSE)
+        duplicate = PersonPrivate.objects.filter(id_number_index__in=same_number).exclude(person=person)
         if duplicate.exists():
             raise ValidationError(
                 {

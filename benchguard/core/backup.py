@@ -535,13 +535,14 @@ def restore_backup(archive: Path, *, key: bytes, work_dir: str | None = None) ->
             _("The database was restored but does not match the backup's manifest: %(problems)s.")
             % {"problems": "; ".join(problems)}
         )
+    files = len([m for m in manifest["members"] if m.startswith(MEDIA_PREFIX)])
     audit.record_event(
         actor=None,
         action="core.backup.restore",
         manifest_sha256=manifest_sha256,
         backup_created_at=manifest["created_at"],
         audit_head=manifest["audit_head"]["last_hash"],
-        files=len([m for m in manifest["members"] if m.startswith(MEDIA_PREFIX)]),
+        files=files,
         rows=sum(wanted.values()),
     )
-    return Restored(manifest, manifest_sha256, files=len(to_copy), tables=len(wanted))
+    return Restored(manifest, manifest_sha256, files=files, tables=len(wanted))

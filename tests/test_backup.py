@@ -109,6 +109,9 @@ def test_backup_restore_round_trips_rows_files_and_the_audit_head(
     # Nothing of the content is readable in the archive.
     assert b"%PDF" not in archive.read_bytes() and "来电".encode() not in archive.read_bytes()
 
+    with pytest.raises(CommandError, match="outside MEDIA_ROOT"):
+        call_command("backup", "--out", str(media / "inside.bgbak"), "--key-file", str(key_file))
+
     # A database in use is refused.
     with pytest.raises(CommandError, match="Refusing to restore into a database that is in use"):
         call_command("restore", str(archive), "--key-file", str(key_file))

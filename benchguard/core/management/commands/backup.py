@@ -5,6 +5,7 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -42,6 +43,12 @@ class Command(BaseCommand):
         out = Path(options["out"])
         if out.is_dir():
             raise CommandError(_("%(path)s is a folder: name a file.") % {"path": out})
+        media = Path(settings.MEDIA_ROOT).resolve()
+        if out.resolve().is_relative_to(media):
+            raise CommandError(
+                _("Write the archive outside MEDIA_ROOT (%(media)s): the next backup would hold it.")
+                % {"media": media}
+            )
         try:
             written = write_backup(out, key=backup_key(options["key_file"]), work_dir=options["work_dir"])
         except BackupError as exc:

@@ -26,7 +26,7 @@ from benchguard.cases.choices import (
     Tier,
 )
 from benchguard.cases.querysets import CaseQuerySet, PartyQuerySet, PartyScreeningQuerySet
-from benchguard.core.crypto import EncryptedTextField, blind_index
+from benchguard.core.crypto import BlindIndexField, EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import BilingualLabel, VersionedModel
 
@@ -98,9 +98,12 @@ class RiskSettings(models.Model):
         return str(self.court)
 
 
+PARTY_DOCUMENT_PURPOSE = "case-party-document-{document_kind}"
+
+
 def party_document_index(kind: str, normalised: str) -> str:
     """The blind index of a party's document: equal numbers of one type match."""
-    return blind_index(normalised, purpose=f"case-party-document-{kind}")
+    return blind_index(normalised, purpose=PARTY_DOCUMENT_PURPOSE.format(document_kind=kind))
 
 
 class Case(VersionedModel):
@@ -220,7 +223,12 @@ class Party(VersionedModel):
         _("document type"), max_length=32, choices=DocumentType.choices, blank=True
     )
     document_number = EncryptedTextField(_("document number"), blank=True)
-    document_index = models.CharField(_("document index"), max_length=64, blank=True, editable=False)
+    document_index = BlindIndexField(
+        _("document index"),
+        blank=True,
+        source="document_number",
+        purpose=PARTY_DOCUMENT_PURPOSE,
+    )
     screened_at = models.DateTimeField(_("screened at"), null=True, blank=True, editable=False)
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
     removed_reason = models.CharField(_("why it was removed"), max_length=200, blank=True)

@@ -68,6 +68,12 @@ SECRET_KEY = _secret("SECRET_KEY")
 FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("FIELD_ENCRYPTION_KEY").split(",") if k.strip()]
 # Keyed hash for exact look-up of encrypted identity numbers (blind index).
 BLIND_INDEX_KEY = _secret("BLIND_INDEX_KEY")
+# During a key rotation only (`benchguard rotate-keys`, docs/backup.md): the blind-index
+# key being replaced. Look-ups try both keys while it is set; unset it once the run is done.
+BLIND_INDEX_KEY_PREVIOUS = env_secret("BLIND_INDEX_KEY_PREVIOUS") or ""
+# The key `benchguard backup` encrypts archives with (and `restore` opens them with); kept
+# by the operator away from the backups. Not needed by the web servers.
+BACKUP_KEY = env_secret("BACKUP_KEY") or ""
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

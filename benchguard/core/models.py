@@ -171,6 +171,30 @@ class WorkerHeartbeat(models.Model):
         return self.worker
 
 
+class KeyRotationProgress(models.Model):
+    """How far `benchguard rotate-keys` got through one model's rows for one rotation
+    (named by a fingerprint of the target keys, never the keys): a killed run continues
+    after `last_pk`; a finished model is skipped."""
+
+    rotation = models.CharField(_("rotation"), max_length=32)
+    model = models.CharField(_("model"), max_length=100)
+    last_pk = models.BigIntegerField(_("last row done"), default=0)
+    rows = models.BigIntegerField(_("rows done"), default=0)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rotation", "model"]
+        verbose_name = _("key rotation progress")
+        verbose_name_plural = _("key rotation progress")
+        constraints = [
+            models.UniqueConstraint(fields=["rotation", "model"], name="key_rotation_once_per_model")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rotation} {self.model}"
+
+
 class OnceSubmission(models.Model):
     """One use of a one-time key: the token a form page carries, or an API client's
     `Idempotency-Key` (issue 9). The first POST claims the row; a repeat — a double

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from benchguard.cases.choices import PartyKind, Stage
-from benchguard.cases.models import Party, party_document_index
+from benchguard.cases.models import PARTY_DOCUMENT_PURPOSE, Party
 from benchguard.core import audit
+from benchguard.core.crypto import blind_index_candidates
 from benchguard.core.types import Actor
 from benchguard.duty import services as duty
 from benchguard.gate.models import PartyArrival, Visit
@@ -45,10 +46,13 @@ def flagged_parties(
 ) -> list[tuple[Party, str]]:
     """The parties of the court's open cases at a level that needs a plan whom the
     visitor is (their document) or may be (their name, no document recorded)."""
-    index = party_document_index(document_kind, normalised) if normalised else None
+    # The current key's index and, while a key rotation runs, the previous key's.
+    indexes = blind_index_candidates(
+        normalised, purpose=PARTY_DOCUMENT_PURPOSE.format(document_kind=document_kind)
+    )
     match = Q(kind=PartyKind.PERSON, name=name.strip(), document_index="")
-    if index:
-        match |= Q(document_index=index)
+    if normalised:
+        match |= Q(document_index__in=indexes)
     parties = (
         Party.objects.filter(
             match, case__court_id=court_id, case__risk_level__needs_plan=True, removed_at__isnull=True
@@ -61,7 +65,7 @@ def flagged_parties(
         (
             party,
             PartyArrival.MatchedBy.DOCUMENT
-            if index and party.document_index == index
+            if normalised and party.document_index in indexes
             else PartyArrival.MatchedBy.NAME,
         )
         for party in parties

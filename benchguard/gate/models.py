@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.crypto import EncryptedTextField, blind_index
+from benchguard.core.crypto import BlindIndexField, EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import VersionedModel
 from benchguard.gate.choices import (
@@ -86,7 +86,9 @@ class Visit(VersionedModel):
     visitor_name = models.CharField(_("visitor's name"), max_length=50)
     document_kind = models.CharField(_("document type"), max_length=32, choices=DocumentType.choices)
     document_number = EncryptedTextField(_("document number"))
-    document_index = models.CharField(_("document index"), max_length=64, editable=False)
+    document_index = BlindIndexField(
+        _("document index"), source="document_number", purpose="gate-document-{document_kind}"
+    )
     phone = EncryptedTextField(_("visitor's phone"), blank=True)
     purpose = models.CharField(_("purpose of the visit"), max_length=200)
     host = models.ForeignKey(
@@ -165,7 +167,9 @@ class IdDeposit(models.Model):
         Visit, on_delete=models.PROTECT, related_name="deposit", verbose_name=_("visit")
     )
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="+", verbose_name=_("gatehouse"))
-    document_index = models.CharField(_("document index"), max_length=64, editable=False)
+    document_index = BlindIndexField(
+        _("document index"), source="visit.document_number", purpose="gate-document-{visit.document_kind}"
+    )
     slot = models.CharField(_("slot"), max_length=10)
     held_since = models.DateTimeField(_("held since"), default=timezone.now)
     returned_at = models.DateTimeField(_("handed back at"), null=True, blank=True)

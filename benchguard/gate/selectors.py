@@ -13,6 +13,7 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from benchguard.core.crypto import blind_index_candidates
 from benchguard.core.documents import DocumentType, normalize_document
 from benchguard.core.types import Actor
 from benchguard.gate import permissions
@@ -38,7 +39,6 @@ from benchguard.gate.models import (
     PassageEntry,
     Post,
     Visit,
-    document_index,
 )
 from benchguard.organization.choices import DepartmentType, Role
 from benchguard.organization.models import Person
@@ -201,7 +201,11 @@ def search_criteria(cleaned: dict[str, Any]) -> dict[str, Any]:
     }
     if cleaned["document_number"]:
         number = normalize_document(cleaned["document_number"])
-        criteria["document_indexes"] = [document_index(kind, number) for kind in DocumentType.values]
+        criteria["document_indexes"] = [
+            index
+            for kind in DocumentType.values
+            for index in blind_index_candidates(number, purpose=f"gate-document-{kind}")
+        ]
     return criteria
 
 

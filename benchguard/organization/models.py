@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from benchguard.core.crypto import EncryptedTextField
+from benchguard.core.crypto import BlindIndexField, EncryptedTextField
 from benchguard.core.identity import mask_resident_id
 from benchguard.core.models import BilingualLabel, VersionedModel
 from benchguard.organization.choices import (
@@ -228,7 +228,9 @@ class PersonPrivate(VersionedModel):
     home_address = EncryptedTextField(_("home address"), blank=True)
     private_phone = EncryptedTextField(_("private phone"), blank=True)
     id_number = EncryptedTextField(_("resident ID number"), blank=True)
-    id_number_index = models.CharField(_("ID number index"), max_length=64, blank=True, editable=False)
+    id_number_index = BlindIndexField(
+        _("ID number index"), blank=True, source="id_number", purpose="resident-id"
+    )
 
     class Meta:
         ordering = ["person_id"]

@@ -16,7 +16,7 @@ from pypinyin import lazy_pinyin
 
 from benchguard.core import audit
 from benchguard.core.access import forget_grants
-from benchguard.core.crypto import blind_index
+from benchguard.core.crypto import blind_index, blind_index_candidates
 from benchguard.core.identity import validate_resident_id
 from benchguard.core.models import VersionedModel
 from benchguard.core.services import create_versioned, lock, update_versioned
@@ -189,9 +189,9 @@ def update_private_details(
         except ValidationError as exc:
             raise ValidationError({"id_number": exc.error_list}) from None
         changes["id_number_index"] = blind_index(changes["id_number"], purpose=ID_INDEX_PURPOSE)
-        duplicate = PersonPrivate.objects.filter(id_number_index=changes["id_number_index"]).exclude(
-            person=person
-        )
+        # Under either blind key while a key rotation runs (core.crypto).
+        same_number = blind_index_candidates(changes["id_number"], purpose=ID_INDEX_PURPOSE)
+        duplicate = PersonPrivate.objects.filter(id_number_index__in=same_number).exclude(person=person)
         if duplicate.exists():
             raise ValidationError(
                 {
@@ -279,7 +279,11 @@ def remove_relative(*, actor: Actor, relative: Relative) -> None:
 def find_person_by_id_number(number: str) -> Person | None:
     """Exact look-up through the blind index; the number itself is never queried."""
     private = (
-        PersonPrivate.objects.select_related("person").filter(id_number_index=id_number_index(number)).first()
+        PersonPrivate.objects.select_related("person")
+        .filter(
+            id_number_index__in=blind_index_candidates(validate_resident_id(number), purpose=ID_INDEX_PURPOSE)
+        )
+        .first()
     )
     return private.person if private else None
 

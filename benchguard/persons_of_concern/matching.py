@@ -38,7 +38,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.utils import timezone
 from rapidfuzz import fuzz
 
-from benchguard.core.crypto import blind_index
+from benchguard.core.crypto import blind_index, blind_index_candidates
 from benchguard.core.documents import DocumentType, normalize_document
 from benchguard.core.prepared import PreparedRead
 from benchguard.persons_of_concern import names
@@ -71,6 +71,16 @@ def phone_index(normalised: str) -> str:
     return blind_index(normalised, purpose="poc-phone")
 
 
+def document_indexes(kinds: list[str], normalised: str) -> list[str]:
+    """What a look-up of the number tries: each kind, under the current blind-index key
+    and, while a key rotation runs, the previous one (core.crypto)."""
+    return [i for kind in kinds for i in blind_index_candidates(normalised, purpose=f"poc-document-{kind}")]
+
+
+def phone_indexes(normalised: str) -> list[str]:
+    return blind_index_candidates(normalised, purpose="poc-phone")
+
+
 def _active_entry(today: dt.date) -> Exists:
     return Exists(ControlledListEntry.objects.active_on(today).filter(person_id=OuterRef("person_id")))
 
@@ -91,7 +101,8 @@ _DOCUMENT_LOOKUP = {
     count: PreparedRead(
         _documents, today=dt.date(2000, 1, 1), **{f"index_{i}": f"sample-{i}" for i in range(count)}
     )
-    for count in (1, len(DocumentType.values))
+    # One kind or every kind; twice as many while a key rotation runs.
+    for count in (1, 2, len(DocumentType.values), 2 * len(DocumentType.values))
 }
 
 
@@ -119,7 +130,7 @@ def match(
     number = normalize_document(document_number)
     if number:
         kinds = [document_kind] if document_kind else list(DocumentType.values)
-        indexes = {f"index_{i}": document_index(k, number) for i, k in enumerate(kinds)}
+        indexes = {f"index_{i}": index for i, index in enumerate(document_indexes(kinds, number))}
         for person_id, controlled in _DOCUMENT_LOOKUP[len(indexes)].rows(today=today, **indexes):
             add(person_id, 100, "document", "document")
             known[person_id] = controlled
@@ -127,7 +138,7 @@ def match(
     digits = normalize_phone(phone) if phone else ""
     if digits:
         phones = (
-            PhoneNumber.objects.filter(number_index=phone_index(digits))
+            PhoneNumber.objects.filter(number_index__in=phone_indexes(digits))
             .annotate(controlled=_active_entry(today))
             .values_list("person_id", "controlled")
         )
@@ -289,13 +300,11 @@ def screen(
     number = normalize_document(document_number)
     if number:
         kinds = [document_kind] if document_kind else list(DocumentType.values)
-        documents_matched = IdentityDocument.objects.filter(
-            number_index__in=[document_index(k, number) for k in kinds]
-        )
+        documents_matched = IdentityDocument.objects.filter(number_index__in=document_indexes(kinds, number))
         lookups.append(_screen_rows(documents_matched, active, "document", Value(True)))
     digits = normalize_phone(phone)
     if digits:
-        phones_matched = PhoneNumber.objects.filter(number_index=phone_index(digits))
+        phones_matched = PhoneNumber.objects.filter(number_index__in=phone_indexes(digits))
         lookups.append(_screen_rows(phones_matched, active, "phone", Value(False)))
     query = names.simplify(name)
     if query:

@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from benchguard.core.crypto import EncryptedTextField
+from benchguard.core.crypto import BlindIndexField, EncryptedTextField
 from benchguard.core.documents import DocumentType, mask_document
 from benchguard.core.models import VersionedModel
 from benchguard.persons_of_concern.choices import (
@@ -142,7 +142,7 @@ class IdentityDocument(VersionedModel):
     )
     kind = models.CharField(_("document type"), max_length=32, choices=DocumentType.choices)
     number = EncryptedTextField(_("document number"))
-    number_index = models.CharField(_("number index"), max_length=64, editable=False)
+    number_index = BlindIndexField(_("number index"), source="number", purpose="poc-document-{kind}")
 
     class Meta:
         ordering = ["person", "kind", "id"]
@@ -168,7 +168,7 @@ class PhoneNumber(VersionedModel):
         PersonOfConcern, on_delete=models.PROTECT, related_name="phones", verbose_name=_("person")
     )
     number = EncryptedTextField(_("phone number"))
-    number_index = models.CharField(_("number index"), max_length=64, editable=False, db_index=True)
+    number_index = BlindIndexField(_("number index"), source="number", purpose="poc-phone", db_index=True)
 
     class Meta:
         ordering = ["person", "id"]

@@ -25,7 +25,13 @@ from benchguard.organization.models import Court, Department
 from benchguard.organization.types import account_of, signed_in
 from benchguard.persons_of_concern import matching, names, permissions, selectors
 from benchguard.persons_of_concern.choices import EntryStatus, ListLevel, NameKind, ObjectionDecision
-from benchguard.persons_of_concern.matching import document_index, normalize_phone, phone_index
+from benchguard.persons_of_concern.matching import (
+    document_index,
+    document_indexes,
+    normalize_phone,
+    phone_index,
+    phone_indexes,
+)
 from benchguard.persons_of_concern.models import (
     ControlledListEntry,
     DepartmentLog,
@@ -126,7 +132,9 @@ def add_document(*, actor: Actor, person: PersonOfConcern, kind: str, number: st
     if disagreement:
         raise ValidationError({"number": disagreement})
     index = document_index(kind, normalised)
-    if IdentityDocument.objects.filter(kind=kind, number_index=index).exists():
+    if IdentityDocument.objects.filter(
+        kind=kind, number_index__in=document_indexes([kind], normalised)
+    ).exists():
         raise ValidationError({"number": _("This document is already recorded for a person of concern.")})
     return create_versioned(
         IdentityDocument(person=person, kind=kind, number=normalised, number_index=index),
@@ -145,7 +153,7 @@ def add_phone(*, actor: Actor, person: PersonOfConcern, number: str) -> PhoneNum
     if not 7 <= len(digits) <= 15:
         raise ValidationError({"phone": _("A phone number has 7 to 15 digits.")})
     index = phone_index(digits)
-    if PhoneNumber.objects.filter(person=person, number_index=index).exists():
+    if PhoneNumber.objects.filter(person=person, number_index__in=phone_indexes(digits)).exists():
         raise ValidationError({"phone": _("This phone number is already recorded for the person.")})
     return create_versioned(
         PhoneNumber(person=person, number=digits, number_index=index),

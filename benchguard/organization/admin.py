@@ -225,6 +225,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     list_display = ["id", "created_at", "kind", "action", "actor_name", "object_repr"]
     list_filter = ["kind"]
+    ordering = ["-id"]  # the latest first: what an administrator looks for
     # Searched by hand (get_search_results): the object column only where it is shown.
     search_fields = ["action", "actor_name", "object_repr", "request_id"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]

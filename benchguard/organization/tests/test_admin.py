@@ -100,3 +100,10 @@ def test_role_changes_are_in_the_courts_audit_trail(
     assert entry is not None and entry.court_id == judge.court_id
     listed = client_as("admin").get("/admin/core/auditentry/", {"all": ""}).context["cl"].queryset
     assert entry in listed
+
+
+def test_the_audit_trail_in_the_admin_lists_the_latest_first(client_as) -> None:
+    rows = list(client_as("cityadmin").get("/admin/core/auditentry/").context["cl"].result_list)
+    assert len(rows) > 1
+    assert [row.pk for row in rows] == sorted((row.pk for row in rows), reverse=True)
+    assert rows[0].pk == AuditEntry.objects.order_by("-id").values_list("pk", flat=True)[0]

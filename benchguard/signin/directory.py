@@ -93,10 +93,9 @@ def sync_directory_roles(*, account: Account, group_dns: set[str], rules: list[G
             if (held.role, held.court_id, held.department_id) not in wanted:
                 organization.revoke_role(actor=account, assignment=held)
         for (role, court_id, department_id), group_dn in wanted.items():
-            existing = RoleAssignment.objects.filter(
-                account=account, role=role, court_id=court_id, department_id=department_id
-            ).first()
-            if existing is not None:
+            same: dict[str, Any] = {"account": account, "role": role, "court_id": court_id}
+            same["department_id"] = department_id  # None: the court-wide assignment
+            if RoleAssignment.objects.filter(**same).exists():
                 continue  # given by hand, or by the directory before: kept as it is
             assignment = organization.assign_role(
                 actor=account,

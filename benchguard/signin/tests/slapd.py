@@ -69,9 +69,17 @@ def _entries() -> list[tuple[str, dict[str, list[bytes]]]]:
                 ),
             )
         )
-    entries.append((OFFICE_GROUP, e(objectClass=["groupOfNames"], cn=["bg-committee-office"], member=[user_dn("dir.office")])))
     entries.append(
-        (EVERYONE_GROUP, e(objectClass=["groupOfNames"], cn=["all-staff"], member=[user_dn(u) for u in USERS]))
+        (
+            OFFICE_GROUP,
+            e(objectClass=["groupOfNames"], cn=["bg-committee-office"], member=[user_dn("dir.office")]),
+        )
+    )
+    entries.append(
+        (
+            EVERYONE_GROUP,
+            e(objectClass=["groupOfNames"], cn=["all-staff"], member=[user_dn(u) for u in USERS]),
+        )
     )
     return entries
 

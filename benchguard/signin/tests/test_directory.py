@@ -54,7 +54,9 @@ def test_a_directory_user_signs_in_and_gets_an_account_without_rights(directory:
     assert not account.has_usable_password()  # never a local password: the directory checks it
     assert not RoleAssignment.objects.filter(account=account).exists()  # an unmapped user: no role
     assert not hasattr(account, "person") or account.person is None  # linking stays the administrator's
-    assert AuditEntry.objects.filter(action="signin.directory.account_created", object_id=str(account.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="signin.directory.account_created", object_id=str(account.pk)
+    ).exists()
 
 
 def test_a_wrong_directory_password_is_refused_and_counted_by_axes(directory: Directory) -> None:
@@ -63,7 +65,10 @@ def test_a_wrong_directory_password_is_refused_and_counted_by_axes(directory: Di
         for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
             _client, status = sign_in("dir.zhou", "not-the-password")
             assert status == 200  # the login page again, with its error
-        assert AccessAttempt.objects.get(username="dir.zhou").failures_since_start == settings.AXES_FAILURE_LIMIT - 1
+        assert (
+            AccessAttempt.objects.get(username="dir.zhou").failures_since_start
+            == settings.AXES_FAILURE_LIMIT - 1
+        )
         _client, status = sign_in("dir.zhou", "not-the-password")
         assert status == 429  # locked
         _client, status = sign_in("dir.zhou", password)
@@ -82,7 +87,9 @@ def test_a_mapped_group_yields_the_configured_role_and_leaving_it_takes_it_back(
         granted = RoleAssignment.objects.get(account=account)
         assert (granted.role, granted.court_id) == ("committee_office", court.pk)
         assert DirectoryGrant.objects.get(assignment=granted).group_dn == OFFICE_GROUP
-        assert AuditEntry.objects.filter(action="organization.role.assign", object_id=str(account.pk)).exists()
+        assert AuditEntry.objects.filter(
+            action="organization.role.assign", object_id=str(account.pk)
+        ).exists()
 
         # The administrator also gave a role by hand; then the person leaves the group.
         organization.assign_role(actor=None, account=account, role="judge", court=court)
@@ -116,7 +123,9 @@ def test_local_accounts_keep_signing_in_and_the_directory_cannot_take_one_over(d
     assert list(RoleAssignment.objects.filter(account=judge).values_list("role", flat=True)) == ["judge"]
 
 
-def test_an_account_the_administrator_made_for_the_directory_signs_in_through_it(directory: Directory) -> None:
+def test_an_account_the_administrator_made_for_the_directory_signs_in_through_it(
+    directory: Directory,
+) -> None:
     made = organization.create_account(actor=None, username="dir.zhou", display_name="周明", password=None)
     _name, password = USERS["dir.zhou"]
     with configured(directory, LDAP_CREATE_ACCOUNTS="0"):
@@ -144,3 +153,11 @@ def test_directory_sign_in_is_off_without_a_server_and_rules_are_checked() -> No
     ]
     with pytest.raises(ImproperlyConfigured, match="not 'group DN"):
         parse_group_roles("cn=office,dc=x | committee_office")
+
+
+def test_the_system_check_reports_a_rule_with_an_unknown_role() -> None:
+    from benchguard.signin.checks import check_group_roles
+
+    rules = parse_group_roles(f"{OFFICE_GROUP} | 370200 | committee_office; {EVERYONE_GROUP} | 370200 | boss")
+    with override_settings(BENCHGUARD_LDAP_GROUP_ROLES=rules):
+        assert [message.id for message in check_group_roles()] == ["signin.E001"]

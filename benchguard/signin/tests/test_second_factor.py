@@ -25,7 +25,6 @@ from rest_framework.authtoken.models import Token
 from benchguard.core.models import AuditEntry
 from benchguard.organization.demo import DEMO_PASSWORD, PERSONA_USERNAMES
 from benchguard.organization.models import Account
-from benchguard.signin import services
 from benchguard.signin.second_factor import needs_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +101,9 @@ def test_enrolment_shows_a_qr_code_and_ten_recovery_codes_once() -> None:
         device, codes = enrol(client)
     assert device.confirmed
     assert len(codes) == 10 == len(set(codes))
-    assert sorted(StaticToken.objects.filter(device__user=device.user).values_list("token", flat=True)) == sorted(codes)
+    assert sorted(
+        StaticToken.objects.filter(device__user=device.user).values_list("token", flat=True)
+    ) == sorted(codes)
     assert client.get(reverse("signin:codes")).status_code == 302  # shown once
     assert client.get(reverse("persons_of_concern:person_list")).status_code == 200  # verified session
     assert AuditEntry.objects.filter(action="signin.second_factor.enrol", actor_name="赵敏").exists()
@@ -116,7 +117,9 @@ def test_after_the_password_the_code_is_asked_and_a_recovery_code_works_once() -
         client = signed_in("office")
         held = client.get(reverse("persons_of_concern:person_list"))
         assert held.headers["Location"].startswith(reverse("signin:verify"))
-        response = client.post(reverse("signin:verify"), {"code": code_of(device), "next": "/persons-of-concern/"})
+        response = client.post(
+            reverse("signin:verify"), {"code": code_of(device), "next": "/persons-of-concern/"}
+        )
         assert response.headers["Location"] == "/persons-of-concern/"
         assert client.get("/persons-of-concern/").status_code == 200
 
@@ -140,7 +143,9 @@ def test_wrong_codes_count_toward_the_lockout_like_wrong_passwords() -> None:
     assert locked.status_code == 429
     assert client.get("/").headers["Location"].startswith(reverse("login"))  # signed out
     # The password alone no longer opens a session either while the lock lasts.
-    assert Client().post(reverse("login"), {"username": "police", "password": DEMO_PASSWORD}).status_code == 429
+    assert (
+        Client().post(reverse("login"), {"username": "police", "password": DEMO_PASSWORD}).status_code == 429
+    )
     assert AuditEntry.objects.filter(action="auth.locked_out", data__username="police").exists()
 
 
@@ -199,3 +204,12 @@ def test_the_court_administrator_resets_a_lost_phone_and_it_is_audited(
 def test_only_administrators_open_the_reset_pages(client_as: Callable[[str | None], Client]) -> None:
     assert client_as("office").get(reverse("signin:accounts")).status_code == 403
     assert client_as("cityadmin").get(reverse("signin:accounts")).status_code == 200
+
+
+def test_with_the_requirement_off_an_enrolled_account_is_still_asked_for_its_code() -> None:
+    device, _codes = enrol(signed_in("judge"))  # set up voluntarily
+    client = signed_in("judge")
+    assert client.get("/").headers["Location"].startswith(reverse("signin:verify"))
+    with time_machine.travel(timezone.now() + timedelta(minutes=1)):
+        assert client.post(reverse("signin:verify"), {"code": code_of(device)}).status_code == 302
+        assert client.get("/").status_code == 200

@@ -3,7 +3,7 @@
 `ldap_settings(environ)` turns the `LDAP_*` variables into django-auth-ldap's
 `AUTH_LDAP_*` settings; with `LDAP_SERVER_URI` unset it returns nothing and directory
 sign-in is off. docs/sign-in.md describes every variable. The group → court and role
-rules (`LDAP_GROUP_ROLES`) are parsed here and checked against the roles and courts by
+rules (`LDAP_GROUP_ROLES`) are parsed by `signin.rules` and checked against the roles and courts by
 the `signin` app's system check and at each sign-in.
 """
 
@@ -11,42 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
 from benchguard.config.env import env_bool, env_choice, env_int, env_secret, env_str
+from benchguard.signin.rules import parse_group_roles
 
 GROUP_TYPES = ("groupOfNames", "groupOfUniqueNames", "posixGroup", "activeDirectory")
-
-
-@dataclass(frozen=True)
-class GroupRole:
-    """A directory group whose members hold `role` in the court `court` (its division
-    code), optionally in one department (its name in that court)."""
-
-    group_dn: str  # lower case, as django-auth-ldap reports a user's groups
-    court: str
-    role: str
-    department: str = ""
-
-
-def parse_group_roles(text: str) -> list[GroupRole]:
-    """Rules, one a line (or separated by ";"): `group DN | division code | role [| department]`."""
-    rules: list[GroupRole] = []
-    for raw in text.replace(";", "\n").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) not in (3, 4) or not all(parts[:3]):
-            raise ImproperlyConfigured(
-                f"LDAP_GROUP_ROLES: {line!r} is not 'group DN | court division code | role [| department]'"
-            )
-        dn = ",".join(piece.strip() for piece in parts[0].split(",")).lower()
-        rules.append(GroupRole(dn, parts[1], parts[2], parts[3] if len(parts) == 4 else ""))
-    return rules
 
 
 def ldap_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

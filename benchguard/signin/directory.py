@@ -24,12 +24,12 @@ from django.conf import settings
 from django.db import transaction
 from django_auth_ldap.backend import LDAPBackend
 
-from benchguard.config.ldap import GroupRole
 from benchguard.core import audit
 from benchguard.organization import services as organization
 from benchguard.organization.backends import AccountBackend
 from benchguard.organization.models import Account, Court, Department, RoleAssignment
 from benchguard.signin.models import DirectoryGrant
+from benchguard.signin.rules import GroupRole
 
 logger = logging.getLogger(__name__)
 

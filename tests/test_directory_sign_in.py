@@ -1,13 +1,16 @@
-"""Directory sign-in against a real OpenLDAP server (slapd.py), through the login page.
+"""Directory sign-in against a real OpenLDAP server (benchguard/signin/tests/slapd.py),
+through the login page (issue 16, part 4).
 
 The settings are built from the environment a court's administrator would set
-(config/ldap.py), pointed at the test's server.
+(config/ldap.py), pointed at the test's server; it lives here, with the project-wide
+tests, because it needs both `config` and `signin` (tests/test_import_layers.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
@@ -15,19 +18,28 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
-from benchguard.config.ldap import GroupRole, ldap_settings, parse_group_roles
+from benchguard.config.ldap import ldap_settings
 from benchguard.core.models import AuditEntry
 from benchguard.organization import services as organization
 from benchguard.organization.demo import DEMO_PASSWORD
 from benchguard.organization.models import Account, Court, RoleAssignment
 from benchguard.signin.models import DirectoryGrant
-from benchguard.signin.tests.slapd import EVERYONE_GROUP, OFFICE_GROUP, USERS, Directory
+from benchguard.signin.rules import GroupRole, parse_group_roles
+from benchguard.signin.tests.slapd import EVERYONE_GROUP, OFFICE_GROUP, USERS, Directory, running_slapd
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/accounts/login/"
 OFFICE_RULE = f"{OFFICE_GROUP} | 370200 | committee_office"
 BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "benchguard.signin.directory.DirectoryBackend"]
+
+
+@pytest.fixture(scope="module")
+def directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Directory]:
+    """A real OpenLDAP server with the test court's directory, for this module's tests."""
+    folder: Path = tmp_path_factory.mktemp("slapd")
+    with running_slapd(folder) as found:
+        yield found
 
 
 @contextmanager

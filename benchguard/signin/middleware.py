@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -36,7 +37,7 @@ class SecondFactorMiddleware:
         if not has_device and not required_for(user):
             return None
         path = request.path_info
-        if path.startswith(("/accounts/two-factor/", "/static/", "/healthz")) or path in {
+        if path.startswith((reverse("signin:overview"), settings.STATIC_URL, reverse("healthz"))) or path in {
             reverse(name) for name in OPEN_URL_NAMES
         }:
             return None

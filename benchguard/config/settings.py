@@ -156,6 +156,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "benchguard.core.context_processors.navigation",
                 "benchguard.notifications.context_processors.unread",
+                "benchguard.signin.context_processors.second_factor",
             ],
             # {% once_token %} in every POST form without a {% load %} line (issue 9).
             "builtins": ["benchguard.core.templatetags.once"],

@@ -55,6 +55,8 @@ def test_the_office_clerk_enrols_and_signs_in_with_a_code_and_a_recovery_code(
     watched.login("office", password)
     expect(page).to_have_url(re.compile("/accounts/two-factor/enrol/"))
     expect(page.locator('[data-testid="totp-qr"] svg')).to_be_visible()
+    expect(page.locator("nav [data-nav]")).to_have_count(0)  # no menu before the second step
+    watched.screenshot("second-factor-enrol")
     secret = page.locator('[data-testid="totp-secret"]').inner_text()
     page.fill("input[name=code]", code_for(secret))
     page.locator("main form button[type=submit]").click()

@@ -77,7 +77,9 @@ def test_a_required_user_without_a_device_reaches_nothing_but_enrolment() -> Non
     api = client.get("/api/people/")  # the API through the signed-in session
     assert api.status_code == 403
     assert "second factor" in api.json()["detail"]
-    assert client.get(reverse("signin:enrol")).status_code == 200
+    enrolment = client.get(reverse("signin:enrol"))
+    assert enrolment.status_code == 200
+    assert "data-nav=" not in enrolment.content.decode()  # no menu of what cannot be opened yet
     # Someone whose roles do not call for it is not held up.
     assert signed_in("judge").get("/").status_code == 200
 

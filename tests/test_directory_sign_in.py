@@ -113,6 +113,13 @@ def test_a_mapped_group_yields_the_configured_role_and_leaving_it_takes_it_back(
     assert status == 302
     assert list(RoleAssignment.objects.filter(account=account).values_list("role", flat=True)) == ["judge"]
     assert AuditEntry.objects.filter(action="organization.role.revoke", object_id=str(account.pk)).exists()
+    synced = AuditEntry.objects.filter(action="signin.directory.roles", object_id=str(account.pk)).order_by(
+        "id"
+    )
+    assert [(e.data["added"], e.data["removed"]) for e in synced] == [
+        (["committee_office"], []),
+        ([], ["committee_office"]),
+    ]
 
 
 def test_a_user_in_unmapped_groups_only_gets_no_role(directory: Directory) -> None:

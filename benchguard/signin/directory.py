@@ -69,7 +69,8 @@ class DirectoryBackend(LDAPBackend):
 def sync_directory_roles(*, account: Account, group_dns: set[str], rules: list[GroupRole]) -> None:
     """Give the roles of the mapped groups the account is in; take back those a rule
     gave for a group it has left (see the module's docstring). Audited by
-    organization's assign_role / revoke_role, with the account as actor."""
+    organization's assign_role / revoke_role with no actor (the administrator's rule
+    acts, not the person), and as one `signin.directory.roles` event naming the groups."""
     group_dns = {dn.lower() for dn in group_dns}
     wanted: dict[tuple[str, int, int | None], str] = {}
     for rule in rules:
@@ -87,21 +88,34 @@ def sync_directory_roles(*, account: Account, group_dns: set[str], rules: list[G
             )
             continue
         wanted.setdefault((rule.role, court.pk, department.pk if department else None), rule.group_dn)
+    added: list[str] = []
+    removed: list[str] = []
     with transaction.atomic():
         for grant in DirectoryGrant.objects.filter(assignment__account=account).select_related("assignment"):
             held = grant.assignment
             if (held.role, held.court_id, held.department_id) not in wanted:
-                organization.revoke_role(actor=account, assignment=held)
+                organization.revoke_role(actor=None, assignment=held)
+                removed.append(held.role)
         for (role, court_id, department_id), group_dn in wanted.items():
             same: dict[str, Any] = {"account": account, "role": role, "court_id": court_id}
             same["department_id"] = department_id  # None: the court-wide assignment
             if RoleAssignment.objects.filter(**same).exists():
                 continue  # given by hand, or by the directory before: kept as it is
             assignment = organization.assign_role(
-                actor=account,
+                actor=None,
                 account=account,
                 role=role,
                 court=Court.objects.get(pk=court_id),
                 department=Department.objects.get(pk=department_id) if department_id else None,
             )
             DirectoryGrant.objects.create(assignment=assignment, group_dn=group_dn)
+            added.append(role)
+        if added or removed:
+            audit.record_event(
+                actor=None,
+                action="signin.directory.roles",
+                obj=account,
+                added=added,
+                removed=removed,
+                groups=sorted(set(wanted.values())),
+            )

@@ -100,7 +100,7 @@ def reset_second_factor(*, actor: Any, account: Any, reason: str) -> int:
     with transaction.atomic():
         removed = TOTPDevice.objects.filter(user=account).delete()[1].get("otp_totp.TOTPDevice", 0)
         removed += StaticDevice.objects.filter(user=account).delete()[1].get("otp_static.StaticDevice", 0)
-        Token.objects.filter(verified__account=account).delete()
+        Token.objects.filter(user=account).delete()
         audit.record_event(
             actor=actor,
             action="signin.second_factor.reset",

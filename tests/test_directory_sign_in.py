@@ -180,3 +180,17 @@ def test_the_system_check_reports_a_rule_with_an_unknown_role() -> None:
     rules = parse_group_roles(f"{OFFICE_GROUP} | 370200 | committee_office; {EVERYONE_GROUP} | 370200 | boss")
     with override_settings(BENCHGUARD_LDAP_GROUP_ROLES=rules):
         assert [message.id for message in check_group_roles()] == ["signin.E001"]
+
+
+def test_without_slapd_the_directory_tests_fail_and_say_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchguard.signin.tests import slapd
+
+    monkeypatch.setattr(slapd.shutil, "which", lambda name: None)
+    monkeypatch.setattr(slapd, "SLAPD_PATHS", ())
+    with (
+        pytest.raises(pytest.fail.Exception, match="apt-get install slapd ldap-utils"),
+        running_slapd(tmp_path),
+    ):
+        pass

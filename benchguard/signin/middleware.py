@@ -1,6 +1,6 @@
 """The second step of signing in: a signed-in account that must use a second factor
-(second_factor.required_for) or has enrolled one reaches nothing but the two-step pages,
-sign-out and the language switch until it has verified a code in this session. Pages
+(second_factor.required_for) or has enrolled one reaches nothing but the enrol and verify
+pages, sign-out and the language switch until it has verified a code in this session. Pages
 answer with a redirect to verify (or to enrol, with no device yet); the API (session
 sign-in) answers 403. API tokens are checked by signin.api.
 """
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from benchguard.signin.second_factor import HAS_DEVICE_SESSION_KEY, required_for
 
-OPEN_URL_NAMES = {"logout", "set_language"}
+OPEN_URL_NAMES = {"signin:enrol", "signin:verify", "logout", "set_language"}
 
 
 class SecondFactorMiddleware:
@@ -37,7 +37,9 @@ class SecondFactorMiddleware:
         if not has_device and not required_for(user):
             return None
         path = request.path_info
-        if path.startswith((reverse("signin:overview"), settings.STATIC_URL, reverse("healthz"))) or path in {
+        # Only the two steps themselves: not the overview, the recovery codes, the token
+        # or the administrator's reset, which would let the password alone reach them.
+        if path.startswith((settings.STATIC_URL, reverse("healthz"))) or path in {
             reverse(name) for name in OPEN_URL_NAMES
         }:
             return None

@@ -59,9 +59,10 @@ def confirm_enrolment(*, actor: Any, device: TOTPDevice, code: str) -> list[str]
     return codes
 
 
-def regenerate_recovery_codes(*, actor: Any) -> list[str]:
-    """New recovery codes for an enrolled account; the old ones stop working."""
-    if not TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
+def regenerate_recovery_codes(*, actor: Any, verified: bool) -> list[str]:
+    """New recovery codes for an enrolled account, in a session verified with the second
+    factor (the password alone must not produce codes); the old ones stop working."""
+    if not verified or not TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
         raise PermissionDenied
     with transaction.atomic():
         codes = _new_recovery_codes(actor)

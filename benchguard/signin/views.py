@@ -129,7 +129,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def new_recovery_codes(request: HttpRequest) -> HttpResponse:
-    codes = services.regenerate_recovery_codes(actor=request.user)
+    codes = services.regenerate_recovery_codes(actor=request.user, verified=request.user.is_verified())  # type: ignore[union-attr]
     request.session[SHOW_ONCE_SESSION_KEY] = {"codes": codes, "next": ""}
     return redirect("signin:codes")
 

@@ -215,3 +215,24 @@ def test_with_the_requirement_off_an_enrolled_account_is_still_asked_for_its_cod
     with time_machine.travel(timezone.now() + timedelta(minutes=1)):
         assert client.post(reverse("signin:verify"), {"code": code_of(device)}).status_code == 302
         assert client.get("/").status_code == 200
+
+
+@REQUIRED
+def test_the_password_alone_reaches_no_recovery_codes_token_or_reset(
+    persona: Callable[[str], Account],
+) -> None:
+    _device, codes = enrol(signed_in("office"))
+    password_only = signed_in("office")
+    for page in ("signin:new_recovery_codes", "signin:api_token"):
+        response = password_only.post(reverse(page))
+        assert response.headers["Location"].startswith(reverse("signin:verify"))
+    assert sorted(
+        StaticToken.objects.filter(device__user__username="office").values_list("token", flat=True)
+    ) == (sorted(codes))
+    assert not Token.objects.filter(user__username="office").exists()
+
+    admin = signed_in("admin")  # an administrator with the password only, not enrolled
+    assert admin.get(reverse("signin:accounts")).headers["Location"].startswith(reverse("signin:enrol"))
+    admin.post(reverse("signin:reset", args=[persona("office").pk]), {"reason": "无"})
+    assert TOTPDevice.objects.filter(user=persona("office"), confirmed=True).exists()
+    assert not AuditEntry.objects.filter(action="signin.second_factor.reset").exists()

@@ -194,3 +194,14 @@ def test_without_slapd_the_directory_tests_fail_and_say_how_to_install_it(
         running_slapd(tmp_path),
     ):
         pass
+
+
+def test_with_the_directory_down_local_accounts_sign_in_and_directory_users_are_refused_cleanly() -> None:
+    down = Directory("ldap://127.0.0.1:9")  # the discard port: nothing answers LDAP there
+    with configured(down, LDAP_TIMEOUT_SECONDS="1"):
+        client, status = sign_in("judge", DEMO_PASSWORD)
+        assert status == 302
+        assert client.get("/").status_code == 200
+        _client, status = sign_in("dir.zhou", USERS["dir.zhou"][1])
+    assert status == 200  # the login page with its error, not a server error
+    assert not Account.objects.filter(username="dir.zhou").exists()

@@ -3,17 +3,24 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+BASE := $(VENV)/.installed-base
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The address users open, printed and used in e-mailed links; set BASE_URL when they
 # reach the demo by another name than HOST (e.g. HOST=0.0.0.0 BASE_URL=http://10.1.2.3:8000).
 DEMO_URL = $(or $(BASE_URL),http://$(HOST):$(PORT))
 
-.PHONY: demo test lint typecheck check pytest e2e bench bench-quick install messages clean
+.PHONY: demo test lint typecheck check pytest e2e bench bench-quick load install messages clean
 
-$(INSTALLED): pyproject.toml requirements.lock
+# The demo needs the application alone; the tests also need the dev tools and the
+# directory sign-in library (python-ldap, compiled against libldap2-dev and libsasl2-dev).
+$(BASE): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	@touch $(BASE)
+
+$(INSTALLED): $(BASE)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $(INSTALLED)
 
@@ -21,7 +28,7 @@ install: $(INSTALLED)
 
 ## make demo [HOST=… PORT=… BASE_URL=…]: install, migrate SQLite, load demo data, run the
 ## worker and serve on HOST:PORT (127.0.0.1:8000); e-mails go to files under var/mail/
-demo: $(INSTALLED)
+demo: $(BASE)
 	$(BIN)/benchguard migrate --no-input
 	BENCHGUARD_BASE_URL=$(DEMO_URL) $(BIN)/benchguard seed-demo
 	$(BIN)/benchguard serve-demo --host $(HOST) --port $(PORT) --base-url $(DEMO_URL)
@@ -66,6 +73,13 @@ bench-quick: $(INSTALLED)
 	$(BIN)/python bench/matcher.py --persons 10000 --iterations 100
 	$(BIN)/python bench/cases.py --persons 10000 --cases 20000 --iterations 30
 	$(BIN)/python bench/overview.py --persons 10000 --iterations 30
+
+## make load: the load test (bench/load.py) on PostgreSQL — one app server, then two behind
+## a balancer with two workers on Redis; figures in docs/performance.md. Several minutes.
+load: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[load]'
+	$(BIN)/python bench/load.py --users 40 --run-time 60s
+	$(BIN)/python bench/load.py --servers 2 --workers 2 --tasks redis --users 40 --run-time 60s
 
 ## make messages: re-extract translatable strings (needs GNU gettext) and compile them
 messages: $(INSTALLED)

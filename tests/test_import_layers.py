@@ -46,6 +46,7 @@ LAYERS = [
     "meetings",
     "alarm",
     "overview",
+    "signin",
     "config",
 ]
 TOP = "config"

@@ -26,6 +26,7 @@ from benchguard.config.env import (
     env_str,
 )
 from benchguard.core.logs import logging_config
+from benchguard.config.ldap import ldap_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # the benchguard package
 PROJECT_DIR = BASE_DIR.parent
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "benchguard.meetings",
     "benchguard.alarm",
     "benchguard.overview",
+    "benchguard.signin",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -114,6 +116,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -127,6 +132,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the session's second factor
     "benchguard.core.middleware.UserLanguageMiddleware",
     "benchguard.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,6 +140,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Sends a signed-in user who needs the second factor to enrol or verify (signin).
+    "benchguard.signin.middleware.SecondFactorMiddleware",
     # After CSRF, authentication and messages: a form token or Idempotency-Key is
     # claimed only once the CSRF check has passed (issue 9).
     "benchguard.core.middleware.OnceMiddleware",
@@ -156,6 +164,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "benchguard.core.context_processors.navigation",
                 "benchguard.notifications.context_processors.unread",
+                "benchguard.signin.context_processors.second_factor",
             ],
             # {% once_token %} in every POST form without a {% load %} line (issue 9).
             "builtins": ["benchguard.core.templatetags.once"],
@@ -224,6 +233,22 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "benchguard.organization.backends.AccountBackend",
 ]
+# Directory sign-in (LDAP / Active Directory): on when LDAP_SERVER_URI is set
+# (config/ldap.py, docs/sign-in.md). Local accounts keep signing in with their password.
+_LDAP = ldap_settings()
+globals().update(_LDAP)
+BENCHGUARD_LDAP_GROUP_ROLES = _LDAP.get("BENCHGUARD_LDAP_GROUP_ROLES", [])
+if _LDAP:
+    AUTHENTICATION_BACKENDS.append("benchguard.signin.directory.DirectoryBackend")
+# Two-factor sign-in (TOTP and recovery codes) for the roles that read the controlled
+# list, private details or counselling (signin.second_factor): required in production;
+# elsewhere offered on the home page, so the demo's personas sign in with a password.
+BENCHGUARD_OTP_REQUIRED = env_bool("BENCHGUARD_OTP_REQUIRED", default=PRODUCTION)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "BenchGuard")
+# Wrong codes wait longer and longer (django-otp's throttle) and count toward the
+# account's lockout like wrong passwords (axes, signin.views).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -319,7 +344,7 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so an anonymous call gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "benchguard.signin.api.SecondFactorTokenAuthentication",  # TokenAuthentication + the second factor
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

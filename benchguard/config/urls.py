@@ -7,6 +7,7 @@ unregister_unscoped()
 
 urlpatterns = [
     path("", include("benchguard.core.urls")),
+    path("accounts/two-factor/", include("benchguard.signin.urls")),
     path("accounts/", include("benchguard.organization.account_urls")),
     path("directory/", include("benchguard.organization.urls")),
     path("notifications/", include("benchguard.notifications.urls")),

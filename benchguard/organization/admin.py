@@ -310,6 +310,9 @@ def unregister_unscoped() -> None:
         "axes.AccessFailureLog",
         "axes.AccessLog",
         "django_tasks_database.DBTaskResult",
+        # Second-factor devices: reset per account on the two-step page (signin), audited.
+        "otp_totp.TOTPDevice",
+        "otp_static.StaticDevice",
     ):
         try:
             model = apps.get_model(label)

@@ -282,7 +282,7 @@ class Relative(VersionedModel):
         PersonPrivate, verbose_name=_("private details"), on_delete=models.CASCADE, related_name="relatives"
     )
     relation = EncryptedTextField(_("relation"))
-    name = EncryptedTextField(_("name"))
+    name = EncryptedTextField(pgettext_lazy("person", "name"))
     phone = EncryptedTextField(_("phone"), blank=True)
     id_number = EncryptedTextField(_("resident ID number"), blank=True)
     address = EncryptedTextField(_("address"), blank=True)

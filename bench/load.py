@@ -53,7 +53,9 @@ from run import benchmark_database, seed_city
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PASSWORD = "LoadTest-2026-only"  # noqa: S105  (accounts of a throw-away database)
-LOAD_ACCOUNTS = {"guard": 6, "office": 2, "judge": 8, "police": 2}
+# One account per simulated user at the most (a TOTP code is accepted once per device and
+# time step, so two users never share an account): enough for --users 60.
+LOAD_ACCOUNTS = {"guard": 30, "office": 10, "judge": 24, "police": 10}
 
 
 def free_port() -> int:
@@ -77,6 +79,8 @@ def wait_until_up(url: str, tries: int = 300) -> None:
 
 def prepare_plan(path: Path) -> dict[str, Any]:
     """Accounts with a password for the load's users, and the rows they pick from."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from benchguard.gate.models import Post
     from benchguard.incidents.models import Incident
     from benchguard.matters.models import Matter
@@ -94,6 +98,7 @@ def prepare_plan(path: Path) -> dict[str, Any]:
         "police": Role.JUDICIAL_POLICE,
     }
     accounts: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
     for kind, count in LOAD_ACCOUNTS.items():
         accounts[kind] = []
         for n in range(count):
@@ -103,12 +108,18 @@ def prepare_plan(path: Path) -> dict[str, Any]:
             )
             services.assign_role(actor=None, account=account, role=roles[kind], court=court)
             accounts[kind].append(username)
+            # Enrolled in the second factor, as production requires of whoever reads the
+            # controlled list or private details (signin.second_factor): locust computes
+            # the codes from the key, as the phone's authenticator app would.
+            device = TOTPDevice.objects.create(user=account, name="load", confirmed=True)
+            keys[username] = device.key
     people = Person.objects.filter(court=court, is_active=True)
     rng = random.Random(16)
     names = [n[0] for n in people.values_list("name", flat=True)]
     plan = {
         "password": PASSWORD,
         "accounts": accounts,
+        "totp_keys": keys,
         "court": court.pk,
         "gate_post": Post.objects.get(court=court, kind="gatehouse").pk,
         "host_numbers": list(people.exclude(staff_number="").values_list("staff_number", flat=True)[:300]),
@@ -248,7 +259,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         start("smtp", [sys.executable, str(ROOT / "bench" / "smtp_sink.py"), "--port", str(mail_port),
                        "--count-file", str(mail_count)])  # fmt: skip
         first_pass = time.perf_counter()
-        subprocess.run([str(BIN / "benchguard"), "worker", "--once"], env=env, cwd=ROOT, check=True)  # noqa: S603
+        with open(logs / "first-pass.log", "wb") as first_pass_log:
+            subprocess.run(  # noqa: S603 - our own command
+                [str(BIN / "benchguard"), "worker", "--once"],
+                env=env, cwd=ROOT, check=True, stdout=first_pass_log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
         first_pass_seconds = time.perf_counter() - first_pass
         # From here on, what the workers do and send is the load's.
         DBTaskResult.objects.all().delete()

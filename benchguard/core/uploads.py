@@ -82,9 +82,7 @@ NAME_ENDINGS: dict[str, frozenset[str]] = {
     "text/plain": frozenset({".txt", ".text", ".log", ".csv", ".md"}),
     **dict.fromkeys(RECORDING_TYPES, _RECORDING_NAMES),
 }
-EXTENSION_TYPES = {
-    extension: kind for kind, extension in {**MEDIA_UPLOAD_TYPES, **CAPTURE_TYPES}.items()
-}
+EXTENSION_TYPES = {extension: kind for kind, extension in {**MEDIA_UPLOAD_TYPES, **CAPTURE_TYPES}.items()}
 
 # filetype's names for the kinds we keep, mapped to the one name we store.
 _DETECTED = {

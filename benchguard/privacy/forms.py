@@ -51,7 +51,8 @@ class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
             field.choices = [(value, label) for value, label in field.choices if value in kinds]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == CaseKind.ONLINE and not data.get("url") and "url" not in self.errors:
             self.add_error(
                 "url",

@@ -24,8 +24,8 @@ from benchguard.privacy.choices import (
     NoticeStatus,
     Notifier,
 )
-from benchguard.privacy.validators import NOTICE_TEMPLATE, NOTIFIER_CONTACT
 from benchguard.privacy.querysets import ExposureCaseQuerySet, NoticeQuerySet
+from benchguard.privacy.validators import NOTICE_TEMPLATE, NOTIFIER_CONTACT
 
 FOLLOW_UP_DAYS = CountBound(90, minimum=1)
 

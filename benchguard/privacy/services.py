@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -105,7 +105,7 @@ def update_settings(
 def _check_settings(changes: Mapping[str, Any]) -> None:
     """The days within FOLLOW_UP_DAYS and the template with its placeholders right."""
     errors: dict[str, list[ValidationError]] = {}
-    checks = {
+    checks: dict[str, Callable[[Any], None]] = {
         "acknowledge_within_days": FOLLOW_UP_DAYS,
         "remove_within_days": FOLLOW_UP_DAYS,
         "notice_template": NOTICE_TEMPLATE,
@@ -267,7 +267,9 @@ def open_access_log(*, actor: Actor, exposure: ExposureCase) -> dict[str, Any]:
     audit.record_access(actor=actor, action="privacy.case.access_log", obj=exposure)
     return {
         "kept": [(line, access_label(line.action)) for line in exposure.access_log.all()],
-        "live": [(entry, access_label(entry.action)) for entry in _private_access_lines(exposure.person)[:200]],
+        "live": [
+            (entry, access_label(entry.action)) for entry in _private_access_lines(exposure.person)[:200]
+        ],
     }
 
 

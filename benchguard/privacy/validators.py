@@ -65,7 +65,7 @@ class NoticeTemplate:
         lacking = [citation for citation in CITATIONS if citation not in text]
         if lacking:
             raise ValidationError(
-                _("The notice must cite PIPL art. 47 and Civil Code arts. 1037 and 1195; it lacks %(cited)s."),
+                _("The notice must cite PIPL art. 47, Civil Code arts. 1037 and 1195; it lacks %(cited)s."),
                 code="missing_citation",
                 params={"cited": "、".join(lacking)},
             )

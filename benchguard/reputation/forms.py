@@ -113,7 +113,8 @@ class LiabilityForm(StyledFormMixin, forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         """The outcome's date after the referral's, and the outcome with its date, beside
         the fields (the service and the database check the same)."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         referred_on, outcome_on = data.get("referred_on"), data.get("outcome_on")
         if outcome_on is not None and referred_on is not None and outcome_on < referred_on:
             self.add_error(

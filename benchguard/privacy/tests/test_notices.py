@@ -82,7 +82,11 @@ def test_every_change_of_status_is_a_row_with_who_and_when(
 ) -> None:
     office = persona("office")
     notice = services.draft_notice(
-        actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532-8088103"
+        actor=office,
+        exposure=exposure,
+        recipient="某贴吧运营公司",
+        notifier=Notifier.COURT,
+        contact="0532-8088103",
     )
     notice = services.send_notice(
         actor=office, notice=notice, expected_version=notice.version, sent_via="挂号信"
@@ -119,7 +123,11 @@ def test_the_follow_up_target_is_internal_and_overdue_notices_reach_the_office(
 ) -> None:
     office = persona("office")
     notice = services.draft_notice(
-        actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532-8088103"
+        actor=office,
+        exposure=exposure,
+        recipient="某贴吧运营公司",
+        notifier=Notifier.COURT,
+        contact="0532-8088103",
     )
     notice = services.send_notice(
         actor=office, notice=notice, expected_version=notice.version, sent_via="邮件"

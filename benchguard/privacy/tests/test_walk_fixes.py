@@ -29,7 +29,9 @@ CONTACT = "青岛市中级人民法院法官权益保障委员会办公室 0532-
 
 
 @pytest.fixture
-def bare_case(persona: Callable[[str], Account], person_of: Callable[[str], Person], court: Court) -> ExposureCase:
+def bare_case(
+    persona: Callable[[str], Account], person_of: Callable[[str], Person], court: Court
+) -> ExposureCase:
     """An online case with no evidence yet."""
     return services.register_case(
         actor=persona("office"), court=court, kind=CaseKind.ONLINE, person=person_of("judge"),
@@ -40,7 +42,10 @@ def bare_case(persona: Callable[[str], Account], person_of: Callable[[str], Pers
 
 def _with_evidence(case: ExposureCase, office: Account) -> ExposureCase:
     services.add_evidence(
-        actor=office, exposure=case, upload=tiny_png("t88"), captured_at=timezone.now() - dt.timedelta(hours=1)
+        actor=office,
+        exposure=case,
+        upload=tiny_png("t88"),
+        captured_at=timezone.now() - dt.timedelta(hours=1),
     )
     return case
 
@@ -71,7 +76,10 @@ def test_the_inspector_is_offered_only_the_internal_kinds_and_the_office_all(
 ) -> None:
     offered = client_as("inspector").get("/privacy/register/").context["form"].fields["kind"].choices
     assert {value for value, _label in offered} - {""} == {
-        CaseKind.INTERNAL_LEAK, CaseKind.PEEPING, CaseKind.COVERT_PHOTO, CaseKind.EAVESDROPPING
+        CaseKind.INTERNAL_LEAK,
+        CaseKind.PEEPING,
+        CaseKind.COVERT_PHOTO,
+        CaseKind.EAVESDROPPING,
     }
     offered = client_as("office").get("/privacy/register/").context["form"].fields["kind"].choices
     assert {value for value, _label in offered} - {""} == set(CaseKind.values)
@@ -123,14 +131,18 @@ def test_a_notice_without_evidence_is_flagged_at_drafting_and_cannot_be_sent(
     assert notice.status == NoticeStatus.DRAFTED
     # Evidence kept after the draft: the text still lists none of it until edited.
     _with_evidence(bare_case, persona("office"))
-    again = client.post(f"/privacy/notices/{notice.pk}/send/", {"version": notice.version, "sent_via": "挂号信"})
+    again = client.post(
+        f"/privacy/notices/{notice.pk}/send/", {"version": notice.version, "sent_via": "挂号信"}
+    )
     assert [e.code for e in again.context["form"].non_field_errors().as_data()] == ["no_evidence"]
     # Drafted with the evidence: it goes.
     fresh = services.draft_notice(
         actor=persona("office"), exposure=bare_case, recipient="某贴吧运营公司", notifier=Notifier.COURT,
         contact=CONTACT,
     )  # fmt: skip
-    assert f"/privacy/notices/{fresh.pk}/send/" in client.get(f"/privacy/notices/{fresh.pk}/").content.decode()
+    assert (
+        f"/privacy/notices/{fresh.pk}/send/" in client.get(f"/privacy/notices/{fresh.pk}/").content.decode()
+    )
     sent = client.post(f"/privacy/notices/{fresh.pk}/send/", {"version": fresh.version, "sent_via": "挂号信"})
     assert sent.status_code == 302
     fresh.refresh_from_db()
@@ -142,7 +154,11 @@ def test_a_notice_without_evidence_is_flagged_at_drafting_and_cannot_be_sent(
     [
         ("{recipient}：请删除 {foo} 和 { 括号 {0}", "unknown_placeholder", ["{foo}", "{0}"]),
         ("{recipient}：请删除 { 括号", "malformed_placeholder", ["{ 括号"]),
-        ("{recipient}：请删除 {urls}。通知人：{notifier}", "missing_placeholder", ["{evidence}", "{contact}"]),
+        (
+            "{recipient}：请删除 {urls}。通知人：{notifier}",
+            "missing_placeholder",
+            ["{evidence}", "{contact}"],
+        ),
     ],
 )
 def test_a_template_with_unknown_malformed_or_missing_placeholders_is_refused(
@@ -160,18 +176,27 @@ def test_a_template_with_unknown_malformed_or_missing_placeholders_is_refused(
     assert not PrivacySettings.objects.filter(court=court).exists()
 
 
-def test_the_default_template_passes_its_own_check(client_as: Callable[[str | None], Client], court: Court) -> None:
+def test_the_default_template_passes_its_own_check(
+    client_as: Callable[[str | None], Client], court: Court
+) -> None:
     from benchguard.privacy.models import DEFAULT_NOTICE
 
     response = client_as("office").post(
         "/privacy/settings/",
-        {"acknowledge_within_days": 3, "remove_within_days": 5, "notice_template": DEFAULT_NOTICE, "version": 1},
+        {
+            "acknowledge_within_days": 3,
+            "remove_within_days": 5,
+            "notice_template": DEFAULT_NOTICE,
+            "version": 1,
+        },
     )
     assert response.status_code == 302
     assert PrivacySettings.objects.get(court=court).notice_template == DEFAULT_NOTICE
 
 
-def test_the_follow_up_days_have_one_bound_with_one_message(client_as: Callable[[str | None], Client]) -> None:
+def test_the_follow_up_days_have_one_bound_with_one_message(
+    client_as: Callable[[str | None], Client],
+) -> None:
     client = client_as("office")
     page = client.get("/privacy/settings/")
     field = page.context["form"].fields["acknowledge_within_days"]
@@ -204,14 +229,18 @@ def test_a_case_does_not_close_over_pending_notices_and_a_closed_cases_notices_s
     refused = client.post(f"/privacy/{case.pk}/close/", {"version": case.version, "conclusion": "已处理"})
     assert [e.code for e in refused.context["form"].non_field_errors().as_data()] == ["notices_pending"]
     # The draft is withdrawn (it was never sent); a second one is sent and refused.
-    assert client.post(f"/privacy/notices/{first.pk}/withdraw/", {"version": first.version}).status_code == 302
+    assert (
+        client.post(f"/privacy/notices/{first.pk}/withdraw/", {"version": first.version}).status_code == 302
+    )
     first.refresh_from_db()
     assert first.status == NoticeStatus.WITHDRAWN
     assert [(t.from_status, t.to_status) for t in first.transitions.all()][-1] == ("drafted", "withdrawn")
     second = services.draft_notice(
         actor=office, exposure=case, recipient="乙公司", notifier=Notifier.COURT, contact=CONTACT
     )
-    second = services.send_notice(actor=office, notice=second, expected_version=second.version, sent_via="邮寄")
+    second = services.send_notice(
+        actor=office, notice=second, expected_version=second.version, sent_via="邮寄"
+    )
     second = services.record_refused(
         actor=office, notice=second, expected_version=second.version, refusal_reason="拒绝"
     )
@@ -222,7 +251,9 @@ def test_a_case_does_not_close_over_pending_notices_and_a_closed_cases_notices_s
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
     # The closed case's refused notice is not escalated any more, nor offered to be.
-    assert f"/notices/{second.pk}/escalate/" not in client.get(f"/privacy/notices/{second.pk}/").content.decode()
+    assert (
+        f"/notices/{second.pk}/escalate/" not in client.get(f"/privacy/notices/{second.pk}/").content.decode()
+    )
     late = client.post(
         f"/privacy/notices/{second.pk}/escalate/", {"version": second.version, "escalated_to": "police"}
     )
@@ -243,9 +274,12 @@ def test_a_contact_that_is_no_phone_nor_e_mail_is_refused_on_the_draft_page(
         assert [e.code for e in response.context["form"].errors.as_data()["contact"]] == ["contact"]
     assert not TakedownNotice.objects.filter(exposure=bare_case).exists()
     for contact in ("ban@court.example.cn", "0532-8088103", "委员会办公室 138 0532 0000"):
-        assert client.post(
-            url, {"recipient": "某公司", "notifier": Notifier.COURT, "contact": contact}
-        ).status_code == 302
+        assert (
+            client.post(
+                url, {"recipient": "某公司", "notifier": Notifier.COURT, "contact": contact}
+            ).status_code
+            == 302
+        )
     assert TakedownNotice.objects.filter(exposure=bare_case).count() == 3
 
 

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 MHTML = (
     b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://weibo.example.cn/p/1\r\n"
     b"Subject: =?utf-8?Q?post?=\r\nDate: Tue, 1 Dec 2026 09:00:00 +0800\r\nMIME-Version: 1.0\r\n"
-    b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x"\r\n\r\n'
+    b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+    b'\tboundary="----MultipartBoundary--x"\r\n\r\n'
     b"------MultipartBoundary--x\r\nContent-Type: text/html\r\n\r\n<html><body>post</body></html>\r\n"
     b"------MultipartBoundary--x--\r\n"
 )
@@ -38,7 +39,8 @@ def _event(key: str) -> OpinionEvent:
 def _liability(referred_on: str, outcome: str, outcome_on: str) -> dict[str, str]:
     return {
         "infringer": "网民某某", "conduct": "发帖诽谤法官", "referred_to": ReferredTo.POLICE,
-        "referred_to_name": "派出所", "referred_on": referred_on, "outcome": outcome, "outcome_on": outcome_on,
+        "referred_to_name": "派出所", "referred_on": referred_on, "outcome": outcome,
+        "outcome_on": outcome_on,
     }  # fmt: skip
 
 
@@ -50,13 +52,17 @@ def test_an_outcome_before_the_referral_or_without_it_is_refused_beside_the_fiel
     today = timezone.localdate()
     client = client_as("office")
     before = Liability.objects.count()
-    early = client.post(url, _liability(today.isoformat(), "罚款", (today - dt.timedelta(days=3)).isoformat()))
+    early = client.post(
+        url, _liability(today.isoformat(), "罚款", (today - dt.timedelta(days=3)).isoformat())
+    )
     assert early.status_code == 200
     form = early.context["form"]
     assert [e.code for e in form.errors.as_data()["outcome_on"]] == ["order"]
     assert not form.non_field_errors()
     page = early.content.decode()
-    assert "reputation_liability_outcome_after_referral" not in page and "处理结果日期不能早于移送日期。" in page
+    assert (
+        "reputation_liability_outcome_after_referral" not in page and "处理结果日期不能早于移送日期。" in page
+    )
     missing = client.post(url, _liability("", "罚款", today.isoformat()))
     assert missing.status_code == 200
     form = missing.context["form"]
@@ -106,7 +112,11 @@ def test_a_screenshot_that_is_a_document_mail_or_text_is_refused(
 
 @pytest.mark.parametrize(
     ("name", "content", "kind"),
-    [("截图.png", PNG, "image/png"), ("页面.pdf", PDF, "application/pdf"), ("网页.mhtml", MHTML, "multipart/related")],
+    [
+        ("截图.png", PNG, "image/png"),
+        ("页面.pdf", PDF, "application/pdf"),
+        ("网页.mhtml", MHTML, "multipart/related"),
+    ],
 )
 def test_a_screenshot_pdf_or_saved_page_is_kept(
     client_as: Callable[[str | None], Client], name: str, content: bytes, kind: str

@@ -58,6 +58,15 @@ RECORDING_TYPES = {
     "video/quicktime": ".mov",
 }
 MEDIA_UPLOAD_TYPES = {**ALLOWED_UPLOAD_TYPES, **RECORDING_TYPES}
+# A web page saved whole by the browser (Chrome's and Edge's "webpage, single file").
+MHTML = "multipart/related"
+# Screenshots and saved pages kept as evidence of what was published (A17, A18).
+CAPTURE_TYPES = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    MHTML: ".mhtml",
+}
 # The endings a file's name may have for the type its content shows (a name with no
 # ending is fine). Recordings share one family: phones name the same container .mp4,
 # .m4a, .mov or .3gp.
@@ -69,10 +78,11 @@ NAME_ENDINGS: dict[str, frozenset[str]] = {
     DOCX: frozenset({".docx"}),
     XLSX: frozenset({".xlsx"}),
     "message/rfc822": frozenset({".eml"}),
+    MHTML: frozenset({".mhtml", ".mht"}),
     "text/plain": frozenset({".txt", ".text", ".log", ".csv", ".md"}),
     **dict.fromkeys(RECORDING_TYPES, _RECORDING_NAMES),
 }
-EXTENSION_TYPES = {extension: kind for kind, extension in MEDIA_UPLOAD_TYPES.items()}
+EXTENSION_TYPES = {extension: kind for kind, extension in {**MEDIA_UPLOAD_TYPES, **CAPTURE_TYPES}.items()}
 
 # filetype's names for the kinds we keep, mapped to the one name we store.
 _DETECTED = {
@@ -114,6 +124,8 @@ def _refuse(field: str, message: str, code: str) -> ValidationError:
 
 
 def _type_message(allowed: dict[str, str]) -> str:
+    if set(allowed) <= set(CAPTURE_TYPES):
+        return _("Only screenshots (JPEG, PNG), PDF and saved web pages (.mhtml) can be kept.")
     if any(kind in allowed for kind in RECORDING_TYPES):
         return _(
             "Only PDF, JPEG, PNG, Word (.docx), Excel (.xlsx), e-mail, plain text and audio or video "
@@ -163,6 +175,8 @@ def sniff(upload: UploadedFile) -> str | None:
         return _DETECTED.get(guessed.mime)
     text = head.decode("utf-8", errors="ignore") or head.decode("gb18030", errors="ignore")
     if _MAIL_HEADER.match(text) and re.search(r"^(From|Received|Message-ID|Date):", text, re.M | re.I):
+        if re.search(r"^Content-Type:\s*multipart/related", text, re.M | re.I):
+            return MHTML
         return "message/rfc822"
     return "text/plain"
 
@@ -216,8 +230,8 @@ def check_upload(
         message = _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
         raise _refuse(field, message, "too_large")
     text = (
-        _TextCheck(markup_allowed=content_type == "message/rfc822")
-        if content_type.startswith(("text/", "message/"))
+        _TextCheck(markup_allowed=content_type in ("message/rfc822", MHTML))
+        if content_type.startswith(("text/", "message/", "multipart/"))
         else None
     )
     digest = hashlib.sha256()

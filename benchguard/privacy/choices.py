@@ -39,6 +39,7 @@ class NoticeStatus(models.TextChoices):
     REMOVED = "removed", _("Removed")
     REFUSED = "refused", _("Refused")
     ESCALATED = "escalated", _("Escalated")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Notifier(models.TextChoices):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin, filter_choice
-from benchguard.core.validators import HAPPENED
+from benchguard.core.validators import HAPPENED, CountBound
 from benchguard.organization.forms import VersionedForm
 from benchguard.privacy.choices import CaseKind, CaseStatus, EscalatedTo, Exposed, Notifier
-from benchguard.privacy.models import ExposureCase, PrivacySettings
+from benchguard.privacy.models import FOLLOW_UP_DAYS, ExposureCase, PrivacySettings
+from benchguard.privacy.validators import NOTIFIER_CONTACT
 
 
 class CaseFilterForm(StyledFormMixin, forms.Form):
@@ -39,6 +44,22 @@ class RegisterCaseForm(StyledFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args: Any, kinds: Collection[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if kinds is not None:  # only the kinds the user may register
+            field = self.fields["kind"]
+            field.choices = [(value, label) for value, label in field.choices if value in kinds]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("kind") == CaseKind.ONLINE and not data.get("url") and "url" not in self.errors:
+            self.add_error(
+                "url",
+                ValidationError(_("Give the address where the data was published."), code="required"),
+            )
+        return data
+
 
 class EvidenceForm(StyledFormMixin, forms.Form):
     bounds = {"captured_at": HAPPENED}
@@ -59,7 +80,12 @@ class CloseCaseForm(StyledFormMixin, forms.Form):
 class DraftNoticeForm(StyledFormMixin, forms.Form):
     recipient = forms.CharField(label=_("Recipient (platform operator)"), max_length=200)
     notifier = forms.ChoiceField(label=_("Notifier"), choices=Notifier.choices)
-    contact = forms.CharField(label=_("Notifier's contact"), max_length=200)
+    contact = forms.CharField(
+        label=_("Notifier's contact"),
+        max_length=200,
+        validators=[NOTIFIER_CONTACT],
+        help_text=_("A phone number or an e-mail address; it is printed on the notice."),
+    )
 
 
 class EditNoticeForm(StyledFormMixin, forms.Form):
@@ -95,6 +121,19 @@ class EscalateForm(StyledFormMixin, forms.Form):
 
 
 class SettingsForm(VersionedForm):
+    """The days from 1 to 90 (models.FOLLOW_UP_DAYS): one bound, one message, the same in
+    the browser and on the server."""
+
+    bounds = {"acknowledge_within_days": FOLLOW_UP_DAYS, "remove_within_days": FOLLOW_UP_DAYS}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.bounds:
+            field = self.fields[name]
+            field.min_value, field.max_value = FOLLOW_UP_DAYS.minimum, FOLLOW_UP_DAYS.maximum  # type: ignore[attr-defined]
+            field.validators = [v for v in field.validators if isinstance(v, CountBound)]
+            field.widget.attrs.update(FOLLOW_UP_DAYS.widget_attrs(field.widget))
+
     class Meta:
         model = PrivacySettings
         fields = ["acknowledge_within_days", "remove_within_days", "notice_template"]

@@ -25,6 +25,7 @@ from benchguard.privacy.choices import (
     Notifier,
 )
 from benchguard.privacy.querysets import ExposureCaseQuerySet, NoticeQuerySet
+from benchguard.privacy.validators import NOTICE_TEMPLATE, NOTIFIER_CONTACT
 
 FOLLOW_UP_DAYS = CountBound(90, minimum=1)
 
@@ -64,6 +65,7 @@ class PrivacySettings(VersionedModel):
     notice_template = models.TextField(
         _("template of the takedown notice"),
         default=DEFAULT_NOTICE,
+        validators=[NOTICE_TEMPLATE],
         help_text=_(
             "Placeholders: {recipient}, {platform}, {person}, {exposed}, {urls}, {evidence}, {notifier}, "
             "{contact}, {date}."
@@ -127,7 +129,10 @@ class ExposureCase(VersionedModel):
         indexes = [models.Index(fields=["court", "kind", "-found_on", "-id"], name="privacy_case_court_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="online") | ~Q(url=""), name="privacy_case_online_has_url"
+                condition=~Q(kind="online") | ~Q(url=""),
+                name="privacy_case_online_has_url",
+                violation_error_code="required",
+                violation_error_message=_("Give the address where the data was published."),
             )
         ]
 
@@ -202,7 +207,7 @@ class TakedownNotice(VersionedModel):
     recipient = models.CharField(_("recipient (platform operator)"), max_length=200)
     notifier = models.CharField(_("notifier"), max_length=10, choices=Notifier.choices)
     notifier_name = models.CharField(_("notifier's name"), max_length=200)
-    contact = models.CharField(_("notifier's contact"), max_length=200)
+    contact = models.CharField(_("notifier's contact"), max_length=200, validators=[NOTIFIER_CONTACT])
     body = models.TextField(_("text of the notice"))
     status = models.CharField(
         _("status"), max_length=20, choices=NoticeStatus.choices, default=NoticeStatus.DRAFTED

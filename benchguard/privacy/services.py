@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,13 +17,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from benchguard.cases.models import Case
 from benchguard.core import audit
 from benchguard.core.models import AuditEntry
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned, update_versioned
 from benchguard.core.types import Actor
-from benchguard.core.uploads import attach
+from benchguard.core.uploads import CAPTURE_TYPES, attach
 from benchguard.matters import services as matter_services
 from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
@@ -33,6 +34,7 @@ from benchguard.organization.types import signed_in
 from benchguard.privacy import permissions
 from benchguard.privacy.choices import INTERNAL_KINDS, CaseKind, CaseStatus, Exposed, NoticeStatus, Notifier
 from benchguard.privacy.models import (
+    FOLLOW_UP_DAYS,
     AccessLogLine,
     ExposureCase,
     ExposureEvidence,
@@ -40,11 +42,21 @@ from benchguard.privacy.models import (
     PrivacySettings,
     TakedownNotice,
 )
+from benchguard.privacy.validators import NOTICE_TEMPLATE, NOTIFIER_CONTACT
 
 CASE_FIELDS = [
     "court", "right", "kind", "person", "affects_relatives", "exposed", "platform", "url", "description",
     "case", "found_on", "status",
 ]  # fmt: skip
+# Notices the platform has not yet answered for good (or that were never sent).
+PENDING_NOTICES = (NoticeStatus.DRAFTED, NoticeStatus.SENT, NoticeStatus.ACKNOWLEDGED)
+# The access lines of a private record, by purpose (organization.services.open_private_details;
+# the same words as on the person's own private page).
+ACCESS_LABELS = {
+    "view": _("viewed"),
+    "edit": _("opened to edit"),
+    "relatives": _("opened the relatives in full"),
+}
 SETTINGS_FIELDS = ("acknowledge_within_days", "remove_within_days", "notice_template")
 
 
@@ -71,6 +83,7 @@ def update_settings(
     unknown = set(changes) - set(SETTINGS_FIELDS)
     if unknown:
         raise ValueError(f"not editable here: {sorted(unknown)}")
+    _check_settings(changes)
     existing = PrivacySettings.objects.filter(court=court).first()
     if existing is None:
         if expected_version != 1:
@@ -87,6 +100,24 @@ def update_settings(
         expected_version=expected_version,
         changes=changes,
     )
+
+
+def _check_settings(changes: Mapping[str, Any]) -> None:
+    """The days within FOLLOW_UP_DAYS and the template with its placeholders right."""
+    errors: dict[str, list[ValidationError]] = {}
+    checks: dict[str, Callable[[Any], None]] = {
+        "acknowledge_within_days": FOLLOW_UP_DAYS,
+        "remove_within_days": FOLLOW_UP_DAYS,
+        "notice_template": NOTICE_TEMPLATE,
+    }
+    for name, check in checks.items():
+        if name in changes:
+            try:
+                check(changes[name])
+            except ValidationError as error:
+                errors[name] = error.error_list
+    if errors:
+        raise ValidationError(errors)
 
 
 # --- Exposure cases -------------------------------------------------------------------
@@ -186,6 +217,7 @@ def add_evidence(
         actor=actor,
         action="privacy.case.evidence",
         record=exposure,
+        allowed=CAPTURE_TYPES,
     )
 
 
@@ -198,12 +230,32 @@ def close_case(
     require_status(exposure, CaseStatus.OPEN)
     if not conclusion.strip():
         raise _refuse("conclusion", _("Write the conclusion."), "required")
+    pending = exposure.notices.filter(status__in=PENDING_NOTICES).count()
+    if pending:
+        raise _refuse(
+            None,
+            ngettext(
+                "%(count)d takedown notice is still drafted or awaiting the platform's answer: record "
+                "its outcome, or withdraw it if it was never sent, before closing the case.",
+                "%(count)d takedown notices are still drafted or awaiting the platform's answer: record "
+                "their outcome, or withdraw those never sent, before closing the case.",
+                pending,
+            )
+            % {"count": pending},
+            "notices_pending",
+        )
     before = audit.snapshot(exposure, ["status", "conclusion"])
     exposure.status = CaseStatus.CLOSED
     exposure.conclusion = conclusion.strip()
     return save_versioned(
         exposure, actor=actor, action="privacy.case.close", fields=["status", "conclusion"], before=before
     )
+
+
+def access_label(action: str) -> str:
+    """What an access line of the private record means, in words."""
+    purpose = action.removeprefix("organization.private.")
+    return str(ACCESS_LABELS.get(purpose, ACCESS_LABELS["view"]))
 
 
 def open_access_log(*, actor: Actor, exposure: ExposureCase) -> dict[str, Any]:
@@ -214,8 +266,10 @@ def open_access_log(*, actor: Actor, exposure: ExposureCase) -> dict[str, Any]:
         raise PermissionDenied
     audit.record_access(actor=actor, action="privacy.case.access_log", obj=exposure)
     return {
-        "kept": list(exposure.access_log.all()),
-        "live": list(_private_access_lines(exposure.person)[:200]),
+        "kept": [(line, access_label(line.action)) for line in exposure.access_log.all()],
+        "live": [
+            (entry, access_label(entry.action)) for entry in _private_access_lines(exposure.person)[:200]
+        ],
     }
 
 
@@ -288,6 +342,10 @@ def draft_notice(
         raise _refuse("recipient", _("Name the platform operator the notice goes to."), "required")
     if not contact.strip():
         raise _refuse("contact", _("Give the notifier's contact."), "required")
+    try:
+        NOTIFIER_CONTACT(contact.strip())
+    except ValidationError as error:
+        raise ValidationError({"contact": error.error_list}) from None
     name = exposure.court.name if notifier == Notifier.COURT else exposure.person.name
     notice = TakedownNotice(
         exposure=exposure,
@@ -309,9 +367,30 @@ def draft_notice(
 
 
 def _notice(actor: Actor, notice: TakedownNotice, expected_version: int | None) -> TakedownNotice:
+    """The notice locked for a change; its case must be open (a closed case's notices
+    no longer move)."""
     if not permissions.can_send_notices(actor, notice.exposure):
         raise PermissionDenied
-    return lock(notice, expected_version, related=["exposure"])
+    notice = lock(notice, expected_version, related=["exposure"])
+    if notice.exposure.status != CaseStatus.OPEN:
+        raise _refuse(None, _("The case is closed: its notices can no longer change."), "case_closed")
+    return notice
+
+
+def missing_evidence(notice: TakedownNotice) -> str:
+    """Why the notice cannot go out for want of evidence, or "" (A18: the notice carries
+    the preliminary evidence): the case has none, or the text lists none of it."""
+    hashes = list(notice.exposure.evidence.values_list("sha256", flat=True))
+    if not hashes:
+        return str(_("The case has no evidence: add a screenshot or saved page before sending the notice."))
+    if not any(sha256 in notice.body for sha256 in hashes):
+        return str(
+            _(
+                "The notice lists none of the case's evidence: edit it so it lists each file with its "
+                "SHA-256, as on the case's page."
+            )
+        )
+    return ""
 
 
 @transaction.atomic
@@ -358,6 +437,10 @@ def send_notice(
     """The notice went to the platform (A18); the follow-up target (internal, not a legal
     deadline) is the court's days to acknowledge."""
     notice = _notice(actor, notice, expected_version)
+    require_status(notice, NoticeStatus.DRAFTED)
+    lacking = missing_evidence(notice)
+    if lacking:
+        raise _refuse(None, lacking, "no_evidence")
     if not sent_via.strip():
         raise _refuse("sent_via", _("Say how the notice was sent."), "required")
     days = settings_for(notice.exposure.court).acknowledge_within_days
@@ -446,3 +529,13 @@ def escalate_notice(
         escalation_reference=escalation_reference.strip(),
         follow_up_due=None,
     )
+
+
+@transaction.atomic
+def withdraw_notice(
+    *, actor: Actor, notice: TakedownNotice, expected_version: int, note: str = ""
+) -> TakedownNotice:
+    """A notice drafted and never sent is withdrawn (the data came down meanwhile, or it was
+    drafted in error); its text and history stay."""
+    notice = _notice(actor, notice, expected_version)
+    return _move(notice, actor, allowed=(NoticeStatus.DRAFTED,), to=NoticeStatus.WITHDRAWN, note=note.strip())

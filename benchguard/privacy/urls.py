@@ -23,4 +23,5 @@ urlpatterns = [
     path("notices/<int:pk>/removed/", views.notice_removed, name="notice_removed"),
     path("notices/<int:pk>/refused/", views.notice_refused, name="notice_refused"),
     path("notices/<int:pk>/escalate/", views.notice_escalate, name="notice_escalate"),
+    path("notices/<int:pk>/withdraw/", views.notice_withdraw, name="notice_withdraw"),
 ]

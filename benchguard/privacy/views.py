@@ -24,7 +24,7 @@ from benchguard.core.views import form_page_action, one_click, paginated, row_pa
 from benchguard.matters import sources
 from benchguard.organization.models import Court, Person
 from benchguard.privacy import forms, permissions, selectors, services
-from benchguard.privacy.choices import CaseStatus, NoticeStatus
+from benchguard.privacy.choices import CaseKind, CaseStatus, NoticeStatus
 from benchguard.privacy.models import ExposureCase, TakedownNotice
 
 PAGE_SIZE = 50
@@ -76,6 +76,7 @@ def case_register(request: HttpRequest) -> HttpResponse:
         people=Person.objects.filter(court__in=courts, is_active=True).order_by("name", "id"),
         cases=Case.objects.visible_to(user).filter(court__in=courts),
         initial={"found_on": timezone.localdate(), "court": courts.first()},
+        kinds=[kind for kind in CaseKind.values if permissions.can_register(user, None, kind)],
     )
     return form_page_action(
         request,
@@ -95,6 +96,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.get_case_for(request.user, pk)
     user = request.user
     keep = permissions.can_keep(user, row)
+    is_open = row.status == CaseStatus.OPEN
+    pending = row.notices.filter(status__in=services.PENDING_NOTICES).count() if is_open else 0
     return render(
         request,
         "privacy/case_detail.html",
@@ -102,7 +105,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "row": row,
             "evidence": row.evidence.select_related("uploaded_by"),
             "notices": selectors.notices_of(row),
-            "can_keep": keep and row.status == CaseStatus.OPEN,
+            "can_keep": keep and is_open,
+            "can_close": keep and is_open and not pending,
+            "notices_pending": pending if keep else 0,
             "can_read_all": permissions.can_read_all(user, row),
             "can_send": permissions.can_send_notices(user, row) and row.status == CaseStatus.OPEN,
             "matter": sources.opened_matter(row),
@@ -201,7 +206,9 @@ def notice_draft(request: HttpRequest, row: ExposureCase) -> HttpResponse:
         then=_notice_url,
         title=_("Draft a takedown notice"),
         back=_case_url(row),
+        template="privacy/draft_form.html",
         submit=_("Draft the notice"),
+        no_evidence=not row.evidence.exists(),
     )
 
 
@@ -210,7 +217,9 @@ def notice_draft(request: HttpRequest, row: ExposureCase) -> HttpResponse:
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = selectors.get_notice_for(request.user, pk)
     send = permissions.can_send_notices(request.user, notice.exposure)
+    send = send and notice.exposure.status == CaseStatus.OPEN
     status = notice.status
+    lacking = services.missing_evidence(notice) if send and status == NoticeStatus.DRAFTED else ""
     return render(
         request,
         "privacy/notice_detail.html",
@@ -219,7 +228,9 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "row": notice.exposure,
             "history": notice.transitions.select_related("by"),
             "can_edit": send and status == NoticeStatus.DRAFTED,
-            "can_send": send and status == NoticeStatus.DRAFTED,
+            "can_send": send and status == NoticeStatus.DRAFTED and not lacking,
+            "missing_evidence": lacking,
+            "can_withdraw": send and status == NoticeStatus.DRAFTED,
             "can_acknowledge": send and status == NoticeStatus.SENT,
             "can_answer": send and status in (NoticeStatus.SENT, NoticeStatus.ACKNOWLEDGED),
             "can_escalate": send
@@ -307,6 +318,15 @@ def notice_escalate(request: HttpRequest, notice: TakedownNotice) -> HttpRespons
     return _notice_form(
         request, notice, form, services.escalate_notice, done=_("The notice was escalated."),
         title=_("Escalate to the internet regulator or the police"), submit=_("Escalate the notice"),
+    )  # fmt: skip
+
+
+@_notice_page
+def notice_withdraw(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
+    form = forms.NoteForm(request.POST or None, initial={"version": notice.version})
+    return _notice_form(
+        request, notice, form, services.withdraw_notice, done=_("The notice was withdrawn."),
+        title=_("Withdraw the notice (never sent)"), submit=_("Withdraw the notice"),
     )  # fmt: skip
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.forms import StyledFormMixin, filter_choice
@@ -106,6 +109,27 @@ class LiabilityForm(StyledFormMixin, forms.ModelForm):
             "referred_on": forms.DateInput(attrs={"type": "date"}),
             "outcome_on": forms.DateInput(attrs={"type": "date"}),
         }
+
+    def clean(self) -> dict[str, Any]:
+        """The outcome's date after the referral's, and the outcome with its date, beside
+        the fields (the service and the database check the same)."""
+        super().clean()
+        data = self.cleaned_data
+        referred_on, outcome_on = data.get("referred_on"), data.get("outcome_on")
+        if outcome_on is not None and referred_on is not None and outcome_on < referred_on:
+            self.add_error(
+                "outcome_on", ValidationError(_("The outcome cannot predate the referral."), code="order")
+            )
+        elif outcome_on is not None and referred_on is None and "referred_on" not in self.errors:
+            self.add_error(
+                "referred_on", ValidationError(_("Give the date of the referral."), code="required")
+            )
+        outcome = (data.get("outcome") or "").strip()
+        if "outcome_on" not in self.errors and bool(outcome) != (outcome_on is not None):
+            self.add_error(
+                "outcome_on", ValidationError(_("Give the outcome and its date together."), code="pair")
+            )
+        return data
 
 
 class OutcomeForm(StyledFormMixin, forms.Form):

@@ -151,6 +151,8 @@ class Clarification(VersionedModel):
                 condition=~Q(status__in=["published", "superseded"])
                 | (Q(published_at__isnull=False) & ~Q(published_text="")),
                 name="reputation_clarification_published_has_text",
+                violation_error_code="published_without_text",
+                violation_error_message=_("A published clarification keeps its text and time."),
             ),
         ]
 
@@ -225,10 +227,16 @@ class Liability(VersionedModel):
                     | Q(event__isnull=True, matter__isnull=True, incident__isnull=False)
                 ),
                 name="reputation_liability_one_parent",
+                violation_error_code="one_parent",
+                violation_error_message=_(
+                    "A pursuit of liability belongs to exactly one event, committee matter or incident."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(outcome_on__isnull=True) | Q(outcome_on__gte=models.F("referred_on")),
                 name="reputation_liability_outcome_after_referral",
+                violation_error_code="order",
+                violation_error_message=_("The outcome cannot predate the referral."),
             ),
         ]
 

@@ -21,7 +21,7 @@ from benchguard.core import audit
 from benchguard.core.access import has_role
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core.types import Actor
-from benchguard.core.uploads import attach
+from benchguard.core.uploads import CAPTURE_TYPES, attach
 from benchguard.incidents.models import Incident
 from benchguard.matters import services as matter_services
 from benchguard.matters.choices import Subject
@@ -120,6 +120,7 @@ def add_screenshot(
         actor=actor,
         action="reputation.event.screenshot",
         record=event,
+        allowed=CAPTURE_TYPES,
     )
 
 

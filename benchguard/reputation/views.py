@@ -117,6 +117,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "clarifications": clarifications,
             "pending": pending,
             "can_keep": keep,
+            "can_close": keep and event.status == EventStatus.INVESTIGATING and bool(event.findings),
             "can_read_all": permissions.can_read_all(user, event),
             "can_add_screenshot": keep or permissions.is_concerned(user, event),
             "can_approve": pending is not None

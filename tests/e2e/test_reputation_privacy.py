@@ -109,3 +109,47 @@ def test_the_office_records_the_pursuit_of_liability_of_an_event(demo: Any, open
     expect(page.locator('[data-testid="liability-row"]')).to_contain_text("某甲")
     office.screenshot("event-liability")
     office.assert_self_contained()
+
+
+def test_the_printed_takedown_notice_wraps_the_demand_and_the_evidence(
+    demo: Any, open_page: OpenPage
+) -> None:
+    """On paper (print media, A4) the notice's long lines wrap: the legal demand and a
+    long evidence address are there in full, nothing runs past the page's edge."""
+    from benchguard.organization.models import Account, Court, Person
+    from benchguard.privacy import services
+    from benchguard.privacy.choices import CaseKind, Notifier
+    from benchguard.reputation.demo import tiny_png
+
+    office_account = Account.objects.get(username="office")
+    long_url = "https://demo.example.cn/thread/" + "a1b2c3d4e5" * 16 + "/end-of-address"
+    case = services.register_case(
+        actor=office_account, court=Court.objects.get(division_code="370200"), kind=CaseKind.ONLINE,
+        person=Person.objects.get(account__username="judge"), platform="某论坛", url=long_url,
+        description="长网址", found_on=timezone.localdate(),
+    )  # fmt: skip
+    services.add_evidence(
+        actor=office_account,
+        exposure=case,
+        upload=tiny_png("print"),
+        captured_at=timezone.now(),
+        url=long_url,
+    )
+    notice = services.draft_notice(
+        actor=office_account, exposure=case, recipient="某论坛运营公司", notifier=Notifier.COURT,
+        contact="青岛市中级人民法院法官权益保障委员会办公室 0532-8088103",
+    )  # fmt: skip
+    office = signed_in(open_page, "office", demo.DEMO_PASSWORD)
+    page = office.page
+    page.goto(f"/privacy/notices/{notice.pk}/print/")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    body = page.locator('[data-testid="notice-body"]')
+    expect(body).to_contain_text("/end-of-address")
+    style = body.evaluate("e => [getComputedStyle(e).whiteSpace, getComputedStyle(e).overflowWrap]")
+    assert style == ["pre-wrap", "anywhere"]
+    assert body.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert office.horizontal_overflow() == 0
+    office.screenshot("takedown-notice-printed")
+    assert page.pdf(format="A4")[:5] == b"%PDF-"
+    office.assert_self_contained()

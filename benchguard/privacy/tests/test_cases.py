@@ -43,8 +43,8 @@ def test_the_leak_case_kept_the_access_log_as_it_stood(
     before = AuditEntry.objects.filter(action="privacy.case.access_log").count()
     page = client_as("inspector").get(f"/privacy/{leak.pk}/access-log/")
     assert page.status_code == 200
-    live = [entry.actor_name for entry in page.context["live"]]
-    assert "徐丽华" in live and "徐丽华" not in [line.actor_name for line in page.context["kept"]]
+    live = [entry.actor_name for entry, _label in page.context["live"]]
+    assert "徐丽华" in live and "徐丽华" not in [line.actor_name for line, _label in page.context["kept"]]
     assert AuditEntry.objects.filter(action="privacy.case.access_log").count() == before + 1
 
 

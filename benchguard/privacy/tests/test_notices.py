@@ -82,7 +82,11 @@ def test_every_change_of_status_is_a_row_with_who_and_when(
 ) -> None:
     office = persona("office")
     notice = services.draft_notice(
-        actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532"
+        actor=office,
+        exposure=exposure,
+        recipient="某贴吧运营公司",
+        notifier=Notifier.COURT,
+        contact="0532-8088103",
     )
     notice = services.send_notice(
         actor=office, notice=notice, expected_version=notice.version, sent_via="挂号信"
@@ -119,7 +123,11 @@ def test_the_follow_up_target_is_internal_and_overdue_notices_reach_the_office(
 ) -> None:
     office = persona("office")
     notice = services.draft_notice(
-        actor=office, exposure=exposure, recipient="某贴吧运营公司", notifier=Notifier.COURT, contact="0532"
+        actor=office,
+        exposure=exposure,
+        recipient="某贴吧运营公司",
+        notifier=Notifier.COURT,
+        contact="0532-8088103",
     )
     notice = services.send_notice(
         actor=office, notice=notice, expected_version=notice.version, sent_via="邮件"
@@ -135,6 +143,12 @@ def test_the_follow_up_target_is_internal_and_overdue_notices_reach_the_office(
         assert notice.recipient in client_as("office").get("/").content.decode()
 
 
+SHORT_TEMPLATE = (
+    "{recipient}：请删除 {urls}。依据个人信息保护法第四十七条、民法典第一千零三十七条、第一千一百九十五条。"
+    "证据：{evidence}。{notifier} {contact}"
+)
+
+
 def test_the_office_sets_its_courts_targets(
     client_as: Callable[[str | None], Client], persona: Callable[[str], Account], exposure: ExposureCase
 ) -> None:
@@ -144,7 +158,7 @@ def test_the_office_sets_its_courts_targets(
     response = client.post(
         "/privacy/settings/",
         {"acknowledge_within_days": 1, "remove_within_days": 2,
-         "notice_template": "{recipient}：请删除。{notifier}", "version": 1},
+         "notice_template": SHORT_TEMPLATE, "version": 1},
     )  # fmt: skip
     assert response.status_code == 302
     notice = services.draft_notice(
@@ -152,9 +166,11 @@ def test_the_office_sets_its_courts_targets(
         exposure=exposure,
         recipient="甲公司",
         notifier=Notifier.COURT,
-        contact="0532",
+        contact="0532-8088103",
     )
-    assert notice.body == "甲公司：请删除。山东省青岛市中级人民法院"
+    evidence = exposure.evidence.get()
+    assert notice.body.startswith("甲公司：请删除 https://demo.example.cn/t/77。依据")
+    assert evidence.sha256 in notice.body and notice.body.endswith("山东省青岛市中级人民法院 0532-8088103")
     notice = services.send_notice(
         actor=persona("office"), notice=notice, expected_version=notice.version, sent_via="x"
     )
@@ -171,7 +187,7 @@ def test_a_stale_edit_of_a_notice_is_refused_and_keeps_the_users_text(
 ) -> None:
     notice = services.draft_notice(
         actor=persona("office"), exposure=exposure, recipient="乙公司", notifier=Notifier.COURT,
-        contact="0532",
+        contact="0532-8088103",
     )  # fmt: skip
     url = f"/privacy/notices/{notice.pk}/edit/"
     first, second = client_as("office"), client_as("office")

@@ -68,7 +68,7 @@ EXPECTED: dict[str, Expect] = {
     "privacy:notice_print": Expect(404, {ANON: LOGIN, **each(SEES_ONLINE, 200)}, escalated),
     **{
         f"privacy:notice_{name}": sender_record(escalated)
-        for name in ("edit", "send", "acknowledged", "removed", "refused", "escalate")
+        for name in ("edit", "send", "acknowledged", "removed", "refused", "escalate", "withdraw")
     },
     "api-privacy-case-list": Expect(200, {ANON: 401}),
     "api-privacy-case-detail": Expect(404, {ANON: 401, **each(SEES_ONLINE, 200)}, online),

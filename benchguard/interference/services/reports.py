@@ -353,7 +353,7 @@ def export_report(*, actor: Actor, report: QuarterReport) -> bytes:
         Column(
             _("affected how the case was handled"), lambda e: str(_("Yes")) if e.affected_handling else ""
         ),
-        Column(_("rights concerned"), lambda e: e.right.label),
+        Column(_("rights concerned"), lambda e: str(e.right)),
         Column(_("amends entry"), lambda e: e.amends.number if e.amends else ""),
     ]
     title = _("Interference %(year)s Q%(quarter)s") % {"year": report.year, "quarter": report.quarter}

@@ -68,3 +68,37 @@ def test_the_entry_page_shows_the_rights_category_in_the_readers_language(
     assert entry.right.label_en and entry.right.label_en in english
     assert f'data-testid="right">{entry.right.label_en}<' in english
     assert f'data-testid="right">{entry.right.label}<' in chinese
+
+
+def test_whoever_opens_the_personnel_actions_has_a_menu_entry_to_them(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    """The demo records an action concerning 王立明: he reads it (A7.2) and finds it in the
+    menu under his own entry; the office and the committee keep theirs; the others neither."""
+    url = reverse("interference:action_list")
+    for username, key in (
+        ("judge", "interference-personnel-mine"),
+        ("personnel", "interference-personnel"),
+        ("office", "interference-personnel"),
+    ):
+        client = client_as(username)
+        assert client.get(url).status_code == 200, username
+        home = client.get("/").content.decode()
+        assert f'data-nav="{key}"' in home, username
+        assert home.count('data-nav="interference-personnel') == 1, username
+    for username in ("judge2", "guard"):
+        client = client_as(username)
+        assert client.get(url).status_code == 403, username
+        assert 'data-nav="interference-personnel' not in client.get("/").content.decode(), username
+
+
+def test_the_contact_of_the_person_is_free_text_and_the_form_says_so(
+    record: Callable[..., Entry], persona: Any
+) -> None:
+    from benchguard.interference.forms import EntryForm
+
+    field = EntryForm(judges=Person.objects.none()).fields["person_contact"]
+    assert "WeChat" in str(field.help_text) and "phone" in str(field.help_text)
+    assert field.clean("微信 abc_123") == "微信 abc_123"
+    entry = record(person_contact="某局办公室")
+    assert Entry.objects.get(pk=entry.pk).person_contact == "某局办公室"

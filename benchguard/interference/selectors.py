@@ -71,15 +71,20 @@ def get_attachment_for(user: Any, entry_pk: int, pk: int) -> Any:
 
 
 def judges_in(court_ids: Any) -> QuerySet[Person]:
-    """The judges in post at these courts: quota judges, and people whose account holds a
-    judge's role (a judge, a division chief) in their court — never a guard, a police
-    officer, an administrator or a counsellor. In the pickers' order (by pinyin)."""
+    """Who the register and the personnel review are about, in post at these courts, in
+    the pickers' order (by pinyin): the quota judges, anyone whose account holds a judge's
+    role (a judge, a division chief) in their court, and — covered by reference (A2/A28)
+    and themselves approached about the cases they work on — the judicial support staff
+    (assistants, clerks). Never other staff: a guard, a police officer, an administrator,
+    a counsellor."""
     judge_role = RoleAssignment.objects.filter(
         account_id=OuterRef("account_id"), court_id=OuterRef("court_id"), role__in=permissions.JUDGES
     )
     return (
         Person.objects.filter(court_id__in=list(court_ids), is_active=True)
-        .filter(Q(category=PersonCategory.QUOTA_JUDGE) | Exists(judge_role))
+        .filter(
+            Q(category__in=[PersonCategory.QUOTA_JUDGE, PersonCategory.SUPPORT_STAFF]) | Exists(judge_role)
+        )
         .order_by("name_pinyin", "id")
     )
 

@@ -72,7 +72,11 @@ def record_action(
     if not permissions.can_record_action(account, judge.court_id):
         raise PermissionDenied
     if not is_judge(judge):
-        raise _refuse("judge", _("The committee reviews personnel actions concerning judges: choose a judge."), "not_judge")
+        raise _refuse(
+            "judge",
+            _("The committee reviews personnel actions concerning judges: choose a judge."),
+            "not_judge",
+        )
     if not ground.strip():
         raise _refuse("ground", _("Name the statutory ground of the action."), "required")
     if not procedure.strip():

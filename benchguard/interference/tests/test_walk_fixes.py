@@ -4,22 +4,29 @@ and Excel, the entries recorded late and the judge's personnel page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from benchguard.core.models import AuditEntry
 from benchguard.interference import services
-from benchguard.interference.models import Entry
+from benchguard.interference.choices import ReportStatus
+from benchguard.interference.models import Entry, QuarterReport
 from benchguard.interference.tests.conftest import entry_fields
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Account, Person
+from benchguard.organization.models import Account, Court, Person
 
 pytestmark = pytest.mark.django_db
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _choices(page: Any, field: str) -> list[Person]:
@@ -33,10 +40,13 @@ def test_the_judge_pickers_offer_judges_only_by_pinyin(
     personnel = client_as("personnel").get(reverse("interference:action_record"))
     for offered in (_choices(recorded, "judge"), _choices(personnel, "judge")):
         names = {person.name for person in offered}
-        assert person_of("judge").name in names and person_of("chief").name in names
+        assert {person_of(name).name for name in ("judge", "chief", "staff")} <= names
         for staff in ("guard", "police", "admin", "counsellor", "trialmgmt", "personnel"):
             assert person_of(staff).name not in names, staff
-        assert all(person.category == PersonCategory.QUOTA_JUDGE for person in offered)
+        assert {person.category for person in offered} == {
+            PersonCategory.QUOTA_JUDGE,
+            PersonCategory.SUPPORT_STAFF,
+        }
         pinyin = [(person.name_pinyin, person.pk) for person in offered]
         assert pinyin == sorted(pinyin)
 
@@ -102,3 +112,119 @@ def test_the_contact_of_the_person_is_free_text_and_the_form_says_so(
     assert field.clean("微信 abc_123") == "微信 abc_123"
     entry = record(person_contact="某局办公室")
     assert Entry.objects.get(pk=entry.pk).person_contact == "某局办公室"
+
+
+def _sheet_rows(content: bytes) -> list[tuple[Any, ...]]:
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    return [tuple(cell for cell in row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _zero_report(court: Court) -> QuarterReport:
+    report = QuarterReport.objects.filter(court=court).order_by("year", "quarter").last()
+    assert report is not None and report.is_zero and report.status == ReportStatus.DRAFT
+    return report
+
+
+def test_a_zero_reports_excel_says_what_it_is_court_quarter_status_signature(
+    court: Court, persona: Any, client_as: Callable[[str | None], Client]
+) -> None:
+    report = _zero_report(court)
+    keeper = client_as("trialmgmt")
+    url = reverse("interference:report_export", args=[report.pk])
+    rows = _sheet_rows(keeper.get(url).content)
+    cells = [cell for row in rows for cell in row if cell is not None]
+    first, last = report.period
+    assert court.name in cells
+    assert dt.datetime.combine(first, dt.time.min) in cells  # the period, typed as dates
+    assert dt.datetime.combine(last, dt.time.min) in cells
+    assert "草稿" in cells or report.get_status_display() in cells
+    assert "本季度无登记，零报告" in cells or "Nothing was recorded this quarter: zero report" in cells
+    assert any(isinstance(cell, dt.datetime) and cell.date() == timezone.localdate() for cell in cells)
+    header = next(index for index, row in enumerate(rows) if row and row[0] in ("entry number", "登记编号"))
+    assert header > 5 and len(rows) == header + 1  # the heading above, no entry below
+    services.submit_report(actor=persona("trialmgmt"), report=report, expected_version=report.version)
+    cells = [cell for row in _sheet_rows(keeper.get(url).content) for cell in row if cell is not None]
+    assert "钱晓红" in cells
+    assert not any(isinstance(cell, str) and cell.startswith("=") for cell in cells)
+
+
+def test_the_report_prints_without_the_menu_with_a_print_button_and_a_signature_block(
+    court: Court, client_as: Callable[[str | None], Client]
+) -> None:
+    from django.contrib.staticfiles import finders
+
+    report = _zero_report(court)
+    page = (
+        client_as("trialmgmt").get(reverse("interference:report_detail", args=[report.pk])).content.decode()
+    )
+    assert 'data-testid="print"' in page and "data-print" in page
+    assert "interference/report.css" in page and "interference/report.js" in page
+    assert 'data-testid="signature"' in page
+    assert 'class="badge text-bg-info d-print-none" data-testid="status"' in page
+    assert 'data-testid="status-text"' in page
+    css = finders.find("interference/report.css")
+    assert css is not None
+    assert "nav.navbar" in open(css, encoding="utf-8").read()  # noqa: SIM115
+    assert finders.find("interference/report.js") is not None
+
+
+def _next_quarter_start(after: dt.datetime) -> dt.datetime:
+    local = timezone.localtime(after)
+    month = 3 * ((local.month - 1) // 3) + 4
+    year = local.year + (month > 12)
+    return dt.datetime(year, (month - 1) % 12 + 1, 1, 2, 0, tzinfo=SHANGHAI)
+
+
+def test_an_entry_recorded_after_its_quarters_report_warns_the_keeper_and_is_listed_late_next_quarter(
+    court: Court,
+    persona: Any,
+    record: Callable[..., Entry],
+    client_as: Callable[[str | None], Client],
+) -> None:
+    last = Entry.objects.order_by("-recorded_at").first()
+    assert last is not None
+    start = _next_quarter_start(last.recorded_at)
+    with time_machine.travel(start, tick=False):
+        services.prepare_reports()
+        year, quarter = services.reports.previous_quarter(timezone.localdate())
+        report = QuarterReport.objects.get(court=court, year=year, quarter=quarter)
+    counted = report.entry_count
+    with time_machine.travel(start + dt.timedelta(days=3), tick=False):
+        late = record(occurred_at=start - dt.timedelta(days=20))
+        keeper = client_as("trialmgmt")
+        page = keeper.get(reverse("interference:report_detail", args=[report.pk])).content.decode()
+        assert 'data-testid="happened-since"' in page and late.number in page
+        assert 'name="seen_late"' in page
+        keeper.post(reverse("interference:report_submit", args=[report.pk]), {"version": report.version})
+        report.refresh_from_db()
+        assert report.status == ReportStatus.DRAFT  # not signed without the confirmation
+        with pytest.raises(ValidationError) as refused:
+            services.submit_report(actor=persona("trialmgmt"), report=report, expected_version=report.version)
+        assert refused.value.code == "late_unconfirmed"
+        keeper.post(
+            reverse("interference:report_submit", args=[report.pk]),
+            {"version": report.version, "seen_late": "on"},
+        )
+        report.refresh_from_db()
+        assert report.status == ReportStatus.SUBMITTED
+        assert report.entry_count == counted  # counted by when it was recorded: next quarter
+        line = AuditEntry.objects.filter(action="interference.report.submit", object_id=str(report.pk)).get()
+        assert late.number in str(line.data)
+    following = _next_quarter_start(start)
+    with time_machine.travel(following, tick=False):
+        services.prepare_reports()
+        year, quarter = services.reports.previous_quarter(timezone.localdate())
+        nxt = QuarterReport.objects.get(court=court, year=year, quarter=quarter)
+        assert nxt.entry_count == 1
+        keeper = client_as("trialmgmt")
+        page = keeper.get(reverse("interference:report_detail", args=[nxt.pk])).content.decode()
+        section = page.split('data-testid="recorded-late"', 1)[1]
+        assert late.number in section
+        rows = _sheet_rows(keeper.get(reverse("interference:report_export", args=[nxt.pk])).content)
+        heading = [row for row in rows if late.number in row]
+        assert heading and any(1 in row for row in heading)

@@ -228,3 +228,17 @@ def test_an_entry_recorded_after_its_quarters_report_warns_the_keeper_and_is_lis
         rows = _sheet_rows(keeper.get(reverse("interference:report_export", args=[nxt.pk])).content)
         heading = [row for row in rows if late.number in row]
         assert heading and any(1 in row for row in heading)
+
+
+def test_the_api_answers_an_invisible_entry_404_in_the_callers_language(
+    record: Callable[..., Entry], client_as: Callable[[str | None], Client]
+) -> None:
+    entry = record()
+    client = client_as("judge2")
+    url = reverse("api-interference-entry-detail", args=[entry.pk])
+    answer = client.get(url)
+    assert answer.status_code == 404
+    assert answer.json() == {"detail": "未找到。"}
+    assert client.get(url + "?x=1").json() == client.get(
+        reverse("api-interference-entry-detail", args=[10**9])
+    ).json()  # an invisible entry and a missing one answer alike

@@ -242,3 +242,36 @@ def test_the_api_answers_an_invisible_entry_404_in_the_callers_language(
     assert client.get(url + "?x=1").json() == client.get(
         reverse("api-interference-entry-detail", args=[10**9])
     ).json()  # an invisible entry and a missing one answer alike
+
+
+def test_a_matter_opened_from_an_entry_names_it_only_to_who_may_open_it(
+    record: Callable[..., Entry], persona: Any, client_as: Callable[[str | None], Client]
+) -> None:
+    from benchguard.matters import sources
+
+    entry = record()
+    services.refer_entry(actor=persona("judge"), entry=entry, note="请委员会关注")
+    matter = services.open_matter(actor=persona("office"), entry=entry)
+    entry_url = reverse("interference:entry_detail", args=[entry.pk])
+    matter_url = reverse("matters:detail", args=[matter.pk])
+    shown, hidden = [], []
+    for username in ("office", "judge", "chair", "member", "vicechair", "leader", "chief"):
+        client = client_as(username)
+        page = client.get(matter_url)
+        if page.status_code != 200:
+            continue
+        source = page.content.decode().split('data-testid="source"', 1)[1].split("</dd>", 1)[0]
+        assert f"#{entry.pk}" not in source, username  # never the raw id
+        if client.get(entry_url).status_code == 200:
+            assert f'href="{entry_url}"' in source and entry.number in source, username
+            shown.append(username)
+        else:
+            assert "href" not in source and entry.number not in source, username
+            hidden.append(username)
+    assert "office" in shown and "judge" in shown
+    link = sources.source_of(matter, persona("office"))
+    assert link is not None and link.name == entry.number
+    for closed in ("member", "judge2", "admin"):  # the entry is closed to them
+        assert client_as(closed).get(entry_url).status_code == 404
+        link = sources.source_of(matter, persona(closed))
+        assert link is not None and (link.url, link.name) == ("", ""), closed

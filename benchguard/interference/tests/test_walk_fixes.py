@@ -239,9 +239,10 @@ def test_the_api_answers_an_invisible_entry_404_in_the_callers_language(
     answer = client.get(url)
     assert answer.status_code == 404
     assert answer.json() == {"detail": "未找到。"}
-    assert client.get(url + "?x=1").json() == client.get(
-        reverse("api-interference-entry-detail", args=[10**9])
-    ).json()  # an invisible entry and a missing one answer alike
+    assert (
+        client.get(url + "?x=1").json()
+        == client.get(reverse("api-interference-entry-detail", args=[10**9])).json()
+    )  # an invisible entry and a missing one answer alike
 
 
 def test_a_matter_opened_from_an_entry_names_it_only_to_who_may_open_it(

@@ -61,3 +61,33 @@ def test_a_judge_records_an_attempt_and_the_keeper_submits_the_quarters_report(
     keeper.assert_self_contained()
     zero.refresh_from_db()
     assert zero.status == ReportStatus.SUBMITTED and zero.submitted_by is not None
+
+
+def test_the_quarters_report_prints_without_the_menu_with_its_signature_block(
+    demo: Any, open_page: OpenPage
+) -> None:
+    """The keeper opens the quarter's report and prints it: in print the menu, the
+    badges and the buttons are gone, the status is written out and the signature block
+    (keeper, leader, dates) appears; the print button opens the browser's print."""
+    from benchguard.interference.models import QuarterReport
+    from benchguard.organization.models import Court
+
+    keeper = signed_in(open_page, "trialmgmt", demo.DEMO_PASSWORD)
+    court = Court.objects.get(division_code="370200")
+    zero = QuarterReport.objects.filter(court=court).order_by("year", "quarter").last()
+    assert zero is not None
+    page = keeper.page
+    page.goto(f"/interference/reports/{zero.pk}/")
+    signature = page.locator('[data-testid="signature"]')
+    expect(signature).to_be_hidden()
+    page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
+    page.locator('[data-testid="print"]').click()
+    expect(page.locator("body")).to_have_attribute("data-printed", "yes")
+    page.emulate_media(media="print")
+    expect(page.locator("body > nav.navbar")).to_be_hidden()
+    expect(page.locator('[data-testid="print"]')).to_be_hidden()
+    expect(page.locator('[data-testid="status"]')).to_be_hidden()
+    expect(page.locator('[data-testid="status-text"]')).to_be_visible()
+    expect(signature).to_be_visible()
+    keeper.screenshot("interference-report-print")
+    keeper.assert_self_contained()

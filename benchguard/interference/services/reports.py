@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import audit
@@ -377,7 +377,7 @@ def export_heading(report: QuarterReport, entries: list[Entry]) -> list[list[Any
     rows: list[list[Any]] = [
         [report.court.name, title],
         [_("court"), report.court.name],
-        [_("period"), first, last],
+        [pgettext_lazy("report period", "period"), first, last],
         [_("status"), report.get_status_display()],
         [_("entries"), report.entry_count],
     ]

@@ -6,6 +6,7 @@ its workbench, opens it, and signs and submits it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -33,7 +34,9 @@ def test_a_judge_records_an_attempt_and_the_keeper_submits_the_quarters_report(
     page.fill("input[name=person_unit]", "某县人民政府")
     page.fill("input[name=person_post]", "副县长")
     page.fill("input[name=person_contact]", "138 0000 1234")
-    page.fill("input[name=occurred_at]", timezone.localtime().strftime("%Y-%m-%dT09:30"))
+    # Two hours ago, not "today 09:30": before 09:30 that would be in the future, refused.
+    earlier = timezone.localtime() - dt.timedelta(hours=2)
+    page.fill("input[name=occurred_at]", earlier.strftime("%Y-%m-%dT%H:%M"))
     page.select_option("select[name=way]", "phone")
     page.fill("textarea[name=request]", "来电询问土地纠纷案，希望“考虑地方发展大局”")
     page.fill("input[name=case_number]", "（2026）鲁02民终321号")

@@ -21,7 +21,7 @@ from benchguard.interference.models import (
     Referral,
 )
 from benchguard.organization.choices import PersonCategory
-from benchguard.organization.models import Person, RoleAssignment
+from benchguard.organization.models import Person, RightCategory, RoleAssignment
 
 
 def entries_for(
@@ -136,6 +136,15 @@ def reports_for(user: Any, *, court: Any = None, late: bool = False) -> QuerySet
     if late:
         rows = rows.filter(status=ReportStatus.DRAFT, due_on__lt=timezone.localdate())
     return rows.order_by("-year", "-quarter", "court__sort_order", "court_id", "id")
+
+
+def rights_counted(report: QuarterReport) -> list[tuple[str, int]]:
+    """The report's counts by right (kept by the Chinese label when it was counted), each
+    shown in the reader's language (the category's bilingual name; a label no category
+    carries any more is shown as kept)."""
+    kept: dict[str, int] = (report.counts or {}).get("by_right") or {}
+    named = {right.label: str(right) for right in RightCategory.objects.filter(label__in=list(kept))}
+    return [(named.get(label, label), count) for label, count in kept.items()]
 
 
 def get_report_for(user: Any, pk: int) -> QuarterReport:

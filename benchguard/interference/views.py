@@ -238,6 +238,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "entries": entries,
             "on_time": [entry for entry in entries if entry not in late],
+            "by_right": selectors.rights_counted(report),
             "recorded_late": late,
             "happened_since": list(happened_since_generated(report)) if can_submit else [],
             "first_day": report.period[0],

@@ -276,3 +276,22 @@ def test_a_matter_opened_from_an_entry_names_it_only_to_who_may_open_it(
         assert client_as(closed).get(entry_url).status_code == 404
         link = sources.source_of(matter, persona(closed))
         assert link is not None and (link.url, link.name) == ("", ""), closed
+
+
+def test_the_reports_counts_by_right_read_in_the_readers_language(
+    court: Court, persona: Any, client_as: Callable[[str | None], Client]
+) -> None:
+    last = Entry.objects.order_by("-recorded_at").first()
+    assert last is not None
+    with time_machine.travel(_next_quarter_start(last.recorded_at), tick=False):
+        services.prepare_reports()
+        year, quarter = services.reports.previous_quarter(timezone.localdate())
+        report = QuarterReport.objects.get(court=court, year=year, quarter=quarter)
+        report = services.submit_report(
+            actor=persona("trialmgmt"), report=report, expected_version=report.version
+        )
+    right = last.right
+    url = reverse("interference:report_detail", args=[report.pk])
+    Account.objects.filter(username="inspector").update(language="en")
+    english = client_as("inspector").get(url).content.decode().split('data-testid="by-right"', 1)[1]
+    assert f"{right.label_en}: {report.entry_count}" in english and right.label not in english

@@ -81,16 +81,18 @@ def recorded_late(report: QuarterReport, entries: list[Entry] | None = None) -> 
 
 
 def happened_since_generated(report: QuarterReport) -> QuerySet[Entry]:
-    """Entries that happened in the report's quarter but were recorded after the report
-    was generated: the report (which counts by when entries were recorded, so an ended
-    quarter never changes) leaves them to the quarter they were recorded in. The keeper
-    confirms seeing them before signing."""
+    """Entries that happened in the report's quarter but were recorded after it ended —
+    after the report was generated, and also in the hours between the quarter's end and
+    the daily job that generated it: the report (which counts by when entries were
+    recorded, so an ended quarter never changes) leaves them to the quarter they were
+    recorded in. The keeper confirms seeing them before signing."""
     first, last = report.period
+    end = _moment(last + dt.timedelta(days=1))
     return Entry.objects.filter(
         court_id=report.court_id,
         occurred_at__gte=_moment(first),
-        occurred_at__lt=_moment(last + dt.timedelta(days=1)),
-        recorded_at__gte=report.created_at,
+        occurred_at__lt=end,
+        recorded_at__gte=end,
     ).order_by("recorded_at", "id")
 
 
@@ -223,7 +225,7 @@ def open_report(*, actor: Actor, report: QuarterReport) -> list[Entry]:
 
 
 LATE_UNCONFIRMED = _(
-    "Entries that happened in this quarter were recorded after the report was generated (%(numbers)s); "
+    "Entries that happened in this quarter were recorded after it ended (%(numbers)s); "
     "they count in the quarter they were recorded in. Confirm that you have seen them, then sign."
 )
 SUBMIT_REFUSED = _("Only a prepared report can be submitted; this one is “%(status)s”.")
@@ -236,7 +238,7 @@ def submit_report(
 ) -> QuarterReport:
     """The keeper signs and submits the quarter's report (A7.1); its counts are taken from
     the register now and kept. When entries that happened in the quarter were recorded
-    after the report was generated, the keeper must confirm having seen them
+    after it ended (after the report was generated), the keeper must confirm having seen them
     (`seen_late`); the confirmation is kept in the audit trail."""
     account = signed_in(actor)
     if not permissions.can_submit(account, report):

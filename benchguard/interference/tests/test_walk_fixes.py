@@ -188,7 +188,9 @@ def test_an_entry_recorded_after_its_quarters_report_warns_the_keeper_and_is_lis
 ) -> None:
     last = Entry.objects.order_by("-recorded_at").first()
     assert last is not None
-    start = _next_quarter_start(last.recorded_at)
+    start = _next_quarter_start(last.recorded_at)  # 02:00 on the quarter's first day
+    with time_machine.travel(start - dt.timedelta(hours=1), tick=False):  # before the job ran
+        night = record(occurred_at=start - dt.timedelta(hours=3))
     with time_machine.travel(start, tick=False):
         services.prepare_reports()
         year, quarter = services.reports.previous_quarter(timezone.localdate())
@@ -198,7 +200,8 @@ def test_an_entry_recorded_after_its_quarters_report_warns_the_keeper_and_is_lis
         late = record(occurred_at=start - dt.timedelta(days=20))
         keeper = client_as("trialmgmt")
         page = keeper.get(reverse("interference:report_detail", args=[report.pk])).content.decode()
-        assert 'data-testid="happened-since"' in page and late.number in page
+        warning = page.split('data-testid="happened-since"', 1)[1].split("</div>", 1)[0]
+        assert late.number in warning and night.number in warning
         assert 'name="seen_late"' in page
         keeper.post(reverse("interference:report_submit", args=[report.pk]), {"version": report.version})
         report.refresh_from_db()
@@ -220,14 +223,16 @@ def test_an_entry_recorded_after_its_quarters_report_warns_the_keeper_and_is_lis
         services.prepare_reports()
         year, quarter = services.reports.previous_quarter(timezone.localdate())
         nxt = QuarterReport.objects.get(court=court, year=year, quarter=quarter)
-        assert nxt.entry_count == 1
+        assert nxt.entry_count == 2
         keeper = client_as("trialmgmt")
         page = keeper.get(reverse("interference:report_detail", args=[nxt.pk])).content.decode()
         section = page.split('data-testid="recorded-late"', 1)[1]
-        assert late.number in section
+        assert late.number in section and night.number in section
         rows = _sheet_rows(keeper.get(reverse("interference:report_export", args=[nxt.pk])).content)
-        heading = [row for row in rows if late.number in row]
-        assert heading and any(1 in row for row in heading)
+        heading = [row for row in rows if len(row) > 2 and row[1] == 2 and isinstance(row[2], str)]
+        assert heading and late.number in heading[0][2] and night.number in heading[0][2]
+        marked = [row for row in rows if row[0] in (late.number, night.number)]
+        assert len(marked) == 2 and all(("Yes" in row) or ("是" in row) for row in marked)
 
 
 def test_the_api_answers_an_invisible_entry_404_in_the_callers_language(

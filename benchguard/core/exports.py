@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from benchguard.core.middleware import forbid_storing
 
@@ -35,14 +36,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def xlsx(*, title: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> bytes:
-    """A one-sheet workbook: a header row, then the rows (dates and numbers stay typed)."""
+def xlsx(
+    *,
+    title: str,
+    header: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    heading: Sequence[Sequence[Any]] = (),
+) -> bytes:
+    """A one-sheet workbook: a header row, then the rows (dates and numbers stay typed).
+    `heading`: rows above the table that say what the workbook is (a report's court,
+    period, status, signature), then a blank row; typed and guarded like the rest."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = str(title)[:31]  # Excel's limit on a sheet name
+    for line in heading:
+        sheet.append([_plain(str(value) if isinstance(value, Promise) else value) for value in line])
+    if heading:
+        sheet.append([])
     sheet.append([str(cell) for cell in header])
     for row in rows:
         sheet.append([_plain(value) for value in row])
@@ -79,10 +92,17 @@ def local_time(moment: dt.datetime | None) -> dt.datetime | None:
     return timezone.localtime(moment).replace(tzinfo=None) if moment is not None else None
 
 
-def workbook(*, title: Any, columns: Sequence[Column[R]], rows: Iterable[R]) -> bytes:
-    """A register as a one-sheet workbook, declared as its columns."""
+def workbook(
+    *,
+    title: Any,
+    columns: Sequence[Column[R]],
+    rows: Iterable[R],
+    heading: Sequence[Sequence[Any]] = (),
+) -> bytes:
+    """A register as a one-sheet workbook, declared as its columns (`heading`: see xlsx)."""
     return xlsx(
         title=title,
         header=[column.header for column in columns],
         rows=([column.value(row) for column in columns] for row in rows),
+        heading=heading,
     )

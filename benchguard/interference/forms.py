@@ -49,7 +49,13 @@ class EntryForm(StyledFormMixin, forms.Form):
     person_unit = forms.CharField(label=_("Their unit"), max_length=100, required=False)
     person_post = forms.CharField(label=_("Their post"), max_length=100, required=False)
     person_contact = forms.CharField(
-        label=_("Their contact"), max_length=200, required=False, help_text=_("Stored encrypted.")
+        label=_("Their contact (as known)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Free text: a phone number, an address, a WeChat or e-mail account, or how the judge knows "
+            "them. Stored encrypted."
+        ),
     )
     occurred_at = forms.DateTimeField(label=_("When it happened"), widget=DateTimeLocalInput())
     # Not "method": a field of that name hides the form's own `method` from scripts.

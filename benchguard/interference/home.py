@@ -47,6 +47,23 @@ navigation.register(
 )
 
 
+def _concerned_only(user: Any) -> bool:
+    """A judge about whom an action was recorded reads it (A7.2) — the same check as the
+    list's (permissions.can_read_actions) — and finds it in the menu."""
+    return not _reviews_personnel(user) and permissions.can_read_actions(user)
+
+
+navigation.register(
+    navigation.NavItem(
+        "interference-personnel-mine",
+        _("Personnel actions concerning me"),
+        "interference:action_list",
+        _concerned_only,
+        order=64,
+    )
+)
+
+
 def _keeper(user: Any) -> dict[str, Any]:
     overdue, count = selectors.overdue_immediate_for(user)
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,7 +20,8 @@ from benchguard.interference.models import (
     QuarterReport,
     Referral,
 )
-from benchguard.organization.models import Person
+from benchguard.organization.choices import PersonCategory
+from benchguard.organization.models import Person, RightCategory, RoleAssignment
 
 
 def entries_for(
@@ -69,14 +70,41 @@ def get_attachment_for(user: Any, entry_pk: int, pk: int) -> Any:
     return get_object_or_404(entry.attachments.all(), pk=pk), entry
 
 
+def judges_in(court_ids: Any) -> QuerySet[Person]:
+    """Who the register and the personnel review are about, in post at these courts, in
+    the pickers' order (by pinyin): the quota judges, anyone whose account holds a judge's
+    role (a judge, a division chief) in their court, and — covered by reference (A2/A28)
+    and themselves approached about the cases they work on — the judicial support staff
+    (assistants, clerks). Never other staff: a guard, a police officer, an administrator,
+    a counsellor."""
+    judge_role = RoleAssignment.objects.filter(
+        account_id=OuterRef("account_id"), court_id=OuterRef("court_id"), role__in=permissions.JUDGES
+    )
+    return (
+        Person.objects.filter(court_id__in=list(court_ids), is_active=True)
+        .filter(
+            Q(category__in=[PersonCategory.QUOTA_JUDGE, PersonCategory.SUPPORT_STAFF]) | Exists(judge_role)
+        )
+        .order_by("name_pinyin", "id")
+    )
+
+
+def is_judge(person: Person) -> bool:
+    return judges_in([person.court_id]).filter(pk=person.pk).exists()
+
+
 def recordable_judges_for(user: Any) -> QuerySet[Person]:
-    """The user themself (a judge) and the people in post of the courts they supervise."""
+    """The user themself (a judge) and the judges of the courts they supervise, by pinyin."""
     supervised = permissions.court_ids_with(user, permissions.SUPERVISORS)
     mine = Person.objects.filter(
         account_id=user.pk, court_id__in=permissions.court_ids_with(user, permissions.JUDGES)
     )
-    others = Person.objects.filter(court_id__in=supervised, is_active=True)
-    return (mine | others).select_related("court").order_by("court_id", "name_pinyin", "id")
+    others = judges_in(supervised)
+    return (
+        Person.objects.filter(Q(pk__in=mine.values("pk")) | Q(pk__in=others.values("pk")))
+        .select_related("court")
+        .order_by("name_pinyin", "id")
+    )
 
 
 def overdue_immediate_for(user: Any, limit: int = 10) -> tuple[list[Entry], int]:
@@ -108,6 +136,15 @@ def reports_for(user: Any, *, court: Any = None, late: bool = False) -> QuerySet
     if late:
         rows = rows.filter(status=ReportStatus.DRAFT, due_on__lt=timezone.localdate())
     return rows.order_by("-year", "-quarter", "court__sort_order", "court_id", "id")
+
+
+def rights_counted(report: QuarterReport) -> list[tuple[str, int]]:
+    """The report's counts by right (kept by the Chinese label when it was counted), each
+    shown in the reader's language (the category's bilingual name; a label no category
+    carries any more is shown as kept)."""
+    kept: dict[str, int] = (report.counts or {}).get("by_right") or {}
+    named = {right.label: str(right) for right in RightCategory.objects.filter(label__in=list(kept))}
+    return [(named.get(label, label), count) for label, count in kept.items()]
 
 
 def get_report_for(user: Any, pk: int) -> QuarterReport:
@@ -190,6 +227,5 @@ def actions_awaiting_for(user: Any) -> list[PersonnelAction]:
 
 
 def personnel_judges_for(user: Any) -> QuerySet[Person]:
-    return Person.objects.filter(court_id__in=permissions.personnel_court_ids(user), is_active=True).order_by(
-        "court_id", "name_pinyin", "id"
-    )
+    """The judges of the courts whose personnel office the user is, by pinyin (A7.2)."""
+    return judges_in(permissions.personnel_court_ids(user))

@@ -21,7 +21,11 @@ from benchguard.core.views import form_page_action, one_click, paginated, posted
 from benchguard.interference import forms, permissions, selectors, services
 from benchguard.interference.choices import ActionStatus, ReportStatus
 from benchguard.interference.models import Entry, PersonnelAction, QuarterReport
-from benchguard.interference.services.reports import parent_has_keeper
+from benchguard.interference.services.reports import (
+    happened_since_generated,
+    parent_has_keeper,
+    recorded_late,
+)
 from benchguard.matters import sources
 from benchguard.organization.models import Person
 
@@ -225,15 +229,21 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     in_app = parent_has_keeper(report)
     submitted = report.status == ReportStatus.SUBMITTED
+    late = recorded_late(report, entries)
+    can_submit = permissions.can_submit(user, report) and report.status == ReportStatus.DRAFT
     return render(
         request,
         "interference/report_detail.html",
         {
             "report": report,
             "entries": entries,
+            "on_time": [entry for entry in entries if entry not in late],
+            "by_right": selectors.rights_counted(report),
+            "recorded_late": late,
+            "happened_since": list(happened_since_generated(report)) if can_submit else [],
             "first_day": report.period[0],
             "last_day": report.period[1],
-            "can_submit": permissions.can_submit(user, report) and report.status == ReportStatus.DRAFT,
+            "can_submit": can_submit,
             "can_receive": permissions.can_submit(user, report)
             and submitted
             and report.committee_received_on is None,
@@ -260,7 +270,10 @@ def report_submit(request: HttpRequest, report: QuarterReport) -> HttpResponse:
     one_click(
         request,
         lambda: services.submit_report(
-            actor=request.user, report=report, expected_version=posted_version(request)
+            actor=request.user,
+            report=report,
+            expected_version=posted_version(request),
+            seen_late=request.POST.get("seen_late") == "on",
         ),
         _("The report was signed and submitted."),
     )

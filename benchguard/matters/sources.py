@@ -10,8 +10,11 @@ and opens a matter from a record with `services.open_matter_from(actor=…, sour
 subject=…, facts=…, applicant=…)`: an ex officio matter, accepted at once so its
 30-day clock runs, linked to the record (`MatterSource`, one per record). The record's
 page shows its matter with `opened_matter(record)`; the matter's page shows where it
-came from with `source_of(matter)` — a label and a link only: whether the reader may
-open the record is the record's own page's decision (404 when not).
+came from with `source_of(matter, viewer)`: the kind of record, and — only when the
+viewer may open the record (its model's `visible_to(viewer)`) — its name (`str`, an
+entry's number) and a link; otherwise the kind alone, neither a number nor a link, so
+the page tells nothing of a record closed to the reader. A model without `visible_to`
+gets the link without a name, and its own page decides (404 when not).
 """
 
 from __future__ import annotations
@@ -37,8 +40,9 @@ class SourceKind:
 @dataclass(frozen=True)
 class SourceLink:
     label: Any
-    url: str
+    url: str  # "" when the viewer may not open the record
     object_id: int
+    name: str = ""  # the record's own name, shown only with the link
 
 
 _KINDS: dict[str, SourceKind] = {}
@@ -56,8 +60,9 @@ def kind_of(model: type[Model]) -> SourceKind | None:
     return _KINDS.get(_key(model))
 
 
-def source_of(matter: Matter) -> SourceLink | None:
-    """Where the matter was opened from, as a label and a link (None: opened otherwise)."""
+def source_of(matter: Matter, viewer: Any = None) -> SourceLink | None:
+    """Where the matter was opened from (None: opened otherwise): the kind of record,
+    and its name and link when `viewer` may open it."""
     from benchguard.matters.models import MatterSource
 
     link = MatterSource.objects.filter(matter=matter).select_related("content_type").first()
@@ -66,7 +71,14 @@ def source_of(matter: Matter) -> SourceLink | None:
     kind = _KINDS.get(f"{link.content_type.app_label}.{link.content_type.model}")
     if kind is None:  # an area since removed: the link stays, without a page to go to
         return None
-    return SourceLink(kind.label, reverse(kind.url_name, args=[link.object_id]), link.object_id)
+    url = reverse(kind.url_name, args=[link.object_id])
+    manager: Any = kind.model._default_manager
+    if viewer is None or not hasattr(manager, "visible_to"):
+        return SourceLink(kind.label, url, link.object_id)  # the record's page decides (404)
+    record = manager.visible_to(viewer).filter(pk=link.object_id).first()
+    if record is None:
+        return SourceLink(kind.label, "", link.object_id)
+    return SourceLink(kind.label, url, link.object_id, str(record))
 
 
 def opened_matter(record: Model) -> Matter | None:

@@ -315,7 +315,7 @@ def _detail(
         "forms": action_forms,
         "staff": staff,
         "current": current,
-        "source": sources.source_of(matter),
+        "source": sources.source_of(matter, user),
     }
     return render(request, "matters/matter_detail.html", context, status=status)
 

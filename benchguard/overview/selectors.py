@@ -29,6 +29,8 @@ from benchguard.gate.models import Visit
 from benchguard.incidents import permissions as incident_permissions
 from benchguard.incidents.choices import IncidentKind
 from benchguard.incidents.models import Incident
+from benchguard.interference import permissions as interference_permissions
+from benchguard.interference.models import Entry
 from benchguard.matters import selectors as matter_selectors
 from benchguard.matters.choices import INBOX_STATUSES, MatterStatus
 from benchguard.matters.models import Matter
@@ -39,6 +41,10 @@ from benchguard.overview.figures import Bar, Figure, FigureSource, Scope
 from benchguard.persons_of_concern import permissions as poc_permissions
 from benchguard.persons_of_concern.choices import ListLevel
 from benchguard.persons_of_concern.models import ControlledListEntry
+from benchguard.privacy import permissions as privacy_permissions
+from benchguard.privacy.models import ExposureCase
+from benchguard.reputation import permissions as reputation_permissions
+from benchguard.reputation.models import OpinionEvent
 
 PLACES_SHOWN = 10
 
@@ -404,6 +410,72 @@ def incidents_by_right(scope: Scope) -> Figure | None:
     )
 
 
+# --- The later registers by right (A3 "reports count by it"): counts only ---------------
+
+
+def _register_by_right(
+    scope: Scope,
+    key: str,
+    title: str,
+    description: str,
+    model: Any,
+    courts: set[int],
+    **lookups: Any,
+) -> Figure | None:
+    """A register's records by the category of rights, for the readers of its records:
+    the courts they read and (the city, A30) the covered courts they do not. Counts
+    only, without links: these registers' lists have no filter by right, and their
+    records are opened (and logged) one by one in their own area."""
+    if not courts:
+        return None
+    rows = _rows(scope, model._default_manager.filter(court_id__in=courts), model, courts)
+    counts, _opens = _tally(rows.narrowed(**lookups), "right_id")
+    bars = [
+        Bar(str(right), counts.get(right.pk, 0), "")
+        for right in _rights(scope)
+        if right.is_active or counts.get(right.pk)
+    ]
+    return Figure(key, title, "bar", bars, description)
+
+
+def interference_by_right(scope: Scope) -> Figure | None:
+    """Entries of the interference register (A7.1) by right, amendments aside (as the
+    quarterly reports count them)."""
+    return _register_by_right(
+        scope,
+        "interference-by-right",
+        _("Interference entries by rights concerned"),
+        _("Attempts to influence a case recorded, by rights concerned"),
+        Entry,
+        interference_permissions.court_reader_ids(scope.user),
+        amends__isnull=True,
+    )
+
+
+def reputation_by_right(scope: Scope) -> Figure | None:
+    """Events of the reputation register (A19) by right."""
+    return _register_by_right(
+        scope,
+        "reputation-by-right",
+        _("Reputation events by rights concerned"),
+        _("Public-opinion events recorded, by rights concerned"),
+        OpinionEvent,
+        reputation_permissions.reader_court_ids(scope.user),
+    )
+
+
+def privacy_by_right(scope: Scope) -> Figure | None:
+    """Cases of the privacy register (A20) by right."""
+    return _register_by_right(
+        scope,
+        "privacy-by-right",
+        _("Privacy cases by rights concerned"),
+        _("Exposures of personal information recorded, by rights concerned"),
+        ExposureCase,
+        privacy_permissions.reader_court_ids(scope.user),
+    )
+
+
 # --- Cases (A14, A16): the cases list, for the readers of a court's cases ------------------
 
 
@@ -526,6 +598,9 @@ FIGURES: list[FigureSource] = [
     incidents_by_court,
     incidents_by_category,
     incidents_by_right,
+    interference_by_right,
+    reputation_by_right,
+    privacy_by_right,
     flagged_cases_by_level,
     holds_now,
     holds_by_month,

@@ -6,6 +6,7 @@ its workbench, opens it, and signs and submits it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -33,7 +34,9 @@ def test_a_judge_records_an_attempt_and_the_keeper_submits_the_quarters_report(
     page.fill("input[name=person_unit]", "某县人民政府")
     page.fill("input[name=person_post]", "副县长")
     page.fill("input[name=person_contact]", "138 0000 1234")
-    page.fill("input[name=occurred_at]", timezone.localtime().strftime("%Y-%m-%dT09:30"))
+    # Two hours ago, not "today 09:30": before 09:30 that would be in the future, refused.
+    earlier = timezone.localtime() - dt.timedelta(hours=2)
+    page.fill("input[name=occurred_at]", earlier.strftime("%Y-%m-%dT%H:%M"))
     page.select_option("select[name=way]", "phone")
     page.fill("textarea[name=request]", "来电询问土地纠纷案，希望“考虑地方发展大局”")
     page.fill("input[name=case_number]", "（2026）鲁02民终321号")
@@ -61,3 +64,33 @@ def test_a_judge_records_an_attempt_and_the_keeper_submits_the_quarters_report(
     keeper.assert_self_contained()
     zero.refresh_from_db()
     assert zero.status == ReportStatus.SUBMITTED and zero.submitted_by is not None
+
+
+def test_the_quarters_report_prints_without_the_menu_with_its_signature_block(
+    demo: Any, open_page: OpenPage
+) -> None:
+    """The keeper opens the quarter's report and prints it: in print the menu, the
+    badges and the buttons are gone, the status is written out and the signature block
+    (keeper, leader, dates) appears; the print button opens the browser's print."""
+    from benchguard.interference.models import QuarterReport
+    from benchguard.organization.models import Court
+
+    keeper = signed_in(open_page, "trialmgmt", demo.DEMO_PASSWORD)
+    court = Court.objects.get(division_code="370200")
+    zero = QuarterReport.objects.filter(court=court).order_by("year", "quarter").last()
+    assert zero is not None
+    page = keeper.page
+    page.goto(f"/interference/reports/{zero.pk}/")
+    signature = page.locator('[data-testid="signature"]')
+    expect(signature).to_be_hidden()
+    page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
+    page.locator('[data-testid="print"]').click()
+    expect(page.locator("body")).to_have_attribute("data-printed", "yes")
+    page.emulate_media(media="print")
+    expect(page.locator("body > nav.navbar")).to_be_hidden()
+    expect(page.locator('[data-testid="print"]')).to_be_hidden()
+    expect(page.locator('[data-testid="status"]')).to_be_hidden()
+    expect(page.locator('[data-testid="status-text"]')).to_be_visible()
+    expect(signature).to_be_visible()
+    keeper.screenshot("interference-report-print")
+    keeper.assert_self_contained()

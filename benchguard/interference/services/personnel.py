@@ -27,6 +27,7 @@ from benchguard.core.validators import COURTS_FOUNDED
 from benchguard.interference import permissions
 from benchguard.interference.choices import ActionStatus, ReviewOpinion
 from benchguard.interference.models import Entry, PersonnelAction, ProtectionFlag
+from benchguard.interference.selectors import is_judge
 from benchguard.interference.services.register import _accounts, settings_for
 from benchguard.notifications.services import localized, notify
 from benchguard.organization.models import Person
@@ -70,6 +71,12 @@ def record_action(
     account = signed_in(actor)
     if not permissions.can_record_action(account, judge.court_id):
         raise PermissionDenied
+    if not is_judge(judge):
+        raise _refuse(
+            "judge",
+            _("The committee reviews personnel actions concerning judges: choose a judge."),
+            "not_judge",
+        )
     if not ground.strip():
         raise _refuse("ground", _("Name the statutory ground of the action."), "required")
     if not procedure.strip():

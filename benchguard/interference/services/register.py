@@ -33,6 +33,7 @@ from benchguard.interference.models import (
     InterferenceSettings,
     Referral,
 )
+from benchguard.interference.selectors import is_judge
 from benchguard.matters import services as matter_services
 from benchguard.matters.choices import Subject
 from benchguard.matters.models import Matter
@@ -136,6 +137,8 @@ def record_entry(
     account = signed_in(actor)
     if not permissions.can_record_for(account, judge):
         raise PermissionDenied
+    if amends is None and not is_judge(judge):
+        raise _refuse("judge", _("The register is kept for judges: choose a judge."), "not_judge")
     court = judge.court
     _check_entry(
         court=court, source_kind=source_kind, internal_nature=internal_nature, occurred_at=occurred_at,

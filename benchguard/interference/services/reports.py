@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.core import audit
@@ -70,6 +70,30 @@ def report_entries(report: QuarterReport) -> QuerySet[Entry]:
         .select_related("right", "judge", "amends")
         .order_by("recorded_at", "id")
     )
+
+
+def recorded_late(report: QuarterReport, entries: list[Entry] | None = None) -> list[Entry]:
+    """Of the entries the report counts (recorded in its quarter), those that happened in
+    an earlier quarter: listed apart, so the reader sees them as recorded late."""
+    start = _moment(report.period[0])
+    rows = entries if entries is not None else list(report_entries(report))
+    return [entry for entry in rows if entry.occurred_at < start]
+
+
+def happened_since_generated(report: QuarterReport) -> QuerySet[Entry]:
+    """Entries that happened in the report's quarter but were recorded after it ended —
+    after the report was generated, and also in the hours between the quarter's end and
+    the daily job that generated it: the report (which counts by when entries were
+    recorded, so an ended quarter never changes) leaves them to the quarter they were
+    recorded in. The keeper confirms seeing them before signing."""
+    first, last = report.period
+    end = _moment(last + dt.timedelta(days=1))
+    return Entry.objects.filter(
+        court_id=report.court_id,
+        occurred_at__gte=_moment(first),
+        occurred_at__lt=end,
+        recorded_at__gte=end,
+    ).order_by("recorded_at", "id")
 
 
 def counts_of(entries: QuerySet[Entry]) -> dict[str, Any]:
@@ -200,19 +224,30 @@ def open_report(*, actor: Actor, report: QuarterReport) -> list[Entry]:
     return entries
 
 
+LATE_UNCONFIRMED = _(
+    "Entries that happened in this quarter were recorded after it ended (%(numbers)s); "
+    "they count in the quarter they were recorded in. Confirm that you have seen them, then sign."
+)
 SUBMIT_REFUSED = _("Only a prepared report can be submitted; this one is “%(status)s”.")
 RECEIPT_REFUSED = _("Only a submitted report can be received; this one is “%(status)s”.")
 
 
 @transaction.atomic
-def submit_report(*, actor: Actor, report: QuarterReport, expected_version: int) -> QuarterReport:
+def submit_report(
+    *, actor: Actor, report: QuarterReport, expected_version: int, seen_late: bool = False
+) -> QuarterReport:
     """The keeper signs and submits the quarter's report (A7.1); its counts are taken from
-    the register now and kept."""
+    the register now and kept. When entries that happened in the quarter were recorded
+    after it ended (after the report was generated), the keeper must confirm having seen them
+    (`seen_late`); the confirmation is kept in the audit trail."""
     account = signed_in(actor)
     if not permissions.can_submit(account, report):
         raise PermissionDenied
     report = lock(report, expected_version)
     require_status(report, ReportStatus.DRAFT, message=SUBMIT_REFUSED)
+    since = [entry.number for entry in happened_since_generated(report)]
+    if since and not seen_late:
+        raise ValidationError(LATE_UNCONFIRMED, code="late_unconfirmed", params={"numbers": ", ".join(since)})
     counts = counts_of(quarter_entries(report.court_id, report.year, report.quarter))
     before = audit.snapshot(report, ["status", "entry_count"])
     report.status = ReportStatus.SUBMITTED
@@ -227,6 +262,7 @@ def submit_report(*, actor: Actor, report: QuarterReport, expected_version: int)
         fields=["status", "entry_count", "counts", "submitted_at", "submitted_by"],
         before=before,
         audit_fields=["status", "entry_count", "submitted_at"],
+        extra={"recorded_since_generated": since} if since else None,
     )
     transaction.on_commit(lambda: _tell_higher(report))
     return report
@@ -330,11 +366,48 @@ def acknowledge_higher(*, actor: Actor, report: QuarterReport, expected_version:
     )
 
 
+ZERO_REPORT = _("Nothing was recorded this quarter: zero report")
+
+
+def export_heading(report: QuarterReport, entries: list[Entry]) -> list[list[Any]]:
+    """The rows above the export's table: what the workbook is — the court, the quarter,
+    its status, the zero report, who signed it and when, when the file was made, and
+    the entries recorded late (typed cells: dates stay dates)."""
+    first, last = report.period
+    title = _("Interference report %(year)s Q%(quarter)s") % {"year": report.year, "quarter": report.quarter}
+    late = recorded_late(report, entries)
+    rows: list[list[Any]] = [
+        [report.court.name, title],
+        [_("court"), report.court.name],
+        [pgettext_lazy("report period", "period"), first, last],
+        [_("status"), report.get_status_display()],
+        [_("entries"), report.entry_count],
+    ]
+    if report.is_zero:
+        rows.append([ZERO_REPORT])
+    if report.submitted_at is not None:
+        rows.append([_("signed and submitted by"), str(report.submitted_by), local_time(report.submitted_at)])
+    else:
+        rows.append([_("signed and submitted by"), _("not signed yet")])
+    if late:
+        rows.append(
+            [
+                _("recorded late (happened in an earlier quarter)"),
+                len(late),
+                ", ".join(e.number for e in late),
+            ]
+        )
+    rows.append([_("generated at"), local_time(timezone.now())])
+    return rows
+
+
 def export_report(*, actor: Actor, report: QuarterReport) -> bytes:
-    """The report as Excel: one row per entry of the quarter (a zero report: none), for a
-    reader of the report; the export is logged."""
+    """The report as Excel: a heading that says what it is (court, quarter, status, zero
+    report, signature, when made), then one row per entry of the quarter (a zero report:
+    none), the entries recorded late marked; for a reader of the report; logged."""
     entries = open_report(actor=actor, report=report)
     audit.record_event(actor=actor, action="interference.report.export", obj=report, rows=len(entries))
+    start = _moment(report.period[0])
     columns: list[Column[Entry]] = [
         Column(_("entry number"), lambda e: e.number),
         Column(_("recorded at"), lambda e: local_time(e.recorded_at)),
@@ -345,6 +418,10 @@ def export_report(*, actor: Actor, report: QuarterReport) -> bytes:
         Column(_("their unit"), lambda e: e.person_unit),
         Column(_("their post"), lambda e: e.person_post),
         Column(_("when it happened"), lambda e: local_time(e.occurred_at)),
+        Column(
+            _("recorded late (happened in an earlier quarter)"),
+            lambda e: str(_("Yes")) if e.occurred_at < start else "",
+        ),
         Column(_("how"), lambda e: e.get_method_display()),
         Column(_("case number"), lambda e: e.case_number),
         Column(_("stage of the case"), lambda e: e.get_stage_display()),
@@ -353,8 +430,8 @@ def export_report(*, actor: Actor, report: QuarterReport) -> bytes:
         Column(
             _("affected how the case was handled"), lambda e: str(_("Yes")) if e.affected_handling else ""
         ),
-        Column(_("rights concerned"), lambda e: e.right.label),
+        Column(_("rights concerned"), lambda e: str(e.right)),
         Column(_("amends entry"), lambda e: e.amends.number if e.amends else ""),
     ]
     title = _("Interference %(year)s Q%(quarter)s") % {"year": report.year, "quarter": report.quarter}
-    return workbook(title=title, columns=columns, rows=entries)
+    return workbook(title=title, columns=columns, rows=entries, heading=export_heading(report, entries))

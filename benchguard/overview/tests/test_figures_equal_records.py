@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
@@ -143,3 +144,36 @@ def test_flagged_cases_by_level_open_as_many_cases(client_as: Callable[[str | No
         user = Account.objects.get(username=who)
         flagged = Case.objects.visible_to(user).filter(risk_level__isnull=False).exclude(stage="closed")
         assert figures["flagged-cases"].total == flagged.count()
+
+
+@pytest.mark.parametrize("username", ["leader", "chair"])
+def test_the_later_registers_count_by_right_as_their_records(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Any], username: str
+) -> None:
+    """A3 "reports count by it": the interference register (amendments aside, as its
+    quarterly reports count), the reputation and the privacy registers are split by
+    right for the leaders too; each figure equals the records of the covered courts —
+    the base courts' counted (A30) — and links none (counts only)."""
+    from benchguard.interference import services as interference_services
+    from benchguard.interference.models import Entry
+    from benchguard.interference.tests.conftest import entry_fields
+    from benchguard.overview.selectors import overview_courts
+    from benchguard.privacy.models import ExposureCase
+    from benchguard.reputation.models import OpinionEvent
+
+    interference_services.record_entry(
+        actor=Account.objects.get(username="judge2"), judge=person_of("judge2"), **entry_fields()
+    )
+    viewer = Account.objects.get(username=username)
+    courts = overview_courts(viewer)
+    figures = _figures(client_as(username))
+    entries = Entry.objects.filter(court__in=courts, amends__isnull=True)
+    assert entries.filter(court__parent__isnull=False).exists()  # a base court's entry is in
+    assert figures["interference-by-right"].total == entries.count() > 0
+    by_right = {bar.label: bar.count for bar in figures["interference-by-right"].bars}
+    for entry in entries.select_related("right"):
+        assert by_right[str(entry.right)] >= 1
+    assert all(not bar.url for bar in figures["interference-by-right"].bars)
+    for key, model in (("reputation-by-right", OpinionEvent), ("privacy-by-right", ExposureCase)):
+        if key in figures:
+            assert figures[key].total == model.objects.filter(court__in=courts).count(), key

@@ -217,7 +217,7 @@ def test_the_report_by_category_as_excel_has_the_pages_figures_and_is_logged(
     year = timezone.localdate().year
     expected = selectors.report_for(persona("personnel"), year)
 
-    response = client_as("personnel").get("/wellbeing/report/", {"year": year, "export": "xlsx"})
+    response = client_as("personnel").get("/wellbeing/report/", {"year": str(year), "export": "xlsx"})
 
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CaseKind(models.TextChoices):
@@ -34,9 +35,9 @@ class CaseStatus(models.TextChoices):
 
 class NoticeStatus(models.TextChoices):
     DRAFTED = "drafted", _("Drafted")
-    SENT = "sent", _("Sent")
+    SENT = "sent", pgettext_lazy("notice status", "Sent")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
-    REMOVED = "removed", _("Removed")
+    REMOVED = "removed", pgettext_lazy("notice status", "Removed")
     REFUSED = "refused", _("Refused")
     ESCALATED = "escalated", _("Escalated")
     WITHDRAWN = "withdrawn", _("Withdrawn")

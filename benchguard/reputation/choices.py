@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -18,7 +19,7 @@ class EventOrigin(models.TextChoices):
 
 
 class EventStatus(models.TextChoices):
-    REGISTERED = "registered", _("Registered")
+    REGISTERED = "registered", pgettext_lazy("event status", "Registered")
     INVESTIGATING = "investigating", _("Under investigation")
     CLOSED = "closed", _("Closed")
 

@@ -11,8 +11,10 @@ PostgreSQL with DATABASE_URL (pg_dump / pg_restore), as CI runs the suite on bot
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +23,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import translation
 
 from benchguard.core import sealed
 from benchguard.core.backup import tables_in_use
 from benchguard.core.models import AuditChainHead, AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """The commands speak the active language (Chinese by default); these tests read
+    their English."""
+    with translation.override("en"):
+        yield
 
 
 def table_dump() -> dict[str, list[tuple[Any, ...]]]:
@@ -72,20 +83,9 @@ def media(settings: Any, tmp_path: Path) -> Path:
 @pytest.fixture
 def key_file(tmp_path: Path) -> Path:
     path = tmp_path / "backup.key"
-    call_command("backup", "--generate-key", stdout=(out := _Out()))
-    path.write_text(out.text)
+    call_command("backup", "--generate-key", stdout=(out := io.StringIO()))
+    path.write_text(out.getvalue())
     return path
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-    def flush(self) -> None:
-        pass
 
 
 def test_backup_restore_round_trips_rows_files_and_the_audit_head(
@@ -99,12 +99,12 @@ def test_backup_restore_round_trips_rows_files_and_the_audit_head(
 
     archive = tmp_path / "out" / "benchguard.bgbak"
     archive.parent.mkdir()
-    call_command("backup", "--out", str(archive), "--key-file", str(key_file), stdout=(out := _Out()))
-    assert "Backup written" in out.text
+    call_command("backup", "--out", str(archive), "--key-file", str(key_file), stdout=(out := io.StringIO()))
+    assert "Backup written" in out.getvalue()
     written = AuditEntry.objects.order_by("pk").last()
     assert written is not None and written.action == "core.backup.write"
     manifest_sha256 = written.data["manifest_sha256"]
-    assert manifest_sha256 in out.text
+    assert manifest_sha256 in out.getvalue()
     assert not list(archive.parent.glob("*.partial"))
     # Nothing of the content is readable in the archive.
     assert b"%PDF" not in archive.read_bytes() and "来电".encode() not in archive.read_bytes()
@@ -142,8 +142,8 @@ def test_backup_restore_round_trips_rows_files_and_the_audit_head(
         call_command("restore", str(appended), "--key-file", str(key_file))
     assert not AuditEntry.objects.exists() and not media.exists()
 
-    call_command("restore", str(archive), "--key-file", str(key_file), stdout=(out := _Out()))
-    assert "match the manifest" in out.text and manifest_sha256 in out.text
+    call_command("restore", str(archive), "--key-file", str(key_file), stdout=(out := io.StringIO()))
+    assert "match the manifest" in out.getvalue() and manifest_sha256 in out.getvalue()
 
     rows_after = table_dump()
     assert media_files(media) == files_before
@@ -159,7 +159,7 @@ def test_backup_restore_round_trips_rows_files_and_the_audit_head(
     assert restore_line.prev_hash == head_before
     assert restore_line.data["manifest_sha256"] == manifest_sha256
     assert restore_line.data["audit_head"] == head_before
-    call_command("verify_audit", "--expect-head", head_before, stdout=_Out())
+    call_command("verify_audit", "--expect-head", head_before, stdout=io.StringIO())
     # The attachments' stored hashes still describe the restored files.
     from benchguard.matters.models import Attachment
 
@@ -183,7 +183,7 @@ def test_an_archive_whose_manifest_disagrees_is_refused_before_the_database_is_t
     media.mkdir(parents=True)
     (media / "a.txt").write_bytes(b"original")
     archive = tmp_path / "a.bgbak"
-    call_command("backup", "--out", str(archive), "--key-file", str(key_file), stdout=_Out())
+    call_command("backup", "--out", str(archive), "--key-file", str(key_file), stdout=io.StringIO())
     key = sealed.parse_key(key_file.read_text())
     # Unseal, change the file's bytes, seal again: every chunk authenticates.
     with archive.open("rb") as source:

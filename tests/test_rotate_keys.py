@@ -5,7 +5,9 @@ where it stopped; a wrong previous key stops the run before it writes anything."
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import translation
 
 from benchguard.core.crypto import BlindIndexField
 from benchguard.core.keyrotation import fingerprint, targets
@@ -20,19 +23,17 @@ from benchguard.core.models import AuditEntry, KeyRotationProgress
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """The commands speak the active language (Chinese by default); these tests read
+    their English."""
+    with translation.override("en"):
+        yield
+
+
 KEY_B = Fernet.generate_key().decode()
 BLIND_B = "blind-index-key-B-for-the-rotation-test"
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-    def flush(self) -> None:
-        pass
 
 
 def plaintexts() -> dict[str, dict[Any, tuple[Any, ...]]]:
@@ -96,9 +97,9 @@ def test_rotation_to_new_keys_resumes_after_a_stop_and_leaves_everything_readabl
     settings.BLIND_INDEX_KEY = BLIND_B
     settings.BLIND_INDEX_KEY_PREVIOUS = blind_a
 
-    out = _Out()
+    out = io.StringIO()
     call_command("rotate_keys", "--batch-size", "3", "--max-batches", "2", stdout=out)
-    assert "paused" in out.text
+    assert "paused" in out.getvalue()
     total = {label: len(rows) for label, rows in before.items()}
     # Two batches of three rows, model after model (in label order): what they cover.
     stopped_after, batches = 0, 2
@@ -116,9 +117,9 @@ def test_rotation_to_new_keys_resumes_after_a_stop_and_leaves_everything_readabl
     assert any(m.person_id == document.person_id for m in match(document_number=document.number))
     assert any(m.person_id == phone.person_id for m in match(phone=phone.number))
 
-    out = _Out()
+    out = io.StringIO()
     call_command("rotate_keys", "--batch-size", "50", stdout=out)
-    assert "finished" in out.text
+    assert "finished" in out.getvalue()
     assert {p.model: p.rows for p in KeyRotationProgress.objects.filter(rotation=fingerprint())} == total
     # The stopped run's rows were not done twice.
     start, pause, start_again, finish = AuditEntry.objects.filter(
@@ -160,9 +161,9 @@ def test_rotation_to_new_keys_resumes_after_a_stop_and_leaves_everything_readabl
         Entry._base_manager.filter(pk=entry.pk).update(person_name="changed")
 
     # Run again: nothing left to do.
-    out = _Out()
+    out = io.StringIO()
     call_command("rotate_keys", stdout=out)
-    assert "finished" in out.text
+    assert "finished" in out.getvalue()
 
 
 def test_a_wrong_previous_blind_key_stops_the_rotation_before_it_writes(settings: Any) -> None:
@@ -173,7 +174,7 @@ def test_a_wrong_previous_blind_key_stops_the_rotation_before_it_writes(settings
     first = next(t for t in targets() if t.indexes)
     before = stored(first.model, first.indexes[0].column)
     with pytest.raises(CommandError, match=r"not the blind index of its .* under BLIND_INDEX_KEY_PREVIOUS"):
-        call_command("rotate_keys", stdout=_Out())
+        call_command("rotate_keys", stdout=io.StringIO())
     assert stored(first.model, first.indexes[0].column) == before
     stop = AuditEntry.objects.filter(action="core.keys.rotate.stop").get()
     assert stop.data["model"] == first.label
@@ -204,7 +205,7 @@ def test_a_run_stopped_by_a_bad_row_keeps_its_finished_batches_and_the_next_run_
     with pytest.raises(
         CommandError, match=rf"organization.PersonPrivate #{bad.pk}: the stored id_number_index"
     ):
-        call_command("rotate_keys", "--batch-size", "2", stdout=_Out())
+        call_command("rotate_keys", "--batch-size", "2", stdout=io.StringIO())
     progress = KeyRotationProgress.objects.get(rotation=fingerprint(), model="organization.PersonPrivate")
     # The batch before the bad row's was kept; the bad row's batch (rows 3 and 4) was not written.
     assert (progress.rows, progress.last_pk, progress.finished_at) == (2, rows[1].pk, None)
@@ -213,8 +214,8 @@ def test_a_run_stopped_by_a_bad_row_keeps_its_finished_batches_and_the_next_run_
     assert indexes[rows[2].pk] == rows[2].id_number_index and indexes[bad.pk] == "0" * 64
 
     PersonPrivate.objects.filter(pk=bad.pk).update(id_number_index=good_index)
-    call_command("rotate_keys", "--batch-size", "2", stdout=(out := _Out()))
-    assert "finished" in out.text
+    call_command("rotate_keys", "--batch-size", "2", stdout=(out := io.StringIO()))
+    assert "finished" in out.getvalue()
     progress.refresh_from_db()
     assert progress.rows == len(rows) and progress.finished_at is not None
     settings.FIELD_ENCRYPTION_KEYS = [KEY_B]

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from benchguard.cases.models import Case
@@ -276,58 +277,44 @@ def notice_edit(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
     )  # fmt: skip
 
 
-@_notice_page
-def notice_send(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.SendNoticeForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.send_notice, done=_("The notice was recorded as sent."),
-        title=_("Record the notice as sent"), submit=_("Record as sent"),
-    )  # fmt: skip
+def _notice_step(form_class: type[BaseForm], service: Callable[..., Any], **words: Any) -> Any:
+    """One move of a notice (sent, acknowledged, removed, refused, escalated, withdrawn):
+    its form, its service and its words; the version guards against a stale move."""
+
+    @_notice_page
+    def view(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
+        form = form_class(request.POST or None, initial={"version": notice.version})
+        return _notice_form(request, notice, form, service, **words)
+
+    return view
 
 
-@_notice_page
-def notice_acknowledged(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.NoteForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.record_acknowledged, done=_("The acknowledgement was recorded."),
-        title=_("Record the platform's acknowledgement"), submit=_("Record the acknowledgement"),
-    )  # fmt: skip
-
-
-@_notice_page
-def notice_removed(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.NoteForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.record_removed, done=_("The removal was recorded."),
-        title=_("Record that the data was removed"), submit=_("Record the removal"),
-    )  # fmt: skip
-
-
-@_notice_page
-def notice_refused(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.RefusedForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.record_refused, done=_("The refusal was recorded."),
-        title=_("Record the platform's refusal"), submit=_("Record the refusal"),
-    )  # fmt: skip
-
-
-@_notice_page
-def notice_escalate(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.EscalateForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.escalate_notice, done=_("The notice was escalated."),
-        title=_("Escalate to the internet regulator or the police"), submit=_("Escalate the notice"),
-    )  # fmt: skip
-
-
-@_notice_page
-def notice_withdraw(request: HttpRequest, notice: TakedownNotice) -> HttpResponse:
-    form = forms.NoteForm(request.POST or None, initial={"version": notice.version})
-    return _notice_form(
-        request, notice, form, services.withdraw_notice, done=_("The notice was withdrawn."),
-        title=_("Withdraw the notice (never sent)"), submit=_("Withdraw the notice"),
-    )  # fmt: skip
+notice_send = _notice_step(
+    forms.SendNoticeForm, services.send_notice, done=gettext_lazy("The notice was recorded as sent."),
+    title=gettext_lazy("Record the notice as sent"), submit=gettext_lazy("Record as sent"),
+)  # fmt: skip
+notice_acknowledged = _notice_step(
+    forms.NoteForm, services.record_acknowledged, done=gettext_lazy("The acknowledgement was recorded."),
+    title=gettext_lazy("Record the platform's acknowledgement"),
+    submit=gettext_lazy("Record the acknowledgement"),
+)  # fmt: skip
+notice_removed = _notice_step(
+    forms.NoteForm, services.record_removed, done=gettext_lazy("The removal was recorded."),
+    title=gettext_lazy("Record that the data was removed"), submit=gettext_lazy("Record the removal"),
+)  # fmt: skip
+notice_refused = _notice_step(
+    forms.RefusedForm, services.record_refused, done=gettext_lazy("The refusal was recorded."),
+    title=gettext_lazy("Record the platform's refusal"), submit=gettext_lazy("Record the refusal"),
+)  # fmt: skip
+notice_escalate = _notice_step(
+    forms.EscalateForm, services.escalate_notice, done=gettext_lazy("The notice was escalated."),
+    title=gettext_lazy("Escalate to the internet regulator or the police"),
+    submit=gettext_lazy("Escalate the notice"),
+)  # fmt: skip
+notice_withdraw = _notice_step(
+    forms.NoteForm, services.withdraw_notice, done=gettext_lazy("The notice was withdrawn."),
+    title=gettext_lazy("Withdraw the notice (never sent)"), submit=gettext_lazy("Withdraw the notice"),
+)  # fmt: skip
 
 
 @login_required

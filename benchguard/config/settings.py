@@ -25,8 +25,8 @@ from benchguard.config.env import (
     env_secret,
     env_str,
 )
-from benchguard.core.logs import logging_config
 from benchguard.config.ldap import ldap_settings
+from benchguard.core.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # the benchguard package
 PROJECT_DIR = BASE_DIR.parent
@@ -72,9 +72,11 @@ BLIND_INDEX_KEY = _secret("BLIND_INDEX_KEY")
 # During a key rotation only (`benchguard rotate-keys`, docs/backup.md): the blind-index
 # key being replaced. Look-ups try both keys while it is set; unset it once the run is done.
 BLIND_INDEX_KEY_PREVIOUS = env_secret("BLIND_INDEX_KEY_PREVIOUS") or ""
-# The key `benchguard backup` encrypts archives with (and `restore` opens them with); kept
-# by the operator away from the backups. Not needed by the web servers.
-BACKUP_KEY = env_secret("BACKUP_KEY") or ""
+# The key of `benchguard backup` and `restore` archives: the value, or the path of the
+# file holding it, which only those commands read (core.backup.backup_key) — a web server
+# that may not read the key file still starts.
+BACKUP_KEY = env_str("BACKUP_KEY")
+BACKUP_KEY_FILE = env_str("BACKUP_KEY_FILE")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -84,6 +84,10 @@ def backup_key(key_file: str | None = None) -> bytes:
             raise BackupError(
                 _("The key file %(path)s cannot be read: %(error)s") % {"path": key_file, "error": exc}
             ) from None
+    elif settings.BACKUP_KEY and settings.BACKUP_KEY_FILE:
+        raise BackupError(_("Set BACKUP_KEY or BACKUP_KEY_FILE, not both."))
+    elif settings.BACKUP_KEY_FILE:
+        return backup_key(settings.BACKUP_KEY_FILE)
     else:
         text = settings.BACKUP_KEY
     if not text.strip():

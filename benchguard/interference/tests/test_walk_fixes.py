@@ -14,7 +14,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.interference import services
@@ -108,7 +108,8 @@ def test_the_contact_of_the_person_is_free_text_and_the_form_says_so(
     from benchguard.interference.forms import EntryForm
 
     field = EntryForm(judges=Person.objects.none()).fields["person_contact"]
-    assert "WeChat" in str(field.help_text) and "phone" in str(field.help_text)
+    with translation.override("en"):
+        assert "WeChat" in str(field.help_text) and "phone" in str(field.help_text)
     assert field.clean("微信 abc_123") == "微信 abc_123"
     entry = record(person_contact="某局办公室")
     assert Entry.objects.get(pk=entry.pk).person_contact == "某局办公室"

@@ -16,7 +16,8 @@ import time_machine
 from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -76,7 +77,9 @@ def test_a_required_user_without_a_device_reaches_nothing_but_enrolment() -> Non
         assert response.headers["Location"].startswith(reverse("signin:enrol"))
     api = client.get("/api/people/")  # the API through the signed-in session
     assert api.status_code == 403
-    assert "second factor" in api.json()["detail"]
+    with translation.override(settings.LANGUAGE_CODE):
+        said = _("Verify your second factor on the sign-in page before using the API.")
+    assert api.json()["detail"] == said
     enrolment = client.get(reverse("signin:enrol"))
     assert enrolment.status_code == 200
     assert "data-nav=" not in enrolment.content.decode()  # no menu of what cannot be opened yet

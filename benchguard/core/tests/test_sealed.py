@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from benchguard.core import sealed
 
 CHUNK = sealed.CHUNK_SIZE + sealed.TAG_BYTES
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """The messages are in the active language (Chinese by default); these read English."""
+    with translation.override("en"):
+        yield
 
 
 def seal(data: bytes, key: bytes, *, pieces: int = 7) -> bytes:

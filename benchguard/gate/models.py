@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.crypto import BlindIndexField, EncryptedTextField, blind_index
 from benchguard.core.documents import DocumentType, mask_document
@@ -431,7 +432,10 @@ class HeldItem(VersionedModel):
         CheckpointShift, on_delete=models.PROTECT, related_name="items", verbose_name=_("shift")
     )
     category = models.CharField(
-        _("category"), max_length=12, choices=ItemCategory.choices, default=ItemCategory.OTHER
+        pgettext_lazy("item", "category"),
+        max_length=12,
+        choices=ItemCategory.choices,
+        default=ItemCategory.OTHER,
     )
     description = models.CharField(_("item"), max_length=200)
     owner_name = models.CharField(_("owner"), max_length=50)

@@ -159,6 +159,19 @@ def can_close_item(user: Any, item: FollowUpItem) -> bool:
     return item.status == ItemStatus.OPEN and has_role(user, item.owner_role, court_id=item.followup.court_id)
 
 
+def can_read_counselling_answer(user: Any, item: FollowUpItem) -> bool:
+    """What became of the counselling offer (the answer, the counsellor's note) is between
+    the counsellor of the person's court and the person (A23): the other desks see only
+    that the item is open or done."""
+    if item.kind != ItemKind.COUNSELLING_OFFER:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return item.followup.person.account_id == user.pk or has_role(
+        user, Role.COUNSELLOR, court_id=item.followup.court_id
+    )
+
+
 def can_read_report(user: Any) -> bool:
     return bool(courts(user, REPORT_READERS))
 

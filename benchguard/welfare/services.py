@@ -24,7 +24,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.committee.models import Resolution
@@ -951,7 +951,7 @@ def export_by_category(*, actor: Actor, reports: Sequence[Mapping[str, Any]]) ->
     ]
     content = xlsx(
         title=str(_("Welfare by category")),
-        header=[_("Register"), _("Category"), _("Number"), _("Amount (yuan)")],
+        header=[_("Register"), _("Category"), pgettext_lazy("how many", "Number"), _("Amount (yuan)")],
         rows=rows,
     )
     audit.record_event(

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from benchguard.core.exports import xlsx_response
@@ -80,6 +81,9 @@ def followup_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(selectors.items_of(followup))
     for item in items:
         item.closable = permissions.can_close_item(request.user, item)  # type: ignore[attr-defined]
+        item.confidential = not permissions.can_read_counselling_answer(  # type: ignore[attr-defined]
+            request.user, item
+        )
     return render(request, "welfare/followup_detail.html", {"followup": followup, "items": items})
 
 
@@ -481,7 +485,7 @@ def application_add(request: HttpRequest) -> HttpResponse:
         then=lambda row: reverse("welfare:application_detail", args=[row.pk]),
         title=_("Record an application to the special assistance fund"),
         back=reverse("welfare:application_list"),
-        submit=_("Record the application"),
+        submit=pgettext("assistance", "Record the application"),
     )
 
 

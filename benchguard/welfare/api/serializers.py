@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
+from benchguard.welfare import permissions
 from benchguard.welfare.choices import CounsellingAnswer
 from benchguard.welfare.models import (
     AssistanceApplication,
@@ -35,6 +38,14 @@ class FollowUpItemSerializer(serializers.ModelSerializer):
             "done_at",
             "version",
         ]
+
+    def to_representation(self, instance: FollowUpItem) -> dict[str, Any]:
+        """The counselling offer's answer and note only for the counsellor and the person."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if not permissions.can_read_counselling_answer(getattr(request, "user", None), instance):
+            data["outcome"], data["counselling"] = "", ""
+        return data
 
 
 class FollowUpSerializer(PersonMixin, serializers.ModelSerializer):

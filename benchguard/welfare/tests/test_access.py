@@ -143,3 +143,31 @@ def test_the_welfare_report_splits_by_category(client_as: Callable[[str], Client
         and "李静" not in page.content.decode()
         and "王立明" not in page.content.decode()
     )
+
+
+def test_the_answer_to_the_counselling_offer_is_for_the_counsellor_and_the_person_only(
+    client_as: Callable[[str], Client],
+) -> None:
+    """A23: the other desks of the follow-up see that the offer was made, not whether it
+    was accepted nor the counsellor's note — on the page and through the API."""
+    from benchguard.welfare import services
+    from benchguard.welfare.choices import CounsellingAnswer, ItemKind
+
+    followup = FollowUp.objects.get(incident=harm_incident(person("judge")))
+    item = followup.items.get(kind=ItemKind.COUNSELLING_OFFER)
+    services.close_item(
+        actor=account("counsellor"),
+        item=item,
+        outcome="电话联系本人，约定出院后面谈。",
+        counselling=CounsellingAnswer.ACCEPTED,
+    )
+    page = reverse("welfare:followup_detail", args=[followup.pk])
+    api = f"/api/welfare/followup-items/{item.pk}/"
+    for name in ("office", "union", "personnel"):
+        html = client_as(name).get(page).content.decode()
+        assert "约定出院后面谈" not in html and 'data-testid="confidential"' in html, name
+        data = client_as(name).get(api).json()
+        assert (data["outcome"], data["counselling"]) == ("", ""), name
+    for name in ("counsellor", "judge"):
+        assert "约定出院后面谈" in client_as(name).get(page).content.decode(), name
+    assert client_as("counsellor").get(api).json()["counselling"] == CounsellingAnswer.ACCEPTED

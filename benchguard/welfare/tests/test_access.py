@@ -171,3 +171,16 @@ def test_the_answer_to_the_counselling_offer_is_for_the_counsellor_and_the_perso
     for name in ("counsellor", "judge"):
         assert "约定出院后面谈" in client_as(name).get(page).content.decode(), name
     assert client_as("counsellor").get(api).json()["counselling"] == CounsellingAnswer.ACCEPTED
+
+
+@pytest.mark.parametrize("name", ["leader", "chair", "office", "counsellor", "personnel", "union"])
+def test_every_tab_offered_opens(client_as: Callable[[str], Client], name: str) -> None:
+    """A tab that would answer 403 is not offered (leaders, for one, read no insurance)."""
+    import re
+
+    client = client_as(name)
+    html = client.get(reverse("welfare:index")).content.decode()
+    nav = html[html.index('data-testid="welfare-nav"') :].split("</ul>")[0]
+    links = re.findall(r'href="([^"]+)"', nav)
+    assert len(links) >= 2
+    assert {link: client.get(link).status_code for link in links} == dict.fromkeys(links, 200)

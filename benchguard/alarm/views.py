@@ -141,7 +141,12 @@ def board_feed(request: HttpRequest) -> HttpResponse:
 
 
 def _feed_context(request: HttpRequest) -> dict[str, object]:
-    return {"alarms": list(selectors.board_for(request.user)[:50]), "poll": POLL_SECONDS}
+    """The open alarms; each says whether this watcher may take it on (judicial police do,
+    leaders told by an escalation watch)."""
+    alarms = list(selectors.board_for(request.user)[:50])
+    for alarm in alarms:
+        alarm.responds = permissions.can_respond(request.user, alarm)  # type: ignore[attr-defined]
+    return {"alarms": alarms, "poll": POLL_SECONDS}
 
 
 @login_required

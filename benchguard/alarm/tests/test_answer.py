@@ -115,3 +115,20 @@ def test_the_job_runs_every_minute_and_a_second_worker_claims_nothing(court, cou
     first = [r.job for r in run_due_jobs(moment, "worker-a")]
     second = [r.job for r in run_due_jobs(moment, "worker-b")]
     assert "alarm.escalate_due_alarms" in first and "alarm.escalate_due_alarms" not in second
+
+
+def test_the_board_offers_take_it_on_only_to_who_may(
+    court, courtroom, persona, officer2, put_on_duty, client_as
+):
+    """After an escalation the leaders watch the board too, without a button that would
+    answer 403."""
+    start = later()
+    put_on_duty("police2", start)
+    with time_machine.travel(start + dt.timedelta(hours=1), tick=False):
+        alarm = services.press_alarm(actor=persona("staff"), court=court, point=courtroom)
+    with time_machine.travel(alarm.pressed_at + dt.timedelta(seconds=61), tick=False):
+        assert services.escalate_due_alarms() == 1
+        leader = client_as("leader").get("/alarm/board/").content.decode()
+        police = client_as("police").get("/alarm/board/").content.decode()
+    assert f'data-alarm="{alarm.pk}"' in leader and 'data-testid="acknowledge"' not in leader
+    assert 'data-testid="acknowledge"' in police

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from benchguard.alarm.choices import AlarmStatus, PointKind, RecipientStage
@@ -165,7 +166,7 @@ class Alarm(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.place} {self.pressed_at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.place} {timezone.localtime(self.pressed_at):%Y-%m-%d %H:%M:%S}"
 
     @property
     def is_open(self) -> bool:

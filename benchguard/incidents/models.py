@@ -159,7 +159,8 @@ class Incident(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.occurred_at:%Y-%m-%d}"
+        # The court's date, not UTC's (a night's incident would show the day before).
+        return f"{self.get_kind_display()} · {timezone.localtime(self.occurred_at):%Y-%m-%d}"
 
     def clean(self) -> None:
         errors: dict[str, Any] = {}

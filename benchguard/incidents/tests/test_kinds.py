@@ -259,3 +259,15 @@ def test_closing_needs_a_note_and_a_manager(report, persona) -> None:
     with pytest.raises(PermissionDenied):
         services.close_incident(actor=persona("judge"), incident=incident, note="结束。")
     assert Incident.objects.get(pk=incident.pk).status == IncidentStatus.OPEN
+
+
+def test_an_incident_is_named_by_the_courts_date_not_utcs(report) -> None:
+    """01:15 in Qingdao is 17:15 the day before in UTC: the name says the local day."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from benchguard.incidents.choices import IncidentKind
+
+    night = dt.datetime(2026, 11, 21, 1, 15, tzinfo=ZoneInfo("Asia/Shanghai"))
+    incident = report(IncidentKind.THREAT, occurred_at=night)
+    assert str(incident).endswith("2026-11-21")

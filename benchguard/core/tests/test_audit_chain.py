@@ -20,6 +20,25 @@ def _drop_trigger() -> None:
     )
 
 
+def rewrite_chain(recorded_hash: str) -> None:
+    """What someone with database rights would do to hide a change: edit the line whose
+    hash was `recorded_hash` and recompute every hash after it, and the head."""
+    _drop_trigger()
+    previous = audit.GENESIS_HASH
+    with connection.cursor() as cursor:
+        for entry in AuditEntry.objects.order_by("id"):
+            if entry.hash == recorded_hash:
+                entry.actor_name = "someone else"
+            entry.prev_hash = previous
+            entry.hash = audit.entry_hash(entry)
+            cursor.execute(
+                "UPDATE core_auditentry SET actor_name = %s, prev_hash = %s, hash = %s WHERE id = %s",
+                [entry.actor_name, entry.prev_hash, entry.hash, entry.pk],
+            )
+            previous = entry.hash
+        cursor.execute("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+
+
 def test_the_demo_trail_verifies(db: None) -> None:
     report = audit.verify_chain()
     assert report.ok
@@ -104,21 +123,7 @@ def test_a_recomputed_chain_is_caught_by_a_head_recorded_outside(db: None) -> No
     recorded = audit.record_event(actor=None, action="test.recorded").hash
     call_command("verify_audit", expect_head=[recorded])  # still there: passes
     # Someone with database rights rewrites a line and recomputes every hash after it.
-    _drop_trigger()
-    entries = list(AuditEntry.objects.order_by("id"))
-    previous = audit.GENESIS_HASH
-    with connection.cursor() as cursor:
-        for entry in entries:
-            if entry.hash == recorded:
-                entry.actor_name = "someone else"
-            entry.prev_hash = previous
-            entry.hash = audit.entry_hash(entry)
-            cursor.execute(
-                "UPDATE core_auditentry SET actor_name = %s, prev_hash = %s, hash = %s WHERE id = %s",
-                [entry.actor_name, entry.prev_hash, entry.hash, entry.pk],
-            )
-            previous = entry.hash
-        cursor.execute("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    rewrite_chain(recorded)
     call_command("verify_audit")  # the rewrite is internally consistent ...
     with pytest.raises(CommandError, match="REWRITTEN"):
         call_command("verify_audit", expect_head=[recorded])  # ... but not with the record

@@ -13,12 +13,10 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from benchguard.core import audit, tasks
 from benchguard.core.audit_export import recorded_hashes
-from benchguard.core.models import AuditEntry
-from benchguard.core.tests.test_audit_chain import _drop_trigger
+from benchguard.core.tests.test_audit_chain import rewrite_chain
 
 pytestmark = pytest.mark.django_db
 
@@ -66,20 +64,7 @@ def test_verify_audit_catches_a_recomputed_chain_with_the_export_file(tmp_path: 
     recorded = audit.record_event(actor=None, action="test.export.recorded")
     call_command("export_audit_head", "--file", str(target), verbosity=0)
     # Someone with database rights edits that line and recomputes every hash after it.
-    _drop_trigger()
-    previous = audit.GENESIS_HASH
-    with connection.cursor() as cursor:
-        for entry in AuditEntry.objects.order_by("id"):
-            if entry.pk == recorded.pk:
-                entry.actor_name = "someone else"
-            entry.prev_hash = previous
-            entry.hash = audit.entry_hash(entry)
-            cursor.execute(
-                "UPDATE core_auditentry SET actor_name = %s, prev_hash = %s, hash = %s WHERE id = %s",
-                [entry.actor_name, entry.prev_hash, entry.hash, entry.pk],
-            )
-            previous = entry.hash
-        cursor.execute("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    rewrite_chain(recorded.hash)
 
     with pytest.raises(CommandError, match=f"REWRITTEN: recorded head\\(s\\) {recorded.hash}"):
         call_command("verify_audit", "--expect-heads-from", str(target))

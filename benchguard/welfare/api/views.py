@@ -47,7 +47,7 @@ class FollowUpItemViewSet(viewsets.ReadOnlyModelViewSet[FollowUpItem]):
     def get_queryset(self) -> QuerySet[FollowUpItem]:
         return (
             FollowUpItem.objects.visible_to(self.request.user)
-            .select_related("followup")
+            .select_related("followup__person")  # who may read a counselling answer, per row
             .order_by("due_on", "id")
         )
 

@@ -5,8 +5,9 @@ officer's screen showing it, with ten officers' screens open.
     python bench/alarm.py --presses 20 --database-url postgres://postgres@127.0.0.1:5432/benchguard_alarm
 
 It builds a fresh database (migrate, seed-demo), adds ten judicial police officers to
-the intermediate court, starts a real server process (`benchguard runserver --noreload`,
-threaded: what exists here; gunicorn is not installed), signs ten HTTP clients in as the
+the intermediate court, starts a real server process as a court runs it (`benchguard
+serve`: gunicorn with deploy/gunicorn.conf.py, production settings, DEBUG off, static files
+collected; `--server runserver` for the development server), signs ten HTTP clients in as the
 officers and makes each poll the officers' screen's feed (/alarm/board/feed/) every
 2 seconds, as the open page does (htmx `every 2s`), each at its own phase. The judge
 then presses the alarm on the phone page (a real POST with its once token) `--presses`
@@ -131,6 +132,9 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=10)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--server", choices=("gunicorn", "runserver"), default="gunicorn")
+    parser.add_argument("--gunicorn-workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="bench-alarm-"))
     env = {
@@ -143,8 +147,27 @@ def main() -> None:
     run(env, "seed-demo")
     run(env, "shell", "-c", ADD_OFFICERS.format(n=OFFICERS, pw=PASSWORD))
     port = free_port()
+    if args.server == "gunicorn":
+        secrets = json.loads((workdir / "local-secrets.json").read_text(encoding="utf-8"))
+        env.update(secrets)
+        env.update({
+            "BENCHGUARD_ENV": "production",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP on the loopback: a client library sends no Secure cookie over it.
+            "HTTPS_ONLY": "false",
+            "BENCHGUARD_BASE_URL": "http://127.0.0.1",
+            # Password sign-in only: the measure is the press → screen path, not sign-in
+            # (bench/load.py signs in with TOTP).
+            "BENCHGUARD_OTP_REQUIRED": "false",
+        })  # fmt: skip
+        run(env, "collectstatic", "--noinput", "--verbosity", "0")
+        command = [str(BIN), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(args.gunicorn_workers),
+                   "--threads", str(args.threads)]  # fmt: skip
+    else:
+        command = [str(BIN), "runserver", "--noreload", f"127.0.0.1:{port}"]
     server = subprocess.Popen(  # noqa: S603 - our own command
-        [str(BIN), "runserver", "--noreload", f"127.0.0.1:{port}"],
+        command,
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -158,7 +181,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        results = measure(base, args.presses)
+        results = {"server": args.server, **measure(base, args.presses)}
     finally:
         server.terminate()
         server.wait(timeout=10)

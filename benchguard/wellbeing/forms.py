@@ -27,7 +27,7 @@ def _year_choices() -> list[tuple[int, int]]:
 class LeaveFilterForm(StyledFormMixin, forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, choices=_year_choices)
     category = filter_choice(_("Category"), _("Every category"), PersonCategory.choices)
-    pending = forms.BooleanField(label=_("Only people with leave left"), required=False)
+    pending = forms.BooleanField(label=_("Only people with leave left or no service start"), required=False)
 
 
 class ServiceStartForm(StyledFormMixin, forms.Form):

@@ -27,6 +27,7 @@ def _personnel(user: Any) -> dict[str, Any]:
     return {
         "not_taken": not_taken[:5],
         "not_taken_count": len(not_taken),
+        "unrecorded_count": sum(1 for r in not_taken if r.unrecorded),
         "exams_missing": selectors.exams_missing_for(user),
         "pay_open": selectors.open_pay_count_for(user),
     }

@@ -74,17 +74,19 @@ def _leave_years(people: QuerySet[Person], year: int) -> list[LeaveYear]:
 
 def leave_years_for(user: Any, *, year: int, category: str = "", pending: bool = False) -> list[LeaveYear]:
     """The people in post of the courts whose leave the user reads, with their leave for
-    `year` (three queries however many people). `pending`: those with days left."""
+    `year` (three queries however many people). `pending`: those with days left, and
+    those whose service start is not recorded (flagged: what they are due is unknown)."""
     people = Person.objects.filter(court_id__in=permissions.leave_reader_court_ids(user), is_active=True)
     if category:
         people = people.filter(category=category)
     rows = _leave_years(people.order_by("court_id", "name_pinyin", "id"), year)
-    return [r for r in rows if r.left > 0] if pending else rows
+    return [r for r in rows if r.outstanding] if pending else rows
 
 
 def not_taken_for(user: Any, today: dt.date | None = None) -> list[LeaveYear]:
     """The personnel office's list (A22): from the court's reminder month on, the people
-    who still have annual leave left this year."""
+    who still have annual leave left this year, and those whose service start is not
+    recorded (what they are due is unknown, so they are listed, flagged, not left out)."""
     today = today or timezone.localdate()
     court_ids = permissions.court_ids_with_personnel(user)
     settings = _settings_by_court(court_ids)
@@ -92,7 +94,7 @@ def not_taken_for(user: Any, today: dt.date | None = None) -> list[LeaveYear]:
     if not due:
         return []
     people = Person.objects.filter(court_id__in=due, is_active=True).order_by("court_id", "name_pinyin", "id")
-    return [r for r in _leave_years(people, today.year) if r.left > 0]
+    return [r for r in _leave_years(people, today.year) if r.outstanding]
 
 
 def get_person_for_leave(user: Any, pk: int) -> Person:
@@ -289,6 +291,7 @@ class CategoryRow:
     leave_due: int = 0
     leave_taken: int = 0
     leave_left: int = 0
+    leave_unrecorded: int = 0  # people whose service start is not recorded: not in the three sums
     exams_done: int = 0
     pay_open: int = 0
     pay_resolved: int = 0
@@ -307,6 +310,10 @@ def report_for(user: Any, year: int, today: dt.date | None = None) -> list[Categ
         if row is None:
             continue
         row.people += 1
+        if ly.unrecorded:
+            row.leave_unrecorded += 1
+            row.leave_taken += ly.taken
+            continue
         row.leave_due += ly.entitled
         row.leave_taken += ly.taken
         row.leave_left += ly.left

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from benchguard.core import audit
 from benchguard.core.deadlines import ONE_DAY, WorkingCalendar
@@ -90,6 +91,17 @@ class LeaveYear:
     entitled: int
     taken: int
     left: int
+
+    @property
+    def unrecorded(self) -> bool:
+        """No service start is recorded: what is due cannot be worked out. Such a person
+        is flagged (未登记), never counted as owed nothing."""
+        return self.years_of_service is None
+
+    @property
+    def outstanding(self) -> bool:
+        """On the personnel office's list: days left, or a service start to record."""
+        return self.left > 0 or self.unrecorded
 
 
 def leave_year(
@@ -265,6 +277,12 @@ def cancel_leave(*, actor: Actor, record: LeaveRecord, expected_version: int | N
     )
 
 
+def _years_cell(row: LeaveYear) -> int | str:
+    if row.years_of_service is None:
+        return str(pgettext("service start", "Not recorded"))
+    return row.years_of_service
+
+
 def export_leave(*, actor: Actor, rows: Iterable[LeaveYear], year: int) -> bytes:
     """The leave list of a year as a workbook for the personnel office (A22), logged."""
     if not permissions.can_read_leave(actor):
@@ -276,10 +294,10 @@ def export_leave(*, actor: Actor, rows: Iterable[LeaveYear], year: int) -> bytes
             Column(_("Name"), lambda r: r.person.name),
             Column(_("Category"), lambda r: r.person.get_category_display()),
             Column(_("Department"), lambda r: str(r.person.department or "")),
-            Column(_("Years of service"), lambda r: r.years_of_service),
-            Column(_("Days due"), lambda r: r.entitled),
+            Column(_("Years of service"), _years_cell),
+            Column(_("Days due"), lambda r: None if r.unrecorded else r.entitled),
             Column(_("Days taken"), lambda r: r.taken),
-            Column(_("Days left"), lambda r: r.left),
+            Column(_("Days left"), lambda r: None if r.unrecorded else r.left),
             Column(_("Exclusion"), lambda r: r.excluded),
         ],
         rows=rows,
@@ -644,6 +662,7 @@ def export_report(*, actor: Actor, rows: Iterable[CategoryRow], year: int) -> by
             Column(_("Leave days due"), lambda r: r.leave_due),
             Column(_("Leave days taken"), lambda r: r.leave_taken),
             Column(_("Leave days left"), lambda r: r.leave_left),
+            Column(_("Service start not recorded"), lambda r: r.leave_unrecorded),
             Column(_("Exams done"), lambda r: r.exams_done),
             Column(_("Pay problems open"), lambda r: r.pay_open),
             Column(_("Pay problems resolved"), lambda r: r.pay_resolved),

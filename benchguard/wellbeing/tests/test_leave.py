@@ -5,18 +5,21 @@ art. 4 exclusions as settings, and the personnel office's list of leave not yet 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
+from django.utils.translation import pgettext
+from openpyxl import load_workbook
 
 from benchguard.core.deadlines import is_working_day
 from benchguard.core.models import AuditEntry
 from benchguard.core.services import update_versioned
 from benchguard.organization.models import Account, Person
-from benchguard.wellbeing import selectors, services
+from benchguard.wellbeing import permissions, selectors, services
 from benchguard.wellbeing.choices import LeaveKind
 from benchguard.wellbeing.models import WellbeingSettings
 
@@ -204,10 +207,13 @@ def test_the_personnel_office_lists_who_has_leave_left_from_the_reminder_month(
     with time_machine.travel(dt.datetime(year, 9, 15, 10, tzinfo=dt.UTC)):
         assert selectors.not_taken_for(personnel) == []  # before October (the default month)
     with time_machine.travel(dt.datetime(year, 10, 15, 10, tzinfo=dt.UTC)):
-        names = {r.person.name: r.left for r in selectors.not_taken_for(personnel)}
+        listed = {r.person.name: r for r in selectors.not_taken_for(personnel)}
     # 王立明: 10 days due, 3 taken (demo); 李静: 5 days due, none taken.
-    assert names["王立明"] == 7 and names["李静"] == 5
-    assert "周海" not in names  # no service start recorded: nothing due
+    assert listed["王立明"].left == 7 and listed["李静"].left == 5
+    assert not listed["王立明"].unrecorded
+    # 周海 has no service start recorded: what is due is unknown, so they are listed,
+    # flagged, not dropped as if nothing were due.
+    assert listed["周海"].unrecorded and listed["周海"].years_of_service is None
     # Nobody else's office sees this court's list.
     assert selectors.not_taken_for(persona("union")) == []
 
@@ -247,3 +253,46 @@ def test_recording_leave_from_its_page(
         {"kind": "annual", "starts_on": "2025-03-05", "ends_on": "2025-03-04"},
     )
     assert refused.status_code == 200 and refused.context["form"].errors["ends_on"]
+
+
+def test_a_person_without_a_service_start_is_flagged_not_counted_as_owed_nothing(
+    client_as: Callable[[str | None], object], person_of: Callable[[str], Person]
+) -> None:
+    """周海 (demo) has no service start: the list, the pending filter, the person's page,
+    the home panel, the report and both exports say so instead of showing 0 days."""
+    client = client_as("personnel")
+    year = timezone.localdate().year
+    zhou = person_of("chief")  # 周海
+    pending = client.get("/wellbeing/leave/", {"year": year, "pending": "on"})  # type: ignore[attr-defined]
+    rows = [r for r in pending.context["page"] if r.person.pk == zhou.pk]
+    assert len(rows) == 1 and rows[0].unrecorded
+    html = pending.content.decode()
+    with translation.override("zh-hans"):
+        assert str(pgettext("service start", "Not recorded")) == "未登记"
+    assert 'data-testid="unrecorded"' in html
+    page = client.get(f"/wellbeing/leave/people/{zhou.pk}/", {"year": year})  # type: ignore[attr-defined]
+    assert 'data-testid="unrecorded"' in page.content.decode()
+    assert 'data-testid="days-left"' not in page.content.decode()
+    # The report counts them apart and leaves them out of the days due and left.
+    report = client.get("/wellbeing/report/", {"year": year})  # type: ignore[attr-defined]
+    by_label = {r.label: r for r in report.context["rows"]}
+    category = str(zhou.get_category_display())
+    reader = report.wsgi_request.user
+    people = Person.objects.filter(
+        court_id__in=permissions.report_court_ids(reader), is_active=True, category=zhou.category
+    )
+    years = selectors.leave_years_for(report.wsgi_request.user, year=year, category=zhou.category)
+    unrecorded = [r for r in years if r.unrecorded]
+    assert zhou.pk in {r.person.pk for r in unrecorded}
+    assert by_label[category].leave_unrecorded == people.filter(leave_profile__isnull=True).count() >= 1
+    assert by_label[category].leave_due == sum(r.entitled for r in years if not r.unrecorded)
+    # The export writes the flag, not a 0.
+    export = client.get("/wellbeing/leave/export/", {"year": year})  # type: ignore[attr-defined]
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    zhou_row = next(row for row in cells if row[0] == "周海")
+    assert "未登记" in zhou_row and zhou_row[4] is None and zhou_row[6] is None
+    # Recorded, the flag goes and the days are worked out.
+    client.post(f"/wellbeing/leave/people/{zhou.pk}/service/", {"service_start": "2001-05-01"})  # type: ignore[attr-defined]
+    assert not services.leave_year_of(zhou, year).unrecorded
+    assert services.leave_year_of(zhou, year).entitled in (10, 15)

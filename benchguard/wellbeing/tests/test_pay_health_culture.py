@@ -230,6 +230,7 @@ def test_the_report_by_category_as_excel_has_the_pages_figures_and_is_logged(
             r.leave_due,
             r.leave_taken,
             r.leave_left,
+            r.leave_unrecorded,
             r.exams_done,
             r.pay_open,
             r.pay_resolved,

@@ -24,7 +24,6 @@ class CloseForm(StyledFormMixin, forms.Form):
     outcome = forms.CharField(
         label=_("Outcome"),
         max_length=2000,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What the officers found and did (a false alarm too)."),
     )

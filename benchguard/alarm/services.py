@@ -312,6 +312,9 @@ def close_alarm(*, actor: Actor, alarm: Alarm, outcome: str = "") -> Alarm:
         raise PermissionDenied
     alarm = lock(alarm)
     require_status(alarm, *OPEN_STATUSES, message=_("This alarm is already closed."), code="closed")
+    if not outcome.strip():
+        message = _("Say what the officers found before closing the alarm (a false alarm too).")
+        raise ValidationError({"outcome": ValidationError(message, code="outcome_required")})
     before = audit.snapshot(alarm, ["status", "closed_at", "closed_by", "outcome"])
     alarm.status = AlarmStatus.CLOSED
     alarm.closed_at = timezone.now()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from benchguard.alarm import forms, permissions, selectors, services
 from benchguard.alarm.models import Alarm, AlarmPoint
+from benchguard.core.forms import call_service
 from benchguard.core.views import one_click, paginated, row_page
 from benchguard.organization.models import Person
 
@@ -163,16 +165,20 @@ def alarm_list(request: HttpRequest) -> HttpResponse:
 def alarm_detail(request: HttpRequest, alarm: Alarm) -> HttpResponse:
     """An alarm: where, who, when, who took it on and when they arrived. The presser's
     copy refreshes itself (htmx) until an officer arrives."""
-    context = {
-        "alarm": alarm,
-        "responds": permissions.can_respond(request.user, alarm),
-        "closes": permissions.can_close(request.user, alarm),
-        "close_form": forms.CloseForm(),
-        "poll": POLL_SECONDS,
-    }
+    context = _detail_context(request, alarm, forms.CloseForm())
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "alarm/alarm_detail.html#state", context)
     return render(request, "alarm/alarm_detail.html", context)
+
+
+def _detail_context(request: HttpRequest, alarm: Alarm, close_form: forms.CloseForm) -> dict[str, object]:
+    return {
+        "alarm": alarm,
+        "responds": permissions.can_respond(request.user, alarm),
+        "closes": permissions.can_close(request.user, alarm),
+        "close_form": close_form,
+        "poll": POLL_SECONDS,
+    }
 
 
 @row_page(selectors.get_alarm_for, permissions.can_respond, methods=["POST"])
@@ -198,10 +204,14 @@ def arrive(request: HttpRequest, alarm: Alarm) -> HttpResponse:
 @row_page(selectors.get_alarm_for, permissions.can_close, methods=["POST"])
 def close(request: HttpRequest, alarm: Alarm) -> HttpResponse:
     form = forms.CloseForm(request.POST)
-    outcome = form.cleaned_data["outcome"] if form.is_valid() else ""
-    one_click(
-        request,
-        lambda: services.close_alarm(actor=request.user, alarm=alarm, outcome=outcome),
-        _("The alarm was closed."),
-    )
-    return redirect("alarm:alarm_detail", alarm.pk)
+    if form.is_valid():
+        outcome = form.cleaned_data["outcome"]
+        closed, _current = call_service(
+            form, lambda: services.close_alarm(actor=request.user, alarm=alarm, outcome=outcome)
+        )
+        if closed is not None:
+            messages.success(request, _("The alarm was closed."))
+            return redirect("alarm:alarm_detail", alarm.pk)
+    # Refused (no outcome, or closed meanwhile): the page again, with what was typed.
+    alarm.refresh_from_db()
+    return render(request, "alarm/alarm_detail.html", _detail_context(request, alarm, form))

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.documents import DocumentType
 from benchguard.core.forms import StyledFormMixin
@@ -149,7 +150,7 @@ NEW_DISPOSITIONS = [(value, label) for value, label in Disposition.choices if va
 
 
 class ItemForm(StyledFormMixin, forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=ItemCategory.choices)
+    category = forms.ChoiceField(label=pgettext_lazy("item", "Category"), choices=ItemCategory.choices)
     description = forms.CharField(label=_("Item"), max_length=200)
     owner_name = forms.CharField(label=_("Owner"), max_length=50)
     disposition = forms.ChoiceField(label=_("What became of it"), choices=NEW_DISPOSITIONS)
@@ -171,7 +172,7 @@ class PassageForm(StyledFormMixin, forms.Form):
 
     given_rows = {"posts": "post"}
     post: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Checkpoint"), queryset=Post.objects.none())
-    kind = forms.ChoiceField(label=_("Who"), choices=PassageKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("passage", "Who"), choices=PassageKind.choices)
     name = forms.CharField(label=_("Name"), max_length=50)
     unit = forms.CharField(label=_("Law firm or unit"), max_length=100)
     credential_kind = forms.ChoiceField(label=_("Credential seen"), choices=CredentialKind.choices)

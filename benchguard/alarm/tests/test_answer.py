@@ -36,6 +36,9 @@ def test_an_officer_takes_it_on_records_the_arrival_and_closes_it(court, courtro
     assert alarm.status == AlarmStatus.ARRIVED and alarm.arrive_seconds == 150
     with pytest.raises(ValidationError):
         services.record_arrival(actor=officer2, alarm=alarm)
+    with pytest.raises(ValidationError) as refused:
+        services.close_alarm(actor=persona("office"), alarm=alarm, outcome="  ")
+    assert refused.value.error_dict["outcome"][0].code == "outcome_required"
     alarm = services.close_alarm(actor=persona("office"), alarm=alarm, outcome="当事人情绪激动，已劝离")
     assert alarm.status == AlarmStatus.CLOSED and alarm.outcome == "当事人情绪激动，已劝离"
     with pytest.raises(PermissionDenied):

@@ -122,3 +122,26 @@ def test_pages_do_not_grow_queries_with_alarms(client_as, court, courtroom, pers
     with CaptureQueriesContext(connection) as many:
         police.get(url)
     assert len(many) == len(few), url
+
+
+def test_closing_without_an_outcome_is_refused_on_the_page_and_keeps_the_page(client_as, court, courtroom):
+    """An alarm closed with nothing said of what was found is refused; the officer's page
+    comes back with the message beside the box; with an outcome it closes."""
+    judge, police = client_as("judge"), client_as("police")
+    post(judge, reverse("alarm:press_mine"), place="第三法庭")
+    alarm = Alarm.objects.get()
+    post(police, reverse("alarm:arrive", args=[alarm.pk]))
+    refused = post(police, reverse("alarm:close", args=[alarm.pk]), outcome="   ")
+    assert refused.status_code == 200 and refused.context["close_form"].errors["outcome"]
+    assert Alarm.objects.get().status == AlarmStatus.ARRIVED
+    closed = post(police, reverse("alarm:close", args=[alarm.pk]), outcome="误触，现场无异常")
+    assert closed.status_code == 302
+    alarm.refresh_from_db()
+    assert alarm.status == AlarmStatus.CLOSED and alarm.outcome == "误触，现场无异常"
+    # The API refuses the same with a 400 naming the field.
+    post(judge, reverse("alarm:press_mine"), place="第三法庭")
+    second = Alarm.objects.exclude(pk=alarm.pk).get()
+    url = f"/api/alarm/alarms/{second.pk}/close/"
+    api = police.post(url, {"outcome": ""}, content_type="application/json")
+    assert api.status_code == 400 and "outcome" in api.json()
+    assert Alarm.objects.get(pk=second.pk).status != AlarmStatus.CLOSED

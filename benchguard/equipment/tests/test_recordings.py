@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
@@ -198,6 +200,30 @@ def test_upload_through_the_page(
     recording = Recording.objects.get(title="现场录像")
     assert recording.sha256 == hashlib.sha256(mp4_bytes(3000)).hexdigest()
     assert client_as("office").get(reverse("equipment:recording_upload")).status_code == 403
+
+
+def test_a_wrong_type_through_the_page_names_the_recording_types(
+    client_as: Callable[[str], Client], person_of: Callable[[str], Person]
+) -> None:
+    client = client_as("judge")
+    Account.objects.filter(username="judge").update(language="en")  # the page speaks the reader's language
+    with translation.override("en"):
+        response = client.post(
+            reverse("equipment:recording_upload"),
+            {
+                "file": SimpleUploadedFile("record.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+                "kind": "field_enforcement",
+                "title": "现场录像",
+                "recorded_at": "2026-01-05T10:30",
+                "person": person_of("judge").pk,
+            },
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Only audio or video recordings (MP3, M4A, AAC, AMR, WAV, MP4, MOV)" in page
+    assert "PDF" not in page.split("Only audio or video")[1].split("</")[0]
+    assert "Word (.docx)" not in page
+    assert not Recording.objects.filter(title="现场录像").exists()
 
 
 def test_the_recording_list_does_not_grow_queries_with_rows(

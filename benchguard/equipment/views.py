@@ -346,7 +346,7 @@ def recording_report(request: HttpRequest, recording: Recording) -> HttpResponse
             "versions": selectors.versions_of(recording),
             "links": selectors.links_for(request.user, recording),
             "checks": selectors.checks_of(recording),
-            "custody": selectors.custody_of(recording),
+            "custody": selectors.custody_lines(recording),
         },
     )
 

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from benchguard.core import audit
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
 from benchguard.equipment import selectors, services
@@ -152,8 +153,27 @@ def test_every_download_and_report_is_a_logged_read(
     ]
     page = client.get(reverse("equipment:recording_report", args=[recording.pk])).content.decode()
     assert recording.sha256 in page
-    assert "equipment.recording.upload" in page and "equipment.recording.download" in page
+    assert page.count('data-testid="custody-line"') == 4  # upload, download, play, this report
     assert reads.count() == 3  # the report itself was a read
+
+
+def test_the_report_shows_the_chain_of_custody_in_words(
+    recording: Recording, client_as: Callable[[str], Client], police: Account
+) -> None:
+    services.verify_recording(actor=police, recording=recording)
+    client = client_as("leader")
+    Account.objects.filter(username="leader").update(language="en")
+    client.get(reverse("equipment:recording_download", args=[recording.pk]))
+    client.get(reverse("equipment:recording_play", args=[recording.pk]))
+    audit.record_access(actor=police, action="equipment.recording.someday_new", obj=recording)
+    with translation.override("en"):
+        page = client.get(reverse("equipment:recording_report", args=[recording.pk])).content.decode()
+    custody = page.split('data-testid="report-custody"')[1].split("</table>")[0]
+    for words in ("Uploaded", "Downloaded", "Viewed (played)", "Verification report opened"):
+        assert f'data-testid="custody-action">{words}<' in custody, words
+    assert 'data-testid="custody-action">SHA-256 verified, result changed: Intact<' in custody
+    assert 'data-testid="custody-action">Opened<' in custody  # an action the report does not know
+    assert "equipment." not in page and ">access<" not in custody
 
 
 def test_who_sees_a_recording(recording: Recording, client_as: Callable[[str], Client]) -> None:

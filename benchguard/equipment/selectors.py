@@ -191,7 +191,7 @@ CUSTODY_LABELS = {
 }
 _CHECKS = frozenset({"equipment.recording.check", "equipment.recording.integrity"})
 # A line written by an action not named above still reads as what kind of line it is.
-_CUSTODY_BY_KIND = {
+_CUSTODY_BY_KIND: dict[str, Any] = {
     AuditKind.ACCESS: pgettext_lazy("recording custody", "Opened"),
     AuditKind.CHANGE: pgettext_lazy("recording custody", "Changed"),
     AuditKind.EVENT: pgettext_lazy("recording custody", "Recorded"),
@@ -200,7 +200,9 @@ _CUSTODY_BY_KIND = {
 
 def custody_label(entry: AuditEntry) -> str:
     """What a line of the chain of custody means, in the reader's language."""
-    label = str(CUSTODY_LABELS.get(entry.action) or _CUSTODY_BY_KIND.get(entry.kind, _CUSTODY_BY_KIND["event"]))
+    label = str(
+        CUSTODY_LABELS.get(entry.action) or _CUSTODY_BY_KIND.get(entry.kind, _CUSTODY_BY_KIND["event"])
+    )
     data = entry.data if isinstance(entry.data, dict) else {}
     result = data.get("result") or (data.get("after") or {}).get("integrity")
     if entry.action in _CHECKS and result in Integrity.values:

@@ -67,7 +67,9 @@ def load_meetings_demo() -> None:
     before = audit.snapshot(held, booking)
     held.status, held.room = MeetingStatus.SCHEDULED, MeetingRoom.objects.get(court=court, name=ROOMS[1][0])
     held.starts_at, held.ends_at = _at(last_day, 15), _at(last_day, 15, 40)
-    held = save_versioned(held, actor=judge, action="meetings.request.schedule", fields=booking, before=before)
+    held = save_versioned(
+        held, actor=judge, action="meetings.request.schedule", fields=booking, before=before
+    )
     services.record_meeting(
         actor=judge, request=held, attendees="李某（原告）、王立明（审判员）、李静（法官助理，记录）",
         record="告知鉴定机构已受理，预计三十日内出具意见；未涉及案件实体处理。",

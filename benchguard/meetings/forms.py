@@ -54,7 +54,8 @@ class ScheduleForm(StyledFormMixin, forms.Form):
         label=_("Designated room"),
         queryset=MeetingRoom.objects.none(),
         help_text=pgettext_lazy(
-            "meeting", "Only the court's rooms designated for meetings with parties; a room is never booked twice."
+            "meeting",
+            "Only the court's rooms designated for meetings with parties; a room is never booked twice.",
         ),
     )
     starts_at = forms.DateTimeField(
@@ -66,7 +67,9 @@ class ScheduleForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ends_at"].help_text = _("A meeting lasts at most %(hours)s hours.") % {"hours": MAX_HOURS}
+        self.fields["ends_at"].help_text = _("A meeting lasts at most %(hours)s hours.") % {
+            "hours": MAX_HOURS
+        }
 
 
 class HeldForm(StyledFormMixin, forms.Form):
@@ -75,7 +78,8 @@ class HeldForm(StyledFormMixin, forms.Form):
         label=_("Who attended"),
         max_length=500,
         help_text=pgettext_lazy(
-            "meeting", "Everyone present and their role: the judge, the clerk, the party or agent, the police."
+            "meeting",
+            "Everyone present and their role: the judge, the clerk, the party or agent, the police.",
         ),
     )
     record = forms.CharField(

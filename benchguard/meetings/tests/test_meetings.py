@@ -243,7 +243,7 @@ def test_the_forms_say_what_each_field_is_in_the_readers_language(
         assert f">{label} <span" in detail, label
     assert "A meeting lasts at most 8 hours." in detail
     assert "a room is never booked twice" in detail
-    assert "<dt class=\"col-sm-3\">Person asking to meet</dt>" in detail
+    assert '<dt class="col-sm-3">Person asking to meet</dt>' in detail
     for vague in ("From", "Until", "As", "Why", "Who asks"):
         assert f">{vague} <span" not in listing + detail, vague
         assert f">{vague}<" not in listing + detail, vague
@@ -257,7 +257,9 @@ def test_the_demo_meetings_are_at_office_hours_of_working_days() -> None:
 
     rows = list(MeetingRequest.objects.filter(judge__account__username="judge"))
     assert len(rows) == 3
-    moments = [row.received_at for row in rows] + [m for row in rows for m in (row.starts_at, row.ends_at) if m]
+    moments = [row.received_at for row in rows] + [
+        m for row in rows for m in (row.starts_at, row.ends_at) if m
+    ]
     assert len(moments) == 7
     for moment in moments:
         local = timezone.localtime(moment)

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
@@ -206,7 +206,10 @@ def custody_label(entry: AuditEntry) -> str:
     data = entry.data if isinstance(entry.data, dict) else {}
     result = data.get("result") or (data.get("after") or {}).get("integrity")
     if entry.action in _CHECKS and result in Integrity.values:
-        label = f"{label}: {Integrity(result).label}"
+        label = pgettext("recording custody", "%(action)s: %(result)s") % {
+            "action": label,
+            "result": Integrity(result).label,
+        }
     return label
 
 

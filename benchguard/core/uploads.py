@@ -126,6 +126,8 @@ def _refuse(field: str, message: str, code: str) -> ValidationError:
 def _type_message(allowed: dict[str, str]) -> str:
     if set(allowed) <= set(CAPTURE_TYPES):
         return _("Only screenshots (JPEG, PNG), PDF and saved web pages (.mhtml) can be kept.")
+    if set(allowed) <= set(RECORDING_TYPES):
+        return _("Only audio or video recordings (MP3, M4A, AAC, AMR, WAV, MP4, MOV) can be uploaded.")
     if any(kind in allowed for kind in RECORDING_TYPES):
         return _(
             "Only PDF, JPEG, PNG, Word (.docx), Excel (.xlsx), e-mail, plain text and audio or video "

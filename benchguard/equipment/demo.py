@@ -39,6 +39,12 @@ DEVICES = [
 ]
 
 
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    """An office-hours moment of the court's local day (Asia/Shanghai), not an offset
+    from the moment the demo happened to be loaded."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
 @register_demo("equipment")
 @transaction.atomic
 def load_equipment_demo() -> None:
@@ -49,7 +55,7 @@ def load_equipment_demo() -> None:
     judge = Account.objects.get(username="judge")
     chief = Account.objects.get(username="chief")
     judge_person = Person.objects.get(account=judge)
-    now = timezone.now()
+    today = timezone.localdate()
     devices = {
         serial: services.add_device(actor=police, court=court, kind=kind, serial=serial, model_name=model)
         for kind, serial, model in DEVICES
@@ -57,7 +63,7 @@ def load_equipment_demo() -> None:
     camera = devices["ZFJLY-2024-0001"]
     services.issue_device(
         actor=police, device=camera, holder=judge_person, purpose="外出执行（崂山区强制腾房）",
-        issued_at=now - dt.timedelta(days=9), due_back_on=timezone.localdate() - dt.timedelta(days=2),
+        issued_at=_at(today - dt.timedelta(days=9), 8, 30), due_back_on=today - dt.timedelta(days=2),
     )  # fmt: skip
     services.issue_device(
         actor=police,
@@ -72,7 +78,9 @@ def load_equipment_demo() -> None:
     threat = Incident.objects.filter(place=FIRST_PLACE).first()
     recording = services.upload_recording(
         actor=judge, court=court, kind=RecordingKind.DUTY, title=THREAT_TITLE,
-        recorded_at=now - dt.timedelta(days=6, hours=3), person=judge_person,
+        # Recorded as the threat happened (the incident's time), else on the way home.
+        recorded_at=threat.occurred_at if threat is not None else _at(today - dt.timedelta(days=6), 18, 40),
+        person=judge_person,
         upload=mp3_upload("20260101-住所门口.mp3", size=8192),
         description="当事人在小区门口拦截并扬言报复，法官随身录音。",
     )  # fmt: skip
@@ -82,7 +90,7 @@ def load_equipment_demo() -> None:
 
     first = services.upload_recording(
         actor=judge, court=court, kind=RecordingKind.FIELD_ENFORCEMENT, title=ENFORCEMENT_TITLE,
-        recorded_at=now - dt.timedelta(days=5, hours=2), person=judge_person, device=camera,
+        recorded_at=_at(today - dt.timedelta(days=5), 9, 30), person=judge_person, device=camera,
         upload=mp4_upload("DSJ_0001.mp4", size=16384), description="强制腾房全程录像（前半段）。",
     )  # fmt: skip
     services.add_version(
@@ -92,7 +100,7 @@ def load_equipment_demo() -> None:
 
     changed = services.upload_recording(
         actor=police, court=court, kind=RecordingKind.DUTY, title=TAMPERED_TITLE,
-        recorded_at=now - dt.timedelta(days=3), person=Person.objects.get(account=police),
+        recorded_at=_at(today - dt.timedelta(days=3), 10, 15), person=Person.objects.get(account=police),
         upload=mp4_upload("DSJ_0107.mp4", size=8192),
     )  # fmt: skip
     # Someone changes the stored bytes behind the application's back; the check finds it.

@@ -8,10 +8,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst
+from django.utils.translation import pgettext, pgettext_lazy
 
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
 from benchguard.equipment import holds, permissions
+from benchguard.equipment.choices import Integrity
 from benchguard.equipment.models import (
     Device,
     DeviceFault,
@@ -171,6 +173,49 @@ def links_for(user: Any, recording: Recording) -> list[RecordingLink]:
 
 def checks_of(recording: Recording) -> QuerySet[RecordingCheck]:
     return recording.checks.select_related("checked_by").order_by("checked_at", "id")
+
+
+# What each line of a recording's chain of custody means, in words (the report is evidence:
+# read by a court, not by the one who wrote the code).
+CUSTODY_LABELS = {
+    "equipment.recording.upload": pgettext_lazy("recording custody", "Uploaded"),
+    "equipment.recording.new_version": pgettext_lazy("recording custody", "New version uploaded"),
+    "equipment.recording.superseded": pgettext_lazy("recording custody", "Replaced by a newer version"),
+    "equipment.recording.play": pgettext_lazy("recording custody", "Viewed (played)"),
+    "equipment.recording.download": pgettext_lazy("recording custody", "Downloaded"),
+    "equipment.recording.report": pgettext_lazy("recording custody", "Verification report opened"),
+    "equipment.recording.check": pgettext_lazy("recording custody", "SHA-256 verified"),
+    "equipment.recording.integrity": pgettext_lazy("recording custody", "SHA-256 verified, result changed"),
+    "equipment.recording.link": pgettext_lazy("recording custody", "Kept with a record"),
+    "equipment.recording.purge": pgettext_lazy("recording custody", "File deleted at the end of retention"),
+}
+_CHECKS = frozenset({"equipment.recording.check", "equipment.recording.integrity"})
+# A line written by an action not named above still reads as what kind of line it is.
+_CUSTODY_BY_KIND: dict[str, Any] = {
+    AuditKind.ACCESS: pgettext_lazy("recording custody", "Opened"),
+    AuditKind.CHANGE: pgettext_lazy("recording custody", "Changed"),
+    AuditKind.EVENT: pgettext_lazy("recording custody", "Recorded"),
+}
+
+
+def custody_label(entry: AuditEntry) -> str:
+    """What a line of the chain of custody means, in the reader's language."""
+    label = str(
+        CUSTODY_LABELS.get(entry.action) or _CUSTODY_BY_KIND.get(entry.kind, _CUSTODY_BY_KIND["event"])
+    )
+    data = entry.data if isinstance(entry.data, dict) else {}
+    result = data.get("result") or (data.get("after") or {}).get("integrity")
+    if entry.action in _CHECKS and result in Integrity.values:
+        label = pgettext("recording custody", "%(action)s: %(result)s") % {
+            "action": label,
+            "result": Integrity(result).label,
+        }
+    return label
+
+
+def custody_lines(recording: Recording) -> list[tuple[AuditEntry, str]]:
+    """The chain of custody for the report: each audit line with its meaning in words."""
+    return [(entry, custody_label(entry)) for entry in custody_of(recording)]
 
 
 def custody_of(recording: Recording) -> QuerySet[AuditEntry]:

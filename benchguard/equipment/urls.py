@@ -5,6 +5,7 @@ from benchguard.equipment import views
 app_name = "equipment"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("devices/", views.device_list, name="device_list"),
     path("devices/add/", views.device_add, name="device_add"),
     path("devices/<int:pk>/", views.device_detail, name="device_detail"),

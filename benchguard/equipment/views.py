@@ -27,6 +27,20 @@ from benchguard.organization import selectors as org_selectors
 PAGE_SIZE = 50
 
 
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The area's landing page: the device register for those who read it (the judicial
+    police, court leaders), the court's recordings for their other readers (the committee
+    office), and "My equipment" — what one holds and one's own recordings — for everyone else."""
+    user = request.user
+    if permissions.can_read_devices(user):
+        return redirect("equipment:device_list")
+    if permissions.recording_reader_court_ids(user):
+        return redirect("equipment:recording_list")
+    return redirect("equipment:mine")
+
+
 # --- Devices (A10.1) -------------------------------------------------------------------
 
 
@@ -346,7 +360,7 @@ def recording_report(request: HttpRequest, recording: Recording) -> HttpResponse
             "versions": selectors.versions_of(recording),
             "links": selectors.links_for(request.user, recording),
             "checks": selectors.checks_of(recording),
-            "custody": selectors.custody_of(recording),
+            "custody": selectors.custody_lines(recording),
         },
     )
 

@@ -24,5 +24,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
 
 
+MAX_HOURS = 8  # a meeting is a meeting, not a day's hearing
+
 # A room is taken by a meeting in these states.
 BOOKED = (MeetingStatus.SCHEDULED, MeetingStatus.HELD)

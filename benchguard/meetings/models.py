@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.models import VersionedModel
 from benchguard.meetings.choices import Capacity, MeetingStatus
@@ -60,15 +61,15 @@ class MeetingRequest(VersionedModel):
         verbose_name=_("case"),
     )
     case_number = models.CharField(_("case number"), max_length=60)
-    requester_name = models.CharField(_("who asks"), max_length=50)
-    capacity = models.CharField(_("as"), max_length=8, choices=Capacity.choices)
+    requester_name = models.CharField(pgettext_lazy("meeting", "person asking to meet"), max_length=50)
+    capacity = models.CharField(pgettext_lazy("meeting", "asking as"), max_length=8, choices=Capacity.choices)
     one_sided = models.BooleanField(
         _("one-sided"),
         default=False,
         help_text=_("Only one side asks to meet, without the other side or its agent present."),
     )
-    purpose = models.TextField(_("what they want to discuss"))
-    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    purpose = models.TextField(pgettext_lazy("meeting", "purpose of the meeting"))
+    received_at = models.DateTimeField(pgettext_lazy("meeting", "request received at"), default=timezone.now)
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.REQUESTED
     )
@@ -78,13 +79,13 @@ class MeetingRequest(VersionedModel):
         null=True,
         blank=True,
         related_name="meetings",
-        verbose_name=_("room"),
+        verbose_name=_("designated room"),
     )
-    starts_at = models.DateTimeField(_("from"), null=True, blank=True)
-    ends_at = models.DateTimeField(_("until"), null=True, blank=True)
+    starts_at = models.DateTimeField(pgettext_lazy("meeting", "meeting starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(pgettext_lazy("meeting", "meeting ends at"), null=True, blank=True)
     attendees = models.TextField(_("who attended"), blank=True)
     record = models.TextField(_("record of the meeting"), blank=True)
-    refusal_reason = models.TextField(_("why it was refused"), blank=True)
+    refusal_reason = models.TextField(pgettext_lazy("meeting", "reason for refusing"), blank=True)
     sent_to_register_at = models.DateTimeField(
         _("sent to the interference register at"), null=True, blank=True
     )

@@ -21,13 +21,12 @@ from benchguard.core.services import create_versioned, lock, require_status, sav
 from benchguard.core.types import Actor
 from benchguard.incidents.services.register import registered_case
 from benchguard.meetings import permissions
-from benchguard.meetings.choices import BOOKED, MeetingStatus
+from benchguard.meetings.choices import BOOKED, MAX_HOURS, MeetingStatus
 from benchguard.meetings.models import MeetingRequest, MeetingRoom
 from benchguard.organization.models import Person
 from benchguard.organization.types import signed_in
 
 NOT_NOW = gettext_lazy("This cannot be done while the request is “%(status)s”.")
-MAX_HOURS = 8  # a meeting is a meeting, not a day's hearing
 
 
 def _required(**values: str) -> None:

@@ -10,8 +10,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 
-from benchguard.core.uploads import ALLOWED_UPLOAD_TYPES, DOCX, MEDIA_UPLOAD_TYPES, XLSX, check_upload
+from benchguard.core.uploads import (
+    ALLOWED_UPLOAD_TYPES,
+    DOCX,
+    MEDIA_UPLOAD_TYPES,
+    RECORDING_TYPES,
+    XLSX,
+    check_upload,
+)
 
 PDF = b"%PDF-1.4\n% evidence\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -137,3 +145,14 @@ def test_text_may_be_named_as_text_or_have_no_ending(name: str) -> None:
 def test_a_recording_may_carry_any_recording_ending() -> None:
     for name in ("庭审.mp4", "庭审.m4a", "庭审.mov"):
         assert check_upload(upload(name, MP4, "video/mp4"), allowed=MEDIA_UPLOAD_TYPES).size == len(MP4)
+
+
+def test_each_refusal_names_the_types_its_field_accepts() -> None:
+    """A recording refused names audio and video only; a document refused, the documents."""
+    with translation.override("en"), pytest.raises(ValidationError) as recording:
+        check_upload(upload("卷宗.pdf", PDF, "application/pdf"), allowed=RECORDING_TYPES)
+    message = recording.value.message_dict["file"][0]
+    assert "MP3" in message and "MP4" in message and "PDF" not in message and "Word" not in message
+    with translation.override("en"), pytest.raises(ValidationError) as document:
+        check_upload(upload("庭审.mp4", MP4, "video/mp4"))
+    assert "PDF" in document.value.message_dict["file"][0]

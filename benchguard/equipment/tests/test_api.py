@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from benchguard.equipment.choices import DeviceState
 from benchguard.equipment.models import Device, Recording
 from benchguard.equipment.samples import mp4_bytes, mp4_upload
-from benchguard.organization.models import Person
+from benchguard.organization.models import Account, Person
 
 
 def test_a_scanner_issues_and_takes_back_a_device_by_its_serial(
@@ -92,3 +93,24 @@ def test_an_upload_of_the_wrong_type_is_refused_by_field(client_as: Callable[[st
         },
     )
     assert response.status_code == 400 and "file" in response.json()
+
+
+def test_the_api_refusal_names_the_recording_types_not_documents(client_as: Callable[[str], Client]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as("judge")
+    Account.objects.filter(username="judge").update(language="en")  # the API speaks the caller's language
+    with translation.override("en"):
+        response = client.post(
+            reverse("api-equipment-recording-list"),
+            {
+                "file": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+                "kind": "duty",
+                "title": "x",
+                "recorded_at": "2026-01-05T10:30:00+08:00",
+            },
+        )
+    assert response.status_code == 400
+    message = " ".join(response.json()["file"])
+    assert "MP3" in message and "MP4" in message and "MOV" in message
+    assert "PDF" not in message and "Word" not in message

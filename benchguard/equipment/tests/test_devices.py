@@ -193,3 +193,44 @@ def test_the_device_list_does_not_grow_queries_with_rows(
     few = count()
     add(6, 10)
     assert count() == few
+
+
+@pytest.mark.parametrize(
+    ("username", "page"),
+    [
+        ("police", "equipment:device_list"),
+        ("leader", "equipment:device_list"),
+        ("office", "equipment:recording_list"),
+        ("judge", "equipment:mine"),
+        ("guard", "equipment:mine"),
+    ],
+)
+def test_the_area_root_leads_each_user_to_their_page(
+    client_as: Callable[[str], Client], username: str, page: str
+) -> None:
+    client = client_as(username)
+    response = client.get("/equipment/")
+    assert response.status_code == 302 and response["Location"] == reverse(page)
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_area_root_asks_a_visitor_to_sign_in(client: Client) -> None:
+    response = client.get("/equipment/")
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_demo_times_are_office_hours_of_the_courts_day(db: None) -> None:
+    """Whenever the demo is loaded (01:11 at night included), the recorder went out and the
+    field recordings were made at office hours of the court's local day; the threat's
+    recording carries the time of the incident it records."""
+    from benchguard.equipment.demo import ENFORCEMENT_TITLE, TAMPERED_TITLE, THREAT_TITLE, demo_recording
+    from benchguard.incidents.demo import FIRST_PLACE
+    from benchguard.incidents.models import Incident
+
+    issue = DeviceIssue.objects.get(device__serial="ZFJLY-2024-0001", returned_at__isnull=True)
+    moments = [issue.issued_at]
+    moments += [demo_recording(title).recorded_at for title in (ENFORCEMENT_TITLE, TAMPERED_TITLE)]
+    for moment in moments:
+        assert dt.time(8) <= timezone.localtime(moment).time() <= dt.time(18), timezone.localtime(moment)
+    incident = Incident.objects.get(place=FIRST_PLACE)
+    assert demo_recording(THREAT_TITLE).recorded_at == incident.occurred_at

@@ -10,9 +10,12 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from benchguard.core import audit
 from benchguard.core.choices import AuditKind
 from benchguard.core.models import AuditEntry
 from benchguard.equipment import selectors, services
@@ -150,8 +153,27 @@ def test_every_download_and_report_is_a_logged_read(
     ]
     page = client.get(reverse("equipment:recording_report", args=[recording.pk])).content.decode()
     assert recording.sha256 in page
-    assert "equipment.recording.upload" in page and "equipment.recording.download" in page
+    assert page.count('data-testid="custody-line"') == 4  # upload, download, play, this report
     assert reads.count() == 3  # the report itself was a read
+
+
+def test_the_report_shows_the_chain_of_custody_in_words(
+    recording: Recording, client_as: Callable[[str], Client], police: Account
+) -> None:
+    services.verify_recording(actor=police, recording=recording)
+    client = client_as("leader")
+    Account.objects.filter(username="leader").update(language="en")
+    client.get(reverse("equipment:recording_download", args=[recording.pk]))
+    client.get(reverse("equipment:recording_play", args=[recording.pk]))
+    audit.record_access(actor=police, action="equipment.recording.someday_new", obj=recording)
+    with translation.override("en"):
+        page = client.get(reverse("equipment:recording_report", args=[recording.pk])).content.decode()
+    custody = page.split('data-testid="report-custody"')[1].split("</table>")[0]
+    for words in ("Uploaded", "Downloaded", "Viewed (played)", "Verification report opened"):
+        assert f'data-testid="custody-action">{words}<' in custody, words
+    assert 'data-testid="custody-action">SHA-256 verified, result changed: Intact<' in custody
+    assert 'data-testid="custody-action">Opened<' in custody  # an action the report does not know
+    assert "equipment." not in page and ">access<" not in custody
 
 
 def test_who_sees_a_recording(recording: Recording, client_as: Callable[[str], Client]) -> None:
@@ -198,6 +220,30 @@ def test_upload_through_the_page(
     recording = Recording.objects.get(title="现场录像")
     assert recording.sha256 == hashlib.sha256(mp4_bytes(3000)).hexdigest()
     assert client_as("office").get(reverse("equipment:recording_upload")).status_code == 403
+
+
+def test_a_wrong_type_through_the_page_names_the_recording_types(
+    client_as: Callable[[str], Client], person_of: Callable[[str], Person]
+) -> None:
+    client = client_as("judge")
+    Account.objects.filter(username="judge").update(language="en")  # the page speaks the reader's language
+    with translation.override("en"):
+        response = client.post(
+            reverse("equipment:recording_upload"),
+            {
+                "file": SimpleUploadedFile("record.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+                "kind": "field_enforcement",
+                "title": "现场录像",
+                "recorded_at": "2026-01-05T10:30",
+                "person": person_of("judge").pk,
+            },
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Only audio or video recordings (MP3, M4A, AAC, AMR, WAV, MP4, MOV)" in page
+    assert "PDF" not in page.split("Only audio or video")[1].split("</")[0]
+    assert "Word (.docx)" not in page
+    assert not Recording.objects.filter(title="现场录像").exists()
 
 
 def test_the_recording_list_does_not_grow_queries_with_rows(

@@ -89,6 +89,8 @@ def owner_page(kwargs: Any = threat_recording) -> Expect:
 _person_page = in_court(judge_holdings)
 
 EXPECTED: dict[str, Expect] = {
+    # The landing page sends everyone signed in on to their page (test_devices: where to).
+    "equipment:index": Expect(302, {ANON: LOGIN}),
     "equipment:device_list": Expect(403, {ANON: LOGIN, **each(DEVICE_READERS, 200)}),
     "equipment:device_add": Expect(403, {ANON: LOGIN, **each(KEEPERS, 200)}),
     "equipment:device_detail": Expect(404, {ANON: LOGIN, **each(DEVICE_READERS, 200)}, HELD),

@@ -221,3 +221,49 @@ def test_a_refusal_the_register_refuses_is_not_half_saved(court: Court, persona:
             send_to_register=True,
         )
     assert MeetingRequest.objects.get(pk=meeting.pk).status == MeetingStatus.REQUESTED
+
+
+def test_the_forms_say_what_each_field_is_in_the_readers_language(
+    court: Court, persona: Persona, client_as: Callable[[str | None], Client]
+) -> None:
+    """The request, booking, record and refusal forms: labels that say what is asked
+    (not "From", "Until", "As", "Why"), with the help the judge needs."""
+    judge = persona("judge")
+    meeting = _request(judge)
+    client = client_as("judge")
+    Account.objects.filter(username="judge").update(language="en")
+    with translation.override("en"):
+        listing = client.get(reverse("meetings:request_list")).content.decode()
+        detail = client.get(reverse("meetings:request_detail", args=[meeting.pk])).content.decode()
+    for label in ("Case number", "Person asking to meet", "Asking as", "Purpose of the meeting"):
+        assert f">{label} <span" in listing, label
+    assert ">Request received at <span" in listing
+    assert "（2026）鲁02民初123号" in listing  # the case number's example
+    for label in ("Designated room", "Meeting starts at", "Meeting ends at", "Reason for refusing"):
+        assert f">{label} <span" in detail, label
+    assert "A meeting lasts at most 8 hours." in detail
+    assert "a room is never booked twice" in detail
+    assert '<dt class="col-sm-3">Person asking to meet</dt>' in detail
+    for vague in ("From", "Until", "As", "Why", "Who asks"):
+        assert f">{vague} <span" not in listing + detail, vague
+        assert f">{vague}<" not in listing + detail, vague
+
+
+def test_the_demo_meetings_are_at_office_hours_of_working_days() -> None:
+    """Whenever the demo is loaded (01:11 at night included), its meetings are received,
+    booked and held at office hours of the court's local day, and loading it again adds
+    nothing."""
+    from benchguard.meetings.demo import load_meetings_demo
+
+    rows = list(MeetingRequest.objects.filter(judge__account__username="judge"))
+    assert len(rows) == 3
+    moments = [row.received_at for row in rows] + [
+        m for row in rows for m in (row.starts_at, row.ends_at) if m
+    ]
+    assert len(moments) == 7
+    for moment in moments:
+        local = timezone.localtime(moment)
+        assert dt.time(8, 30) <= local.time() <= dt.time(17, 30), local
+        assert local.weekday() < 5, local
+    load_meetings_demo()
+    assert MeetingRequest.objects.filter(judge__account__username="judge").count() == 3

@@ -277,3 +277,15 @@ def test_a_refused_course_keeps_what_was_typed(
     assert again.context["form"].errors["title"]
     assert "说明文字" in again.content.decode()
     assert Course.objects.filter(court=court, title="重名").count() == 1
+
+
+def test_the_demo_sessions_and_drill_are_on_working_days(db: None) -> None:
+    """Whenever the demo is loaded (a Saturday included), its courses and its drill are
+    held Monday to Friday."""
+    from benchguard.training.demo import RISK_COURSE, SECURITY_COURSE
+    from benchguard.training.models import Drill, Session
+
+    sessions = Session.objects.filter(course__title__in=[RISK_COURSE, SECURITY_COURSE])
+    days = [*sessions.values_list("held_on", flat=True), *Drill.objects.values_list("held_on", flat=True)]
+    assert len(days) >= 4
+    assert all(day.weekday() < 5 for day in days), days

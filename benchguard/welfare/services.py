@@ -611,7 +611,8 @@ def advance_condolence(
     expected_version: int | None = None,
 ) -> CondolencePayment:
     """Move a payment one step along its chain (A21), recording who and when: the union
-    group's check, the union chair's approval (not before a raised standard is approved),
+    group's check, the union chair's approval (not before a raised standard is approved,
+    and not by whoever recorded the group's check: segregation of duties),
     finance paid (the voucher number, recorded by the union: there is no finance role),
     the receipt. A step out of order is refused, naming the payment's status."""
     if step not in CHAIN:
@@ -621,6 +622,15 @@ def advance_condolence(
     payment = lock(payment, expected_version)
     source, target, verb = CHAIN[step]
     require_status(payment, source, message=STEP_REFUSED)
+    if permissions.took_checked_step(actor, payment, step):
+        raise _refuse(
+            None,
+            _(
+                "You recorded the union group's check of this payment, so the union chair's "
+                "approval must be recorded by someone else (segregation of duties)."
+            ),
+            "same_person",
+        )
     fields = ["status"]
     if step == StepKind.CHAIR_APPROVAL and payment.raised_standard and payment.raised_approved_by_id is None:
         raise _refuse(

@@ -133,7 +133,9 @@ def test_the_counsellor_and_the_person_read_the_answer_in_the_trail(
     assert "每周三下午面谈" in page
 
 
-def test_the_hash_chain_is_untouched(closed_offer: AuditEntry, client_as: Callable[[str | None], Client]) -> None:
+def test_the_hash_chain_is_untouched(
+    closed_offer: AuditEntry, client_as: Callable[[str | None], Client]
+) -> None:
     _administrator("union")
     _shown_on_the_detail_page(client_as("union"), closed_offer)
     closed_offer.refresh_from_db()

@@ -82,7 +82,9 @@ def test_a_raised_standard_needs_a_leaders_approval_recorded_with_the_approver()
     union, leader = account("union"), account("leader")
     payment = _request("5000.00", occasion=Occasion.HARM_ON_DUTY, raised_standard=True)
     assert payment.raised_standard and payment.above_cap
-    payment = services.advance_condolence(actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK)
+    payment = services.advance_condolence(
+        actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK
+    )
     with pytest.raises(ValidationError) as pending:
         services.advance_condolence(actor=union, payment=payment, step=StepKind.CHAIR_APPROVAL)
     assert pending.value.code == "raise_pending"
@@ -162,10 +164,16 @@ def test_a_refused_step_keeps_what_was_typed(client_as: Callable[[str | None], C
     assert payment.status == CondolenceStatus.GROUP_CHECKED
 
 
-def test_a_step_refused_for_its_missing_voucher_keeps_the_note(client_as: Callable[[str | None], Client]) -> None:
+def test_a_step_refused_for_its_missing_voucher_keeps_the_note(
+    client_as: Callable[[str | None], Client],
+) -> None:
     payment = _request("800.00")
-    payment = services.advance_condolence(actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK)
-    payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.CHAIR_APPROVAL)
+    payment = services.advance_condolence(
+        actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK
+    )
+    payment = services.advance_condolence(
+        actor=account("union"), payment=payment, step=StepKind.CHAIR_APPROVAL
+    )
     response = client_as("union").post(
         reverse("welfare:payment_step", args=[payment.pk]),
         {"version": payment.version, "step": StepKind.FINANCE_PAID, "note": "财务已转账", "voucher": ""},

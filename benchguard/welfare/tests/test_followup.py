@@ -161,7 +161,8 @@ def test_each_desk_is_told_which_follow_up_and_item_a_notification_is_about(
     followups = {f.person.name: f for f in FollowUp.objects.filter(incident=incident)}
     day = f"{timezone.localtime(incident.occurred_at):%Y-%m-%d}"
     ours = Notification.objects.filter(
-        kind="welfare.followup.opened", url__in=[reverse("welfare:followup_detail", args=[f.pk]) for f in followups.values()]
+        kind="welfare.followup.opened",
+        url__in=[reverse("welfare:followup_detail", args=[f.pk]) for f in followups.values()],
     )
     assert ours.exists()
     union = list(ours.filter(recipient__username="union"))

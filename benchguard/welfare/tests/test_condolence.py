@@ -190,3 +190,15 @@ def test_the_demo_chain_has_two_people_for_the_check_and_the_approval() -> None:
     steps = {step.kind: step.by for step in payment.steps.all()}
     assert steps[StepKind.GROUP_CHECK] == account(UNION_GROUP)
     assert steps[StepKind.CHAIR_APPROVAL] == account("union")
+
+
+def test_the_api_refuses_the_chairs_approval_to_the_groups_checker(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    payment = _request("800.00")
+    payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.GROUP_CHECK)
+    url = f"/api/welfare/condolence/{payment.pk}/advance/"
+    refused = client_as("union").post(url, {"step": StepKind.CHAIR_APPROVAL}, content_type="application/json")
+    assert refused.status_code == 400
+    payment.refresh_from_db()
+    assert payment.status == CondolenceStatus.GROUP_CHECKED

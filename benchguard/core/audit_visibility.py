@@ -20,7 +20,17 @@ Each area registers its rules (`register`, from `<app>/audit_rules.py`). Readers
 given per court (`readable_courts`: the court ids whose lines of that area
 the viewer may read, or `EVERY_COURT`), matching each area's own rules. Search in the
 admin does not look at the object column of a withheld line (`withheld_q`), so a name
-cannot be found by searching for it. The hash chain is untouched: this is a view.
+cannot be found by searching for it; it never looks into `data`. The hash chain is
+untouched: this is a view.
+
+Inside an area, some values are narrower than the area itself: the answer to a
+counselling offer on a follow-up item is read by the counsellor and the person, not by
+the other desks that read the welfare trail. A rule's `line` hook decides such lines one
+by one (`LineRule`): the fields withheld on that line even from the area's readers, and
+whether this viewer reads the line although not a reader of the area (the person it is
+about). The hook reads the row behind the line, so it is asked only where a line's data
+is shown (`data`, `shown`: the detail page); the list's object and actor columns follow
+the area's rule alone, which never shows more than the line's rule would.
 """
 
 from __future__ import annotations
@@ -48,6 +58,17 @@ NEUTRAL_KEYS: Final = frozenset({"changed"})
 
 
 @dataclass(frozen=True)
+class LineRule:
+    """What a `Restriction.line` hook says of one line for one viewer."""
+
+    # Withheld on this line from this viewer, even when they read the area (`ALL`: every value).
+    fields: frozenset[str] = frozenset()
+    # The viewer reads this line although the area's rule would withhold it (the person
+    # the line is about); `fields` still apply.
+    reader: bool = False
+
+
+@dataclass(frozen=True)
 class Restriction:
     area: str
     object_types: frozenset[str]
@@ -56,6 +77,9 @@ class Restriction:
     # Also withhold who acted: for a record whose very existence is confidential (a
     # counselling session, wellbeing), the actor's name would say whose it is.
     actor: bool = False
+    # Field-level rule line by line (`LineRule`): `line(viewer, entry)` -> a LineRule, or
+    # None when the area's rule alone decides the line.
+    line: Callable[[Any, Any], LineRule | None] | None = None
 
 
 def courts_with(*roles: str) -> Callable[[Any], frozenset[int]]:
@@ -87,6 +111,7 @@ class AuditView:
     def __init__(self, user: Any) -> None:
         self.user = user
         self._courts: dict[str, frozenset[int]] = {}
+        self._lines: dict[Any, LineRule | None] = {}
 
     def _readable(self, rule: Restriction) -> frozenset[int]:
         if rule.area not in self._courts:
@@ -112,22 +137,46 @@ class AuditView:
         rule = self.restriction_for(entry.object_type, entry.court_id)
         return withheld() if rule is not None and rule.actor else str(entry.actor_name)
 
-    def data(self, entry: Any) -> Any:
+    def _line(self, entry: Any) -> LineRule | None:
+        """The rule's `line` hook's verdict on this line for the viewer (asked once per line)."""
+        rule = _BY_TYPE.get(entry.object_type)
+        if rule is None or rule.line is None:
+            return None
+        key = entry.pk if entry.pk is not None else id(entry)
+        if key not in self._lines:
+            self._lines[key] = rule.line(self.user, entry)
+        return self._lines[key]
+
+    def _withheld(self, entry: Any) -> tuple[Restriction | None, frozenset[str]]:
+        """The area's rule that withholds the line from the viewer (None: they read it),
+        and the data fields withheld on it."""
         rule = self.restriction_for(entry.object_type, entry.court_id)
-        return entry.data if rule is None else redact(entry.data, rule.fields)
+        line = self._line(entry)
+        if line is not None and line.reader:
+            rule = None
+        fields = rule.fields if rule is not None else frozenset()
+        if line is not None and line.fields:
+            fields = ALL if ALL in (fields, line.fields) else fields | line.fields
+        return rule, fields
+
+    def data(self, entry: Any) -> Any:
+        _rule, fields = self._withheld(entry)
+        return redact(entry.data, fields) if fields else entry.data
 
     def shown(self, entry: Any) -> Any:
         """The entry as the viewer may see it (an unsaved copy when anything is withheld;
         audit entries cannot be saved again anyway)."""
-        rule = self.restriction_for(entry.object_type, entry.court_id)
-        if rule is None:
+        rule, fields = self._withheld(entry)
+        if rule is None and not fields:
             return entry
         copy = shallow_copy(entry)
-        copy.object_repr = withheld()
-        copy.data = redact(entry.data, rule.fields)
-        if rule.actor:
-            copy.actor_name = withheld()
-            copy.actor_id = None
+        if fields:
+            copy.data = redact(entry.data, fields)
+        if rule is not None:
+            copy.object_repr = withheld()
+            if rule.actor:
+                copy.actor_name = withheld()
+                copy.actor_id = None
         return copy
 
     def withheld_q(self) -> Q | None:

@@ -5,7 +5,11 @@ personnel office's claim, the counsellor's offer (accepted), the committee offic
 special fund payment decided by the chair; a support staff member harmed two days ago
 with her checklist still open on the desks; a condolence request refused over its cap
 (then made at the cap); insurance policies, both funds with income and payments, a
-hardship application awaiting the committee."""
+hardship application awaiting the committee.
+
+The union group's check of the raised-standard payment is recorded by the civil
+division's union group leader (an account of the union, not a sign-in persona), the
+approval by the union chair (the `union` persona): segregation of duties."""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ from benchguard.core.demo import register_demo
 from benchguard.incidents.choices import IncidentKind, Nature
 from benchguard.incidents.models import Incident
 from benchguard.incidents.services.register import report_incident
+from benchguard.organization import services as organization_services
+from benchguard.organization.choices import Role
 from benchguard.organization.models import Account, Court, Person
 from benchguard.welfare import services
 from benchguard.welfare.choices import (
@@ -36,8 +42,21 @@ from benchguard.welfare.choices import (
 from benchguard.welfare.models import FollowUp
 
 HARM_PLACE = "法院东门停车场"
+UNION_GROUP = "uniongroup"  # the civil division's union group leader (no password: not a persona)
 STAFF_HARM_PLACE = "诉讼服务中心二号窗口"
 POLICY_NUMBER = "PICC-QD-2026-0815"
+
+
+def _union_group_leader(court: Court) -> Account:
+    """The account of the civil division's union group leader, who checks a payment
+    before the union chair approves it (found or created; it cannot sign in)."""
+    account = Account.objects.filter(username=UNION_GROUP).first()
+    if account is None:
+        account = organization_services.create_account(
+            actor=None, username=UNION_GROUP, display_name="魏红", password=None
+        )
+    organization_services.assign_role(actor=None, account=account, role=Role.TRADE_UNION, court=court)
+    return account
 
 
 @register_demo("welfare")
@@ -57,6 +76,7 @@ def load_welfare_demo() -> None:
             username__in=["office", "union", "personnel", "counsellor", "leader", "chair"]
         )
     }
+    a[UNION_GROUP] = _union_group_leader(court)
     judge = Person.objects.get(account__username="judge")
     staff = Person.objects.get(account__username="staff")
     now = timezone.now()
@@ -136,7 +156,7 @@ def load_welfare_demo() -> None:
         followup=followup,
     )
     payment = services.advance_condolence(
-        actor=a["union"], payment=payment, step=StepKind.GROUP_CHECK, note="民一庭工会小组核实"
+        actor=a[UNION_GROUP], payment=payment, step=StepKind.GROUP_CHECK, note="民一庭工会小组核实"
     )
     payment = services.approve_raised_standard(actor=a["leader"], payment=payment, note="同意按提高标准发放")
     payment = services.advance_condolence(actor=a["union"], payment=payment, step=StepKind.CHAIR_APPROVAL)

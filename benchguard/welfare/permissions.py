@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from benchguard.core.access import court_ids_with, has_role
 from benchguard.organization.choices import Role
-from benchguard.welfare.choices import ApplicationStatus, CondolenceStatus, FundKind, ItemKind, ItemStatus
+from benchguard.welfare.choices import (
+    ApplicationStatus,
+    CondolenceStatus,
+    FundKind,
+    ItemKind,
+    ItemStatus,
+    StepKind,
+)
 
 if TYPE_CHECKING:
     from benchguard.welfare.models import (
@@ -118,6 +125,22 @@ def can_approve_raised(user: Any, payment: CondolencePayment) -> bool:
 
 def can_move_payment(user: Any, payment: CondolencePayment) -> bool:
     return can_keep_condolence(user, payment.court_id)
+
+
+# Segregation of duties in the approval chain: a step may not be taken by whoever took
+# the step it checks (the union chair does not approve what they checked as the group).
+CHECKED_STEP: dict[str, str] = {StepKind.CHAIR_APPROVAL: StepKind.GROUP_CHECK}
+
+
+def took_checked_step(user: Any, payment: CondolencePayment, step: str) -> bool:
+    """Did the user take the step that `step` checks (segregation of duties)?"""
+    checked = CHECKED_STEP.get(step)
+    return checked is not None and payment.steps.filter(kind=checked, by_id=user.pk).exists()
+
+
+def can_take_step(user: Any, payment: CondolencePayment, step: str) -> bool:
+    """May the user take this step of the payment's chain (its status aside)?"""
+    return can_move_payment(user, payment) and not took_checked_step(user, payment, step)
 
 
 # Special assistance fund (A25)

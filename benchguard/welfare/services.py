@@ -611,7 +611,8 @@ def advance_condolence(
     expected_version: int | None = None,
 ) -> CondolencePayment:
     """Move a payment one step along its chain (A21), recording who and when: the union
-    group's check, the union chair's approval (not before a raised standard is approved),
+    group's check, the union chair's approval (not before a raised standard is approved,
+    and not by whoever recorded the group's check: segregation of duties),
     finance paid (the voucher number, recorded by the union: there is no finance role),
     the receipt. A step out of order is refused, naming the payment's status."""
     if step not in CHAIN:
@@ -621,6 +622,15 @@ def advance_condolence(
     payment = lock(payment, expected_version)
     source, target, verb = CHAIN[step]
     require_status(payment, source, message=STEP_REFUSED)
+    if permissions.took_checked_step(actor, payment, step):
+        raise _refuse(
+            None,
+            _(
+                "You recorded the union group's check of this payment, so the union chair's "
+                "approval must be recorded by someone else (segregation of duties)."
+            ),
+            "same_person",
+        )
     fields = ["status"]
     if step == StepKind.CHAIR_APPROVAL and payment.raised_standard and payment.raised_approved_by_id is None:
         raise _refuse(
@@ -885,11 +895,37 @@ def _teller(followup: FollowUp, recipients: list[Any], kind: str) -> Callable[[]
 
 
 def _tell_desk(followup: FollowUp, recipients: list[Any], kind: str) -> None:
+    """Each desk's notification names its item and the follow-up (its number, and the
+    incident's date or the matter's number), so a desk with two follow-ups tells them
+    apart. The person is named in the body, and only to those who read the follow-up
+    anyway; never on the counselling item (nor anything of health in the title, which is
+    also the e-mail's subject)."""
     item = followup.items.get(kind=kind)
+    readers = [account for account in recipients if permissions.can_read_followup(account, followup)]
+    if followup.incident is not None:
+        title = localized(
+            gettext_lazy("Follow-up after harm no. %(number)s (incident of %(date)s): %(item)s"),
+            number=followup.pk,
+            date=f"{timezone.localtime(followup.incident.occurred_at):%Y-%m-%d}",
+            item=choice_label(item, "kind"),
+        )
+    else:
+        title = localized(
+            gettext_lazy("Follow-up after harm no. %(number)s (matter %(matter)s): %(item)s"),
+            number=followup.pk,
+            matter=str(followup.matter),
+            item=choice_label(item, "kind"),
+        )
+    body = (
+        ""
+        if kind == ItemKind.COUNSELLING_OFFER
+        else localized(gettext_lazy("Concerning %(person)s."), person=followup.person.name)
+    )
     notify(
-        recipients=recipients,
+        recipients=readers,
         kind="welfare.followup.opened",
-        title=localized(gettext_lazy("Follow-up after harm: %(item)s"), item=choice_label(item, "kind")),
+        title=title,
+        body=body,
         url=reverse("welfare:followup_detail", args=[followup.pk]),
         dedupe_key=f"welfare.followup:{followup.pk}:{kind}",
         court=followup.court,

@@ -3,6 +3,7 @@ selectors (invisible → 404, visible but not permitted → 403)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,14 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from benchguard.core.exports import xlsx_response
-from benchguard.core.views import form_page_action, one_click, paginated, posted_version, row_page
+from benchguard.core.views import (
+    form_action,
+    form_page_action,
+    one_click,
+    paginated,
+    posted_version,
+    row_page,
+)
 from benchguard.welfare import forms, permissions, selectors, services
 from benchguard.welfare.choices import ClaimStatus, CondolenceStatus, ItemKind, StepKind
 from benchguard.welfare.models import (
@@ -346,27 +354,36 @@ def payment_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def payment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    payment = selectors.get_payment_for(request.user, pk)
+def _payment_page(
+    request: HttpRequest, payment: CondolencePayment, *, form: Any = None, current: Any = None
+) -> HttpResponse:
+    """The payment with its chain, and the next step offered only to whoever may take it
+    (a refused step comes back with what was typed)."""
     move = permissions.can_move_payment(request.user, payment)
     following = {source: step for step, (source, _t, _v) in services.CHAIN.items()}
+    next_step = following.get(payment.status)
+    offered = next_step is not None and move and permissions.can_take_step(request.user, payment, next_step)
     return render(
         request,
         "welfare/payment_detail.html",
         {
             "payment": payment,
             "steps": selectors.steps_of(payment),
-            "next_step": following.get(payment.status) if move else None,
-            "next_label": StepKind(following[payment.status]).label if payment.status in following else "",
-            "needs_voucher": following.get(payment.status) == StepKind.FINANCE_PAID,
+            "next_step": next_step if offered else None,
+            "next_label": StepKind(next_step).label if next_step else "",
+            "needs_voucher": next_step == StepKind.FINANCE_PAID,
             "can_refuse": move
             and payment.status in (CondolenceStatus.REQUESTED, CondolenceStatus.GROUP_CHECKED),
             "can_raise": permissions.can_approve_raised(request.user, payment),
-            "step_form": forms.StepForm(),
+            "step_form": form if form is not None else forms.StepForm(),
         },
     )
+
+
+@login_required
+@require_GET
+def payment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _payment_page(request, selectors.get_payment_for(request.user, pk))
 
 
 _payment_moved = row_page(selectors.get_payment_for, permissions.can_move_payment, methods=["POST"])
@@ -374,21 +391,22 @@ _payment_moved = row_page(selectors.get_payment_for, permissions.can_move_paymen
 
 @_payment_moved
 def payment_step(request: HttpRequest, payment: CondolencePayment) -> HttpResponse:
-    form = forms.StepForm(request.POST)
-    data = form.cleaned_data if form.is_valid() else {}
-    one_click(
+    step = request.POST.get("step", "")
+    return form_action(
         request,
-        lambda: services.advance_condolence(
+        forms.StepForm(request.POST),
+        lambda data: services.advance_condolence(
             actor=request.user,
             payment=payment,
-            step=request.POST.get("step", ""),
+            step=step,
             note=data.get("note", ""),
             voucher=data.get("voucher", ""),
             expected_version=posted_version(request),
         ),
-        _("The step was recorded."),
+        done=_("The step was recorded."),
+        then=reverse("welfare:payment_detail", args=[payment.pk]),
+        page=partial(_payment_page, request, payment),
     )
-    return redirect("welfare:payment_detail", pk=payment.pk)
 
 
 @row_page(selectors.get_payment_for, permissions.can_approve_raised, methods=["POST"])

@@ -3,16 +3,20 @@ approved by a court leader, and the approval chain step by step."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from benchguard.core.models import AuditEntry
 from benchguard.welfare import services
 from benchguard.welfare.choices import CondolenceStatus, Occasion, StepKind
+from benchguard.welfare.demo import UNION_GROUP
 from benchguard.welfare.models import CondolencePayment
 from benchguard.welfare.tests.helpers import account, intermediate, person
 
@@ -41,11 +45,11 @@ def test_a_payment_above_its_cap_is_refused_naming_the_cap() -> None:
 
 
 def test_a_payment_within_its_cap_moves_along_the_whole_chain() -> None:
-    union = account("union")
+    union, group = account("union"), account(UNION_GROUP)
     payment = _request("1000.00")
     assert payment.cap == Decimal("1000.00")
-    for step in (StepKind.GROUP_CHECK, StepKind.CHAIR_APPROVAL):
-        payment = services.advance_condolence(actor=union, payment=payment, step=step)
+    payment = services.advance_condolence(actor=group, payment=payment, step=StepKind.GROUP_CHECK)
+    payment = services.advance_condolence(actor=union, payment=payment, step=StepKind.CHAIR_APPROVAL)
     with pytest.raises(ValidationError) as no_voucher:
         services.advance_condolence(actor=union, payment=payment, step=StepKind.FINANCE_PAID)
     assert no_voucher.value.error_dict["voucher"][0].code == "required"
@@ -61,7 +65,7 @@ def test_a_payment_within_its_cap_moves_along_the_whole_chain() -> None:
         StepKind.FINANCE_PAID,
         StepKind.RECEIPT,
     ]
-    assert all(s.by == union for s in payment.steps.all())
+    assert [s.by for s in payment.steps.all()] == [union, group, union, union, union]
 
 
 def test_a_step_out_of_order_is_refused_naming_the_status() -> None:
@@ -78,7 +82,9 @@ def test_a_raised_standard_needs_a_leaders_approval_recorded_with_the_approver()
     union, leader = account("union"), account("leader")
     payment = _request("5000.00", occasion=Occasion.HARM_ON_DUTY, raised_standard=True)
     assert payment.raised_standard and payment.above_cap
-    payment = services.advance_condolence(actor=union, payment=payment, step=StepKind.GROUP_CHECK)
+    payment = services.advance_condolence(
+        actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK
+    )
     with pytest.raises(ValidationError) as pending:
         services.advance_condolence(actor=union, payment=payment, step=StepKind.CHAIR_APPROVAL)
     assert pending.value.code == "raise_pending"
@@ -108,3 +114,91 @@ def test_only_the_union_of_the_court_requests_payments() -> None:
                 amount=Decimal("100"),
                 reason="生育",
             )
+
+
+def test_whoever_recorded_the_group_check_may_not_record_the_chairs_approval() -> None:
+    """Segregation of duties (A21): the union group's check and the union chair's approval
+    are two people's; the refusal says why."""
+    union, group = account("union"), account(UNION_GROUP)
+    payment = _request("800.00")
+    payment = services.advance_condolence(actor=union, payment=payment, step=StepKind.GROUP_CHECK)
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.advance_condolence(actor=union, payment=payment, step=StepKind.CHAIR_APPROVAL)
+    assert refused.value.code == "same_person"
+    assert "segregation of duties" in refused.value.messages[0]
+    payment.refresh_from_db()
+    assert payment.status == CondolenceStatus.GROUP_CHECKED
+    assert not payment.steps.filter(kind=StepKind.CHAIR_APPROVAL).exists()
+    payment = services.advance_condolence(actor=group, payment=payment, step=StepKind.CHAIR_APPROVAL)
+    assert payment.status == CondolenceStatus.APPROVED
+
+
+def test_the_page_offers_the_chairs_approval_only_to_someone_else(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    payment = _request("800.00")
+    payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.GROUP_CHECK)
+    url = reverse("welfare:payment_detail", args=[payment.pk])
+    checker = client_as("union").get(url)
+    assert checker.status_code == 200 and 'data-testid="step-form"' not in checker.content.decode()
+    other = Client()
+    other.force_login(account(UNION_GROUP))
+    offered = other.get(url).content.decode()
+    assert 'data-testid="step-form"' in offered and f'value="{StepKind.CHAIR_APPROVAL}"' in offered
+
+
+def test_a_refused_step_keeps_what_was_typed(client_as: Callable[[str | None], Client]) -> None:
+    payment = _request("800.00")
+    payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.GROUP_CHECK)
+    with translation.override("en"):
+        response = client_as("union").post(
+            reverse("welfare:payment_step", args=[payment.pk]),
+            {"version": payment.version, "step": StepKind.CHAIR_APPROVAL, "note": "同意发放，请财务办理"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "同意发放，请财务办理" in page and 'data-testid="typed"' in page
+    assert response.context["step_form"].non_field_errors()
+    payment.refresh_from_db()
+    assert payment.status == CondolenceStatus.GROUP_CHECKED
+
+
+def test_a_step_refused_for_its_missing_voucher_keeps_the_note(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    payment = _request("800.00")
+    payment = services.advance_condolence(
+        actor=account(UNION_GROUP), payment=payment, step=StepKind.GROUP_CHECK
+    )
+    payment = services.advance_condolence(
+        actor=account("union"), payment=payment, step=StepKind.CHAIR_APPROVAL
+    )
+    response = client_as("union").post(
+        reverse("welfare:payment_step", args=[payment.pk]),
+        {"version": payment.version, "step": StepKind.FINANCE_PAID, "note": "财务已转账", "voucher": ""},
+    )
+    assert response.status_code == 200
+    assert response.context["step_form"].errors["voucher"]
+    assert "财务已转账" in response.content.decode()
+    assert 'data-testid="step-form"' in response.content.decode()
+
+
+def test_the_demo_chain_has_two_people_for_the_check_and_the_approval() -> None:
+    payment = CondolencePayment.objects.filter(status=CondolenceStatus.RECEIVED, raised_standard=True).first()
+    assert payment is not None
+    steps = {step.kind: step.by for step in payment.steps.all()}
+    assert steps[StepKind.GROUP_CHECK] == account(UNION_GROUP)
+    assert steps[StepKind.CHAIR_APPROVAL] == account("union")
+
+
+def test_the_api_refuses_the_chairs_approval_to_the_groups_checker(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    payment = _request("800.00")
+    payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.GROUP_CHECK)
+    url = f"/api/welfare/condolence/{payment.pk}/advance/"
+    refused = client_as("union").post(url, {"step": StepKind.CHAIR_APPROVAL}, content_type="application/json")
+    assert refused.status_code == 400
+    payment.refresh_from_db()
+    assert payment.status == CondolenceStatus.GROUP_CHECKED

@@ -5,6 +5,7 @@ an item on each desk with a due date, closed with what was done."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -141,3 +142,42 @@ def test_each_desk_closes_its_own_item_with_what_was_done() -> None:
         actor=account("counsellor"), item=offer, outcome="已电话联系", counselling=CounsellingAnswer.DECLINED
     )
     assert offer.counselling == CounsellingAnswer.DECLINED
+
+
+def test_each_desk_is_told_which_follow_up_and_item_a_notification_is_about(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Two people harmed in one incident: each desk gets one notification per follow-up,
+    titled with the item and the follow-up's number and incident date, so two are told
+    apart; the person is named in the body to the desks (who read the follow-up), never
+    on the counselling offer, and nothing of health is in a title."""
+    from benchguard.notifications.models import Notification
+    from benchguard.organization.models import Account
+
+    desks = ["union", "personnel", "office", "counsellor"]
+    Account.objects.filter(username__in=desks).update(language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = harm_incident(person("judge"), person("staff"))
+    followups = {f.person.name: f for f in FollowUp.objects.filter(incident=incident)}
+    day = f"{timezone.localtime(incident.occurred_at):%Y-%m-%d}"
+    ours = Notification.objects.filter(
+        kind="welfare.followup.opened",
+        url__in=[reverse("welfare:followup_detail", args=[f.pk]) for f in followups.values()],
+    )
+    assert ours.exists()
+    union = list(ours.filter(recipient__username="union"))
+    assert len(union) == 2 and len({n.title for n in union}) == 2
+    for name, followup in followups.items():
+        (told,) = [n for n in union if n.url.endswith(f"/{followup.pk}/")]
+        assert told.title == f"Follow-up after harm no. {followup.pk} (incident of {day}): Condolence visit"
+        assert name in told.body and name not in told.title
+    counsellor = list(ours.filter(recipient__username="counsellor"))
+    assert len(counsellor) == 2 and len({n.title for n in counsellor}) == 2
+    for told in counsellor:
+        assert told.title.endswith(": Counselling offer") and told.body == ""
+        assert not any(name in told.title + told.body for name in followups)
+    # Every desk's titles differ by the item too.
+    for followup in followups.values():
+        mine = ours.filter(url__endswith=f"/{followup.pk}/", recipient__username__in=desks)
+        titles = set(mine.values_list("title", flat=True))
+        assert len(titles) == 4

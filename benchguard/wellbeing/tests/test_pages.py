@@ -112,3 +112,32 @@ def test_a_stale_cancel_is_refused_and_the_record_kept(
     assert not LeaveRecord.objects.get(pk=record.pk).is_cancelled
     client.post(f"/wellbeing/leave/{record.pk}/cancel/", {"version": record.version})
     assert LeaveRecord.objects.get(pk=record.pk).is_cancelled
+
+
+def test_every_tab_of_the_nav_opens_for_everyone_who_sees_it(client_as: Callable[[str], Client]) -> None:
+    """A tab that would answer 403 (or 404) is not offered: the city administrator, for
+    one, reads no activities and no reading room, so is not shown those tabs."""
+    import re
+
+    from django.urls import reverse
+
+    from benchguard.organization.demo import PERSONA_USERNAMES
+
+    culture = {reverse("wellbeing:activity_list"), reverse("wellbeing:holding_list")}
+    seen = set()
+    for name in PERSONA_USERNAMES:
+        client = client_as(name)
+        html = client.get(reverse("wellbeing:mine")).content.decode()
+        if 'data-testid="wellbeing-nav"' not in html:
+            continue
+        nav = html[html.index('data-testid="wellbeing-nav"') :].split("</ul>")[0]
+        links = re.findall(r'href="([^"]+)"', nav)
+        assert links, name
+        seen.add(name)
+        answers = {link: client.get(link).status_code for link in links}
+        assert not {link: status for link, status in answers.items() if status in (403, 404)}, name
+        if name == "cityadmin":
+            assert not culture & set(links)
+        if name == "union":
+            assert culture <= set(links)
+    assert {"cityadmin", "union", "judge"} <= seen

@@ -80,6 +80,11 @@ class Restriction:
     # Field-level rule line by line (`LineRule`): `line(viewer, entry)` -> a LineRule, or
     # None when the area's rule alone decides the line.
     line: Callable[[Any, Any], LineRule | None] | None = None
+    # Not even listed: for a record whose very existence is confidential (a counselling
+    # session), a line "withheld" still says when something happened, right after whose
+    # sign-in. Viewers who do not read the area do not get the line at all (`hidden_q`);
+    # the chain is still whole and verified (`verify-audit`), the ids run on with a gap.
+    hidden: bool = False
 
 
 def courts_with(*roles: str) -> Callable[[Any], frozenset[int]]:
@@ -191,6 +196,21 @@ class AuditView:
             types = Q(object_type__in=rule.object_types)
             withheld |= types & ~Q(court_id__in=courts) if courts else types
         return withheld if any_rule else None
+
+    def hidden_q(self) -> Q | None:
+        """The lines not listed to the viewer at all (`Restriction.hidden`), or None."""
+        hidden = Q()
+        any_rule = False
+        for rule in restrictions():
+            if not rule.hidden:
+                continue
+            courts = self._readable(rule)
+            if courts == EVERY_COURT:
+                continue
+            any_rule = True
+            types = Q(object_type__in=rule.object_types)
+            hidden |= types & ~Q(court_id__in=courts) if courts else types
+        return hidden if any_rule else None
 
     def actor_withheld_q(self) -> Q | None:
         """The lines whose actor the viewer may not see (nor search), or None (none)."""

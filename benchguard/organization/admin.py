@@ -292,6 +292,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEntry]:
         queryset = super().get_queryset(request)
+        # Lines whose very existence is confidential are not listed, nor opened (404).
+        hidden = AuditView(request.user).hidden_q()
+        if hidden is not None:
+            queryset = queryset.exclude(hidden)
         if is_city_admin(request.user):
             return queryset
         return queryset.filter(court_id__in=admin_court_ids(request.user))

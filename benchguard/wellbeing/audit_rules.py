@@ -1,9 +1,11 @@
 """What the audit trail withholds of the wellbeing area (core.audit_visibility).
 
 Counselling sessions: everything, from everyone who reads the trail — the court's system
-administrator and the city administrator alike: the object, every value and even who
-acted (the person booking would name themself). The line keeps only that a session row
-changed, when. Their readers (the counsellor and the person) do not read the trail.
+administrator and the city administrator alike: the object, every value, who acted (the
+person booking would name themself), and the line itself: it is not listed (`hidden`),
+since its time beside a named sign-in would say whose session it is. The chain still
+holds it and `verify-audit` checks it. Their readers (the counsellor and the person) do
+not read the trail.
 
 Health (exams, recuperation): every value, but for the personnel office of the court.
 Leave (profiles, records: a record can be sick leave): every value, but for the leave's
@@ -26,7 +28,12 @@ def _nobody(user: Any) -> frozenset[int]:
 
 register(
     Restriction(
-        "counselling sessions (A23)", frozenset({"wellbeing.counsellingsession"}), ALL, _nobody, actor=True
+        "counselling sessions (A23)",
+        frozenset({"wellbeing.counsellingsession"}),
+        ALL,
+        _nobody,
+        actor=True,
+        hidden=True,
     ),
     Restriction(
         "physical exams and recuperation (A23)",

@@ -121,8 +121,14 @@ def test_it_is_not_in_the_admin_and_the_audit_trail_withholds_even_who_acted(
         assert shown.data["after"]["person"] == withheld()
     for who in ("admin", "cityadmin"):
         client = client_as(who)
-        listing = client.get("/admin/core/auditentry/", {"q": "wellbeing.session"}).content.decode()
+        found_by_action = client.get("/admin/core/auditentry/", {"q": "wellbeing.session"})
+        listing = found_by_action.content.decode()
         assert "李静" not in listing and "吕佳" not in listing
+        # Not even the line: its time beside a named sign-in would say whose session it is.
+        assert found_by_action.context["cl"].result_count == 0
+        everything = client.get("/admin/core/auditentry/").context["cl"].result_list
+        assert line.pk not in {entry.pk for entry in everything}
+        assert client.get(f"/admin/core/auditentry/{line.pk}/change/").status_code in (302, 404)
         # Searching for her name does not find the line (the count would tell).
         found = client.get("/admin/core/auditentry/", {"q": "李静"})
         assert f"/admin/core/auditentry/{line.pk}/" not in found.content.decode()

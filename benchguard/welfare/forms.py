@@ -98,6 +98,8 @@ class OnDutyForm(StyledFormMixin, forms.Form):
 class SubmitClaimForm(StyledFormMixin, forms.Form):
     bounds = {"submitted_on": HAPPENED}
     submitted_on = forms.DateField(label=_("Submitted on"), widget=forms.DateInput(attrs={"type": "date"}))
+    # The documents handed in with the claim: listed when it was recorded, or here.
+    documents = text(_("Documents (one a line)"))
 
 
 class ClaimOutcomeForm(StyledFormMixin, forms.Form):

@@ -239,27 +239,32 @@ def decide_on_duty(
 
 @transaction.atomic
 def submit_claim(
-    *, actor: Actor, claim: InsuranceClaim, submitted_on: dt.date, expected_version: int | None = None
+    *,
+    actor: Actor,
+    claim: InsuranceClaim,
+    submitted_on: dt.date,
+    documents: str | None = None,
+    expected_version: int | None = None,
 ) -> InsuranceClaim:
-    """The claim went to the insurer with its documents (A20)."""
+    """The claim went to the insurer with its documents (A20): those listed when it was
+    recorded, or `documents` as listed when it is submitted."""
     claim = _locked_claim(actor, claim, expected_version)
     require_status(
         claim,
         ClaimStatus.PREPARING,
         message=_("Only a claim being prepared can be submitted; this one is “%(status)s”."),
     )
+    if documents is not None:
+        claim.documents = documents.strip()
     if not claim.documents.strip():
-        raise _refuse(
-            "submitted_on", _("List the documents handed in before submitting the claim."), "documents"
-        )
+        raise _refuse("documents", _("List the documents handed in before submitting the claim."), "documents")
     if submitted_on < claim.event_on:
         raise _refuse("submitted_on", _("The claim cannot be submitted before the event."), "order")
-    before = audit.snapshot(claim, ["status", "submitted_on"])
+    fields = ["status", "submitted_on", "documents"]
+    before = audit.snapshot(claim, fields)
     claim.status = ClaimStatus.SUBMITTED
     claim.submitted_on = submitted_on
-    return save_versioned(
-        claim, actor=actor, action="welfare.claim.submit", fields=["status", "submitted_on"], before=before
-    )
+    return save_versioned(claim, actor=actor, action="welfare.claim.submit", fields=fields, before=before)
 
 
 @transaction.atomic
@@ -780,6 +785,14 @@ def decide_application(
     if approve:
         if amount_approved is None:
             raise _refuse("amount_approved", _("Enter the amount approved."), "required")
+        if amount_approved > application.amount_requested:
+            # An approval grants what was asked, or less: more would be a new application.
+            raise _refuse(
+                "amount_approved",
+                _("The amount approved may not exceed the %(requested)s yuan applied for.")
+                % {"requested": application.amount_requested},
+                "above_requested",
+            )
         application.status, application.amount_approved = ApplicationStatus.APPROVED, amount_approved
     else:
         if not note.strip():

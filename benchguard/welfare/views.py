@@ -223,7 +223,9 @@ def claim_on_duty(request: HttpRequest, claim: InsuranceClaim) -> HttpResponse:
 
 @_claim_kept
 def claim_submit(request: HttpRequest, claim: InsuranceClaim) -> HttpResponse:
-    form = forms.SubmitClaimForm(request.POST or None, initial={"submitted_on": timezone.localdate()})
+    form = forms.SubmitClaimForm(
+        request.POST or None, initial={"submitted_on": timezone.localdate(), "documents": claim.documents}
+    )
     return _claim_form(
         request,
         claim,

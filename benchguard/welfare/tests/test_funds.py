@@ -86,3 +86,28 @@ def test_two_payments_at_once_never_take_the_fund_below_zero() -> None:
     fund.refresh_from_db()
     assert fund.balance == left >= 0
     assert FundEntry.objects.filter(fund=fund, direction="payment", amount=share).count() == 1
+
+
+def test_a_claim_recorded_without_its_documents_lists_them_when_it_is_submitted(client_as) -> None:  # type: ignore[no-untyped-def]
+    """The walk found a claim saved without documents that could never be submitted: the
+    submit page now asks for the documents (filled with those already listed)."""
+    from benchguard.welfare.choices import ClaimStatus
+    from benchguard.welfare.models import InsurancePolicy
+
+    policy = InsurancePolicy.objects.filter(court=intermediate(), insured=person("judge")).first()
+    assert policy is not None, "the demo insures the intermediate court's people"
+    claim = services.add_claim(
+        actor=account("personnel"), policy=policy, person=person("judge"), event_on=timezone.localdate(),
+        event="庭审中被当事人推搡受伤", amount_claimed=Decimal("800.00"),
+    )  # fmt: skip
+    client = client_as("personnel")
+    url = f"/welfare/insurance/claims/{claim.pk}/submit/"
+    day = timezone.localdate().isoformat()
+    refused = client.post(url, {"submitted_on": day, "documents": "  ", "version": claim.version})
+    assert refused.status_code == 200 and refused.context["form"].errors["documents"]
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PREPARING
+    done = client.post(url, {"submitted_on": day, "documents": "诊断证明\n医疗费发票", "version": claim.version})
+    assert done.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.SUBMITTED and claim.documents == "诊断证明\n医疗费发票"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from benchguard.committee.models import Resolution
 from benchguard.welfare import services
@@ -71,7 +71,7 @@ def test_the_chair_decides_and_the_office_pays_from_the_fund() -> None:
 
 def test_an_application_larger_than_the_fund_is_not_paid() -> None:
     fund = funded(FundKind.SPECIAL, "1.00")
-    application = _apply()
+    application = _apply(str(fund.balance + 1))
     services.decide_application(
         actor=account("chair"), application=application, approve=True, amount_approved=fund.balance + 1,
         decided_on=timezone.localdate(),
@@ -80,5 +80,25 @@ def test_an_application_larger_than_the_fund_is_not_paid() -> None:
     with pytest.raises(ValidationError) as refused:
         services.pay_application(actor=account("office"), application=application, on=timezone.localdate())
     assert refused.value.error_dict["amount"][0].code == "insufficient"
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED
+
+
+def test_an_approval_grants_at_most_what_was_applied_for() -> None:
+    """The walk approved 50,000 on an application for 20,000 and the office paid it."""
+    application = _apply("20000.00")
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        services.decide_application(
+            actor=account("chair"), application=application, approve=True, amount_approved=Decimal("50000.00"),
+            decided_on=timezone.localdate(),
+        )  # fmt: skip
+    assert refused.value.error_dict["amount_approved"][0].code == "above_requested"
+    assert "20000.00 yuan" in refused.value.messages[0]
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED and application.amount_approved is None
+    services.decide_application(
+        actor=account("chair"), application=application, approve=True, amount_approved=Decimal("20000.00"),
+        decided_on=timezone.localdate(),
+    )  # fmt: skip
     application.refresh_from_db()
     assert application.status == ApplicationStatus.APPROVED

@@ -257,7 +257,8 @@ def submit_claim(
     if documents is not None:
         claim.documents = documents.strip()
     if not claim.documents.strip():
-        raise _refuse("documents", _("List the documents handed in before submitting the claim."), "documents")
+        message = _("List the documents handed in before submitting the claim.")
+        raise _refuse("documents", message, "documents")
     if submitted_on < claim.event_on:
         raise _refuse("submitted_on", _("The claim cannot be submitted before the event."), "order")
     fields = ["status", "submitted_on", "documents"]

@@ -107,7 +107,8 @@ def test_a_claim_recorded_without_its_documents_lists_them_when_it_is_submitted(
     assert refused.status_code == 200 and refused.context["form"].errors["documents"]
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PREPARING
-    done = client.post(url, {"submitted_on": day, "documents": "诊断证明\n医疗费发票", "version": claim.version})
+    documents = "诊断证明\n医疗费发票"
+    done = client.post(url, {"submitted_on": day, "documents": documents, "version": claim.version})
     assert done.status_code == 302
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.SUBMITTED and claim.documents == "诊断证明\n医疗费发票"

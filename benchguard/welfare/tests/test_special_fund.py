@@ -89,8 +89,8 @@ def test_an_approval_grants_at_most_what_was_applied_for() -> None:
     application = _apply("20000.00")
     with pytest.raises(ValidationError) as refused, translation.override("en"):
         services.decide_application(
-            actor=account("chair"), application=application, approve=True, amount_approved=Decimal("50000.00"),
-            decided_on=timezone.localdate(),
+            actor=account("chair"), application=application, approve=True,
+            amount_approved=Decimal("50000.00"), decided_on=timezone.localdate(),
         )  # fmt: skip
     assert refused.value.error_dict["amount_approved"][0].code == "above_requested"
     assert "20000.00 yuan" in refused.value.messages[0]

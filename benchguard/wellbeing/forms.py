@@ -51,6 +51,7 @@ class PayIssueForm(StyledFormMixin, forms.ModelForm):
         model = PayIssue
         fields = ["person", "kind", "problem", "period", "amount_missing", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"period": _("The month, as 2026-10, or a run of months, as 2026-08 至 2026-10.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

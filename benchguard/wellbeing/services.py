@@ -12,6 +12,7 @@ court's settings (WellbeingSettings)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -311,6 +312,41 @@ def export_leave(*, actor: Actor, rows: Iterable[LeaveYear], year: int) -> bytes
 PAY_FIELDS = ["court", "person", "kind", "problem", "period", "amount_missing", "description", "status"]
 
 
+# The month a payment was due for, or a run of months: 2026-10, 2026-08 至 2026-10.
+_PERIOD = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*(?:(?:至|到|~|～|–|—|-)\s*(\d{4})-(\d{1,2}))?\s*$")
+EARLIEST_PAY_YEAR = 1990
+
+
+def normalised_pay_period(period: str, today: dt.date | None = None) -> str:
+    """The period a pay problem is about, checked and written one way ("2026-08" or
+    "2026-08 至 2026-10"): real months, from 1990 up to the current month (a payment not
+    yet due cannot be late), the first not after the last."""
+    today = today or timezone.localdate()
+    match = _PERIOD.match(period or "")
+    refusal = _("Give the month as 2026-10, or a run of months as 2026-08 至 2026-10.")
+    if not match:
+        raise _refuse("period", refusal, "invalid")
+    months = []
+    for year, month in ((match[1], match[2]), (match[3], match[4])):
+        if year is None:
+            continue
+        y, m = int(year), int(month)
+        if not 1 <= m <= 12:
+            raise _refuse("period", refusal, "invalid")
+        if y < EARLIEST_PAY_YEAR or (y, m) > (today.year, today.month):
+            raise _refuse(
+                "period",
+                _("The period must lie between %(earliest)s-01 and this month, %(now)s.")
+                % {"earliest": EARLIEST_PAY_YEAR, "now": f"{today.year}-{today.month:02d}"},
+                "out_of_range",
+            )
+        months.append((y, m))
+    if len(months) == 2 and months[0] > months[1]:
+        raise _refuse("period", _("The first month of the period comes after its last."), "order")
+    text = [f"{y}-{m:02d}" for y, m in months]
+    return text[0] if len(text) == 1 or text[0] == text[1] else f"{text[0]} 至 {text[1]}"
+
+
 @transaction.atomic
 def report_pay_issue(
     *,
@@ -325,6 +361,7 @@ def report_pay_issue(
     """Report wages, an allowance or a bonus paid late, short or not at all (A22)."""
     if not permissions.can_report_pay_for(actor, person):
         raise PermissionDenied
+    period = normalised_pay_period(period)
     issue = PayIssue(
         court_id=person.court_id,
         person=person,

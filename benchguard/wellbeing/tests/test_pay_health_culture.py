@@ -242,3 +242,38 @@ def test_the_report_by_category_as_excel_has_the_pages_figures_and_is_logged(
         action="wellbeing.report.export", actor_id=persona("personnel").pk
     ).exists()
     assert client_as("judge").get("/wellbeing/report/", {"export": "xlsx"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("2026-10", "2026-10"), (" 2026-3 ", "2026-03"), ("2026-08 至 2026-10", "2026-08 至 2026-10"),
+     ("2026-08~2026-10", "2026-08 至 2026-10"), ("2026-10至2026-10", "2026-10"), ("1990-01", "1990-01")],
+)  # fmt: skip
+def test_the_pay_period_is_a_real_month_or_run_of_months(typed: str, stored: str) -> None:
+    assert services.normalised_pay_period(typed, today=dt.date(2026, 12, 2)) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("abc", "invalid"), ("1900-13", "invalid"), ("2026-00", "invalid"), ("2100-01", "out_of_range"),
+     ("2027-01", "out_of_range"), ("1989-12", "out_of_range"), ("2026-10 至 2026-08", "order"),
+     ("", "invalid")],
+)  # fmt: skip
+def test_a_pay_period_that_is_no_month_is_refused(typed: str, code: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.normalised_pay_period(typed, today=dt.date(2026, 12, 2))
+    assert refused.value.error_dict["period"][0].code == code
+
+
+def test_the_report_page_refuses_a_bad_period_and_keeps_what_was_typed(
+    client_as: Callable[[str | None], Client], person_of: Callable[[str], Person]
+) -> None:
+    before = PayIssue.objects.count()
+    response = client_as("judge").post(
+        "/wellbeing/pay/report/",
+        {"person": person_of("judge").pk, "kind": "wages", "problem": "late", "period": "abc",
+         "description": "十月工资至今未发"},
+    )  # fmt: skip
+    assert response.status_code == 200 and response.context["form"].errors["period"]
+    assert "十月工资至今未发" in response.content.decode()
+    assert PayIssue.objects.count() == before

@@ -4,6 +4,7 @@ two payments at once (PostgreSQL)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -88,7 +89,7 @@ def test_two_payments_at_once_never_take_the_fund_below_zero() -> None:
     assert FundEntry.objects.filter(fund=fund, direction="payment", amount=share).count() == 1
 
 
-def test_a_claim_recorded_without_its_documents_lists_them_when_it_is_submitted(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_recorded_without_its_documents_lists_them_when_it_is_submitted(client_as: Any) -> None:
     """The walk found a claim saved without documents that could never be submitted: the
     submit page now asks for the documents (filled with those already listed)."""
     from benchguard.welfare.choices import ClaimStatus

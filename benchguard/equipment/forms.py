@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.forms import StyledFormMixin, filter_choice, search_field
 from benchguard.equipment.choices import (
@@ -102,7 +103,7 @@ class RecordingUploadForm(StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("Recording (audio or video)"))
     kind = forms.ChoiceField(label=_("What it records"), choices=RecordingKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    recorded_at = forms.DateTimeField(label=_("Recorded at"), widget=DateTimeInput)
+    recorded_at = forms.DateTimeField(label=pgettext_lazy("recording", "Recorded at"), widget=DateTimeInput)
     person = forms.ModelChoiceField(label=_("Whose duty"), queryset=Person.objects.none(), empty_label=None)
     device = forms.ModelChoiceField(
         label=_("Recorded with"),

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PolicyKind(models.TextChoices):
@@ -63,7 +64,7 @@ class CondolenceStatus(models.TextChoices):
 
 
 class StepKind(models.TextChoices):
-    REQUEST = "request", _("Request")
+    REQUEST = "request", pgettext_lazy("condolence step", "Request")
     RAISED_STANDARD = "raised_standard", _("Raised standard approved")
     GROUP_CHECK = "group_check", _("Union group check")
     CHAIR_APPROVAL = "chair_approval", _("Union chair approval")

@@ -14,7 +14,9 @@ from benchguard.welfare import permissions, selectors
 from benchguard.welfare.choices import ClaimStatus, CondolenceStatus
 
 navigation.register(
-    navigation.NavItem("welfare", _("Welfare"), "welfare:index", permissions.can_enter_area, order=62)
+    navigation.NavItem(
+        "welfare", _("Welfare and care"), "welfare:index", permissions.can_enter_area, order=62
+    )
 )
 
 

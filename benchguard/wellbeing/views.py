@@ -346,7 +346,12 @@ def session_book(request: HttpRequest) -> HttpResponse:
         request,
         form,
         lambda data: services.book_session(actor=user, **data),
-        done=_("The session was booked. Only you and the counsellor can see it."),
+        # Booked by the counsellor or by the person: each is told who else sees it.
+        done=(
+            _("The session was booked. Only you and the person can see it.")
+            if permissions.is_counsellor(user)
+            else _("The session was booked. Only you and the counsellor can see it.")
+        ),
         title=_("Book a counselling session"),
         back=reverse("wellbeing:counselling"),
         then=lambda s: reverse("wellbeing:session_detail", args=[s.pk]),

@@ -78,6 +78,8 @@ def drills_for(user: Any) -> QuerySet[Drill]:
         Drill.objects.visible_to(user)
         .select_related("court", "plan")
         .annotate(participant_count=Count("participants", distinct=True), open_follow_ups=open_follow_ups)
+        # Meta.ordering is not applied to a grouped query: the page's order is said here.
+        .order_by("-held_on", "-id")
     )
 
 

@@ -85,7 +85,9 @@ def test_a_recorder_is_issued_and_its_recording_is_kept_with_an_incident_and_ver
     assert Path(downloaded.value.path()).read_bytes() == content
     pp.goto(f"/equipment/recordings/{recording.pk}/report/")
     expect(pp.locator('[data-testid="report-sha256"]')).to_have_text(recording.sha256)
-    expect(pp.locator('[data-testid="report-custody"]')).to_contain_text("equipment.recording.download")
+    # The chain of custody in words (下载: downloaded), never the raw action codes.
+    expect(pp.locator('[data-testid="report-custody"]')).to_contain_text("下载")
+    expect(pp.locator('[data-testid="report-custody"]')).not_to_contain_text("equipment.recording")
     expect(pp.locator('[data-testid="report-checks"] tr')).to_have_count(1)
     police.screenshot("equipment-verification-report")
     police.assert_self_contained()

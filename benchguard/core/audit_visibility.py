@@ -184,48 +184,33 @@ class AuditView:
                 copy.actor_id = None
         return copy
 
-    def withheld_q(self) -> Q | None:
-        """The lines whose object column the viewer may not search, or None (none)."""
-        withheld = Q()
+    def _lines_q(self, applies: Callable[[Restriction], bool]) -> Q | None:
+        """The lines of the rules for which `applies` holds whose court the viewer does
+        not read, or None when there are none."""
+        lines = Q()
         any_rule = False
         for rule in restrictions():
+            if not applies(rule):
+                continue
             courts = self._readable(rule)
             if courts == EVERY_COURT:
                 continue
             any_rule = True
             types = Q(object_type__in=rule.object_types)
-            withheld |= types & ~Q(court_id__in=courts) if courts else types
-        return withheld if any_rule else None
+            lines |= types & ~Q(court_id__in=courts) if courts else types
+        return lines if any_rule else None
+
+    def withheld_q(self) -> Q | None:
+        """The lines whose object column the viewer may not search, or None (none)."""
+        return self._lines_q(lambda rule: True)
 
     def hidden_q(self) -> Q | None:
         """The lines not listed to the viewer at all (`Restriction.hidden`), or None."""
-        hidden = Q()
-        any_rule = False
-        for rule in restrictions():
-            if not rule.hidden:
-                continue
-            courts = self._readable(rule)
-            if courts == EVERY_COURT:
-                continue
-            any_rule = True
-            types = Q(object_type__in=rule.object_types)
-            hidden |= types & ~Q(court_id__in=courts) if courts else types
-        return hidden if any_rule else None
+        return self._lines_q(lambda rule: rule.hidden)
 
     def actor_withheld_q(self) -> Q | None:
         """The lines whose actor the viewer may not see (nor search), or None (none)."""
-        withheld = Q()
-        any_rule = False
-        for rule in restrictions():
-            if not rule.actor:
-                continue
-            courts = self._readable(rule)
-            if courts == EVERY_COURT:
-                continue
-            any_rule = True
-            types = Q(object_type__in=rule.object_types)
-            withheld |= types & ~Q(court_id__in=courts) if courts else types
-        return withheld if any_rule else None
+        return self._lines_q(lambda rule: rule.actor)
 
 
 def redact(data: Any, fields: frozenset[str]) -> Any:

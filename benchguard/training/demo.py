@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchguard.core.demo import register_demo
+from benchguard.incidents.choices import PlanKind
 from benchguard.incidents.models import EmergencyPlan
 from benchguard.organization.models import Account, Court, Person
 from benchguard.training import selectors, services
@@ -72,7 +73,10 @@ def load_training_demo() -> None:
         place="第一审判庭", trainer="审判管理办公室", hours=Decimal("2"),
     )  # fmt: skip
 
-    plan = EmergencyPlan.objects.filter(court=court, in_force=True).order_by("pk").first()
+    # The scenario is a threat in the trial area, so the drill follows the court's plan
+    # for sudden events at hearings.
+    plans = EmergencyPlan.objects.filter(court=court, in_force=True)
+    plan = plans.filter(kind=PlanKind.HEARING).order_by("pk").first() or plans.order_by("pk").first()
     drill = services.record_drill(
         actor=police,
         court=court,

@@ -174,6 +174,9 @@ def test_the_report_shows_the_chain_of_custody_in_words(
     assert 'data-testid="custody-action">SHA-256 verified, result changed: Intact<' in custody
     assert 'data-testid="custody-action">Opened<' in custody  # an action the report does not know
     assert "equipment." not in page and ">access<" not in custody
+    # The exact size stands beside the rounded one, for comparison with the file handed over.
+    assert f"({recording.size} bytes)" in page
+    assert '<html lang="en">' in page
 
 
 def test_who_sees_a_recording(recording: Recording, client_as: Callable[[str], Client]) -> None:

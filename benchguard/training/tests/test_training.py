@@ -289,3 +289,13 @@ def test_the_demo_sessions_and_drill_are_on_working_days(db: None) -> None:
     days = [*sessions.values_list("held_on", flat=True), *Drill.objects.values_list("held_on", flat=True)]
     assert len(days) >= 4
     assert all(day.weekday() < 5 for day in days), days
+
+
+def test_the_demo_drill_follows_the_plan_for_sudden_events_at_hearings(db: None) -> None:
+    """The demo drill's scenario is a threat in the trial area: its plan is the hearing plan."""
+    from benchguard.incidents.choices import PlanKind
+    from benchguard.training.models import Drill
+
+    drill = Drill.objects.select_related("plan").get(scenario__startswith="当事人在审判区")
+    assert drill.plan is not None
+    assert drill.plan.kind == PlanKind.HEARING

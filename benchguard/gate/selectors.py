@@ -335,6 +335,7 @@ def checkpoint_statistics(user: Actor, year: int) -> dict[str, Any]:
             counted[(month, row[key])] = row["n"]
         return [
             {
+                "value": value,
                 "label": label,
                 "counts": [counted.get((month, value), 0) for month in months],
                 "total": sum(counted.get((month, value), 0) for month in months),
@@ -349,7 +350,12 @@ def checkpoint_statistics(user: Actor, year: int) -> dict[str, Any]:
         "months": months,
         "refusals": table(refusals, "at", "reason", RefusalReason.choices),
         "items": table(items, "shift__day", "category", ItemCategory.choices),
-        "dispositions": table(items, "shift__day", "disposition", Disposition.choices),
+        # `held` is the older word the form no longer offers: a row only for a year that has it.
+        "dispositions": [
+            row
+            for row in table(items, "shift__day", "disposition", Disposition.choices)
+            if row["value"] != Disposition.HELD or row["total"]
+        ],
         "passage": table(passage, "at", "kind", PassageKind.choices),
     }
 

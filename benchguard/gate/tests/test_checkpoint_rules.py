@@ -28,7 +28,7 @@ from benchguard.gate.choices import (
     RefusalReason,
     Shift,
 )
-from benchguard.gate.models import CheckpointShift, EntryRefusal, PassageEntry, Post
+from benchguard.gate.models import CheckpointShift, EntryRefusal, HeldItem, PassageEntry, Post
 from benchguard.organization.models import Account, Person
 
 pytestmark = pytest.mark.django_db
@@ -243,6 +243,30 @@ def test_the_statistics_count_by_category_and_month(
 
     page = client_as("police").get(reverse("gate:checkpoint_statistics"), {"year": shift_day.year})
     assert page.status_code == 200 and 'data-testid="by-reason"' in page.content.decode()
+
+
+def test_the_statistics_list_the_older_held_disposition_only_for_a_year_that_has_it(
+    checkpoint_post: Post, persona: Persona
+) -> None:
+    """The form no longer offers "held for return, with a receipt" (a locker is used): a
+    year without such items has no row for it; a year with one counts it."""
+    shift = _shift(persona("guard"), checkpoint_post, _officers(checkpoint_post), day_back=0)
+    HeldItem.objects.filter(disposition=Disposition.HELD).delete()
+    held = Disposition.HELD.label
+
+    def labels() -> list[str]:
+        return [
+            row["label"]
+            for row in selectors.checkpoint_statistics(persona("police"), shift.day.year)["dispositions"]
+        ]
+
+    assert held not in labels()
+    assert Disposition.LOCKER.label in labels() and Disposition.SEIZED.label in labels()
+    services.add_item(
+        actor=persona("guard"), shift=shift, category=ItemCategory.PROTEST, description="横幅一条",
+        owner_name="某某", disposition=Disposition.HELD, receipt_number="R-1",
+    )  # fmt: skip
+    assert held in labels()
 
 
 def test_the_checkpoint_page_records_a_shift_with_its_officers(

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from benchguard.cases.numbers import parse_case_number
 from benchguard.core import audit
 from benchguard.core.services import create_versioned, lock, require_status, save_versioned
 from benchguard.core.types import Actor
@@ -55,12 +56,16 @@ def record_request(
     received_at = received_at or timezone.now()
     if received_at > timezone.now():
         raise ValidationError({"received_at": _("This moment is in the future.")})
-    case = registered_case(judge.court, case_number)
+    try:
+        number = str(parse_case_number(case_number, today=timezone.localdate()))
+    except ValidationError as error:
+        raise ValidationError({"case_number": error.messages}) from error
+    case = registered_case(judge.court, number)
     request = MeetingRequest(
         court=judge.court,
         judge=judge,
         case=case,
-        case_number=case.number if case is not None else case_number.strip(),
+        case_number=number,
         requester_name=requester_name.strip(),
         capacity=capacity,
         one_sided=one_sided,

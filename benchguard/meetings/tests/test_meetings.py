@@ -168,6 +168,38 @@ def test_a_clash_on_the_page_keeps_what_was_typed(
     assert MeetingRequest.objects.get(pk=meeting.pk).status == MeetingStatus.REQUESTED
 
 
+def test_the_case_number_is_checked_and_written_one_way(
+    persona: Persona, client_as: Callable[[str | None], Client]
+) -> None:
+    judge = persona("judge")
+    assert _request(judge, case_number=" (2026)鲁02民初 778号 ").case_number == "（2026）鲁02民初778号"
+    for wrong, code in (
+        ("2026民初778", "format"),
+        ("（2026）鲁02民X778号", "type"),
+        ("（2099）鲁02民初1号", "year"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            _request(judge, case_number=wrong)
+        assert "case_number" in refused.value.message_dict, (wrong, code)
+
+    before = MeetingRequest.objects.count()
+    form = {
+        "case_number": "鲁02民初12",
+        "requester_name": "页面某",
+        "capacity": Capacity.PARTY,
+        "purpose": "询问进度。",
+        "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+    }
+    with translation.override("zh-hans"):
+        page = client_as("judge").post(reverse("meetings:request_list"), form)
+    assert page.status_code == 200
+    assert page.context["form"].errors["case_number"] == [
+        "案号格式如（2026）鲁02民初123号：括号内为年份，其后依次为法院代字、案件类型代字、序号和“号”。"
+    ]
+    assert "鲁02民初12" in page.content.decode() and "询问进度。" in page.content.decode()
+    assert MeetingRequest.objects.count() == before
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_judges_booking_one_room_at_once_get_one_booking() -> None:
     needs_postgres()

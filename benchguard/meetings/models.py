@@ -89,6 +89,14 @@ class MeetingRequest(VersionedModel):
     sent_to_register_at = models.DateTimeField(
         _("sent to the interference register at"), null=True, blank=True
     )
+    register_entry = models.ForeignKey(
+        "interference.Entry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entry in the interference register"),
+    )
     recorded_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )

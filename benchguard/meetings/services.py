@@ -178,9 +178,9 @@ def refuse_request(
     current.room, current.starts_at, current.ends_at = None, None, None  # the room is free again
     fields = ["status", "refusal_reason", "room", "starts_at", "ends_at"]
     if send_to_register:
-        send_refusal_to_register(actor=actor, request=current)
+        current.register_entry = send_refusal_to_register(actor=actor, request=current)
         current.sent_to_register_at = timezone.now()
-        fields.append("sent_to_register_at")
+        fields += ["sent_to_register_at", "register_entry"]
     return save_versioned(
         current, actor=actor, action="meetings.request.refuse", fields=fields, before=before
     )

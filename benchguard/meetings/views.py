@@ -55,6 +55,7 @@ def _page(request: HttpRequest, meeting: MeetingRequest, status: int = 200, **bo
         "held_form": forms.HeldForm(initial=version),
         "refuse_form": forms.RefuseForm(initial=version),
         "cancel_form": forms.CancelForm(initial=version),
+        "register_entry": selectors.register_entry_for(request.user, meeting),
     }
     context.update(bound)
     return render(request, "meetings/request_detail.html", context, status=status)

@@ -13,6 +13,7 @@ a broken page.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ from playwright.sync_api import (
     ViewportSize,
     expect,
     sync_playwright,
+)
+from playwright.sync_api import (
+    Error as PlaywrightError,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -50,6 +54,8 @@ LOGIN_PATH = "/accounts/login/"
 # Playwright keeps the expect() timeout short so a missing element fails fast; the
 # live server on a 2-core CI machine shared by two xdist workers needs a bit more.
 expect.set_options(timeout=10_000)
+# How long a test's pages may take to finish loading after its last step.
+SETTLE_MS = 5_000
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -216,4 +222,11 @@ def open_page(browser: Browser, live_server: Any) -> Iterator[Callable[..., Watc
 
     yield factory
     for context in contexts:
+        # A click that ends a test may leave the next page (or its htmx partials) still
+        # loading; the live server would then be reading the database on its thread while
+        # the test's flush empties it ("database table is locked" on SQLite). Let every
+        # page's requests be answered first; a page that polls is given up after a while.
+        for page in context.pages:
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_load_state("networkidle", timeout=SETTLE_MS)
         context.close()

@@ -237,6 +237,31 @@ def test_a_refusal_sent_to_the_interference_register_is_an_entry_there(
     entry = Entry.objects.get(person_name="请托人")
     assert entry.judge.account_id == judge.pk and entry.case_number == meeting.case_number
     assert "想私下谈谈判决结果" in entry.request and "单方约见" in entry.response
+    assert done.register_entry == entry
+
+
+def test_the_refused_meeting_links_its_register_entry_for_those_who_read_it(
+    persona: Persona, client_as: Callable[[str | None], Client]
+) -> None:
+    """The judge and the committee read the entry and follow the link; the division chief
+    and the judicial police read the meeting but not the register: they learn only that
+    the refusal was recorded there."""
+    judge = persona("judge")
+    meeting = _request(judge, one_sided=True, requester_name="请托人")
+    done = services.refuse_request(
+        actor=judge,
+        request=meeting,
+        reason="单方约见。",
+        expected_version=meeting.version,
+        send_to_register=True,
+    )
+    link = reverse("interference:entry_detail", args=[done.register_entry_id])
+    url = reverse("meetings:request_detail", args=[meeting.pk])
+    for name, follows in (("judge", True), ("chair", True), ("chief", False), ("police", False)):
+        page = client_as(name).get(url).content.decode()
+        assert "已记入过问案件信息专库" in page, name
+        assert (link in page) is follows, name
+        assert client_as(name).get(link).status_code == (200 if follows else 404), name
 
 
 def test_a_refusal_the_register_refuses_is_not_half_saved(court: Court, persona: Persona) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -129,6 +131,15 @@ class RecordingFilterForm(StyledFormMixin, forms.Form):
     integrity = filter_choice(_("Integrity"), _("Any"), Integrity.choices)
 
 
+def incident_label(incident: Incident) -> str:
+    """An incident as offered for a recording: kind, local time, place, case number."""
+    parts = [incident.get_kind_display(), f"{timezone.localtime(incident.occurred_at):%Y-%m-%d %H:%M}"]
+    parts.append(Truncator(incident.place).chars(30))
+    if incident.case_number:
+        parts.append(incident.case_number)
+    return " · ".join(str(part) for part in parts)
+
+
 class LinkForm(StyledFormMixin, forms.Form):
     """Keep a recording with one record the user sees, chosen by kind."""
 
@@ -144,6 +155,12 @@ class LinkForm(StyledFormMixin, forms.Form):
         required=False,
         help_text=_("The register is permanent: a recording kept with an entry is never purged."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Kind and day alone leave a busy court with many alike: the time, the place and
+        # the case tell them apart.
+        self.fields["incident"].label_from_instance = incident_label  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

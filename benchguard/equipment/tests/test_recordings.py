@@ -4,6 +4,7 @@ logged read, a printed verification report, and who sees them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -13,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from benchguard.core import audit
 from benchguard.core.choices import AuditKind
@@ -304,3 +305,14 @@ def test_a_reader_sees_their_court_and_their_own_recordings_elsewhere(
     Recording.objects.filter(pk=elsewhere.pk).update(court=court)
     query = str(Recording.objects.visible_to(police).query)
     assert " OR " not in query
+
+
+def test_the_incidents_offered_for_a_recording_are_told_apart_by_time_place_and_case(
+    recording: Recording, client_as: Callable[[str], Client], report: Callable[..., Incident]
+) -> None:
+    moment = timezone.localtime().replace(hour=9, minute=40, second=0, microsecond=0) - dt.timedelta(days=1)
+    incident = report(IncidentKind.THREAT, occurred_at=moment, place="第三法庭东侧走廊")
+    page = client_as("judge").get(reverse("equipment:recording_link", args=[recording.pk]))
+    option = page.context["form"].fields["incident"].label_from_instance(incident)
+    assert f"{moment:%Y-%m-%d} 09:40" in option and "第三法庭东侧走廊" in option
+    assert option in page.content.decode()

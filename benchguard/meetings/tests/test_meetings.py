@@ -39,6 +39,17 @@ def _request(actor: Account, **overrides: object) -> MeetingRequest:
     return services.record_request(actor=actor, **fields)  # type: ignore[arg-type]
 
 
+def _refuse_to_register(judge: Account, meeting: MeetingRequest) -> MeetingRequest:
+    """The judge refuses the request and sends the refusal to the interference register."""
+    return services.refuse_request(
+        actor=judge,
+        request=meeting,
+        reason="单方约见。",
+        expected_version=meeting.version,
+        send_to_register=True,
+    )
+
+
 def _room(court: Court, name: str = "测试约谈室") -> MeetingRoom:
     return MeetingRoom.objects.get_or_create(court=court, name=name)[0]
 
@@ -226,13 +237,7 @@ def test_a_refusal_sent_to_the_interference_register_is_an_entry_there(
 
     judge = persona("judge")
     meeting = _request(judge, one_sided=True, requester_name="请托人", purpose="想私下谈谈判决结果。")
-    done = services.refuse_request(
-        actor=judge,
-        request=meeting,
-        reason="单方约见。",
-        expected_version=meeting.version,
-        send_to_register=True,
-    )
+    done = _refuse_to_register(judge, meeting)
     assert done.sent_to_register_at is not None
     entry = Entry.objects.get(person_name="请托人")
     assert entry.judge.account_id == judge.pk and entry.case_number == meeting.case_number
@@ -248,13 +253,7 @@ def test_the_refused_meeting_links_its_register_entry_for_those_who_read_it(
     the refusal was recorded there."""
     judge = persona("judge")
     meeting = _request(judge, one_sided=True, requester_name="请托人")
-    done = services.refuse_request(
-        actor=judge,
-        request=meeting,
-        reason="单方约见。",
-        expected_version=meeting.version,
-        send_to_register=True,
-    )
+    done = _refuse_to_register(judge, meeting)
     link = reverse("interference:entry_detail", args=[done.register_entry_id])
     url = reverse("meetings:request_detail", args=[meeting.pk])
     for name, follows in (("judge", True), ("chair", True), ("chief", False), ("police", False)):

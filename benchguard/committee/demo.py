@@ -16,7 +16,7 @@ from django.utils import timezone
 from benchguard.committee import services
 from benchguard.committee.choices import MeetingKind, MemberKind, Position
 from benchguard.committee.models import CommitteeMembership, CommitteeSettings, Meeting
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo
 from benchguard.organization.models import Account, Court, Person
 
 INTERMEDIATE = "370200"
@@ -44,10 +44,6 @@ ENDED = (
     dt.date(2023, 12, 31),
 )
 PRESENT_AT_HELD = {"Z0001", "Z0002", "Z0104", "Z0105", "Z0202"}
-
-
-def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
 @register_demo("committee")
@@ -102,7 +98,7 @@ def load_committee_demo() -> None:
             court=court,
             kind=MeetingKind.AD_HOC,
             title=PLANNED_TITLE,
-            scheduled_at=_at(today + dt.timedelta(days=14), 14, 30),
+            scheduled_at=at(today + dt.timedelta(days=14), 14, 30),
             place="第三会议室",
         )
         services.add_agenda_item(
@@ -122,7 +118,7 @@ def _held_meeting(
         court=court,
         kind=MeetingKind.PLENARY,
         title=HELD_TITLE,
-        scheduled_at=_at(day, 9),
+        scheduled_at=at(day, 9),
         place="第一会议室",
     )
     services.add_agenda_item(

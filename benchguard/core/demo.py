@@ -19,15 +19,32 @@ demo twice creates nothing twice.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 Loader = Callable[[], None]
 
 _loaders: dict[str, Loader] = {}
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    """A moment of the court's local day (Asia/Shanghai) at an hour the demo chooses, not
+    an offset from whenever the demo happened to be loaded (a courtroom incident at 4 a.m.
+    looks made up)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def working_day(day: dt.date, step: int = -1) -> dt.date:
+    """The day itself if Monday to Friday, else the nearest such day before it (step -1)
+    or after it (step 1)."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=step)
+    return day
 
 
 def register_demo(name: str) -> Callable[[Loader], Loader]:

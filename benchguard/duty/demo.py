@@ -14,7 +14,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo
 from benchguard.core.services import create_versioned
 from benchguard.duty import services
 from benchguard.duty.choices import DutyRole
@@ -22,10 +22,6 @@ from benchguard.duty.models import DutySettings, DutyShift
 from benchguard.organization.models import Account, Court, Person
 
 INTERMEDIATE = "370200"
-
-
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
 @register_demo("duty")
@@ -50,12 +46,12 @@ def load_duty_demo() -> None:
         if day.weekday() < 5:
             rota.append((leader, DutyRole.LEADER))
         for person, role in rota:
-            if not DutyShift.objects.filter(person=person, starts_at=_at(day, 8)).exists():
+            if not DutyShift.objects.filter(person=person, starts_at=at(day, 8)).exists():
                 services.add_shift(
                     actor=police,
                     court=court,
                     person=person,
                     role=role,
-                    starts_at=_at(day, 8),
-                    ends_at=_at(day, 20),
+                    starts_at=at(day, 8),
+                    ends_at=at(day, 20),
                 )

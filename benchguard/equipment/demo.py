@@ -17,7 +17,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo
 from benchguard.equipment import services
 from benchguard.equipment.choices import DeviceKind, FaultStatus, RecordingKind
 from benchguard.equipment.models import Device, Recording
@@ -39,12 +39,6 @@ DEVICES = [
 ]
 
 
-def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    """An office-hours moment of the court's local day (Asia/Shanghai), not an offset
-    from the moment the demo happened to be loaded."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
-
-
 @register_demo("equipment")
 @transaction.atomic
 def load_equipment_demo() -> None:
@@ -63,7 +57,7 @@ def load_equipment_demo() -> None:
     camera = devices["ZFJLY-2024-0001"]
     services.issue_device(
         actor=police, device=camera, holder=judge_person, purpose="外出执行（崂山区强制腾房）",
-        issued_at=_at(today - dt.timedelta(days=9), 8, 30), due_back_on=today - dt.timedelta(days=2),
+        issued_at=at(today - dt.timedelta(days=9), 8, 30), due_back_on=today - dt.timedelta(days=2),
     )  # fmt: skip
     services.issue_device(
         actor=police,
@@ -79,7 +73,7 @@ def load_equipment_demo() -> None:
     recording = services.upload_recording(
         actor=judge, court=court, kind=RecordingKind.DUTY, title=THREAT_TITLE,
         # Recorded as the threat happened (the incident's time), else on the way home.
-        recorded_at=threat.occurred_at if threat is not None else _at(today - dt.timedelta(days=6), 18, 40),
+        recorded_at=threat.occurred_at if threat is not None else at(today - dt.timedelta(days=6), 18, 40),
         person=judge_person,
         upload=mp3_upload("20260101-住所门口.mp3", size=8192),
         description="当事人在小区门口拦截并扬言报复，法官随身录音。",
@@ -90,7 +84,7 @@ def load_equipment_demo() -> None:
 
     first = services.upload_recording(
         actor=judge, court=court, kind=RecordingKind.FIELD_ENFORCEMENT, title=ENFORCEMENT_TITLE,
-        recorded_at=_at(today - dt.timedelta(days=5), 9, 30), person=judge_person, device=camera,
+        recorded_at=at(today - dt.timedelta(days=5), 9, 30), person=judge_person, device=camera,
         upload=mp4_upload("DSJ_0001.mp4", size=16384), description="强制腾房全程录像（前半段）。",
     )  # fmt: skip
     services.add_version(
@@ -100,7 +94,7 @@ def load_equipment_demo() -> None:
 
     changed = services.upload_recording(
         actor=police, court=court, kind=RecordingKind.DUTY, title=TAMPERED_TITLE,
-        recorded_at=_at(today - dt.timedelta(days=3), 10, 15), person=Person.objects.get(account=police),
+        recorded_at=at(today - dt.timedelta(days=3), 10, 15), person=Person.objects.get(account=police),
         upload=mp4_upload("DSJ_0107.mp4", size=8192),
     )  # fmt: skip
     # Someone changes the stored bytes behind the application's back; the check finds it.

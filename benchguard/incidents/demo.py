@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo
 from benchguard.incidents import services
 from benchguard.incidents.caps import seed_caps
 from benchguard.incidents.choices import (
@@ -61,6 +61,7 @@ def load_incidents_demo() -> None:
     officer2 = Person.objects.get(court=court, name="韩磊")
     shan = PersonOfConcern.objects.get(name="单立新")
     now = timezone.now()
+    # The court's local days at plausible hours (not offsets from the moment of loading).
     today = timezone.localdate()
     judge, police, office, chief = (accounts[k] for k in ("judge", "police", "office", "chief"))
 
@@ -70,7 +71,7 @@ def load_incidents_demo() -> None:
         court=court,
         kind=IncidentKind.THREAT,
         nature=Nature.INTIMIDATION,
-        occurred_at=now - dt.timedelta(days=6, hours=3),
+        occurred_at=at(today - dt.timedelta(days=6), 19, 20),
         place=FIRST_PLACE,
         description="当事人在法官住所小区门口拦截，扬言“判不好就让你全家不得安宁”，并尾随至单元门口。",
         targets=[people["judge"]],
@@ -110,7 +111,7 @@ def load_incidents_demo() -> None:
         court=court,
         kind=IncidentKind.CRIME,
         nature=Nature.WEAPONS,
-        occurred_at=now - dt.timedelta(days=4, hours=1),
+        occurred_at=at(today - dt.timedelta(days=4), 9, 50),
         place="审判楼一楼安检口",
         description="安检发现来访人员随身携带管制刀具一把，情绪激动，拒不交出。",
         perpetrator_description="来访当事人，男，五十余岁。",
@@ -147,7 +148,7 @@ def load_incidents_demo() -> None:
         court=court,
         kind=IncidentKind.DISTURBANCE,
         nature=Nature.BANNERS,
-        occurred_at=now - dt.timedelta(days=2, hours=2),
+        occurred_at=at(today - dt.timedelta(days=2), 15, 30),
         place="法院南门",
         description="三人在法院南门拉横幅、呼喊口号，指名道姓攻击承办法官。",
         people_count=3,
@@ -160,7 +161,7 @@ def load_incidents_demo() -> None:
         court=court,
         kind=IncidentKind.COURTROOM,
         nature=Nature.COURTROOM_DISORDER,
-        occurred_at=now - dt.timedelta(days=1, hours=5),
+        occurred_at=at(today - dt.timedelta(days=1), 10, 40),
         place="第三审判庭",
         description="庭审中被告多次插话、辱骂对方当事人，经警告制止后仍冲向审判台。",
         case_number="（2026）鲁02民终2045号",
@@ -293,7 +294,7 @@ def load_incidents_demo() -> None:
         court=Court.objects.get(division_code="370202"),
         kind=IncidentKind.THREAT,
         nature=Nature.HARASSMENT,
-        occurred_at=now - dt.timedelta(days=3),
+        occurred_at=at(today - dt.timedelta(days=3), 18, 10),
         place="市南区法院停车场",
         description="当事人连续三天在停车场等候并拍摄法官车辆。",
         targets=[people["judge2"]],

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from benchguard.core import audit
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo, working_day
 from benchguard.core.services import save_versioned
 from benchguard.meetings import services
 from benchguard.meetings.choices import Capacity, MeetingStatus
@@ -21,18 +21,6 @@ from benchguard.meetings.models import MeetingRequest, MeetingRoom
 from benchguard.organization.models import Account, Court
 
 ROOMS = [("第一约谈室", "诉讼服务中心二楼，同步录音录像"), ("第二约谈室", "审判楼一楼东侧，同步录音录像")]
-
-
-def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
-
-
-def _working_day(day: dt.date, step: int) -> dt.date:
-    """The first Monday-to-Friday day `step` days (+1 or -1) at a time from `day`."""
-    day += dt.timedelta(days=step)
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=step)
-    return day
 
 
 @register_demo("meetings")
@@ -45,15 +33,18 @@ def load_meetings_demo() -> None:
     if MeetingRequest.objects.filter(judge__account=judge).exists():
         return
     today = timezone.localdate()
-    next_day, last_day = _working_day(today, 1), _working_day(today, -1)
+    next_day, last_day = (
+        working_day(today + dt.timedelta(days=1), 1),
+        working_day(today - dt.timedelta(days=1)),
+    )
     room = MeetingRoom.objects.get(court=court, name=ROOMS[0][0])
 
     booked = services.record_request(
         actor=judge, case_number="（2026）鲁02民终88号", requester_name="孙律师", capacity=Capacity.AGENT,
-        purpose="就调解方案与双方代理人共同沟通。", received_at=_at(last_day, 16, 20),
+        purpose="就调解方案与双方代理人共同沟通。", received_at=at(last_day, 16, 20),
     )  # fmt: skip
     services.schedule_meeting(
-        actor=judge, request=booked, room=room, starts_at=_at(next_day, 10), ends_at=_at(next_day, 11),
+        actor=judge, request=booked, room=room, starts_at=at(next_day, 10), ends_at=at(next_day, 11),
         expected_version=booked.version,
     )  # fmt: skip
 
@@ -61,12 +52,12 @@ def load_meetings_demo() -> None:
     # to come, so the past booking and its record are written as they would have been then.
     held = services.record_request(
         actor=judge, case_number="（2026）鲁02民初501号", requester_name="李某", capacity=Capacity.PARTY,
-        purpose="询问鉴定进度。", received_at=_at(_working_day(last_day, -1), 9, 40),
+        purpose="询问鉴定进度。", received_at=at(working_day(last_day - dt.timedelta(days=1)), 9, 40),
     )  # fmt: skip
     booking = ["status", "room", "starts_at", "ends_at"]
     before = audit.snapshot(held, booking)
     held.status, held.room = MeetingStatus.SCHEDULED, MeetingRoom.objects.get(court=court, name=ROOMS[1][0])
-    held.starts_at, held.ends_at = _at(last_day, 15), _at(last_day, 15, 40)
+    held.starts_at, held.ends_at = at(last_day, 15), at(last_day, 15, 40)
     held = save_versioned(
         held, actor=judge, action="meetings.request.schedule", fields=booking, before=before
     )
@@ -79,7 +70,7 @@ def load_meetings_demo() -> None:
     refused = services.record_request(
         actor=judge, case_number="（2026）鲁02民初501号", requester_name="赵某", capacity=Capacity.PARTY,
         one_sided=True, purpose="希望单独面谈，说明对方当事人的“情况”。",
-        received_at=_at(last_day, 11, 5),
+        received_at=at(last_day, 11, 5),
     )  # fmt: skip
     services.refuse_request(
         actor=judge, request=refused, reason="对方当事人未到场，单方约见不予安排；可通过书面材料提交。",

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import register_demo, working_day
 from benchguard.incidents.choices import PlanKind
 from benchguard.incidents.models import EmergencyPlan
 from benchguard.organization.models import Account, Court, Person
@@ -22,14 +22,6 @@ from benchguard.training.models import Course
 
 RISK_COURSE = "法官履职风险预警与防范"
 SECURITY_COURSE = "安全防范与自我保护"
-
-
-def _working(day: dt.date, step: int = -1) -> dt.date:
-    """The day, or the nearest Monday-to-Friday before it (after it, step 1): courses and
-    drills are held on working days."""
-    while day.weekday() >= 5:
-        day += dt.timedelta(days=step)
-    return day
 
 
 @register_demo("training")
@@ -55,13 +47,13 @@ def load_training_demo() -> None:
         description="遭遇侵害时的自我保护、报警与撤离。",
     )  # fmt: skip
     old = services.add_session(
-        actor=personnel, course=risk, held_on=_working(selectors.months_before(today, 14)),
+        actor=personnel, course=risk, held_on=working_day(selectors.months_before(today, 14)),
         place="第一审判庭", trainer="市公安局民警", hours=Decimal("3"),
     )  # fmt: skip
     services.record_attendance(actor=personnel, session=old, people=[person("judge"), person("chief")])
     recent = services.add_session(
-        actor=personnel, course=security, held_on=_working(today - dt.timedelta(days=40)), place="多功能厅",
-        trainer="司法警察支队", hours=Decimal("2.5"),
+        actor=personnel, course=security, held_on=working_day(today - dt.timedelta(days=40)),
+        place="多功能厅", trainer="司法警察支队", hours=Decimal("2.5"),
     )  # fmt: skip
     services.record_attendance(
         actor=personnel,
@@ -69,7 +61,7 @@ def load_training_demo() -> None:
         people=[person(name) for name in ("chief", "staff", "member", "police", "guard", "clerk")],
     )
     services.add_session(
-        actor=personnel, course=risk, held_on=_working(today + dt.timedelta(days=20), step=1),
+        actor=personnel, course=risk, held_on=working_day(today + dt.timedelta(days=20), step=1),
         place="第一审判庭", trainer="审判管理办公室", hours=Decimal("2"),
     )  # fmt: skip
 
@@ -81,7 +73,7 @@ def load_training_demo() -> None:
         actor=police,
         court=court,
         plan=plan,
-        held_on=_working(today - dt.timedelta(days=30)),
+        held_on=working_day(today - dt.timedelta(days=30)),
         scenario="当事人在审判区持刀威胁法官，一键报警后司法警察处置。",
         findings="报警后三分钟到场；审判区东侧通道门禁未及时关闭。",
         participants=[person(name) for name in ("police", "guard", "chief", "judge")],

@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from benchguard.core.demo import register_demo
+from benchguard.core.demo import at, register_demo
 from benchguard.core.services import create_versioned
 from benchguard.organization.models import Account, Court, Person
 from benchguard.wellbeing import services
@@ -52,10 +52,6 @@ from benchguard.wellbeing.models import (
 
 INTERMEDIATE = "370200"
 ROOM = "心理咨询室"
-
-
-def _at(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
 def _first_weekdays(year: int, month: int, count: int) -> tuple[dt.date, dt.date]:
@@ -184,8 +180,8 @@ def load_wellbeing_demo() -> None:
             person=person["judge"],
             counsellor=account["counsellor"],
             room=room,
-            starts_at=_at(day, 15),
-            ends_at=_at(day, 16),
+            starts_at=at(day, 15),
+            ends_at=at(day, 16),
         )
 
     # Culture and lectures (A23, A24)
@@ -209,7 +205,7 @@ def load_wellbeing_demo() -> None:
                 court=court,
                 kind=kind,
                 title=title,
-                starts_at=_at(today + dt.timedelta(days=offset), 15),
+                starts_at=at(today + dt.timedelta(days=offset), 15),
                 place="三楼多功能厅",
                 speaker=speaker,
             )

@@ -68,6 +68,13 @@ def test_a_checkpoint_shift_of_a_trillion_people_and_a_phone_12345_are_refused(d
     assert codes(shift, "people_checked") == ["too_large"]
     assert codes(shift, "bags_checked") == []
     assert shift.fields["people_checked"].widget.attrs["max"] == "100000"
+    # A negative count gets one message, not the field's min_value and the bound's both.
+    negative = ShiftForm(
+        {"day": "2026-06-16", "people_checked": "-5", "bags_checked": "10", "refusals": "0"},
+        posts=Post.objects.all(),
+        police=Person.objects.all(),
+    )
+    assert codes(negative, "people_checked") == ["too_small"]
     assert codes(CheckInForm({"phone": "12345"}), "phone") == ["phone"]
     assert codes(CheckInForm({"phone": "139 1234 5678"}), "phone") == []
 

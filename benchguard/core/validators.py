@@ -23,6 +23,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats, timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +129,14 @@ class CountBound:
     def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
         return {"min": str(self.minimum), "max": str(self.maximum)}
 
+    def covers(self, validator: Any) -> bool:
+        """Does this bound refuse everything `validator` (a min or max value) refuses?"""
+        if isinstance(validator, MinValueValidator) and not callable(validator.limit_value):
+            return bool(validator.limit_value <= self.minimum)
+        if isinstance(validator, MaxValueValidator) and not callable(validator.limit_value):
+            return bool(validator.limit_value >= self.maximum)
+        return False
+
 
 _SEPARATORS = re.compile(r"[\s\-()（）]")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
@@ -206,6 +215,9 @@ def apply_bounds(fields: Mapping[str, Any], bounds: Mapping[str, Bound]) -> None
             bound = ANY_DATE
         if bound is None:
             continue
+        if isinstance(bound, CountBound):
+            # The field's own min_value / max_value would say the same again in other words.
+            field.validators = [v for v in field.validators if not bound.covers(v)]
         if bound not in field.validators:
             field.validators = [*field.validators, bound]
         field.widget.attrs.update(bound.widget_attrs(field.widget))

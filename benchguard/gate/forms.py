@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_DASH
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -181,7 +182,16 @@ class PassageForm(StyledFormMixin, forms.Form):
 
 
 class StatisticsForm(StyledFormMixin, forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=2000)
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        this_year = timezone.localdate().year
+        if year > this_year:
+            raise forms.ValidationError(
+                _("The figures go up to this year, %(year)s."), code="future", params={"year": this_year}
+            )
+        return year
 
 
 class ItemIncidentForm(StyledFormMixin, forms.Form):

@@ -551,8 +551,14 @@ def checkpoint_statistics(request: HttpRequest) -> HttpResponse:
     if not permissions.can_use_desk(request.user):
         raise PermissionDenied
     form = forms.StatisticsForm(request.GET or None)
-    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else timezone.localdate().year
-    context = {"form": form, "year": year, **selectors.checkpoint_statistics(request.user, year)}
+    this_year = timezone.localdate().year
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else this_year
+    context = {
+        "form": form,
+        "year": year,
+        "this_year": this_year,
+        **selectors.checkpoint_statistics(request.user, year),
+    }
     return render(request, "gate/checkpoint_statistics.html", context)
 
 

@@ -9,11 +9,15 @@ from typing import Any
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from benchguard.core import home
-from benchguard.signin.second_factor import needs_second_factor
+from benchguard.core.text import join_list
+from benchguard.signin.second_factor import needs_second_factor, reasons
 
 
 def _offer(user: Any) -> dict[str, Any]:
-    return {"offer": not TOTPDevice.objects.filter(user=user, confirmed=True).exists()}
+    return {
+        "offer": not TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
+        "reaches": join_list(reasons(user)),
+    }
 
 
 home.register(

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from benchguard.core.access import has_role
 from benchguard.organization.admin_base import can_administer
@@ -39,6 +40,23 @@ def needs_second_factor(user: Any) -> bool:
         or wellbeing.is_counsellor(user)
         or can_administer(user)
     )
+
+
+def reasons(user: Any) -> list[str]:
+    """What of the above this account's roles reach, in words, for the pages that ask it
+    to set up the second factor (a court leader must not read that they see counselling)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    found: list[Any] = []
+    if controlled_list.can_read(user):
+        found.append(_("the controlled list of persons of concern"))
+    if has_role(user, *PRIVATE_DETAILS_ROLES):
+        found.append(_("other people's private details"))
+    if wellbeing.is_counsellor(user):
+        found.append(_("counselling sessions of others"))
+    if can_administer(user):
+        found.append(_("the accounts and roles of the court"))
+    return found
 
 
 def required_for(user: Any) -> bool:

@@ -25,12 +25,13 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from benchguard.core.text import join_list
 from benchguard.core.views import safe_next
 from benchguard.organization.admin_base import can_administer
 from benchguard.signin import selectors, services
 from benchguard.signin.forms import AccountSearchForm, CodeForm, EnrolForm, ResetForm
 from benchguard.signin.permissions import can_reset_second_factor
-from benchguard.signin.second_factor import HAS_DEVICE_SESSION_KEY, needs_second_factor, required_for
+from benchguard.signin.second_factor import HAS_DEVICE_SESSION_KEY, needs_second_factor, reasons, required_for
 
 SHOW_ONCE_SESSION_KEY = "signin_show_once"  # recovery codes or a token, shown on the next page only
 
@@ -46,6 +47,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = {
         "enrolled": enrolled,
         "needed": needs_second_factor(user),
+        "reaches": join_list(reasons(user)),
         "required": required_for(user),
         "verified": user.is_verified(),  # type: ignore[union-attr]
         "administers": can_administer(user),
@@ -84,6 +86,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         "otpauth_uri": device.config_url,
         "next": request.GET.get("next") or request.POST.get("next") or "",
         "required": required_for(user),
+        "reaches": join_list(reasons(user)),
     }
     return render(request, "signin/enrol.html", context)
 

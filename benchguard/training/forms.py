@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from benchguard.core.forms import StyledFormMixin
 from benchguard.core.validators import HAPPENED, PLANNED
@@ -62,13 +63,18 @@ class FollowUpForm(StyledFormMixin, forms.Form):
     bounds = {"due_on": PLANNED}
     action = forms.CharField(label=_("What must be done"), max_length=200)
     owner = forms.ModelChoiceField(label=_("Who does it"), queryset=Person.objects.none())
-    due_on = forms.DateField(label=_("By"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=pgettext_lazy("deadline", "Due by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class CloseFollowUpForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
-        label=_("What was done"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("What was done"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say what was done to close the follow-up.")},
     )
 
 

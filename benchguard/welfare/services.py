@@ -176,6 +176,11 @@ CLAIM_FIELDS = [
 ]
 
 
+def _document_list(documents: str) -> str:
+    """The documents handed in, one a line, without blank lines or stray spaces."""
+    return "\n".join(line.strip() for line in documents.splitlines() if line.strip())
+
+
 @transaction.atomic
 def add_claim(
     *,
@@ -203,7 +208,7 @@ def add_claim(
         person=person,
         event_on=event_on,
         event=event.strip(),
-        documents=documents.strip(),
+        documents=_document_list(documents),
         amount_claimed=amount_claimed,
         followup=followup,
         recorded_by=signed_in(actor),
@@ -255,7 +260,7 @@ def submit_claim(
         message=_("Only a claim being prepared can be submitted; this one is “%(status)s”."),
     )
     if documents is not None:
-        claim.documents = documents.strip()
+        claim.documents = _document_list(documents)
     if not claim.documents.strip():
         message = _("List the documents handed in before submitting the claim.")
         raise _refuse("documents", message, "documents")
@@ -604,6 +609,10 @@ CHAIN: dict[str, tuple[str, str, str]] = {
     StepKind.RECEIPT: (CondolenceStatus.PAID, CondolenceStatus.RECEIVED, "receipt"),
 }
 STEP_REFUSED = _("This step cannot be taken while the payment is “%(status)s”.")
+SAME_PERSON = _(
+    "You recorded the union group's check of this payment, so the union chair's "
+    "approval must be recorded by someone else (segregation of duties)."
+)
 
 
 @transaction.atomic
@@ -629,14 +638,7 @@ def advance_condolence(
     source, target, verb = CHAIN[step]
     require_status(payment, source, message=STEP_REFUSED)
     if permissions.took_checked_step(actor, payment, step):
-        raise _refuse(
-            None,
-            _(
-                "You recorded the union group's check of this payment, so the union chair's "
-                "approval must be recorded by someone else (segregation of duties)."
-            ),
-            "same_person",
-        )
+        raise _refuse(None, SAME_PERSON, "same_person")
     fields = ["status"]
     if step == StepKind.CHAIR_APPROVAL and payment.raised_standard and payment.raised_approved_by_id is None:
         raise _refuse(

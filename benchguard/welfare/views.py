@@ -365,6 +365,8 @@ def _payment_page(
     following = {source: step for step, (source, _t, _v) in services.CHAIN.items()}
     next_step = following.get(payment.status)
     offered = next_step is not None and move and permissions.can_take_step(request.user, payment, next_step)
+    # Whoever checked it as the union group is told why the chair's step is not theirs.
+    for_another = move and next_step is not None and not offered
     return render(
         request,
         "welfare/payment_detail.html",
@@ -374,6 +376,8 @@ def _payment_page(
             "next_step": next_step if offered else None,
             "next_label": StepKind(next_step).label if next_step else "",
             "needs_voucher": next_step == StepKind.FINANCE_PAID,
+            "for_another": services.SAME_PERSON if for_another else "",
+            "two_people": offered and next_step == StepKind.GROUP_CHECK,
             "can_refuse": move
             and payment.status in (CondolenceStatus.REQUESTED, CondolenceStatus.GROUP_CHECKED),
             "can_raise": permissions.can_approve_raised(request.user, payment),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -322,7 +323,8 @@ def normalised_pay_period(period: str, today: dt.date | None = None) -> str:
     "2026-08 至 2026-10"): real months, from 1990 up to the current month (a payment not
     yet due cannot be late), the first not after the last."""
     today = today or timezone.localdate()
-    match = _PERIOD.match(period or "")
+    # A Chinese keyboard may give full-width digits and dashes (２０２６－１０).
+    match = _PERIOD.match(unicodedata.normalize("NFKC", period or ""))
     refusal = _("Give the month as 2026-10, or a run of months as 2026-08 至 2026-10.")
     if not match:
         raise _refuse("period", refusal, "invalid")
@@ -513,6 +515,10 @@ def book_session(
         raise PermissionDenied
     if not permissions.is_counsellor(counsellor, person.court_id):
         raise _refuse("counsellor", _("Choose a counsellor of this person's court."), "not_counsellor")
+    if person.account_id is not None and person.account_id == counsellor.pk:
+        raise _refuse(
+            "counsellor", _("A counsellor cannot counsel themselves: choose another counsellor."), "self"
+        )
     if ends_at <= starts_at:
         raise _refuse("ends_at", _("The session must end after it begins."), "order")
     if ends_at - starts_at > dt.timedelta(hours=4):

@@ -290,3 +290,21 @@ def test_the_checkpoint_page_records_a_shift_with_its_officers(
     assert done.status_code == 302
     shift = CheckpointShift.objects.get(post=checkpoint_post, day=day, shift="afternoon")
     assert shift.officers.count() == 2
+
+
+def test_a_year_the_statistics_cannot_show_is_named_and_this_year_shown(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    url = reverse("gate:checkpoint_statistics")
+    this_year = timezone.localdate().year
+    for typed in (str(this_year + 1), "1800", "abc", "-1", "99999999999"):
+        page = client_as("police").get(url, {"year": typed})
+        assert page.status_code == 200, typed
+        assert page.context["year"] == this_year, typed
+        body = page.content.decode()
+        assert 'data-testid="year-error"' in body and f'value="{typed}"' in body, typed
+    future = client_as("police").get(url, {"year": this_year + 1}).content.decode()
+    assert f"统计数据截至今年（{this_year}年）。" in future
+    shown = client_as("police").get(url, {"year": this_year - 1})
+    assert shown.context["year"] == this_year - 1
+    assert 'data-testid="year-error"' not in shown.content.decode()

@@ -94,6 +94,20 @@ def test_without_the_requirement_the_home_page_offers_enrolment_to_those_who_nee
     assert 'data-testid="second-factor-offer"' not in client_as("judge").get("/").content.decode()
 
 
+@pytest.mark.parametrize("username", sorted(NEEDS))
+def test_the_offer_names_what_the_roles_reach_and_nothing_else(
+    client_as: Callable[[str | None], Client], persona: Callable[[str], Account], username: str
+) -> None:
+    """A court leader was told their roles reach counselling records, which the
+    counselling page rightly says no leader can see."""
+    from benchguard.wellbeing.permissions import is_counsellor
+
+    page = client_as(username).get("/").content.decode()
+    offer = page.split('data-testid="second-factor-offer"')[1].split("</div></div>")[0]
+    assert ("心理咨询" in offer) is is_counsellor(persona(username)), username
+    assert "您的角色可以查看" in offer
+
+
 @REQUIRED
 def test_enrolment_shows_a_qr_code_and_ten_recovery_codes_once() -> None:
     client = signed_in("office")

@@ -299,3 +299,25 @@ def test_the_demo_drill_follows_the_plan_for_sudden_events_at_hearings(db: None)
     drill = Drill.objects.select_related("plan").get(scenario__startswith="当事人在审判区")
     assert drill.plan is not None
     assert drill.plan.kind == PlanKind.HEARING
+
+
+def test_closing_a_follow_up_without_saying_what_was_done_says_so_beside_the_box(
+    court: Court, persona: Persona, person_of: PersonOf, client_as: Callable[[str], Client]
+) -> None:
+    drill = services.record_drill(
+        actor=persona("police"), court=court, held_on=timezone.localdate() - dt.timedelta(days=1),
+        scenario="疏散演练", participants=[person_of("police"), person_of("guard")],
+    )  # fmt: skip
+    item = services.add_follow_up(
+        actor=persona("police"), drill=drill, action="补充应急灯", owner=person_of("police"),
+        due_on=timezone.localdate() + dt.timedelta(days=5),
+    )  # fmt: skip
+    url = reverse("training:close_follow_up", args=[drill.pk, item.pk])
+    page = client_as("police").post(url, {"version": item.version, "note": "  "})
+    assert page.status_code == 200
+    body = page.content.decode()
+    error = body.split('data-testid="note-error">')[1].split("<")[0]
+    assert error == "请填写为办结整改事项所采取的措施。"
+    assert "完成期限" in body  # the deadline's column, not 操作人 ("by whom")
+    item.refresh_from_db()
+    assert item.status == FollowUpStatus.OPEN

@@ -138,10 +138,14 @@ def test_the_page_offers_the_chairs_approval_only_to_someone_else(
     client_as: Callable[[str | None], Client],
 ) -> None:
     payment = _request("800.00")
+    before = client_as("union").get(reverse("welfare:payment_detail", args=[payment.pk])).content.decode()
+    assert 'data-testid="two-people"' in before  # told before taking the group's step
     payment = services.advance_condolence(actor=account("union"), payment=payment, step=StepKind.GROUP_CHECK)
     url = reverse("welfare:payment_detail", args=[payment.pk])
     checker = client_as("union").get(url)
     assert checker.status_code == 200 and 'data-testid="step-form"' not in checker.content.decode()
+    told = checker.content.decode().split('data-testid="step-for-another">')[1].split("<")[0]
+    assert told == "您已记录本笔款项的工会小组审核，工会主席审批须由他人记录（职责分离）。"
     other = Client()
     other.force_login(account(UNION_GROUP))
     offered = other.get(url).content.decode()

@@ -108,7 +108,7 @@ def test_a_claim_recorded_without_its_documents_lists_them_when_it_is_submitted(
     assert refused.status_code == 200 and refused.context["form"].errors["documents"]
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PREPARING
-    documents = "诊断证明\n医疗费发票"
+    documents = " 诊断证明\r\n\r\n医疗费发票 \r\n"  # blank lines and spaces are dropped
     done = client.post(url, {"submitted_on": day, "documents": documents, "version": claim.version})
     assert done.status_code == 302
     claim.refresh_from_db()

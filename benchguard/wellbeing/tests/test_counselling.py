@@ -140,6 +140,22 @@ def test_no_notification_names_a_session(booked: CounsellingSession) -> None:
     assert not Notification.objects.filter(url__contains="/wellbeing/counselling/").exists()
 
 
+def test_a_counsellor_cannot_book_herself_as_the_client(
+    persona: Callable[[str], Account], person_of: Callable[[str], Person], room: CounsellingRoom
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.book_session(
+            actor=persona("counsellor"),
+            person=person_of("counsellor"),
+            counsellor=persona("counsellor"),
+            room=room,
+            starts_at=_at(5, 10),
+            ends_at=_at(5, 11),
+        )
+    assert refused.value.error_dict["counsellor"][0].code == "self"
+    assert not CounsellingSession.objects.filter(person=person_of("counsellor")).exists()
+
+
 def test_the_room_and_the_counsellor_are_never_booked_twice(
     booked: CounsellingSession,
     persona: Callable[[str], Account],

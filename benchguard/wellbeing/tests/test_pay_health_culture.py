@@ -247,7 +247,8 @@ def test_the_report_by_category_as_excel_has_the_pages_figures_and_is_logged(
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [("2026-10", "2026-10"), (" 2026-3 ", "2026-03"), ("2026-08 至 2026-10", "2026-08 至 2026-10"),
-     ("2026-08~2026-10", "2026-08 至 2026-10"), ("2026-10至2026-10", "2026-10"), ("1990-01", "1990-01")],
+     ("2026-08~2026-10", "2026-08 至 2026-10"), ("2026-10至2026-10", "2026-10"), ("1990-01", "1990-01"),
+     ("２０２６－１０", "2026-10"), ("２０２６－０８～２０２６－１０", "2026-08 至 2026-10")],
 )  # fmt: skip
 def test_the_pay_period_is_a_real_month_or_run_of_months(typed: str, stored: str) -> None:
     assert services.normalised_pay_period(typed, today=dt.date(2026, 12, 2)) == stored

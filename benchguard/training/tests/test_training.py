@@ -28,7 +28,7 @@ from benchguard.organization.choices import PersonCategory
 from benchguard.organization.models import Account, Court, Person
 from benchguard.training import selectors, services
 from benchguard.training.choices import CourseKind, FollowUpStatus
-from benchguard.training.models import Attendance, Course, Session
+from benchguard.training.models import Attendance, Course, Drill, DrillFollowUp, Session
 
 pytestmark = pytest.mark.django_db
 
@@ -177,15 +177,24 @@ def test_a_course_title_is_one_per_court(court: Court, persona: Persona) -> None
     assert [e.code for e in refused.value.error_dict["title"]] == ["duplicate"]
 
 
-def test_a_drill_and_its_follow_up_closed_once(court: Court, persona: Persona, person_of: PersonOf) -> None:
+def _drill_with_follow_up(
+    court: Court, persona: Persona, person_of: PersonOf, *, by: str
+) -> tuple[Drill, DrillFollowUp]:
+    """Yesterday's evacuation drill and its follow-up (emergency lights, the police's, due in
+    five days) added by `by`."""
     drill = services.record_drill(
         actor=persona("police"), court=court, held_on=timezone.localdate() - dt.timedelta(days=1),
         scenario="疏散演练", participants=[person_of("police"), person_of("guard")],
     )  # fmt: skip
     item = services.add_follow_up(
-        actor=persona("office"), drill=drill, action="补充应急灯", owner=person_of("police"),
+        actor=persona(by), drill=drill, action="补充应急灯", owner=person_of("police"),
         due_on=timezone.localdate() + dt.timedelta(days=5),
     )  # fmt: skip
+    return drill, item
+
+
+def test_a_drill_and_its_follow_up_closed_once(court: Court, persona: Persona, person_of: PersonOf) -> None:
+    _drill, item = _drill_with_follow_up(court, persona, person_of, by="office")
     assert Notification.objects.filter(kind="training.follow_up", recipient__username="police").exists()
     with pytest.raises(ValidationError):
         services.close_follow_up(
@@ -283,7 +292,7 @@ def test_the_demo_sessions_and_drill_are_on_working_days(db: None) -> None:
     """Whenever the demo is loaded (a Saturday included), its courses and its drill are
     held Monday to Friday."""
     from benchguard.training.demo import RISK_COURSE, SECURITY_COURSE
-    from benchguard.training.models import Drill, Session
+    from benchguard.training.models import Session
 
     sessions = Session.objects.filter(course__title__in=[RISK_COURSE, SECURITY_COURSE])
     days = [*sessions.values_list("held_on", flat=True), *Drill.objects.values_list("held_on", flat=True)]
@@ -294,7 +303,6 @@ def test_the_demo_sessions_and_drill_are_on_working_days(db: None) -> None:
 def test_the_demo_drill_follows_the_plan_for_sudden_events_at_hearings(db: None) -> None:
     """The demo drill's scenario is a threat in the trial area: its plan is the hearing plan."""
     from benchguard.incidents.choices import PlanKind
-    from benchguard.training.models import Drill
 
     drill = Drill.objects.select_related("plan").get(scenario__startswith="当事人在审判区")
     assert drill.plan is not None
@@ -304,14 +312,7 @@ def test_the_demo_drill_follows_the_plan_for_sudden_events_at_hearings(db: None)
 def test_closing_a_follow_up_without_saying_what_was_done_says_so_beside_the_box(
     court: Court, persona: Persona, person_of: PersonOf, client_as: Callable[[str], Client]
 ) -> None:
-    drill = services.record_drill(
-        actor=persona("police"), court=court, held_on=timezone.localdate() - dt.timedelta(days=1),
-        scenario="疏散演练", participants=[person_of("police"), person_of("guard")],
-    )  # fmt: skip
-    item = services.add_follow_up(
-        actor=persona("police"), drill=drill, action="补充应急灯", owner=person_of("police"),
-        due_on=timezone.localdate() + dt.timedelta(days=5),
-    )  # fmt: skip
+    drill, item = _drill_with_follow_up(court, persona, person_of, by="police")
     url = reverse("training:close_follow_up", args=[drill.pk, item.pk])
     page = client_as("police").post(url, {"version": item.version, "note": "  "})
     assert page.status_code == 200

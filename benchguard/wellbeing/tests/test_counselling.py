@@ -64,6 +64,25 @@ def booked(
     )
 
 
+def _counsellor_books(
+    persona: Callable[[str], Account],
+    person: Person,
+    room: CounsellingRoom,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+) -> CounsellingSession:
+    """吕佳 books a session with herself as the counsellor for `person`."""
+    counsellor = persona("counsellor")
+    return services.book_session(
+        actor=counsellor,
+        person=person,
+        counsellor=counsellor,
+        room=room,
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+
+
 def test_only_the_counsellor_and_the_person_see_a_session(
     booked: CounsellingSession, persona: Callable[[str], Account]
 ) -> None:
@@ -144,14 +163,7 @@ def test_a_counsellor_cannot_book_herself_as_the_client(
     persona: Callable[[str], Account], person_of: Callable[[str], Person], room: CounsellingRoom
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.book_session(
-            actor=persona("counsellor"),
-            person=person_of("counsellor"),
-            counsellor=persona("counsellor"),
-            room=room,
-            starts_at=_at(5, 10),
-            ends_at=_at(5, 11),
-        )
+        _counsellor_books(persona, person_of("counsellor"), room, _at(5, 10), _at(5, 11))
     assert refused.value.error_dict["counsellor"][0].code == "self"
     assert not CounsellingSession.objects.filter(person=person_of("counsellor")).exists()
 
@@ -163,34 +175,15 @@ def test_the_room_and_the_counsellor_are_never_booked_twice(
     room: CounsellingRoom,
 ) -> None:
     with pytest.raises(ValidationError) as taken:
-        services.book_session(
-            actor=persona("counsellor"),
-            person=person_of("police"),
-            counsellor=persona("counsellor"),
-            room=room,
-            starts_at=_at(5, 10) + dt.timedelta(minutes=30),
-            ends_at=_at(5, 12),
+        _counsellor_books(
+            persona, person_of("police"), room, _at(5, 10) + dt.timedelta(minutes=30), _at(5, 12)
         )
     assert taken.value.error_dict["starts_at"][0].code == "room_taken"
     # Right after it, the room is free again.
-    services.book_session(
-        actor=persona("counsellor"),
-        person=person_of("police"),
-        counsellor=persona("counsellor"),
-        room=room,
-        starts_at=_at(5, 11),
-        ends_at=_at(5, 12),
-    )
+    _counsellor_books(persona, person_of("police"), room, _at(5, 11), _at(5, 12))
     # A cancelled session frees its slot.
     services.cancel_session(actor=persona("staff"), session=booked, expected_version=booked.version)
-    services.book_session(
-        actor=persona("counsellor"),
-        person=person_of("police"),
-        counsellor=persona("counsellor"),
-        room=room,
-        starts_at=_at(5, 10),
-        ends_at=_at(5, 11),
-    )
+    _counsellor_books(persona, person_of("police"), room, _at(5, 10), _at(5, 11))
 
 
 def test_the_refusals_of_a_booking(

@@ -32,14 +32,7 @@ HAS_DEVICE_SESSION_KEY = "signin_has_device"
 
 def needs_second_factor(user: Any) -> bool:
     """Do this account's roles reach the most sensitive data (see the module's docstring)?"""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return bool(
-        controlled_list.can_read(user)
-        or has_role(user, *PRIVATE_DETAILS_ROLES)
-        or wellbeing.is_counsellor(user)
-        or can_administer(user)
-    )
+    return bool(reasons(user))
 
 
 def reasons(user: Any) -> list[str]:
